@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Areas.Import;
+using Mosaic.Core.Import;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic import areas FILE</c>.</summary>
+public sealed class ImportAreasCommand : MosaicCommand
+{
+    private readonly Argument<string> _file = new("FILE") { Description = "P-code table (.csv) or boundaries (.geojson)" };
+
+    private readonly Option<string?> _pcodeProperty = new("--pcode-property")
+    {
+        Description = "GeoJSON property holding the P-code (default: the deepest ADMn_PCODE, else 'pcode')",
+        HelpName = "NAME",
+    };
+
+    private readonly Option<bool> _skipInvalid = new("--skip-invalid")
+    {
+        Description = "Import the valid rows and report the rest (default: import nothing when any row is bad)",
+    };
+
+    public ImportAreasCommand() : base("areas", """
+        Import administrative areas: a COD-style P-code table (CSV; the HXL tag row and a BOM are fine; the
+        global long layout or the wide ADM1_PCODE/ADM1_EN layout) or GeoJSON boundaries (Polygon/MultiPolygon).
+        Re-importing the same file changes nothing. Bad rows go to FILE.errors.csv.
+
+        Examples:
+          mosaic import areas global-pcodes-adm-1-2.csv
+          mosaic import areas unions.geojson --pcode-property ADM4_PCODE
+        """)
+    {
+        Arguments.Add(_file);
+        Options.Add(_pcodeProperty);
+        Options.Add(_skipInvalid);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        var path = RequireFile(parse.GetValue(_file));
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        var result = console.WithProgress("importing areas", report =>
+        {
+            report(0, 1);
+            var r = AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid));
+            report(1, 1);
+            return r;
+        });
+        var errorsFile = ImportErrorFile.Write(path, result.Issues);
+        var c = result.Counts;
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                file = path,
+                committed = result.Committed,
+                areas_inserted = c.Inserted,
+                areas_updated = c.Updated,
+                areas_unchanged = c.Unchanged,
+                rows_rejected = result.Issues.Count,
+                errors_file = errorsFile,
+                areas_total = store.Areas.Count(),
+            });
+        }
+        else
+        {
+            console.Info(result.Committed
+                ? $"areas: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({store.Areas.Count()} in the database)"
+                : "nothing imported: the file has rejected rows (use --skip-invalid to import the valid ones)");
+        }
+        foreach (var issue in result.Issues.Take(20))
+            console.Error.WriteLine(issue);
+        if (result.Issues.Count > 20)
+            console.Error.WriteLine($"… {result.Issues.Count - 20} more");
+        if (errorsFile is not null)
+            console.Error.WriteLine($"{result.Issues.Count} rejected row(s) written to {errorsFile}");
+        return result.Issues.Count > 0 && !parse.GetValue(_skipInvalid) ? ExitCodes.InputRejected : ExitCodes.Success;
+    }
+}

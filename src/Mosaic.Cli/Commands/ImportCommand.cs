@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic import …</c>: the import verbs.</summary>
+public sealed class ImportCommand : Command
+{
+    public ImportCommand() : base("import", "Import data files: areas, registrations, hazards, DTM data, flows")
+    {
+        Subcommands.Add(new ImportAreasCommand());
+    }
+}

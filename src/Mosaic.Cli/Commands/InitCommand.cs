@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Mosaic.Cli.Infrastructure;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic init</c>: creates an empty database.</summary>
+public sealed class InitCommand : MosaicCommand
+{
+    public InitCommand() : base("init", """
+        Create an empty database (or bring an existing one to the current schema).
+        Schema migrations are versioned and applied automatically by every command.
+
+        Examples:
+          mosaic init --db chilmari.db
+        """)
+    {
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        if (console.Json)
+            console.WriteJson(new { database = store.Description, schema_version = store.SchemaVersion });
+        else
+            console.Info($"database {store.Description} is ready (schema version {store.SchemaVersion})");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Mosaic.Cli.Infrastructure;
+
+/// <summary>
+/// Where a command writes: plain text (or JSON with <c>--json</c>) on stdout, errors on stderr, and progress
+/// bars only when stdout is an interactive terminal, so pipes and CI logs stay clean.
+/// </summary>
+public sealed class CliConsole
+{
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+    };
+
+    public CliConsole(ParseResult parse, bool json)
+    {
+        Out = parse.InvocationConfiguration.Output;
+        Error = parse.InvocationConfiguration.Error;
+        Json = json;
+        IsTerminal = ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected && !Json;
+    }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>Whether <c>--json</c> was given: human text goes to stderr, the summary to stdout.</summary>
+    public bool Json { get; }
+
+    public bool IsTerminal { get; }
+
+    /// <summary>Writes a human-readable line (to stderr under <c>--json</c>, so stdout stays parseable).</summary>
+    public void Info(string line) => (Json ? Error : Out).WriteLine(line);
+
+    public void Fail(string message) => Error.WriteLine("error: " + message);
+
+    public void WriteJson(object value) => Out.WriteLine(JsonSerializer.Serialize(value, s_json));
+
+    /// <summary>Runs work with a progress bar on a terminal, plainly otherwise.</summary>
+    /// <param name="work">Receives a callback to report (done, total) progress.</param>
+    public T WithProgress<T>(string label, Func<Action<long, long>, T> work)
+    {
+        if (!IsTerminal)
+            return work((_, _) => { });
+        T result = default!;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(label, maxValue: 1);
+                result = work((done, total) =>
+                {
+                    task.MaxValue = Math.Max(total, 1);
+                    task.Value = done;
+                });
+            });
+        return result;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Mosaic.Cli.Infrastructure;
+
+/// <summary>Process exit codes of <c>mosaic</c>.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>An unexpected failure (a bug or an I/O fault).</summary>
+    public const int Failure = 1;
+
+    /// <summary>The command line was not valid (System.CommandLine's own code).</summary>
+    public const int Usage = 2;
+
+    /// <summary>Input was rejected (some or all rows); see the errors file.</summary>
+    public const int InputRejected = 3;
+
+    /// <summary>The database could not be opened or is of an unsupported kind/version.</summary>
+    public const int DatabaseUnavailable = 4;
+
+    /// <summary>An input file does not exist or cannot be read.</summary>
+    public const int FileNotFound = 5;
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+
+namespace Mosaic.Cli.Infrastructure;
+
+/// <summary>
+/// Base of every leaf command: adds <c>--db</c> and <c>--json</c>, turns user-facing failures into a
+/// clear message on stderr and a named exit code.
+/// </summary>
+public abstract class MosaicCommand : Command
+{
+    protected MosaicCommand(string name, string description) : base(name, description)
+    {
+        Options.Add(DbOption);
+        Options.Add(JsonOption);
+        SetAction(Run);
+    }
+
+    public Option<string?> DbOption { get; } = CommonOptions.Db();
+
+    public Option<bool> JsonOption { get; } = CommonOptions.Json();
+
+    private int Run(ParseResult parse)
+    {
+        var console = new CliConsole(parse, parse.GetValue(JsonOption));
+        try
+        {
+            return Execute(parse, console);
+        }
+        catch (CliException ex)
+        {
+            console.Fail(ex.Message);
+            return ex.ExitCode;
+        }
+        catch (SqliteException ex)
+        {
+            console.Fail($"database error ({StoreLocator.Resolve(parse.GetValue(DbOption))}): {ex.Message}");
+            return ExitCodes.DatabaseUnavailable;
+        }
+    }
+
+    protected abstract int Execute(ParseResult parse, CliConsole console);
+
+    /// <summary>Fails with <see cref="ExitCodes.FileNotFound"/> unless the file exists.</summary>
+    protected static string RequireFile(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+            throw new CliException(ExitCodes.FileNotFound, $"file not found: {path}");
+        return path;
+    }
+}

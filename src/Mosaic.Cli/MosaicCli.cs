@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Mosaic.Cli.Commands;
+
+namespace Mosaic.Cli;
+
+/// <summary>The <c>mosaic</c> command tree.</summary>
+public static class MosaicCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("""
+            Mosaic: see how crises move people and who is left behind.
+            Tracks displacement round after round, ranks households by vulnerability and hazard exposure,
+            and disaggregates every figure by migratory status, sex, age and disability with disclosure control.
+
+            The database is chosen by --db (an SQLite file path), else $MOSAIC_DB, else ./mosaic.db.
+            """)
+        {
+            new DemoCommand(),
+            new InitCommand(),
+            new ImportCommand(),
+        };
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
+}

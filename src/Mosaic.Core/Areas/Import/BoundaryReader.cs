@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using Mosaic.Core.Import;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using Mosaic.Core.Geo;
+
+namespace Mosaic.Core.Areas.Import;
+
+/// <summary>
+/// Reads area boundaries from a GeoJSON FeatureCollection of Polygon / MultiPolygon features. The P-code
+/// comes from <c>--pcode-property</c>, or else the deepest <c>ADMn_PCODE</c>-style property or <c>pcode</c>;
+/// name, level and parent are taken from matching properties when present (needed only for new areas).
+/// </summary>
+public static class BoundaryReader
+{
+    public static AreaFile Read(string path, string? pcodeProperty = null)
+    {
+        var file = Path.GetFileName(path);
+        FeatureCollection? features;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return new AreaFile([], [new ImportIssue(file, null, ex.LineNumber + 1 ?? 0, null, null, "not valid GeoJSON: " + ex.Message)]);
+        }
+        if (features is null)
+            return new AreaFile([], [new ImportIssue(file, null, 1, null, null, "not a GeoJSON FeatureCollection")]);
+
+        var areas = new List<(Area, long)>();
+        var issues = new List<ImportIssue>();
+        for (var i = 0; i < features.Count; i++)
+        {
+            // Rows of a GeoJSON file are features: number them from 1 as users count them.
+            var row = i + 1;
+            var feature = features[i];
+            var props = feature.Attributes ?? new AttributesTable();
+            var (pcodeKey, level) = FindPcode(props, pcodeProperty);
+            var pcode = pcodeKey is null ? null : Text(props, pcodeKey);
+            if (string.IsNullOrEmpty(pcode))
+            {
+                issues.Add(new ImportIssue(file, "features", row, pcodeProperty ?? "pcode", null,
+                    "feature has no P-code property (use --pcode-property NAME)"));
+                continue;
+            }
+            if (feature.Geometry is not (Polygon or MultiPolygon))
+            {
+                issues.Add(new ImportIssue(file, "features", row, "geometry", feature.Geometry?.GeometryType ?? "null",
+                    "boundary must be a Polygon or MultiPolygon"));
+                continue;
+            }
+            if (!feature.Geometry.IsValid)
+            {
+                var fixedGeometry = feature.Geometry.Buffer(0);
+                if (fixedGeometry.IsEmpty)
+                {
+                    issues.Add(new ImportIssue(file, "features", row, "geometry", pcode, "boundary geometry is invalid and could not be repaired"));
+                    continue;
+                }
+                feature.Geometry = fixedGeometry;
+            }
+            var name = level is { } l ? Text(props, $"ADM{l}_EN") ?? Text(props, $"adm{l}_name") : null;
+            name ??= Text(props, "name") ?? Text(props, "NAME");
+            var parent = level is > 0 ? Text(props, $"ADM{level - 1}_PCODE") : Text(props, "parent_pcode") ?? Text(props, "parent");
+            var levelValue = level ?? (int.TryParse(Text(props, "level"), NumberStyles.None, CultureInfo.InvariantCulture, out var lv) ? lv : -1);
+            areas.Add((new Area(pcode, name ?? "", levelValue, parent, feature.Geometry), row));
+        }
+        return new AreaFile(areas, issues);
+    }
+
+    private static (string? Key, int? Level) FindPcode(IAttributesTable props, string? pcodeProperty)
+    {
+        if (pcodeProperty is not null)
+            return (props.Exists(pcodeProperty) ? pcodeProperty : null, LevelOf(pcodeProperty));
+        for (var level = 6; level >= 0; level--)
+        {
+            foreach (var key in new[] { $"ADM{level}_PCODE", $"adm{level}_pcode", $"admin{level}Pcode" })
+            {
+                if (props.Exists(key))
+                    return (key, level);
+            }
+        }
+        foreach (var key in new[] { "pcode", "PCODE", "p_code", "P-Code" })
+        {
+            if (props.Exists(key))
+                return (key, null);
+        }
+        return (null, null);
+    }
+
+    private static int? LevelOf(string property)
+    {
+        var upper = property.ToUpperInvariant();
+        return upper.Length >= 4 && upper.StartsWith("ADM", StringComparison.Ordinal) && char.IsDigit(upper[3]) ? upper[3] - '0' : null;
+    }
+
+    private static string? Text(IAttributesTable props, string key) =>
+        props.Exists(key) && props[key] is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() : null;
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using NetTopologySuite.IO.Converters;
+
+namespace Mosaic.Core.Geo;
+
+/// <summary>Shared GeoJSON (RFC 7946) serializer settings for NetTopologySuite geometries and features.</summary>
+public static class GeoJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions { WriteIndented = false };
+        options.Converters.Add(new GeoJsonConverterFactory());
+        options.MakeReadOnly();
+        return options;
+    }
+}

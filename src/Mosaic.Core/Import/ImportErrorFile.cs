@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace Mosaic.Core.Import;
+
+/// <summary>Writes rejected rows to <c>&lt;input&gt;.errors.csv</c> beside the input.</summary>
+public static class ImportErrorFile
+{
+    /// <summary>The errors file path for an input file.</summary>
+    public static string PathFor(string inputPath) => inputPath + ".errors.csv";
+
+    /// <summary>Writes the issues (replacing an older errors file); deletes a stale one when there are none.</summary>
+    /// <returns>The path written, or null when there was nothing to report.</returns>
+    public static string? Write(string inputPath, IReadOnlyCollection<ImportIssue> issues)
+    {
+        var path = PathFor(inputPath);
+        if (issues.Count == 0)
+        {
+            if (File.Exists(path))
+                File.Delete(path);
+            return null;
+        }
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        w.WriteLine("file,sheet,row,column,value,reason");
+        foreach (var i in issues)
+        {
+            w.WriteLine(string.Join(',',
+                Quote(i.File), Quote(i.Sheet), i.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Quote(i.Column), Quote(i.Value), Quote(i.Reason)));
+        }
+        return path;
+    }
+
+    /// <summary>Quotes a CSV field when it needs it.</summary>
+    public static string Quote(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return "";
+        return value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

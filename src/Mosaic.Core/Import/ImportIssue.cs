@@ -1,0 +1,22 @@
+namespace Mosaic.Core.Import;
+
+/// <summary>
+/// One rejected input row or field: where it is (file, sheet, row, column), what it held, and why it was
+/// rejected. Every import reports these; none is ever dropped silently.
+/// </summary>
+/// <param name="File">Input file name as given by the user.</param>
+/// <param name="Sheet">Sheet (XLSX) or member file, when the input has several.</param>
+/// <param name="Row">1-based row number as a spreadsheet shows it (the header is row 1).</param>
+/// <param name="Column">Column header, when the problem is in one field.</param>
+/// <param name="Value">The offending value as read.</param>
+/// <param name="Reason">Plain-language reason.</param>
+public sealed record ImportIssue(string File, string? Sheet, long Row, string? Column, string? Value, string Reason)
+{
+    public override string ToString()
+    {
+        var where = Sheet is null ? $"{File}, row {Row}" : $"{File} [{Sheet}], row {Row}";
+        if (Column is not null)
+            where += $", column '{Column}'";
+        return Value is null ? $"{where}: {Reason}" : $"{where}: {Reason} (value '{Value}')";
+    }
+}

@@ -1,0 +1,25 @@
+namespace Mosaic.Storage.Sqlite.Internal;
+
+/// <summary>Column lists shared by the registry's insert and read paths, so they cannot drift apart.</summary>
+internal static class RegistryColumns
+{
+    public const string Household =
+        "submission_id, hh_code, area_pcode, submitted_at, lat, lon, alt, gps_accuracy, dwelling, income_before, income_now, " +
+        "remittances, remittance_amount, remittance_change, debt, savings, assistance_received, shocks, reference_welfare";
+
+    public const string Person =
+        "line, name, phone, sex, age, relation, mig_status, prev_country, prev_pcode, move_date, move_reason, " +
+        "wg_seeing, wg_hearing, wg_walking, wg_remembering, wg_selfcare, wg_communicating, disability, in_school, employed_before, employed_now";
+
+    public static int Count(string columns) => columns.Split(',').Length;
+
+    public static string Placeholders(string columns, int offset = 0) =>
+        string.Join(", ", Enumerable.Range(offset, Count(columns)).Select(i => "$" + i));
+
+    public const string SubtreePcodes = """
+        WITH RECURSIVE sub(pcode) AS (
+            SELECT pcode FROM area WHERE pcode = $area
+            UNION ALL SELECT a.pcode FROM area a JOIN sub ON a.parent_pcode = sub.pcode)
+        SELECT pcode FROM sub
+        """;
+}

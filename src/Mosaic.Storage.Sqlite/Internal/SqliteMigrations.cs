@@ -1,0 +1,100 @@
+namespace Mosaic.Storage.Sqlite.Internal;
+
+/// <summary>
+/// Versioned schema. Each migration runs once, in order, in its own transaction; the applied version is
+/// kept in <c>PRAGMA user_version</c>. Append new migrations; never edit a released one.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<(int Version, string Name, string Sql)> All { get; } =
+    [
+        (1, "registry", """
+            CREATE TABLE area (
+                pcode        TEXT PRIMARY KEY,
+                name         TEXT NOT NULL,
+                level        INTEGER NOT NULL,
+                parent_pcode TEXT,
+                country_code TEXT,
+                valid_from   TEXT,
+                boundary     BLOB
+            );
+            CREATE INDEX area_parent ON area(parent_pcode);
+
+            CREATE TABLE import_batch (
+                id          INTEGER PRIMARY KEY,
+                kind        TEXT NOT NULL,
+                source      TEXT NOT NULL,
+                imported_at TEXT NOT NULL
+            );
+
+            CREATE TABLE household (
+                id                  INTEGER PRIMARY KEY,
+                submission_id       TEXT NOT NULL UNIQUE,
+                fingerprint         BLOB NOT NULL,
+                batch_id            INTEGER NOT NULL REFERENCES import_batch(id),
+                hh_code             TEXT,
+                area_pcode          TEXT NOT NULL,
+                submitted_at        TEXT,
+                lat                 REAL,
+                lon                 REAL,
+                alt                 REAL,
+                gps_accuracy        REAL,
+                dwelling            TEXT,
+                income_before       REAL,
+                income_now          REAL,
+                remittances         INTEGER,
+                remittance_amount   REAL,
+                remittance_change   TEXT,
+                debt                INTEGER,
+                savings             INTEGER,
+                assistance_received INTEGER,
+                shocks              INTEGER NOT NULL DEFAULT 0,
+                reference_welfare   REAL
+            );
+            CREATE INDEX household_area ON household(area_pcode);
+
+            CREATE TABLE person (
+                household_id     INTEGER NOT NULL REFERENCES household(id),
+                line             INTEGER NOT NULL,
+                name             TEXT,
+                phone            TEXT,
+                sex              TEXT NOT NULL,
+                age              INTEGER,
+                relation         TEXT NOT NULL,
+                mig_status       TEXT NOT NULL,
+                prev_country     TEXT,
+                prev_pcode       TEXT,
+                move_date        TEXT,
+                move_reason      TEXT,
+                wg_seeing        INTEGER,
+                wg_hearing       INTEGER,
+                wg_walking       INTEGER,
+                wg_remembering   INTEGER,
+                wg_selfcare      INTEGER,
+                wg_communicating INTEGER,
+                disability       INTEGER,
+                in_school        INTEGER,
+                employed_before  INTEGER,
+                employed_now     INTEGER,
+                PRIMARY KEY (household_id, line)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE movement (
+                household_id  INTEGER NOT NULL REFERENCES household(id),
+                line          INTEGER NOT NULL,
+                seq           INTEGER NOT NULL,
+                from_pcode    TEXT,
+                from_country  TEXT,
+                to_pcode      TEXT NOT NULL,
+                date          TEXT,
+                reason        TEXT,
+                status_before TEXT NOT NULL,
+                status_after  TEXT NOT NULL,
+                PRIMARY KEY (household_id, line, seq)
+            ) WITHOUT ROWID;
+            """),
+    ];
+
+    /// <summary>The version a fully migrated database has.</summary>
+    public static int Latest => All[^1].Version;
+}

@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+using Mosaic.Core.Areas;
+using Mosaic.Core.Storage;
+using Mosaic.Storage.Sqlite.Internal;
+using NetTopologySuite.IO;
+
+namespace Mosaic.Storage.Sqlite;
+
+internal sealed class SqliteAreaStore(SqliteConnection connection) : IAreaStore
+{
+    private const string Columns = "pcode, name, level, parent_pcode, country_code, valid_from";
+
+    public AreaUpsertResult Upsert(IEnumerable<Area> areas, AreaUpsertMode mode = AreaUpsertMode.Full)
+    {
+        int inserted = 0, updated = 0, unchanged = 0;
+        var writer = new WKBWriter();
+        using var tx = connection.BeginTransaction();
+        using var find = connection.CreateCommand("SELECT name, level, parent_pcode, country_code, valid_from, boundary IS NOT NULL FROM area WHERE pcode = $p", tx, ("$p", ""));
+        using var insert = connection.CreateCommand(
+            $"INSERT INTO area ({Columns}, boundary) VALUES ($p, $n, $l, $parent, $c, $v, $b)", tx,
+            ("$p", ""), ("$n", ""), ("$l", 0), ("$parent", null), ("$c", null), ("$v", null), ("$b", null));
+        using var update = connection.CreateCommand(
+            "UPDATE area SET name = $n, level = $l, parent_pcode = $parent, country_code = $c, valid_from = $v, boundary = coalesce($b, boundary) WHERE pcode = $p", tx,
+            ("$p", ""), ("$n", ""), ("$l", 0), ("$parent", null), ("$c", null), ("$v", null), ("$b", null));
+        using var updateBoundary = connection.CreateCommand("UPDATE area SET boundary = $b WHERE pcode = $p", tx, ("$p", ""), ("$b", null));
+
+        foreach (var area in areas)
+        {
+            var boundary = area.Boundary is null ? null : writer.Write(area.Boundary);
+            find.Parameters["$p"].Value = area.Pcode;
+            using (var r = find.ExecuteReader())
+            {
+                if (!r.Read())
+                {
+                    Bind(insert, area, boundary);
+                    insert.ExecuteNonQuery();
+                    inserted++;
+                    continue;
+                }
+                var same = r.GetString(0) == area.Name && r.GetInt32(1) == area.Level &&
+                           r.GetNullableString(2) == area.ParentPcode && r.GetNullableString(3) == area.CountryCode &&
+                           r.GetNullableString(4) == area.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                if (mode == AreaUpsertMode.BoundariesOnly || same)
+                {
+                    if (boundary is null)
+                    {
+                        unchanged++;
+                        continue;
+                    }
+                    updateBoundary.Parameters["$p"].Value = area.Pcode;
+                    updateBoundary.Parameters["$b"].Value = boundary;
+                    updateBoundary.ExecuteNonQuery();
+                    updated++;
+                    continue;
+                }
+            }
+            Bind(update, area, boundary);
+            update.ExecuteNonQuery();
+            updated++;
+        }
+        tx.Commit();
+        return new AreaUpsertResult(inserted, updated, unchanged);
+    }
+
+    private static void Bind(SqliteCommand cmd, Area area, byte[]? boundary)
+    {
+        cmd.Parameters["$p"].Value = area.Pcode;
+        cmd.Parameters["$n"].Value = area.Name;
+        cmd.Parameters["$l"].Value = area.Level;
+        cmd.Parameters["$parent"].Value = area.ParentPcode.Db();
+        cmd.Parameters["$c"].Value = area.CountryCode.Db();
+        cmd.Parameters["$v"].Value = area.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).Db() ?? DBNull.Value;
+        cmd.Parameters["$b"].Value = (object?)boundary ?? DBNull.Value;
+    }
+
+    public Area? Get(string pcode) =>
+        Query($"SELECT {Columns}, boundary FROM area WHERE pcode = $p", true, ("$p", pcode)).FirstOrDefault();
+
+    public IReadOnlyList<Area> All(bool withBoundaries = false) =>
+        Query($"SELECT {Columns}, {(withBoundaries ? "boundary" : "NULL")} FROM area ORDER BY level, pcode", withBoundaries);
+
+    public IReadOnlyList<Area> Subtree(string pcode, bool withBoundaries = false) =>
+        Query($"""
+            WITH RECURSIVE sub(pcode) AS (
+                SELECT pcode FROM area WHERE pcode = $p
+                UNION ALL SELECT a.pcode FROM area a JOIN sub ON a.parent_pcode = sub.pcode)
+            SELECT {Columns}, {(withBoundaries ? "boundary" : "NULL")} FROM area WHERE pcode IN (SELECT pcode FROM sub)
+            ORDER BY level, pcode
+            """, withBoundaries, ("$p", pcode));
+
+    public int Count() => Convert.ToInt32(connection.ExecuteScalar("SELECT count(*) FROM area"), System.Globalization.CultureInfo.InvariantCulture);
+
+    private List<Area> Query(string sql, bool withBoundaries, params (string, object?)[] parameters)
+    {
+        var reader = new WKBReader();
+        var list = new List<Area>();
+        using var cmd = connection.CreateCommand(sql, null, parameters);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var validFrom = r.GetNullableString(5);
+            list.Add(new Area(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetNullableString(3),
+                withBoundaries && !r.IsDBNull(6) ? reader.Read((byte[])r.GetValue(6)) : null)
+            {
+                CountryCode = r.GetNullableString(4),
+                ValidFrom = validFrom is null ? null : DateOnly.ParseExact(validFrom, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+        return list;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
+using Mosaic.Storage.Sqlite.Internal;
+
+namespace Mosaic.Storage.Sqlite;
+
+internal sealed class SqliteRegistryStore(SqliteConnection connection) : IRegistryStore
+{
+    public IRegistrationBatch BeginImport(string source) => new SqliteRegistrationBatch(connection, source);
+
+    public long CountHouseholds(string? areaPcode = null) =>
+        Count("SELECT count(*) FROM household h", areaPcode);
+
+    public long CountPersons(string? areaPcode = null) =>
+        Count("SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id", areaPcode);
+
+    private long Count(string sql, string? areaPcode) =>
+        Convert.ToInt64(connection.ExecuteScalar(sql + AreaFilter(areaPcode), null, ("$area", areaPcode)), CultureInfo.InvariantCulture);
+
+    private static string AreaFilter(string? areaPcode) =>
+        areaPcode is null ? "" : $" WHERE h.area_pcode IN ({RegistryColumns.SubtreePcodes})";
+
+    public IReadOnlyDictionary<MigratoryStatus, long> CountPersonsByStatus(string? areaPcode = null)
+    {
+        var result = new Dictionary<MigratoryStatus, long>();
+        using var cmd = connection.CreateCommand(
+            "SELECT p.mig_status, count(*) FROM person p JOIN household h ON h.id = p.household_id" + AreaFilter(areaPcode) +
+            " GROUP BY p.mig_status", null, ("$area", areaPcode));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            result[Codes.MigratoryStatus.Parse(r.GetString(0))] = r.GetInt64(1);
+        return result;
+    }
+
+    public Household? GetHousehold(string submissionId) =>
+        Read(" WHERE h.submission_id = $id", ("$id", submissionId)).FirstOrDefault();
+
+    public IEnumerable<Household> ReadHouseholds(string? areaPcode = null) =>
+        Read(AreaFilter(areaPcode), ("$area", areaPcode));
+
+    private IEnumerable<Household> Read(string where, params (string, object?)[] parameters)
+    {
+        // Two ordered streams merged by household id: memory stays flat however large the registry.
+        using var households = connection.CreateCommand(
+            $"SELECT h.id, {RegistryColumns.Household} FROM household h{where} ORDER BY h.id", null, parameters);
+        using var persons = connection.CreateCommand(
+            $"SELECT p.household_id, {Prefixed("p.", RegistryColumns.Person)} FROM person p JOIN household h ON h.id = p.household_id{where} " +
+            "ORDER BY p.household_id, p.line", null, parameters);
+        using var hr = households.ExecuteReader();
+        using var pr = persons.ExecuteReader();
+        var hasPerson = pr.Read();
+        while (hr.Read())
+        {
+            var id = hr.GetInt64(0);
+            var members = new List<Person>();
+            while (hasPerson && pr.GetInt64(0) < id)
+                hasPerson = pr.Read();
+            while (hasPerson && pr.GetInt64(0) == id)
+            {
+                members.Add(RegistryRowMapper.ReadPerson(pr));
+                hasPerson = pr.Read();
+            }
+            yield return RegistryRowMapper.ReadHousehold(hr, members);
+        }
+    }
+
+    private static string Prefixed(string prefix, string columns) =>
+        string.Join(", ", columns.Split(", ").Select(c => prefix + c));
+}

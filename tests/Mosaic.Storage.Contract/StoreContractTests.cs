@@ -1,0 +1,166 @@
+using Mosaic.Core.Areas;
+using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
+using NetTopologySuite.Geometries;
+using Xunit;
+
+namespace Mosaic.Storage.Contract;
+
+/// <summary>
+/// Behaviour every store provider must have. A provider's test project derives from this class and
+/// supplies a fresh, empty store per test; the suite runs unchanged against SQLite and PostgreSQL.
+/// </summary>
+public abstract class StoreContractTests : IDisposable
+{
+    private IMosaicStore? _store;
+
+    /// <summary>Creates a new empty store (a temp file, a throwaway database, …).</summary>
+    protected abstract IMosaicStore CreateStore();
+
+    /// <summary>Reopens the store created by <see cref="CreateStore"/> (same data), to prove durability.</summary>
+    protected abstract IMosaicStore ReopenStore();
+
+    protected IMosaicStore Store => _store ??= CreateStore();
+
+    private void Reopen()
+    {
+        _store?.Dispose();
+        _store = ReopenStore();
+    }
+
+    private void SeedAreas() => Store.Areas.Upsert(Fixtures.Areas);
+
+    private void Import(params Household[] households)
+    {
+        using var batch = Store.Registry.BeginImport("test");
+        foreach (var h in households)
+            batch.Add(h, HouseholdFingerprint.Compute(h));
+        batch.Commit();
+    }
+
+    [Fact]
+    public void NewStore_IsMigratedToACurrentSchemaAndEmpty()
+    {
+        Assert.True(Store.SchemaVersion >= 1);
+        Assert.Equal(0, Store.Areas.Count());
+        Assert.Equal(0, Store.Registry.CountHouseholds());
+    }
+
+    [Fact]
+    public void Areas_UpsertTwice_SecondTimeChangesNothing()
+    {
+        var first = Store.Areas.Upsert(Fixtures.Areas);
+        var second = Store.Areas.Upsert(Fixtures.Areas);
+        Assert.Equal(Fixtures.Areas.Count, first.Inserted);
+        Assert.Equal(new AreaUpsertResult(0, 0, Fixtures.Areas.Count), second);
+    }
+
+    [Fact]
+    public void Areas_Subtree_ReturnsTheAreaAndAllDescendantsOnly()
+    {
+        SeedAreas();
+        var subtree = Store.Areas.Subtree("BD5549").Select(a => a.Pcode).ToList();
+        Assert.Equal(["BD5549", "BD554909", "BD55490917", "BD55490959"], subtree);
+    }
+
+    [Fact]
+    public void Areas_BoundaryRoundTrips_AndBoundaryOnlyUpdateKeepsNames()
+    {
+        SeedAreas();
+        var square = new GeometryFactory(new PrecisionModel(), 4326).CreatePolygon(
+            [new(89.6, 25.5), new(89.7, 25.5), new(89.7, 25.6), new(89.6, 25.6), new(89.6, 25.5)]);
+        Store.Areas.Upsert([new Area("BD55490917", "", -1, null, square)], AreaUpsertMode.BoundariesOnly);
+        Reopen();
+        var area = Store.Areas.Get("BD55490917")!;
+        Assert.Equal("Ashtamir Char", area.Name);
+        Assert.Equal("BD554909", area.ParentPcode);
+        Assert.NotNull(area.Boundary);
+        Assert.True(area.Boundary!.EqualsExact(square));
+    }
+
+    [Fact]
+    public void Registry_CommittedHousehold_ReadsBackEqualAfterReopen()
+    {
+        SeedAreas();
+        var family = Fixtures.ReturneeFamily();
+        Import(family);
+        Reopen();
+        var read = Store.Registry.GetHousehold(family.SubmissionId)!;
+        Assert.True(read.Id > 0);
+        Assert.Equal(family with { Id = read.Id, Members = read.Members }, read);
+        Assert.Equal(family.Members, read.Members);
+        Assert.True(read.Members[0].Disability);
+    }
+
+    [Fact]
+    public void Registry_BatchDisposedWithoutCommit_LeavesNothing()
+    {
+        SeedAreas();
+        using (var batch = Store.Registry.BeginImport("test"))
+        {
+            var h = Fixtures.ReturneeFamily();
+            batch.Add(h, HouseholdFingerprint.Compute(h));
+        }
+        Assert.Equal(0, Store.Registry.CountHouseholds());
+        Assert.Equal(0, Store.Registry.CountPersons());
+    }
+
+    [Fact]
+    public void Registry_FindFingerprint_SeesCommittedAndSameBatchSubmissions()
+    {
+        SeedAreas();
+        var a = Fixtures.ReturneeFamily();
+        Import(a);
+        using var batch = Store.Registry.BeginImport("test");
+        Assert.Equal(HouseholdFingerprint.Compute(a), batch.FindFingerprint(a.SubmissionId));
+        Assert.Null(batch.FindFingerprint("never-seen"));
+        var b = Fixtures.DisplacedFamily();
+        batch.Add(b, HouseholdFingerprint.Compute(b));
+        Assert.Equal(HouseholdFingerprint.Compute(b), batch.FindFingerprint(b.SubmissionId));
+    }
+
+    [Fact]
+    public void Registry_CountsAndReads_AreLimitedToTheAreaSubtree()
+    {
+        SeedAreas();
+        Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
+        Assert.Equal(2, Store.Registry.CountHouseholds("BD554909"));
+        Assert.Equal(1, Store.Registry.CountHouseholds("BD55490959"));
+        Assert.Equal(0, Store.Registry.CountHouseholds("BD5527"));
+        Assert.Equal(7, Store.Registry.CountPersons());
+        Assert.Equal(3, Store.Registry.CountPersons("BD55490959"));
+        var ramna = Store.Registry.ReadHouseholds("BD55490959").ToList();
+        Assert.Equal("uuid-idp-1", Assert.Single(ramna).SubmissionId);
+        Assert.Equal(3, ramna[0].Members.Count);
+    }
+
+    [Fact]
+    public void Registry_CountPersonsByStatus_CountsEveryStatusIncludingEmigrants()
+    {
+        SeedAreas();
+        Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
+        var counts = Store.Registry.CountPersonsByStatus();
+        Assert.Equal(1, counts[MigratoryStatus.Returnee]);
+        Assert.Equal(2, counts[MigratoryStatus.Idp]);
+        Assert.Equal(1, counts[MigratoryStatus.Emigrant]);
+        Assert.Equal(3, counts[MigratoryStatus.NonMigrant]);
+    }
+
+    [Fact]
+    public void Registry_ReadHouseholds_StreamsEveryHouseholdWithItsOwnMembers()
+    {
+        SeedAreas();
+        var many = Enumerable.Range(0, 50).Select(i =>
+            (i % 2 == 0 ? Fixtures.ReturneeFamily($"r-{i}") : Fixtures.DisplacedFamily($"d-{i}"))).ToArray();
+        Import(many);
+        var read = Store.Registry.ReadHouseholds().ToList();
+        Assert.Equal(50, read.Count);
+        Assert.All(read, h => Assert.Equal(h.SubmissionId.StartsWith('r') ? 4 : 3, h.Members.Count));
+    }
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,44 @@
+using Mosaic.Core.Storage;
+using Mosaic.Storage.Contract;
+
+namespace Mosaic.Storage.Sqlite.Tests;
+
+/// <summary>The store contract against a real SQLite file in a temp directory.</summary>
+public sealed class SqliteStoreContractTests : StoreContractTests
+{
+    private readonly TempDirectory _dir = new();
+
+    private string DbPath => Path.Combine(_dir.Path, "mosaic.db");
+
+    protected override IMosaicStore CreateStore() => SqliteMosaicStore.Open(DbPath);
+
+    protected override IMosaicStore ReopenStore() => SqliteMosaicStore.Open(DbPath);
+
+    [Fact]
+    public void Open_FileFromANewerMosaic_IsRefusedWithAClearMessage()
+    {
+        using (var store = SqliteMosaicStore.Open(DbPath))
+        {
+        }
+        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath};Pooling=false"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "PRAGMA user_version = 999";
+            cmd.ExecuteNonQuery();
+        }
+        var ex = Assert.Throws<InvalidOperationException>(() => SqliteMosaicStore.Open(DbPath));
+        Assert.Contains("newer than this Mosaic", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_UsesWriteAheadLogging()
+    {
+        using var store = SqliteMosaicStore.Open(DbPath);
+        using var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath};Pooling=false");
+        raw.Open();
+        using var cmd = raw.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", cmd.ExecuteScalar());
+    }
+}
