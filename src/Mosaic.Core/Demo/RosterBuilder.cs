@@ -25,7 +25,7 @@ internal static class RosterBuilder
         var femaleHead = residents == 1 ? r.Chance(0.6) : r.Chance(emigrants > 0 ? 0.45 : 0.11);
         var headAge = residents == 1
             ? r.Between(55, 88)
-            : (int)Math.Round(Math.Clamp(r.Normal(femaleHead ? 44 : 42, 12), 19, 90));
+            : (int)Math.Round(Math.Clamp(r.Normal(femaleHead ? 46 : 44, 13), 19, 90));
         var head = new MemberDraft(femaleHead ? Sex.Female : Sex.Male, headAge, Relation.Head);
         members.Add(head);
 
@@ -46,7 +46,7 @@ internal static class RosterBuilder
 
         var motherAge = mother?.Age ?? headAge - 5;
         var slots = residents - members.Count(m => m.IsResident);
-        if (slots >= 2 && headAge <= 50 && r.Chance(0.3))
+        if (slots >= 2 && headAge <= 52 && r.Chance(0.36))
         {
             var grandmother = Math.Min(95, headAge + r.Between(18, 32));
             members.Add(new MemberDraft(Sex.Female, grandmother, Relation.Parent));
@@ -73,9 +73,9 @@ internal static class RosterBuilder
         for (var i = 0; i < slots; i++)
         {
             var sex = r.Chance(0.49) ? Sex.Female : Sex.Male;
-            if (motherAge >= 17)
+            if (motherAge >= 20)
             {
-                var age = motherAge - r.Between(16, Math.Max(16, Math.Min(42, motherAge)));
+                var age = motherAge - r.Between(19, Math.Max(19, Math.Min(42, motherAge)));
                 members.Add(new MemberDraft(sex, Math.Max(0, age), Relation.Child));
             }
             else

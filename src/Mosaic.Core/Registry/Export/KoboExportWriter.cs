@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -18,73 +19,122 @@ public static class KoboExportWriter
     public const string MembersCsvFile = "members.csv";
 
     /// <summary>Writes the export into <paramref name="directory"/> (created if needed; files are overwritten).</summary>
-    /// <param name="households">Enumerated twice (an XLSX package is written one sheet after the other), so it must
+    /// <param name="households">Enumerated twice (the XLSX zip is written one sheet after the other), so it must
     /// yield the same households each time, as the demo generator and the store readers do.</param>
     /// <param name="progress">Receives the number of household rows written so far over both passes.</param>
     public static KoboExportResult Write(string directory, IEnumerable<Household> households, Action<long>? progress = null)
     {
         Directory.CreateDirectory(directory);
         var xlsxPath = Path.Combine(directory, XlsxFile);
-        // A write-only stream makes System.IO.Packaging write the zip in streaming mode instead of buffering parts.
-        using var stream = new FileStream(xlsxPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        var householdSheet = workbook.AddNewPart<WorksheetPart>();
-        var memberSheet = workbook.AddNewPart<WorksheetPart>();
+        var householdsCsv = Path.Combine(directory, HouseholdsCsvFile);
+        var membersCsv = Path.Combine(directory, MembersCsvFile);
+        var (template, householdEntry, memberEntry) = Template();
 
+        // The OpenXml SDK keeps every part of a package it writes in memory until it closes, so it only builds the
+        // small package skeleton; the zip is then written in streaming mode, with each sheet streamed straight
+        // into its zip entry by an OpenXmlWriter.
+        (long Households, long Persons)? first = null, second = null;
+        using (var source = new ZipArchive(template, ZipArchiveMode.Read))
+        using (var file = new FileStream(xlsxPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var target = new ZipArchive(file, ZipArchiveMode.Create))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var to = target.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
+                if (entry.FullName == householdEntry)
+                {
+                    first = WriteHouseholds(to, householdsCsv, membersCsv, households, n => progress?.Invoke(n));
+                }
+                else if (entry.FullName == memberEntry)
+                {
+                    var offset = first?.Households ?? 0;
+                    second = WriteMembers(to, households, n => progress?.Invoke(offset + n));
+                }
+                else
+                {
+                    using var from = entry.Open();
+                    from.CopyTo(to);
+                }
+            }
+        }
+        if (first is null || second is null || first != second)
+            throw new InvalidOperationException("the household sequence changed between the two passes of the XLSX export");
+        var (householdCount, personCount) = first.Value;
+        progress?.Invoke(2 * householdCount);
+        return new KoboExportResult(directory, householdCount, personCount, [xlsxPath, householdsCsv, membersCsv]);
+    }
+
+    /// <summary>The household sheet and both CSVs, in one pass.</summary>
+    private static (long, long) WriteHouseholds(Stream sheet, string householdsCsv, string membersCsv, IEnumerable<Household> households, Action<long> progress)
+    {
         long householdCount = 0, personCount = 0;
         var hRow = new ExportCell[KoboExportColumns.Household.Count];
         var mRow = new ExportCell[KoboExportColumns.Member.Count];
-        using (var hCsv = new CsvTableWriter(Path.Combine(directory, HouseholdsCsvFile)))
-        using (var mCsv = new CsvTableWriter(Path.Combine(directory, MembersCsvFile)))
-        using (var hXlsx = new XlsxSheetWriter(householdSheet, hRow.Length))
+        using var hCsv = new CsvTableWriter(householdsCsv);
+        using var mCsv = new CsvTableWriter(membersCsv);
+        using var hXlsx = new XlsxSheetWriter(sheet, hRow.Length);
+        hCsv.WriteHeader(KoboExportColumns.Household);
+        mCsv.WriteHeader(KoboExportColumns.Member);
+        hXlsx.WriteHeader(KoboExportColumns.Household);
+        foreach (var h in households)
         {
-            hCsv.WriteHeader(KoboExportColumns.Household);
-            mCsv.WriteHeader(KoboExportColumns.Member);
-            hXlsx.WriteHeader(KoboExportColumns.Household);
-            foreach (var h in households)
+            householdCount++;
+            KoboExportColumns.HouseholdRow(h, householdCount, hRow);
+            hCsv.WriteRow(hRow);
+            hXlsx.WriteRow(hRow);
+            foreach (var p in h.Members)
             {
-                householdCount++;
-                KoboExportColumns.HouseholdRow(h, householdCount, hRow);
-                hCsv.WriteRow(hRow);
-                hXlsx.WriteRow(hRow);
-                foreach (var p in h.Members)
-                {
-                    personCount++;
-                    KoboExportColumns.MemberRow(p, personCount, householdCount, mRow);
-                    mCsv.WriteRow(mRow);
-                }
-                if ((householdCount & 1023) == 0)
-                    progress?.Invoke(householdCount);
+                personCount++;
+                KoboExportColumns.MemberRow(p, personCount, householdCount, mRow);
+                mCsv.WriteRow(mRow);
             }
+            if ((householdCount & 1023) == 0)
+                progress(householdCount);
         }
+        return (householdCount, personCount);
+    }
 
-        long secondPass = 0, memberIndex = 0;
-        using (var mXlsx = new XlsxSheetWriter(memberSheet, mRow.Length))
+    private static (long, long) WriteMembers(Stream sheet, IEnumerable<Household> households, Action<long> progress)
+    {
+        long householdCount = 0, personCount = 0;
+        var mRow = new ExportCell[KoboExportColumns.Member.Count];
+        using var mXlsx = new XlsxSheetWriter(sheet, mRow.Length);
+        mXlsx.WriteHeader(KoboExportColumns.Member);
+        foreach (var h in households)
         {
-            mXlsx.WriteHeader(KoboExportColumns.Member);
-            foreach (var h in households)
+            householdCount++;
+            foreach (var p in h.Members)
             {
-                secondPass++;
-                foreach (var p in h.Members)
-                {
-                    memberIndex++;
-                    KoboExportColumns.MemberRow(p, memberIndex, secondPass, mRow);
-                    mXlsx.WriteRow(mRow);
-                }
-                if ((secondPass & 1023) == 0)
-                    progress?.Invoke(householdCount + secondPass);
+                personCount++;
+                KoboExportColumns.MemberRow(p, personCount, householdCount, mRow);
+                mXlsx.WriteRow(mRow);
             }
+            if ((householdCount & 1023) == 0)
+                progress(householdCount);
         }
-        if (secondPass != householdCount || memberIndex != personCount)
-            throw new InvalidOperationException("the household sequence changed between the two passes of the XLSX export");
+        return (householdCount, personCount);
+    }
 
-        workbook.Workbook = new Workbook(new Sheets(
-            new Sheet { Id = workbook.GetIdOfPart(householdSheet), SheetId = 1, Name = StandardForm.FormId },
-            new Sheet { Id = workbook.GetIdOfPart(memberSheet), SheetId = 2, Name = StandardForm.MembersRepeat }));
-        progress?.Invoke(2 * householdCount);
-        return new KoboExportResult(directory, householdCount, personCount,
-            [xlsxPath, Path.Combine(directory, HouseholdsCsvFile), Path.Combine(directory, MembersCsvFile)]);
+    /// <summary>A workbook with the two (empty) sheets, in memory, and the zip entry names of the sheets.</summary>
+    private static (MemoryStream Zip, string HouseholdEntry, string MemberEntry) Template()
+    {
+        var zip = new MemoryStream();
+        string householdEntry, memberEntry;
+        using (var document = SpreadsheetDocument.Create(zip, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            var householdSheet = workbook.AddNewPart<WorksheetPart>();
+            householdSheet.Worksheet = new Worksheet(new SheetData());
+            var memberSheet = workbook.AddNewPart<WorksheetPart>();
+            memberSheet.Worksheet = new Worksheet(new SheetData());
+            workbook.Workbook = new Workbook(new Sheets(
+                new Sheet { Id = workbook.GetIdOfPart(householdSheet), SheetId = 1, Name = StandardForm.FormId },
+                new Sheet { Id = workbook.GetIdOfPart(memberSheet), SheetId = 2, Name = StandardForm.MembersRepeat }));
+            householdEntry = householdSheet.Uri.OriginalString.TrimStart('/');
+            memberEntry = memberSheet.Uri.OriginalString.TrimStart('/');
+        }
+        zip.Position = 0;
+        return (zip, householdEntry, memberEntry);
     }
 }
 

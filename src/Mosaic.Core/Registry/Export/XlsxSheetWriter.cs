@@ -1,12 +1,12 @@
+using System.Text;
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Mosaic.Core.Registry.Export;
 
 /// <summary>
-/// Streams one worksheet with <see cref="OpenXmlWriter"/>: a header row of inline strings, then rows of
+/// Streams one worksheet part (the XML of a sheet, written to the part's stream) with <see cref="OpenXmlWriter"/>: a header row of inline strings, then rows of
 /// <see cref="ExportCell"/> (numbers as numeric cells, text as inline strings, missing values as absent cells).
 /// Cell objects are reused so memory and garbage stay flat however many rows are written.
 /// </summary>
@@ -20,13 +20,13 @@ public sealed class XlsxSheetWriter : IDisposable
     private readonly Cell _textCell;
     private long _rowNumber;
 
-    public XlsxSheetWriter(WorksheetPart part, int columns)
+    public XlsxSheetWriter(Stream partStream, int columns)
     {
         _textCell = new Cell(new InlineString(_text)) { DataType = CellValues.InlineString };
         _columnLetters = new string[columns];
         for (var i = 0; i < columns; i++)
             _columnLetters[i] = ColumnName(i);
-        _writer = OpenXmlWriter.Create(part);
+        _writer = OpenXmlWriter.Create(partStream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         _writer.WriteStartElement(new Worksheet());
         _writer.WriteStartElement(new SheetData());
     }
