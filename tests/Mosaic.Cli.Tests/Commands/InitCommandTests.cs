@@ -32,5 +32,17 @@ public sealed class InitCommandTests : IDisposable
         Assert.NotEmpty(result.Errors);
     }
 
+    [Fact]
+    public void Help_ListsCommandsByTheirFirstLineAndShowsExamplesOnTheCommandsOwnHelp()
+    {
+        var root = CliRun.Invoke("--help");
+        Assert.Equal(ExitCodes.Success, root.ExitCode);
+        Assert.Contains("init", root.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Examples:", root.Out, StringComparison.Ordinal);
+        var init = CliRun.Invoke("init", "--help");
+        Assert.Contains("Examples:", init.Out, StringComparison.Ordinal);
+        Assert.Contains("--db", init.Out, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Dispose();
 }
