@@ -43,11 +43,12 @@ public sealed class DemoCommand : MosaicCommand
     };
 
     public DemoCommand() : base("demo", """
-        Build a realistic synthetic dataset into the database: Chilmari upazila (Kurigram, Bangladesh) on the
-        Brahmaputra, with unions and villages with boundaries, ~20,000 households with rosters, migratory statuses
-        (returnees from the Gulf, people displaced by erosion and floods, internal migrants, members abroad), WG-SS
-        disability answers, incomes, remittances and GPS points, with the gaps real field data has.
-        Deterministic: the same --seed gives the same data, and running it again adds nothing.
+        Build a realistic synthetic dataset (Chilmari upazila, Bangladesh) into the database.
+        Chilmari (Kurigram district) lies on the Brahmaputra: unions and villages with boundaries, ~20,000 households
+        with rosters, migratory statuses (returnees from the Gulf, people displaced by erosion and floods, internal
+        migrants, members abroad), WG-SS disability answers, incomes, remittances and GPS points, with the gaps real
+        field data has. Deterministic: the same --seed gives the same data, and running it again adds nothing.
+        See docs/user-guide/demo.md.
 
         Examples:
           mosaic demo
