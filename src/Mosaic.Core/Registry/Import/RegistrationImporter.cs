@@ -35,49 +35,36 @@ public static class RegistrationImporter
         using var tables = input.Open(mapping);
         var (hhMap, memberMap) = ResolveColumns(tables, mapping);
         var issues = new List<ImportIssue>();
+        long valid, persons, duplicates, conflicts;
         var parser = new SubmissionParser(hhMap, memberMap, pcodes, issues);
         var reader = new SubmissionReader(tables.Households, tables.Members,
             hhMap.Column((int)HouseholdField.Link), memberMap.Column((int)MemberField.ParentLink), mode);
 
         using var batch = store.Registry.BeginImport(input.Path);
-        long valid = 0, persons = 0, rejected = 0, duplicates = 0, conflicts = 0, nextProgress = 0;
-        while (reader.Read(out var submission))
+        long rejected = 0, nextProgress = 0;
+        var idColumn = hhMap.ColumnName((int)HouseholdField.SubmissionId);
+        using (var writer = new RegistrationWriter(batch))
         {
-            var outcome = parser.Parse(submission, out var household);
-            if (outcome != SubmissionOutcome.Valid)
+            while (reader.Read(out var submission))
             {
-                rejected++;
-            }
-            else
-            {
-                var fingerprint = HouseholdFingerprint.Compute(household!);
-                var stored = batch.FindFingerprint(household!.SubmissionId);
-                if (stored is null)
-                {
-                    batch.Add(household, fingerprint);
-                    valid++;
-                    persons += household.Members.Count;
-                }
-                else if (stored.AsSpan().SequenceEqual(fingerprint))
-                {
-                    duplicates++;
-                }
+                if (parser.Parse(submission, out var household) == SubmissionOutcome.Valid)
+                    writer.Add(household!, HouseholdFingerprint.Compute(household!), submission.Household, idColumn);
                 else
-                {
-                    conflicts++;
                     rejected++;
-                    var row = submission.Household;
-                    issues.Add(new ImportIssue(row.Table.File, row.Table.Sheet, row.RowNumber,
-                        hhMap.ColumnName((int)HouseholdField.SubmissionId), household.SubmissionId,
-                        "conflict: this submission id is already stored (or earlier in this file) with different content; not overwritten"));
+                var rows = reader.HouseholdRowsRead + reader.MemberRowsRead;
+                if (options.Progress is not null && rows >= nextProgress)
+                {
+                    options.Progress(new RegistrationProgress(rows, tables.BytesRead, tables.TotalBytes));
+                    nextProgress = rows + ProgressEvery;
                 }
             }
-            var rows = reader.HouseholdRowsRead + reader.MemberRowsRead;
-            if (options.Progress is not null && rows >= nextProgress)
-            {
-                options.Progress(new RegistrationProgress(rows, tables.BytesRead, tables.TotalBytes));
-                nextProgress = rows + ProgressEvery;
-            }
+            writer.Complete();
+            valid = writer.Imported;
+            persons = writer.Persons;
+            duplicates = writer.Duplicates;
+            conflicts = writer.Conflicts.Count;
+            rejected += conflicts;
+            issues.AddRange(writer.Conflicts);
         }
         if (mode == JoinMode.Merge && reader.HasUnmatchedMembers)
             return null;
@@ -92,6 +79,12 @@ public static class RegistrationImporter
                 parent is null ? "member row without a link to its household" : "member row links to no household row"));
         }
 
+        // Conflicts are found on the writer thread: put every issue back in input order per table.
+        var householdTable = tables.Households.Table;
+        var ordered = issues
+            .OrderBy(i => i.File == householdTable.File && i.Sheet == householdTable.Sheet ? 0 : 1)
+            .ThenBy(i => i.Row)
+            .ToList();
         var commit = issues.Count == 0 || options.SkipInvalid;
         if (commit)
             batch.Commit();
@@ -103,13 +96,13 @@ public static class RegistrationImporter
             PersonsImported = commit ? persons : 0,
             HouseholdsValid = valid,
             HouseholdsRejected = rejected,
-            RowsRejected = CountRows(issues),
+            RowsRejected = CountRows(ordered),
             DuplicatesSkipped = duplicates,
             Conflicts = conflicts,
             HouseholdRowsRead = reader.HouseholdRowsRead,
             MemberRowsRead = reader.MemberRowsRead + unmatched.Count,
             JoinMode = mode,
-            Issues = issues,
+            Issues = ordered,
         };
     }
 
