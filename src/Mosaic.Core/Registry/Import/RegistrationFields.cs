@@ -11,6 +11,7 @@ namespace Mosaic.Core.Registry.Import;
 public static class RegistrationFields
 {
     private static readonly string[] s_yesNo = ["yes", "no"];
+    private static readonly string[] s_washingtonGroup = ["1", "2", "3", "4"];
 
     /// <summary>Household fields indexed by <see cref="HouseholdField"/>.</summary>
     public static IReadOnlyList<RegistrationField> Household { get; } =
@@ -50,19 +51,19 @@ public static class RegistrationFields
         new(M.PreviousPcode, [M.PreviousPcode]),
         new(M.MoveDate, [M.MoveDate]),
         new(M.MoveReason, [M.MoveReason], Codes(Registry.Codes.MoveReason)),
-        new(M.WgSeeing, [M.WgSeeing], WashingtonGroupCodes),
-        new(M.WgHearing, [M.WgHearing], WashingtonGroupCodes),
-        new(M.WgWalking, [M.WgWalking], WashingtonGroupCodes),
-        new(M.WgRemembering, [M.WgRemembering], WashingtonGroupCodes),
-        new(M.WgSelfCare, [M.WgSelfCare], WashingtonGroupCodes),
-        new(M.WgCommunicating, [M.WgCommunicating], WashingtonGroupCodes),
+        new(M.WgSeeing, [M.WgSeeing], s_washingtonGroup),
+        new(M.WgHearing, [M.WgHearing], s_washingtonGroup),
+        new(M.WgWalking, [M.WgWalking], s_washingtonGroup),
+        new(M.WgRemembering, [M.WgRemembering], s_washingtonGroup),
+        new(M.WgSelfCare, [M.WgSelfCare], s_washingtonGroup),
+        new(M.WgCommunicating, [M.WgCommunicating], s_washingtonGroup),
         new(M.InSchool, [M.InSchool], s_yesNo),
         new(M.EmployedBefore, [M.EmployedBefore], s_yesNo),
         new(M.EmployedNow, [M.EmployedNow], s_yesNo),
     ];
 
     /// <summary>The WG-SS answer codes.</summary>
-    public static IReadOnlyList<string> WashingtonGroupCodes { get; } = ["1", "2", "3", "4"];
+    public static IReadOnlyList<string> WashingtonGroupCodes => s_washingtonGroup;
 
     /// <summary>The name of the member repeat / sheet.</summary>
     public static string MembersSheet => StandardForm.MembersRepeat;
