@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Commands;
+using Mosaic.Cli.Infrastructure;
 
 namespace Mosaic.Cli;
 
@@ -20,6 +21,7 @@ public static class MosaicCli
             new InitCommand(),
             new ImportCommand(),
         };
+        HelpLayout.Apply(root);
         return root;
     }
 
