@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.IO.Compression;
 using System.Text.Json;
-using Mosaic.Cli;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Registry;
 using Mosaic.Storage.Contract;
