@@ -5,14 +5,16 @@ using SQLitePCL;
 namespace Mosaic.Storage.Sqlite.Internal;
 
 /// <summary>
-/// A prepared statement driven through SQLitePCLRaw directly, binding by index. The import hot path runs one
-/// statement per household and one per person; going around ADO.NET's parameter objects roughly halves the
-/// cost per row. It runs on the connection's own handle, so it takes part in the open transaction.
+/// A prepared statement bound by index, for the import hot path: one statement per household and one per
+/// person, around ADO.NET's parameter objects, with binds and steps going straight to SQLite
+/// (<see cref="NativeSqlite"/>). It runs on the connection's own handle, so it takes part in the open transaction.
 /// </summary>
-internal sealed class RawStatement : IDisposable
+internal sealed unsafe class RawStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
+    private readonly nint _handle;
+    private byte[] _utf8 = new byte[256];
 
     // Wire codes and P-codes repeat on every row: keep their UTF-8 bytes instead of re-encoding each time.
     private readonly Dictionary<string, byte[]> _utf8Codes = new(StringComparer.Ordinal);
@@ -21,21 +23,22 @@ internal sealed class RawStatement : IDisposable
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _stmt));
+        _handle = _stmt.DangerousGetHandle();
     }
 
     /// <summary>Row id of the last row inserted on this connection.</summary>
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 
-    public void Null(int index) => raw.sqlite3_bind_null(_stmt, index);
+    public void Null(int index) => Bound(NativeSqlite.BindNull(_handle, index));
 
-    public void Long(int index, long value) => raw.sqlite3_bind_int64(_stmt, index, value);
+    public void Long(int index, long value) => Bound(NativeSqlite.BindInt64(_handle, index, value));
 
     public void Long(int index, long? value)
     {
         if (value is { } v)
-            raw.sqlite3_bind_int64(_stmt, index, v);
+            Bound(NativeSqlite.BindInt64(_handle, index, v));
         else
-            raw.sqlite3_bind_null(_stmt, index);
+            Bound(NativeSqlite.BindNull(_handle, index));
     }
 
     public void Bool(int index, bool? value) => Long(index, value is { } b ? (b ? 1L : 0L) : null);
@@ -43,17 +46,29 @@ internal sealed class RawStatement : IDisposable
     public void Double(int index, double? value)
     {
         if (value is { } v)
-            raw.sqlite3_bind_double(_stmt, index, v);
+            Bound(NativeSqlite.BindDouble(_handle, index, v));
         else
-            raw.sqlite3_bind_null(_stmt, index);
+            Bound(NativeSqlite.BindNull(_handle, index));
     }
 
     public void Text(int index, string? value)
     {
         if (value is null)
-            raw.sqlite3_bind_null(_stmt, index);
-        else
-            raw.sqlite3_bind_text(_stmt, index, value);
+        {
+            Bound(NativeSqlite.BindNull(_handle, index));
+            return;
+        }
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (max > _utf8.Length)
+            _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
+        var length = Encoding.UTF8.GetBytes(value, _utf8);
+        Bytes(index, _utf8.AsSpan(0, length));
+    }
+
+    private void Bytes(int index, ReadOnlySpan<byte> utf8)
+    {
+        fixed (byte* p = utf8)
+            Bound(NativeSqlite.BindText(_handle, index, p, utf8.Length, NativeSqlite.Transient));
     }
 
     /// <summary>Binds one of a small set of repeated values (a wire code), cached as UTF-8.</summary>
@@ -61,21 +76,26 @@ internal sealed class RawStatement : IDisposable
     {
         if (code is null)
         {
-            raw.sqlite3_bind_null(_stmt, index);
+            Bound(NativeSqlite.BindNull(_handle, index));
             return;
         }
         if (!_utf8Codes.TryGetValue(code, out var bytes))
             _utf8Codes[code] = bytes = Encoding.UTF8.GetBytes(code);
-        raw.sqlite3_bind_text(_stmt, index, bytes);
+        Bytes(index, bytes);
     }
 
-    public void Blob(int index, ReadOnlySpan<byte> value) => raw.sqlite3_bind_blob(_stmt, index, value);
+    public void Blob(int index, ReadOnlySpan<byte> value)
+    {
+        fixed (byte* p = value)
+            Bound(NativeSqlite.BindBlob(_handle, index, p, value.Length, NativeSqlite.Transient));
+    }
 
     /// <summary>Runs a statement that returns no rows, then resets it for the next use.</summary>
     public void Execute()
     {
-        var rc = raw.sqlite3_step(_stmt);
-        raw.sqlite3_reset(_stmt);
+        var rc = NativeSqlite.Step(_handle);
+        // Reset repeats the step's error code, already in rc.
+        _ = NativeSqlite.Reset(_handle);
         if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
             Check(rc);
     }
@@ -96,6 +116,13 @@ internal sealed class RawStatement : IDisposable
         {
             raw.sqlite3_reset(_stmt);
         }
+    }
+
+    /// <summary>A bind fails only for a wrong index (a bug) or out of memory.</summary>
+    private void Bound(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+            Check(rc);
     }
 
     private void Check(int rc)
