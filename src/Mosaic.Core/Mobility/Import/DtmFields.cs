@@ -28,6 +28,15 @@ public static class DtmFields
     public const string AssessmentType = "assessmentType";
     public const string OperationStatus = "operationStatus";
 
+    /// <summary>Mosaic's extension for locations below admin level 2 (villages, sites): written only when needed.</summary>
+    public const string LocationPcode = "locationPcode";
+
+    /// <summary>Name of a location below admin level 2.</summary>
+    public const string LocationName = "locationName";
+
+    /// <summary>HXL tags of the extension columns.</summary>
+    public static IReadOnlyList<(string Column, string Tag)> LocalColumns { get; } = [(LocationPcode, "#loc+code"), (LocationName, "#loc+name")];
+
     /// <summary>DTM's placeholder for an unknown origin.</summary>
     public const string NotAvailable = "Not available";
 

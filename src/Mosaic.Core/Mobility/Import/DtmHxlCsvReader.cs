@@ -26,7 +26,7 @@ public static class DtmHxlCsvReader
             return new DtmReadResult(Format, records, [new ImportIssue(file, null, 1, null, null, "the file is empty")]);
         var header = new HeaderIndex(csv.Fields);
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, _) in DtmFields.HdxColumns)
+        foreach (var (name, _) in DtmFields.HdxColumns.Concat(DtmFields.LocalColumns))
         {
             if (header.Find(name) is { } i)
                 columns[name] = i;
@@ -44,7 +44,7 @@ public static class DtmHxlCsvReader
             int? level = null;
             if (levelColumn is { } lc && lc < fields.Count && fields[lc].Length > 0)
             {
-                if (int.TryParse(fields[lc], NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l <= 2)
+                if (int.TryParse(fields[lc], NumberStyles.None, CultureInfo.InvariantCulture, out var l) && (l <= 2 || columns.ContainsKey(DtmFields.LocationPcode)))
                 {
                     level = l;
                 }

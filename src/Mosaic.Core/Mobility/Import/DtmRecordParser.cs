@@ -35,12 +35,15 @@ internal sealed class DtmRecordParser(
             Text(get(DtmFields.Admin0Pcode)), Text(get(DtmFields.Admin0Name)),
             Text(get(DtmFields.Admin1Pcode)), Text(get(DtmFields.Admin1Name)),
             Text(get(DtmFields.Admin2Pcode)), Text(get(DtmFields.Admin2Name)));
-        var inferred = location.Admin2Pcode is not null || location.Admin2Name is not null ? 2
+        var localPcode = Text(get(DtmFields.LocationPcode));
+        var localName = Text(get(DtmFields.LocationName));
+        var inferred = localPcode is not null || localName is not null ? Math.Max(declaredLevel ?? 3, 3)
+            : location.Admin2Pcode is not null || location.Admin2Name is not null ? 2
             : location.Admin1Pcode is not null || location.Admin1Name is not null ? 1 : 0;
         var level = declaredLevel ?? inferred;
         if (level != inferred)
             Fail(DtmFields.AdminLevel, level.ToString(CultureInfo.InvariantCulture), $"admin level {level} does not match the admin fields given (level {inferred})");
-        location = location with { AdminLevel = level };
+        location = location with { AdminLevel = level, LocalPcode = localPcode, LocalName = localName };
         if (location.Admin0Pcode is null)
             Fail(DtmFields.Admin0Pcode, null, "country code is missing");
 
