@@ -52,8 +52,7 @@ internal sealed class DtmRecordParser(
             Fail(DtmFields.AssessmentType, typeText, $"unknown assessment type (expected {MobilityCodes.AssessmentType.Describe()})");
 
         var round = Whole(get, DtmFields.Round, Fail, required: true);
-        if (round is < 1)
-            Fail(DtmFields.Round, get(DtmFields.Round), "round number must be 1 or more");
+        // Round 0 is real: DTM numbers some pre-baseline or emergency rounds 0. Negative rounds are caught as negative counts.
 
         var date = ParseDate(get, Fail);
         var total = Whole(get, DtmFields.Idps, Fail, required: true);
