@@ -34,7 +34,7 @@ public static class DtmHxlWriter
             string?[] values =
             [
                 a.SourceId?.ToString(inv), a.Operation, l.Admin0Name, l.Admin0Pcode, l.Admin1Name, l.Admin1Pcode, l.Admin2Name, l.Admin2Pcode,
-                l.AdminLevel.ToString(inv), idps.ToString(inv), a.ReportingDate.ToString("yyyy-MM-dd'T'00:00:00", inv),
+                l.AdminLevel.ToString(inv), idps.ToString(inv), a.ReportingDate.ToString("yyyy-MM-dd", inv) + "T00:00:00",
                 a.ReportingDate.Year.ToString(inv), a.ReportingDate.Month.ToString(inv), a.Round.ToString(inv), a.DisplacementReason,
                 count.Males?.ToString(inv), count.Females?.ToString(inv), a.OriginName ?? DtmFields.NotAvailable, a.OriginPcode ?? DtmFields.NotAvailable,
                 MobilityCodes.AssessmentType[a.Type], a.OperationStatus,
