@@ -3,8 +3,8 @@ namespace Mosaic.Core.Mobility;
 /// <summary>Kind of DTM mobility-tracking assessment. Wire codes are DTM's own (<c>BA</c>, <c>SA</c>, …).</summary>
 public enum AssessmentType : byte
 {
-    /// <summary>Baseline area assessment (<c>BA</c>): key informants per admin area.</summary>
-    BaselineArea = 1,
+    /// <summary>Baseline area assessment (<c>BA</c>): key informants per admin area. The default.</summary>
+    BaselineArea = 0,
 
     /// <summary>Sub-area / village assessment (<c>VA</c>; DTM's B2 is accepted on import).</summary>
     Village = 2,
