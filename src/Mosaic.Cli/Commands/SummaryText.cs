@@ -92,7 +92,7 @@ internal static class SummaryText
         var all = rows.ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, all.Count == 0 ? 0 : all.Max(r => r[i].Length))).ToArray();
         void Line(string[] cells) =>
-            w.WriteLine("  " + string.Join("  ", cells.Select((c, i) => i >= 3 && IsNumber(c) ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
+            w.WriteLine("  " + string.Join("  ", cells.Select((c, i) => i >= 1 && IsNumber(c) ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd());
         Line(header);
         Line([.. widths.Select(x => new string('-', x))]);
         foreach (var r in all)
