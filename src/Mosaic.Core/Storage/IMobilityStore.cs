@@ -45,6 +45,9 @@ public interface IMobilityStore
     /// <summary>Persons per point, day, direction, reason and traveller type (kept up to date by <see cref="UpsertFlows"/>).</summary>
     IReadOnlyList<FlowDailyTotal> ReadFlowDailyTotals(string? pointCode = null);
 
+    /// <summary>Flow totals per point and direction, reason and traveller type, between two days (inclusive), split at a day.</summary>
+    FlowTotals ReadFlowTotals(DateOnly? from = null, DateOnly? to = null, DateOnly? split = null);
+
     /// <summary>
     /// Registered persons who moved (a mobile migratory status and a move date), with their area, for the
     /// registry side of the mobility views and for tabulation. Never merged with key-informant estimates.

@@ -16,14 +16,14 @@ public static class MobilitySummary
         var rows = store.Mobility.ReadAssessmentTotals(rounds);
         var areas = new AreaLevels(store.Areas.All());
         var movers = store.Mobility.ReadRegisteredMovers();
-        var flows = store.Mobility.ReadFlowDailyTotals();
+        var flows = store.Mobility.ReadFlowTotals(options.From, options.To, options.SplitDate);
         var points = store.Mobility.ReadFlowPoints();
         return Summarise(rows, areas, movers, flows, points, options);
     }
 
     public static SummaryReport Summarise(
         IReadOnlyList<AssessmentTotalRow> rows, AreaLevels areas, IEnumerable<RegisteredMover> movers,
-        IReadOnlyList<FlowDailyTotal> flows, IReadOnlyList<FlowMonitoringPoint> points, SummaryOptions options)
+        FlowTotals flows, IReadOnlyList<FlowMonitoringPoint> points, SummaryOptions options)
     {
         var level = options.Level;
         var filtered = new List<(AssessmentTotalRow Row, string Area)>(rows.Count);
