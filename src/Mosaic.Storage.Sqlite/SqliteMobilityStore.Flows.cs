@@ -152,37 +152,39 @@ internal sealed partial class SqliteMobilityStore
 
     public FlowTotals ReadFlowTotals(DateOnly? from = null, DateOnly? to = null, DateOnly? split = null)
     {
-        // Aggregated in SQLite: three passes over the daily totals return a few rows each, instead of every day to .NET.
-        var where = " WHERE ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to)";
-        (string, object?)[] parameters =
-        [
-            ("$from", from?.ToString(MobilityColumns.DateFormat, s_inv)), ("$to", to?.ToString(MobilityColumns.DateFormat, s_inv)),
-            ("$split", split?.ToString(MobilityColumns.DateFormat, s_inv)),
-        ];
-        var directions = new List<FlowDirectionTotal>();
-        using (var cmd = connection.CreateCommand(
-            "SELECT point_code, direction, min(date), max(date), sum(persons), sum(CASE WHEN date < $split THEN persons ELSE 0 END) " +
-            "FROM flow_daily" + where + " GROUP BY point_code, direction", null, parameters))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                directions.Add(new FlowDirectionTotal(r.GetString(0), MobilityCodes.Direction.Parse(r.GetString(1)), ParseDate(r.GetString(2)),
-                    ParseDate(r.GetString(3)), r.GetInt64(4), r.GetInt64(5)));
-            }
-        }
-        return new FlowTotals(directions, Categories("reason", where, parameters), Categories("traveller_type", where, parameters));
-    }
-
-    private List<FlowCategoryTotal> Categories(string column, string where, (string, object?)[] parameters)
-    {
-        var result = new List<FlowCategoryTotal>();
+        // One pass in SQLite over the daily totals, a few hundred rows out; .NET folds them into the three views.
         using var cmd = connection.CreateCommand(
-            $"SELECT point_code, direction, {column}, sum(persons) FROM flow_daily{where} GROUP BY point_code, direction, {column}", null, parameters);
+            "SELECT point_code, direction, reason, traveller_type, min(date), max(date), sum(persons), " +
+            "sum(CASE WHEN date < $split THEN persons ELSE 0 END) FROM flow_daily " +
+            "WHERE ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to) GROUP BY point_code, direction, reason, traveller_type", null,
+            ("$from", from?.ToString(MobilityColumns.DateFormat, s_inv)), ("$to", to?.ToString(MobilityColumns.DateFormat, s_inv)),
+            ("$split", split?.ToString(MobilityColumns.DateFormat, s_inv)));
         using var r = cmd.ExecuteReader();
+        var directions = new Dictionary<(string, FlowDirection), FlowDirectionTotal>();
+        var reasons = new Dictionary<(string, FlowDirection, string), long>();
+        var travellers = new Dictionary<(string, FlowDirection, string), long>();
         while (r.Read())
-            result.Add(new FlowCategoryTotal(r.GetString(0), MobilityCodes.Direction.Parse(r.GetString(1)), r.GetString(2), r.GetInt64(3)));
-        return result;
+        {
+            var point = r.GetString(0);
+            var direction = MobilityCodes.Direction.Parse(r.GetString(1));
+            var (first, last, persons, before) = (ParseDate(r.GetString(4)), ParseDate(r.GetString(5)), r.GetInt64(6), r.GetInt64(7));
+            directions[(point, direction)] = directions.TryGetValue((point, direction), out var d)
+                ? d with
+                {
+                    First = first < d.First ? first : d.First,
+                    Last = last > d.Last ? last : d.Last,
+                    Persons = d.Persons + persons,
+                    PersonsBeforeSplit = d.PersonsBeforeSplit + before,
+                }
+                : new FlowDirectionTotal(point, direction, first, last, persons, before);
+            var reason = (point, direction, r.GetString(2));
+            reasons[reason] = reasons.GetValueOrDefault(reason) + persons;
+            var traveller = (point, direction, r.GetString(3));
+            travellers[traveller] = travellers.GetValueOrDefault(traveller) + persons;
+        }
+        return new FlowTotals([.. directions.Values],
+            [.. reasons.Select(kv => new FlowCategoryTotal(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value))],
+            [.. travellers.Select(kv => new FlowCategoryTotal(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value))]);
     }
 
     public IEnumerable<RegisteredMover> ReadRegisteredMovers(string? areaPcode = null)
