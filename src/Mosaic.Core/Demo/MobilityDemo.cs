@@ -28,7 +28,7 @@ public static class MobilityDemo
     public static IReadOnlyList<DateOnly> RoundDates { get; } = [new(2024, 8, 31), new(2024, 11, 30), new(2025, 2, 28)];
 
     /// <summary>Writes the demo's mobility data (areas first, so links resolve).</summary>
-    public static void Write(IMosaicStore store, int seed = 42)
+    public static void Write(IMosaicStore store, long seed = 42)
     {
         store.Areas.Upsert(Areas());
         store.Mobility.UpsertAssessments(Assessments(seed));
@@ -49,9 +49,9 @@ public static class MobilityDemo
         "BD55490931", new GeoPoint(25.548, 89.728), ["BGD", "IND"]);
 
     /// <summary>Three rounds; Nayarhat is first assessed in round 2 and Ashtamir Char is cut off by water in round 3.</summary>
-    public static IReadOnlyList<LocationAssessment> Assessments(int seed = 42)
+    public static IReadOnlyList<LocationAssessment> Assessments(long seed = 42)
     {
-        var random = new Random(seed);
+        var random = new Random(Seed(seed, 0));
         var result = new List<LocationAssessment>();
         var now = new DateTimeOffset(2025, 3, 5, 0, 0, 0, TimeSpan.Zero);
         var unions = ChilmariGeography.Unions;
@@ -101,6 +101,10 @@ public static class MobilityDemo
         return result;
     }
 
+    // System.Random takes an int seed: fold the demo's long seed and a stream number into one, deterministically
+    // (HashCode is randomised per process, so it cannot be used here).
+    private static int Seed(long seed, int stream) => (int)(((seed * 1_000_003L) + stream + 77) & int.MaxValue);
+
     private static PopulationCount Count(PopulationType type, int individuals, Random random)
     {
         // Displaced populations here are young: roughly 14% under 5, 35% 5–17, 44% 18–59, 7% 60+; slightly more women.
@@ -124,9 +128,9 @@ public static class MobilityDemo
     }
 
     /// <summary>120 days at the river ghat: traders and workers both ways, returns and family visits; closed for 20 days.</summary>
-    public static IReadOnlyList<FlowObservation> Observations(int seed = 42)
+    public static IReadOnlyList<FlowObservation> Observations(long seed = 42)
     {
-        var random = new Random(seed + 1);
+        var random = new Random(Seed(seed, 1));
         var result = new List<FlowObservation>();
         (FlowReason Reason, TravellerType Traveller, TransportMode Transport, double In, double Out)[] profiles =
         [
