@@ -20,6 +20,8 @@ public static class MosaicCli
             new DemoCommand(),
             new InitCommand(),
             new ImportCommand(),
+            new ExportCommand(),
+            new MobilityCommand(),
         };
         HelpLayout.Apply(root);
         return root;

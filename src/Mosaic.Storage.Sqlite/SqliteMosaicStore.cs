@@ -16,6 +16,7 @@ public sealed class SqliteMosaicStore : IMosaicStore
         SchemaVersion = schemaVersion;
         Areas = new SqliteAreaStore(connection);
         Registry = new SqliteRegistryStore(connection);
+        Mobility = new SqliteMobilityStore(connection);
     }
 
     public string Description { get; }
@@ -25,6 +26,8 @@ public sealed class SqliteMosaicStore : IMosaicStore
     public IAreaStore Areas { get; }
 
     public IRegistryStore Registry { get; }
+
+    public IMobilityStore Mobility { get; }
 
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
     public static SqliteMosaicStore Open(string path)

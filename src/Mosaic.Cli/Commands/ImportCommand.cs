@@ -9,5 +9,7 @@ public sealed class ImportCommand : Command
     {
         Subcommands.Add(new ImportAreasCommand());
         Subcommands.Add(new ImportRegistrationsCommand());
+        Subcommands.Add(new ImportDtmCommand());
+        Subcommands.Add(new ImportFlowsCommand());
     }
 }

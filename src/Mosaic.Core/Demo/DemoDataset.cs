@@ -7,6 +7,7 @@ public static class DemoDataset
     [
         new DemoAreasStep(),
         new DemoHouseholdsStep(),
+        new MobilityDemoStep(),
     ];
 
     /// <summary>Runs every step into the run's store.</summary>

@@ -16,4 +16,7 @@ public interface IMosaicStore : IDisposable
     IAreaStore Areas { get; }
 
     IRegistryStore Registry { get; }
+
+    /// <summary>Location assessments, flow monitoring and the registry's movers.</summary>
+    IMobilityStore Mobility { get; }
 }
