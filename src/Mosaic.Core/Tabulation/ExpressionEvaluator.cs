@@ -209,7 +209,7 @@ internal sealed class ExpressionEvaluator(SnapshotFields fields)
             // Fold the category lookup and the match into one 256-entry table: the loop is a load and a test.
             var table = new bool[256];
             for (var raw = 0; raw < 256; raw++)
-                table[raw] = raw < col.Lookup.Length && match[col.Lookup[raw]];
+                table[raw] = raw < col.Lookup.Length && col.Lookup[raw] < match.Length && match[col.Lookup[raw]];
             for (var i = 0; i < n; i++)
             {
                 if (table[bytes[i]])
