@@ -121,7 +121,10 @@ internal sealed class SnapshotFields(RegistrySnapshot snapshot, AgeBands ageBand
     {
         var lookup = new int[256];
         for (var raw = 0; raw < 256; raw++)
-            lookup[raw] = (raw >> shift) & 3 is var v && v <= 2 ? v : 0;
+        {
+            var v = (raw >> shift) & 3;
+            lookup[raw] = v <= 2 ? v : 0;
+        }
         return new CategoricalColumn(name, level, s_yesNo, [.. s_yesNo.Select(CategoryLabels.Of)], lookup, bytes: packed, isYesNo: true);
     }
 
