@@ -42,7 +42,7 @@ internal static class SyntheticRegistry
             var union = unions[rng.Next(unions.Count)].Pcode;
             // Village sizes fall off like 1/v: a few big villages and a tail of hamlets.
             var v = 1 + (int)Math.Min(VillagesPerUnion - 1, Math.Floor(Math.Pow(VillagesPerUnion, rng.NextDouble())) - 1);
-            var size = 1 + Math.Min(9, (int)(-Math.Log(1 - rng.NextDouble()) * 3.4));
+            var size = 1 + Math.Min(11, (int)(-Math.Log(1 - rng.NextDouble()) * 3.9));
             var hostFamily = rng.Next(10) < 7;
             var members = new Person[size];
             for (var m = 0; m < size; m++)
