@@ -13,11 +13,15 @@ namespace Mosaic.Benchmarks.Tabulation;
 /// disclosure control included, against the same aggregation in DuckDB (in memory, GROUP BY CUBE, counting only)
 /// and in SQLite (SQL over the store file), on the same data in the same run.
 /// </summary>
-internal static class TabulationBenchmark
+internal sealed class TabulationBenchmark : IBenchmark
 {
+    public string Name => "tabulation";
+
+    public string Description => "population by village × status × sex × age group, all totals + suppression, vs DuckDB CUBE and SQLite";
+
     private static readonly string[] s_by = ["village", "migratory_status", "sex", "age_group"];
 
-    public static int Run(string[] args)
+    public int Run(string[] args)
     {
         var households = IntOption(args, "--households", 230_000);
         var runs = IntOption(args, "--runs", 9);
