@@ -22,6 +22,8 @@ public static class MosaicCli
             new ImportCommand(),
             new ExportCommand(),
             new MobilityCommand(),
+            new TabulateCommand(),
+            new IndicatorsCommand(),
         };
         HelpLayout.Apply(root);
         return root;
