@@ -24,14 +24,25 @@ public sealed class MobilityBenchmark : IBenchmark
 
     public string Name => "mobility";
 
-    public string Description => "DTM import of tests/data/dtm; mobility summary --compare on 1M flows + 100k assessments vs DuckDB; options: --runs R";
+    public string Description => "DTM import of tests/data/dtm; mobility summary --compare on 1M flows + 100k assessments vs DuckDB; options: --runs R, --part import|summary";
 
     public int Run(string[] args)
     {
-        var runs = args.Length > 1 && args[0] == "--runs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
-        Console.WriteLine($"machine: {Harness.Machine()}");
-        ImportDtm(runs);
-        Summary(runs);
+        var runs = 7;
+        string? part = null;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (args[i] == "--runs")
+                runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            else if (args[i] == "--part")
+                part = args[i + 1];
+        }
+        Console.WriteLine($"machine: {Harness.Machine()}; load average {LoadAverage()}");
+        if (part is null or "import")
+            ImportDtm(runs);
+        if (part is null or "summary")
+            Summary(runs);
+        Console.WriteLine($"load average at the end: {LoadAverage()}");
         return 0;
     }
 
@@ -158,6 +169,10 @@ public sealed class MobilityBenchmark : IBenchmark
         // DuckDB runs its queries on every core: its CPU time is the sum over threads.
         Console.WriteLine($"peer: DuckDB in memory, same aggregations over the raw rows: median {Harness.Median(times).TotalMilliseconds:F0} ms, CPU time median {Harness.Median(cpu).TotalMilliseconds:F0} ms");
     }
+
+    /// <summary>The 1/5/15-minute load averages (Linux), to quote beside wall times on a shared machine.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>CPU time of the process while the action ran (less sensitive than wall time to a shared, busy machine).</summary>
     private static TimeSpan CpuTime(Action action)

@@ -131,7 +131,7 @@ internal sealed partial class SqliteMobilityStore
         var result = new List<FlowDailyTotal>();
         using var cmd = connection.CreateCommand(
             "SELECT point_code, date, direction, reason, traveller_type, persons, observations FROM flow_daily" +
-            (pointCode is null ? "" : " WHERE point_code = $p"), null, ("$p", pointCode));
+            (pointCode is null ? "" : " WHERE point_code = $p") + " ORDER BY point_code, date, direction, reason, traveller_type", null, ("$p", pointCode));
         using var r = cmd.ExecuteReader();
         // Few distinct values per column: parse each once.
         var points = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Mosaic.Core.Mobility;
-using Mosaic.Core.Mobility.Analysis;
 using Mosaic.Core.Registry;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Sqlite.Internal;
@@ -17,7 +16,7 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
     {
         int inserted = 0, updated = 0, unchanged = 0;
         using var tx = connection.BeginTransaction();
-        using var find = connection.CreateCommand("SELECT id, fingerprint FROM mobility_assessment WHERE record_id = $id", tx, ("$id", ""));
+        using var find = connection.CreateCommand("SELECT id, fingerprint, round FROM mobility_assessment WHERE record_id = $id", tx, ("$id", ""));
         find.Prepare();
         var names = MobilityColumns.Assessment.Split(", ");
         using var insert = Prepared(tx,
@@ -31,14 +30,17 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
             "INSERT INTO mobility_count (assessment_id, pop_type, sex, age_group, individuals, households) VALUES ($a, $p, $s, $g, $i, $h)", tx,
             ("$a", 0L), ("$p", ""), ("$s", ""), ("$g", ""), ("$i", null), ("$h", null));
         insertCount.Prepare();
+        using var totals = new TotalsWriter(connection, tx);
         foreach (var a in assessments)
         {
             var fingerprint = AssessmentFingerprint.Of(a);
             find.Parameters[0].Value = a.RecordId;
             long id;
+            var oldRound = 0;
             using (var r = find.ExecuteReader())
             {
                 id = r.Read() ? r.GetInt64(0) : 0;
+                oldRound = id == 0 ? 0 : r.GetInt32(2);
                 if (id != 0 && ((byte[])r.GetValue(1)).AsSpan().SequenceEqual(fingerprint))
                 {
                     unchanged++;
@@ -58,6 +60,7 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
                 update.ExecuteNonQuery();
                 deleteCounts.Parameters[0].Value = id;
                 deleteCounts.ExecuteNonQuery();
+                totals.Delete(oldRound, id);
                 updated++;
             }
             insertCount.Parameters[0].Value = id;
@@ -72,6 +75,7 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
                 foreach (var s in c.BySexAndAge)
                     InsertCount(insertCount, type, Codes.Sex[s.Sex], s.AgeGroup, s.Individuals, null);
             }
+            totals.Insert(id, a);
         }
         tx.Commit();
         return new UpsertCounts(inserted, updated, unchanged);
@@ -218,46 +222,6 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
             KeyInformants = (int?)L(26),
             Provenance = new Provenance(S(27) ?? "", L(28) ?? 0, DateTimeOffset.Parse(S(29)!, s_inv)),
         };
-    }
-
-    public IReadOnlyList<AssessmentTotalRow> ReadAssessmentTotals(IReadOnlyCollection<int>? rounds = null)
-    {
-        var result = new List<AssessmentTotalRow>();
-        var filter = rounds is null ? "" : $" AND a.round IN ({string.Join(", ", rounds.Select(x => x.ToString(s_inv)))})";
-        using var cmd = connection.CreateCommand(
-            "SELECT a.dataset, a.operation, a.admin_level, a.round, a.reporting_date, " +
-            "coalesce(a.local_pcode, CASE a.admin_level WHEN 0 THEN a.adm0_pcode WHEN 1 THEN a.adm1_pcode ELSE coalesce(a.adm2_pcode, a.adm1_pcode, a.adm0_pcode) END), " +
-            "coalesce(a.local_name, CASE a.admin_level WHEN 0 THEN a.adm0_name WHEN 1 THEN a.adm1_name ELSE coalesce(a.adm2_name, a.adm1_name, a.adm0_name) END), " +
-            "a.area_pcode, a.adm0_pcode, a.adm1_pcode, a.adm2_pcode, c.pop_type, c.individuals, c.households " +
-            "FROM mobility_assessment a JOIN mobility_count c ON c.assessment_id = a.id AND c.sex = '' AND c.age_group = ''" +
-            (filter.Length == 0 ? "" : " WHERE 1 = 1" + filter), null);
-        using var r = cmd.ExecuteReader();
-        // Low-cardinality strings are interned so 100,000 rows share a handful of instances.
-        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Pooled(int i)
-        {
-            if (r.IsDBNull(i))
-                return null;
-            var s = r.GetString(i);
-            if (pool.TryGetValue(s, out var p))
-                return p;
-            pool[s] = s;
-            return s;
-        }
-        var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        while (r.Read())
-        {
-            var dateText = r.GetString(4);
-            if (!dates.TryGetValue(dateText, out var date))
-                dates[dateText] = date = ParseDate(dateText);
-            var level = r.GetInt32(2);
-            var code = r.GetNullableString(5);
-            var name = r.GetNullableString(6);
-            result.Add(new AssessmentTotalRow(Pooled(0)!, Pooled(1), level, r.GetInt32(3), date,
-                $"{level.ToString(s_inv)}:{code ?? "name:" + name}", name, Pooled(7), Pooled(8), Pooled(9), Pooled(10),
-                MobilityCodes.PopulationType.Parse(Pooled(11)!), r.IsDBNull(12) ? null : r.GetInt64(12), r.IsDBNull(13) ? null : r.GetInt64(13)));
-        }
-        return result;
     }
 
     private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, MobilityColumns.DateFormat, s_inv);

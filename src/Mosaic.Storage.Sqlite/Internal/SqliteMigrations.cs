@@ -190,6 +190,70 @@ internal static class SqliteMigrations
                 PRIMARY KEY (point_code, date, direction, reason, traveller_type)
             ) WITHOUT ROWID;
             """),
+        (3, "mobility_totals", """
+            -- Summaries read totals from narrow integer rows: one per assessment and population type, pointing at a
+            -- series (dataset, operation, reporting level) and a location (its key, name, linked area and admin codes,
+            -- stored once however many rounds report it). Written together with the assessment by every import.
+            CREATE TABLE mobility_series (
+                id          INTEGER PRIMARY KEY,
+                dataset     TEXT NOT NULL,
+                operation   TEXT,
+                admin_level INTEGER NOT NULL
+            );
+
+            CREATE TABLE mobility_location (
+                id          INTEGER PRIMARY KEY,
+                admin_level INTEGER NOT NULL,
+                code        TEXT,
+                name        TEXT,
+                area_pcode  TEXT,
+                adm0_pcode  TEXT,
+                adm1_pcode  TEXT,
+                adm2_pcode  TEXT
+            );
+
+            CREATE TABLE mobility_total (
+                round         INTEGER NOT NULL,
+                assessment_id INTEGER NOT NULL REFERENCES mobility_assessment(id) ON DELETE CASCADE,
+                pop_type      TEXT NOT NULL,
+                series_id     INTEGER NOT NULL REFERENCES mobility_series(id),
+                location_id   INTEGER NOT NULL REFERENCES mobility_location(id),
+                day           INTEGER NOT NULL, -- reporting date as days since 0001-01-01 (DateOnly.DayNumber)
+                individuals   INTEGER,
+                households    INTEGER,
+                PRIMARY KEY (round, assessment_id, pop_type)
+            ) WITHOUT ROWID;
+
+            INSERT INTO mobility_series (dataset, operation, admin_level)
+                SELECT DISTINCT dataset, operation, admin_level FROM mobility_assessment;
+            INSERT INTO mobility_location (admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode)
+                SELECT DISTINCT admin_level, coalesce(local_pcode, CASE admin_level WHEN 0 THEN adm0_pcode WHEN 1 THEN adm1_pcode ELSE coalesce(adm2_pcode, adm1_pcode, adm0_pcode) END), coalesce(local_name, CASE admin_level WHEN 0 THEN adm0_name WHEN 1 THEN adm1_name ELSE coalesce(adm2_name, adm1_name, adm0_name) END), area_pcode, adm0_pcode, adm1_pcode, adm2_pcode FROM mobility_assessment;
+            CREATE INDEX temp_location_lookup ON mobility_location(admin_level, code, name);
+            INSERT INTO mobility_total (round, assessment_id, pop_type, series_id, location_id, day, individuals, households)
+                SELECT a.round, a.id, c.pop_type, s.id, l.id, CAST(julianday(a.reporting_date) - 1721425.5 AS INTEGER), c.individuals, c.households
+                FROM mobility_assessment a
+                JOIN mobility_count c ON c.assessment_id = a.id AND c.sex = '' AND c.age_group = ''
+                JOIN mobility_series s ON s.dataset = a.dataset AND s.operation IS a.operation AND s.admin_level = a.admin_level
+                JOIN mobility_location l ON l.admin_level = a.admin_level AND l.code IS coalesce(a.local_pcode, CASE a.admin_level WHEN 0 THEN a.adm0_pcode WHEN 1 THEN a.adm1_pcode ELSE coalesce(a.adm2_pcode, a.adm1_pcode, a.adm0_pcode) END) AND l.name IS coalesce(a.local_name, CASE a.admin_level WHEN 0 THEN a.adm0_name WHEN 1 THEN a.adm1_name ELSE coalesce(a.adm2_name, a.adm1_name, a.adm0_name) END)
+                    AND l.area_pcode IS a.area_pcode AND l.adm0_pcode IS a.adm0_pcode AND l.adm1_pcode IS a.adm1_pcode AND l.adm2_pcode IS a.adm2_pcode;
+            DROP INDEX temp_location_lookup;
+
+            -- Daily flow totals keyed in the order summaries group them (point, direction, reason, traveller type),
+            -- so the aggregation streams instead of sorting.
+            CREATE TABLE flow_daily_new (
+                point_code     TEXT NOT NULL,
+                direction      TEXT NOT NULL,
+                reason         TEXT NOT NULL,
+                traveller_type TEXT NOT NULL,
+                date           TEXT NOT NULL,
+                persons        INTEGER NOT NULL,
+                observations   INTEGER NOT NULL,
+                PRIMARY KEY (point_code, direction, reason, traveller_type, date)
+            ) WITHOUT ROWID;
+            INSERT INTO flow_daily_new SELECT point_code, direction, reason, traveller_type, date, persons, observations FROM flow_daily;
+            DROP TABLE flow_daily;
+            ALTER TABLE flow_daily_new RENAME TO flow_daily;
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -1,0 +1,114 @@
+using Microsoft.Data.Sqlite;
+using Mosaic.Core.Mobility;
+
+namespace Mosaic.Storage.Sqlite.Internal;
+
+/// <summary>
+/// Keeps <c>mobility_total</c> (and its series and location tables) in step with the assessments written in one
+/// transaction. Series and locations are looked up in dictionaries loaded once per transaction, not per record.
+/// </summary>
+internal sealed class TotalsWriter : IDisposable
+{
+    private readonly Dictionary<(string Dataset, string? Operation, int Level), long> _series = [];
+    private readonly Dictionary<LocationRow, long> _locations = [];
+    private readonly SqliteCommand _insertSeries;
+    private readonly SqliteCommand _insertLocation;
+    private readonly SqliteCommand _insertTotal;
+    private readonly SqliteCommand _delete;
+
+    public TotalsWriter(SqliteConnection connection, SqliteTransaction tx)
+    {
+        using (var cmd = connection.CreateCommand("SELECT id, dataset, operation, admin_level FROM mobility_series", tx))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+                _series[(r.GetString(1), r.GetNullableString(2), r.GetInt32(3))] = r.GetInt64(0);
+        }
+        using (var cmd = connection.CreateCommand(
+            "SELECT id, admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode FROM mobility_location", tx))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                _locations[new LocationRow(r.GetInt32(1), r.GetNullableString(2), r.GetNullableString(3), r.GetNullableString(4),
+                    r.GetNullableString(5), r.GetNullableString(6), r.GetNullableString(7))] = r.GetInt64(0);
+            }
+        }
+        _insertSeries = connection.CreateCommand(
+            "INSERT INTO mobility_series (dataset, operation, admin_level) VALUES ($d, $o, $l) RETURNING id", tx, ("$d", ""), ("$o", null), ("$l", 0));
+        _insertLocation = connection.CreateCommand(
+            "INSERT INTO mobility_location (admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode) " +
+            "VALUES ($l, $c, $n, $a, $0, $1, $2) RETURNING id", tx, ("$l", 0), ("$c", null), ("$n", null), ("$a", null), ("$0", null), ("$1", null), ("$2", null));
+        _insertTotal = connection.CreateCommand(
+            "INSERT INTO mobility_total (round, assessment_id, pop_type, series_id, location_id, day, individuals, households) " +
+            "VALUES ($r, $a, $p, $s, $l, $d, $i, $h)", tx, ("$r", 0), ("$a", 0L), ("$p", ""), ("$s", 0L), ("$l", 0L), ("$d", 0), ("$i", null), ("$h", null));
+        _insertTotal.Prepare();
+        _delete = connection.CreateCommand("DELETE FROM mobility_total WHERE round = $r AND assessment_id = $a", tx, ("$r", 0), ("$a", 0L));
+    }
+
+    /// <summary>Removes the totals of an assessment about to be rewritten (stored under its old round).</summary>
+    public void Delete(int round, long assessmentId)
+    {
+        _delete.Parameters[0].Value = round;
+        _delete.Parameters[1].Value = assessmentId;
+        _delete.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes one total row per population type of a stored assessment.</summary>
+    public void Insert(long assessmentId, LocationAssessment a)
+    {
+        var series = SeriesId(a);
+        var location = LocationId(a);
+        var p = _insertTotal.Parameters;
+        p[0].Value = a.Round;
+        p[1].Value = assessmentId;
+        p[3].Value = series;
+        p[4].Value = location;
+        p[5].Value = a.ReportingDate.DayNumber;
+        foreach (var c in a.Counts)
+        {
+            p[2].Value = MobilityCodes.PopulationType[c.Type];
+            p[6].Value = c.Individuals.Db();
+            p[7].Value = c.Households.Db();
+            _insertTotal.ExecuteNonQuery();
+        }
+    }
+
+    private long SeriesId(LocationAssessment a)
+    {
+        var key = (a.Dataset, a.Operation, a.Location.AdminLevel);
+        if (_series.TryGetValue(key, out var id))
+            return id;
+        _insertSeries.Parameters[0].Value = a.Dataset;
+        _insertSeries.Parameters[1].Value = a.Operation.Db();
+        _insertSeries.Parameters[2].Value = a.Location.AdminLevel;
+        id = (long)_insertSeries.ExecuteScalar()!;
+        _series[key] = id;
+        return id;
+    }
+
+    private long LocationId(LocationAssessment a)
+    {
+        var l = a.Location;
+        var key = new LocationRow(l.AdminLevel, l.Pcode, l.Name, a.AreaPcode, l.Admin0Pcode, l.Admin1Pcode, l.Admin2Pcode);
+        if (_locations.TryGetValue(key, out var id))
+            return id;
+        object?[] values = [key.Level, key.Code, key.Name, key.Area, key.Adm0, key.Adm1, key.Adm2];
+        for (var i = 0; i < values.Length; i++)
+            _insertLocation.Parameters[i].Value = values[i] ?? DBNull.Value;
+        id = (long)_insertLocation.ExecuteScalar()!;
+        _locations[key] = id;
+        return id;
+    }
+
+    public void Dispose()
+    {
+        _insertSeries.Dispose();
+        _insertLocation.Dispose();
+        _insertTotal.Dispose();
+        _delete.Dispose();
+    }
+
+    /// <summary>A row of <c>mobility_location</c>: everything about a location the summary reads.</summary>
+    internal readonly record struct LocationRow(int Level, string? Code, string? Name, string? Area, string? Adm0, string? Adm1, string? Adm2);
+}
