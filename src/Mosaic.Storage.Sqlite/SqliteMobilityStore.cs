@@ -14,34 +14,34 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
 
     public UpsertCounts UpsertAssessments(IReadOnlyCollection<LocationAssessment> assessments)
     {
+        // Every statement is prepared once and bound by index through direct SQLite calls (RawStatement): a DTM
+        // file is tens of thousands of records, each ~30 values, a few count rows and a totals row.
         int inserted = 0, updated = 0, unchanged = 0;
         using var tx = connection.BeginTransaction();
-        using var find = connection.CreateCommand("SELECT id, fingerprint, round FROM mobility_assessment WHERE record_id = $id", tx, ("$id", ""));
-        find.Prepare();
         var names = MobilityColumns.Assessment.Split(", ");
-        using var insert = Prepared(tx,
-            $"INSERT INTO mobility_assessment ({MobilityColumns.Assessment}) VALUES ({string.Join(", ", names.Select((_, i) => "$" + i))}) RETURNING id",
-            names.Length);
-        using var update = Prepared(tx,
-            $"UPDATE mobility_assessment SET {string.Join(", ", names.Select((n, i) => $"{n} = ${i}"))} WHERE id = ${names.Length}",
-            names.Length + 1);
-        using var deleteCounts = connection.CreateCommand("DELETE FROM mobility_count WHERE assessment_id = $a", tx, ("$a", 0L));
-        using var insertCount = connection.CreateCommand(
-            "INSERT INTO mobility_count (assessment_id, pop_type, sex, age_group, individuals, households) VALUES ($a, $p, $s, $g, $i, $h)", tx,
-            ("$a", 0L), ("$p", ""), ("$s", ""), ("$g", ""), ("$i", null), ("$h", null));
-        insertCount.Prepare();
+        using var find = new RawStatement(connection, "SELECT id, fingerprint, round FROM mobility_assessment WHERE record_id = ?1");
+        using var insert = new RawStatement(connection,
+            $"INSERT INTO mobility_assessment ({MobilityColumns.Assessment}) VALUES ({string.Join(", ", names.Select((_, i) => "?" + (i + 1).ToString(s_inv)))})");
+        using var update = new RawStatement(connection,
+            $"UPDATE mobility_assessment SET {string.Join(", ", names.Select((n, i) => $"{n} = ?{(i + 1).ToString(s_inv)}"))} WHERE id = ?{(names.Length + 1).ToString(s_inv)}");
+        using var deleteCounts = new RawStatement(connection, "DELETE FROM mobility_count WHERE assessment_id = ?1");
+        using var insertCount = new RawStatement(connection,
+            "INSERT INTO mobility_count (assessment_id, pop_type, sex, age_group, individuals, households) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         using var totals = new TotalsWriter(connection, tx);
+        var stamps = new ImportStamps();
         foreach (var a in assessments)
         {
             var fingerprint = AssessmentFingerprint.Of(a);
-            find.Parameters[0].Value = a.RecordId;
-            long id;
+            find.Text(1, a.RecordId);
+            long id = 0;
             var oldRound = 0;
-            using (var r = find.ExecuteReader())
+            if (find.Next())
             {
-                id = r.Read() ? r.GetInt64(0) : 0;
-                oldRound = id == 0 ? 0 : r.GetInt32(2);
-                if (id != 0 && ((byte[])r.GetValue(1)).AsSpan().SequenceEqual(fingerprint))
+                id = find.GetLong(0);
+                oldRound = (int)find.GetLong(2);
+                var same = find.GetBlob(1).SequenceEqual(fingerprint);
+                find.Reset();
+                if (same)
                 {
                     unchanged++;
                     continue;
@@ -49,21 +49,22 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
             }
             if (id == 0)
             {
-                Bind(insert, a, fingerprint);
-                id = Convert.ToInt64(insert.ExecuteScalar(), s_inv);
+                Bind(insert, a, fingerprint, stamps);
+                insert.Execute();
+                id = insert.LastInsertRowId;
                 inserted++;
             }
             else
             {
-                Bind(update, a, fingerprint);
-                update.Parameters[names.Length].Value = id;
-                update.ExecuteNonQuery();
-                deleteCounts.Parameters[0].Value = id;
-                deleteCounts.ExecuteNonQuery();
+                Bind(update, a, fingerprint, stamps);
+                update.Long(names.Length + 1, id);
+                update.Execute();
+                deleteCounts.Long(1, id);
+                deleteCounts.Execute();
                 totals.Delete(oldRound, id);
                 updated++;
             }
-            insertCount.Parameters[0].Value = id;
+            insertCount.Long(1, id);
             foreach (var c in a.Counts)
             {
                 var type = MobilityCodes.PopulationType[c.Type];
@@ -81,14 +82,14 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
         return new UpsertCounts(inserted, updated, unchanged);
     }
 
-    private static void InsertCount(SqliteCommand cmd, string type, string sex, string age, long? individuals, long? households)
+    private static void InsertCount(RawStatement cmd, string type, string sex, string age, long? individuals, long? households)
     {
-        cmd.Parameters[1].Value = type;
-        cmd.Parameters[2].Value = sex;
-        cmd.Parameters[3].Value = age;
-        cmd.Parameters[4].Value = individuals.Db();
-        cmd.Parameters[5].Value = households.Db();
-        cmd.ExecuteNonQuery();
+        cmd.Code(2, type);
+        cmd.Code(3, sex);
+        cmd.Code(4, age);
+        cmd.Long(5, individuals);
+        cmd.Long(6, households);
+        cmd.Execute();
     }
 
     private SqliteCommand Prepared(SqliteTransaction tx, string sql, int count)
@@ -102,21 +103,66 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
         return cmd;
     }
 
-    private static void Bind(SqliteCommand cmd, LocationAssessment a, byte[] fingerprint)
+    /// <summary>Binds an assessment's columns (<see cref="MobilityColumns.Assessment"/> order) to parameters 1–30.</summary>
+    private static void Bind(RawStatement cmd, LocationAssessment a, byte[] fingerprint, ImportStamps stamps)
     {
         var l = a.Location;
         var p = a.Provenance;
-        object?[] values =
-        [
-            a.RecordId, fingerprint, a.SourceId, a.Dataset, a.Operation, a.OperationStatus, MobilityCodes.AssessmentType[a.Type], a.Round,
-            a.ReportingDate.ToString(MobilityColumns.DateFormat, s_inv), l.AdminLevel,
-            l.Admin0Pcode, l.Admin0Name, l.Admin1Pcode, l.Admin1Name, l.Admin2Pcode, l.Admin2Name, l.LocalPcode, l.LocalName,
-            a.AreaPcode, MobilityCodes.AreaMatch[a.Match], a.OriginPcode, a.OriginName, a.DisplacementReason, a.ArrivalPeriod, a.Shelter,
-            a.Needs.Count == 0 ? null : string.Join(MobilityColumns.NeedsSeparator, a.Needs), a.KeyInformants,
-            p?.SourceFile, p?.SourceRow, (p?.ImportedAt ?? DateTimeOffset.UtcNow).ToString("O", s_inv),
-        ];
-        for (var i = 0; i < values.Length; i++)
-            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        cmd.Text(1, a.RecordId);
+        cmd.Blob(2, fingerprint);
+        cmd.Long(3, a.SourceId);
+        cmd.Code(4, a.Dataset);
+        cmd.Code(5, a.Operation);
+        cmd.Code(6, a.OperationStatus);
+        cmd.Code(7, MobilityCodes.AssessmentType[a.Type]);
+        cmd.Long(8, a.Round);
+        cmd.Code(9, stamps.Date(a.ReportingDate));
+        cmd.Long(10, l.AdminLevel);
+        cmd.Code(11, l.Admin0Pcode);
+        cmd.Code(12, l.Admin0Name);
+        cmd.Code(13, l.Admin1Pcode);
+        cmd.Code(14, l.Admin1Name);
+        cmd.Text(15, l.Admin2Pcode);
+        cmd.Text(16, l.Admin2Name);
+        cmd.Text(17, l.LocalPcode);
+        cmd.Text(18, l.LocalName);
+        cmd.Text(19, a.AreaPcode);
+        cmd.Code(20, MobilityCodes.AreaMatch[a.Match]);
+        cmd.Text(21, a.OriginPcode);
+        cmd.Text(22, a.OriginName);
+        cmd.Text(23, a.DisplacementReason);
+        cmd.Text(24, a.ArrivalPeriod);
+        cmd.Text(25, a.Shelter);
+        cmd.Text(26, a.Needs.Count == 0 ? null : string.Join(MobilityColumns.NeedsSeparator, a.Needs));
+        cmd.Long(27, a.KeyInformants);
+        cmd.Code(28, p?.SourceFile);
+        cmd.Long(29, p?.SourceRow);
+        cmd.Code(30, stamps.Instant(p?.ImportedAt));
+    }
+
+    /// <summary>Formatted dates and import times: the same few values on every record of a file, formatted once.</summary>
+    private sealed class ImportStamps
+    {
+        private readonly Dictionary<DateOnly, string> _dates = [];
+        private readonly Dictionary<(long, TimeSpan), string> _instants = [];
+        private readonly string _now = DateTimeOffset.UtcNow.ToString("O", s_inv);
+
+        public string Date(DateOnly date)
+        {
+            if (!_dates.TryGetValue(date, out var text))
+                _dates[date] = text = date.ToString(MobilityColumns.DateFormat, s_inv);
+            return text;
+        }
+
+        public string Instant(DateTimeOffset? instant)
+        {
+            if (instant is not { } i)
+                return _now;
+            // Keyed by ticks and offset: equal instants in other offsets format differently.
+            if (!_instants.TryGetValue((i.Ticks, i.Offset), out var text))
+                _instants[(i.Ticks, i.Offset)] = text = i.ToString("O", s_inv);
+            return text;
+        }
     }
 
     public IReadOnlyList<AssessmentKey> ReadAssessmentKeys()

@@ -70,4 +70,9 @@ internal static unsafe partial class NativeSqlite
     [SuppressGCTransition]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int ColumnBytes(nint stmt, int index);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_blob")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial byte* ColumnBlob(nint stmt, int index);
 }

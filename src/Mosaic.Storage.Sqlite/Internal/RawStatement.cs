@@ -11,6 +11,8 @@ namespace Mosaic.Storage.Sqlite.Internal;
 /// </summary>
 internal sealed unsafe class RawStatement : IDisposable
 {
+    private static readonly byte[] s_empty = [0];
+
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
     private readonly nint _handle;
@@ -67,7 +69,10 @@ internal sealed unsafe class RawStatement : IDisposable
 
     private void Bytes(int index, ReadOnlySpan<byte> utf8)
     {
-        fixed (byte* p = utf8)
+        // An empty span pins to a null pointer, which SQLite would store as NULL: bind "" from a real address.
+        if (utf8.IsEmpty)
+            utf8 = s_empty.AsSpan(0, 0);
+        fixed (byte* p = &System.Runtime.InteropServices.MemoryMarshal.GetReference(utf8))
             Bound(NativeSqlite.BindText(_handle, index, p, utf8.Length, NativeSqlite.Transient));
     }
 
@@ -131,6 +136,16 @@ internal sealed unsafe class RawStatement : IDisposable
         if (rc != raw.SQLITE_DONE)
             Check(rc);
         return false;
+    }
+
+    /// <summary>Ends a query early (before <see cref="Next"/> returned false), ready for the next use.</summary>
+    public void Reset() => _ = NativeSqlite.Reset(_handle);
+
+    /// <summary>A blob column of the current row, valid until the next step or reset.</summary>
+    public ReadOnlySpan<byte> GetBlob(int column)
+    {
+        var data = NativeSqlite.ColumnBlob(_handle, column);
+        return data is null ? [] : new ReadOnlySpan<byte>(data, NativeSqlite.ColumnBytes(_handle, column));
     }
 
     /// <summary>An integer column of the current row (0 for NULL).</summary>

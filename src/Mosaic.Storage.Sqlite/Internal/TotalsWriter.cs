@@ -13,8 +13,8 @@ internal sealed class TotalsWriter : IDisposable
     private readonly Dictionary<LocationRow, long> _locations = [];
     private readonly SqliteCommand _insertSeries;
     private readonly SqliteCommand _insertLocation;
-    private readonly SqliteCommand _insertTotal;
-    private readonly SqliteCommand _delete;
+    private readonly RawStatement _insertTotal;
+    private readonly RawStatement _delete;
 
     public TotalsWriter(SqliteConnection connection, SqliteTransaction tx)
     {
@@ -39,19 +39,18 @@ internal sealed class TotalsWriter : IDisposable
         _insertLocation = connection.CreateCommand(
             "INSERT INTO mobility_location (admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode) " +
             "VALUES ($l, $c, $n, $a, $0, $1, $2) RETURNING id", tx, ("$l", 0), ("$c", null), ("$n", null), ("$a", null), ("$0", null), ("$1", null), ("$2", null));
-        _insertTotal = connection.CreateCommand(
+        _insertTotal = new RawStatement(connection,
             "INSERT INTO mobility_total (round, assessment_id, pop_type, series_id, location_id, day, individuals, households) " +
-            "VALUES ($r, $a, $p, $s, $l, $d, $i, $h)", tx, ("$r", 0), ("$a", 0L), ("$p", ""), ("$s", 0L), ("$l", 0L), ("$d", 0), ("$i", null), ("$h", null));
-        _insertTotal.Prepare();
-        _delete = connection.CreateCommand("DELETE FROM mobility_total WHERE round = $r AND assessment_id = $a", tx, ("$r", 0), ("$a", 0L));
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        _delete = new RawStatement(connection, "DELETE FROM mobility_total WHERE round = ?1 AND assessment_id = ?2");
     }
 
     /// <summary>Removes the totals of an assessment about to be rewritten (stored under its old round).</summary>
     public void Delete(int round, long assessmentId)
     {
-        _delete.Parameters[0].Value = round;
-        _delete.Parameters[1].Value = assessmentId;
-        _delete.ExecuteNonQuery();
+        _delete.Long(1, round);
+        _delete.Long(2, assessmentId);
+        _delete.Execute();
     }
 
     /// <summary>Writes one total row per population type of a stored assessment.</summary>
@@ -59,18 +58,17 @@ internal sealed class TotalsWriter : IDisposable
     {
         var series = SeriesId(a);
         var location = LocationId(a);
-        var p = _insertTotal.Parameters;
-        p[0].Value = a.Round;
-        p[1].Value = assessmentId;
-        p[3].Value = series;
-        p[4].Value = location;
-        p[5].Value = a.ReportingDate.DayNumber;
+        _insertTotal.Long(1, a.Round);
+        _insertTotal.Long(2, assessmentId);
+        _insertTotal.Long(4, series);
+        _insertTotal.Long(5, location);
+        _insertTotal.Long(6, a.ReportingDate.DayNumber);
         foreach (var c in a.Counts)
         {
-            p[2].Value = MobilityCodes.PopulationType[c.Type];
-            p[6].Value = c.Individuals.Db();
-            p[7].Value = c.Households.Db();
-            _insertTotal.ExecuteNonQuery();
+            _insertTotal.Code(3, MobilityCodes.PopulationType[c.Type]);
+            _insertTotal.Long(7, c.Individuals);
+            _insertTotal.Long(8, c.Households);
+            _insertTotal.Execute();
         }
     }
 
