@@ -40,7 +40,9 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
         using var persons = connection.CreateCommand(
             $"SELECT p.household_id, {Case("p.sex", Codes.Sex)}, p.age, {Case("p.relation", Codes.Relation)}, " +
             $"{Case("p.mig_status", Codes.MigratoryStatus)}, p.prev_country, {Case("p.move_reason", Codes.MoveReason)}, " +
-            $"{Tri("p.disability")}, {Tri("p.in_school")}, {Tri("p.employed_before")}, {Tri("p.employed_now")} " +
+            $"{Tri("p.disability")}, {Tri("p.in_school")}, {Tri("p.employed_before")}, {Tri("p.employed_now")}, " +
+            // Move month as SnapshotCodes.MonthOf encodes it, computed from the stored yyyy-MM-dd text.
+            $"coalesce((CAST(substr(p.move_date, 1, 4) AS INTEGER) - {SnapshotCodes.FirstMoveYear}) * 12 + CAST(substr(p.move_date, 6, 2) AS INTEGER), 0) " +
             "FROM person p ORDER BY p.household_id, p.line", null);
         using var hr = households.ExecuteReader();
         using var pr = persons.ExecuteReader();
@@ -61,11 +63,14 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
             {
                 builder.AddPerson(new SnapshotPerson(
                     (byte)pr.GetInt32(1), pr.GetNullableInt(2), (byte)pr.GetInt32(3), (byte)pr.GetInt32(4), pr.GetNullableString(5),
-                    (byte)pr.GetInt32(6), (byte)pr.GetInt32(7), (byte)pr.GetInt32(8), (byte)pr.GetInt32(9), (byte)pr.GetInt32(10)));
+                    (byte)pr.GetInt32(6), (byte)pr.GetInt32(7), (byte)pr.GetInt32(8), (byte)pr.GetInt32(9), (byte)pr.GetInt32(10),
+                    MoveMonth(pr.GetInt64(11))));
                 hasPerson = pr.Read();
             }
         }
     }
+
+    private static ushort MoveMonth(long encoded) => encoded is > 0 and <= ushort.MaxValue ? (ushort)encoded : (ushort)0;
 
     /// <summary>Code text → 1-based position in the code list (0 = NULL or unknown), matching <see cref="SnapshotCodes"/>.</summary>
     private static string Case<TEnum>(string column, CodeList<TEnum> list) where TEnum : struct, Enum

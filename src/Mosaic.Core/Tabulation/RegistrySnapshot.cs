@@ -46,6 +46,7 @@ public sealed class RegistrySnapshot
     internal byte[] MoveReason { get; init; } = [];
     internal byte[] PersonFlags { get; init; } = [];
     internal ushort[] PreviousCountry { get; init; } = [];
+    internal ushort[] MoveMonth { get; init; } = [];
     internal string[] Countries { get; init; } = [""];
 
     /// <summary>Marker for a missing age in <see cref="Age"/>.</summary>
@@ -63,7 +64,7 @@ public sealed class RegistrySnapshot
                 + Dwelling.Length + RemittanceChange.Length + HouseholdFlags.Length + Shocks.Length + HeadSex.Length
                 + (IncomeBefore.Length + IncomeNow.Length + RemittanceAmount.Length) * 4L
                 + Sex.Length + Age.Length + Relation.Length + MigratoryStatus.Length + MoveReason.Length + PersonFlags.Length
-                + PreviousCountry.Length * 2L;
+                + (PreviousCountry.Length + MoveMonth.Length) * 2L;
             foreach (var c in ExtraNumbers.Values)
                 bytes += c.Length * 4L;
             return bytes;

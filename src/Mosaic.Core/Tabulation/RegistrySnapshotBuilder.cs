@@ -18,7 +18,7 @@ public sealed class RegistrySnapshotBuilder
     private readonly GrowableArray<float> _incomeBefore, _incomeNow, _remittanceAmount;
     private readonly GrowableArray<float>[] _extras;
     private readonly GrowableArray<byte> _sex, _age, _relation, _status, _moveReason, _personFlags;
-    private readonly GrowableArray<ushort> _country;
+    private readonly GrowableArray<ushort> _country, _moveMonth;
     private readonly Dictionary<string, ushort> _countryIndex = new(StringComparer.Ordinal);
     private readonly List<string> _countries = [""];
     private static readonly byte s_headCode = SnapshotCodes.Of(Codes.Relation, Relation.Head);
@@ -40,6 +40,7 @@ public sealed class RegistrySnapshotBuilder
         _extras = [.. _extraNames.Select(_ => new GrowableArray<float>(h))];
         (_sex, _age, _relation, _status, _moveReason, _personFlags) = (new(p), new(p), new(p), new(p), new(p), new(p));
         _country = new(p);
+        _moveMonth = new(p);
     }
 
     public int Households => _area.Count;
@@ -76,6 +77,7 @@ public sealed class RegistrySnapshotBuilder
         _moveReason.Add(p.MoveReason);
         _personFlags.Add((byte)(p.Disability | (p.InSchool << 2) | (p.EmployedBefore << 4) | (p.EmployedNow << 6)));
         _country.Add(CountryCode(p.PreviousCountry));
+        _moveMonth.Add(p.MoveMonth);
         if (p.Relation == s_headCode)
         {
             // The head's sex describes the household only when the roster has exactly one head.
@@ -124,6 +126,7 @@ public sealed class RegistrySnapshotBuilder
             MoveReason = _moveReason.ToArray(),
             PersonFlags = _personFlags.ToArray(),
             PreviousCountry = _country.ToArray(),
+            MoveMonth = _moveMonth.ToArray(),
             Countries = [.. _countries],
         };
     }

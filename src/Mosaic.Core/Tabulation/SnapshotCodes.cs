@@ -30,5 +30,18 @@ public static class SnapshotCodes
     /// <summary>The member as the snapshot stores it.</summary>
     public static SnapshotPerson Of(Person p) => new(
         Of(Codes.Sex, p.Sex), p.Age, Of(Codes.Relation, p.Relation), Of(Codes.MigratoryStatus, p.MigratoryStatus),
-        p.PreviousCountry, Of(Codes.MoveReason, p.MoveReason), Of(p.Disability), Of(p.InSchool), Of(p.EmployedBefore), Of(p.EmployedNow));
+        p.PreviousCountry, Of(Codes.MoveReason, p.MoveReason), Of(p.Disability), Of(p.InSchool), Of(p.EmployedBefore), Of(p.EmployedNow),
+        MonthOf(p.MoveDate));
+
+    /// <summary>First year a move month can encode; earlier dates count as missing.</summary>
+    public const int FirstMoveYear = 1900;
+
+    /// <summary>
+    /// A move date's month as a small number: months since December 1899 (1900-01 = 1), 0 when there is no date
+    /// or it is out of range. Two bytes per person, and year and month dimensions are both lookups over it.
+    /// </summary>
+    public static ushort MonthOf(DateOnly? date) =>
+        date is { } d && d.Year >= FirstMoveYear && (d.Year - FirstMoveYear) * 12 + d.Month <= ushort.MaxValue
+            ? (ushort)((d.Year - FirstMoveYear) * 12 + d.Month)
+            : (ushort)0;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mosaic.Core.Registry;
 
 namespace Mosaic.Core.Tabulation;
@@ -24,7 +25,7 @@ internal sealed class SnapshotFields(RegistrySnapshot snapshot, AgeBands ageBand
     [
         "adm1", "adm2", "adm3", "adm4", "adm5", "village", "area", "migratory_status", "sex", "age_group", "disability",
         "head_sex", "relation", "dwelling", "remittances", "remittance_change", "debt", "savings", "assistance_received",
-        "in_school", "employed_before", "employed_now", "move_reason", "prev_country",
+        "in_school", "employed_before", "employed_now", "move_reason", "move_month", "move_year", "prev_country",
         "shock_flood", "shock_erosion", "shock_cyclone", "shock_drought", "shock_job_loss", "shock_illness", "shock_death", "shock_conflict",
     ];
 
@@ -86,6 +87,8 @@ internal sealed class SnapshotFields(RegistrySnapshot snapshot, AgeBands ageBand
                     var lookup = Enumerable.Range(0, s.Countries.Length).ToArray();
                     return new CategoricalColumn(name, FieldLevel.Person, s.Countries, s.Countries, lookup, shorts: s.PreviousCountry, isOpen: true);
                 }
+            case "move_month": return MoveColumn(name, m => new DateOnly(SnapshotCodes.FirstMoveYear + (m - 1) / 12, (m - 1) % 12 + 1, 1).ToString("yyyy-MM", CultureInfo.InvariantCulture));
+            case "move_year": return MoveColumn(name, m => (SnapshotCodes.FirstMoveYear + (m - 1) / 12).ToString("D4", CultureInfo.InvariantCulture));
             case "area": return AreaColumn(name, null);
             case "village": return AreaColumn(name, VillageLevel);
             case "age": return new NumericColumn(name, FieldLevel.Person, r => s.Age[r] == RegistrySnapshot.MissingAge ? double.NaN : s.Age[r]);
@@ -156,6 +159,30 @@ internal sealed class SnapshotFields(RegistrySnapshot snapshot, AgeBands ageBand
             }
         }
         return new CategoricalColumn("age_group", FieldLevel.Person, codes, [.. codes.Select(c => c.Length == 0 ? CategoryLabels.Of(c) : c)], lookup, bytes: snapshot.Age);
+    }
+
+    /// <summary>
+    /// Month or year of the move: the categories are the periods present in the data, in calendar order, each raw
+    /// month mapped to its period by the lookup table (so years cost no more than months).
+    /// </summary>
+    private CategoricalColumn MoveColumn(string name, Func<int, string> period)
+    {
+        var months = snapshot.MoveMonth;
+        var present = new bool[ushort.MaxValue + 1];
+        foreach (var m in months)
+            present[m] = true;
+        var codes = new List<string> { "" };
+        var lookup = new int[ushort.MaxValue + 1];
+        for (var m = 1; m < present.Length; m++)
+        {
+            if (!present[m])
+                continue;
+            var code = period(m);
+            if (codes[^1] != code)
+                codes.Add(code);
+            lookup[m] = codes.Count - 1;
+        }
+        return new CategoricalColumn(name, FieldLevel.Person, [.. codes], [.. codes.Select(c => c.Length == 0 ? CategoryLabels.Of(c) : c)], lookup, shorts: months, isOpen: true);
     }
 
     /// <summary>Areas at a level (null = as recorded), rolled up from each household's area through the P-code tree.</summary>

@@ -19,6 +19,7 @@ public readonly record struct SnapshotHousehold(
     byte Shocks);
 
 /// <summary>One roster member as the snapshot stores it (codes as in <see cref="SnapshotHousehold"/>).</summary>
+/// <param name="MoveMonth">Month of the move as <see cref="SnapshotCodes.MonthOf"/> encodes it (0 = no move date).</param>
 public readonly record struct SnapshotPerson(
     byte Sex,
     int? Age,
@@ -29,4 +30,5 @@ public readonly record struct SnapshotPerson(
     byte Disability,
     byte InSchool,
     byte EmployedBefore,
-    byte EmployedNow);
+    byte EmployedNow,
+    ushort MoveMonth = 0);
