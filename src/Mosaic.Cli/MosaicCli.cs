@@ -19,6 +19,8 @@ public static class MosaicCli
             new DemoCommand(),
             new InitCommand(),
             new ImportCommand(),
+            new ScoreCommand(),
+            new TargetCommand(),
         };
         return root;
     }

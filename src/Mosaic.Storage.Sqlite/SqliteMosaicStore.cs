@@ -16,6 +16,8 @@ public sealed class SqliteMosaicStore : IMosaicStore
         SchemaVersion = schemaVersion;
         Areas = new SqliteAreaStore(connection);
         Registry = new SqliteRegistryStore(connection);
+        Hazards = new SqliteHazardStore(connection);
+        Scores = new SqliteScoreStore(connection);
     }
 
     public string Description { get; }
@@ -25,6 +27,10 @@ public sealed class SqliteMosaicStore : IMosaicStore
     public IAreaStore Areas { get; }
 
     public IRegistryStore Registry { get; }
+
+    public IHazardStore Hazards { get; }
+
+    public IScoreStore Scores { get; }
 
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
     public static SqliteMosaicStore Open(string path)

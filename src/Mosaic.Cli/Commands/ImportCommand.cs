@@ -8,5 +8,6 @@ public sealed class ImportCommand : Command
     public ImportCommand() : base("import", "Import data files: areas, registrations, hazards, DTM data, flows")
     {
         Subcommands.Add(new ImportAreasCommand());
+        Subcommands.Add(new ImportHazardsCommand());
     }
 }

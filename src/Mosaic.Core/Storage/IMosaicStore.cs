@@ -16,4 +16,8 @@ public interface IMosaicStore : IDisposable
     IAreaStore Areas { get; }
 
     IRegistryStore Registry { get; }
+
+    IHazardStore Hazards { get; }
+
+    IScoreStore Scores { get; }
 }
