@@ -28,6 +28,7 @@ public static class QuotaAllocator
             }
             // Groups with no weight (e.g. no high/extreme household) share equally once the weighted ones are full.
             var equal = w <= 0;
+            var active = Active(quota, capacity);
             var assigned = 0;
             var capped = false;
             for (var g = 0; g < k; g++)
@@ -36,8 +37,9 @@ public static class QuotaAllocator
                 if (quota[g] >= capacity[g])
                     continue;
                 var weight = equal ? 1 : Math.Max(0, weights[g]);
-                share[g] = remaining * weight / (equal ? Active(quota, capacity) : w);
-                var want = (int)Math.Floor(share[g]);
+                share[g] = remaining * weight / (equal ? active : w);
+                // Clamped to what is left: rounding could otherwise push the floors' sum one above the total.
+                var want = Math.Min((int)Math.Floor(share[g]), remaining - assigned);
                 var free = capacity[g] - quota[g];
                 if (want > free)
                 {
