@@ -53,7 +53,7 @@ public static class SyntheticHouseholds
         var now = before * (1 - loss);
         var remittances = r.NextDouble() < 0.35;
         var stopped = remittances && (returnee || r.NextDouble() < 0.2);
-        var dwelling = displaced ? Dwelling.Temporary : (Dwelling)r.Next(0, 4);
+        var dwelling = displaced ? Dwelling.Temporary : (Dwelling)r.Next(1, 5);
         var dependents = members.Count(m => m.Age is < 15 or > 64);
         var welfare = now / size * (stopped ? 0.7 : 1) * (dwelling is Dwelling.Temporary or Dwelling.None ? 0.8 : 1) * (1 - 0.05 * dependents)
                       * Math.Exp((r.NextDouble() - 0.5) * 0.4);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Mosaic.Core.Geo;
 using Mosaic.Core.Import;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -30,7 +29,7 @@ public static class HazardFileReader
         try
         {
             using var stream = File.OpenRead(path);
-            features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJson.Options);
+            features = JsonSerializer.Deserialize<FeatureCollection>(stream, HazardGeoJson.Options);
         }
         catch (JsonException ex)
         {
