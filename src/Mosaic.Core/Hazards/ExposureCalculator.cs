@@ -33,16 +33,55 @@ public sealed class ExposureCalculator
             if (households[i].Gps is null)
                 result[i] = ForArea(households[i].AreaPcode);
         }
-        Parallel.For(0, households.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
+        // Visit GPS points in Morton (Z-order) order: neighbouring households then query the same tree nodes and
+        // polygon edge indexes, which stay in cache; on a million points this is faster than input order.
+        var gps = new List<int>(households.Count);
+        for (var i = 0; i < households.Count; i++)
+        {
+            if (households[i].Gps is not null)
+                gps.Add(i);
+        }
+        var keys = new ulong[gps.Count];
+        var order = gps.ToArray();
+        for (var k = 0; k < order.Length; k++)
+        {
+            var p = households[order[k]].Gps!.Value;
+            keys[k] = Morton(p.Longitude, p.Latitude);
+        }
+        Array.Sort(keys, order);
+        Parallel.For(0, (order.Length + ChunkSize - 1) / ChunkSize, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
             () => new HazardIndex.PointQuery(),
-            (i, _, query) =>
+            (chunk, _, query) =>
             {
-                if (households[i].Gps is { } gps)
-                    result[i] = ForPoint(gps.Longitude, gps.Latitude, query);
+                var end = Math.Min(order.Length, (chunk + 1) * ChunkSize);
+                for (var k = chunk * ChunkSize; k < end; k++)
+                {
+                    var gpsPoint = households[order[k]].Gps!.Value;
+                    result[order[k]] = ForPoint(gpsPoint.Longitude, gpsPoint.Latitude, query);
+                }
                 return query;
             },
             _ => { });
         return result;
+    }
+
+    private const int ChunkSize = 4096;
+
+    /// <summary>Interleaves 24-bit quantised lon and lat (about 2 m and 1 m steps) into a Z-order key.</summary>
+    private static ulong Morton(double lon, double lat)
+    {
+        var x = (ulong)Math.Clamp((lon + 180) / 360 * (1 << 24), 0, (1 << 24) - 1);
+        var y = (ulong)Math.Clamp((lat + 90) / 180 * (1 << 24), 0, (1 << 24) - 1);
+        return Spread(x) | (Spread(y) << 1);
+    }
+
+    private static ulong Spread(ulong v)
+    {
+        v = (v | (v << 16)) & 0x0000FFFF0000FFFFUL;
+        v = (v | (v << 8)) & 0x00FF00FF00FF00FFUL;
+        v = (v | (v << 4)) & 0x0F0F0F0F0F0F0F0FUL;
+        v = (v | (v << 2)) & 0x3333333333333333UL;
+        return (v | (v << 1)) & 0x5555555555555555UL;
     }
 
     /// <summary>Exposure of a GPS point.</summary>
