@@ -6,29 +6,42 @@ using NetTopologySuite.Index.Strtree;
 namespace Mosaic.Core.Hazards;
 
 /// <summary>
-/// Hazard polygons of every loaded layer, indexed per hazard type for point and area queries: an STRtree
-/// over polygon envelopes and, per polygon, an indexed point-in-area locator (what NTS's prepared polygons
-/// use), so a point query costs a tree descent plus O(log n) edge tests per candidate. Immutable after
+/// Hazard polygons of every loaded layer, indexed per hazard type. Point queries (GPS households) use a
+/// <see cref="PointHazardGrid"/>; area queries (households without GPS) use an NTS STRtree over polygon
+/// envelopes, built on first use, with NTS overlay for the covered share. Immutable after
 /// <see cref="Build"/> and safe to query from several threads.
 /// </summary>
 public sealed class HazardIndex
 {
-    private readonly STRtree<Entry>?[] _trees = new STRtree<Entry>?[HazardTypes.Count];
+    private readonly PointHazardGrid?[] _grids = new PointHazardGrid?[HazardTypes.Count];
+    private readonly Lazy<STRtree<Entry>?[]> _lazyTrees;
 
-    private HazardIndex()
+    private HazardIndex(IReadOnlyList<HazardLayer> layers)
     {
+        _lazyTrees = new Lazy<STRtree<Entry>?[]>(() => BuildTrees(layers));
     }
 
+    private STRtree<Entry>?[] Trees => _lazyTrees.Value;
+
     /// <summary>An index without layers: every exposure is unknown.</summary>
-    public static HazardIndex Empty { get; } = new();
+    public static HazardIndex Empty { get; } = new([]);
 
     /// <summary>Indexes the polygons of the layers (several layers of one type are merged).</summary>
     public static HazardIndex Build(IEnumerable<HazardLayer> layers)
     {
-        var index = new HazardIndex();
+        var list = layers.ToList();
+        var index = new HazardIndex(list);
+        foreach (var group in list.GroupBy(l => l.Type))
+            index._grids[(int)group.Key] = new PointHazardGrid(group.SelectMany(l => l.Polygons));
+        return index;
+    }
+
+    private static STRtree<Entry>?[] BuildTrees(IReadOnlyList<HazardLayer> layers)
+    {
+        var trees = new STRtree<Entry>?[HazardTypes.Count];
         foreach (var layer in layers)
         {
-            var tree = index._trees[(int)layer.Type] ??= new STRtree<Entry>();
+            var tree = trees[(int)layer.Type] ??= new STRtree<Entry>();
             foreach (var polygon in layer.Polygons)
             {
                 var locator = new IndexedPointInAreaLocator(polygon.Geometry);
@@ -37,13 +50,13 @@ public sealed class HazardIndex
                 tree.Insert(polygon.Geometry.EnvelopeInternal, new Entry(polygon.Geometry, locator, polygon.Severity));
             }
         }
-        foreach (var tree in index._trees)
+        foreach (var tree in trees)
             tree?.Build();
-        return index;
+        return trees;
     }
 
     /// <summary>Whether at least one layer of the type is loaded (else exposure to it is unknown).</summary>
-    public bool Has(HazardType type) => _trees[(int)type] is not null;
+    public bool Has(HazardType type) => _grids[(int)type] is not null;
 
     /// <summary>The hazard types with a loaded layer.</summary>
     public IEnumerable<HazardType> Types => Enum.GetValues<HazardType>().Where(Has);
@@ -57,7 +70,17 @@ public sealed class HazardIndex
     /// <summary>As <see cref="PointSeverity(HazardType,double,double)"/>, reusing a per-thread query buffer.</summary>
     public double PointSeverity(HazardType type, double lon, double lat, PointQuery query)
     {
-        var tree = _trees[(int)type];
+        var grid = _grids[(int)type];
+        return grid is null ? double.NaN : grid.Severity(lon, lat);
+    }
+
+    /// <summary>
+    /// The same answer through the STRtree and NTS's indexed point-in-area locators (kept as the reference
+    /// implementation the grid is tested and benchmarked against).
+    /// </summary>
+    internal double PointSeverityByTree(HazardType type, double lon, double lat, PointQuery query)
+    {
+        var tree = Trees[(int)type];
         if (tree is null)
             return double.NaN;
         var visitor = query.Visitor;
@@ -74,7 +97,7 @@ public sealed class HazardIndex
     /// </summary>
     public double AreaShare(HazardType type, Geometry boundary)
     {
-        var tree = _trees[(int)type];
+        var tree = Trees[(int)type];
         if (tree is null)
             return double.NaN;
         var total = boundary.Area;

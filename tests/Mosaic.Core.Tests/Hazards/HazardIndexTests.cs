@@ -71,6 +71,19 @@ public sealed class HazardIndexTests
     }
 
     [Fact]
+    public void PointSeverity_GridAgreesWithNtsStrTreeAndPreparedLocators()
+    {
+        var index = Index(out _);
+        var query = new HazardIndex.PointQuery();
+        var random = new Random(5);
+        for (var i = 0; i < 20000; i++)
+        {
+            var (x, y) = (89.4 + random.NextDouble() * 0.7, 25.4 + random.NextDouble() * 0.6);
+            Assert.Equal(index.PointSeverityByTree(HazardType.Flood, x, y, query), index.PointSeverity(HazardType.Flood, x, y));
+        }
+    }
+
+    [Fact]
     public void PointSeverity_WithoutLayerOfType_IsUnknown()
     {
         var index = Index(out _);
