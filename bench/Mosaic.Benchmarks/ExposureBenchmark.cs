@@ -11,11 +11,22 @@ namespace Mosaic.Benchmarks;
 /// both hazard types), the same join in PostGIS (ST_Intersects with GiST indexes), and exposure + score +
 /// rank of every household with the default model.
 /// </summary>
-internal static class ExposureBenchmark
+public sealed class ExposureBenchmark : IBenchmark
 {
-    public static int Run(int households, int floodPolygons, int runs, bool postgis)
+    public string Name => "exposure";
+
+    public string Description => "hazard exposure join vs PostGIS ST_Intersects; exposure + score + rank  [households=1000000] [floodPolygons=10000] [runs=5] [--no-postgis]";
+
+    public int Run(string[] args)
+    {
+        int Arg(int i, int fallback) => args.Length > i && int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : fallback;
+        return Run(Arg(0, 1_000_000), Arg(1, 10_000), Arg(2, 5), !args.Contains("--no-postgis"));
+    }
+
+    private static int Run(int households, int floodPolygons, int runs, bool postgis)
     {
         var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(Harness.Machine());
         Console.WriteLine(string.Create(inv, $"exposure benchmark: {households:N0} households, {floodPolygons:N0} flood polygons × 100 vertices, {floodPolygons / 5:N0} erosion polygons × 40 vertices, {runs} runs, {Environment.ProcessorCount} cores"));
         var sw = Stopwatch.StartNew();
         var flood = ExposureData.Layer(HazardType.Flood, floodPolygons, 100, 1, 0.002, 0.008);

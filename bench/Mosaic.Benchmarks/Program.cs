@@ -1,18 +1,19 @@
-using System.Globalization;
+using System.Reflection;
 using Mosaic.Benchmarks;
 
-// Timed harnesses (medians of repeated runs) against each issue's peer; BenchmarkDotNet for micro-benchmarks.
-// Usage: dotnet run -c Release --project bench/Mosaic.Benchmarks -- exposure [households] [floodPolygons] [runs] [--no-postgis]
-var scenario = args.Length > 0 ? args[0] : "help";
-int Arg(int i, int fallback) => args.Length > i && int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : fallback;
-return scenario switch
-{
-    "exposure" => ExposureBenchmark.Run(Arg(1, 1_000_000), Arg(2, 10_000), Arg(3, 5), !args.Contains("--no-postgis")),
-    _ => Usage(),
-};
+var benchmarks = Assembly.GetExecutingAssembly().GetTypes()
+    .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
+    .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
+    .OrderBy(b => b.Name, StringComparer.Ordinal)
+    .ToList();
 
-static int Usage()
+var chosen = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name == args[0]) : null;
+if (chosen is null)
 {
-    Console.WriteLine("scenarios: exposure [households=1000000] [floodPolygons=10000] [runs=5] [--no-postgis]");
-    return 2;
+    Console.WriteLine("usage: dotnet run -c Release --project bench/Mosaic.Benchmarks -- NAME [options]");
+    Console.WriteLine();
+    foreach (var b in benchmarks)
+        Console.WriteLine($"  {b.Name,-14} {b.Description}");
+    return args.Length == 0 ? 0 : 2;
 }
+return chosen.Run(args[1..]);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Commands;
+using Mosaic.Cli.Infrastructure;
 
 namespace Mosaic.Cli;
 
@@ -22,6 +23,7 @@ public static class MosaicCli
             new ScoreCommand(),
             new TargetCommand(),
         };
+        HelpLayout.Apply(root);
         return root;
     }
 

@@ -2,7 +2,6 @@ using Mosaic.Core.Areas;
 using Mosaic.Core.Registry;
 using Mosaic.Core.Storage;
 using NetTopologySuite.Geometries;
-using Xunit;
 
 namespace Mosaic.Storage.Contract;
 

@@ -8,6 +8,7 @@ public sealed class ImportCommand : Command
     public ImportCommand() : base("import", "Import data files: areas, registrations, hazards, DTM data, flows")
     {
         Subcommands.Add(new ImportAreasCommand());
+        Subcommands.Add(new ImportRegistrationsCommand());
         Subcommands.Add(new ImportHazardsCommand());
     }
 }

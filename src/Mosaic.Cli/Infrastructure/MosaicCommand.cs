@@ -32,6 +32,11 @@ public abstract class MosaicCommand : Command
             console.Fail(ex.Message);
             return ex.ExitCode;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Fail(ex.Message);
+            return ExitCodes.FileNotFound;
+        }
         catch (SqliteException ex)
         {
             console.Fail($"database error ({StoreLocator.Resolve(parse.GetValue(DbOption))}): {ex.Message}");

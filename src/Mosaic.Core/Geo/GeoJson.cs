@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using NetTopologySuite.IO.Converters;
 
 namespace Mosaic.Core.Geo;
@@ -10,7 +11,7 @@ public static class GeoJson
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions { WriteIndented = false };
+        var options = new JsonSerializerOptions { WriteIndented = false, TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
         options.Converters.Add(new GeoJsonConverterFactory());
         options.MakeReadOnly();
         return options;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Mosaic.Core.Geo;
 using Mosaic.Core.Import;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
-using Mosaic.Core.Geo;
 
 namespace Mosaic.Core.Areas.Import;
 

@@ -9,6 +9,9 @@ public static class StandardForm
     /// <summary>Name of the repeat group (and of its sheet in a Kobo XLSX export).</summary>
     public const string MembersRepeat = "members";
 
+    /// <summary>Form id of the standard form: the name of the household sheet in a Kobo XLSX export.</summary>
+    public const string FormId = "household-registration";
+
     /// <summary>Household-level fields.</summary>
     public static class Household
     {
@@ -40,6 +43,7 @@ public static class StandardForm
     {
         public const string ParentIndex = "_parent_index";
         public const string Index = "_index";
+        public const string ParentTableName = "_parent_table_name";
         public const string OdkParentKey = "PARENT_KEY";
         public const string OdkKey = "KEY";
         public const string Name = "name";

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Import;
+using Mosaic.Core.Registry.Import;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic import registrations FILE [--members FILE2] [--mapping MAP.json] [--skip-invalid]</c>.</summary>
+public sealed class ImportRegistrationsCommand : MosaicCommand
+{
+    private const int IssuesShown = 20;
+
+    private readonly Argument<string> _file = new("FILE")
+    {
+        Description = "Kobo XLSX export, household CSV (with --members) or ODK Central CSV zip",
+    };
+
+    private readonly Option<string?> _members = new("--members")
+    {
+        Description = "Member roster CSV when FILE is the household CSV (linked by _index/_parent_index or KEY/PARENT_KEY)",
+        HelpName = "FILE2",
+    };
+
+    private readonly Option<string?> _mapping = new("--mapping")
+    {
+        Description = "JSON mapping of your form's fields and choice values to Mosaic's (default: the standard form)",
+        HelpName = "MAP.json",
+    };
+
+    private readonly Option<bool> _skipInvalid = new("--skip-invalid")
+    {
+        Description = "Import the valid households and report the rest (default: import nothing when any row is rejected)",
+    };
+
+    public ImportRegistrationsCommand() : base("registrations", """
+        Import household registrations (households + member rosters) from KoboToolbox or ODK Central exports.
+        The standard form (forms/household-registration.xlsx) needs no mapping; other forms need --mapping.
+
+        The file lands whole or not at all: any rejected row leaves the database unchanged (exit code 3)
+        unless --skip-invalid is given. Re-importing the same submissions (same _uuid / KEY) adds nothing;
+        the same id with different content is reported as a conflict and never overwritten. Every rejected
+        row is written to FILE.errors.csv (file, sheet, row, column, value, reason).
+
+        Examples:
+          mosaic import registrations registrations.xlsx
+          mosaic import registrations households.csv --members members.csv
+          mosaic import registrations odk-export.zip --mapping my-form.json --skip-invalid
+          mosaic import registrations registrations.xlsx --db chilmari.db --json
+        """)
+    {
+        Arguments.Add(_file);
+        Options.Add(_members);
+        Options.Add(_mapping);
+        Options.Add(_skipInvalid);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        var path = RequireFile(parse.GetValue(_file));
+        var membersPath = parse.GetValue(_members) is { } m ? RequireFile(m) : null;
+        var mappingPath = parse.GetValue(_mapping) is { } mp ? RequireFile(mp) : null;
+        var skipInvalid = parse.GetValue(_skipInvalid);
+
+        RegistrationMapping mapping;
+        RegistrationInput input;
+        try
+        {
+            mapping = mappingPath is null ? RegistrationMapping.Default : RegistrationMapping.Load(mappingPath);
+            input = RegistrationInput.Detect(path, membersPath);
+        }
+        catch (Exception ex) when (ex is RegistrationMappingException or RegistrationInputException)
+        {
+            throw new CliException(ExitCodes.InputRejected, ex.Message);
+        }
+
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        RegistrationImportResult result;
+        try
+        {
+            result = console.WithProgress("importing registrations", report =>
+                RegistrationImporter.Import(store, input, mapping,
+                    new RegistrationImportOptions(skipInvalid, p => report(p.BytesRead, p.TotalBytes))));
+        }
+        catch (RegistrationInputException ex)
+        {
+            throw new CliException(ExitCodes.InputRejected, ex.Message);
+        }
+
+        var errorsFile = ImportErrorFile.Write(path, result.Issues);
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                file = path,
+                members_file = membersPath,
+                committed = result.Committed,
+                households_imported = result.HouseholdsImported,
+                persons_imported = result.PersonsImported,
+                households_valid = result.HouseholdsValid,
+                households_rejected = result.HouseholdsRejected,
+                rows_rejected = result.RowsRejected,
+                duplicates_skipped = result.DuplicatesSkipped,
+                conflicts = result.Conflicts,
+                issues = result.Issues.Count,
+                errors_file = errorsFile,
+                household_rows_read = result.HouseholdRowsRead,
+                member_rows_read = result.MemberRowsRead,
+                households_total = store.Registry.CountHouseholds(),
+                persons_total = store.Registry.CountPersons(),
+            });
+        }
+        else
+        {
+            console.Info(result.Committed
+                ? $"registrations: {result.HouseholdsImported} households and {result.PersonsImported} persons imported, " +
+                  $"{result.DuplicatesSkipped} already stored, {result.HouseholdsRejected} rejected ({result.Conflicts} conflicts)"
+                : $"nothing imported: {result.HouseholdsRejected} household(s) rejected ({result.Conflicts} conflicts, " +
+                  $"{result.RowsRejected} rows); the database is unchanged. Fix the rows or use --skip-invalid " +
+                  $"to import the {result.HouseholdsValid} valid households.");
+        }
+        foreach (var issue in result.Issues.Take(IssuesShown))
+            console.Error.WriteLine(issue);
+        if (result.Issues.Count > IssuesShown)
+            console.Error.WriteLine($"… {result.Issues.Count - IssuesShown} more");
+        if (errorsFile is not null)
+            console.Error.WriteLine($"{result.Issues.Count} problem(s) in {result.RowsRejected} row(s) written to {errorsFile}");
+        return result.Issues.Count > 0 && !skipInvalid ? ExitCodes.InputRejected : ExitCodes.Success;
+    }
+}

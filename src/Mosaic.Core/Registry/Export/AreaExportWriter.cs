@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Mosaic.Core.Areas;
+using Mosaic.Core.Geo;
+using NetTopologySuite.Features;
+
+namespace Mosaic.Core.Registry.Export;
+
+/// <summary>
+/// Writes areas in the shapes <c>mosaic import areas</c> reads: a P-code table in the COD long layout with its HXL
+/// row (<c>areas.csv</c>) and the boundaries as a GeoJSON FeatureCollection (<c>areas.geojson</c>) whose features
+/// carry <c>pcode</c>, <c>name</c>, <c>level</c> and <c>parent_pcode</c>.
+/// </summary>
+public static class AreaExportWriter
+{
+    public const string TableFile = "areas.csv";
+    public const string BoundariesFile = "areas.geojson";
+
+    private static readonly string[] s_header = ["Location", "Admin Level", "P-Code", "Name", "Parent P-Code", "Valid from date"];
+    private static readonly string[] s_hxl = ["#country+code", "#geo+admin_level", "#adm+code", "#adm+name", "#adm+code+parent", "#date+start"];
+
+    /// <summary>Writes both files into <paramref name="directory"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> Write(string directory, IReadOnlyList<Area> areas)
+    {
+        Directory.CreateDirectory(directory);
+        var table = Path.Combine(directory, TableFile);
+        using (var csv = new CsvTableWriter(table))
+        {
+            csv.WriteHeader(s_header);
+            csv.WriteHeader(s_hxl);
+            var row = new ExportCell[s_header.Length];
+            foreach (var a in areas)
+            {
+                row[0] = a.CountryCode;
+                row[1] = ExportCell.Of(a.Level);
+                row[2] = a.Pcode;
+                row[3] = a.Name;
+                row[4] = a.ParentPcode;
+                row[5] = a.ValidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                csv.WriteRow(row);
+            }
+        }
+
+        var features = new FeatureCollection();
+        foreach (var a in areas)
+        {
+            if (a.Boundary is null)
+                continue;
+            features.Add(new Feature(a.Boundary, new AttributesTable
+            {
+                { "pcode", a.Pcode },
+                { "name", a.Name },
+                { "level", a.Level },
+                { "parent_pcode", a.ParentPcode },
+            }));
+        }
+        var boundaries = Path.Combine(directory, BoundariesFile);
+        File.WriteAllText(boundaries, JsonSerializer.Serialize(features, GeoJson.Options), new UTF8Encoding(false));
+        return [table, boundaries];
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using Mosaic.Core.Import.Csv;
+
+namespace Mosaic.Core.Registry.Import;
+
+/// <summary>Rows of a CSV (Kobo or ODK export): <c>,</c> or <c>;</c> detected, BOM tolerated, empty field = missing.</summary>
+public sealed class CsvRowReader : IRowReader
+{
+    private readonly CsvReader _csv;
+    private readonly Func<long> _position;
+
+    /// <param name="stream">The CSV bytes (UTF-8).</param>
+    /// <param name="file">File name for error messages.</param>
+    /// <param name="sheet">Inner name when the CSV is part of a zip, else null.</param>
+    /// <param name="position">Bytes consumed so far, for progress.</param>
+    public CsvRowReader(Stream stream, string file, string? sheet, Func<long> position)
+    {
+        _csv = new CsvReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
+        _position = position;
+        string[] headers = _csv.Read() ? [.. _csv.Fields] : [];
+        for (var i = 0; i < headers.Length; i++)
+            headers[i] = headers[i].Trim();
+        Table = new SourceTable(file, sheet, headers, IsSpreadsheet: false);
+    }
+
+    /// <summary>Opens a CSV file.</summary>
+    public static CsvRowReader Open(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return new CsvRowReader(stream, Path.GetFileName(path), null, () => stream.Position);
+    }
+
+    public SourceTable Table { get; }
+
+    public long BytesRead => _position();
+
+    public bool Read(SourceRow row)
+    {
+        if (!_csv.Read())
+            return false;
+        var fields = _csv.Fields;
+        var values = row.Values;
+        var n = Math.Min(fields.Count, values.Length);
+        for (var i = 0; i < n; i++)
+        {
+            var f = fields[i];
+            values[i] = f.Length == 0 ? null : f;
+        }
+        for (var i = n; i < values.Length; i++)
+            values[i] = null;
+        row.RowNumber = _csv.RecordNumber;
+        return true;
+    }
+
+    public void Dispose() => _csv.Dispose();
+}

@@ -1,0 +1,63 @@
+namespace Mosaic.Core.Registry.Import;
+
+/// <summary>
+/// A mapping resolved against one table's header: for each Mosaic field, the column index (-1 when absent),
+/// its recode and default. Resolved once per table, so the per-row path is array indexing only.
+/// </summary>
+public sealed class FieldMap
+{
+    private readonly int[] _columns;
+    private readonly IReadOnlyList<RegistrationField> _fields;
+    private readonly IReadOnlyDictionary<string, string>?[] _recodes;
+    private readonly string?[] _defaults;
+
+    public FieldMap(SourceTable table, IReadOnlyList<RegistrationField> fields, IReadOnlyList<string>[] sources,
+        IReadOnlyDictionary<string, string>?[] recodes, string?[] defaults)
+    {
+        Table = table;
+        _fields = fields;
+        _recodes = recodes;
+        _defaults = defaults;
+        var lookup = new HeaderLookup(table.Headers);
+        _columns = new int[fields.Count];
+        for (var i = 0; i < _columns.Length; i++)
+            _columns[i] = lookup.Find(sources[i]);
+    }
+
+    public SourceTable Table { get; }
+
+    /// <summary>The column of a field, or -1.</summary>
+    public int Column(int field) => _columns[field];
+
+    /// <summary>Points a field at a column (used when the row link is resolved as a pair).</summary>
+    public void SetColumn(int field, int column) => _columns[field] = column;
+
+    /// <summary>Whether a field has a column or a default.</summary>
+    public bool Has(int field) => _columns[field] >= 0 || _defaults[field] is not null;
+
+    /// <summary>The header of a field's column, or the field's Mosaic name when it comes from a default.</summary>
+    public string ColumnName(int field) => _columns[field] is var c and >= 0 ? Table.Headers[c] : _fields[field].Name;
+
+    /// <summary>The raw cell of a field, trimmed (before recode and default), or null.</summary>
+    public string? Raw(SourceRow row, int field)
+    {
+        var c = _columns[field];
+        return c < 0 ? null : row.Values[c]?.Trim() is { Length: > 0 } v ? v : null;
+    }
+
+    /// <summary>The value of a field: the cell (recoded) or the default; null when missing.</summary>
+    public string? Value(SourceRow row, int field)
+    {
+        var v = Raw(row, field);
+        if (v is null)
+            return _defaults[field];
+        return _recodes[field] is { } recode && recode.TryGetValue(v, out var code) ? code : v;
+    }
+
+    /// <summary>Recodes one token of a select-multiple answer.</summary>
+    public string Recode(int field, string token) =>
+        _recodes[field] is { } recode && recode.TryGetValue(token, out var code) ? code : token;
+
+    /// <summary>Whether the field has a recode table (select-multiple tokens then need recoding).</summary>
+    public bool HasRecode(int field) => _recodes[field] is not null;
+}

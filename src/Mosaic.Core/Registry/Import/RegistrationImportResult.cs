@@ -1,0 +1,38 @@
+using Mosaic.Core.Import;
+
+namespace Mosaic.Core.Registry.Import;
+
+/// <summary>What a registration import did. Counts of stored rows are 0 when nothing was committed.</summary>
+public sealed record RegistrationImportResult
+{
+    /// <summary>Whether the transaction was committed (false: the database is unchanged).</summary>
+    public required bool Committed { get; init; }
+
+    public required long HouseholdsImported { get; init; }
+
+    public required long PersonsImported { get; init; }
+
+    /// <summary>Households that passed validation (imported when committed).</summary>
+    public required long HouseholdsValid { get; init; }
+
+    /// <summary>Households rejected for any reason (errors, no consent, conflict).</summary>
+    public required long HouseholdsRejected { get; init; }
+
+    /// <summary>Distinct input rows (household or member) named in the errors.</summary>
+    public required long RowsRejected { get; init; }
+
+    /// <summary>Submissions already stored with the same content: nothing to do.</summary>
+    public required long DuplicatesSkipped { get; init; }
+
+    /// <summary>Submissions whose id is stored with different content: reported, never overwritten.</summary>
+    public required long Conflicts { get; init; }
+
+    public required long HouseholdRowsRead { get; init; }
+
+    public required long MemberRowsRead { get; init; }
+
+    public required JoinMode JoinMode { get; init; }
+
+    /// <summary>Every problem, in input order per table.</summary>
+    public required IReadOnlyList<ImportIssue> Issues { get; init; }
+}

@@ -1,0 +1,162 @@
+using Mosaic.Core.Import;
+using Mosaic.Core.Storage;
+
+namespace Mosaic.Core.Registry.Import;
+
+/// <summary>
+/// Imports KoboToolbox / ODK registration exports into the registry in one transaction: streams the household
+/// and member rows side by side, validates each household whole, and skips submissions already stored with the
+/// same content (idempotent by submission id). Without <see cref="RegistrationImportOptions.SkipInvalid"/>, any
+/// rejected row rolls the whole file back.
+/// </summary>
+public static class RegistrationImporter
+{
+    private const int ProgressEvery = 4096;
+
+    /// <exception cref="RegistrationInputException">The input's layout cannot be imported at all.</exception>
+    public static RegistrationImportResult Import(IMosaicStore store, RegistrationInput input, RegistrationMapping? mapping = null,
+        RegistrationImportOptions? options = null)
+    {
+        mapping ??= RegistrationMapping.Default;
+        options ??= new RegistrationImportOptions();
+        var pcodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var area in store.Areas.All())
+            pcodes.Add(area.Pcode);
+
+        var result = Run(store, input, mapping, options, pcodes, JoinMode.Merge);
+        // Members not grouped in household order: the merge left some unmatched. Redo with buffering (correct for any order).
+        return result ?? Run(store, input, mapping, options, pcodes, JoinMode.Buffered)!;
+    }
+
+    /// <returns>Null when a merge join found members out of order (everything was rolled back).</returns>
+    private static RegistrationImportResult? Run(IMosaicStore store, RegistrationInput input, RegistrationMapping mapping,
+        RegistrationImportOptions options, HashSet<string> pcodes, JoinMode mode)
+    {
+        using var tables = input.Open(mapping);
+        var (hhMap, memberMap) = ResolveColumns(tables, mapping);
+        var issues = new List<ImportIssue>();
+        long valid, persons, duplicates, conflicts;
+        var parser = new SubmissionParser(hhMap, memberMap, pcodes, issues);
+        var reader = new SubmissionReader(tables.Households, tables.Members,
+            hhMap.Column((int)HouseholdField.Link), memberMap.Column((int)MemberField.ParentLink), mode);
+
+        using var batch = store.Registry.BeginImport(input.Path);
+        long rejected = 0, nextProgress = 0;
+        var idColumn = hhMap.ColumnName((int)HouseholdField.SubmissionId);
+        using (var writer = new RegistrationWriter(batch))
+        {
+            while (reader.Read(out var submission))
+            {
+                if (parser.Parse(submission, out var household) == SubmissionOutcome.Valid)
+                    writer.Add(household!, HouseholdFingerprint.Compute(household!), submission.Household, idColumn);
+                else
+                    rejected++;
+                var rows = reader.HouseholdRowsRead + reader.MemberRowsRead;
+                if (options.Progress is not null && rows >= nextProgress)
+                {
+                    options.Progress(new RegistrationProgress(rows, tables.BytesRead, tables.TotalBytes));
+                    nextProgress = rows + ProgressEvery;
+                }
+            }
+            writer.Complete();
+            valid = writer.Imported;
+            persons = writer.Persons;
+            duplicates = writer.Duplicates;
+            conflicts = writer.Conflicts.Count;
+            rejected += conflicts;
+            issues.AddRange(writer.Conflicts);
+        }
+        if (mode == JoinMode.Merge && reader.HasUnmatchedMembers)
+            return null;
+
+        var unmatched = new List<SourceRow>(reader.UnmatchedMembers());
+        unmatched.Sort((a, b) => a.RowNumber.CompareTo(b.RowNumber));
+        var parentColumn = memberMap.ColumnName((int)MemberField.ParentLink);
+        foreach (var row in unmatched)
+        {
+            var parent = memberMap.Raw(row, (int)MemberField.ParentLink);
+            issues.Add(new ImportIssue(row.Table.File, row.Table.Sheet, row.RowNumber, parentColumn, parent,
+                parent is null ? "member row without a link to its household" : "member row links to no household row"));
+        }
+
+        // Conflicts are found on the writer thread: put every issue back in input order per table.
+        var householdTable = tables.Households.Table;
+        var ordered = issues
+            .OrderBy(i => i.File == householdTable.File && i.Sheet == householdTable.Sheet ? 0 : 1)
+            .ThenBy(i => i.Row)
+            .ToList();
+        var commit = issues.Count == 0 || options.SkipInvalid;
+        if (commit)
+            batch.Commit();
+        options.Progress?.Invoke(new RegistrationProgress(reader.HouseholdRowsRead + reader.MemberRowsRead, tables.TotalBytes, tables.TotalBytes));
+        return new RegistrationImportResult
+        {
+            Committed = commit,
+            HouseholdsImported = commit ? valid : 0,
+            PersonsImported = commit ? persons : 0,
+            HouseholdsValid = valid,
+            HouseholdsRejected = rejected,
+            RowsRejected = CountRows(ordered),
+            DuplicatesSkipped = duplicates,
+            Conflicts = conflicts,
+            HouseholdRowsRead = reader.HouseholdRowsRead,
+            MemberRowsRead = reader.MemberRowsRead + unmatched.Count,
+            JoinMode = mode,
+            Issues = ordered,
+        };
+    }
+
+    private static long CountRows(List<ImportIssue> issues)
+    {
+        var rows = new HashSet<(string, string?, long)>();
+        foreach (var i in issues)
+            rows.Add((i.File, i.Sheet, i.Row));
+        return rows.Count;
+    }
+
+    /// <summary>Resolves the mapping against both headers and checks the columns an import cannot do without.</summary>
+    private static (FieldMap Households, FieldMap Members) ResolveColumns(RegistrationTables tables, RegistrationMapping mapping)
+    {
+        var hh = new FieldMap(tables.Households.Table, RegistrationFields.Household, mapping.HouseholdSources,
+            mapping.HouseholdRecodes, mapping.HouseholdDefaults);
+        var members = new FieldMap(tables.Members.Table, RegistrationFields.Member, mapping.MemberSources,
+            mapping.MemberRecodes, mapping.MemberDefaults);
+
+        // The link is a pair (Kobo _index ↔ _parent_index, ODK KEY ↔ PARENT_KEY, …): pick the first pair both tables have.
+        var linkNames = mapping.HouseholdSources[(int)HouseholdField.Link];
+        var parentNames = mapping.MemberSources[(int)MemberField.ParentLink];
+        if (linkNames.Count == parentNames.Count)
+        {
+            var hhLookup = new HeaderLookup(tables.Households.Table.Headers);
+            var memberLookup = new HeaderLookup(tables.Members.Table.Headers);
+            for (var i = 0; i < linkNames.Count; i++)
+            {
+                int l = hhLookup.Find(linkNames[i]), p = memberLookup.Find(parentNames[i]);
+                if (l >= 0 && p >= 0)
+                {
+                    hh.SetColumn((int)HouseholdField.Link, l);
+                    members.SetColumn((int)MemberField.ParentLink, p);
+                    break;
+                }
+            }
+        }
+
+        var missing = new List<string>();
+        Require(hh, (int)HouseholdField.SubmissionId, mapping.HouseholdSources, "the submission id", missing);
+        Require(hh, (int)HouseholdField.Link, mapping.HouseholdSources, "the household row link", missing);
+        Require(hh, (int)HouseholdField.Consent, mapping.HouseholdSources, "consent (or a default in the mapping)", missing);
+        Require(hh, (int)HouseholdField.AreaPcode, mapping.HouseholdSources, "the P-code (or a default in the mapping)", missing);
+        Require(members, (int)MemberField.ParentLink, mapping.MemberSources, "the member's link to its household", missing);
+        if (missing.Count > 0)
+            throw new RegistrationInputException("cannot import: " + string.Join("; ", missing) + " (see --mapping)");
+        return (hh, members);
+    }
+
+    private static void Require(FieldMap map, int field, IReadOnlyList<string>[] sources, string what, List<string> missing)
+    {
+        if (map.Has(field))
+            return;
+        var where = map.Table.Sheet is null ? map.Table.File : $"{map.Table.File} [{map.Table.Sheet}]";
+        missing.Add($"{where} has no column for {what}: looked for {string.Join(", ", sources[field])}");
+    }
+}

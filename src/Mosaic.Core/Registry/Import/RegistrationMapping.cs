@@ -1,0 +1,270 @@
+using System.Text.Json;
+
+namespace Mosaic.Core.Registry.Import;
+
+/// <summary>
+/// How a form's columns and choice values map to Mosaic fields: column names per field (household and member
+/// level), recodes of choice values, constant defaults and the member sheet's name. <see cref="Default"/> is the
+/// standard form; a JSON mapping file (see docs/user-guide/registrations.md) overrides parts of it.
+/// </summary>
+public sealed class RegistrationMapping
+{
+    private RegistrationMapping()
+    {
+        HouseholdSources = new IReadOnlyList<string>[RegistrationFields.Household.Count];
+        MemberSources = new IReadOnlyList<string>[RegistrationFields.Member.Count];
+        HouseholdRecodes = new IReadOnlyDictionary<string, string>?[HouseholdSources.Length];
+        MemberRecodes = new IReadOnlyDictionary<string, string>?[MemberSources.Length];
+        HouseholdDefaults = new string?[HouseholdSources.Length];
+        MemberDefaults = new string?[MemberSources.Length];
+        for (var i = 0; i < HouseholdSources.Length; i++)
+            HouseholdSources[i] = RegistrationFields.Household[i].DefaultSources;
+        for (var i = 0; i < MemberSources.Length; i++)
+            MemberSources[i] = RegistrationFields.Member[i].DefaultSources;
+    }
+
+    /// <summary>The standard form, with common alternative names recognised.</summary>
+    public static RegistrationMapping Default { get; } = new();
+
+    /// <summary>Column names tried for each household field, in priority order.</summary>
+    public IReadOnlyList<string>[] HouseholdSources { get; }
+
+    /// <summary>Column names tried for each member field, in priority order.</summary>
+    public IReadOnlyList<string>[] MemberSources { get; }
+
+    /// <summary>Value recodes per household field (form value → Mosaic code), or null.</summary>
+    public IReadOnlyDictionary<string, string>?[] HouseholdRecodes { get; }
+
+    public IReadOnlyDictionary<string, string>?[] MemberRecodes { get; }
+
+    /// <summary>Value used when a household field's column is absent or the cell is empty.</summary>
+    public string?[] HouseholdDefaults { get; }
+
+    public string?[] MemberDefaults { get; }
+
+    /// <summary>The member sheet's name in an XLSX (default: <c>members</c>, else the sheet with <c>_parent_index</c>).</summary>
+    public string? MembersSheet { get; private set; }
+
+    /// <summary>Whether the mapping names the household link column explicitly.</summary>
+    public bool HasExplicitLink { get; private set; }
+
+    /// <summary>Reads and validates a mapping file; every problem is reported at once.</summary>
+    /// <exception cref="RegistrationMappingException">The file is not a valid mapping.</exception>
+    public static RegistrationMapping Load(string path)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new RegistrationMappingException(path, [$"not valid JSON: {ex.Message}"]);
+        }
+        using (doc)
+        {
+            var problems = new List<string>();
+            var mapping = new RegistrationMapping();
+            mapping.Apply(doc.RootElement, problems);
+            if (problems.Count > 0)
+                throw new RegistrationMappingException(path, problems);
+            return mapping;
+        }
+    }
+
+    private void Apply(JsonElement root, List<string> problems)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("the mapping must be a JSON object with keys household, members, choices, defaults, members_sheet");
+            return;
+        }
+        foreach (var property in root.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case "household":
+                    ApplySources(property.Value, "household", RegistrationFields.Household, HouseholdSources, problems);
+                    HasExplicitLink = property.Value.ValueKind == JsonValueKind.Object &&
+                                      property.Value.TryGetProperty(RegistrationFields.Household[(int)HouseholdField.Link].Name, out _);
+                    break;
+                case "members":
+                    ApplySources(property.Value, "members", RegistrationFields.Member, MemberSources, problems);
+                    break;
+                case "choices":
+                    ApplyChoices(property.Value, problems);
+                    break;
+                case "defaults":
+                    ApplyDefaults(property.Value, problems);
+                    break;
+                case "members_sheet":
+                    if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } sheet)
+                        MembersSheet = sheet;
+                    else
+                        problems.Add("members_sheet must be a sheet name (a non-empty string)");
+                    break;
+                default:
+                    if (!property.Name.StartsWith('$') && property.Name != "description")
+                        problems.Add($"unknown key '{property.Name}'; allowed: household, members, choices, defaults, members_sheet, description");
+                    break;
+            }
+        }
+    }
+
+    private static void ApplySources(JsonElement section, string level, IReadOnlyList<RegistrationField> fields,
+        IReadOnlyList<string>[] sources, List<string> problems)
+    {
+        if (section.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"{level} must be an object of Mosaic field → form column name");
+            return;
+        }
+        foreach (var property in section.EnumerateObject())
+        {
+            var slot = Find(fields, property.Name);
+            if (slot < 0)
+            {
+                problems.Add($"{level}: unknown Mosaic field '{property.Name}'; {level} fields are: {Names(fields)}");
+                continue;
+            }
+            var names = new List<string>();
+            if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } one)
+            {
+                names.Add(one);
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in property.Value.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } name)
+                        names.Add(name);
+                }
+            }
+            if (names.Count == 0)
+            {
+                problems.Add($"{level}.{property.Name}: expected a column name or a list of column names");
+                continue;
+            }
+            sources[slot] = names;
+        }
+    }
+
+    private void ApplyChoices(JsonElement section, List<string> problems)
+    {
+        if (section.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("choices must be an object of Mosaic field → { form value: Mosaic code }");
+            return;
+        }
+        foreach (var property in section.EnumerateObject())
+        {
+            if (!TryFindChoiceField(property.Name, problems, "choices", out var field, out var recodes, out var slot))
+                continue;
+            if (property.Value.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add($"choices.{property.Name}: expected an object of form value → Mosaic code");
+                continue;
+            }
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in property.Value.EnumerateObject())
+            {
+                var target = entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() : null;
+                if (target is null || !field.Codes!.Contains(target))
+                {
+                    problems.Add($"choices.{property.Name}: '{entry.Name}' maps to '{entry.Value}', which is not a code; allowed: {string.Join(", ", field.Codes!)}");
+                    continue;
+                }
+                map[entry.Name] = target;
+            }
+            recodes[slot] = map;
+        }
+    }
+
+    private void ApplyDefaults(JsonElement section, List<string> problems)
+    {
+        if (section.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("defaults must be an object of Mosaic field → value");
+            return;
+        }
+        foreach (var property in section.EnumerateObject())
+        {
+            var value = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Number => property.Value.GetRawText(),
+                _ => null,
+            };
+            var hh = Find(RegistrationFields.Household, property.Name);
+            var member = Find(RegistrationFields.Member, property.Name);
+            if (hh is (int)HouseholdField.SubmissionId or (int)HouseholdField.Link || member == (int)MemberField.ParentLink)
+            {
+                problems.Add($"defaults.{property.Name}: ids and row links cannot have a default");
+                continue;
+            }
+            if (hh < 0 && member < 0)
+            {
+                problems.Add($"defaults: unknown Mosaic field '{property.Name}'");
+                continue;
+            }
+            var field = hh >= 0 ? RegistrationFields.Household[hh] : RegistrationFields.Member[member];
+            if (string.IsNullOrEmpty(value))
+            {
+                problems.Add($"defaults.{property.Name}: expected a non-empty string or number");
+                continue;
+            }
+            if (field.Codes is { } codes && field.Name != RegistrationFields.Household[(int)HouseholdField.Shocks].Name && !codes.Contains(value))
+            {
+                problems.Add($"defaults.{property.Name}: '{value}' is not a code; allowed: {string.Join(", ", codes)}");
+                continue;
+            }
+            if (hh >= 0)
+                HouseholdDefaults[hh] = value;
+            else
+                MemberDefaults[member] = value;
+        }
+    }
+
+    private bool TryFindChoiceField(string name, List<string> problems, string section, out RegistrationField field,
+        out IReadOnlyDictionary<string, string>?[] recodes, out int slot)
+    {
+        slot = Find(RegistrationFields.Household, name);
+        recodes = HouseholdRecodes;
+        field = null!;
+        if (slot < 0)
+        {
+            slot = Find(RegistrationFields.Member, name);
+            recodes = MemberRecodes;
+        }
+        if (slot < 0)
+        {
+            problems.Add($"{section}: unknown Mosaic field '{name}'");
+            return false;
+        }
+        field = ReferenceEquals(recodes, HouseholdRecodes) ? RegistrationFields.Household[slot] : RegistrationFields.Member[slot];
+        if (!field.IsChoice)
+        {
+            problems.Add($"{section}.{name}: not a choice field, so it has no codes to recode");
+            return false;
+        }
+        return true;
+    }
+
+    private static int Find(IReadOnlyList<RegistrationField> fields, string name)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (string.Equals(fields[i].Name, name, StringComparison.Ordinal))
+                return i;
+        }
+        return -1;
+    }
+
+    private static string Names(IReadOnlyList<RegistrationField> fields)
+    {
+        var names = new string[fields.Count];
+        for (var i = 0; i < names.Length; i++)
+            names[i] = fields[i].Name;
+        return string.Join(", ", names);
+    }
+}

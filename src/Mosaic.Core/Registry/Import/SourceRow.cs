@@ -1,0 +1,29 @@
+namespace Mosaic.Core.Registry.Import;
+
+/// <summary>
+/// One data row of a <see cref="SourceTable"/>: values by column (null = empty cell) and the row number a
+/// spreadsheet shows (the header is row 1). Rows are reused between reads on the hot path.
+/// </summary>
+public sealed class SourceRow
+{
+    public SourceRow(SourceTable table)
+    {
+        Table = table;
+        Values = new string?[table.Headers.Count];
+    }
+
+    public SourceTable Table { get; }
+
+    /// <summary>1-based row number in the file or sheet (header = 1).</summary>
+    public long RowNumber { get; set; }
+
+    /// <summary>Cell values by column index; null when empty.</summary>
+    public string?[] Values { get; }
+
+    /// <summary>Copies another row of the same table into this one.</summary>
+    public void CopyFrom(SourceRow other)
+    {
+        RowNumber = other.RowNumber;
+        Array.Copy(other.Values, Values, Values.Length);
+    }
+}

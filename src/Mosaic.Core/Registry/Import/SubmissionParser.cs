@@ -1,0 +1,160 @@
+using Mosaic.Core.Import;
+using Mosaic.Core.Registry.Validation;
+
+namespace Mosaic.Core.Registry.Import;
+
+/// <summary>
+/// Turns a joined submission into a <see cref="Household"/>, applying every rule of
+/// <see cref="FieldRules"/> and <see cref="HouseholdRules"/>. Reports every problem of the household and its
+/// members (not just the first), each with file, sheet, row, column, value and reason.
+/// </summary>
+public sealed partial class SubmissionParser
+{
+    private readonly FieldMap _hh;
+    private readonly FieldMap _members;
+    private readonly IReadOnlySet<string> _pcodes;
+    private readonly List<ImportIssue> _issues;
+    private readonly List<Person> _persons = [];
+
+    /// <param name="pcodes">P-codes known to the store: a household's area must be one of them.</param>
+    /// <param name="issues">Problems found are appended here.</param>
+    public SubmissionParser(FieldMap households, FieldMap members, IReadOnlySet<string> pcodes, List<ImportIssue> issues)
+    {
+        _hh = households;
+        _members = members;
+        _pcodes = pcodes;
+        _issues = issues;
+    }
+
+    /// <summary>Parses and validates one submission.</summary>
+    /// <param name="household">The household when the outcome is <see cref="SubmissionOutcome.Valid"/>.</param>
+    public SubmissionOutcome Parse(Submission submission, out Household? household)
+    {
+        household = null;
+        var row = submission.Household;
+        var before = _issues.Count;
+
+        var id = _hh.Value(row, (int)HouseholdField.SubmissionId);
+        var consent = _hh.Value(row, (int)HouseholdField.Consent);
+        if (HouseholdRules.Consent(consent) is { } consentProblem)
+        {
+            // Without consent nothing of the row is validated or echoed: the errors file names the row only.
+            Report(_hh, row, (int)HouseholdField.Consent, consent,
+                consentProblem + (id is null ? "" : $"; submission {id} not stored"));
+            return SubmissionOutcome.NoConsent;
+        }
+        if (id is null)
+            Report(_hh, row, (int)HouseholdField.SubmissionId, null, "submission id missing: it is the key that makes re-imports safe");
+
+        var pcode = _hh.Value(row, (int)HouseholdField.AreaPcode);
+        if (pcode is null)
+            Report(_hh, row, (int)HouseholdField.AreaPcode, null, "P-code missing");
+        else if (!_pcodes.Contains(pcode))
+            Report(_hh, row, (int)HouseholdField.AreaPcode, pcode, "unknown P-code: not among the database's areas (import the P-code table first)");
+
+        DateTimeOffset? submittedAt = null;
+        if (Text(_hh, row, HouseholdField.SubmissionTime) is { } time)
+        {
+            if (FieldRules.Timestamp(time, row.Table.IsSpreadsheet, out var t) is { } problem)
+                Report(_hh, row, (int)HouseholdField.SubmissionTime, time, problem);
+            else
+                submittedAt = t;
+        }
+        GeoPoint? gps = null;
+        if (Text(_hh, row, HouseholdField.Gps) is { } gpsText)
+        {
+            if (FieldRules.Gps(gpsText, out var point) is { } problem)
+                Report(_hh, row, (int)HouseholdField.Gps, gpsText, problem);
+            else
+                gps = point;
+        }
+        var shocks = Shocks.None;
+        if (Text(_hh, row, HouseholdField.Shocks) is { } shockText)
+        {
+            Func<string, string>? recode = _hh.HasRecode((int)HouseholdField.Shocks) ? t => _hh.Recode((int)HouseholdField.Shocks, t) : null;
+            if (FieldRules.Shocks(shockText, recode, out shocks) is { } problem)
+                Report(_hh, row, (int)HouseholdField.Shocks, shockText, problem);
+        }
+
+        var candidate = new Household
+        {
+            SubmissionId = id ?? "",
+            HouseholdCode = _hh.Value(row, (int)HouseholdField.HouseholdCode),
+            AreaPcode = pcode ?? "",
+            SubmittedAt = submittedAt,
+            Gps = gps,
+            Dwelling = Choice(_hh, row, (int)HouseholdField.Dwelling, Codes.Dwelling),
+            IncomeBefore = Amount(_hh, row, (int)HouseholdField.IncomeBefore),
+            IncomeNow = Amount(_hh, row, (int)HouseholdField.IncomeNow),
+            Remittances = YesNo(_hh, row, (int)HouseholdField.Remittances),
+            RemittanceAmount = Amount(_hh, row, (int)HouseholdField.RemittanceAmount),
+            RemittanceChange = Choice(_hh, row, (int)HouseholdField.RemittanceChange, Codes.RemittanceChange),
+            Debt = YesNo(_hh, row, (int)HouseholdField.Debt),
+            Savings = YesNo(_hh, row, (int)HouseholdField.Savings),
+            AssistanceReceived = YesNo(_hh, row, (int)HouseholdField.AssistanceReceived),
+            Shocks = shocks,
+            ReferenceWelfare = Amount(_hh, row, (int)HouseholdField.ReferenceWelfare),
+        };
+
+        _persons.Clear();
+        for (var i = 0; i < submission.MemberCount; i++)
+        {
+            if (ParsePerson(submission.Member(i), i + 1) is { } person)
+                _persons.Add(person);
+        }
+        if (submission.MemberCount == 0)
+        {
+            var link = _hh.Raw(row, (int)HouseholdField.Link);
+            Report(_hh, row, (int)HouseholdField.Link, link,
+                $"household has no members: no row of the member table links to it ({_members.ColumnName((int)MemberField.ParentLink)} = {link ?? "(empty)"})");
+        }
+        else if (_persons.Count == submission.MemberCount && HouseholdRules.Roster(_persons) is { } rosterProblem)
+        {
+            Report(_hh, row, (int)HouseholdField.Link, _hh.Raw(row, (int)HouseholdField.Link), rosterProblem);
+        }
+
+        if (_issues.Count > before)
+            return SubmissionOutcome.Rejected;
+        household = candidate with { Members = [.. _persons] };
+        return SubmissionOutcome.Valid;
+    }
+
+    private static string? Text(FieldMap map, SourceRow row, HouseholdField field) => map.Value(row, (int)field);
+
+    private void Report(FieldMap map, SourceRow row, int field, string? value, string reason) =>
+        _issues.Add(new ImportIssue(row.Table.File, row.Table.Sheet, row.RowNumber, map.ColumnName(field), value, reason));
+
+    private TEnum? Choice<TEnum>(FieldMap map, SourceRow row, int field, CodeList<TEnum> list) where TEnum : struct, Enum
+    {
+        if (map.Value(row, field) is not { } text)
+            return null;
+        if (list.TryParse(text, out var value))
+            return value;
+        Report(map, row, field, map.Raw(row, field) ?? text, $"unknown code '{text}'; allowed: {list.Describe()}");
+        return null;
+    }
+
+    private double? Amount(FieldMap map, SourceRow row, int field)
+    {
+        if (map.Value(row, field) is not { } text)
+            return null;
+        if (FieldRules.NonNegative(text, out var value) is { } problem)
+        {
+            Report(map, row, field, text, problem);
+            return null;
+        }
+        return value;
+    }
+
+    private bool? YesNo(FieldMap map, SourceRow row, int field)
+    {
+        if (map.Value(row, field) is not { } text)
+            return null;
+        if (FieldRules.YesNo(text, out var value) is { } problem)
+        {
+            Report(map, row, field, map.Raw(row, field) ?? text, problem);
+            return null;
+        }
+        return value;
+    }
+}

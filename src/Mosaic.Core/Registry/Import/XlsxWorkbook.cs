@@ -1,0 +1,113 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Mosaic.Core.Registry.Import;
+
+/// <summary>An XLSX file opened read-only: its sheets in workbook order and the shared strings table.</summary>
+public sealed class XlsxWorkbook : IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly SpreadsheetDocument _document;
+    private readonly List<(string Name, WorksheetPart Part)> _sheets = [];
+    private string[]? _sharedStrings;
+
+    private XlsxWorkbook(string path)
+    {
+        Path = path;
+        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            _document = SpreadsheetDocument.Open(_stream, false);
+        }
+        catch
+        {
+            _stream.Dispose();
+            throw;
+        }
+        var workbook = _document.WorkbookPart ?? throw new InvalidDataException("the XLSX file has no workbook");
+        foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
+        {
+            if (sheet.Id?.Value is { } id && workbook.GetPartById(id) is WorksheetPart part)
+                _sheets.Add((sheet.Name?.Value ?? "", part));
+        }
+    }
+
+    /// <summary>Opens a workbook; throws <see cref="InvalidDataException"/> when the file is not an XLSX.</summary>
+    public static XlsxWorkbook Open(string path)
+    {
+        try
+        {
+            return new XlsxWorkbook(path);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.IO.InvalidDataException)
+        {
+            throw new InvalidDataException($"{System.IO.Path.GetFileName(path)} is not a readable XLSX file: {ex.Message}", ex);
+        }
+    }
+
+    public string Path { get; }
+
+    /// <summary>Sheet names in workbook order.</summary>
+    public IReadOnlyList<string> SheetNames => _sheets.ConvertAll(s => s.Name);
+
+    /// <summary>The underlying file's size and read position, for progress.</summary>
+    public long Length => _stream.Length;
+
+    public long Position => _stream.Position;
+
+    /// <summary>Opens a forward-only reader over a sheet's rows (the first row is the header).</summary>
+    public XlsxRowReader OpenSheet(int index) =>
+        new(this, _sheets[index].Part, System.IO.Path.GetFileName(Path), _sheets[index].Name);
+
+    internal string SharedString(int index)
+    {
+        _sharedStrings ??= LoadSharedStrings();
+        return (uint)index < (uint)_sharedStrings.Length ? _sharedStrings[index] : "";
+    }
+
+    private string[] LoadSharedStrings()
+    {
+        var part = _document.WorkbookPart?.SharedStringTablePart;
+        if (part is null)
+            return [];
+        var result = new List<string>();
+        using var reader = OpenXmlReader.Create(part);
+        var text = new System.Text.StringBuilder();
+        var inItem = false;
+        var phonetic = 0;
+        while (reader.Read())
+        {
+            var type = reader.ElementType;
+            if (type == typeof(SharedStringItem))
+            {
+                if (reader.IsStartElement)
+                {
+                    inItem = true;
+                    text.Clear();
+                }
+                else
+                {
+                    inItem = false;
+                    result.Add(text.ToString());
+                }
+            }
+            else if (type == typeof(PhoneticRun))
+            {
+                // Phonetic guides (furigana) are not part of the cell's text.
+                phonetic += reader.IsStartElement ? 1 : -1;
+            }
+            else if (type == typeof(Text) && reader.IsStartElement && inItem && phonetic == 0)
+            {
+                text.Append(reader.GetText());
+            }
+        }
+        return [.. result];
+    }
+
+    public void Dispose()
+    {
+        _document.Dispose();
+        _stream.Dispose();
+    }
+}

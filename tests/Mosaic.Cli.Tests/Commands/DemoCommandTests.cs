@@ -1,0 +1,114 @@
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Storage.Contract;
+using Mosaic.Storage.Sqlite;
+
+namespace Mosaic.Cli.Tests.Commands;
+
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public void Demo_Json_PrintsCountsOfAreasHouseholdsPersonsAndStatuses()
+    {
+        var run = CliRun.Invoke("demo", "--households", "300", "--seed", "3", "--db", _dir.File("d.db"), "--json");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var json = run.Json;
+        Assert.Equal(300, json.GetProperty("households").GetInt64());
+        Assert.Equal(300, json.GetProperty("households_added").GetInt64());
+        Assert.Equal(0, json.GetProperty("households_already_present").GetInt64());
+        Assert.True(json.GetProperty("areas").GetInt64() > 100);
+        var persons = json.GetProperty("persons").GetInt64();
+        var byStatus = json.GetProperty("persons_by_status");
+        Assert.Equal(persons, byStatus.EnumerateObject().Sum(p => p.Value.GetInt64()));
+        Assert.True(byStatus.GetProperty("non_migrant").GetInt64() > persons / 2);
+        Assert.True(byStatus.GetProperty("returnee").GetInt64() > 0);
+
+        using var store = SqliteMosaicStore.Open(_dir.File("d.db"));
+        Assert.Equal(300, store.Registry.CountHouseholds());
+        Assert.Equal(persons, store.Registry.CountPersons());
+        Assert.Equal(byStatus.GetProperty("idp").GetInt64(), store.Registry.CountPersonsByStatus()[Core.Registry.MigratoryStatus.Idp]);
+    }
+
+    [Fact]
+    public void Demo_RunTwiceIntoTheSameDatabase_AddsNothingTheSecondTime()
+    {
+        var db = _dir.File("twice.db");
+        Assert.Equal(ExitCodes.Success, CliRun.Invoke("demo", "--households", "200", "--db", db, "--no-serve").ExitCode);
+        var second = CliRun.Invoke("demo", "--households", "200", "--db", db, "--json");
+        Assert.Equal(ExitCodes.Success, second.ExitCode);
+        Assert.Equal(0, second.Json.GetProperty("households_added").GetInt64());
+        Assert.Equal(200, second.Json.GetProperty("households_already_present").GetInt64());
+        Assert.Equal(0, second.Json.GetProperty("areas_inserted").GetInt64());
+        using var store = SqliteMosaicStore.Open(db);
+        Assert.Equal(200, store.Registry.CountHouseholds());
+    }
+
+    [Fact]
+    public void Demo_WithMoreHouseholdsThanBefore_AddsOnlyTheNewOnes()
+    {
+        var db = _dir.File("grow.db");
+        CliRun.Invoke("demo", "--households", "100", "--db", db, "--no-serve");
+        var run = CliRun.Invoke("demo", "--households", "150", "--db", db, "--json");
+        Assert.Equal((50L, 100L), (run.Json.GetProperty("households_added").GetInt64(), run.Json.GetProperty("households_already_present").GetInt64()));
+    }
+
+    [Fact]
+    public void Demo_WithoutNoServe_PrintsSummaryTablesAndSaysTheDashboardComesLater()
+    {
+        var run = CliRun.Invoke("demo", "--households", "150", "--db", _dir.File("s.db"), "--urls", "http://localhost:5099");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("By migratory status", run.Out, StringComparison.Ordinal);
+        Assert.Contains("non_migrant", run.Out, StringComparison.Ordinal);
+        Assert.Contains("18-59", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Ashtamir Char", run.Out, StringComparison.Ordinal);
+        Assert.Contains("dashboard", run.Out, StringComparison.Ordinal);
+        Assert.Contains("http://localhost:5099", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_NoServe_PrintsOnlyTheCounts()
+    {
+        var run = CliRun.Invoke("demo", "--households", "50", "--db", _dir.File("n.db"), "--no-serve");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("50 households added", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("By migratory status", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_ExportKobo_WritesFilesThatBuildAFreshDatabaseOfAreas()
+    {
+        var export = _dir.File("kobo");
+        var run = CliRun.Invoke("demo", "--households", "120", "--db", _dir.File("e.db"), "--export-kobo", export, "--json");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        foreach (var f in new[] { "registrations.xlsx", "households.csv", "members.csv", "areas.csv", "areas.geojson" })
+            Assert.True(File.Exists(Path.Combine(export, f)), f);
+        Assert.Equal(121, File.ReadLines(Path.Combine(export, "households.csv")).Count());
+        Assert.Equal(run.Json.GetProperty("persons").GetInt64() + 1, File.ReadLines(Path.Combine(export, "members.csv")).Count());
+
+        var fresh = _dir.File("fresh.db");
+        Assert.Equal(ExitCodes.Success, CliRun.Invoke("import", "areas", Path.Combine(export, "areas.csv"), "--db", fresh).ExitCode);
+        Assert.Equal(ExitCodes.Success, CliRun.Invoke("import", "areas", Path.Combine(export, "areas.geojson"), "--db", fresh).ExitCode);
+        using var store = SqliteMosaicStore.Open(fresh);
+        var areas = store.Areas.All(withBoundaries: true);
+        Assert.Equal(run.Json.GetProperty("areas").GetInt64(), areas.Count);
+        Assert.All(areas.Where(a => a.Level >= 3), a => Assert.NotNull(a.Boundary));
+    }
+
+    [Fact]
+    public void Demo_NegativeHouseholds_IsAUsageError()
+    {
+        var result = MosaicCli.Build().Parse(["demo", "--households", "-5"]);
+        Assert.Contains(result.Errors, e => e.Message.Contains("--households", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Demo_Help_ShowsExamples()
+    {
+        var run = CliRun.Invoke("demo", "--help");
+        Assert.Contains("--export-kobo", run.Out, StringComparison.Ordinal);
+        Assert.Contains("mosaic demo --households", run.Out, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
