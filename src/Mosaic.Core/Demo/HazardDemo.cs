@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Mosaic.Core.Geo;
 using Mosaic.Core.Hazards;
-using Mosaic.Core.Hazards.Import;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Buffer;
@@ -73,7 +73,7 @@ public static class HazardDemo
         foreach (var p in layer.Polygons)
             collection.Add(new Feature(p.Geometry, new AttributesTable { { "severity", p.Severity }, { "hazard", HazardTypes.Codes[layer.Type] } }));
         using var stream = File.Create(path);
-        JsonSerializer.Serialize(stream, collection, HazardGeoJson.Options);
+        JsonSerializer.Serialize(stream, collection, GeoJson.Options);
     }
 
     private static LineString Wobble(LineString line, Random random, double amplitude)

@@ -38,23 +38,23 @@ public sealed class ScoringScenarioTests : IDisposable
     public void ImportScoreTarget_EndToEnd_WritesAnExplainedListWithQuotasPerUnion()
     {
         var flood = WriteLayers();
-        var imported = CliRun.Run("import", "hazards", flood, "--type", "flood", "--db", _db);
-        Assert.True(imported.Exit == 0, imported.Err);
+        var imported = CliRun.Invoke("import", "hazards", flood, "--type", "flood", "--db", _db);
+        Assert.True(imported.ExitCode == 0, imported.Error);
         Assert.Contains("flood layer 'flood'", imported.Out, StringComparison.Ordinal);
-        Assert.Equal(0, CliRun.Run("import", "hazards", _dir.File("erosion.geojson"), "--type", "erosion", "--db", _db).Exit);
+        Assert.Equal(0, CliRun.Invoke("import", "hazards", _dir.File("erosion.geojson"), "--type", "erosion", "--db", _db).ExitCode);
         // Idempotent: the same file replaces the layer.
-        Assert.Contains("replaced", CliRun.Run("import", "hazards", flood, "--type", "flood", "--db", _db).Out, StringComparison.Ordinal);
+        Assert.Contains("replaced", CliRun.Invoke("import", "hazards", flood, "--type", "flood", "--db", _db).Out, StringComparison.Ordinal);
 
-        var score = CliRun.Run("score", "--db", _db, "--json");
-        Assert.True(score.Exit == 0, score.Err);
+        var score = CliRun.Invoke("score", "--db", _db, "--json");
+        Assert.True(score.ExitCode == 0, score.Error);
         using var summary = JsonDocument.Parse(score.Out);
         Assert.Equal(400, summary.RootElement.GetProperty("households").GetInt32());
         Assert.True(summary.RootElement.GetProperty("exposure_methods").GetProperty("gps").GetInt32() > 0);
         Assert.Equal("1.0.0", summary.RootElement.GetProperty("model_version").GetString());
 
         var csv = _dir.File("targets.csv");
-        var target = CliRun.Run("target", "--count", "50", "--area", "BD554909", "--out", csv, "--db", _db);
-        Assert.True(target.Exit == 0, target.Err);
+        var target = CliRun.Invoke("target", "--count", "50", "--area", "BD554909", "--out", csv, "--db", _db);
+        Assert.True(target.ExitCode == 0, target.Error);
         Assert.Contains("50 of 400 eligible households targeted", target.Out, StringComparison.Ordinal);
         Assert.Contains("errors vs reference welfare", target.Out, StringComparison.Ordinal);
         var lines = File.ReadAllLines(csv);
@@ -64,7 +64,7 @@ public sealed class ScoringScenarioTests : IDisposable
         Assert.All(lines.Skip(1), l => Assert.Contains("Bangladesh > Rangpur > Kurigram > Chilmari", l, StringComparison.Ordinal));
 
         var xlsx = _dir.File("targets.xlsx");
-        Assert.Equal(0, CliRun.Run("target", "--budget", "100000", "--transfer", "4000", "--quota", "equal", "--include-contacts", "--out", xlsx, "--db", _db).Exit);
+        Assert.Equal(0, CliRun.Invoke("target", "--budget", "100000", "--transfer", "4000", "--quota", "equal", "--include-contacts", "--out", xlsx, "--db", _db).ExitCode);
         using var doc = SpreadsheetDocument.Open(xlsx, false);
         var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
         Assert.Equal(26, rows.Count);
@@ -74,9 +74,9 @@ public sealed class ScoringScenarioTests : IDisposable
     [Fact]
     public void Target_BeforeScoring_TellsTheUserToScore()
     {
-        var result = CliRun.Run("target", "--count", "5", "--out", _dir.File("t.csv"), "--db", _db);
-        Assert.Equal(3, result.Exit);
-        Assert.Contains("run mosaic score first", result.Err, StringComparison.Ordinal);
+        var result = CliRun.Invoke("target", "--count", "5", "--out", _dir.File("t.csv"), "--db", _db);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("run mosaic score first", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,24 +92,24 @@ public sealed class ScoringScenarioTests : IDisposable
               {"type":"Feature","properties":{"severity":"low"},"geometry":{"type":"Polygon","coordinates":[[[500000,2800000],[510000,2800000],[510000,2810000],[500000,2800000]]]}}
             ]}
             """);
-        var result = CliRun.Run("import", "hazards", path, "--type", "flood", "--db", _db);
-        Assert.Equal(3, result.Exit);
+        var result = CliRun.Invoke("import", "hazards", path, "--type", "flood", "--db", _db);
+        Assert.Equal(3, result.ExitCode);
         Assert.Contains("nothing imported", result.Out, StringComparison.Ordinal);
-        Assert.Contains("bad.geojson [features], row 2, column 'severity': severity must be between 0 and 1", result.Err, StringComparison.Ordinal);
-        Assert.Contains("row 3, column 'severity': feature has no 'severity' property", result.Err, StringComparison.Ordinal);
-        Assert.Contains("row 4, column 'geometry': hazard geometry must be a non-empty Polygon or MultiPolygon", result.Err, StringComparison.Ordinal);
-        Assert.Contains("row 5, column 'geometry': coordinates are outside longitude", result.Err, StringComparison.Ordinal);
+        Assert.Contains("bad.geojson [features], row 2, column 'severity': severity must be between 0 and 1", result.Error, StringComparison.Ordinal);
+        Assert.Contains("row 3, column 'severity': feature has no 'severity' property", result.Error, StringComparison.Ordinal);
+        Assert.Contains("row 4, column 'geometry': hazard geometry must be a non-empty Polygon or MultiPolygon", result.Error, StringComparison.Ordinal);
+        Assert.Contains("row 5, column 'geometry': coordinates are outside longitude", result.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(path + ".errors.csv"));
-        Assert.Equal(0, CliRun.Run("import", "hazards", path, "--type", "flood", "--db", _db, "--skip-invalid").Exit);
+        Assert.Equal(0, CliRun.Invoke("import", "hazards", path, "--type", "flood", "--db", _db, "--skip-invalid").ExitCode);
     }
 
     [Fact]
     public void ImportHazards_UnknownType_IsAUsageError()
     {
         var flood = WriteLayers();
-        var result = CliRun.Run("import", "hazards", flood, "--type", "tsunami", "--db", _db);
-        Assert.Equal(2, result.Exit);
-        Assert.Contains("unknown hazard type 'tsunami'", result.Err, StringComparison.Ordinal);
+        var result = CliRun.Invoke("import", "hazards", flood, "--type", "tsunami", "--db", _db);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown hazard type 'tsunami'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,20 +117,20 @@ public sealed class ScoringScenarioTests : IDisposable
     {
         var model = _dir.File("m.json");
         File.WriteAllText(model, """{ "id": "x", "version": "1", "dimensions": [ { "id": "d", "indicators": [ { "id": "a", "feature": "debt" } ] } ] }""");
-        var result = CliRun.Run("score", "--model", model, "--db", _db);
-        Assert.Equal(3, result.Exit);
-        Assert.Contains("invalid vulnerability model m.json", result.Err, StringComparison.Ordinal);
-        Assert.Contains("$.dimensions[0].indicators[0].transform: required", result.Err, StringComparison.Ordinal);
+        var result = CliRun.Invoke("score", "--model", model, "--db", _db);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("invalid vulnerability model m.json", result.Error, StringComparison.Ordinal);
+        Assert.Contains("$.dimensions[0].indicators[0].transform: required", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ScoreCalibrate_ReportsHandWeightedAndCalibratedErrorsSideBySide()
     {
         var saved = _dir.File("calibrated.json");
-        var result = CliRun.Run("score", "--calibrate", "--save-model", saved, "--db", _db);
-        Assert.True(result.Exit == 0, result.Err);
+        var result = CliRun.Invoke("score", "--calibrate", "--save-model", saved, "--db", _db);
+        Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("hand-weighted", result.Out, StringComparison.Ordinal);
         Assert.Contains("calibrated  ", result.Out, StringComparison.Ordinal);
-        Assert.Equal(0, CliRun.Run("score", "--model", saved, "--db", _db).Exit);
+        Assert.Equal(0, CliRun.Invoke("score", "--model", saved, "--db", _db).ExitCode);
     }
 }

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Mosaic.Core.Hazards;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 
 namespace Mosaic.Core.Tests.Hazards;

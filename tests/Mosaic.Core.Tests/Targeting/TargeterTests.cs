@@ -1,4 +1,3 @@
-using Mosaic.Core.Areas;
 using Mosaic.Core.Hazards;
 using Mosaic.Core.Registry;
 using Mosaic.Core.Storage;
@@ -15,7 +14,7 @@ public sealed class TargeterTests
     private static List<TargetCandidate> Candidates(int count, int seed = 7)
     {
         var households = SyntheticHouseholds.Generate(count, seed).Select((h, i) => h with { Id = i + 1 }).ToList();
-        var flood = new HazardLayer(HazardType.Flood, "f", "f", [new HazardPolygon(Demo.HazardDemo.Flood().Polygons[0].Geometry, 1)]);
+        var flood = new HazardLayer(HazardType.Flood, "f", "f", [new HazardPolygon(Mosaic.Core.Demo.HazardDemo.Flood().Polygons[0].Geometry, 1)]);
         var scored = ScoringRun.Run(households, DefaultVulnerabilityModel.Model, HazardIndex.Build([flood]), Fixtures.Areas);
         return [.. households.Select((h, i) => new TargetCandidate(h, new StoredScore(h.Id, scored[i].Score.Overall, scored[i].Score.Class, scored[i].Rank,
             scored[i].Score.Dimensions, scored[i].AreaRanks, scored[i].Exposure.MethodCode, scored[i].Exposure.Values, scored[i].Explanation)))];

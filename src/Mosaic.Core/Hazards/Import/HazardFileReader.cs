@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Mosaic.Core.Geo;
 using Mosaic.Core.Import;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
@@ -29,7 +30,7 @@ public static class HazardFileReader
         try
         {
             using var stream = File.OpenRead(path);
-            features = JsonSerializer.Deserialize<FeatureCollection>(stream, HazardGeoJson.Options);
+            features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJson.Options);
         }
         catch (JsonException ex)
         {
