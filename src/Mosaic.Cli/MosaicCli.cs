@@ -20,6 +20,10 @@ public static class MosaicCli
             new DemoCommand(),
             new InitCommand(),
             new ImportCommand(),
+            new ExportCommand(),
+            new MobilityCommand(),
+            new TabulateCommand(),
+            new IndicatorsCommand(),
             new ScoreCommand(),
             new TargetCommand(),
         };

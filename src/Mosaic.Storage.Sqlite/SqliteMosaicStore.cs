@@ -16,6 +16,7 @@ public sealed class SqliteMosaicStore : IMosaicStore
         SchemaVersion = schemaVersion;
         Areas = new SqliteAreaStore(connection);
         Registry = new SqliteRegistryStore(connection);
+        Mobility = new SqliteMobilityStore(connection);
         Hazards = new SqliteHazardStore(connection);
         Scores = new SqliteScoreStore(connection);
     }
@@ -27,6 +28,8 @@ public sealed class SqliteMosaicStore : IMosaicStore
     public IAreaStore Areas { get; }
 
     public IRegistryStore Registry { get; }
+
+    public IMobilityStore Mobility { get; }
 
     public IHazardStore Hazards { get; }
 

@@ -7,71 +7,59 @@ using Mosaic.Storage.Sqlite.Internal;
 namespace Mosaic.Storage.Sqlite;
 
 /// <summary>
-/// One import transaction with prepared statements reused for every row: the bulk path. SQLite does
-/// the rest fastest inside a single transaction.
+/// One import transaction: the bulk path. Statements are prepared once and driven through SQLitePCLRaw for
+/// every row (see <see cref="RawStatement"/>); SQLite does the rest fastest inside a single transaction.
 /// </summary>
 internal sealed class SqliteRegistrationBatch : IRegistrationBatch
 {
     private readonly SqliteTransaction _tx;
-    private readonly SqliteCommand _findFingerprint;
-    private readonly SqliteCommand _insertHousehold;
-    private readonly SqliteCommand _insertPerson;
-    private readonly SqliteCommand _insertMovement;
-    private readonly long _batchId;
+    private readonly RawStatement _findFingerprint;
+    private readonly RawStatement _insertHousehold;
+    private readonly RawStatement _insertPerson;
+    private readonly RawStatement _insertMovement;
     private bool _done;
 
     public SqliteRegistrationBatch(SqliteConnection connection, string source)
     {
         _tx = connection.BeginTransaction();
-        _batchId = Convert.ToInt64(connection.ExecuteScalar(
+        var batchId = Convert.ToInt64(connection.ExecuteScalar(
             "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', $s, $t) RETURNING id", _tx,
             ("$s", source), ("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))), CultureInfo.InvariantCulture);
 
-        _findFingerprint = connection.CreateCommand("SELECT fingerprint FROM household WHERE submission_id = $id", _tx, ("$id", ""));
-        _insertHousehold = Prepared(connection,
+        var householdParams = RegistryColumns.Count(RegistryColumns.Household);
+        _findFingerprint = new RawStatement(connection, "SELECT fingerprint FROM household WHERE submission_id = ?1");
+        _insertHousehold = new RawStatement(connection,
             $"INSERT INTO household ({RegistryColumns.Household}, fingerprint, batch_id) " +
-            $"VALUES ({RegistryColumns.Placeholders(RegistryColumns.Household)}, $fp, {_batchId}) RETURNING id",
-            RegistryColumns.Count(RegistryColumns.Household), "$fp");
-        _insertPerson = Prepared(connection,
-            $"INSERT INTO person (household_id, {RegistryColumns.Person}) VALUES ($hid, {RegistryColumns.Placeholders(RegistryColumns.Person)})",
-            RegistryColumns.Count(RegistryColumns.Person), "$hid");
-        _insertMovement = connection.CreateCommand(
+            $"VALUES ({Placeholders(1, householdParams)}, ?{householdParams + 1}, {batchId})");
+        _insertPerson = new RawStatement(connection,
+            $"INSERT INTO person (household_id, {RegistryColumns.Person}) " +
+            $"VALUES ({Placeholders(1, RegistryColumns.Count(RegistryColumns.Person) + 1)})");
+        _insertMovement = new RawStatement(connection,
             "INSERT INTO movement (household_id, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after) " +
-            "VALUES ($h, $l, $s, $fp, $fc, $to, $d, $r, $sb, $sa)", _tx,
-            ("$h", 0L), ("$l", 0), ("$s", 0), ("$fp", null), ("$fc", null), ("$to", ""), ("$d", null), ("$r", null), ("$sb", ""), ("$sa", ""));
+            $"VALUES ({Placeholders(1, 10)})");
     }
 
-    private SqliteCommand Prepared(SqliteConnection connection, string sql, int count, string extra)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = _tx;
-        cmd.CommandText = sql;
-        for (var i = 0; i < count; i++)
-            cmd.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
-        cmd.Parameters.Add(new SqliteParameter(extra, DBNull.Value));
-        cmd.Prepare();
-        return cmd;
-    }
+    private static string Placeholders(int first, int count) =>
+        string.Join(", ", Enumerable.Range(first, count).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture)));
 
     public byte[]? FindFingerprint(string submissionId)
     {
-        _findFingerprint.Parameters[0].Value = submissionId;
-        return _findFingerprint.ExecuteScalar() as byte[];
+        _findFingerprint.Text(1, submissionId);
+        return _findFingerprint.QueryBlob();
     }
 
     public void Add(Household household, byte[] fingerprint)
     {
-        var hp = _insertHousehold.Parameters;
-        RegistryRowMapper.BindHousehold(hp, household);
-        hp[^1].Value = fingerprint;
-        var id = (long)_insertHousehold.ExecuteScalar()!;
+        RegistryRowMapper.BindHousehold(_insertHousehold, household);
+        _insertHousehold.Blob(RegistryColumns.Count(RegistryColumns.Household) + 1, fingerprint);
+        _insertHousehold.Execute();
+        var id = _insertHousehold.LastInsertRowId;
 
-        var pp = _insertPerson.Parameters;
-        pp[^1].Value = id;
         foreach (var person in household.Members)
         {
-            RegistryRowMapper.BindPerson(pp, 0, person);
-            _insertPerson.ExecuteNonQuery();
+            _insertPerson.Long(1, id);
+            RegistryRowMapper.BindPerson(_insertPerson, person);
+            _insertPerson.Execute();
             var seq = 0;
             foreach (var move in MovementHistory.Of(household, person))
                 AddMovement(id, person.LineNumber, ++seq, move);
@@ -80,18 +68,18 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
 
     private void AddMovement(long householdId, int line, int seq, Movement m)
     {
-        var p = _insertMovement.Parameters;
-        p[0].Value = householdId;
-        p[1].Value = line;
-        p[2].Value = seq;
-        p[3].Value = m.FromPcode.Db();
-        p[4].Value = m.FromCountry.Db();
-        p[5].Value = m.ToPcode;
-        p[6].Value = m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture).Db() ?? DBNull.Value;
-        p[7].Value = m.Reason is { } r ? Codes.MoveReason[r] : DBNull.Value;
-        p[8].Value = Codes.MigratoryStatus[m.StatusBefore];
-        p[9].Value = Codes.MigratoryStatus[m.StatusAfter];
-        _insertMovement.ExecuteNonQuery();
+        var s = _insertMovement;
+        s.Long(1, householdId);
+        s.Long(2, line);
+        s.Long(3, seq);
+        s.Code(4, m.FromPcode);
+        s.Code(5, m.FromCountry);
+        s.Code(6, m.ToPcode);
+        s.Text(7, m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        s.Code(8, m.Reason is { } r ? Codes.MoveReason[r] : null);
+        s.Code(9, Codes.MigratoryStatus[m.StatusBefore]);
+        s.Code(10, Codes.MigratoryStatus[m.StatusAfter]);
+        s.Execute();
     }
 
     public void Commit()
@@ -102,12 +90,13 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
 
     public void Dispose()
     {
-        if (!_done)
-            _tx.Rollback();
+        // Statements must be finalized before the transaction ends, or SQLite keeps them pinned to it.
         _findFingerprint.Dispose();
         _insertHousehold.Dispose();
         _insertPerson.Dispose();
         _insertMovement.Dispose();
+        if (!_done)
+            _tx.Rollback();
         _tx.Dispose();
     }
 }

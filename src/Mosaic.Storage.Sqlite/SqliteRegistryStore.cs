@@ -6,7 +6,7 @@ using Mosaic.Storage.Sqlite.Internal;
 
 namespace Mosaic.Storage.Sqlite;
 
-internal sealed class SqliteRegistryStore(SqliteConnection connection) : IRegistryStore
+internal sealed partial class SqliteRegistryStore(SqliteConnection connection) : IRegistryStore
 {
     public IRegistrationBatch BeginImport(string source) => new SqliteRegistrationBatch(connection, source);
 

@@ -9,6 +9,8 @@ public sealed class ImportCommand : Command
     {
         Subcommands.Add(new ImportAreasCommand());
         Subcommands.Add(new ImportRegistrationsCommand());
+        Subcommands.Add(new ImportDtmCommand());
+        Subcommands.Add(new ImportFlowsCommand());
         Subcommands.Add(new ImportHazardsCommand());
     }
 }

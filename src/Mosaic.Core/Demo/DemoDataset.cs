@@ -7,6 +7,7 @@ public static class DemoDataset
     [
         new DemoAreasStep(),
         new DemoHouseholdsStep(),
+        new MobilityDemoStep(),
         // Hazard layers and scoring (issue 4).
         new DemoHazardsStep(),
         new DemoScoringStep(),

@@ -17,6 +17,9 @@ public interface IMosaicStore : IDisposable
 
     IRegistryStore Registry { get; }
 
+    /// <summary>Location assessments, flow monitoring and the registry's movers.</summary>
+    IMobilityStore Mobility { get; }
+
     IHazardStore Hazards { get; }
 
     IScoreStore Scores { get; }

@@ -13,9 +13,6 @@ internal static class RegistryColumns
 
     public static int Count(string columns) => columns.Split(',').Length;
 
-    public static string Placeholders(string columns, int offset = 0) =>
-        string.Join(", ", Enumerable.Range(offset, Count(columns)).Select(i => "$" + i));
-
     public const string SubtreePcodes = """
         WITH RECURSIVE sub(pcode) AS (
             SELECT pcode FROM area WHERE pcode = $area

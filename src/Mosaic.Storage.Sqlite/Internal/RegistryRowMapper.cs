@@ -9,57 +9,56 @@ internal static class RegistryRowMapper
 {
     private const string DateFormat = "yyyy-MM-dd";
 
-    public static void BindHousehold(SqliteParameterCollection p, Household h)
+    /// <summary>Binds a household to parameters 1…n in <see cref="RegistryColumns.Household"/> order.</summary>
+    public static void BindHousehold(RawStatement s, Household h)
     {
-        p[0].Value = h.SubmissionId;
-        p[1].Value = h.HouseholdCode.Db();
-        p[2].Value = h.AreaPcode;
-        p[3].Value = h.SubmittedAt?.ToString("O", CultureInfo.InvariantCulture).Db() ?? DBNull.Value;
-        p[4].Value = h.Gps is { } g ? g.Latitude : DBNull.Value;
-        p[5].Value = h.Gps is { } g2 ? g2.Longitude : DBNull.Value;
-        p[6].Value = h.Gps?.Altitude.Db() ?? DBNull.Value;
-        p[7].Value = h.Gps?.Accuracy.Db() ?? DBNull.Value;
-        p[8].Value = h.Dwelling is { } d ? Codes.Dwelling[d] : DBNull.Value;
-        p[9].Value = h.IncomeBefore.Db();
-        p[10].Value = h.IncomeNow.Db();
-        p[11].Value = h.Remittances.Db();
-        p[12].Value = h.RemittanceAmount.Db();
-        p[13].Value = h.RemittanceChange is { } rc ? Codes.RemittanceChange[rc] : DBNull.Value;
-        p[14].Value = h.Debt.Db();
-        p[15].Value = h.Savings.Db();
-        p[16].Value = h.AssistanceReceived.Db();
-        p[17].Value = (long)h.Shocks;
-        p[18].Value = h.ReferenceWelfare.Db();
+        s.Text(1, h.SubmissionId);
+        s.Text(2, h.HouseholdCode);
+        s.Code(3, h.AreaPcode);
+        s.Text(4, h.SubmittedAt?.ToString("O", CultureInfo.InvariantCulture));
+        s.Double(5, h.Gps?.Latitude);
+        s.Double(6, h.Gps?.Longitude);
+        s.Double(7, h.Gps?.Altitude);
+        s.Double(8, h.Gps?.Accuracy);
+        s.Code(9, h.Dwelling is { } d ? Codes.Dwelling[d] : null);
+        s.Double(10, h.IncomeBefore);
+        s.Double(11, h.IncomeNow);
+        s.Bool(12, h.Remittances);
+        s.Double(13, h.RemittanceAmount);
+        s.Code(14, h.RemittanceChange is { } rc ? Codes.RemittanceChange[rc] : null);
+        s.Bool(15, h.Debt);
+        s.Bool(16, h.Savings);
+        s.Bool(17, h.AssistanceReceived);
+        s.Long(18, (long)h.Shocks);
+        s.Double(19, h.ReferenceWelfare);
     }
 
-    /// <summary>Binds a person to parameters starting at <paramref name="o"/> (after the household id).</summary>
-    public static void BindPerson(SqliteParameterCollection p, int o, Person m)
+    /// <summary>Binds a person to parameters 2…n in <see cref="RegistryColumns.Person"/> order (1 is the household id).</summary>
+    public static void BindPerson(RawStatement s, Person m)
     {
         var wg = m.WashingtonGroup;
-        p[o + 0].Value = m.LineNumber;
-        p[o + 1].Value = m.Name.Db();
-        p[o + 2].Value = m.Phone.Db();
-        p[o + 3].Value = Codes.Sex[m.Sex];
-        p[o + 4].Value = m.Age.Db();
-        p[o + 5].Value = Codes.Relation[m.Relation];
-        p[o + 6].Value = Codes.MigratoryStatus[m.MigratoryStatus];
-        p[o + 7].Value = m.PreviousCountry.Db();
-        p[o + 8].Value = m.PreviousPcode.Db();
-        p[o + 9].Value = m.MoveDate?.ToString(DateFormat, CultureInfo.InvariantCulture).Db() ?? DBNull.Value;
-        p[o + 10].Value = m.MoveReason is { } r ? Codes.MoveReason[r] : DBNull.Value;
-        p[o + 11].Value = Wg(wg.Seeing);
-        p[o + 12].Value = Wg(wg.Hearing);
-        p[o + 13].Value = Wg(wg.Walking);
-        p[o + 14].Value = Wg(wg.Remembering);
-        p[o + 15].Value = Wg(wg.SelfCare);
-        p[o + 16].Value = Wg(wg.Communicating);
-        p[o + 17].Value = m.Disability.Db();
-        p[o + 18].Value = m.InSchool.Db();
-        p[o + 19].Value = m.EmployedBefore.Db();
-        p[o + 20].Value = m.EmployedNow.Db();
+        s.Long(2, m.LineNumber);
+        s.Text(3, m.Name);
+        s.Text(4, m.Phone);
+        s.Code(5, Codes.Sex[m.Sex]);
+        s.Long(6, m.Age);
+        s.Code(7, Codes.Relation[m.Relation]);
+        s.Code(8, Codes.MigratoryStatus[m.MigratoryStatus]);
+        s.Code(9, m.PreviousCountry);
+        s.Code(10, m.PreviousPcode);
+        s.Text(11, m.MoveDate?.ToString(DateFormat, CultureInfo.InvariantCulture));
+        s.Code(12, m.MoveReason is { } r ? Codes.MoveReason[r] : null);
+        s.Long(13, wg.Seeing);
+        s.Long(14, wg.Hearing);
+        s.Long(15, wg.Walking);
+        s.Long(16, wg.Remembering);
+        s.Long(17, wg.SelfCare);
+        s.Long(18, wg.Communicating);
+        s.Bool(19, m.Disability);
+        s.Bool(20, m.InSchool);
+        s.Bool(21, m.EmployedBefore);
+        s.Bool(22, m.EmployedNow);
     }
-
-    private static object Wg(byte? v) => v is null ? DBNull.Value : (long)v.Value;
 
     /// <summary>Reads a household from columns <c>id, {Household}</c>.</summary>
     public static Household ReadHousehold(SqliteDataReader r, IReadOnlyList<Person> members)

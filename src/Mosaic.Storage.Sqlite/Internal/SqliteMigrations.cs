@@ -93,6 +93,103 @@ internal static class SqliteMigrations
                 PRIMARY KEY (household_id, line, seq)
             ) WITHOUT ROWID;
             """),
+        (2, "mobility", """
+            CREATE TABLE mobility_assessment (
+                id               INTEGER PRIMARY KEY,
+                record_id        TEXT NOT NULL UNIQUE,
+                fingerprint      BLOB NOT NULL,
+                source_id        INTEGER,
+                dataset          TEXT NOT NULL,
+                operation        TEXT,
+                operation_status TEXT,
+                assessment_type  TEXT NOT NULL,
+                round            INTEGER NOT NULL,
+                reporting_date   TEXT NOT NULL,
+                admin_level      INTEGER NOT NULL,
+                adm0_pcode       TEXT,
+                adm0_name        TEXT,
+                adm1_pcode       TEXT,
+                adm1_name        TEXT,
+                adm2_pcode       TEXT,
+                adm2_name        TEXT,
+                local_pcode      TEXT,
+                local_name       TEXT,
+                area_pcode       TEXT,
+                area_match       TEXT NOT NULL,
+                origin_pcode     TEXT,
+                origin_name      TEXT,
+                reason           TEXT,
+                arrival_period   TEXT,
+                shelter          TEXT,
+                needs            TEXT,
+                key_informants   INTEGER,
+                source_file      TEXT,
+                source_row       INTEGER,
+                imported_at      TEXT NOT NULL
+            );
+            CREATE INDEX mobility_assessment_round ON mobility_assessment(round);
+
+            CREATE TABLE mobility_count (
+                assessment_id INTEGER NOT NULL REFERENCES mobility_assessment(id) ON DELETE CASCADE,
+                pop_type      TEXT NOT NULL,
+                sex           TEXT NOT NULL,
+                age_group     TEXT NOT NULL,
+                individuals   INTEGER,
+                households    INTEGER,
+                PRIMARY KEY (assessment_id, pop_type, sex, age_group)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE flow_point (
+                code       TEXT PRIMARY KEY,
+                name       TEXT NOT NULL,
+                point_type TEXT NOT NULL,
+                area_pcode TEXT,
+                lat        REAL,
+                lon        REAL,
+                countries  TEXT NOT NULL
+            );
+
+            CREATE TABLE flow_observation (
+                id             INTEGER PRIMARY KEY,
+                record_id      TEXT NOT NULL UNIQUE,
+                fingerprint    BLOB NOT NULL,
+                point_code     TEXT NOT NULL REFERENCES flow_point(code),
+                date           TEXT NOT NULL,
+                direction      TEXT NOT NULL,
+                m_0_4          INTEGER NOT NULL,
+                m_5_17         INTEGER NOT NULL,
+                m_18_59        INTEGER NOT NULL,
+                m_60plus       INTEGER NOT NULL,
+                f_0_4          INTEGER NOT NULL,
+                f_5_17         INTEGER NOT NULL,
+                f_18_59        INTEGER NOT NULL,
+                f_60plus       INTEGER NOT NULL,
+                total          INTEGER NOT NULL,
+                nationality    TEXT,
+                prev_location  TEXT,
+                next_location  TEXT,
+                reason         TEXT NOT NULL,
+                transport      TEXT NOT NULL,
+                traveller_type TEXT NOT NULL,
+                source_file    TEXT,
+                source_row     INTEGER,
+                imported_at    TEXT NOT NULL
+            );
+            CREATE INDEX flow_observation_point_date ON flow_observation(point_code, date);
+
+            -- Daily totals per point, kept in step with flow_observation by every flow import: summaries read
+            -- these few rows instead of scanning every observation.
+            CREATE TABLE flow_daily (
+                point_code     TEXT NOT NULL,
+                date           TEXT NOT NULL,
+                direction      TEXT NOT NULL,
+                reason         TEXT NOT NULL,
+                traveller_type TEXT NOT NULL,
+                persons        INTEGER NOT NULL,
+                observations   INTEGER NOT NULL,
+                PRIMARY KEY (point_code, date, direction, reason, traveller_type)
+            ) WITHOUT ROWID;
+            """),
         (3, "hazards_and_scores", """
             CREATE TABLE hazard_layer (
                 id          INTEGER PRIMARY KEY,

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic export …</c>: the export verbs.</summary>
+public sealed class ExportCommand : Command
+{
+    public ExportCommand() : base("export", "Export data: DTM-format HXL, registrations")
+    {
+        Subcommands.Add(new ExportDtmCommand());
+    }
+}

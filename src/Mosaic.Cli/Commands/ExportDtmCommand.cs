@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Text;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Mobility.Export;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic export dtm --format hxl</c>.</summary>
+public sealed class ExportDtmCommand : MosaicCommand
+{
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "Output format (hxl: the DTM/HDX CSV layout with its HXL tag row)",
+        DefaultValueFactory = _ => "hxl",
+    };
+
+    private readonly Option<string?> _out = new("--out", "-o") { Description = "Output file (default: stdout)", HelpName = "FILE" };
+
+    private readonly Option<string?> _dataset = new("--dataset")
+    {
+        Description = "Only records of this dataset (dtm, hdx-hapi, demo, …); default: all",
+        HelpName = "NAME",
+    };
+
+    public ExportDtmCommand() : base("dtm", """
+        Export location assessments' IDP figures as the DTM data published on HDX: the same columns, HXL tags and
+        value formats, so importing the output again gives the same records. Records in the order first imported.
+
+        Examples:
+          mosaic export dtm --format hxl --out dtm-hxl.csv
+          mosaic export dtm --dataset demo > chilmari-dtm.csv
+        """)
+    {
+        _format.AcceptOnlyFromAmong("hxl");
+        Options.Add(_format);
+        Options.Add(_out);
+        Options.Add(_dataset);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        var records = store.Mobility.ReadAssessments(parse.GetValue(_dataset));
+        var path = parse.GetValue(_out);
+        (int Written, int WithoutIdps) result;
+        if (path is null)
+        {
+            result = DtmHxlWriter.Write(console.Out, records);
+        }
+        else
+        {
+            using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+            result = DtmHxlWriter.Write(writer, records);
+        }
+        if (console.Json && path is not null)
+            console.WriteJson(new { file = path, records_written = result.Written, records_without_idps = result.WithoutIdps });
+        else if (path is not null)
+            console.Info($"{result.Written} record(s) written to {path}");
+        if (result.WithoutIdps > 0)
+            console.Error.WriteLine($"{result.WithoutIdps} record(s) carry no IDP count and are not in the DTM layout (see mosaic mobility summary --format hxl)");
+        return ExitCodes.Success;
+    }
+}

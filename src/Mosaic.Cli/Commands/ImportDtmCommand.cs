@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Import;
+using Mosaic.Core.Mobility.Import;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic import dtm FILE</c>.</summary>
+public sealed class ImportDtmCommand : MosaicCommand
+{
+    private readonly Argument<string> _file = new("FILE") { Description = "DTM API v3 JSON response, DTM/HDX HXL CSV, or HDX HAPI IDP CSV" };
+
+    private readonly Option<bool> _skipInvalid = new("--skip-invalid")
+    {
+        Description = "Import the valid records and report the rest (default: import nothing when any record is bad)",
+    };
+
+    public ImportDtmCommand() : base("dtm", """
+        Import DTM location assessments (IDP counts per location and round). Reads a DTM API v3 displacement
+        response (.json, admin 0/1/2), the DTM data as published on HDX (CSV with an HXL tag row), or HDX HAPI's
+        IDP CSV. Import the P-code table first (mosaic import areas) so locations link to areas: unknown P-codes
+        and locations linked by name only are reported, and the records are kept. Re-importing changes nothing;
+        records are keyed by their DTM id. Bad records (unknown assessment type, negative counts, males +
+        females above the total, dates out of range, a round going backwards for a location) go to
+        FILE.errors.csv with the record and field named.
+
+        Examples:
+          mosaic import areas global-pcodes-adm-1-2.csv
+          mosaic import dtm displacement-admin2-admin0pcode-hti.json
+          mosaic import dtm global-iom-dtm-from-api-admin-0-to-2.csv
+        """)
+    {
+        Arguments.Add(_file);
+        Options.Add(_skipInvalid);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        var path = RequireFile(parse.GetValue(_file));
+        var skip = parse.GetValue(_skipInvalid);
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        var result = console.WithProgress("importing DTM records", report =>
+        {
+            report(0, 1);
+            var r = DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip });
+            report(1, 1);
+            return r;
+        });
+        var all = result.Errors.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
+        var errorsFile = ImportErrorFile.Write(path, all);
+        var c = result.Counts;
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                file = path,
+                format = result.Format,
+                committed = result.Committed,
+                records_read = result.RecordsRead,
+                inserted = c.Inserted,
+                updated = c.Updated,
+                unchanged = c.Unchanged,
+                records_rejected = result.Errors.Count,
+                pcode_warnings = result.Warnings.Count,
+                errors_file = errorsFile,
+                assessments_total = store.Mobility.CountAssessments(),
+            });
+        }
+        else
+        {
+            console.Info(result.Committed
+                ? $"{result.Format}: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({store.Mobility.CountAssessments()} assessment records in the database)"
+                : "nothing imported: the file has rejected records (use --skip-invalid to import the valid ones)");
+        }
+        foreach (var issue in all.Take(20))
+            console.Error.WriteLine(issue);
+        if (all.Count > 20)
+            console.Error.WriteLine($"… {all.Count - 20} more");
+        if (errorsFile is not null)
+            console.Error.WriteLine($"{result.Errors.Count} rejected record(s), {result.Warnings.Count} P-code warning(s) written to {errorsFile}");
+        return result.Errors.Count > 0 && !skip ? ExitCodes.InputRejected : ExitCodes.Success;
+    }
+}

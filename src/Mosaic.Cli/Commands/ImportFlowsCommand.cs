@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Import;
+using Mosaic.Core.Mobility.Import;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic import flows FILE</c>.</summary>
+public sealed class ImportFlowsCommand : MosaicCommand
+{
+    private readonly Argument<string> _file = new("FILE") { Description = "Flow observations: CSV, or XLSX (first sheet)" };
+
+    private readonly Option<bool> _skipInvalid = new("--skip-invalid")
+    {
+        Description = "Import the valid rows and report the rest (default: import nothing when any row is bad)",
+    };
+
+    public ImportFlowsCommand() : base("flows", """
+        Import flow monitoring points and daily observations (one row per group of travellers counted at a
+        point: date, direction in/out, counts by sex × age m_0_4 … f_60plus and/or total, nationality, previous
+        and next location, reason, transport, traveller type). A point is described (point_name, point_type,
+        point_pcode, point_lat, point_lon, point_countries) on its first row. Rows are keyed by record_id (or
+        _uuid), else by their content, so re-importing changes nothing. Format and codes: docs/user-guide/mobility.md;
+        example: docs/examples/flows-example.csv.
+
+        Examples:
+          mosaic import flows docs/examples/flows-example.csv
+          mosaic import flows fmp-july.xlsx --skip-invalid
+        """)
+    {
+        Arguments.Add(_file);
+        Options.Add(_skipInvalid);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        var path = RequireFile(parse.GetValue(_file));
+        var skip = parse.GetValue(_skipInvalid);
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        FlowImportResult result;
+        try
+        {
+            result = console.WithProgress("importing flows", report =>
+            {
+                report(0, 1);
+                var r = FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skip });
+                report(1, 1);
+                return r;
+            });
+        }
+        catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
+        {
+            throw new CliException(ExitCodes.InputRejected, $"{path}: not a readable XLSX file ({ex.Message})");
+        }
+        var errorsFile = ImportErrorFile.Write(path, result.Issues);
+        var c = result.Counts;
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                file = path,
+                committed = result.Committed,
+                points = result.Points,
+                observations_read = result.ObservationsRead,
+                inserted = c.Inserted,
+                updated = c.Updated,
+                unchanged = c.Unchanged,
+                rows_rejected = result.Issues.Count,
+                errors_file = errorsFile,
+                observations_total = store.Mobility.CountFlowObservations(),
+            });
+        }
+        else
+        {
+            console.Info(result.Committed
+                ? $"flows: {result.Points} point(s); {c.Inserted} observations inserted, {c.Updated} updated, {c.Unchanged} unchanged"
+                : "nothing imported: the file has rejected rows (use --skip-invalid to import the valid ones)");
+        }
+        foreach (var issue in result.Issues.Take(20))
+            console.Error.WriteLine(issue);
+        if (result.Issues.Count > 20)
+            console.Error.WriteLine($"… {result.Issues.Count - 20} more");
+        if (errorsFile is not null)
+            console.Error.WriteLine($"{result.Issues.Count} rejected row(s) written to {errorsFile}");
+        return result.Issues.Count > 0 && !skip ? ExitCodes.InputRejected : ExitCodes.Success;
+    }
+}

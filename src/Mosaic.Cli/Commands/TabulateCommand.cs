@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Indicators;
+using Mosaic.Core.Indicators.Expressions;
+using Mosaic.Core.Tabulation;
+using Mosaic.Core.Tabulation.Output;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic tabulate --indicator ID --by DIMS …</c>: a disaggregated table with disclosure control.</summary>
+public sealed class TabulateCommand : MosaicCommand
+{
+    private static readonly string[] s_formats = ["table", "csv", "hxl", "json", "xlsx"];
+
+    private readonly Option<string> _indicator = new("--indicator", "-i")
+    {
+        Description = "Indicator id (see `mosaic indicators list`)",
+        HelpName = "ID",
+        Required = true,
+    };
+
+    private readonly Option<string[]> _by = new("--by")
+    {
+        Description = "Dimensions, comma-separated: adm1..adm4, village, area, migratory_status, sex, age_group, disability, head_sex, or any categorical field",
+        HelpName = "DIMS",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private readonly Option<string?> _area = new("--area")
+    {
+        Description = "Only households in this area (P-code) or below it",
+        HelpName = "PCODE",
+    };
+
+    private readonly Option<int> _minCell = new("--min-cell")
+    {
+        Description = "K: cells with fewer than K contributors are suppressed, with secondary suppression to protect them (1 = off)",
+        HelpName = "K",
+        DefaultValueFactory = _ => 5,
+    };
+
+    private readonly Option<string> _format = new("--format", "-f")
+    {
+        Description = "table (terminal), csv, hxl (csv with an HXL tag row), json or xlsx",
+        DefaultValueFactory = _ => "table",
+    };
+
+    private readonly Option<string?> _ageBands = new("--age-bands")
+    {
+        Description = "Age groups for age_group, e.g. 0-4,5-17,18-59,60+ (the default)",
+        HelpName = "BANDS",
+    };
+
+    private readonly Option<string?> _out = new("--out", "-o")
+    {
+        Description = "Write the table to FILE (required for xlsx); a one-line summary goes to stdout",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string?> _catalogue = CatalogueOption.Create();
+
+    public TabulateCommand() : base("tabulate", """
+        Compute an indicator disaggregated by any set of dimensions, with a total and subtotal for every dimension,
+        and disclosure control: cells with fewer than K contributors (persons or households, per the indicator)
+        are suppressed, and further cells are suppressed so that none can be recomputed from the totals.
+        Suppressed cells are marked (· in the table, suppressed=true in files); the rule is stated in the output.
+
+        Examples:
+          mosaic tabulate --indicator population --by adm4,migratory_status,sex
+          mosaic tabulate -i returnees --by sex,age_group --area BD554909 --format hxl --out returnees.csv
+          mosaic tabulate -i hh_income_fell_20pct --by adm4,head_sex --format xlsx --out income.xlsx
+        """)
+    {
+        Options.Add(_indicator);
+        Options.Add(_by);
+        Options.Add(_area);
+        Options.Add(_minCell);
+        Options.Add(_format);
+        Options.Add(_ageBands);
+        Options.Add(_out);
+        Options.Add(_catalogue);
+        _format.AcceptOnlyFromAmong(s_formats);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        var format = parse.GetValue(_format)!;
+        var outPath = parse.GetValue(_out);
+        if (format == "xlsx" && outPath is null)
+            throw new CliException(ExitCodes.Usage, "--format xlsx needs --out FILE.xlsx");
+        var catalogue = CatalogueOption.Load(parse.GetValue(_catalogue));
+        var by = (parse.GetValue(_by) ?? []).SelectMany(b => b.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        TabulationResult result;
+        var clock = Stopwatch.StartNew();
+        using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
+        {
+            try
+            {
+                var request = new TabulationRequest(parse.GetValue(_indicator)!, by)
+                {
+                    AreaPcode = parse.GetValue(_area),
+                    MinimumCellSize = parse.GetValue(_minCell),
+                    AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
+                };
+                var snapshot = console.WithProgress("reading the registry", report =>
+                {
+                    report(0, 1);
+                    var s = RegistrySnapshotLoader.Load(store);
+                    report(1, 1);
+                    return s;
+                });
+                result = new Tabulator(snapshot, catalogue).Tabulate(request);
+            }
+            catch (Exception ex) when (ex is TabulationException or IndicatorCatalogueException or ExpressionException)
+            {
+                throw new CliException(ExitCodes.Usage, ex.Message);
+            }
+        }
+
+        if (outPath is null)
+        {
+            Render(result, format, console.Out);
+            return ExitCodes.Success;
+        }
+        using (var file = File.Create(outPath))
+        {
+            if (format == "xlsx")
+            {
+                XlsxTableWriter.Write(result, file);
+            }
+            else
+            {
+                using var writer = new StreamWriter(file, new UTF8Encoding(false));
+                Render(result, format, writer);
+            }
+        }
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                indicator = result.Indicator.Id,
+                by,
+                file = outPath,
+                format,
+                cells = result.Cells.Count,
+                primary_suppressed_cells = result.PrimarySuppressedCells,
+                secondary_suppressed_cells = result.SecondarySuppressedCells,
+                suppressed_contributors = result.SuppressedContributors,
+                total_contributors = result.TotalContributors,
+                seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            });
+        }
+        else
+        {
+            console.Info($"{result.Cells.Count} cells written to {outPath}; {result.PrimarySuppressedCells + result.SecondarySuppressedCells} suppressed " +
+                         $"({result.PrimarySuppressedCells} small, {result.SecondarySuppressedCells} to protect them)");
+        }
+        return ExitCodes.Success;
+    }
+
+    private static void Render(TabulationResult result, string format, TextWriter output)
+    {
+        switch (format)
+        {
+            case "csv":
+                CsvTableWriter.Write(result, output, hxl: false);
+                break;
+            case "hxl":
+                CsvTableWriter.Write(result, output, hxl: true);
+                break;
+            case "json":
+                using (var buffer = new MemoryStream())
+                {
+                    JsonTableWriter.Write(result, buffer);
+                    output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+                }
+                break;
+            case "xlsx":
+                throw new CliException(ExitCodes.Usage, "--format xlsx needs --out FILE.xlsx");
+            default:
+                TextTableWriter.Write(result, output);
+                break;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Mosaic.Core.Disclosure;
+
+/// <summary>Whether a table cell may be published.</summary>
+public enum CellStatus : byte
+{
+    Published = 0,
+
+    /// <summary>Fewer than K contributors (or a share's denominator below K).</summary>
+    PrimarySuppressed = 1,
+
+    /// <summary>Suppressed so that a primary cell cannot be recomputed from the published cells and totals.</summary>
+    SecondarySuppressed = 2,
+}

@@ -1,0 +1,13 @@
+namespace Mosaic.Core.Disclosure;
+
+/// <summary>The result of disclosure control on one table.</summary>
+/// <param name="Status">Per cell of the <see cref="LinkedTable"/>.</param>
+/// <param name="PrimaryCells">Cells suppressed because they are small.</param>
+/// <param name="SecondaryCells">Cells suppressed to protect the primary ones.</param>
+/// <param name="SuppressedContributors">Contributors in suppressed inner cells (the population whose detail is hidden).</param>
+/// <param name="TotalContributors">Contributors in the whole table (the grand total).</param>
+public sealed record DisclosureOutcome(
+    CellStatus[] Status, int PrimaryCells, int SecondaryCells, long SuppressedContributors, long TotalContributors)
+{
+    public int SuppressedCells => PrimaryCells + SecondaryCells;
+}

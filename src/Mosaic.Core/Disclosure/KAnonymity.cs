@@ -1,0 +1,80 @@
+namespace Mosaic.Core.Disclosure;
+
+/// <summary>
+/// k-anonymity for microdata exports: a report over chosen quasi-identifiers (e.g. area, sex, age group,
+/// migratory status) and local suppression that blanks individual values until every combination is shared by at
+/// least k records.
+/// </summary>
+public static class KAnonymity
+{
+    /// <summary>What a suppressed value becomes. It counts as its own category, which errs on the safe side.</summary>
+    public const string SuppressedMark = "*";
+
+    /// <param name="records">One array of quasi-identifier values per record (null = missing, treated as a value).</param>
+    public static KAnonymityReport Report(IReadOnlyList<string?[]> records, int k, int suppressedValues = 0)
+    {
+        var classes = Classes(records);
+        var atRisk = 0;
+        var classesAtRisk = 0;
+        var smallest = records.Count == 0 ? 0 : int.MaxValue;
+        foreach (var size in classes.Values)
+        {
+            smallest = Math.Min(smallest, size);
+            if (size < k)
+            {
+                classesAtRisk++;
+                atRisk += size;
+            }
+        }
+        return new KAnonymityReport(k, records.Count, classes.Count, atRisk, classesAtRisk, smallest, suppressedValues);
+    }
+
+    /// <summary>
+    /// Local suppression: while some records are in combinations smaller than k, blank one more quasi-identifier of
+    /// each such record, in the given priority order (first = the one to give up first, typically the most detailed,
+    /// such as the village). Returns new records; the input is not changed. Records whose every quasi-identifier is
+    /// blanked all share one combination, so the loop always ends.
+    /// </summary>
+    public static (IReadOnlyList<string?[]> Records, KAnonymityReport Report) Suppress(IReadOnlyList<string?[]> records, int k, IReadOnlyList<int> priority)
+    {
+        var result = records.Select(r => (string?[])r.Clone()).ToList();
+        var suppressed = 0;
+        for (var round = 0; round < priority.Count; round++)
+        {
+            var classes = Classes(result);
+            var any = false;
+            foreach (var record in result)
+            {
+                if (classes[Key(record)] >= k)
+                    continue;
+                any = true;
+                foreach (var column in priority)
+                {
+                    if (record[column] != SuppressedMark)
+                    {
+                        record[column] = SuppressedMark;
+                        suppressed++;
+                        break;
+                    }
+                }
+            }
+            if (!any)
+                break;
+        }
+        return (result, Report(result, k, suppressed));
+    }
+
+    private static Dictionary<string, int> Classes(IReadOnlyList<string?[]> records)
+    {
+        var classes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            var key = Key(r);
+            classes[key] = classes.GetValueOrDefault(key) + 1;
+        }
+        return classes;
+    }
+
+    // \u001f (unit separator) cannot occur in codes, so keys of different records never collide.
+    private static string Key(string?[] record) => string.Join('\u001f', record.Select(v => v ?? "\u0000"));
+}

@@ -1,0 +1,109 @@
+namespace Mosaic.Core.Disclosure;
+
+/// <summary>
+/// An n-dimensional table with a total along every dimension, stored flat: dimension <c>d</c> has
+/// <c>Categories[d]</c> categories at indices <c>0..c-1</c> and its total at index <c>c</c>. Every line along a
+/// dimension is one additivity constraint: the total equals the sum of the categories.
+/// </summary>
+public sealed class LinkedTable
+{
+    public LinkedTable(IReadOnlyList<int> categories)
+    {
+        Categories = [.. categories];
+        Extents = [.. categories.Select(c => c + 1)];
+        Strides = new int[Extents.Length];
+        var size = 1;
+        for (var d = Extents.Length - 1; d >= 0; d--)
+        {
+            Strides[d] = size;
+            size = checked(size * Extents[d]);
+        }
+        Size = size;
+    }
+
+    public int[] Categories { get; }
+
+    /// <summary>Categories + 1 (the total) per dimension.</summary>
+    public int[] Extents { get; }
+
+    public int[] Strides { get; }
+
+    public int Dimensions => Extents.Length;
+
+    public int Size { get; }
+
+    public int Index(ReadOnlySpan<int> coords)
+    {
+        var index = 0;
+        for (var d = 0; d < coords.Length; d++)
+            index += coords[d] * Strides[d];
+        return index;
+    }
+
+    public void Coords(int index, Span<int> coords)
+    {
+        for (var d = 0; d < Extents.Length; d++)
+        {
+            coords[d] = index / Strides[d];
+            index -= coords[d] * Strides[d];
+        }
+    }
+
+    public bool IsTotal(int d, int coord) => coord == Categories[d];
+
+    /// <summary>Number of dimensions in which the cell is a total (0 = an inner cell).</summary>
+    public int TotalCount(int index)
+    {
+        var n = 0;
+        for (var d = 0; d < Extents.Length; d++)
+        {
+            if ((index / Strides[d]) % Extents[d] == Categories[d])
+                n++;
+        }
+        return n;
+    }
+
+    /// <summary>Fills the total entries of <paramref name="values"/> from its inner cells (one pass per dimension).</summary>
+    public void FillTotals(double[] values)
+    {
+        for (var d = 0; d < Extents.Length; d++)
+        {
+            var stride = Strides[d];
+            var c = Categories[d];
+            var block = stride * Extents[d];
+            for (var start = 0; start < Size; start += block)
+            {
+                for (var offset = 0; offset < stride; offset++)
+                {
+                    double sum = 0;
+                    var i = start + offset;
+                    for (var k = 0; k < c; k++, i += stride)
+                        sum += values[i];
+                    values[i] = sum;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc cref="FillTotals(double[])"/>
+    public void FillTotals(long[] values)
+    {
+        for (var d = 0; d < Extents.Length; d++)
+        {
+            var stride = Strides[d];
+            var c = Categories[d];
+            var block = stride * Extents[d];
+            for (var start = 0; start < Size; start += block)
+            {
+                for (var offset = 0; offset < stride; offset++)
+                {
+                    long sum = 0;
+                    var i = start + offset;
+                    for (var k = 0; k < c; k++, i += stride)
+                        sum += values[i];
+                    values[i] = sum;
+                }
+            }
+        }
+    }
+}

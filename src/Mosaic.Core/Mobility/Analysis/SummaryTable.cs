@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace Mosaic.Core.Mobility.Analysis;
+
+/// <summary>
+/// A summary as one long table (one figure per row), the shape of its CSV and HXL output: sections
+/// <c>round</c>, <c>change</c>, <c>location</c>, <c>registry</c> and <c>flow</c> share the same columns.
+/// </summary>
+public static class SummaryTable
+{
+    public static IReadOnlyList<string> Columns { get; } =
+        ["section", "dataset", "operation", "reporting_level", "area_pcode", "area_name", "period", "category", "measure", "value"];
+
+    public static IReadOnlyList<string> HxlTags { get; } =
+        ["#meta+section", "#meta+dataset", "#operation+name", "#adm+level", "#adm+code", "#adm+name", "#date+period", "#indicator+category", "#indicator+name", "#indicator+num"];
+
+    public static IEnumerable<string?[]> Rows(SummaryReport report)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string N(double v) => v.ToString("0.##", inv);
+        foreach (var t in report.Rounds)
+        {
+            var period = $"round {t.Round}";
+            string?[] Row(string measure, long value) =>
+                ["round", t.Dataset, t.Operation, $"adm{t.ReportingLevel}", t.AreaPcode, t.AreaName, period, MobilityCodes.PopulationType[t.Type], measure, value.ToString(inv)];
+            yield return Row("individuals", t.Individuals);
+            if (t.Households > 0)
+                yield return Row("households", t.Households);
+            yield return Row("locations", t.Locations);
+        }
+        foreach (var c in report.Changes)
+        {
+            var period = $"round {c.FromRound} to {c.ToRound}";
+            string?[] Row(string measure, string? value) =>
+                ["change", c.Dataset, c.Operation, $"adm{c.ReportingLevel}", c.AreaPcode, c.AreaName, period, MobilityCodes.PopulationType[c.Type], measure, value];
+            yield return Row("individuals_from", c.FromIndividuals.ToString(inv));
+            yield return Row("individuals_to", c.ToIndividuals.ToString(inv));
+            yield return Row("change", c.Change.ToString(inv));
+            yield return Row("change_pct", c.ChangePercent is { } p ? N(p) : null);
+        }
+        foreach (var l in report.LocationChanges)
+            yield return ["location", l.Dataset, l.Operation, $"adm{l.ReportingLevel}", l.Location, l.Name, $"round {l.FromRound} to {l.ToRound}", l.Kind, "locations", "1"];
+        foreach (var r in report.Registry)
+        {
+            string?[] Row(string measure, string? value) =>
+                ["registry", "registry", null, null, r.AreaPcode, r.AreaName, r.Month, MobilityCodes.PopulationType[r.Type], measure, value];
+            yield return Row("registered_in_month", r.RegisteredInMonth.ToString(inv));
+            yield return Row("registered_to_date", r.RegisteredToDate.ToString(inv));
+            if (r.KeyInformantEstimate is { } e)
+                yield return Row("key_informant_estimate", e.ToString(inv));
+        }
+        foreach (var f in report.Flows)
+        {
+            var period = $"{f.First:yyyy-MM-dd}/{f.Last:yyyy-MM-dd}";
+            string?[] Row(string category, string measure, string value, string? p = null) =>
+                ["flow", "flows", f.PointName, null, f.PointCode, f.PointName, p ?? period, category, measure, value];
+            yield return Row("all", "days", f.Days.ToString(inv));
+            yield return Row("all", "in", f.In.ToString(inv));
+            yield return Row("all", "out", f.Out.ToString(inv));
+            yield return Row("all", "net", f.Net.ToString(inv));
+            yield return Row("all", "daily_in", N(f.DailyIn));
+            yield return Row("all", "daily_out", N(f.DailyOut));
+            foreach (var b in f.ByReason)
+            {
+                yield return Row("reason:" + b.Category, "in", b.In.ToString(inv));
+                yield return Row("reason:" + b.Category, "out", b.Out.ToString(inv));
+            }
+            foreach (var b in f.ByTravellerType)
+            {
+                yield return Row("traveller:" + b.Category, "in", b.In.ToString(inv));
+                yield return Row("traveller:" + b.Category, "out", b.Out.ToString(inv));
+            }
+            if (f.Split is { } s)
+            {
+                var before = $"{f.First:yyyy-MM-dd}/{s.Date.AddDays(-1):yyyy-MM-dd}";
+                var after = $"{s.Date:yyyy-MM-dd}/{f.Last:yyyy-MM-dd}";
+                yield return Row("before", "daily_in", N(s.DailyInBefore), before);
+                yield return Row("before", "daily_out", N(s.DailyOutBefore), before);
+                yield return Row("after", "daily_in", N(s.DailyInAfter), after);
+                yield return Row("after", "daily_out", N(s.DailyOutAfter), after);
+                yield return Row("after_minus_before", "daily_in", N(s.DailyInChange), after);
+                yield return Row("after_minus_before", "daily_out", N(s.DailyOutChange), after);
+            }
+        }
+    }
+}

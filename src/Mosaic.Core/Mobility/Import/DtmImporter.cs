@@ -1,0 +1,83 @@
+using Mosaic.Core.Import;
+using Mosaic.Core.Import.Csv;
+using Mosaic.Core.Storage;
+
+namespace Mosaic.Core.Mobility.Import;
+
+/// <summary>
+/// <c>mosaic import dtm FILE</c>: reads a DTM API JSON response, the DTM/HDX HXL CSV or HDX HAPI's IDP CSV,
+/// validates every record, links locations to areas, checks that rounds never go backwards for a location, and
+/// writes the records in one transaction, idempotently by record id.
+/// </summary>
+public static class DtmImporter
+{
+    public static DtmImportResult Import(IAreaStore areas, IMobilityStore mobility, string path, DtmImportOptions? options = null)
+    {
+        options ??= new DtmImportOptions();
+        var read = Read(path, options);
+        var errors = new List<ImportIssue>(read.Issues);
+        var file = Path.GetFileName(path);
+        var sheet = read.Format == DtmJsonReader.Format ? "result" : null;
+
+        // The same record id twice in one file: harmless when identical, an error otherwise.
+        var byId = new Dictionary<string, LocationAssessment>(read.Records.Count, StringComparer.Ordinal);
+        var records = new List<LocationAssessment>(read.Records.Count);
+        foreach (var r in read.Records)
+        {
+            if (byId.TryGetValue(r.RecordId, out var first))
+            {
+                if (AssessmentFingerprint.Of(first).AsSpan().SequenceEqual(AssessmentFingerprint.Of(r)))
+                    continue;
+                errors.Add(new ImportIssue(file, sheet, r.Provenance!.SourceRow, DtmFields.Id, r.SourceId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    $"record {r.RecordId} appears again with other content (first at row {first.Provenance!.SourceRow})"));
+                continue;
+            }
+            byId[r.RecordId] = r;
+            records.Add(r);
+        }
+
+        var rejected = RoundOrder.Check(records, mobility.ReadAssessmentKeys(), file, sheet, errors);
+        if (rejected.Count > 0)
+            records.RemoveAll(r => rejected.Contains(r.RecordId));
+
+        var linker = new AreaLinker(areas.All());
+        for (var i = 0; i < records.Count; i++)
+        {
+            var r = records[i];
+            var (pcode, match) = linker.Link(r.Location, file, sheet, r.Provenance!.SourceRow);
+            records[i] = r with { AreaPcode = pcode, Match = match };
+        }
+        var warnings = linker.Findings();
+
+        if (errors.Count > 0 && !options.SkipInvalid)
+            return new DtmImportResult(read.Format, read.Records.Count, new UpsertCounts(0, 0, 0), errors, warnings, Committed: false);
+        var counts = mobility.UpsertAssessments(records);
+        return new DtmImportResult(read.Format, read.Records.Count, counts, errors, warnings, Committed: true);
+    }
+
+    /// <summary>Reads a DTM file of any supported layout without storing it.</summary>
+    public static DtmReadResult Read(string path, DtmImportOptions options)
+    {
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            return DtmJsonReader.Read(path, options);
+        HeaderIndex header;
+        using (var csv = CsvReader.Open(path))
+        {
+            if (!csv.Read())
+                return new DtmReadResult("unknown", [], [new ImportIssue(Path.GetFileName(path), null, 1, null, null, "the file is empty")]);
+            header = new HeaderIndex(csv.Fields);
+        }
+        if (DtmHxlCsvReader.Recognises(header))
+            return DtmHxlCsvReader.Read(path, options);
+        if (HapiIdpCsvReader.Recognises(header))
+            return HapiIdpCsvReader.Read(path, options);
+        return new DtmReadResult("unknown", [], [new ImportIssue(Path.GetFileName(path), null, 1, null, null,
+            "not a DTM file: expected a DTM API JSON response (.json), the DTM/HDX CSV (columns numPresentIdpInd, roundNumber, …) " +
+            "or HDX HAPI's IDP CSV (columns location_code, population, reporting_round, …)")]);
+    }
+}
+
+/// <summary>What a DTM import did.</summary>
+/// <param name="Errors">Rejected records (nothing is written when there are any, unless skipping invalid records).</param>
+/// <param name="Warnings">Unknown P-codes and name-only area links: the records are kept.</param>
+public sealed record DtmImportResult(string Format, int RecordsRead, UpsertCounts Counts, IReadOnlyList<ImportIssue> Errors, IReadOnlyList<ImportIssue> Warnings, bool Committed);

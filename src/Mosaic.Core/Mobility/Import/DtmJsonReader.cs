@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Mosaic.Core.Import;
+
+namespace Mosaic.Core.Mobility.Import;
+
+/// <summary>
+/// Reads DTM API v3 displacement responses (<c>{"result": [...], "isSuccess": true, …}</c>, admin 0, 1 or 2), or
+/// a bare array of such records. The record's admin level is the deepest admin field present.
+/// </summary>
+public static class DtmJsonReader
+{
+    public const string Format = "dtm-api-json";
+
+    public static DtmReadResult Read(string path, DtmImportOptions options)
+    {
+        var file = Path.GetFileName(path);
+        var issues = new List<ImportIssue>();
+        var records = new List<LocationAssessment>();
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException ex)
+        {
+            issues.Add(new ImportIssue(file, null, (ex.LineNumber ?? 0) + 1, null, null, "not valid JSON: " + ex.Message));
+            return new DtmReadResult(Format, records, issues);
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            JsonElement list;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                list = root;
+            }
+            else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("result", out list) && list.ValueKind == JsonValueKind.Array)
+            {
+                if (root.TryGetProperty("isSuccess", out var ok) && ok.ValueKind == JsonValueKind.False)
+                {
+                    var messages = root.TryGetProperty("errorMessages", out var m) ? m.GetRawText() : "";
+                    issues.Add(new ImportIssue(file, null, 1, "isSuccess", "false", "the DTM API response reports a failure " + messages));
+                }
+            }
+            else
+            {
+                issues.Add(new ImportIssue(file, null, 1, "result", null, "not a DTM API response: expected an object with a 'result' array, or an array of records"));
+                return new DtmReadResult(Format, records, issues);
+            }
+
+            var latest = options.LatestDate ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+            var parser = new DtmRecordParser(file, "result", options.EarliestDate, latest, options.Now ?? DateTimeOffset.UtcNow, issues);
+            var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            long index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                index++;
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    issues.Add(new ImportIssue(file, "result", index, null, null, "record is not a JSON object"));
+                    continue;
+                }
+                fields.Clear();
+                foreach (var p in item.EnumerateObject())
+                {
+                    fields[p.Name] = p.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => p.Value.GetString(),
+                        JsonValueKind.Number => p.Value.GetRawText(),
+                        JsonValueKind.True => "true",
+                        JsonValueKind.False => "false",
+                        _ => null,
+                    };
+                }
+                var record = parser.Parse(name => fields.GetValueOrDefault(name), index);
+                if (record is not null)
+                    records.Add(record);
+            }
+        }
+        return new DtmReadResult(Format, records, issues);
+    }
+}

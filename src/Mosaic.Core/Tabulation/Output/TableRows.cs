@@ -1,0 +1,111 @@
+using System.Globalization;
+using Mosaic.Core.Indicators;
+
+namespace Mosaic.Core.Tabulation.Output;
+
+/// <summary>The flat (long) layout every writer shares: column names, HXL tags and formatted cell text.</summary>
+public sealed class TableRows(TabulationResult result)
+{
+    public TabulationResult Result => result;
+
+    /// <summary>Column names: per dimension its name (codes) and <c>NAME_label</c> where labels exist; then value, denominator (shares), suppressed.</summary>
+    public IReadOnlyList<string> Header()
+    {
+        var header = new List<string>();
+        foreach (var d in result.Dimensions)
+        {
+            header.Add(d.Name);
+            if (d.HasLabels)
+                header.Add(d.Name + "_label");
+        }
+        header.Add("value");
+        if (result.IsShare)
+            header.Add("denominator");
+        header.Add("suppressed");
+        return header;
+    }
+
+    /// <summary>The HXL hashtag row matching <see cref="Header"/>.</summary>
+    public IReadOnlyList<string> HxlRow()
+    {
+        var row = new List<string>();
+        foreach (var d in result.Dimensions)
+        {
+            var (code, label) = HxlTags.ForDimension(d.Name);
+            row.Add(code);
+            if (d.HasLabels)
+                row.Add(label);
+        }
+        row.Add(result.Indicator.Hxl ?? "#indicator+value+" + result.Indicator.Id);
+        if (result.IsShare)
+            row.Add("#meta+denominator");
+        row.Add("#meta+suppressed");
+        return row;
+    }
+
+    /// <summary>Rows of text as written to CSV (empty value and denominator when suppressed).</summary>
+    public IEnumerable<IReadOnlyList<string>> Rows()
+    {
+        foreach (var cell in result.Cells)
+        {
+            var row = new List<string>();
+            for (var d = 0; d < result.Dimensions.Count; d++)
+            {
+                var dim = result.Dimensions[d];
+                row.Add(dim.CodeOf(cell.Categories[d]));
+                if (dim.HasLabels)
+                    row.Add(dim.LabelOf(cell.Categories[d]));
+            }
+            row.Add(FormatValue(cell.Value));
+            if (result.IsShare)
+                row.Add(FormatDenominator(cell.Denominator));
+            row.Add(cell.Suppressed ? "true" : "false");
+            yield return row;
+        }
+    }
+
+    public string FormatValue(double? value)
+    {
+        if (value is not { } v)
+            return "";
+        var kind = result.Indicator.Measure.Kind;
+        if (kind == MeasureKind.Share)
+            return v.ToString("0.0000", CultureInfo.InvariantCulture);
+        if (kind == MeasureKind.Count && result.Indicator.Weight is null)
+            return v.ToString("0", CultureInfo.InvariantCulture);
+        return v.ToString("0.##", CultureInfo.InvariantCulture);
+    }
+
+    public string FormatDenominator(double? value) => value is { } v
+        ? v.ToString(result.Indicator.Weight is null ? "0" : "0.##", CultureInfo.InvariantCulture)
+        : "";
+
+    /// <summary>Key facts for metadata blocks (JSON, XLSX sheet, table footer).</summary>
+    public IReadOnlyList<(string Key, string Value)> Metadata()
+    {
+        var i = result.Indicator;
+        var facts = new List<(string, string)>
+        {
+            ("indicator", i.Id),
+            ("indicator_version", i.Version.ToString(CultureInfo.InvariantCulture)),
+            ("label", i.Label),
+            ("unit", i.Unit == IndicatorUnit.Person ? "person" : "household"),
+            ("measure", i.Measure.Kind.ToString().ToLowerInvariant()),
+            ("by", string.Join(",", result.Dimensions.Select(d => d.Name))),
+        };
+        if (result.AreaPcode is { } area)
+            facts.Add(("area", $"{area} ({result.AreaName})"));
+        if (result.Dimensions.Any(d => d.Name == "age_group"))
+            facts.Add(("age_bands", result.AgeBands.ToString()));
+        if (i.Weight is { } w)
+            facts.Add(("weight", w));
+        facts.Add(("min_cell", result.Rule.MinimumContributors.ToString(CultureInfo.InvariantCulture)));
+        facts.Add(("disclosure_rule", result.RuleText));
+        facts.Add(("primary_suppressed_cells", result.PrimarySuppressedCells.ToString(CultureInfo.InvariantCulture)));
+        facts.Add(("secondary_suppressed_cells", result.SecondarySuppressedCells.ToString(CultureInfo.InvariantCulture)));
+        facts.Add(("cells", result.Cells.Count.ToString(CultureInfo.InvariantCulture)));
+        facts.Add(("suppressed_contributors", result.SuppressedContributors.ToString(CultureInfo.InvariantCulture)));
+        facts.Add(("total_contributors", result.TotalContributors.ToString(CultureInfo.InvariantCulture)));
+        return facts;
+    }
+}

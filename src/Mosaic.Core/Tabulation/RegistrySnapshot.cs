@@ -1,0 +1,112 @@
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// An in-memory, columnar copy of the registry for tabulation. Persons are stored contiguously by household
+/// (<see cref="PersonStart"/>), so household attributes never need a per-person copy. Categorical columns are
+/// one byte (code positions, see <see cref="SnapshotCodes"/>); yes/no answers are packed two bits each. Built
+/// by <see cref="RegistrySnapshotBuilder"/>; immutable afterwards (rebuild when the registry changes).
+/// </summary>
+public sealed class RegistrySnapshot
+{
+    private readonly Dictionary<string, Bitmap> _filterCache = new(StringComparer.Ordinal);
+    private readonly Lock _cacheLock = new();
+    private int[]? _householdOfPerson;
+
+    internal RegistrySnapshot(SnapshotAreas areas, int households, int persons)
+    {
+        Areas = areas;
+        HouseholdCount = households;
+        PersonCount = persons;
+    }
+
+    public SnapshotAreas Areas { get; }
+
+    public int HouseholdCount { get; }
+
+    public int PersonCount { get; }
+
+    // Household columns (length HouseholdCount; PersonStart has one more).
+    internal int[] PersonStart { get; init; } = [];
+    internal int[] Area { get; init; } = [];
+    internal byte[] Dwelling { get; init; } = [];
+    internal byte[] RemittanceChange { get; init; } = [];
+    internal byte[] HouseholdFlags { get; init; } = [];
+    internal byte[] Shocks { get; init; } = [];
+    internal byte[] HeadSex { get; init; } = [];
+    internal float[] IncomeBefore { get; init; } = [];
+    internal float[] IncomeNow { get; init; } = [];
+    internal float[] RemittanceAmount { get; init; } = [];
+    internal IReadOnlyDictionary<string, float[]> ExtraNumbers { get; init; } = new Dictionary<string, float[]>();
+
+    // Person columns (length PersonCount).
+    internal byte[] Sex { get; init; } = [];
+    internal byte[] Age { get; init; } = [];
+    internal byte[] Relation { get; init; } = [];
+    internal byte[] MigratoryStatus { get; init; } = [];
+    internal byte[] MoveReason { get; init; } = [];
+    internal byte[] PersonFlags { get; init; } = [];
+    internal ushort[] PreviousCountry { get; init; } = [];
+    internal string[] Countries { get; init; } = [""];
+
+    /// <summary>Marker for a missing age in <see cref="Age"/>.</summary>
+    internal const byte MissingAge = 255;
+
+    /// <summary>Names of the optional household number columns present (e.g. <c>hazard_exposure</c> once scored).</summary>
+    public IEnumerable<string> OptionalHouseholdFields => ExtraNumbers.Keys;
+
+    /// <summary>Bytes held by the columns (the figure the benchmark reports per person).</summary>
+    public long MemoryBytes
+    {
+        get
+        {
+            long bytes = (PersonStart.Length + Area.Length) * 4L
+                + Dwelling.Length + RemittanceChange.Length + HouseholdFlags.Length + Shocks.Length + HeadSex.Length
+                + (IncomeBefore.Length + IncomeNow.Length + RemittanceAmount.Length) * 4L
+                + Sex.Length + Age.Length + Relation.Length + MigratoryStatus.Length + MoveReason.Length + PersonFlags.Length
+                + PreviousCountry.Length * 2L;
+            foreach (var c in ExtraNumbers.Values)
+                bytes += c.Length * 4L;
+            return bytes;
+        }
+    }
+
+    /// <summary>Household index of each person; built on first use (only mixed person/household arithmetic needs it).</summary>
+    internal int[] HouseholdOfPerson
+    {
+        get
+        {
+            if (_householdOfPerson is { } cached)
+                return cached;
+            var map = new int[PersonCount];
+            for (var h = 0; h < HouseholdCount; h++)
+                map.AsSpan(PersonStart[h], PersonStart[h + 1] - PersonStart[h]).Fill(h);
+            return _householdOfPerson = map;
+        }
+    }
+
+    /// <summary>Compiled filters are cached by their canonical text: the same population is reused across queries.</summary>
+    internal Bitmap CachedFilter(string key, Func<Bitmap> compute)
+    {
+        lock (_cacheLock)
+        {
+            if (_filterCache.TryGetValue(key, out var hit))
+                return hit;
+        }
+        var bitmap = compute();
+        lock (_cacheLock)
+            _filterCache[key] = bitmap;
+        return bitmap;
+    }
+
+    /// <summary>Tri-state answer packed at <paramref name="shift"/>: 0 missing, 1 no, 2 yes.</summary>
+    internal static int Tri(byte packed, int shift) => (packed >> shift) & 3;
+
+    internal const int DisabilityShift = 0;
+    internal const int InSchoolShift = 2;
+    internal const int EmployedBeforeShift = 4;
+    internal const int EmployedNowShift = 6;
+    internal const int RemittancesShift = 0;
+    internal const int DebtShift = 2;
+    internal const int SavingsShift = 4;
+    internal const int AssistanceShift = 6;
+}

@@ -1,0 +1,146 @@
+using Mosaic.Core.Areas;
+using Mosaic.Core.Registry;
+
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// Builds a <see cref="RegistrySnapshot"/> from households streamed in order, each followed by its members.
+/// Stores call it from their own fast read path (<see cref="IRegistrySnapshotSource"/>); anything else can feed
+/// domain objects through <see cref="Add(Household, ReadOnlySpan{double})"/>.
+/// </summary>
+public sealed class RegistrySnapshotBuilder
+{
+    private readonly SnapshotAreas _areas;
+    private readonly string[] _extraNames;
+    private readonly GrowableArray<int> _personStart;
+    private readonly GrowableArray<int> _area;
+    private readonly GrowableArray<byte> _dwelling, _remittanceChange, _householdFlags, _shocks, _headSex;
+    private readonly GrowableArray<float> _incomeBefore, _incomeNow, _remittanceAmount;
+    private readonly GrowableArray<float>[] _extras;
+    private readonly GrowableArray<byte> _sex, _age, _relation, _status, _moveReason, _personFlags;
+    private readonly GrowableArray<ushort> _country;
+    private readonly Dictionary<string, ushort> _countryIndex = new(StringComparer.Ordinal);
+    private readonly List<string> _countries = [""];
+    private static readonly byte s_headCode = SnapshotCodes.Of(Codes.Relation, Relation.Head);
+    private const byte SeveralHeads = 255;
+
+    /// <param name="areas">The P-code tree (for area dimensions at any level).</param>
+    /// <param name="optionalHouseholdNumbers">Names of optional numeric household fields the caller will supply, in order.</param>
+    /// <param name="expectedHouseholds">Capacity hint.</param>
+    public RegistrySnapshotBuilder(IEnumerable<Area> areas, IReadOnlyList<string>? optionalHouseholdNumbers = null, int expectedHouseholds = 1024)
+    {
+        _areas = new SnapshotAreas(areas);
+        _extraNames = [.. optionalHouseholdNumbers ?? []];
+        var h = Math.Max(expectedHouseholds, 16);
+        var p = h * 5;
+        _personStart = new(h);
+        _area = new(h);
+        (_dwelling, _remittanceChange, _householdFlags, _shocks, _headSex) = (new(h), new(h), new(h), new(h), new(h));
+        (_incomeBefore, _incomeNow, _remittanceAmount) = (new(h), new(h), new(h));
+        _extras = [.. _extraNames.Select(_ => new GrowableArray<float>(h))];
+        (_sex, _age, _relation, _status, _moveReason, _personFlags) = (new(p), new(p), new(p), new(p), new(p), new(p));
+        _country = new(p);
+    }
+
+    public int Households => _area.Count;
+
+    public int Persons => _sex.Count;
+
+    /// <summary>Starts a household; the persons added next belong to it.</summary>
+    /// <param name="optionalNumbers">Values of the optional fields named in the constructor (NaN = missing).</param>
+    public void AddHousehold(in SnapshotHousehold h, ReadOnlySpan<double> optionalNumbers = default)
+    {
+        _personStart.Add(_sex.Count);
+        _area.Add(_areas.Intern(h.AreaPcode));
+        _dwelling.Add(h.Dwelling);
+        _remittanceChange.Add(h.RemittanceChange);
+        _householdFlags.Add((byte)(h.Remittances | (h.Debt << 2) | (h.Savings << 4) | (h.AssistanceReceived << 6)));
+        _shocks.Add(h.Shocks);
+        _headSex.Add(0);
+        _incomeBefore.Add(ToFloat(h.IncomeBefore));
+        _incomeNow.Add(ToFloat(h.IncomeNow));
+        _remittanceAmount.Add(ToFloat(h.RemittanceAmount));
+        for (var i = 0; i < _extras.Length; i++)
+            _extras[i].Add(i < optionalNumbers.Length ? (float)optionalNumbers[i] : float.NaN);
+    }
+
+    /// <summary>Adds a member of the household added last.</summary>
+    public void AddPerson(in SnapshotPerson p)
+    {
+        if (_area.Count == 0)
+            throw new InvalidOperationException("a person was added before any household");
+        _sex.Add(p.Sex);
+        _age.Add(p.Age is >= 0 and < RegistrySnapshot.MissingAge ? (byte)p.Age.Value : RegistrySnapshot.MissingAge);
+        _relation.Add(p.Relation);
+        _status.Add(p.MigratoryStatus);
+        _moveReason.Add(p.MoveReason);
+        _personFlags.Add((byte)(p.Disability | (p.InSchool << 2) | (p.EmployedBefore << 4) | (p.EmployedNow << 6)));
+        _country.Add(CountryCode(p.PreviousCountry));
+        if (p.Relation == s_headCode)
+        {
+            // The head's sex describes the household only when the roster has exactly one head.
+            var last = _headSex.Count - 1;
+            _headSex[last] = _headSex[last] == 0 ? p.Sex : SeveralHeads;
+        }
+    }
+
+    /// <summary>Adds a domain household with its members.</summary>
+    public void Add(Household household, ReadOnlySpan<double> optionalNumbers = default)
+    {
+        AddHousehold(SnapshotCodes.Of(household), optionalNumbers);
+        foreach (var m in household.Members)
+            AddPerson(SnapshotCodes.Of(m));
+    }
+
+    public RegistrySnapshot Build()
+    {
+        _personStart.Add(_sex.Count);
+        var headSex = _headSex.ToArray();
+        for (var i = 0; i < headSex.Length; i++)
+        {
+            if (headSex[i] == SeveralHeads)
+                headSex[i] = 0;
+        }
+        var extras = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < _extras.Length; i++)
+            extras[_extraNames[i]] = _extras[i].ToArray();
+        return new RegistrySnapshot(_areas, _area.Count, _sex.Count)
+        {
+            PersonStart = _personStart.ToArray(),
+            Area = _area.ToArray(),
+            Dwelling = _dwelling.ToArray(),
+            RemittanceChange = _remittanceChange.ToArray(),
+            HouseholdFlags = _householdFlags.ToArray(),
+            Shocks = _shocks.ToArray(),
+            HeadSex = headSex,
+            IncomeBefore = _incomeBefore.ToArray(),
+            IncomeNow = _incomeNow.ToArray(),
+            RemittanceAmount = _remittanceAmount.ToArray(),
+            ExtraNumbers = extras,
+            Sex = _sex.ToArray(),
+            Age = _age.ToArray(),
+            Relation = _relation.ToArray(),
+            MigratoryStatus = _status.ToArray(),
+            MoveReason = _moveReason.ToArray(),
+            PersonFlags = _personFlags.ToArray(),
+            PreviousCountry = _country.ToArray(),
+            Countries = [.. _countries],
+        };
+    }
+
+    private ushort CountryCode(string? iso3)
+    {
+        if (string.IsNullOrEmpty(iso3))
+            return 0;
+        if (_countryIndex.TryGetValue(iso3, out var code))
+            return code;
+        if (_countries.Count == ushort.MaxValue)
+            throw new InvalidOperationException("more than 65,534 distinct countries of previous residence");
+        code = (ushort)_countries.Count;
+        _countries.Add(iso3);
+        _countryIndex.Add(iso3, code);
+        return code;
+    }
+
+    private static float ToFloat(double? v) => v is { } d ? (float)d : float.NaN;
+}

@@ -1,0 +1,16 @@
+using Mosaic.Core.Disclosure;
+
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// One cell of a result table. <see cref="Value"/> and <see cref="Denominator"/> are null when the cell is
+/// suppressed (and the value is null when a share's denominator is empty).
+/// </summary>
+/// <param name="Categories">Per dimension, the category index or <see cref="TableDimension.Total"/>.</param>
+public sealed record TableCell(IReadOnlyList<int> Categories, double? Value, double? Denominator, CellStatus Status)
+{
+    public bool Suppressed => Status != CellStatus.Published;
+
+    /// <summary>Contributors (never published: kept for tests and diagnostics inside Mosaic).</summary>
+    internal long Contributors { get; init; }
+}

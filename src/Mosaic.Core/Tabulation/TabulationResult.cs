@@ -1,0 +1,44 @@
+using Mosaic.Core.Disclosure;
+using Mosaic.Core.Indicators;
+
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// A disaggregated table after disclosure control: every combination of categories and totals of the requested
+/// dimensions, with the rule applied stated in words. Writers in <c>Tabulation.Output</c> render it.
+/// </summary>
+public sealed record TabulationResult
+{
+    public required IndicatorDefinition Indicator { get; init; }
+
+    public required IReadOnlyList<TableDimension> Dimensions { get; init; }
+
+    /// <summary>Cells in row-major order of the dimensions; in each dimension the total comes last.</summary>
+    public required IReadOnlyList<TableCell> Cells { get; init; }
+
+    public string? AreaPcode { get; init; }
+
+    public string? AreaName { get; init; }
+
+    public required DisclosureRule Rule { get; init; }
+
+    /// <summary>The rule in words (for metadata and footers).</summary>
+    public required string RuleText { get; init; }
+
+    public int PrimarySuppressedCells { get; init; }
+
+    public int SecondarySuppressedCells { get; init; }
+
+    /// <summary>Contributors in suppressed inner cells: the population whose detail is hidden.</summary>
+    public long SuppressedContributors { get; init; }
+
+    /// <summary>Contributors in the whole table (the grand total's).</summary>
+    public long TotalContributors { get; init; }
+
+    public AgeBands AgeBands { get; init; } = AgeBands.Default;
+
+    public bool IsShare => Indicator.Measure.Kind == MeasureKind.Share;
+
+    /// <summary>The grand-total cell.</summary>
+    public TableCell GrandTotal => Cells[^1];
+}

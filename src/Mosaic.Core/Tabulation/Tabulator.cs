@@ -1,0 +1,112 @@
+using Mosaic.Core.Indicators;
+using Mosaic.Core.Indicators.Expressions;
+
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// The tabulation engine: computes an indicator by any set of dimensions, with all totals and subtotals, over a
+/// <see cref="RegistrySnapshot"/>, and applies disclosure control. The CLI, the API and the dashboard call this;
+/// rendering is left to the writers in <c>Tabulation.Output</c>.
+/// </summary>
+public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalogue catalogue)
+{
+    /// <summary>Largest table (cells, totals included) the engine builds; a guard against accidental explosions.</summary>
+    public const int MaximumCells = 20_000_000;
+
+    public RegistrySnapshot Snapshot => snapshot;
+
+    public TabulationResult Tabulate(TabulationRequest request)
+    {
+        var indicator = catalogue.Get(request.IndicatorId);
+        return Tabulate(indicator, request);
+    }
+
+    /// <summary>Tabulates a definition that need not be in the catalogue (e.g. one being written).</summary>
+    public TabulationResult Tabulate(IndicatorDefinition indicator, TabulationRequest request)
+    {
+        if (request.MinimumCellSize < 0)
+            throw new TabulationException("the minimum cell size must be 0 or more");
+        var duplicate = request.By.GroupBy(b => b, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new TabulationException($"dimension '{duplicate.Key}' is given twice");
+        var fields = new SnapshotFields(snapshot, request.AgeBands);
+        var eval = new ExpressionEvaluator(fields);
+        var unit = indicator.Unit == IndicatorUnit.Person ? FieldLevel.Person : FieldLevel.Household;
+
+        var columns = request.By.Select(fields.ResolveCategorical).ToList();
+        foreach (var c in columns)
+        {
+            if (unit == FieldLevel.Household && c.Level == FieldLevel.Person)
+            {
+                throw new TabulationException(
+                    $"'{c.Name}' describes persons, but indicator '{indicator.Id}' counts households (try head_sex, or a person indicator)");
+            }
+        }
+        var size = 1L;
+        var strides = new int[columns.Count];
+        for (var d = columns.Count - 1; d >= 0; d--)
+        {
+            strides[d] = (int)size;
+            size *= columns[d].Cardinality;
+            if (size > MaximumCells)
+                throw new TabulationException($"the table would have more than {MaximumCells:N0} cells: use fewer or coarser dimensions");
+        }
+        var dims = columns.Select((c, d) => new CompiledDimension(c, strides[d])).ToList();
+
+        var population = Population(indicator, request, eval, unit);
+        Bitmap? numerator = null;
+        Func<int, double>? value = null;
+        switch (indicator.Measure.Kind)
+        {
+            case MeasureKind.Share:
+                numerator = Cached(eval, unit, indicator.Measure.Numerator!);
+                break;
+            case MeasureKind.Sum or MeasureKind.Mean:
+                value = eval.Number(Parse(indicator, indicator.Measure.Value!), unit);
+                break;
+        }
+        var weight = indicator.Weight is { } w ? eval.Number(Parse(indicator, w), unit) : null;
+
+        var (contributors, num, den) = new CellAccumulator(
+            snapshot, unit, dims, (int)size, population, indicator.Measure.Kind, numerator, value, weight).Run();
+        return Assemble(indicator, request, fields, columns, strides, contributors, num, den);
+    }
+
+    private Bitmap Population(IndicatorDefinition indicator, TabulationRequest request, ExpressionEvaluator eval, FieldLevel unit)
+    {
+        var population = indicator.Filter is { } f ? Cached(eval, unit, f) : Bitmap.All(unit == FieldLevel.Person ? snapshot.PersonCount : snapshot.HouseholdCount);
+        if (request.AreaPcode is not { } area)
+            return population;
+        var areas = snapshot.Areas;
+        var inside = new bool[areas.Pcodes.Count];
+        for (var i = 0; i < inside.Length; i++)
+            inside[i] = areas.IsWithin(areas.Pcodes[i], area);
+        if (!inside.Any(x => x) && areas.Find(area) is null)
+            throw new TabulationException($"unknown area '{area}'");
+        var households = new Bitmap(snapshot.HouseholdCount);
+        for (var h = 0; h < snapshot.HouseholdCount; h++)
+        {
+            if (inside[snapshot.Area[h]])
+                households.Set(h);
+        }
+        return population.And(unit == FieldLevel.Person ? eval.Broadcast(households) : households);
+    }
+
+    private Bitmap Cached(ExpressionEvaluator eval, FieldLevel unit, string text)
+    {
+        var expr = ExpressionParser.Parse(text);
+        return snapshot.CachedFilter($"{unit}:{expr}", () => eval.Condition(expr, unit));
+    }
+
+    private static Expr Parse(IndicatorDefinition indicator, string text)
+    {
+        try
+        {
+            return ExpressionParser.Parse(text);
+        }
+        catch (ExpressionException ex)
+        {
+            throw new TabulationException($"indicator '{indicator.Id}': {ex.Message}", ex);
+        }
+    }
+}

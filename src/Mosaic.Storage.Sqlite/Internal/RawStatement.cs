@@ -1,0 +1,135 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Mosaic.Storage.Sqlite.Internal;
+
+/// <summary>
+/// A prepared statement bound by index, for the import hot path: one statement per household and one per
+/// person, around ADO.NET's parameter objects, with binds and steps going straight to SQLite
+/// (<see cref="NativeSqlite"/>). It runs on the connection's own handle, so it takes part in the open transaction.
+/// </summary>
+internal sealed unsafe class RawStatement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _stmt;
+    private readonly nint _handle;
+    private byte[] _utf8 = new byte[256];
+
+    // Wire codes and P-codes repeat on every row: keep their UTF-8 bytes instead of re-encoding each time.
+    private readonly Dictionary<string, byte[]> _utf8Codes = new(StringComparer.Ordinal);
+
+    public RawStatement(SqliteConnection connection, string sql)
+    {
+        _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _stmt));
+        _handle = _stmt.DangerousGetHandle();
+    }
+
+    /// <summary>Row id of the last row inserted on this connection.</summary>
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
+
+    public void Null(int index) => Bound(NativeSqlite.BindNull(_handle, index));
+
+    public void Long(int index, long value) => Bound(NativeSqlite.BindInt64(_handle, index, value));
+
+    public void Long(int index, long? value)
+    {
+        if (value is { } v)
+            Bound(NativeSqlite.BindInt64(_handle, index, v));
+        else
+            Bound(NativeSqlite.BindNull(_handle, index));
+    }
+
+    public void Bool(int index, bool? value) => Long(index, value is { } b ? (b ? 1L : 0L) : null);
+
+    public void Double(int index, double? value)
+    {
+        if (value is { } v)
+            Bound(NativeSqlite.BindDouble(_handle, index, v));
+        else
+            Bound(NativeSqlite.BindNull(_handle, index));
+    }
+
+    public void Text(int index, string? value)
+    {
+        if (value is null)
+        {
+            Bound(NativeSqlite.BindNull(_handle, index));
+            return;
+        }
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (max > _utf8.Length)
+            _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
+        var length = Encoding.UTF8.GetBytes(value, _utf8);
+        Bytes(index, _utf8.AsSpan(0, length));
+    }
+
+    private void Bytes(int index, ReadOnlySpan<byte> utf8)
+    {
+        fixed (byte* p = utf8)
+            Bound(NativeSqlite.BindText(_handle, index, p, utf8.Length, NativeSqlite.Transient));
+    }
+
+    /// <summary>Binds one of a small set of repeated values (a wire code), cached as UTF-8.</summary>
+    public void Code(int index, string? code)
+    {
+        if (code is null)
+        {
+            Bound(NativeSqlite.BindNull(_handle, index));
+            return;
+        }
+        if (!_utf8Codes.TryGetValue(code, out var bytes))
+            _utf8Codes[code] = bytes = Encoding.UTF8.GetBytes(code);
+        Bytes(index, bytes);
+    }
+
+    public void Blob(int index, ReadOnlySpan<byte> value)
+    {
+        fixed (byte* p = value)
+            Bound(NativeSqlite.BindBlob(_handle, index, p, value.Length, NativeSqlite.Transient));
+    }
+
+    /// <summary>Runs a statement that returns no rows, then resets it for the next use.</summary>
+    public void Execute()
+    {
+        var rc = NativeSqlite.Step(_handle);
+        // Reset repeats the step's error code, already in rc.
+        _ = NativeSqlite.Reset(_handle);
+        if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
+            Check(rc);
+    }
+
+    /// <summary>Runs a query and returns the first column of its first row as bytes, or null when there is no row.</summary>
+    public byte[]? QueryBlob()
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(_stmt);
+            if (rc == raw.SQLITE_ROW)
+                return raw.sqlite3_column_blob(_stmt, 0).ToArray();
+            if (rc != raw.SQLITE_DONE)
+                Check(rc);
+            return null;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_stmt);
+        }
+    }
+
+    /// <summary>A bind fails only for a wrong index (a bug) or out of memory.</summary>
+    private void Bound(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+            Check(rc);
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+            throw new SqliteException($"SQLite Error {rc}: {raw.sqlite3_errmsg(_db).utf8_to_string()}", rc);
+    }
+
+    public void Dispose() => _stmt.Dispose();
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using Mosaic.Core.Registry;
+using Mosaic.Core.Tabulation;
+using Mosaic.Storage.Sqlite.Internal;
+
+namespace Mosaic.Storage.Sqlite;
+
+// The columnar read path for tabulation: two ordered scans whose categorical codes are translated to the
+// snapshot's small integers inside SQLite (CASE expressions), so no string or domain object is made per row.
+internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
+{
+    /// <summary>Household columns that are not optional numbers (the standard ones and the store's own).</summary>
+    private static readonly HashSet<string> s_standardHouseholdColumns = new(
+        ["id", "fingerprint", "batch_id", .. RegistryColumns.Household.Split(", ")], StringComparer.Ordinal);
+
+    public IReadOnlyList<string> OptionalHouseholdNumbers()
+    {
+        // Columns added by later migrations (e.g. hazard_exposure from scoring) become optional fields automatically.
+        var names = new List<string>();
+        using var cmd = connection.CreateCommand("SELECT name, upper(type) FROM pragma_table_info('household')", null);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var name = r.GetString(0);
+            var type = r.GetString(1);
+            if (!s_standardHouseholdColumns.Contains(name) && (type.Contains("REAL", StringComparison.Ordinal) || type.Contains("INT", StringComparison.Ordinal)))
+                names.Add(name);
+        }
+        return names;
+    }
+
+    public void Scan(RegistrySnapshotBuilder builder)
+    {
+        var optional = OptionalHouseholdNumbers();
+        var extraSql = string.Concat(optional.Select(n => $", h.\"{n}\""));
+        using var households = connection.CreateCommand(
+            $"SELECT h.id, h.area_pcode, {Case("h.dwelling", Codes.Dwelling)}, h.income_before, h.income_now, {Tri("h.remittances")}, " +
+            $"h.remittance_amount, {Case("h.remittance_change", Codes.RemittanceChange)}, {Tri("h.debt")}, {Tri("h.savings")}, " +
+            $"{Tri("h.assistance_received")}, h.shocks{extraSql} FROM household h ORDER BY h.id", null);
+        using var persons = connection.CreateCommand(
+            $"SELECT p.household_id, {Case("p.sex", Codes.Sex)}, p.age, {Case("p.relation", Codes.Relation)}, " +
+            $"{Case("p.mig_status", Codes.MigratoryStatus)}, p.prev_country, {Case("p.move_reason", Codes.MoveReason)}, " +
+            $"{Tri("p.disability")}, {Tri("p.in_school")}, {Tri("p.employed_before")}, {Tri("p.employed_now")} " +
+            "FROM person p ORDER BY p.household_id, p.line", null);
+        using var hr = households.ExecuteReader();
+        using var pr = persons.ExecuteReader();
+        var extras = new double[optional.Count];
+        var hasPerson = pr.Read();
+        while (hr.Read())
+        {
+            var id = hr.GetInt64(0);
+            for (var i = 0; i < extras.Length; i++)
+                extras[i] = hr.IsDBNull(12 + i) ? double.NaN : hr.GetDouble(12 + i);
+            builder.AddHousehold(new SnapshotHousehold(
+                hr.GetString(1), (byte)hr.GetInt32(2), hr.GetNullableDouble(3), hr.GetNullableDouble(4), (byte)hr.GetInt32(5),
+                hr.GetNullableDouble(6), (byte)hr.GetInt32(7), (byte)hr.GetInt32(8), (byte)hr.GetInt32(9), (byte)hr.GetInt32(10),
+                (byte)hr.GetInt64(11)), extras);
+            while (hasPerson && pr.GetInt64(0) < id)
+                hasPerson = pr.Read();
+            while (hasPerson && pr.GetInt64(0) == id)
+            {
+                builder.AddPerson(new SnapshotPerson(
+                    (byte)pr.GetInt32(1), pr.GetNullableInt(2), (byte)pr.GetInt32(3), (byte)pr.GetInt32(4), pr.GetNullableString(5),
+                    (byte)pr.GetInt32(6), (byte)pr.GetInt32(7), (byte)pr.GetInt32(8), (byte)pr.GetInt32(9), (byte)pr.GetInt32(10)));
+                hasPerson = pr.Read();
+            }
+        }
+    }
+
+    /// <summary>Code text → 1-based position in the code list (0 = NULL or unknown), matching <see cref="SnapshotCodes"/>.</summary>
+    private static string Case<TEnum>(string column, CodeList<TEnum> list) where TEnum : struct, Enum
+    {
+        var sql = new StringBuilder("CASE ").Append(column);
+        for (var i = 0; i < list.Entries.Count; i++)
+            sql.Append(" WHEN '").Append(list.Entries[i].Code).Append("' THEN ").Append(i + 1);
+        return sql.Append(" ELSE 0 END").ToString();
+    }
+
+    /// <summary>Yes/no stored as 0/1/NULL → tri-state 1/2/0.</summary>
+    private static string Tri(string column) => $"coalesce({column} + 1, 0)";
+}

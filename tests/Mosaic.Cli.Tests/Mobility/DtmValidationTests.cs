@@ -1,0 +1,88 @@
+using Mosaic.Core.Mobility.Import;
+
+namespace Mosaic.Cli.Tests.Mobility;
+
+/// <summary>Bad DTM input gets an error naming the record and the field, and nothing is written.</summary>
+public sealed class DtmValidationTests
+{
+    private const string Header =
+        "id,operation,admin0Name,admin0Pcode,admin1Name,admin1Pcode,admin2Name,admin2Pcode,adminLevel,numPresentIdpInd,reportingDate," +
+        "yearReportingDate,monthReportingDate,roundNumber,displacementReason,numberMales,numberFemales,idpOriginAdmin1Name,idpOriginAdmin1Pcode,assessmentType,operationStatus\n";
+
+    private static string Row(string id = "1", string idps = "100", string date = "2024-03-31T00:00:00", string year = "2024", string month = "3",
+        string round = "2", string males = "40", string females = "50", string type = "BA", string pcode = "HT0111") =>
+        $"{id},Countrywide monitoring,Haiti,HTI,West,HT01,Port-au-Prince,{pcode},2,{idps},{date},{year},{month},{round},Conflict,{males},{females},Not available,Not available,{type},Active\n";
+
+    private static DtmImportResult Import(MobilityTestStore t, string content)
+    {
+        var path = t.Write("dtm.csv", Header + "#id+code,#operation+name\n" + content);
+        return DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path);
+    }
+
+    [Theory]
+    [InlineData("assessmentType", "unknown assessment type")]
+    [InlineData("numPresentIdpInd", "count is negative")]
+    [InlineData("numberMales", "exceed numPresentIdpInd")]
+    [InlineData("reportingDate", "out of range")]
+    [InlineData("monthReportingDate", "does not match the reporting date")]
+    public void Import_WithABadField_ReportsRecordAndFieldAndWritesNothing(string field, string reason)
+    {
+        using var t = new MobilityTestStore();
+        var bad = field switch
+        {
+            "assessmentType" => Row(id: "7", type: "XX"),
+            "numPresentIdpInd" => Row(id: "7", idps: "-5", males: "", females: ""),
+            "numberMales" => Row(id: "7", idps: "80"),
+            "reportingDate" => Row(id: "7", date: "2094-03-31T00:00:00", year: "2094"),
+            _ => Row(id: "7", month: "4"),
+        };
+        var result = Import(t, Row() + bad);
+        var issue = Assert.Single(result.Errors);
+        Assert.Equal(4, issue.Row);
+        Assert.Equal(field, issue.Column);
+        Assert.Contains("record 7", issue.Reason, StringComparison.Ordinal);
+        Assert.Contains(reason, issue.Reason, StringComparison.Ordinal);
+        Assert.False(result.Committed);
+        Assert.Equal(0, t.Store.Mobility.CountAssessments());
+    }
+
+    [Fact]
+    public void Import_RoundGoingBackwardsForALocation_IsRejectedNamingTheRound()
+    {
+        using var t = new MobilityTestStore();
+        var result = Import(t, Row(id: "1", round: "5") + Row(id: "2", round: "4", date: "2024-06-30T00:00:00", month: "6"));
+        var issue = Assert.Single(result.Errors);
+        Assert.Equal("roundNumber", issue.Column);
+        Assert.Contains("record dtm:adm2:2: round 4 on 2024-06-30 goes backwards", issue.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_RoundGoingBackwardsAgainstTheDatabase_IsRejected()
+    {
+        using var t = new MobilityTestStore();
+        Assert.True(Import(t, Row(id: "1", round: "5")).Committed);
+        var result = Import(t, Row(id: "2", round: "3", date: "2024-09-30T00:00:00", month: "9"));
+        Assert.Contains("already in the database", Assert.Single(result.Errors).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_WithSkipInvalid_StoresTheGoodRecordsOnly()
+    {
+        using var t = new MobilityTestStore();
+        var path = t.Write("dtm.csv", Header + Row(id: "1") + Row(id: "2", type: "ZZ", pcode: "HT0112"));
+        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path, new DtmImportOptions { SkipInvalid = true });
+        Assert.True(result.Committed);
+        Assert.Single(result.Errors);
+        Assert.Equal(1, t.Store.Mobility.CountAssessments());
+    }
+
+    [Fact]
+    public void Import_ChangedRecord_ReplacesTheStoredOne()
+    {
+        using var t = new MobilityTestStore();
+        Import(t, Row(id: "1"));
+        var second = Import(t, Row(id: "1", idps: "150"));
+        Assert.Equal(1, second.Counts.Updated);
+        Assert.Equal(150, t.Store.Mobility.GetAssessment("dtm:adm2:1")!.Individuals(Core.Mobility.PopulationType.Idp));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Mosaic.Core.Mobility;
+
+namespace Mosaic.Cli.Tests.Mobility;
+
+/// <summary>The mobility commands end to end, as a user runs them.</summary>
+public sealed class MobilityCliTests
+{
+    private static (int Exit, string Out, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = MosaicCli.Build().Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void ImportDtm_ThenSummaryJson_PrintsTheRoundTotals()
+    {
+        using var t = new MobilityTestStore();
+        t.Store.Dispose();
+        var file = t.Copy("dtm/displacement-admin0-admin0pcode-afg.json");
+        var import = Run("import", "dtm", file, "--db", t.DbPath);
+        Assert.Equal(0, import.Exit);
+        Assert.Contains("133 inserted", import.Out, StringComparison.Ordinal);
+
+        var summary = Run("mobility", "summary", "--round", "1", "--db", t.DbPath, "--json");
+        Assert.Equal(0, summary.Exit);
+        using var doc = JsonDocument.Parse(summary.Out);
+        var round = Assert.Single(doc.RootElement.GetProperty("rounds").EnumerateArray());
+        Assert.Equal(246362, round.GetProperty("individuals").GetInt64());
+        Assert.Equal("idp", round.GetProperty("population_type").GetString());
+        t.Reopen();
+    }
+
+    [Fact]
+    public void ImportDtm_WithBadRecords_ExitsWithInputRejectedAndWritesTheErrorsFile()
+    {
+        using var t = new MobilityTestStore();
+        t.Store.Dispose();
+        var file = t.Write("bad.json", """{"result": [{"id": 1, "operation": "X", "admin0Pcode": "HTI", "numPresentIdpInd": 10, "reportingDate": "2020-01-31T00:00:00", "roundNumber": 1, "assessmentType": "QQ"}]}""");
+        var run = Run("import", "dtm", file, "--db", t.DbPath);
+        Assert.Equal(3, run.Exit);
+        Assert.Contains("bad.json [result], row 1, column 'assessmentType': record 1: unknown assessment type", run.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(file + ".errors.csv"));
+        t.Reopen();
+    }
+
+    [Fact]
+    public void ExportDtm_OfTheDemo_ImportsBackIntoTheSameRecords()
+    {
+        using var t = new MobilityTestStore();
+        Core.Demo.MobilityDemo.Write(t.Store);
+        t.Store.Dispose();
+        var out1 = t.File("demo-dtm.csv");
+        Assert.Equal(0, Run("export", "dtm", "--format", "hxl", "--out", out1, "--db", t.DbPath).Exit);
+        var lines = File.ReadAllLines(out1);
+        Assert.StartsWith("id,operation,admin0Name,admin0Pcode", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("#id+code,#operation+name", lines[1], StringComparison.Ordinal);
+        Assert.Equal(2 + Core.Demo.MobilityDemo.Assessments().Count, lines.Length);
+
+        using var again = new MobilityTestStore();
+        again.Store.Areas.Upsert(Core.Demo.MobilityDemo.Areas());
+        var result = Core.Mobility.Import.DtmImporter.Import(again.Store.Areas, again.Store.Mobility, out1);
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Warnings);
+        var round3 = again.Store.Mobility.ReadAssessments().Where(a => a.Round == 3).Sum(a => a.Individuals(PopulationType.Idp));
+        Assert.Equal(Core.Demo.MobilityDemo.Assessments().Where(a => a.Round == 3).Sum(a => a.Individuals(PopulationType.Idp)), round3);
+        t.Reopen();
+    }
+
+    [Fact]
+    public void MobilitySummary_AsHxl_HasTheTagRowAndFlowRows()
+    {
+        using var t = new MobilityTestStore();
+        Core.Demo.MobilityDemo.Write(t.Store);
+        t.Store.Dispose();
+        var run = Run("mobility", "summary", "--format", "hxl", "--split-date", "2024-10-21", "--db", t.DbPath);
+        Assert.Equal(0, run.Exit);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("#meta+section,#meta+dataset,#operation+name,#adm+level,#adm+code,#adm+name,#date+period,#indicator+category,#indicator+name,#indicator+num", lines[1]);
+        Assert.Contains(lines, l => l.StartsWith("flow,flows,", StringComparison.Ordinal) && l.Contains(",after_minus_before,daily_in,", StringComparison.Ordinal));
+        t.Reopen();
+    }
+
+    [Fact]
+    public void MobilitySummary_WithABadLevel_FailsWithAClearMessage()
+    {
+        using var t = new MobilityTestStore();
+        t.Store.Dispose();
+        var run = Run("mobility", "summary", "--level", "district", "--db", t.DbPath);
+        Assert.NotEqual(0, run.Exit);
+        Assert.Contains("--level must be adm0, adm1, adm2", run.Error, StringComparison.Ordinal);
+        t.Reopen();
+    }
+}

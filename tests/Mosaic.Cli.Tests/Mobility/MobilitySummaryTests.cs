@@ -1,0 +1,114 @@
+using Mosaic.Core.Demo;
+using Mosaic.Core.Mobility;
+using Mosaic.Core.Mobility.Analysis;
+using Mosaic.Core.Registry;
+using Mosaic.Storage.Contract;
+
+namespace Mosaic.Cli.Tests.Mobility;
+
+public sealed class MobilitySummaryTests
+{
+    [Fact]
+    public void Compare_DemoRounds2And3_ShowsChangeAndLocationsNoLongerReporting()
+    {
+        using var t = new MobilityTestStore();
+        MobilityDemo.Write(t.Store);
+        var report = MobilitySummary.Run(t.Store, new SummaryOptions(Round: 2, Compare: 3, Level: 4));
+
+        var assessments = MobilityDemo.Assessments();
+        foreach (var c in report.Changes)
+        {
+            long Sum(int round) => assessments.Where(a => a.Round == round && a.AreaPcode == c.AreaPcode).Sum(a => a.Individuals(c.Type) ?? 0);
+            Assert.Equal(Sum(2), c.FromIndividuals);
+            Assert.Equal(Sum(3), c.ToIndividuals);
+            Assert.Equal(c.ToIndividuals - c.FromIndividuals, c.Change);
+        }
+        var gone = Assert.Single(report.LocationChanges);
+        Assert.Equal("no_longer_reporting", gone.Kind);
+        Assert.Equal("Ashtamir Char", gone.Name);
+        var ashtamirIdps = Assert.Single(report.Changes, c => c.AreaName == "Ashtamir Char" && c.Type == PopulationType.Idp);
+        Assert.Equal(-100.0, ashtamirIdps.ChangePercent);
+    }
+
+    [Fact]
+    public void Summary_AtUpazilaLevel_AddsTheUnionsOfEachRound()
+    {
+        using var t = new MobilityTestStore();
+        MobilityDemo.Write(t.Store);
+        var report = MobilitySummary.Run(t.Store, new SummaryOptions(Level: 3));
+        var round1 = Assert.Single(report.Rounds, r => r.Round == 1 && r.Type == PopulationType.Idp);
+        Assert.Equal(ChilmariGeography.UpazilaPcode, round1.AreaPcode);
+        Assert.Equal(5, round1.Locations);
+        Assert.Equal(MobilityDemo.Assessments().Where(a => a.Round == 1).Sum(a => a.Individuals(PopulationType.Idp)), round1.Individuals);
+    }
+
+    [Fact]
+    public void Flows_BeforeAndDuringTheClosure_ShowTheDropInDailyCrossings()
+    {
+        using var t = new MobilityTestStore();
+        MobilityDemo.Write(t.Store);
+        var report = MobilitySummary.Run(t.Store, new SummaryOptions(SplitDate: MobilityDemo.Closure.From, To: MobilityDemo.Closure.To));
+        var f = Assert.Single(report.Flows);
+        var observations = MobilityDemo.Observations().Where(o => o.Date <= MobilityDemo.Closure.To).ToList();
+        Assert.Equal(observations.Where(o => o.Direction == FlowDirection.In).Sum(o => (long)o.Counts.Total), f.In);
+        Assert.Equal(f.In - f.Out, f.Net);
+        var split = f.Split!;
+        Assert.Equal(50, split.DaysBefore);
+        Assert.Equal(20, split.DaysAfter);
+        Assert.True(split.DailyInChangePercent < -80, $"closure should cut inflows by most: {split.DailyInChangePercent}");
+        Assert.Equal("trade", f.ByReason[0].Category);
+        Assert.Contains(f.ByTravellerType, b => b.Category == "informal_trader");
+    }
+
+    [Fact]
+    public void Registry_ReturneesRegisteredInVillages_AppearPerAreaAndMonthBesideTheEstimate()
+    {
+        using var t = new MobilityTestStore();
+        t.Store.Areas.Upsert(Fixtures.Areas);
+        using (var batch = t.Store.Registry.BeginImport("test"))
+        {
+            batch.Add(Fixtures.ReturneeFamily(), [1]);
+            batch.Add(Fixtures.ReturneeFamily("uuid-returnee-2") with
+            {
+                Members = [Fixtures.Member(1, Sex.Female, 29, Relation.Head, MigratoryStatus.Returnee) with { MoveDate = new DateOnly(2026, 5, 20) }],
+            }, [2]);
+            batch.Add(Fixtures.DisplacedFamily(), [3]);
+            batch.Commit();
+        }
+        t.Store.Mobility.UpsertAssessments(
+        [
+            new LocationAssessment
+            {
+                RecordId = "ki-1", Dataset = "kobo", Operation = "test", Round = 1, ReportingDate = new DateOnly(2026, 5, 31),
+                Location = new AssessmentLocation(4, "BGD", null) { LocalPcode = "BD55490917" }, AreaPcode = "BD55490917", Match = AreaMatch.Pcode,
+                Counts = [new PopulationCount(PopulationType.Returnee, 40)],
+            },
+        ]);
+        var report = MobilitySummary.Run(t.Store, new SummaryOptions(Level: 4));
+        var may = Assert.Single(report.Registry, r => r.Type == PopulationType.Returnee);
+        Assert.Equal(("BD55490917", "2026-05", 2L, 40L), (may.AreaPcode, may.Month, may.RegisteredInMonth, may.KeyInformantEstimate));
+        var idp = Assert.Single(report.Registry, r => r.Type == PopulationType.Idp);
+        Assert.Equal(("BD55490959", "2026-07", 1L), (idp.AreaPcode, idp.Month, idp.RegisteredInMonth));
+        Assert.Null(idp.KeyInformantEstimate);
+        // The key-informant total is reported as it was: registered persons are not added to it.
+        Assert.Equal(40, Assert.Single(report.Rounds).Individuals);
+    }
+
+    [Fact]
+    public void RegisteredMovers_CarryNoPersonalData_AndOnlyMobileStatuses()
+    {
+        using var t = new MobilityTestStore();
+        t.Store.Areas.Upsert(Fixtures.Areas);
+        using (var batch = t.Store.Registry.BeginImport("test"))
+        {
+            batch.Add(Fixtures.ReturneeFamily(), [1]);
+            batch.Add(Fixtures.DisplacedFamily(), [2]);
+            batch.Commit();
+        }
+        var movers = t.Store.Mobility.ReadRegisteredMovers().ToList();
+        Assert.Equal([MigratoryStatus.Returnee, MigratoryStatus.Idp], movers.Select(m => m.Status));
+        Assert.Equal("2026-05", movers[0].MoveMonth);
+        Assert.Equal(true, movers[0].Disability);
+        Assert.Single(t.Store.Mobility.ReadRegisteredMovers("BD55490959"));
+    }
+}

@@ -1,0 +1,145 @@
+using Mosaic.Core.Disclosure;
+using Mosaic.Core.Indicators;
+using Mosaic.Core.Registry;
+using Mosaic.Core.Tabulation;
+using Mosaic.Storage.Contract;
+
+namespace Mosaic.Core.Tests.Tabulation;
+
+public sealed class TabulatorTests
+{
+    private static readonly List<Household> s_households = RandomRegistry.Households(600, seed: 7);
+    private static readonly RegistrySnapshot s_snapshot = Build(s_households);
+
+    private static RegistrySnapshot Build(IEnumerable<Household> households, IReadOnlyList<string>? optional = null, Func<Household, double[]>? extras = null)
+    {
+        var builder = new RegistrySnapshotBuilder(RandomRegistry.Areas, optional);
+        foreach (var h in households)
+            builder.Add(h, extras?.Invoke(h) ?? []);
+        return builder.Build();
+    }
+
+    private static TabulationResult Run(string indicator, int minCell, params string[] by) =>
+        new Tabulator(s_snapshot, IndicatorCatalogue.Shipped).Tabulate(new TabulationRequest(indicator, by) { MinimumCellSize = minCell });
+
+    [Theory]
+    [InlineData("population", new[] { "adm4", "migratory_status", "sex", "age_group" })]
+    [InlineData("households", new[] { "village", "head_sex" })]
+    [InlineData("hh_income_fell_20pct", new[] { "adm2", "dwelling" })]
+    [InlineData("children_out_of_school", new[] { "sex", "disability" })]
+    public void Tabulate_WithoutSuppression_EveryTotalEqualsTheSumOfItsCells(string indicator, string[] by)
+    {
+        var result = Run(indicator, 1, by);
+        var table = new LinkedTable([.. result.Dimensions.Select(d => d.Codes.Count)]);
+        var values = result.Cells.Select(c => result.IsShare ? c.Denominator ?? 0 : c.Value ?? 0).ToArray();
+        var expected = (double[])values.Clone();
+        table.FillTotals(expected);
+        Assert.Equal(expected, values);
+        Assert.All(result.Cells, c => Assert.False(c.Suppressed));
+    }
+
+    [Fact]
+    public void Population_ExcludesEmigrants()
+    {
+        var residents = s_households.Sum(h => h.Members.Count(m => m.MigratoryStatus != MigratoryStatus.Emigrant));
+        var result = Run("population", 1);
+        Assert.Equal(residents, result.GrandTotal.Value);
+    }
+
+    [Fact]
+    public void Share_IsNumeratorOverDenominatorWithinThePopulation()
+    {
+        var eligible = s_households.Where(h => h.IncomeBefore > 0 && h.IncomeNow is not null).ToList();
+        var fell = eligible.Count(h => h.IncomeNow <= 0.8 * h.IncomeBefore);
+
+        var total = Run("hh_income_fell_20pct", 1).GrandTotal;
+
+        Assert.Equal(eligible.Count, total.Denominator);
+        Assert.Equal((double)fell / eligible.Count, total.Value!.Value, 9);
+    }
+
+    [Fact]
+    public void Tabulate_ByVillage_PutsHouseholdsRecordedAboveVillageLevelInMissing()
+    {
+        var result = Run("households", 1, "village");
+        var village = result.Dimensions[0];
+        Assert.Equal(["BD55490917001", "BD55490917002", "BD55490959001", TableDimension.MissingCode], village.Codes);
+        Assert.Equal("Char Kalikapur", village.Labels[0]);
+    }
+
+    [Fact]
+    public void Tabulate_WithAreaFilter_CountsOnlyThatSubtree()
+    {
+        var expected = s_households.Where(h => h.AreaPcode.StartsWith("BD55490917", StringComparison.Ordinal)).Sum(h => h.Members.Count);
+        var result = new Tabulator(s_snapshot, IndicatorCatalogue.Shipped).Tabulate(
+            new TabulationRequest("population", ["sex"]) { AreaPcode = "BD55490917", MinimumCellSize = 1 });
+        var emigrants = s_households.Where(h => h.AreaPcode.StartsWith("BD55490917", StringComparison.Ordinal))
+            .Sum(h => h.Members.Count(m => m.MigratoryStatus == MigratoryStatus.Emigrant));
+        Assert.Equal(expected - emigrants, result.GrandTotal.Value);
+        Assert.Equal("Ashtamir Char", result.AreaName);
+    }
+
+    [Fact]
+    public void Tabulate_WithMinCell5_PublishesNoCellWithOneToFourContributors()
+    {
+        var result = Run("returnees", 5, "village", "sex", "age_group");
+        Assert.True(result.PrimarySuppressedCells > 0);
+        Assert.All(result.Cells.Where(c => !c.Suppressed), c => Assert.True(c.Contributors is 0 or >= 5));
+        Assert.All(result.Cells.Where(c => c.Suppressed), c => Assert.Null(c.Value));
+    }
+
+    [Fact]
+    public void Tabulate_AgeGroupsFollowTheRequestedBands()
+    {
+        var result = new Tabulator(s_snapshot, IndicatorCatalogue.Shipped).Tabulate(
+            new TabulationRequest("population", ["age_group"]) { MinimumCellSize = 1, AgeBands = AgeBands.Parse("0-14,15-64,65+") });
+        Assert.Equal(["0-14", "15-64", "65+", TableDimension.MissingCode], result.Dimensions[0].Codes);
+    }
+
+    [Fact]
+    public void Tabulate_HazardIndicatorBeforeScoring_SaysTheFieldIsNotAvailableYet()
+    {
+        var ex = Assert.Throws<TabulationException>(() => Run("hh_in_hazard_zone", 5, "adm4"));
+        Assert.Contains("hazard_exposure", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("mosaic score", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tabulate_HazardIndicatorOnceExposureExists_CountsExposedHouseholds()
+    {
+        var snapshot = Build(s_households, ["hazard_exposure"], h => [h.AreaPcode.EndsWith('1') ? 0.7 : 0]);
+        var result = new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(new TabulationRequest("hh_in_hazard_zone", []) { MinimumCellSize = 1 });
+        var exposed = s_households.Count(h => h.AreaPcode.EndsWith('1'));
+        Assert.Equal((double)exposed / s_households.Count, result.GrandTotal.Value!.Value, 9);
+    }
+
+    [Fact]
+    public void Tabulate_HouseholdIndicatorByAPersonField_ExplainsWhy()
+    {
+        var ex = Assert.Throws<TabulationException>(() => Run("households", 5, "sex"));
+        Assert.Contains("head_sex", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tabulate_WithWeight_EstimatesAreWeightedWhileContributorsAreNot()
+    {
+        var snapshot = Build(s_households, ["weight"], _ => [2.5]);
+        var indicator = IndicatorCatalogue.Shipped.Get("households") with { Id = "households_weighted", Weight = "weight" };
+        var result = new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(indicator, new TabulationRequest(indicator.Id, ["adm2"]));
+        Assert.Equal(2.5 * s_households.Count, result.GrandTotal.Value!.Value, 6);
+        Assert.Equal(s_households.Count, result.TotalContributors);
+    }
+
+    [Fact]
+    public void EveryShippedIndicator_TabulatesOnTheRegistry()
+    {
+        var snapshot = Build(s_households, ["hazard_exposure"], _ => [0.1]);
+        var tabulator = new Tabulator(snapshot, IndicatorCatalogue.Shipped);
+        Assert.True(IndicatorCatalogue.Shipped.Indicators.Count >= 20);
+        foreach (var i in IndicatorCatalogue.Shipped.Indicators)
+        {
+            var result = tabulator.Tabulate(new TabulationRequest(i.Id, i.SuggestedBy));
+            Assert.NotEmpty(result.Cells);
+        }
+    }
+}
