@@ -190,7 +190,52 @@ internal static class SqliteMigrations
                 PRIMARY KEY (point_code, date, direction, reason, traveller_type)
             ) WITHOUT ROWID;
             """),
-        (3, "mobility_totals", """
+        (3, "hazards_and_scores", """
+            CREATE TABLE hazard_layer (
+                id          INTEGER PRIMARY KEY,
+                type        TEXT NOT NULL,
+                name        TEXT NOT NULL,
+                source      TEXT NOT NULL,
+                valid_from  TEXT,
+                valid_to    TEXT,
+                imported_at TEXT NOT NULL,
+                UNIQUE (type, name)
+            );
+
+            CREATE TABLE hazard_polygon (
+                layer_id INTEGER NOT NULL REFERENCES hazard_layer(id) ON DELETE CASCADE,
+                seq      INTEGER NOT NULL,
+                severity REAL NOT NULL,
+                geometry BLOB NOT NULL,
+                PRIMARY KEY (layer_id, seq)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE score_run (
+                id            INTEGER PRIMARY KEY,
+                model_id      TEXT NOT NULL,
+                model_version TEXT NOT NULL,
+                model_json    TEXT NOT NULL,
+                dimensions    TEXT NOT NULL,
+                scored_at     TEXT NOT NULL,
+                households    INTEGER NOT NULL
+            );
+
+            -- The latest run's score per household (a new run replaces them; score_run keeps the history).
+            CREATE TABLE household_score (
+                household_id    INTEGER PRIMARY KEY REFERENCES household(id),
+                run_id          INTEGER NOT NULL REFERENCES score_run(id),
+                score           REAL NOT NULL,
+                class           TEXT NOT NULL,
+                rank            INTEGER NOT NULL,
+                dimensions      TEXT NOT NULL,
+                area_ranks      TEXT NOT NULL,
+                exposure_method TEXT NOT NULL,
+                exposure        TEXT NOT NULL,
+                explanation     TEXT NOT NULL
+            );
+            CREATE INDEX household_score_rank ON household_score(rank);
+            """),
+        (4, "mobility_totals", """
             -- Summaries read totals from narrow integer rows: one per assessment and population type, pointing at a
             -- series (dataset, operation, reporting level) and a location (its key, name, linked area and admin codes,
             -- stored once however many rounds report it). Written together with the assessment by every import.
