@@ -24,6 +24,7 @@ public static class MosaicCli
             new MobilityCommand(),
             new TabulateCommand(),
             new IndicatorsCommand(),
+            new PrivacyCommand(),
         };
         HelpLayout.Apply(root);
         return root;

@@ -64,6 +64,25 @@ public static class KAnonymity
         return (result, Report(result, k, suppressed));
     }
 
+    /// <summary>How many equivalence classes have each size, smallest size first.</summary>
+    public static IReadOnlyList<(int Size, int Classes)> ClassSizes(IReadOnlyList<string?[]> records) =>
+        [.. Classes(records).Values.GroupBy(size => size).Select(g => (g.Key, g.Count())).OrderBy(p => p.Item1)];
+
+    /// <summary>Number of suppressed values in each quasi-identifier column (after <see cref="Suppress"/>).</summary>
+    public static int[] SuppressedByColumn(IReadOnlyList<string?[]> records)
+    {
+        var counts = records.Count == 0 ? [] : new int[records[0].Length];
+        foreach (var r in records)
+        {
+            for (var c = 0; c < counts.Length; c++)
+            {
+                if (r[c] == SuppressedMark)
+                    counts[c]++;
+            }
+        }
+        return counts;
+    }
+
     private static Dictionary<string, int> Classes(IReadOnlyList<string?[]> records)
     {
         var classes = new Dictionary<string, int>(StringComparer.Ordinal);
