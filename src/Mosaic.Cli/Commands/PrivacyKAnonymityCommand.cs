@@ -81,20 +81,14 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         var k = parse.GetValue(_k);
         if (k < 1)
             throw new CliException(ExitCodes.Usage, "--k must be 1 or more");
-        var quasi = parse.GetValue(_quasi)!.SelectMany(q => q.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var quasi = SnapshotReading.Names(parse.GetValue(_quasi));
         var unit = parse.GetValue(_unit) == "household" ? FieldLevel.Household : FieldLevel.Person;
         IReadOnlyList<string?[]> records;
         using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
         {
             try
             {
-                var snapshot = console.WithProgress("reading the registry", report =>
-                {
-                    report(0, 1);
-                    var s = RegistrySnapshotLoader.Load(store);
-                    report(1, 1);
-                    return s;
-                });
+                var snapshot = SnapshotReading.Load(console, store);
                 var bands = parse.GetValue(_ageBands) is { } text ? AgeBands.Parse(text) : AgeBands.Default;
                 records = QuasiIdentifierRecords.Build(snapshot, quasi, unit, bands, parse.GetValue(_area), parse.GetValue(_filter));
             }

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Mosaic.Core.Registry;
 using Mosaic.Storage.Contract;
 using Mosaic.Storage.Sqlite;
 
@@ -15,10 +14,7 @@ public sealed class PrivacyKAnonymityCommandTests : IDisposable
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
         store.Areas.Upsert(RandomRegistry.Areas);
-        using var batch = store.Registry.BeginImport("test");
-        foreach (var h in RandomRegistry.Households(300, seed: 5))
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        batch.Commit();
+        RandomRegistry.Import(store, 300, seed: 5);
     }
 
     public void Dispose() => _dir.Dispose();

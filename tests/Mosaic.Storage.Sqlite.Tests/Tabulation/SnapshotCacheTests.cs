@@ -15,14 +15,6 @@ public sealed class SnapshotCacheTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static void Import(SqliteMosaicStore store, int households, int seed)
-    {
-        using var batch = store.Registry.BeginImport("test");
-        foreach (var h in RandomRegistry.Households(households, seed))
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        batch.Commit();
-    }
-
     private static long Households(RegistrySnapshot snapshot) =>
         new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(new TabulationRequest("households", ["adm4"]) { MinimumCellSize = 1 }).TotalContributors;
 
@@ -31,7 +23,7 @@ public sealed class SnapshotCacheTests : IDisposable
     {
         using var server = SqliteMosaicStore.Open(_path);
         server.Areas.Upsert(RandomRegistry.Areas);
-        Import(server, 100, seed: 1);
+        RandomRegistry.Import(server, 100, seed: 1);
         var cache = new RegistrySnapshotCache();
 
         var first = cache.Get(server);
@@ -42,7 +34,7 @@ public sealed class SnapshotCacheTests : IDisposable
 
         // A second connection stands for `mosaic import registrations` run while the server keeps its cache.
         using (var importer = SqliteMosaicStore.Open(_path))
-            Import(importer, 40, seed: 2);
+            RandomRegistry.Import(importer, 40, seed: 2);
 
         Assert.True(cache.IsStale(server));
         var second = cache.Get(server);
@@ -57,7 +49,7 @@ public sealed class SnapshotCacheTests : IDisposable
     {
         using var store = SqliteMosaicStore.Open(_path);
         store.Areas.Upsert(RandomRegistry.Areas);
-        Import(store, 20, seed: 1);
+        RandomRegistry.Import(store, 20, seed: 1);
         var cache = new RegistrySnapshotCache();
         var first = cache.Get(store);
         using (var batch = store.Registry.BeginImport("abandoned"))
