@@ -24,6 +24,8 @@ public static class MosaicCli
             new MobilityCommand(),
             new TabulateCommand(),
             new IndicatorsCommand(),
+            new ScoreCommand(),
+            new TargetCommand(),
             new PrivacyCommand(),
         };
         HelpLayout.Apply(root);

@@ -17,6 +17,8 @@ public sealed class SqliteMosaicStore : IMosaicStore
         Areas = new SqliteAreaStore(connection);
         Registry = new SqliteRegistryStore(connection);
         Mobility = new SqliteMobilityStore(connection);
+        Hazards = new SqliteHazardStore(connection);
+        Scores = new SqliteScoreStore(connection);
     }
 
     public string Description { get; }
@@ -28,6 +30,10 @@ public sealed class SqliteMosaicStore : IMosaicStore
     public IRegistryStore Registry { get; }
 
     public IMobilityStore Mobility { get; }
+
+    public IHazardStore Hazards { get; }
+
+    public IScoreStore Scores { get; }
 
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
     public static SqliteMosaicStore Open(string path)

@@ -11,5 +11,6 @@ public sealed class ImportCommand : Command
         Subcommands.Add(new ImportRegistrationsCommand());
         Subcommands.Add(new ImportDtmCommand());
         Subcommands.Add(new ImportFlowsCommand());
+        Subcommands.Add(new ImportHazardsCommand());
     }
 }

@@ -62,8 +62,8 @@ public sealed class TabulateCommand : MosaicCommand
     private readonly Option<string?> _catalogue = CatalogueOption.Create();
 
     public TabulateCommand() : base("tabulate", """
-        Compute an indicator disaggregated by any set of dimensions, with a total and subtotal for every dimension,
-        and disclosure control: cells with fewer than K contributors (persons or households, per the indicator)
+        Compute an indicator disaggregated by any set of dimensions, with disclosure control.
+        Every dimension gets its total and subtotals. Disclosure control: cells with fewer than K contributors (persons or households, per the indicator)
         are suppressed, and further cells are suppressed so that none can be recomputed from the totals.
         Suppressed cells are marked (· in the table, suppressed=true in files); the rule is stated in the output.
 

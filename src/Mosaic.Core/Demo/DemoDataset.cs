@@ -8,6 +8,9 @@ public static class DemoDataset
         new DemoAreasStep(),
         new DemoHouseholdsStep(),
         new MobilityDemoStep(),
+        // Hazard layers and scoring (issue 4).
+        new DemoHazardsStep(),
+        new DemoScoringStep(),
     ];
 
     /// <summary>Runs every step into the run's store.</summary>

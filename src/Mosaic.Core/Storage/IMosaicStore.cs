@@ -19,4 +19,8 @@ public interface IMosaicStore : IDisposable
 
     /// <summary>Location assessments, flow monitoring and the registry's movers.</summary>
     IMobilityStore Mobility { get; }
+
+    IHazardStore Hazards { get; }
+
+    IScoreStore Scores { get; }
 }

@@ -190,12 +190,58 @@ internal static class SqliteMigrations
                 PRIMARY KEY (point_code, date, direction, reason, traveller_type)
             ) WITHOUT ROWID;
             """),
-        (3, "registry version", """
+        (3, "hazards_and_scores", """
+            CREATE TABLE hazard_layer (
+                id          INTEGER PRIMARY KEY,
+                type        TEXT NOT NULL,
+                name        TEXT NOT NULL,
+                source      TEXT NOT NULL,
+                valid_from  TEXT,
+                valid_to    TEXT,
+                imported_at TEXT NOT NULL,
+                UNIQUE (type, name)
+            );
+
+            CREATE TABLE hazard_polygon (
+                layer_id INTEGER NOT NULL REFERENCES hazard_layer(id) ON DELETE CASCADE,
+                seq      INTEGER NOT NULL,
+                severity REAL NOT NULL,
+                geometry BLOB NOT NULL,
+                PRIMARY KEY (layer_id, seq)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE score_run (
+                id            INTEGER PRIMARY KEY,
+                model_id      TEXT NOT NULL,
+                model_version TEXT NOT NULL,
+                model_json    TEXT NOT NULL,
+                dimensions    TEXT NOT NULL,
+                scored_at     TEXT NOT NULL,
+                households    INTEGER NOT NULL
+            );
+
+            -- The latest run's score per household (a new run replaces them; score_run keeps the history).
+            CREATE TABLE household_score (
+                household_id    INTEGER PRIMARY KEY REFERENCES household(id),
+                run_id          INTEGER NOT NULL REFERENCES score_run(id),
+                score           REAL NOT NULL,
+                class           TEXT NOT NULL,
+                rank            INTEGER NOT NULL,
+                dimensions      TEXT NOT NULL,
+                area_ranks      TEXT NOT NULL,
+                exposure_method TEXT NOT NULL,
+                exposure        TEXT NOT NULL,
+                explanation     TEXT NOT NULL
+            );
+            CREATE INDEX household_score_rank ON household_score(rank);
+            """),
+        (4, "registry version", """
             -- A counter that changes with every committed write a tabulation could see, so a cached snapshot can tell
             -- cheaply (and across processes) whether it is stale. Triggers keep it in step inside the writer's own
             -- transaction: a rolled-back import leaves it unchanged. Registration imports are counted once per batch
             -- (the import_batch row), not per household; area changes that move roll-ups or labels count too
-            -- (boundary-only updates do not). A later writer of household or person rows must bump it as well.
+            -- (boundary-only updates do not), and so does each committed score run (scores feed hazard and
+            -- vulnerability indicators). A later writer of household or person rows must bump it as well.
             CREATE TABLE registry_version (
                 id      INTEGER PRIMARY KEY CHECK (id = 1),
                 version INTEGER NOT NULL
@@ -208,6 +254,8 @@ internal static class SqliteMigrations
             CREATE TRIGGER registry_version_area_update AFTER UPDATE OF pcode, name, level, parent_pcode ON area
             BEGIN UPDATE registry_version SET version = version + 1; END;
             CREATE TRIGGER registry_version_area_delete AFTER DELETE ON area
+            BEGIN UPDATE registry_version SET version = version + 1; END;
+            CREATE TRIGGER registry_version_score_run AFTER INSERT ON score_run
             BEGIN UPDATE registry_version SET version = version + 1; END;
             """),
     ];

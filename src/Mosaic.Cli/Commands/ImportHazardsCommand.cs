@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Hazards;
+using Mosaic.Core.Hazards.Import;
+using Mosaic.Core.Import;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic import hazards FILE.geojson --type T</c>.</summary>
+public sealed class ImportHazardsCommand : MosaicCommand
+{
+    private readonly Argument<string> _file = new("FILE") { Description = "Hazard polygons (.geojson, WGS84 lon/lat)" };
+
+    private readonly Option<string> _type = new("--type")
+    {
+        Description = "Hazard type: " + HazardTypes.Codes.Describe(),
+        HelpName = "TYPE",
+        Required = true,
+    };
+
+    private readonly Option<string?> _severityProperty = new("--severity-property")
+    {
+        Description = $"Feature property holding the severity: a number 0..1 or a class ({HazardSeverity.ClassNames}); default '{HazardFileReader.DefaultSeverityProperty}'",
+        HelpName = "NAME",
+    };
+
+    private readonly Option<string?> _name = new("--name")
+    {
+        Description = "Layer name (default: the file name); importing a layer with the same type and name replaces it",
+        HelpName = "NAME",
+    };
+
+    private readonly Option<DateOnly?> _validFrom = new("--valid-from") { Description = "First day the layer is valid", HelpName = "YYYY-MM-DD" };
+
+    private readonly Option<DateOnly?> _validTo = new("--valid-to") { Description = "Last day the layer is valid", HelpName = "YYYY-MM-DD" };
+
+    private readonly Option<bool> _skipInvalid = new("--skip-invalid")
+    {
+        Description = "Import the valid features and report the rest (default: import nothing when any feature is bad)",
+    };
+
+    public ImportHazardsCommand() : base("hazards", """
+        Import a hazard layer: a GeoJSON FeatureCollection of Polygon/MultiPolygon features in WGS84 lon/lat,
+        each with a severity (a number from 0 to 1, or a class: low, moderate, high, very_high). Exposure of a
+        household is the highest severity of the polygons containing its GPS point, or, without GPS, the
+        severity-weighted share of its area covered by the layer. Self-intersecting polygons are repaired;
+        unusable features go to FILE.errors.csv. Re-importing the same file replaces the layer.
+
+        Examples:
+          mosaic import hazards flood-2026.geojson --type flood
+          mosaic import hazards erosion.geojson --type erosion --severity-property risk_class
+        """)
+    {
+        Arguments.Add(_file);
+        Options.Add(_type);
+        Options.Add(_severityProperty);
+        Options.Add(_name);
+        Options.Add(_validFrom);
+        Options.Add(_validTo);
+        Options.Add(_skipInvalid);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        var path = RequireFile(parse.GetValue(_file));
+        var typeCode = parse.GetValue(_type);
+        if (!HazardTypes.Codes.TryParse(typeCode?.Trim().ToLowerInvariant(), out var type))
+            throw new CliException(ExitCodes.Usage, $"unknown hazard type '{typeCode}'; use one of: {HazardTypes.Codes.Describe()}");
+        var file = HazardFileReader.Read(path, type, parse.GetValue(_name), parse.GetValue(_severityProperty));
+        var skip = parse.GetValue(_skipInvalid);
+        var errorsFile = ImportErrorFile.Write(path, file.Issues);
+        var layer = file.Layer with { ValidFrom = parse.GetValue(_validFrom), ValidTo = parse.GetValue(_validTo) };
+        var commit = layer.Polygons.Count > 0 && (file.Issues.Count == 0 || skip);
+        var replaced = false;
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        if (commit)
+            replaced = store.Hazards.ReplaceLayer(layer);
+
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                file = path,
+                type = HazardTypes.Codes[type],
+                layer = layer.Name,
+                committed = commit,
+                replaced,
+                polygons = commit ? layer.Polygons.Count : 0,
+                repaired = file.Repaired,
+                features_rejected = file.Issues.Count,
+                errors_file = errorsFile,
+            });
+        }
+        else if (commit)
+        {
+            var repairedNote = file.Repaired > 0 ? string.Create(CultureInfo.InvariantCulture, $", {file.Repaired} invalid polygon(s) repaired") : "";
+            console.Info(string.Create(CultureInfo.InvariantCulture,
+                $"{HazardTypes.Codes[type]} layer '{layer.Name}': {layer.Polygons.Count} polygon(s) {(replaced ? "replaced the stored layer" : "imported")}{repairedNote}"));
+        }
+        else
+        {
+            console.Info(layer.Polygons.Count == 0
+                ? "nothing imported: the file has no usable hazard polygon"
+                : "nothing imported: the file has rejected features (use --skip-invalid to import the valid ones)");
+        }
+        foreach (var issue in file.Issues.Take(20))
+            console.Error.WriteLine(issue);
+        if (file.Issues.Count > 20)
+            console.Error.WriteLine($"… {file.Issues.Count - 20} more");
+        if (errorsFile is not null)
+            console.Error.WriteLine($"{file.Issues.Count} rejected feature(s) written to {errorsFile}");
+        return commit && (file.Issues.Count == 0 || skip) ? ExitCodes.Success : ExitCodes.InputRejected;
+    }
+}

@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Globalization;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Targeting;
+using Mosaic.Core.Vulnerability;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic target (--count N | --budget B --transfer T) … --out FILE</c>.</summary>
+public sealed class TargetCommand : MosaicCommand
+{
+    private readonly Option<int?> _count = new("--count") { Description = "Number of households to target", HelpName = "N" };
+
+    private readonly Option<double?> _budget = new("--budget") { Description = "Total budget (with --transfer): targets floor(B / T) households", HelpName = "B" };
+
+    private readonly Option<double?> _transfer = new("--transfer") { Description = "Transfer value per household (with --budget)", HelpName = "T" };
+
+    private readonly Option<string> _quota = new("--quota")
+    {
+        Description = "Quotas per area: proportional (to eligible high/extreme households), equal, or none (top of the overall ranking)",
+        DefaultValueFactory = _ => "proportional",
+        HelpName = "MODE",
+    };
+
+    private readonly Option<string?> _area = new("--area")
+    {
+        Description = "Only households in this area's subtree; quotas go to its child areas (default: the smallest area holding every household)",
+        HelpName = "PCODE",
+    };
+
+    private readonly Option<bool> _excludeAssisted = new("--exclude-assisted") { Description = "Leave out households that already received assistance" };
+
+    private readonly Option<bool> _includeContacts = new("--include-contacts")
+    {
+        Description = "Add the head's name and phone (personal data: only for staff allowed to contact households)",
+    };
+
+    private readonly Option<double?> _poorShare = new("--poor-share")
+    {
+        Description = "Share of households counted as poor by reference welfare when measuring errors (default: the coverage)",
+        HelpName = "SHARE",
+    };
+
+    private readonly Option<string> _out = new("--out") { Description = "Output file: .csv or .xlsx", HelpName = "FILE", Required = true };
+
+    public TargetCommand() : base("target", """
+        Produce a ranked, explained target list from the stored scores (run mosaic score first). Households
+        are taken in rank order within each area's quota; ties are broken by submission id, so the same data
+        always gives the same list. Prints quotas, a coverage summary (share of targeted households with
+        returnee, displaced, … members and by sex of head, against their share among high/extreme
+        households) and, when households have a reference welfare, the inclusion and exclusion errors.
+
+        Examples:
+          mosaic target --count 2000 --area BD554909 --out targets.xlsx
+          mosaic target --budget 5000000 --transfer 2500 --quota equal --exclude-assisted --out targets.csv
+        """)
+    {
+        Options.Add(_count);
+        Options.Add(_budget);
+        Options.Add(_transfer);
+        Options.Add(_quota);
+        Options.Add(_area);
+        Options.Add(_excludeAssisted);
+        Options.Add(_includeContacts);
+        Options.Add(_poorShare);
+        Options.Add(_out);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        var request = Request(parse);
+        var output = parse.GetValue(_out)!;
+        if (!output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            throw new CliException(ExitCodes.Usage, "--out must end in .csv or .xlsx");
+
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        var run = store.Scores.LatestRun() ?? throw new CliException(ExitCodes.InputRejected, "no scores yet: run mosaic score first");
+        var areas = new AreaAncestry(store.Areas.All());
+        if (request.AreaPcode is { } pcode && areas.Find(pcode) is null)
+            throw new CliException(ExitCodes.InputRejected, $"unknown area P-code '{pcode}'");
+        var scores = store.Scores.ReadScores().ToDictionary(s => s.HouseholdId);
+        var candidates = new List<TargetCandidate>();
+        var unscored = 0;
+        foreach (var h in store.Registry.ReadHouseholds(request.AreaPcode))
+        {
+            if (scores.TryGetValue(h.Id, out var s))
+                candidates.Add(new TargetCandidate(h, s));
+            else
+                unscored++;
+        }
+        if (unscored > 0)
+            throw new CliException(ExitCodes.InputRejected, $"{unscored} household(s) were registered after the last scoring run: run mosaic score again");
+
+        var list = Targeter.Select(candidates, areas, request);
+        var includeContacts = parse.GetValue(_includeContacts);
+        TargetListFile.Write(output, list, areas, run.Dimensions, includeContacts);
+        Report(console, list, request, run, output, areas, includeContacts);
+        return ExitCodes.Success;
+    }
+
+    private TargetingRequest Request(ParseResult parse)
+    {
+        var count = parse.GetValue(_count);
+        var budget = parse.GetValue(_budget);
+        var transfer = parse.GetValue(_transfer);
+        if (count is null == (budget is null && transfer is null))
+            throw new CliException(ExitCodes.Usage, "give either --count N or --budget B --transfer T");
+        if (count is < 1)
+            throw new CliException(ExitCodes.Usage, "--count must be at least 1");
+        if (count is null && (budget is not > 0 || transfer is not > 0))
+            throw new CliException(ExitCodes.Usage, "--budget and --transfer must both be given and positive");
+        var quota = parse.GetValue(_quota) switch
+        {
+            "proportional" => QuotaMode.Proportional,
+            "equal" => QuotaMode.Equal,
+            "none" => QuotaMode.None,
+            var other => throw new CliException(ExitCodes.Usage, $"unknown --quota '{other}'; use proportional, equal or none"),
+        };
+        var poorShare = parse.GetValue(_poorShare);
+        if (poorShare is <= 0 or >= 1)
+            throw new CliException(ExitCodes.Usage, "--poor-share must be between 0 and 1 (exclusive)");
+        return new TargetingRequest
+        {
+            Count = count,
+            Budget = budget,
+            Transfer = transfer,
+            Quota = quota,
+            AreaPcode = parse.GetValue(_area),
+            ExcludeAssisted = parse.GetValue(_excludeAssisted),
+            PoorShare = poorShare,
+        };
+    }
+
+    private static void Report(CliConsole console, TargetList list, TargetingRequest request, Mosaic.Core.Storage.ScoreRunInfo run, string output,
+        AreaAncestry areas, bool contacts)
+    {
+        var e = list.Errors;
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                output,
+                model = run.ModelId,
+                model_version = run.ModelVersion,
+                requested = request.Requested,
+                targeted = list.Households.Count,
+                in_scope = list.InScope,
+                eligible = list.Eligible,
+                excluded = list.Excluded,
+                coverage = list.CoverageRate,
+                contacts_included = contacts,
+                quotas = list.Quotas.Select(q => new { area = q.Pcode, name = areas.Find(q.Pcode)?.Name, eligible = q.Eligible, high_or_extreme = q.Priority, quota = q.Quota }),
+                coverage_summary = list.Coverage.Select(c => new { dimension = c.Dimension, group = c.Group, targeted = c.Targeted, targeted_share = c.TargetedShare, high_or_extreme = c.Priority, high_or_extreme_share = c.PriorityShare }),
+                errors = e is null ? null : new { households_with_reference = e.Households, poor_share = e.PoorShare, poor = e.Poor, inclusion_error = e.InclusionError, exclusion_error = e.ExclusionError },
+            });
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        console.Info(string.Create(inv, $"{list.Households.Count} of {list.Eligible} eligible households targeted ({list.CoverageRate:P1}) with {run.ModelId}@{run.ModelVersion} → {output}"));
+        foreach (var (reason, n) in list.Excluded)
+            console.Info(string.Create(inv, $"  excluded: {n} {reason.Replace('_', ' ')}"));
+        if (list.Households.Count < request.Requested)
+            console.Info(string.Create(inv, $"  note: {request.Requested} requested, only {list.Eligible} eligible"));
+        console.Info("quotas:");
+        foreach (var q in list.Quotas)
+            console.Info(string.Create(inv, $"  {q.Pcode,-12} {Truncate(areas.Find(q.Pcode)?.Name ?? "", 20),-20} eligible {q.Eligible,7}  high/extreme {q.Priority,7}  quota {q.Quota,7}"));
+        console.Info("coverage (share of targeted vs share of high/extreme households):");
+        foreach (var c in list.Coverage.Where(c => c.Targeted > 0 || c.Priority > 0))
+            console.Info(string.Create(inv, $"  {c.Dimension,-13} {c.Group,-22} {c.TargetedShare,7:P1}  vs {c.PriorityShare,7:P1}"));
+        if (e is not null)
+        {
+            console.Info(string.Create(inv,
+                $"errors vs reference welfare ({e.Households} households; poor = bottom {e.PoorShare:P0}): inclusion {e.InclusionError:P1}, exclusion {e.ExclusionError:P1}"));
+        }
+    }
+
+    private static string Truncate(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+}

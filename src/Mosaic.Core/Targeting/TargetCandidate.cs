@@ -1,0 +1,7 @@
+using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
+
+namespace Mosaic.Core.Targeting;
+
+/// <summary>A scored household considered for targeting.</summary>
+public sealed record TargetCandidate(Household Household, StoredScore Score);

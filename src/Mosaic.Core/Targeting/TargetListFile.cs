@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Mosaic.Core.Hazards;
+using Mosaic.Core.Import;
+using Mosaic.Core.Vulnerability;
+
+namespace Mosaic.Core.Targeting;
+
+/// <summary>
+/// Writes a target list as CSV or XLSX (by extension): rank, P-code and area names, score, class,
+/// dimension scores, exposure and its method, explanation; the head's name and phone only when asked.
+/// </summary>
+public static class TargetListFile
+{
+    /// <summary>Writes the list; returns the number of rows.</summary>
+    /// <param name="dimensions">Dimension ids of the scoring run (column names).</param>
+    public static int Write(string path, TargetList list, AreaAncestry areas, IReadOnlyList<string> dimensions, bool includeContacts)
+    {
+        var header = new List<string>
+        {
+            "target_rank", "rank", "submission_id", "household_code", "area_pcode", "area_name", "area_path",
+            "quota_area_pcode", "quota_area_name", "area_rank", "score", "class",
+        };
+        header.AddRange(dimensions.Select(d => "score_" + d));
+        header.AddRange(["exposure_method", .. HazardTypes.Codes.Entries.Select(e => "exposure_" + e.Code), "explanation"]);
+        if (includeContacts)
+            header.AddRange(["head_name", "phone"]);
+        var rows = list.Households.Select(t => Row(t, areas, dimensions, includeContacts)).ToList();
+        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            XlsxTable.Write(path, "targets", header, rows);
+        else
+            WriteCsv(path, header, rows);
+        return rows.Count;
+    }
+
+    private static List<object?> Row(TargetedHousehold t, AreaAncestry areas, IReadOnlyList<string> dimensions, bool includeContacts)
+    {
+        var h = t.Household;
+        var s = t.Score;
+        var chain = areas.Of(h.AreaPcode);
+        var quotaRank = s.AreaRanks.FirstOrDefault(a => a.Pcode == t.QuotaArea).Rank;
+        var row = new List<object?>
+        {
+            t.TargetRank, s.Rank, h.SubmissionId, h.HouseholdCode, h.AreaPcode, areas.Find(h.AreaPcode)?.Name,
+            string.Join(" > ", chain.Select(p => areas.Find(p)?.Name ?? p)),
+            t.QuotaArea == "*" ? null : t.QuotaArea, t.QuotaArea == "*" ? null : areas.Find(t.QuotaArea)?.Name,
+            quotaRank == 0 ? null : quotaRank, Math.Round(s.Score, 4), VulnerabilityClasses.Codes[s.Class],
+        };
+        for (var d = 0; d < dimensions.Count; d++)
+            row.Add(d < s.Dimensions.Count && double.IsFinite(s.Dimensions[d]) ? Math.Round(s.Dimensions[d], 4) : null);
+        row.Add(s.ExposureMethod);
+        for (var k = 0; k < HazardTypes.Count; k++)
+            row.Add(k < s.Exposure.Count && double.IsFinite(s.Exposure[k]) ? Math.Round(s.Exposure[k], 4) : null);
+        row.Add(s.Explanation);
+        if (includeContacts)
+        {
+            var head = h.Head;
+            row.Add(head?.Name);
+            row.Add(head?.Phone ?? h.Members.FirstOrDefault(m => !string.IsNullOrEmpty(m.Phone))?.Phone);
+        }
+        return row;
+    }
+
+    private static void WriteCsv(string path, List<string> header, List<List<object?>> rows)
+    {
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        w.WriteLine(string.Join(',', header));
+        foreach (var row in rows)
+            w.WriteLine(string.Join(',', row.Select(v => ImportErrorFile.Quote(Format(v)))));
+    }
+
+    internal static string? Format(object? v) => v switch
+    {
+        null => null,
+        double d => d.ToString("0.####", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => v.ToString(),
+    };
+}

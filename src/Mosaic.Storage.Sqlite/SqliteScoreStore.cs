@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Mosaic.Core.Storage;
+using Mosaic.Core.Vulnerability;
+using Mosaic.Storage.Sqlite.Internal;
+
+namespace Mosaic.Storage.Sqlite;
+
+internal sealed class SqliteScoreStore(SqliteConnection connection) : IScoreStore
+{
+    public long SaveRun(VulnerabilityModel model, IReadOnlyList<ScoredHousehold> scores, DateTimeOffset scoredAt)
+    {
+        using var tx = connection.BeginTransaction();
+        var runId = (long)connection.ExecuteScalar(
+            "INSERT INTO score_run (model_id, model_version, model_json, dimensions, scored_at, households) VALUES ($i, $v, $j, $d, $at, $n) RETURNING id", tx,
+            ("$i", model.Id), ("$v", model.Version), ("$j", model.SourceJson ?? ""), ("$d", string.Join(' ', model.Dimensions.Select(d => d.Id))),
+            ("$at", scoredAt.ToString("O", CultureInfo.InvariantCulture)), ("$n", scores.Count))!;
+        connection.Execute("DELETE FROM household_score", tx);
+        using var insert = connection.CreateCommand(
+            "INSERT INTO household_score (household_id, run_id, score, class, rank, dimensions, area_ranks, exposure_method, exposure, explanation) " +
+            "VALUES ($h, $r, $s, $c, $k, $d, $a, $m, $e, $x)", tx,
+            ("$h", 0L), ("$r", runId), ("$s", 0.0), ("$c", ""), ("$k", 0), ("$d", ""), ("$a", ""), ("$m", ""), ("$e", ""), ("$x", ""));
+        var sb = new StringBuilder();
+        foreach (var s in scores)
+        {
+            insert.Parameters["$h"].Value = s.HouseholdId;
+            insert.Parameters["$s"].Value = s.Score.Overall;
+            insert.Parameters["$c"].Value = VulnerabilityClasses.Codes[s.Score.Class];
+            insert.Parameters["$k"].Value = s.Rank;
+            insert.Parameters["$d"].Value = Numbers(sb, s.Score.Dimensions);
+            insert.Parameters["$a"].Value = string.Join(' ', s.AreaRanks.Select(a => a.Pcode + ":" + a.Rank.ToString(CultureInfo.InvariantCulture)));
+            insert.Parameters["$m"].Value = s.Exposure.MethodCode;
+            insert.Parameters["$e"].Value = Numbers(sb, s.Exposure.Values);
+            insert.Parameters["$x"].Value = s.Explanation;
+            insert.ExecuteNonQuery();
+        }
+        tx.Commit();
+        return runId;
+    }
+
+    public ScoreRunInfo? LatestRun()
+    {
+        using var cmd = connection.CreateCommand(
+            "SELECT id, model_id, model_version, model_json, scored_at, households, dimensions FROM score_run " +
+            "WHERE id = (SELECT max(run_id) FROM household_score)", null);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read())
+            return null;
+        return new ScoreRunInfo(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
+            DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture), r.GetInt64(5),
+            r.GetString(6).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public IReadOnlyList<StoredScore> ReadScores()
+    {
+        var result = new List<StoredScore>();
+        using var cmd = connection.CreateCommand(
+            "SELECT household_id, score, class, rank, dimensions, area_ranks, exposure_method, exposure, explanation FROM household_score ORDER BY rank", null);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var ranks = r.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p =>
+            {
+                var colon = p.LastIndexOf(':');
+                return new AreaRank(p[..colon], int.Parse(p.AsSpan(colon + 1), CultureInfo.InvariantCulture));
+            }).ToArray();
+            result.Add(new StoredScore(r.GetInt64(0), r.GetDouble(1), VulnerabilityClasses.Codes.Parse(r.GetString(2)), r.GetInt32(3),
+                ParseNumbers(r.GetString(4)), ranks, r.GetString(6), ParseNumbers(r.GetString(7)), r.GetString(8)));
+        }
+        return result;
+    }
+
+    private static string Numbers(StringBuilder sb, double[] values)
+    {
+        sb.Clear();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i > 0)
+                sb.Append(' ');
+            sb.Append(values[i].ToString("R", CultureInfo.InvariantCulture));
+        }
+        return sb.ToString();
+    }
+
+    private static double[] ParseNumbers(string s) =>
+        [.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(x => double.Parse(x, CultureInfo.InvariantCulture))];
+
+}
