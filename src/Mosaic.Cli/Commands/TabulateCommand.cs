@@ -91,7 +91,7 @@ public sealed class TabulateCommand : MosaicCommand
         if (format == "xlsx" && outPath is null)
             throw new CliException(ExitCodes.Usage, "--format xlsx needs --out FILE.xlsx");
         var catalogue = CatalogueOption.Load(parse.GetValue(_catalogue));
-        var by = (parse.GetValue(_by) ?? []).SelectMany(b => b.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var by = SnapshotReading.Names(parse.GetValue(_by));
         TabulationResult result;
         var clock = Stopwatch.StartNew();
         using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
@@ -104,13 +104,7 @@ public sealed class TabulateCommand : MosaicCommand
                     MinimumCellSize = parse.GetValue(_minCell),
                     AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
                 };
-                var snapshot = console.WithProgress("reading the registry", report =>
-                {
-                    report(0, 1);
-                    var s = RegistrySnapshotLoader.Load(store);
-                    report(1, 1);
-                    return s;
-                });
+                var snapshot = SnapshotReading.Load(console, store);
                 result = new Tabulator(snapshot, catalogue).Tabulate(request);
             }
             catch (Exception ex) when (ex is TabulationException or IndicatorCatalogueException or ExpressionException)
