@@ -26,6 +26,7 @@ public static class MosaicCli
             new IndicatorsCommand(),
             new ScoreCommand(),
             new TargetCommand(),
+            new PrivacyCommand(),
         };
         HelpLayout.Apply(root);
         return root;

@@ -10,6 +10,10 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
 {
     public IRegistrationBatch BeginImport(string source) => new SqliteRegistrationBatch(connection, source);
 
+    // Maintained by triggers (migration 3), so every writer's commit is seen here, from any connection.
+    public long CurrentVersion() =>
+        Convert.ToInt64(connection.ExecuteScalar("SELECT version FROM registry_version WHERE id = 1", null), CultureInfo.InvariantCulture);
+
     public long CountHouseholds(string? areaPcode = null) =>
         Count("SELECT count(*) FROM household h", areaPcode);
 

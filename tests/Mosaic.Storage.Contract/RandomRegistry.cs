@@ -1,5 +1,6 @@
 using Mosaic.Core.Areas;
 using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Storage.Contract;
 
@@ -20,6 +21,16 @@ public static class RandomRegistry
 
     private static readonly string[] s_householdAreas = ["BD55490917001", "BD55490917002", "BD55490959001", "BD55490959", "BD5527"];
     private static readonly string[] s_countries = ["SAU", "MYS", "ARE", "QAT"];
+
+    /// <summary>Imports <paramref name="count"/> random households in one committed batch (areas must be stored first).</summary>
+    public static void Import(IMosaicStore store, int count, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var batch = store.Registry.BeginImport("test");
+        foreach (var h in Households(count, seed))
+            batch.Add(h, HouseholdFingerprint.Compute(h));
+        batch.Commit();
+    }
 
     public static List<Household> Households(int count, int seed)
     {

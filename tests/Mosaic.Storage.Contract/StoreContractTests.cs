@@ -157,6 +157,51 @@ public abstract class StoreContractTests : IDisposable
         Assert.All(read, h => Assert.Equal(h.SubmissionId.StartsWith('r') ? 4 : 3, h.Members.Count));
     }
 
+    [Fact]
+    public void Registry_CurrentVersion_ChangesWithEachCommittedImportOnly()
+    {
+        SeedAreas();
+        var start = Store.Registry.CurrentVersion();
+        Assert.Equal(start, Store.Registry.CurrentVersion());
+        Import(Fixtures.ReturneeFamily());
+        var afterImport = Store.Registry.CurrentVersion();
+        Assert.NotEqual(start, afterImport);
+        using (var batch = Store.Registry.BeginImport("rolled back"))
+        {
+            var h = Fixtures.DisplacedFamily();
+            batch.Add(h, HouseholdFingerprint.Compute(h));
+        }
+        Assert.Equal(afterImport, Store.Registry.CurrentVersion());
+    }
+
+    [Fact]
+    public void Registry_CurrentVersion_SeesAnotherConnectionsImport()
+    {
+        SeedAreas();
+        var before = Store.Registry.CurrentVersion();
+        // A second handle on the same database stands for another process (e.g. `mosaic import` while a server runs).
+        using (var other = ReopenStore())
+        {
+            using var batch = other.Registry.BeginImport("other process");
+            var h = Fixtures.DisplacedFamily();
+            batch.Add(h, HouseholdFingerprint.Compute(h));
+            batch.Commit();
+        }
+        Assert.NotEqual(before, Store.Registry.CurrentVersion());
+    }
+
+    [Fact]
+    public void Registry_CurrentVersion_ChangesWhenTheAreaTreeChangesButNotOnANoOpUpsert()
+    {
+        SeedAreas();
+        var before = Store.Registry.CurrentVersion();
+        Store.Areas.Upsert(Fixtures.Areas);
+        Assert.Equal(before, Store.Registry.CurrentVersion());
+        var renamed = Fixtures.Areas.Select(a => a.Pcode == "BD55490917" ? a with { Name = "Renamed" } : a).ToList();
+        Store.Areas.Upsert(renamed);
+        Assert.NotEqual(before, Store.Registry.CurrentVersion());
+    }
+
     public void Dispose()
     {
         _store?.Dispose();

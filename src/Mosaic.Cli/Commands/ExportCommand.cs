@@ -5,7 +5,7 @@ namespace Mosaic.Cli.Commands;
 /// <summary><c>mosaic export …</c>: the export verbs.</summary>
 public sealed class ExportCommand : Command
 {
-    public ExportCommand() : base("export", "Export data: DTM-format HXL, registrations")
+    public ExportCommand() : base("export", "Export data: DTM-format HXL")
     {
         Subcommands.Add(new ExportDtmCommand());
     }

@@ -62,8 +62,8 @@ public sealed class TabulateCommand : MosaicCommand
     private readonly Option<string?> _catalogue = CatalogueOption.Create();
 
     public TabulateCommand() : base("tabulate", """
-        Compute an indicator disaggregated by any set of dimensions, with a total and subtotal for every dimension,
-        and disclosure control: cells with fewer than K contributors (persons or households, per the indicator)
+        Compute an indicator disaggregated by any set of dimensions, with disclosure control.
+        Every dimension gets its total and subtotals. Disclosure control: cells with fewer than K contributors (persons or households, per the indicator)
         are suppressed, and further cells are suppressed so that none can be recomputed from the totals.
         Suppressed cells are marked (· in the table, suppressed=true in files); the rule is stated in the output.
 
@@ -91,7 +91,7 @@ public sealed class TabulateCommand : MosaicCommand
         if (format == "xlsx" && outPath is null)
             throw new CliException(ExitCodes.Usage, "--format xlsx needs --out FILE.xlsx");
         var catalogue = CatalogueOption.Load(parse.GetValue(_catalogue));
-        var by = (parse.GetValue(_by) ?? []).SelectMany(b => b.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var by = SnapshotReading.Names(parse.GetValue(_by));
         TabulationResult result;
         var clock = Stopwatch.StartNew();
         using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
@@ -104,13 +104,7 @@ public sealed class TabulateCommand : MosaicCommand
                     MinimumCellSize = parse.GetValue(_minCell),
                     AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
                 };
-                var snapshot = console.WithProgress("reading the registry", report =>
-                {
-                    report(0, 1);
-                    var s = RegistrySnapshotLoader.Load(store);
-                    report(1, 1);
-                    return s;
-                });
+                var snapshot = SnapshotReading.Load(console, store);
                 result = new Tabulator(snapshot, catalogue).Tabulate(request);
             }
             catch (Exception ex) when (ex is TabulationException or IndicatorCatalogueException or ExpressionException)

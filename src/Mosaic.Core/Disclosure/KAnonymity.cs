@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>
@@ -45,7 +48,7 @@ public static class KAnonymity
             var any = false;
             foreach (var record in result)
             {
-                if (classes[Key(record)] >= k)
+                if (classes[record] >= k)
                     continue;
                 any = true;
                 foreach (var column in priority)
@@ -64,17 +67,41 @@ public static class KAnonymity
         return (result, Report(result, k, suppressed));
     }
 
-    private static Dictionary<string, int> Classes(IReadOnlyList<string?[]> records)
+    /// <summary>How many equivalence classes have each size, smallest size first.</summary>
+    public static IReadOnlyList<(int Size, int Classes)> ClassSizes(IReadOnlyList<string?[]> records) =>
+        [.. Classes(records).Values.GroupBy(size => size).Select(g => (g.Key, g.Count())).OrderBy(p => p.Item1)];
+
+    /// <summary>Number of suppressed values in each quasi-identifier column (after <see cref="Suppress"/>).</summary>
+    public static int[] SuppressedByColumn(IReadOnlyList<string?[]> records)
     {
-        var classes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = records.Count == 0 ? [] : new int[records[0].Length];
         foreach (var r in records)
         {
-            var key = Key(r);
-            classes[key] = classes.GetValueOrDefault(key) + 1;
+            for (var c = 0; c < counts.Length; c++)
+            {
+                if (r[c] == SuppressedMark)
+                    counts[c]++;
+            }
+        }
+        return counts;
+    }
+
+    private static Dictionary<string?[], int> Classes(IReadOnlyList<string?[]> records)
+    {
+        var classes = new Dictionary<string?[], int>(RecordComparer.Instance);
+        foreach (var r in records)
+        {
+            ref var size = ref CollectionsMarshal.GetValueRefOrNullRef(classes, r);
+            if (Unsafe.IsNullRef(ref size))
+            {
+                // Store a copy as the key: Suppress blanks records in place while it still looks classes up.
+                classes.Add((string?[])r.Clone(), 1);
+            }
+            else
+            {
+                size++;
+            }
         }
         return classes;
     }
-
-    // \u001f (unit separator) cannot occur in codes, so keys of different records never collide.
-    private static string Key(string?[] record) => string.Join('\u001f', record.Select(v => v ?? "\u0000"));
 }

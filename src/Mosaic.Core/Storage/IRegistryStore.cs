@@ -11,6 +11,14 @@ public interface IRegistryStore
     /// </summary>
     IRegistrationBatch BeginImport(string source);
 
+    /// <summary>
+    /// A number that changes whenever a committed write changes what the registry can show: a registration import,
+    /// or a change to the area tree households roll up into (names, levels, parents). Equal numbers mean nothing
+    /// changed, whichever process or connection wrote; a cached <see cref="Tabulation.RegistrySnapshot"/> uses it to
+    /// know it is stale. Cheap (one row), so callers may read it before every query.
+    /// </summary>
+    long CurrentVersion();
+
     long CountHouseholds(string? areaPcode = null);
 
     long CountPersons(string? areaPcode = null);

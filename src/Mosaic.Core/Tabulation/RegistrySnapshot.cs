@@ -84,6 +84,23 @@ public sealed class RegistrySnapshot
         }
     }
 
+    /// <summary>Households recorded in <paramref name="areaPcode"/> or below it; fails on an area neither the tree nor the data knows.</summary>
+    internal Bitmap HouseholdsWithin(string areaPcode)
+    {
+        var inside = new bool[Areas.Pcodes.Count];
+        for (var i = 0; i < inside.Length; i++)
+            inside[i] = Areas.IsWithin(Areas.Pcodes[i], areaPcode);
+        if (!inside.Any(x => x) && Areas.Find(areaPcode) is null)
+            throw new TabulationException($"unknown area '{areaPcode}'");
+        var households = new Bitmap(HouseholdCount);
+        for (var h = 0; h < HouseholdCount; h++)
+        {
+            if (inside[Area[h]])
+                households.Set(h);
+        }
+        return households;
+    }
+
     /// <summary>Compiled filters are cached by their canonical text: the same population is reused across queries.</summary>
     internal Bitmap CachedFilter(string key, Func<Bitmap> compute)
     {

@@ -77,18 +77,7 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
         var population = indicator.Filter is { } f ? Cached(eval, unit, f) : Bitmap.All(unit == FieldLevel.Person ? snapshot.PersonCount : snapshot.HouseholdCount);
         if (request.AreaPcode is not { } area)
             return population;
-        var areas = snapshot.Areas;
-        var inside = new bool[areas.Pcodes.Count];
-        for (var i = 0; i < inside.Length; i++)
-            inside[i] = areas.IsWithin(areas.Pcodes[i], area);
-        if (!inside.Any(x => x) && areas.Find(area) is null)
-            throw new TabulationException($"unknown area '{area}'");
-        var households = new Bitmap(snapshot.HouseholdCount);
-        for (var h = 0; h < snapshot.HouseholdCount; h++)
-        {
-            if (inside[snapshot.Area[h]])
-                households.Set(h);
-        }
+        var households = snapshot.HouseholdsWithin(area);
         return population.And(unit == FieldLevel.Person ? eval.Broadcast(households) : households);
     }
 

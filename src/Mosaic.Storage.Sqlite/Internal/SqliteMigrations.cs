@@ -235,6 +235,29 @@ internal static class SqliteMigrations
             );
             CREATE INDEX household_score_rank ON household_score(rank);
             """),
+        (4, "registry version", """
+            -- A counter that changes with every committed write a tabulation could see, so a cached snapshot can tell
+            -- cheaply (and across processes) whether it is stale. Triggers keep it in step inside the writer's own
+            -- transaction: a rolled-back import leaves it unchanged. Registration imports are counted once per batch
+            -- (the import_batch row), not per household; area changes that move roll-ups or labels count too
+            -- (boundary-only updates do not), and so does each committed score run (scores feed hazard and
+            -- vulnerability indicators). A later writer of household or person rows must bump it as well.
+            CREATE TABLE registry_version (
+                id      INTEGER PRIMARY KEY CHECK (id = 1),
+                version INTEGER NOT NULL
+            );
+            INSERT INTO registry_version (id, version) VALUES (1, 0);
+            CREATE TRIGGER registry_version_import AFTER INSERT ON import_batch WHEN NEW.kind = 'registrations'
+            BEGIN UPDATE registry_version SET version = version + 1; END;
+            CREATE TRIGGER registry_version_area_insert AFTER INSERT ON area
+            BEGIN UPDATE registry_version SET version = version + 1; END;
+            CREATE TRIGGER registry_version_area_update AFTER UPDATE OF pcode, name, level, parent_pcode ON area
+            BEGIN UPDATE registry_version SET version = version + 1; END;
+            CREATE TRIGGER registry_version_area_delete AFTER DELETE ON area
+            BEGIN UPDATE registry_version SET version = version + 1; END;
+            CREATE TRIGGER registry_version_score_run AFTER INSERT ON score_run
+            BEGIN UPDATE registry_version SET version = version + 1; END;
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Mosaic.Core.Registry;
 using Mosaic.Storage.Contract;
 using Mosaic.Storage.Sqlite;
 
@@ -17,10 +16,7 @@ public sealed class TabulateCommandTests : IDisposable
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
         store.Areas.Upsert(RandomRegistry.Areas);
-        using var batch = store.Registry.BeginImport("test");
-        foreach (var h in RandomRegistry.Households(300, seed: 3))
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        batch.Commit();
+        RandomRegistry.Import(store, 300, seed: 3);
     }
 
     public void Dispose() => _dir.Dispose();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Mosaic.Core.Indicators;
-using Mosaic.Core.Registry;
 using Mosaic.Core.Tabulation;
 using Mosaic.Storage.Contract;
 
@@ -34,12 +33,7 @@ public sealed class SnapshotAgainstSqlTests : IDisposable
         _path = _dir.File("registry.db");
         using var store = SqliteMosaicStore.Open(_path);
         store.Areas.Upsert(RandomRegistry.Areas);
-        using (var batch = store.Registry.BeginImport("test"))
-        {
-            foreach (var h in RandomRegistry.Households(800, seed: 11))
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            batch.Commit();
-        }
+        RandomRegistry.Import(store, 800, seed: 11);
         _snapshot = RegistrySnapshotLoader.Load(store);
     }
 

@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Disclosure;
+using Mosaic.Core.Tabulation;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary>
+/// <c>mosaic privacy kanon --quasi DIMS [--k K]</c>: how far the registry's records are from k-anonymity over chosen
+/// quasi-identifiers, and what local suppression would blank to reach it.
+/// </summary>
+public sealed class PrivacyKAnonymityCommand : MosaicCommand
+{
+    private static readonly string[] s_units = ["person", "household"];
+
+    private readonly Option<string[]> _quasi = new("--quasi", "-q")
+    {
+        Description = "Quasi-identifiers, comma-separated, named as for `tabulate --by` (e.g. adm4,sex,age_group,migratory_status); " +
+                      "local suppression blanks them in this order",
+        HelpName = "DIMS",
+        Required = true,
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private readonly Option<int> _k = new("--k", "-k")
+    {
+        Description = "Every combination of quasi-identifier values must be shared by at least K records",
+        HelpName = "K",
+        DefaultValueFactory = _ => 5,
+    };
+
+    private readonly Option<string> _unit = new("--unit")
+    {
+        Description = "Records are persons (default) or households (household fields only)",
+        DefaultValueFactory = _ => "person",
+    };
+
+    private readonly Option<string?> _area = new("--area")
+    {
+        Description = "Only records of households in this area (P-code) or below it",
+        HelpName = "PCODE",
+    };
+
+    private readonly Option<string?> _filter = new("--filter")
+    {
+        Description = "Only records meeting this condition, in the indicator expression language (e.g. \"mig_status != 'emigrant'\")",
+        HelpName = "EXPR",
+    };
+
+    private readonly Option<string?> _ageBands = new("--age-bands")
+    {
+        Description = "Age groups for age_group, e.g. 0-4,5-17,18-59,60+ (the default)",
+        HelpName = "BANDS",
+    };
+
+    public PrivacyKAnonymityCommand() : base("kanon", """
+        Report k-anonymity of the registry's records over chosen quasi-identifiers — the fields an intruder could
+        know about someone — as a record-level export would contain them: how many combinations (equivalence
+        classes) are shared by fewer than K records, and how many values local suppression would blank (replace
+        by *, in the order the quasi-identifiers are given) so that every combination has at least K records.
+        Nothing in the database is changed.
+
+        Examples:
+          mosaic privacy kanon --quasi adm4,sex,age_group,migratory_status
+          mosaic privacy kanon -q village,sex,age_group -k 10 --filter "mig_status != 'emigrant'" --json
+          mosaic privacy kanon -q adm4,dwelling,head_sex --unit household
+        """)
+    {
+        Options.Add(_quasi);
+        Options.Add(_k);
+        Options.Add(_unit);
+        Options.Add(_area);
+        Options.Add(_filter);
+        Options.Add(_ageBands);
+        _unit.AcceptOnlyFromAmong(s_units);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        var k = parse.GetValue(_k);
+        if (k < 1)
+            throw new CliException(ExitCodes.Usage, "--k must be 1 or more");
+        var quasi = SnapshotReading.Names(parse.GetValue(_quasi));
+        var unit = parse.GetValue(_unit) == "household" ? FieldLevel.Household : FieldLevel.Person;
+        IReadOnlyList<string?[]> records;
+        using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
+        {
+            try
+            {
+                var snapshot = SnapshotReading.Load(console, store);
+                var bands = parse.GetValue(_ageBands) is { } text ? AgeBands.Parse(text) : AgeBands.Default;
+                records = QuasiIdentifierRecords.Build(snapshot, quasi, unit, bands, parse.GetValue(_area), parse.GetValue(_filter));
+            }
+            catch (TabulationException ex)
+            {
+                throw new CliException(ExitCodes.Usage, ex.Message);
+            }
+        }
+
+        var before = KAnonymity.Report(records, k);
+        var sizes = KAnonymity.ClassSizes(records);
+        var (suppressed, after) = KAnonymity.Suppress(records, k, [.. Enumerable.Range(0, quasi.Count)]);
+        var byColumn = KAnonymity.SuppressedByColumn(suppressed);
+        var recordsTouched = suppressed.Count(r => Array.IndexOf(r, KAnonymity.SuppressedMark) >= 0);
+        var unitName = unit == FieldLevel.Person ? "person" : "household";
+
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                unit = unitName,
+                quasi_identifiers = quasi,
+                k,
+                records = before.Records,
+                equivalence_classes = before.EquivalenceClasses,
+                smallest_class = before.SmallestClass,
+                classes_below_k = before.ClassesAtRisk,
+                records_below_k = before.RecordsAtRisk,
+                k_anonymous = before.IsKAnonymous,
+                class_sizes_below_k = sizes.Where(s => s.Size < k).Select(s => new { size = s.Size, classes = s.Classes }),
+                suppression = new
+                {
+                    values_blanked = after.SuppressedValues,
+                    records_touched = recordsTouched,
+                    by_quasi_identifier = quasi.Select((q, i) => new { name = q, values_blanked = byColumn.ElementAtOrDefault(i) }),
+                    equivalence_classes = after.EquivalenceClasses,
+                    smallest_class = after.SmallestClass,
+                    records_below_k = after.RecordsAtRisk,
+                    k_anonymous = after.IsKAnonymous,
+                },
+            });
+            return ExitCodes.Success;
+        }
+
+        console.Info($"k-anonymity of {before.Records:N0} {unitName} records over {string.Join(", ", quasi)} (k = {k})");
+        console.Info($"  equivalence classes: {before.EquivalenceClasses:N0}, smallest {before.SmallestClass:N0}");
+        console.Info($"  below k: {before.ClassesAtRisk:N0} classes holding {before.RecordsAtRisk:N0} records ({Percent(before.RecordsAtRisk, before.Records)})");
+        if (before.ClassesAtRisk > 0)
+            console.Info("  class sizes below k: " + string.Join(", ", sizes.Where(s => s.Size < k).Select(s => $"{s.Size}: {s.Classes:N0}")));
+        if (before.IsKAnonymous)
+        {
+            console.Info("  already k-anonymous: local suppression would blank nothing");
+            return ExitCodes.Success;
+        }
+        console.Info($"local suppression (blanking {quasi[0]} first{(quasi.Count > 1 ? ", then " + string.Join(", ", quasi.Skip(1)) : "")}):");
+        console.Info($"  values blanked: {after.SuppressedValues:N0} in {recordsTouched:N0} records " +
+                     $"({string.Join(", ", quasi.Select((q, i) => $"{q} {byColumn.ElementAtOrDefault(i):N0}"))})");
+        console.Info($"  after: {after.EquivalenceClasses:N0} classes, smallest {after.SmallestClass:N0}, " +
+                     (after.IsKAnonymous ? "k-anonymous" : $"{after.RecordsAtRisk:N0} records still below k (too few records in all)"));
+        return ExitCodes.Success;
+    }
+
+    private static string Percent(long part, long whole) =>
+        whole == 0 ? "0%" : (100.0 * part / whole).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,23 @@
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Storage;
+using Mosaic.Core.Tabulation;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary>What commands over the columnar snapshot share: reading it (with progress on a terminal) and their list options.</summary>
+internal static class SnapshotReading
+{
+    /// <summary>Builds the snapshot of the whole registry. A CLI run is one process, so there is nothing to cache across runs.</summary>
+    public static RegistrySnapshot Load(CliConsole console, IMosaicStore store) =>
+        console.WithProgress("reading the registry", report =>
+        {
+            report(0, 1);
+            var snapshot = RegistrySnapshotLoader.Load(store);
+            report(1, 1);
+            return snapshot;
+        });
+
+    /// <summary>A list option given as <c>a,b,c</c>, as several tokens, or both.</summary>
+    public static List<string> Names(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
+}
