@@ -24,12 +24,14 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
     public IReadOnlyList<string> OptionalHouseholdNumbers()
     {
         var names = HouseholdNumberColumns();
-        if (HasScores())
-            names.AddRange(s_scoreFields.Where(f => !names.Contains(f)));
+        if (ReadsScores(names))
+            names.AddRange(s_scoreFields);
         return names;
     }
 
-    private bool HasScores() => connection.ExecuteScalar("SELECT EXISTS (SELECT 1 FROM household_score)", null) is 1L;
+    /// <summary>Whether the scan joins the latest scores (there are some, and no household column has their names).</summary>
+    private bool ReadsScores(List<string> columns) =>
+        !columns.Intersect(s_scoreFields).Any() && connection.ExecuteScalar("SELECT EXISTS (SELECT 1 FROM household_score)", null) is 1L;
 
     private List<string> HouseholdNumberColumns()
     {
@@ -50,7 +52,7 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
     public void Scan(RegistrySnapshotBuilder builder)
     {
         var columns = HouseholdNumberColumns();
-        var scored = HasScores() && !columns.Intersect(s_scoreFields).Any();
+        var scored = ReadsScores(columns);
         var extraSql = string.Concat(columns.Select(n => $", h.\"{n}\""));
         var scoreSql = scored ? " LEFT JOIN household_score s ON s.household_id = h.id" : "";
         if (scored)
