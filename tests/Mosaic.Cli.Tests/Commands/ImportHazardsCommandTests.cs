@@ -27,6 +27,7 @@ public sealed class ImportHazardsCommandTests : IDisposable
         Assert.Contains("nothing imported", stdout, StringComparison.Ordinal);
         Assert.Contains("flood.csv", stderr, StringComparison.Ordinal);
         Assert.Contains("not valid GeoJSON", stderr, StringComparison.Ordinal);
+        Assert.Contains("1 problem(s) written to", stderr, StringComparison.Ordinal);
         Assert.Equal("file,sheet,row,column,value,reason", errors[0]);
         Assert.Equal(2, errors.Length);
         Assert.StartsWith("flood.csv,,1,,,", errors[1], StringComparison.Ordinal);
