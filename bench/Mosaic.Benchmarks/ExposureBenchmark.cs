@@ -38,8 +38,9 @@ public sealed class ExposureBenchmark : IBenchmark
         var build = Median(runs, () => HazardIndex.Build([flood, erosion]));
         var index = HazardIndex.Build([flood, erosion]);
         var calc = new ExposureCalculator(index, []);
-        HouseholdExposure[] exposures = [];
-        var join = Median(runs, () => exposures = calc.Compute(data));
+        var exposures = new ExposureColumns(data.Count);
+        exposures.Append(data.Count);
+        var join = Median(runs, () => calc.ComputeInto(data, exposures, 0));
         var ours = Summarise(exposures);
         Console.WriteLine(string.Create(inv, $"  index build (both layers)         median {build.TotalMilliseconds,8:F0} ms"));
         Console.WriteLine(string.Create(inv, $"  Mosaic exposure join (2 types)    median {join.TotalMilliseconds,8:F0} ms   flood exposed {ours.Flood.Exposed:N0} (Σ {ours.Flood.Sum:F1}), erosion exposed {ours.Erosion.Exposed:N0} (Σ {ours.Erosion.Sum:F1})"));
@@ -82,18 +83,19 @@ public sealed class ExposureBenchmark : IBenchmark
         return agree ? 0 : 1;
     }
 
-    private static ((long Exposed, double Sum) Flood, (long Exposed, double Sum) Erosion) Summarise(HouseholdExposure[] exposures)
+    private static ((long Exposed, double Sum) Flood, (long Exposed, double Sum) Erosion) Summarise(ExposureColumns exposures)
     {
         (long, double) Of(HazardType t)
         {
             long n = 0;
             double sum = 0;
-            foreach (var e in exposures)
+            for (var i = 0; i < exposures.Count; i++)
             {
-                if (e[t] > 0)
+                var v = exposures.Values(i)[(int)t];
+                if (v > 0)
                 {
                     n++;
-                    sum += e[t];
+                    sum += v;
                 }
             }
             return (n, sum);

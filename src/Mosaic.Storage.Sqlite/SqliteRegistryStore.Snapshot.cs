@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Mosaic.Core.Registry;
 using Mosaic.Core.Tabulation;
@@ -13,9 +14,28 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
     private static readonly HashSet<string> s_standardHouseholdColumns = new(
         ["id", "fingerprint", "batch_id", .. RegistryColumns.Household.Split(", ")], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Optional fields read from the latest scoring run (<c>household_score</c>, joined by household id) rather
+    /// than copied into the household table: <c>hazard_exposure</c> is the highest exposure over the hazard types
+    /// with a layer (null when none is known), <c>vulnerability</c> the overall score.
+    /// </summary>
+    private static readonly string[] s_scoreFields = ["hazard_exposure", "vulnerability"];
+
     public IReadOnlyList<string> OptionalHouseholdNumbers()
     {
-        // Columns added by later migrations (e.g. hazard_exposure from scoring) become optional fields automatically.
+        var names = HouseholdNumberColumns();
+        if (ReadsScores(names))
+            names.AddRange(s_scoreFields);
+        return names;
+    }
+
+    /// <summary>Whether the scan joins the latest scores (there are some, and no household column has their names).</summary>
+    private bool ReadsScores(List<string> columns) =>
+        !columns.Intersect(s_scoreFields).Any() && connection.ExecuteScalar("SELECT EXISTS (SELECT 1 FROM household_score)", null) is 1L;
+
+    private List<string> HouseholdNumberColumns()
+    {
+        // Columns added by later migrations become optional fields automatically.
         var names = new List<string>();
         using var cmd = connection.CreateCommand("SELECT name, upper(type) FROM pragma_table_info('household')", null);
         using var r = cmd.ExecuteReader();
@@ -31,12 +51,16 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
 
     public void Scan(RegistrySnapshotBuilder builder)
     {
-        var optional = OptionalHouseholdNumbers();
-        var extraSql = string.Concat(optional.Select(n => $", h.\"{n}\""));
+        var columns = HouseholdNumberColumns();
+        var scored = ReadsScores(columns);
+        var extraSql = string.Concat(columns.Select(n => $", h.\"{n}\""));
+        var scoreSql = scored ? " LEFT JOIN household_score s ON s.household_id = h.id" : "";
+        if (scored)
+            extraSql += ", s.exposure, s.score";
         using var households = connection.CreateCommand(
             $"SELECT h.id, h.area_pcode, {Case("h.dwelling", Codes.Dwelling)}, h.income_before, h.income_now, {Tri("h.remittances")}, " +
             $"h.remittance_amount, {Case("h.remittance_change", Codes.RemittanceChange)}, {Tri("h.debt")}, {Tri("h.savings")}, " +
-            $"{Tri("h.assistance_received")}, h.shocks{extraSql} FROM household h ORDER BY h.id", null);
+            $"{Tri("h.assistance_received")}, h.shocks{extraSql} FROM household h{scoreSql} ORDER BY h.id", null);
         using var persons = connection.CreateCommand(
             $"SELECT p.household_id, {Case("p.sex", Codes.Sex)}, p.age, {Case("p.relation", Codes.Relation)}, " +
             $"{Case("p.mig_status", Codes.MigratoryStatus)}, p.prev_country, {Case("p.move_reason", Codes.MoveReason)}, " +
@@ -46,13 +70,19 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
             "FROM person p ORDER BY p.household_id, p.line", null);
         using var hr = households.ExecuteReader();
         using var pr = persons.ExecuteReader();
-        var extras = new double[optional.Count];
+        var extras = new double[columns.Count + (scored ? s_scoreFields.Length : 0)];
         var hasPerson = pr.Read();
         while (hr.Read())
         {
             var id = hr.GetInt64(0);
-            for (var i = 0; i < extras.Length; i++)
+            for (var i = 0; i < columns.Count; i++)
                 extras[i] = hr.IsDBNull(12 + i) ? double.NaN : hr.GetDouble(12 + i);
+            if (scored)
+            {
+                var at = 12 + columns.Count;
+                extras[columns.Count] = hr.IsDBNull(at) ? double.NaN : MaxExposure(hr.GetString(at));
+                extras[columns.Count + 1] = hr.IsDBNull(at + 1) ? double.NaN : hr.GetDouble(at + 1);
+            }
             builder.AddHousehold(new SnapshotHousehold(
                 hr.GetString(1), (byte)hr.GetInt32(2), hr.GetNullableDouble(3), hr.GetNullableDouble(4), (byte)hr.GetInt32(5),
                 hr.GetNullableDouble(6), (byte)hr.GetInt32(7), (byte)hr.GetInt32(8), (byte)hr.GetInt32(9), (byte)hr.GetInt32(10),
@@ -71,6 +101,19 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
     }
 
     private static ushort MoveMonth(long encoded) => encoded is > 0 and <= ushort.MaxValue ? (ushort)encoded : (ushort)0;
+
+    /// <summary>The highest known value of a stored exposure list (numbers per hazard type, NaN = unknown).</summary>
+    private static double MaxExposure(string values)
+    {
+        var max = double.NaN;
+        foreach (var range in values.AsSpan().Split(' '))
+        {
+            if (double.TryParse(values.AsSpan()[range], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) &&
+                !double.IsNaN(v) && (double.IsNaN(max) || v > max))
+                max = v;
+        }
+        return max;
+    }
 
     /// <summary>Code text → 1-based position in the code list (0 = NULL or unknown), matching <see cref="SnapshotCodes"/>.</summary>
     private static string Case<TEnum>(string column, CodeList<TEnum> list) where TEnum : struct, Enum

@@ -109,7 +109,7 @@ public sealed class ImportHazardsCommand : MosaicCommand
         if (file.Issues.Count > 20)
             console.Error.WriteLine($"… {file.Issues.Count - 20} more");
         if (errorsFile is not null)
-            console.Error.WriteLine($"{file.Issues.Count} rejected feature(s) written to {errorsFile}");
+            console.Error.WriteLine($"{file.Issues.Count} problem(s) written to {errorsFile}");
         return commit && (file.Issues.Count == 0 || skip) ? ExitCodes.Success : ExitCodes.InputRejected;
     }
 }

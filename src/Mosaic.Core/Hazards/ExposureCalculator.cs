@@ -26,27 +26,40 @@ public sealed class ExposureCalculator
     /// <summary>Exposures of the households, in order. GPS lookups run in parallel.</summary>
     public HouseholdExposure[] Compute(IReadOnlyList<Household> households, int maxParallelism = -1)
     {
+        var columns = new ExposureColumns(households.Count);
+        ComputeInto(households, columns, columns.Append(households.Count), maxParallelism);
         var result = new HouseholdExposure[households.Count];
+        for (var i = 0; i < result.Length; i++)
+            result[i] = columns[i];
+        return result;
+    }
+
+    /// <summary>
+    /// Writes the households' exposures to <paramref name="columns"/> from index <paramref name="start"/> on
+    /// (rows already appended, values unknown). GPS lookups run in parallel and allocate nothing per household.
+    /// </summary>
+    public void ComputeInto(IReadOnlyList<Household> households, ExposureColumns columns, int start, int maxParallelism = -1)
+    {
         // Area shares first and sequentially: they are few, cached, and NTS overlay is not worth contending on.
+        var gpsCount = 0;
         for (var i = 0; i < households.Count; i++)
         {
             if (households[i].Gps is null)
-                result[i] = ForArea(households[i].AreaPcode);
+                columns.Set(start + i, ForArea(households[i].AreaPcode));
+            else
+                gpsCount++;
         }
-        // Visit GPS points in Morton (Z-order) order: neighbouring households then query the same tree nodes and
-        // polygon edge indexes, which stay in cache; on a million points this is faster than input order.
-        var gps = new List<int>(households.Count);
-        for (var i = 0; i < households.Count; i++)
+        // Visit GPS points in Morton (Z-order) order: neighbouring households then query the same grid cells and
+        // polygon edge slabs, which stay in cache; on a million points this is faster than input order.
+        var keys = new ulong[gpsCount];
+        var order = new int[gpsCount];
+        for (int i = 0, k = 0; i < households.Count; i++)
         {
-            if (households[i].Gps is not null)
-                gps.Add(i);
-        }
-        var keys = new ulong[gps.Count];
-        var order = gps.ToArray();
-        for (var k = 0; k < order.Length; k++)
-        {
-            var p = households[order[k]].Gps!.Value;
-            keys[k] = Morton(p.Longitude, p.Latitude);
+            if (households[i].Gps is { } p)
+            {
+                order[k] = i;
+                keys[k++] = Morton(p.Longitude, p.Latitude);
+            }
         }
         Array.Sort(keys, order);
         Parallel.For(0, (order.Length + ChunkSize - 1) / ChunkSize, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
@@ -56,13 +69,16 @@ public sealed class ExposureCalculator
                 var end = Math.Min(order.Length, (chunk + 1) * ChunkSize);
                 for (var k = chunk * ChunkSize; k < end; k++)
                 {
+                    var row = start + order[k];
                     var gpsPoint = households[order[k]].Gps!.Value;
-                    result[order[k]] = ForPoint(gpsPoint.Longitude, gpsPoint.Latitude, query);
+                    columns.SetGps(row);
+                    var values = columns.Values(row);
+                    foreach (var type in _types)
+                        values[(int)type] = _index.PointSeverity(type, gpsPoint.Longitude, gpsPoint.Latitude, query);
                 }
                 return query;
             },
             _ => { });
-        return result;
     }
 
     private const int ChunkSize = 4096;

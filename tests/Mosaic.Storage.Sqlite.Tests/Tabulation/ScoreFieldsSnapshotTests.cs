@@ -1,0 +1,48 @@
+using Mosaic.Core.Demo;
+using Mosaic.Core.Indicators;
+using Mosaic.Core.Registry;
+using Mosaic.Core.Tabulation;
+using Mosaic.Core.Vulnerability;
+using Mosaic.Storage.Contract;
+
+namespace Mosaic.Storage.Sqlite.Tests.Tabulation;
+
+/// <summary>The snapshot's <c>hazard_exposure</c> and <c>vulnerability</c> fields come from the latest scoring run.</summary>
+public sealed class ScoreFieldsSnapshotTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Snapshot_AfterScoring_CountsHouseholdsInAHazardZoneAsTheStoredExposuresDo()
+    {
+        using var store = SqliteMosaicStore.Open(_dir.File("scored.db"));
+        store.Areas.Upsert(Fixtures.Areas);
+        using (var batch = store.Registry.BeginImport("test"))
+        {
+            foreach (var h in SyntheticHouseholds.Generate(300, 8))
+                batch.Add(h, HouseholdFingerprint.Compute(h));
+            batch.Commit();
+        }
+        Assert.DoesNotContain("hazard_exposure", RegistrySnapshotLoader.Load(store).OptionalHouseholdFields);
+
+        store.Hazards.ReplaceLayer(HazardDemo.Flood());
+        var cache = new RegistrySnapshotCache();
+        var before = cache.Get(store);
+        StoreScoring.Run(store, DefaultVulnerabilityModel.Model, DateTimeOffset.UnixEpoch);
+        var snapshot = cache.Get(store);
+        Assert.NotSame(before, snapshot);
+        Assert.Contains("hazard_exposure", snapshot.OptionalHouseholdFields);
+        Assert.Contains("vulnerability", snapshot.OptionalHouseholdFields);
+
+        var scores = store.Scores.ReadScores();
+        var known = scores.Count(s => s.Exposure.Any(double.IsFinite));
+        var exposed = scores.Count(s => s.Exposure.Where(double.IsFinite).DefaultIfEmpty(0).Max() > 0);
+        Assert.InRange(exposed, 1, known - 1);
+        var table = new Tabulator(snapshot, IndicatorCatalogue.Shipped)
+            .Tabulate(new TabulationRequest("hh_in_hazard_zone", ["adm4"]) { MinimumCellSize = 1 });
+        Assert.Equal(known, table.GrandTotal.Denominator);
+        Assert.Equal((double)exposed / known, table.GrandTotal.Value!.Value, 12);
+    }
+}
