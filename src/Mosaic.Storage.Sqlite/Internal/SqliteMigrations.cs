@@ -325,7 +325,7 @@ internal static class SqliteMigrations
         // Every import reads the whole area tree ordered by level and P-code: serve that order from an index
         // instead of sorting 33,000+ rows each time.
         (6, "area_order", """
-            CREATE INDEX area_level_pcode ON area(level, pcode);
+            CREATE INDEX IF NOT EXISTS area_level_pcode ON area(level, pcode);
             """),
     ];
 
