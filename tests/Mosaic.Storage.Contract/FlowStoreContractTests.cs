@@ -80,6 +80,20 @@ public abstract class FlowStoreContractTests : ContractTestBase
     }
 
     [Fact]
+    public void Flows_ObservationMovedToAnotherPoint_LeavesNoDailyTotalAtTheOldOne()
+    {
+        // A corrected file may put a group at the right point: both points' daily totals must follow.
+        SeedAreas();
+        var day = new DateOnly(2026, 9, 3);
+        var group = Crossing("moved", Ghat, day, FlowDirection.In, 12);
+        Mobility.UpsertFlows([Ghat, Road], [group, Crossing("stays", Road, day, FlowDirection.Out, 4)]);
+        Assert.Equal(new UpsertCounts(0, 1, 0), Mobility.UpsertFlows([], [group with { PointCode = Road.Code }]));
+        Assert.Empty(Mobility.ReadFlowDailyTotals(Ghat.Code));
+        Assert.Equal(ExpectedDaily(), Sorted(Mobility.ReadFlowDailyTotals()));
+        Assert.DoesNotContain(Mobility.ReadFlowTotals().Directions, d => d.PointCode == Ghat.Code);
+    }
+
+    [Fact]
     public void FlowPoints_UpsertOfAKnownCode_UpdatesThePoint()
     {
         SeedAreas();
