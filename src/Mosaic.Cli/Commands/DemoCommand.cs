@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Demo;
+using Mosaic.Core.Hazards;
 using Mosaic.Core.Registry.Export;
 
 namespace Mosaic.Cli.Commands;
@@ -38,7 +39,8 @@ public sealed class DemoCommand : MosaicCommand
     private readonly Option<string?> _exportKobo = new("--export-kobo")
     {
         Description = "Also write the data as a KoboToolbox export into DIR: registrations.xlsx, households.csv + " +
-                      "members.csv, and areas.csv + areas.geojson to build a fresh database from DIR alone",
+                      "members.csv, areas.csv + areas.geojson to build a fresh database from DIR alone, and the " +
+                      "hazard layers flood.geojson + erosion.geojson",
         HelpName = "DIR",
     };
 
@@ -88,6 +90,8 @@ public sealed class DemoCommand : MosaicCommand
             {
                 var before = steps.Sum(s => s.Work(demo));
                 AreaExportWriter.Write(exportDir, demo.Areas());
+                foreach (var layer in DemoHazardsStep.Layers(options))
+                    HazardDemo.WriteGeoJson(layer, Path.Combine(exportDir, HazardTypes.Codes[layer.Type] + ".geojson"));
                 export = KoboExportWriter.Write(exportDir, demo.Households(), done => report(before + done, work));
             }
             return r;

@@ -42,7 +42,7 @@ internal static class DemoReport
             database, counts.GetValueOrDefault("areas"), counts.GetValueOrDefault("areas_inserted"),
             counts.GetValueOrDefault("households_added"), counts.GetValueOrDefault("households_already_present")));
         if (export is not null)
-            console.Info($"Kobo export written to {export.Directory}: {string.Join(", ", export.Files.Select(Path.GetFileName))}, areas.csv, areas.geojson");
+            console.Info($"Kobo export written to {export.Directory}: {string.Join(", ", export.Files.Select(Path.GetFileName))}, areas.csv, areas.geojson, flood.geojson, erosion.geojson");
         if (!tables)
             return;
 

@@ -69,12 +69,7 @@ public sealed class ImportAreasCommand : MosaicCommand
                 ? $"areas: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({store.Areas.Count()} in the database)"
                 : "nothing imported: the file has rejected rows (use --skip-invalid to import the valid ones)");
         }
-        foreach (var issue in result.Issues.Take(20))
-            console.Error.WriteLine(issue);
-        if (result.Issues.Count > 20)
-            console.Error.WriteLine($"… {result.Issues.Count - 20} more");
-        if (errorsFile is not null)
-            console.Error.WriteLine($"{result.Issues.Count} rejected row(s) written to {errorsFile}");
+        console.ReportIssues(result.Issues, errorsFile, $"{result.Issues.Count} rejected row(s)");
         return result.Issues.Count > 0 && !parse.GetValue(_skipInvalid) ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

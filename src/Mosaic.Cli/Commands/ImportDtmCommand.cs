@@ -72,12 +72,7 @@ public sealed class ImportDtmCommand : MosaicCommand
                 ? $"{result.Format}: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({store.Mobility.CountAssessments()} assessment records in the database)"
                 : "nothing imported: the file has rejected records (use --skip-invalid to import the valid ones)");
         }
-        foreach (var issue in all.Take(20))
-            console.Error.WriteLine(issue);
-        if (all.Count > 20)
-            console.Error.WriteLine($"… {all.Count - 20} more");
-        if (errorsFile is not null)
-            console.Error.WriteLine($"{result.Errors.Count} rejected record(s), {result.Warnings.Count} P-code warning(s) written to {errorsFile}");
+        console.ReportIssues(all, errorsFile, $"{result.Errors.Count} rejected record(s), {result.Warnings.Count} P-code warning(s)");
         return result.Errors.Count > 0 && !skip ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

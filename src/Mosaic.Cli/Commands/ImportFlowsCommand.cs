@@ -76,12 +76,7 @@ public sealed class ImportFlowsCommand : MosaicCommand
                 ? $"flows: {result.Points} point(s); {c.Inserted} observations inserted, {c.Updated} updated, {c.Unchanged} unchanged"
                 : "nothing imported: the file has rejected rows (use --skip-invalid to import the valid ones)");
         }
-        foreach (var issue in result.Issues.Take(20))
-            console.Error.WriteLine(issue);
-        if (result.Issues.Count > 20)
-            console.Error.WriteLine($"… {result.Issues.Count - 20} more");
-        if (errorsFile is not null)
-            console.Error.WriteLine($"{result.Issues.Count} rejected row(s) written to {errorsFile}");
+        console.ReportIssues(result.Issues, errorsFile, $"{result.Issues.Count} rejected row(s)");
         return result.Issues.Count > 0 && !skip ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

@@ -104,12 +104,7 @@ public sealed class ImportHazardsCommand : MosaicCommand
                 ? "nothing imported: the file has no usable hazard polygon"
                 : "nothing imported: the file has rejected features (use --skip-invalid to import the valid ones)");
         }
-        foreach (var issue in file.Issues.Take(20))
-            console.Error.WriteLine(issue);
-        if (file.Issues.Count > 20)
-            console.Error.WriteLine($"… {file.Issues.Count - 20} more");
-        if (errorsFile is not null)
-            console.Error.WriteLine($"{file.Issues.Count} problem(s) written to {errorsFile}");
+        console.ReportIssues(file.Issues, errorsFile, $"{file.Issues.Count} problem(s)");
         return commit && (file.Issues.Count == 0 || skip) ? ExitCodes.Success : ExitCodes.InputRejected;
     }
 }

@@ -8,8 +8,6 @@ namespace Mosaic.Cli.Commands;
 /// <summary><c>mosaic import registrations FILE [--members FILE2] [--mapping MAP.json] [--skip-invalid]</c>.</summary>
 public sealed class ImportRegistrationsCommand : MosaicCommand
 {
-    private const int IssuesShown = 20;
-
     private readonly Argument<string> _file = new("FILE")
     {
         Description = "Kobo XLSX export, household CSV (with --members) or ODK Central CSV zip",
@@ -118,12 +116,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
                   $"{result.RowsRejected} rows); the database is unchanged. Fix the rows or use --skip-invalid " +
                   $"to import the {result.HouseholdsValid} valid households.");
         }
-        foreach (var issue in result.Issues.Take(IssuesShown))
-            console.Error.WriteLine(issue);
-        if (result.Issues.Count > IssuesShown)
-            console.Error.WriteLine($"… {result.Issues.Count - IssuesShown} more");
-        if (errorsFile is not null)
-            console.Error.WriteLine($"{result.Issues.Count} problem(s) in {result.RowsRejected} row(s) written to {errorsFile}");
+        console.ReportIssues(result.Issues, errorsFile, $"{result.Issues.Count} problem(s) in {result.RowsRejected} row(s)");
         return result.Issues.Count > 0 && !skipInvalid ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Mosaic.Core.Import;
 using Spectre.Console;
 
 namespace Mosaic.Cli.Infrastructure;
@@ -38,6 +39,23 @@ public sealed class CliConsole
     public void Info(string line) => (Json ? Error : Out).WriteLine(line);
 
     public void Fail(string message) => Error.WriteLine("error: " + message);
+
+    /// <summary>How many problems an import lists on the terminal; the errors file has them all.</summary>
+    public const int IssuesShown = 20;
+
+    /// <summary>
+    /// Lists an import's first problems on stderr, then where the whole list was written
+    /// (<paramref name="what"/> describes it, e.g. "12 rejected row(s)").
+    /// </summary>
+    public void ReportIssues(IReadOnlyCollection<ImportIssue> issues, string? errorsFile, string what)
+    {
+        foreach (var issue in issues.Take(IssuesShown))
+            Error.WriteLine(issue);
+        if (issues.Count > IssuesShown)
+            Error.WriteLine($"… {issues.Count - IssuesShown} more");
+        if (errorsFile is not null)
+            Error.WriteLine($"{what} written to {errorsFile}");
+    }
 
     public void WriteJson(object value) => Out.WriteLine(JsonSerializer.Serialize(value, s_json));
 

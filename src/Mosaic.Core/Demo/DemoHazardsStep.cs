@@ -1,3 +1,5 @@
+using Mosaic.Core.Hazards;
+
 namespace Mosaic.Core.Demo;
 
 /// <summary>Writes the demo's flood and riverbank-erosion layers along the Brahmaputra (<see cref="HazardDemo"/>).</summary>
@@ -7,12 +9,18 @@ public sealed class DemoHazardsStep : IDemoStep
 
     public long Work(DemoGenerator demo) => 2;
 
+    /// <summary>The demo's layers for a seed: what the step stores and what <c>--export-kobo</c> writes as GeoJSON.</summary>
+    public static IReadOnlyList<HazardLayer> Layers(DemoOptions options)
+    {
+        var seed = (int)(options.Seed % int.MaxValue);
+        return [HazardDemo.Flood(seed), HazardDemo.Erosion(seed)];
+    }
+
     public void Run(DemoRun run)
     {
         // Layers replace same-named ones, so a second run changes nothing.
-        var seed = (int)(run.Demo.Options.Seed % int.MaxValue);
         var polygons = 0;
-        foreach (var layer in new[] { HazardDemo.Flood(seed), HazardDemo.Erosion(seed) })
+        foreach (var layer in Layers(run.Demo.Options))
         {
             run.Store.Hazards.ReplaceLayer(layer);
             polygons += layer.Polygons.Count;

@@ -72,5 +72,20 @@ public sealed class DemoRoundTripTests : IDisposable
         Assert.Equal(300, run.Json.GetProperty("duplicates_skipped").GetInt64());
     }
 
+    [Fact]
+    public void ExportedHazardLayers_ImportIntoAFreshDatabaseWithTheirPolygons()
+    {
+        var demo = CliRun.Invoke("demo", "--no-serve", "--households", "100", "--db", _dir.File("demo.db"), "--export-kobo", Export, "--json");
+        var db = FreshDatabaseWithDemoAreas("hazards.db");
+        var polygons = 0L;
+        foreach (var type in new[] { "flood", "erosion" })
+        {
+            var run = CliRun.Invoke("import", "hazards", Path.Combine(Export, type + ".geojson"), "--type", type, "--db", db, "--json");
+            Assert.Equal(ExitCodes.Success, run.ExitCode);
+            polygons += run.Json.GetProperty("polygons").GetInt64();
+        }
+        Assert.Equal(demo.Json.GetProperty("hazard_polygons").GetInt64(), polygons);
+    }
+
     public void Dispose() => _dir.Dispose();
 }
