@@ -77,7 +77,8 @@ public static class MobilityDemo
                     Round = round,
                     ReportingDate = RoundDates[round - 1],
                     Location = new AssessmentLocation(4, "BGD", "Bangladesh", ChilmariGeography.DivisionPcode, ChilmariGeography.DivisionName,
-                        ChilmariGeography.DistrictPcode, ChilmariGeography.DistrictName) { LocalPcode = pcode, LocalName = name },
+                        ChilmariGeography.DistrictPcode, ChilmariGeography.DistrictName)
+                    { LocalPcode = pcode, LocalName = name },
                     AreaPcode = pcode,
                     Match = AreaMatch.Pcode,
                     Counts =
