@@ -28,7 +28,7 @@ internal sealed partial class SqliteMobilityStore
         }
 
         var names = MobilityColumns.Observation.Split(", ");
-        using var find = connection.CreateCommand("SELECT id, fingerprint FROM flow_observation WHERE record_id = $id", tx, ("$id", ""));
+        using var find = connection.CreateCommand("SELECT id, fingerprint, point_code FROM flow_observation WHERE record_id = $id", tx, ("$id", ""));
         find.Prepare();
         using var insert = Prepared(tx,
             $"INSERT INTO flow_observation ({MobilityColumns.Observation}) VALUES ({string.Join(", ", names.Select((_, i) => "$" + i))})", names.Length);
@@ -49,6 +49,9 @@ internal sealed partial class SqliteMobilityStore
                     unchanged++;
                     continue;
                 }
+                // An update may move the group to another point: the old point's totals change too.
+                if (id != 0)
+                    touched.Add(r.GetString(2));
             }
             var cmd = id == 0 ? insert : update;
             BindObservation(cmd, o, fingerprint, now);

@@ -9,34 +9,8 @@ namespace Mosaic.Storage.Contract;
 /// Behaviour every store provider must have. A provider's test project derives from this class and
 /// supplies a fresh, empty store per test; the suite runs unchanged against SQLite and PostgreSQL.
 /// </summary>
-public abstract class StoreContractTests : IDisposable
+public abstract class StoreContractTests : ContractTestBase
 {
-    private IMosaicStore? _store;
-
-    /// <summary>Creates a new empty store (a temp file, a throwaway database, …).</summary>
-    protected abstract IMosaicStore CreateStore();
-
-    /// <summary>Reopens the store created by <see cref="CreateStore"/> (same data), to prove durability.</summary>
-    protected abstract IMosaicStore ReopenStore();
-
-    protected IMosaicStore Store => _store ??= CreateStore();
-
-    private void Reopen()
-    {
-        _store?.Dispose();
-        _store = ReopenStore();
-    }
-
-    private void SeedAreas() => Store.Areas.Upsert(Fixtures.Areas);
-
-    private void Import(params Household[] households)
-    {
-        using var batch = Store.Registry.BeginImport("test");
-        foreach (var h in households)
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        batch.Commit();
-    }
-
     [Fact]
     public void NewStore_IsMigratedToACurrentSchemaAndEmpty()
     {
@@ -200,11 +174,5 @@ public abstract class StoreContractTests : IDisposable
         var renamed = Fixtures.Areas.Select(a => a.Pcode == "BD55490917" ? a with { Name = "Renamed" } : a).ToList();
         Store.Areas.Upsert(renamed);
         Assert.NotEqual(before, Store.Registry.CurrentVersion());
-    }
-
-    public void Dispose()
-    {
-        _store?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

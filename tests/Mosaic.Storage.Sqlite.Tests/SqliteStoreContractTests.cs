@@ -14,6 +14,13 @@ public sealed class SqliteStoreContractTests : StoreContractTests
 
     protected override IMosaicStore ReopenStore() => SqliteMosaicStore.Open(DbPath);
 
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _dir.Dispose();
+    }
+
     [Fact]
     public void Open_FileFromANewerMosaic_IsRefusedWithAClearMessage()
     {
