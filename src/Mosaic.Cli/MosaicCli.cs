@@ -27,6 +27,7 @@ public static class MosaicCli
             new ScoreCommand(),
             new TargetCommand(),
             new PrivacyCommand(),
+            new AuditCommand(),
         };
         HelpLayout.Apply(root);
         return root;

@@ -19,6 +19,7 @@ public sealed class SqliteMosaicStore : IMosaicStore
         Mobility = new SqliteMobilityStore(connection);
         Hazards = new SqliteHazardStore(connection);
         Scores = new SqliteScoreStore(connection);
+        AuditLog = new SqliteAuditLog(connection);
     }
 
     public string Description { get; }
@@ -34,6 +35,8 @@ public sealed class SqliteMosaicStore : IMosaicStore
     public IHazardStore Hazards { get; }
 
     public IScoreStore Scores { get; }
+
+    public IAuditLog AuditLog { get; }
 
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
     public static SqliteMosaicStore Open(string path)

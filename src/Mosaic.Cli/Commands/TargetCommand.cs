@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Audit;
+using Mosaic.Core.Storage;
 using Mosaic.Core.Targeting;
 using Mosaic.Core.Vulnerability;
 
@@ -94,8 +97,35 @@ public sealed class TargetCommand : MosaicCommand
         var list = Targeter.Select(candidates, areas, request);
         var includeContacts = parse.GetValue(_includeContacts);
         TargetListFile.Write(output, list, areas, run.Dimensions, includeContacts);
-        Report(console, list, request, run, output, areas, includeContacts);
+        var auditId = includeContacts ? RecordExport(store, parse, output, request, list) : (long?)null;
+        Report(console, list, request, run, output, areas, auditId);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Logs the export of names and phones. Personal data never leaves without its record: if the entry
+    /// cannot be written, the file just written is deleted and the command fails.
+    /// </summary>
+    private static long RecordExport(IMosaicStore store, ParseResult parse, string output, TargetingRequest request, TargetList list)
+    {
+        var path = Path.GetFullPath(output);
+        var (households, persons) = TargetContact.Count(list);
+        try
+        {
+            return store.AuditLog.Append(new AuditEntry(DateTimeOffset.UtcNow, Environment.UserName, AuditActions.TargetExportContacts, path,
+                request.AreaPcode, households, persons, CommandLineText.Of(parse)));
+        }
+        catch (SqliteException ex)
+        {
+            File.Delete(path);
+            throw new CliException(ExitCodes.DatabaseUnavailable,
+                $"could not record the export of contacts in the audit log ({ex.Message}); {output} was deleted");
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
     }
 
     private TargetingRequest Request(ParseResult parse)
@@ -131,8 +161,8 @@ public sealed class TargetCommand : MosaicCommand
         };
     }
 
-    private static void Report(CliConsole console, TargetList list, TargetingRequest request, Mosaic.Core.Storage.ScoreRunInfo run, string output,
-        AreaAncestry areas, bool contacts)
+    private static void Report(CliConsole console, TargetList list, TargetingRequest request, ScoreRunInfo run, string output,
+        AreaAncestry areas, long? auditId)
     {
         var e = list.Errors;
         if (console.Json)
@@ -148,7 +178,8 @@ public sealed class TargetCommand : MosaicCommand
                 eligible = list.Eligible,
                 excluded = list.Excluded,
                 coverage = list.CoverageRate,
-                contacts_included = contacts,
+                contacts_included = auditId is not null,
+                audit_entry = auditId,
                 quotas = list.Quotas.Select(q => new { area = q.Pcode, name = areas.Find(q.Pcode)?.Name, eligible = q.Eligible, high_or_extreme = q.Priority, quota = q.Quota }),
                 coverage_summary = list.Coverage.Select(c => new { dimension = c.Dimension, group = c.Group, targeted = c.Targeted, targeted_share = c.TargetedShare, high_or_extreme = c.Priority, high_or_extreme_share = c.PriorityShare }),
                 errors = e is null ? null : new { households_with_reference = e.Households, poor_share = e.PoorShare, poor = e.Poor, inclusion_error = e.InclusionError, exclusion_error = e.ExclusionError },
@@ -157,6 +188,8 @@ public sealed class TargetCommand : MosaicCommand
         }
         var inv = CultureInfo.InvariantCulture;
         console.Info(string.Create(inv, $"{list.Households.Count} of {list.Eligible} eligible households targeted ({list.CoverageRate:P1}) with {run.ModelId}@{run.ModelVersion} → {output}"));
+        if (auditId is not null)
+            console.Info(string.Create(inv, $"  contacts included: recorded in the audit log as entry #{auditId} (mosaic audit list)"));
         foreach (var (reason, n) in list.Excluded)
             console.Info(string.Create(inv, $"  excluded: {n} {reason.Replace('_', ' ')}"));
         if (list.Households.Count < request.Requested)

@@ -23,4 +23,7 @@ public interface IMosaicStore : IDisposable
     IHazardStore Hazards { get; }
 
     IScoreStore Scores { get; }
+
+    /// <summary>The append-only log of personal-data reads and exports (DESIGN §7).</summary>
+    IAuditLog AuditLog { get; }
 }

@@ -54,9 +54,9 @@ public static class TargetListFile
         row.Add(s.Explanation);
         if (includeContacts)
         {
-            var head = h.Head;
-            row.Add(head?.Name);
-            row.Add(head?.Phone ?? h.Members.FirstOrDefault(m => !string.IsNullOrEmpty(m.Phone))?.Phone);
+            var contact = TargetContact.Of(h);
+            row.Add(contact.Name);
+            row.Add(contact.Phone);
         }
         return row;
     }

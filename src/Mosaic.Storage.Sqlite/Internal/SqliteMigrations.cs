@@ -327,6 +327,36 @@ internal static class SqliteMigrations
         (6, "area_order", """
             CREATE INDEX IF NOT EXISTS area_level_pcode ON area(level, pcode);
             """),
+        // DESIGN §7: every export of personal data leaves a record that the application cannot alter. The
+        // triggers stop UPDATE and DELETE from any client, and INSERT OR REPLACE of an existing id (REPLACE
+        // deletes without firing DELETE triggers); they do not stop someone who can rewrite the file itself.
+        // IF NOT EXISTS: tests rewind user_version to re-run older migrations on a current file.
+        (7, "audit_log", """
+            CREATE TABLE IF NOT EXISTS audit_log (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                at           TEXT NOT NULL,
+                actor        TEXT NOT NULL,
+                action       TEXT NOT NULL,
+                subject      TEXT NOT NULL,
+                scope        TEXT,
+                households   INTEGER NOT NULL,
+                persons      INTEGER NOT NULL,
+                command_line TEXT NOT NULL
+            );
+            CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN
+                SELECT RAISE(ABORT, 'audit log is append-only');
+            END;
+            CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN
+                SELECT RAISE(ABORT, 'audit log is append-only');
+            END;
+            CREATE TRIGGER IF NOT EXISTS audit_log_no_replace BEFORE INSERT ON audit_log
+            WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+            BEGIN
+                SELECT RAISE(ABORT, 'audit log is append-only');
+            END;
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

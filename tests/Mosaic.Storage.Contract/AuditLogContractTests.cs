@@ -1,0 +1,68 @@
+using Mosaic.Core.Audit;
+using Mosaic.Core.Storage;
+
+namespace Mosaic.Storage.Contract;
+
+/// <summary>
+/// The audit log every provider must keep: entries come back exactly as appended, newest first, and
+/// survive reopening. A provider's test project derives from this class.
+/// </summary>
+public abstract class AuditLogContractTests : IDisposable
+{
+    private IMosaicStore? _store;
+
+    /// <summary>Creates a new empty store.</summary>
+    protected abstract IMosaicStore CreateStore();
+
+    /// <summary>Reopens the store created by <see cref="CreateStore"/>.</summary>
+    protected abstract IMosaicStore ReopenStore();
+
+    protected IMosaicStore Store => _store ??= CreateStore();
+
+    private static AuditEntry Entry(int n, string? scope = "BD554909") => new(
+        new DateTimeOffset(2026, 3, 1, 10, n, 0, TimeSpan.FromHours(6)), "officer" + n, AuditActions.TargetExportContacts,
+        $"/data/targets-{n}.csv", scope, 10 * n, 11 * n, $"mosaic target --count {n} --include-contacts");
+
+    [Fact]
+    public void AuditLog_NewStore_IsEmpty() => Assert.Empty(Store.AuditLog.Read());
+
+    [Fact]
+    public void AuditLog_Append_ReadsBackEveryFieldWithTimeInUtc()
+    {
+        var id = Store.AuditLog.Append(Entry(1));
+        var read = Assert.Single(Store.AuditLog.Read());
+        Assert.Equal(Entry(1) with { Id = id, At = new DateTimeOffset(2026, 3, 1, 4, 1, 0, TimeSpan.Zero) }, read);
+        Assert.Equal(TimeSpan.Zero, read.At.Offset);
+    }
+
+    [Fact]
+    public void AuditLog_Read_IsNewestFirstAndHonoursTheLimit()
+    {
+        var ids = Enumerable.Range(1, 4).Select(n => Store.AuditLog.Append(Entry(n, n % 2 == 0 ? null : "BD554909"))).ToList();
+        Assert.Equal(ids.AsEnumerable().Reverse(), Store.AuditLog.Read().Select(e => e.Id));
+        Assert.Equal(["officer4", "officer3"], Store.AuditLog.Read(2).Select(e => e.Actor));
+        Assert.Null(Store.AuditLog.Read(1)[0].Scope);
+    }
+
+    [Fact]
+    public void AuditLog_SurvivesReopen()
+    {
+        Store.AuditLog.Append(Entry(1));
+        _store!.Dispose();
+        _store = ReopenStore();
+        Assert.Equal("/data/targets-1.csv", Assert.Single(Store.AuditLog.Read()).Subject);
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Closes the store; providers extend this to remove their temp files or databases.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+            _store?.Dispose();
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Mosaic.Core.Audit;
+using Mosaic.Core.Storage;
+using Mosaic.Storage.Contract;
+
+namespace Mosaic.Storage.Sqlite.Tests;
+
+/// <summary>The audit-log contract on SQLite, plus the database-level refusal to change or delete entries.</summary>
+public sealed class SqliteAuditLogTests : AuditLogContractTests
+{
+    private readonly TempDirectory _dir = new();
+
+    private string DbPath => Path.Combine(_dir.Path, "mosaic.db");
+
+    protected override IMosaicStore CreateStore() => SqliteMosaicStore.Open(DbPath);
+
+    protected override IMosaicStore ReopenStore() => SqliteMosaicStore.Open(DbPath);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _dir.Dispose();
+    }
+
+    [Theory]
+    [InlineData("UPDATE audit_log SET households = 0")]
+    [InlineData("UPDATE audit_log SET actor = 'someone else' WHERE id = 1")]
+    [InlineData("DELETE FROM audit_log")]
+    [InlineData("DELETE FROM audit_log WHERE id = 1")]
+    [InlineData("INSERT OR REPLACE INTO audit_log (id, at, actor, action, subject, households, persons, command_line) VALUES (1, 'x', 'x', 'x', 'x', 0, 0, 'x')")]
+    public void AuditLog_UpdateOrDeleteFromAnyClient_IsRefusedAndTheEntryIsUnchanged(string sql)
+    {
+        var entry = new AuditEntry(DateTimeOffset.UtcNow, "officer", AuditActions.TargetExportContacts, "/tmp/t.csv", null, 5, 6, "mosaic target");
+        Store.AuditLog.Append(entry);
+        using (var raw = new SqliteConnection($"Data Source={DbPath};Pooling=false"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = sql;
+            var ex = Assert.Throws<SqliteException>(() => cmd.ExecuteNonQuery());
+            Assert.Contains("audit log is append-only", ex.Message, StringComparison.Ordinal);
+        }
+        var stored = Assert.Single(Store.AuditLog.Read());
+        Assert.Equal(("officer", 5, 6), (stored.Actor, stored.Households, stored.Persons));
+    }
+
+    [Fact]
+    public void Open_NewDatabase_IsAtSchemaVersionSevenOrLater()
+    {
+        Assert.True(Store.SchemaVersion >= 7);
+    }
+}
