@@ -1,5 +1,4 @@
 using Mosaic.Core.Audit;
-using Mosaic.Core.Storage;
 
 namespace Mosaic.Storage.Contract;
 
@@ -7,18 +6,8 @@ namespace Mosaic.Storage.Contract;
 /// The audit log every provider must keep: entries come back exactly as appended, newest first, and
 /// survive reopening. A provider's test project derives from this class.
 /// </summary>
-public abstract class AuditLogContractTests : IDisposable
+public abstract class AuditLogContractTests(IStoreProvider provider) : ContractTestBase(provider)
 {
-    private IMosaicStore? _store;
-
-    /// <summary>Creates a new empty store.</summary>
-    protected abstract IMosaicStore CreateStore();
-
-    /// <summary>Reopens the store created by <see cref="CreateStore"/>.</summary>
-    protected abstract IMosaicStore ReopenStore();
-
-    protected IMosaicStore Store => _store ??= CreateStore();
-
     private static AuditEntry Entry(int n, string? scope = "BD554909") => new(
         new DateTimeOffset(2026, 3, 1, 10, n, 0, TimeSpan.FromHours(6)), "officer" + n, AuditActions.TargetExportContacts,
         $"/data/targets-{n}.csv", scope, 10 * n, 11 * n, $"mosaic target --count {n} --include-contacts");
@@ -48,21 +37,7 @@ public abstract class AuditLogContractTests : IDisposable
     public void AuditLog_SurvivesReopen()
     {
         Store.AuditLog.Append(Entry(1));
-        _store!.Dispose();
-        _store = ReopenStore();
+        Reopen();
         Assert.Equal("/data/targets-1.csv", Assert.Single(Store.AuditLog.Read()).Subject);
-    }
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Closes the store; providers extend this to remove their temp files or databases.</summary>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-            _store?.Dispose();
     }
 }

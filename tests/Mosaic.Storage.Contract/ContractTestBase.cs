@@ -4,20 +4,17 @@ using Mosaic.Core.Storage;
 namespace Mosaic.Storage.Contract;
 
 /// <summary>
-/// The store handle shared by the contract suites: a provider's test class supplies a fresh, empty store per test
-/// and a way to reopen it, and the suites run unchanged against SQLite and PostgreSQL.
+/// The store handle shared by the contract suites: a provider's test class passes a fresh, empty database per
+/// test (<see cref="IStoreProvider"/>), and the suites run unchanged against SQLite and PostgreSQL.
 /// </summary>
-public abstract class ContractTestBase : IDisposable
+public abstract class ContractTestBase(IStoreProvider provider) : IDisposable
 {
     private IMosaicStore? _store;
 
-    /// <summary>Creates a new empty store (a temp file, a throwaway database, …).</summary>
-    protected abstract IMosaicStore CreateStore();
+    /// <summary>Opens the test's database again, on a second handle (same data), to prove durability.</summary>
+    protected IMosaicStore ReopenStore() => provider.Open();
 
-    /// <summary>Reopens the store created by <see cref="CreateStore"/> (same data), to prove durability.</summary>
-    protected abstract IMosaicStore ReopenStore();
-
-    protected IMosaicStore Store => _store ??= CreateStore();
+    protected IMosaicStore Store => _store ??= provider.Open();
 
     /// <summary>Closes the store and opens it again: what follows reads only what was durably written.</summary>
     protected void Reopen()
@@ -43,10 +40,12 @@ public abstract class ContractTestBase : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Closes the store; a provider disposes what it created (temp directory, database) after calling this.</summary>
+    /// <summary>Closes the store, then removes the test's database.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
-            _store?.Dispose();
+        if (!disposing)
+            return;
+        _store?.Dispose();
+        provider.Dispose();
     }
 }

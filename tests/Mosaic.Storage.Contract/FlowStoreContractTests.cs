@@ -5,7 +5,7 @@ using static Mosaic.Storage.Contract.MobilityFixtures;
 namespace Mosaic.Storage.Contract;
 
 /// <summary>Flow monitoring points, observations and their totals (<see cref="IMobilityStore"/>): behaviour every provider must have.</summary>
-public abstract class FlowStoreContractTests : ContractTestBase
+public abstract class FlowStoreContractTests(IStoreProvider provider) : ContractTestBase(provider)
 {
     private IMobilityStore Mobility => Store.Mobility;
 

@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries;
 namespace Mosaic.Storage.Contract;
 
 /// <summary>Hazard layers (<see cref="IHazardStore"/>): behaviour every provider must have.</summary>
-public abstract class HazardStoreContractTests : ContractTestBase
+public abstract class HazardStoreContractTests(IStoreProvider provider) : ContractTestBase(provider)
 {
     private static readonly GeometryFactory s_wgs84 = new(new PrecisionModel(), 4326);
 

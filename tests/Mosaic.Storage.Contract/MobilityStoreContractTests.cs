@@ -10,7 +10,7 @@ namespace Mosaic.Storage.Contract;
 /// Location assessments and registered movers (<see cref="IMobilityStore"/>): behaviour every provider must have.
 /// Flows are in <see cref="FlowStoreContractTests"/>.
 /// </summary>
-public abstract class MobilityStoreContractTests : ContractTestBase
+public abstract class MobilityStoreContractTests(IStoreProvider provider) : ContractTestBase(provider)
 {
     private IMobilityStore Mobility => Store.Mobility;
 

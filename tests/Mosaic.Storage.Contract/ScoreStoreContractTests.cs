@@ -5,7 +5,7 @@ using Mosaic.Core.Vulnerability;
 namespace Mosaic.Storage.Contract;
 
 /// <summary>Scoring runs and stored scores (<see cref="IScoreStore"/>): behaviour every provider must have.</summary>
-public abstract class ScoreStoreContractTests : ContractTestBase
+public abstract class ScoreStoreContractTests(IStoreProvider provider) : ContractTestBase(provider)
 {
     private static readonly DateTimeOffset s_scoredAt = new(2026, 10, 2, 14, 5, 30, TimeSpan.FromHours(6));
 

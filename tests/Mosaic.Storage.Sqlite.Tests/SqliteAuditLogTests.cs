@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Mosaic.Core.Audit;
-using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 
 namespace Mosaic.Storage.Sqlite.Tests;
@@ -8,20 +7,17 @@ namespace Mosaic.Storage.Sqlite.Tests;
 /// <summary>The audit-log contract on SQLite, plus the database-level refusal to change or delete entries.</summary>
 public sealed class SqliteAuditLogTests : AuditLogContractTests
 {
-    private readonly TempDirectory _dir = new();
+    private readonly SqliteTestDatabase _database;
 
-    private string DbPath => Path.Combine(_dir.Path, "mosaic.db");
-
-    protected override IMosaicStore CreateStore() => SqliteMosaicStore.Open(DbPath);
-
-    protected override IMosaicStore ReopenStore() => SqliteMosaicStore.Open(DbPath);
-
-    protected override void Dispose(bool disposing)
+    public SqliteAuditLogTests()
+        : this(new SqliteTestDatabase())
     {
-        base.Dispose(disposing);
-        if (disposing)
-            _dir.Dispose();
     }
+
+    private SqliteAuditLogTests(SqliteTestDatabase database)
+        : base(database) => _database = database;
+
+    private string DbPath => _database.Path;
 
     [Theory]
     [InlineData("UPDATE audit_log SET households = 0")]

@@ -1,4 +1,3 @@
-using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 
 namespace Mosaic.Storage.Sqlite.Tests;
@@ -6,20 +5,17 @@ namespace Mosaic.Storage.Sqlite.Tests;
 /// <summary>The store contract against a real SQLite file in a temp directory.</summary>
 public sealed class SqliteStoreContractTests : StoreContractTests
 {
-    private readonly TempDirectory _dir = new();
+    private readonly SqliteTestDatabase _database;
 
-    private string DbPath => Path.Combine(_dir.Path, "mosaic.db");
-
-    protected override IMosaicStore CreateStore() => SqliteMosaicStore.Open(DbPath);
-
-    protected override IMosaicStore ReopenStore() => SqliteMosaicStore.Open(DbPath);
-
-    protected override void Dispose(bool disposing)
+    public SqliteStoreContractTests()
+        : this(new SqliteTestDatabase())
     {
-        base.Dispose(disposing);
-        if (disposing)
-            _dir.Dispose();
     }
+
+    private SqliteStoreContractTests(SqliteTestDatabase database)
+        : base(database) => _database = database;
+
+    private string DbPath => _database.Path;
 
     [Fact]
     public void Open_FileFromANewerMosaic_IsRefusedWithAClearMessage()
