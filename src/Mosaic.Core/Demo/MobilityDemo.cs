@@ -17,15 +17,15 @@ public static class MobilityDemo
     public const string PointCode = "BGD-FMP-CHL-01";
 
     /// <summary>First observed day at the flow monitoring point.</summary>
-    public static DateOnly FlowStart { get; } = new(2024, 9, 1);
+    public static DateOnly FlowStart { get; } = new(2026, 5, 1);
 
     /// <summary>The border closure: first and last closed day.</summary>
-    public static (DateOnly From, DateOnly To) Closure { get; } = (new DateOnly(2024, 10, 21), new DateOnly(2024, 11, 9));
+    public static (DateOnly From, DateOnly To) Closure { get; } = (new DateOnly(2026, 6, 20), new DateOnly(2026, 7, 9));
 
     public const int FlowDays = 120;
 
-    /// <summary>Reporting dates of rounds 1–3.</summary>
-    public static IReadOnlyList<DateOnly> RoundDates { get; } = [new(2024, 8, 31), new(2024, 11, 30), new(2025, 2, 28)];
+    /// <summary>Reporting dates of rounds 1–3: before the 2026 monsoon, during the floods, after them (when the registry campaign ran).</summary>
+    public static IReadOnlyList<DateOnly> RoundDates { get; } = [new(2026, 3, 31), new(2026, 6, 30), new(2026, 9, 30)];
 
     /// <summary>Writes the demo's mobility data (areas first, so links resolve).</summary>
     public static void Write(IMosaicStore store, long seed = 42)
@@ -53,7 +53,7 @@ public static class MobilityDemo
     {
         var random = new Random(Seed(seed, 0));
         var result = new List<LocationAssessment>();
-        var now = new DateTimeOffset(2025, 3, 5, 0, 0, 0, TimeSpan.Zero);
+        var now = new DateTimeOffset(2026, 10, 5, 0, 0, 0, TimeSpan.Zero);
         var unions = ChilmariGeography.Unions;
         for (var round = 1; round <= 3; round++)
         {
@@ -91,7 +91,7 @@ public static class MobilityDemo
                     OriginPcode = isChar ? pcode : origin.Pcode,
                     OriginName = isChar ? name : origin.Name,
                     DisplacementReason = isChar ? "Riverbank erosion" : "Flood",
-                    ArrivalPeriod = round == 1 ? "2024-07" : "2024-06/2024-08",
+                    ArrivalPeriod = round == 1 ? "2026-02" : "2026-05/2026-08",
                     Shelter = isChar ? "embankment_shelter" : "host_family",
                     Needs = isChar ? ["shelter", "food", "drinking_water"] : ["food", "livelihoods", "shelter"],
                     KeyInformants = keyInformants,
@@ -171,7 +171,7 @@ public static class MobilityDemo
                         direction == FlowDirection.In ? "Dhubri (IND)" : "BD55490931", direction == FlowDirection.In ? "BD55490931" : "Dhubri (IND)",
                         reason, transport, traveller)
                     {
-                        Provenance = new Provenance("mosaic demo", day + 1, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+                        Provenance = new Provenance("mosaic demo", day + 1, new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)),
                     });
                 }
             }

@@ -75,7 +75,7 @@ public sealed class MobilityCliTests
         using var t = new MobilityTestStore();
         Core.Demo.MobilityDemo.Write(t.Store);
         t.Store.Dispose();
-        var run = Run("mobility", "summary", "--format", "hxl", "--split-date", "2024-10-21", "--db", t.DbPath);
+        var run = Run("mobility", "summary", "--format", "hxl", "--split-date", Core.Demo.MobilityDemo.Closure.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--db", t.DbPath);
         Assert.Equal(0, run.Exit);
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("#meta+section,#meta+dataset,#operation+name,#adm+level,#adm+code,#adm+name,#date+period,#indicator+category,#indicator+name,#indicator+num", lines[1]);
