@@ -39,9 +39,10 @@ public sealed class ScoreCommand : MosaicCommand
     };
 
     public ScoreCommand() : base("score", """
-        Score every household: hazard exposure (GPS point in the imported hazard layers, else the hazard share
-        of its area), per-dimension scores, overall score, class (low/moderate/high/extreme), overall rank and
-        rank within each area, and an explanation (the indicators that contributed most). The scores replace
+        Score every household's vulnerability and hazard exposure, rank and explain it.
+        Exposure: the GPS point in the imported hazard layers, else the hazard share of its area. Stores
+        per-dimension scores, overall score, class (low/moderate/high/extreme), overall rank and rank within
+        each area, and an explanation (the indicators that contributed most). The scores replace
         the previous run's and are stored with the model id and version.
 
         Examples:

@@ -47,8 +47,8 @@ public sealed class TargetCommand : MosaicCommand
     private readonly Option<string> _out = new("--out") { Description = "Output file: .csv or .xlsx", HelpName = "FILE", Required = true };
 
     public TargetCommand() : base("target", """
-        Produce a ranked, explained target list from the stored scores (run mosaic score first). Households
-        are taken in rank order within each area's quota; ties are broken by submission id, so the same data
+        Produce a ranked, explained target list from the stored scores.
+        Run mosaic score first. Households are taken in rank order within each area's quota; ties are broken by submission id, so the same data
         always gives the same list. Prints quotas, a coverage summary (share of targeted households with
         returnee, displaced, … members and by sex of head, against their share among high/extreme
         households) and, when households have a reference welfare, the inclusion and exclusion errors.
