@@ -42,8 +42,10 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : IScoreStor
     public ScoreRunInfo? LatestRun()
     {
         using var cmd = connection.CreateCommand(
+            // A run and its scores are saved in one transaction, so the newest run is the one whose scores are
+            // stored — also when it scored no household at all.
             "SELECT id, model_id, model_version, model_json, scored_at, households, dimensions FROM score_run " +
-            "WHERE id = (SELECT max(run_id) FROM household_score)", null);
+            "ORDER BY id DESC LIMIT 1", null);
         using var r = cmd.ExecuteReader();
         if (!r.Read())
             return null;

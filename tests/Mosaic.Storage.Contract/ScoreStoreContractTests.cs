@@ -46,6 +46,16 @@ public abstract class ScoreStoreContractTests(IStoreProvider provider) : Contrac
     }
 
     [Fact]
+    public void SaveRun_OfAnEmptyRegistry_IsStillTheLatestRun()
+    {
+        var id = Store.Scores.SaveRun(Model, [], s_scoredAt);
+        var run = Store.Scores.LatestRun();
+        Assert.NotNull(run);
+        Assert.Equal((id, 0L), (run.Id, run.Households));
+        Assert.Empty(Store.Scores.ReadScores());
+    }
+
+    [Fact]
     public void SaveRun_AfterReopen_LatestRunIsItWithTheModelAndItsVersion()
     {
         var scores = TwoScores();
