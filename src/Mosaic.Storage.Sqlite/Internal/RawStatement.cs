@@ -24,6 +24,9 @@ internal sealed unsafe class RawStatement : IDisposable
     public RawStatement(SqliteConnection connection, string sql)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        // NativeSqlite calls e_sqlite3 directly: the connection's handle must come from that same library.
+        if (raw.GetNativeLibraryName() != "e_sqlite3")
+            throw new InvalidOperationException($"Mosaic needs the e_sqlite3 SQLite bundle, not '{raw.GetNativeLibraryName()}'");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _stmt));
         _handle = _stmt.DangerousGetHandle();
     }
