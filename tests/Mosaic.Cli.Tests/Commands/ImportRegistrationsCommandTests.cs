@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.IO.Compression;
 using System.Text.Json;
 using Mosaic.Cli.Infrastructure;
@@ -32,10 +31,8 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
 
     private (int Exit, string Out, string Err) Run(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = MosaicCli.Build().Parse([.. args, "--db", _db]).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
+        var run = CliRun.Invoke([.. args, "--db", _db]);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     private JsonElement RunJson(int expectedExit, params string[] args)

@@ -23,10 +23,8 @@ public sealed class TabulateCommandTests : IDisposable
 
     private static (int Exit, string Out, string Err) Run(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = MosaicCli.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
+        var run = CliRun.Invoke(args);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     [Fact]

@@ -8,10 +8,8 @@ public sealed class MobilityCliTests
 {
     private static (int Exit, string Out, string Error) Run(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = MosaicCli.Build().Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
+        var run = CliRun.Invoke(args);
+        return (run.ExitCode, run.Out, run.Error);
     }
 
     [Fact]
