@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>
@@ -64,7 +66,9 @@ public sealed class LinkedTable
     }
 
     /// <summary>Fills the total entries of <paramref name="values"/> from its inner cells (one pass per dimension).</summary>
-    public void FillTotals(double[] values)
+    /// <remarks>Generic over the number type: counts (<c>long</c>) and weighted sums (<c>double</c>) share one loop,
+    /// which the JIT specialises per type.</remarks>
+    public void FillTotals<T>(T[] values) where T : INumber<T>
     {
         for (var d = 0; d < Extents.Length; d++)
         {
@@ -75,29 +79,7 @@ public sealed class LinkedTable
             {
                 for (var offset = 0; offset < stride; offset++)
                 {
-                    double sum = 0;
-                    var i = start + offset;
-                    for (var k = 0; k < c; k++, i += stride)
-                        sum += values[i];
-                    values[i] = sum;
-                }
-            }
-        }
-    }
-
-    /// <inheritdoc cref="FillTotals(double[])"/>
-    public void FillTotals(long[] values)
-    {
-        for (var d = 0; d < Extents.Length; d++)
-        {
-            var stride = Strides[d];
-            var c = Categories[d];
-            var block = stride * Extents[d];
-            for (var start = 0; start < Size; start += block)
-            {
-                for (var offset = 0; offset < stride; offset++)
-                {
-                    long sum = 0;
+                    var sum = T.Zero;
                     var i = start + offset;
                     for (var k = 0; k < c; k++, i += stride)
                         sum += values[i];
