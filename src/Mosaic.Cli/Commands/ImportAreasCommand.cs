@@ -40,13 +40,7 @@ public sealed class ImportAreasCommand : MosaicCommand
     {
         var path = RequireFile(parse.GetValue(_file));
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
-        var result = console.WithProgress("importing areas", report =>
-        {
-            report(0, 1);
-            var r = AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid));
-            report(1, 1);
-            return r;
-        });
+        var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid)));
         var errorsFile = ImportErrorFile.Write(path, result.Issues);
         var c = result.Counts;
         if (console.Json)

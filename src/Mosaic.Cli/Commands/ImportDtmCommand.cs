@@ -39,13 +39,7 @@ public sealed class ImportDtmCommand : MosaicCommand
         var path = RequireFile(parse.GetValue(_file));
         var skip = parse.GetValue(_skipInvalid);
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
-        var result = console.WithProgress("importing DTM records", report =>
-        {
-            report(0, 1);
-            var r = DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip });
-            report(1, 1);
-            return r;
-        });
+        var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip }));
         var all = result.Errors.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
         var errorsFile = ImportErrorFile.Write(path, all);
         var c = result.Counts;

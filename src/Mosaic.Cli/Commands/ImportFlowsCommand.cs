@@ -40,13 +40,7 @@ public sealed class ImportFlowsCommand : MosaicCommand
         FlowImportResult result;
         try
         {
-            result = console.WithProgress("importing flows", report =>
-            {
-                report(0, 1);
-                var r = FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skip });
-                report(1, 1);
-                return r;
-            });
+            result = console.WithStatus("importing flows", () => FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skip }));
         }
         catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
         {

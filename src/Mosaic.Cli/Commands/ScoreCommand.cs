@@ -74,13 +74,7 @@ public sealed class ScoreCommand : MosaicCommand
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
         if (store.Registry.CountHouseholds() == 0)
             throw new CliException(ExitCodes.InputRejected, "there are no households to score: import registrations first (or run mosaic demo)");
-        var summary = console.WithProgress("scoring", report =>
-        {
-            report(0, 1);
-            var s = StoreScoring.Run(store, model, DateTimeOffset.UtcNow);
-            report(1, 1);
-            return s;
-        });
+        var summary = console.WithStatus("scoring", () => StoreScoring.Run(store, model, DateTimeOffset.UtcNow));
         CalibrationResult? calibration = null;
         if (parse.GetValue(_calibrate))
         {

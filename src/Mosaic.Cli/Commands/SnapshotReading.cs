@@ -9,13 +9,7 @@ internal static class SnapshotReading
 {
     /// <summary>Builds the snapshot of the whole registry. A CLI run is one process, so there is nothing to cache across runs.</summary>
     public static RegistrySnapshot Load(CliConsole console, IMosaicStore store) =>
-        console.WithProgress("reading the registry", report =>
-        {
-            report(0, 1);
-            var snapshot = RegistrySnapshotLoader.Load(store);
-            report(1, 1);
-            return snapshot;
-        });
+        console.WithStatus("reading the registry", () => RegistrySnapshotLoader.Load(store));
 
     /// <summary>A list option given as <c>a,b,c</c>, as several tokens, or both.</summary>
     public static List<string> Names(string[]? values) =>

@@ -59,6 +59,14 @@ public sealed class CliConsole
 
     public void WriteJson(object value) => Out.WriteLine(JsonSerializer.Serialize(value, s_json));
 
+    /// <summary>Runs work that cannot report its progress with a spinner on a terminal, plainly otherwise.</summary>
+    public T WithStatus<T>(string label, Func<T> work)
+    {
+        if (!IsTerminal)
+            return work();
+        return AnsiConsole.Status().Start(label + " …", _ => work());
+    }
+
     /// <summary>Runs work with a progress bar on a terminal, plainly otherwise.</summary>
     /// <param name="work">Receives a callback to report (done, total) progress.</param>
     public T WithProgress<T>(string label, Func<Action<long, long>, T> work)
