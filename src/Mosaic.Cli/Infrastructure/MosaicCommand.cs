@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
+using Mosaic.Core.Import;
 
 namespace Mosaic.Cli.Infrastructure;
 
@@ -41,6 +42,15 @@ public abstract class MosaicCommand : Command
         {
             console.Fail($"database error ({StoreLocator.Resolve(parse.GetValue(DbOption))}): {ex.Message}");
             return ExitCodes.DatabaseUnavailable;
+        }
+        catch (InputFormatException ex)
+        {
+            console.Fail(ex.Message + InputHints.For(ex.Problem));
+            return ExitCodes.InputRejected;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return InternalError.Report(ex, parse, console.Error);
         }
     }
 
