@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Disclosure;
 using Mosaic.Core.Indicators;
 using Mosaic.Core.Indicators.Expressions;
 using Mosaic.Core.Tabulation;
@@ -13,6 +14,7 @@ namespace Mosaic.Cli.Commands;
 public sealed class TabulateCommand : MosaicCommand
 {
     private static readonly string[] s_formats = ["table", "csv", "hxl", "json", "xlsx"];
+    private static readonly string[] s_methods = ["suppression", "perturbation"];
 
     private readonly Option<string> _indicator = new("--indicator", "-i")
     {
@@ -39,6 +41,13 @@ public sealed class TabulateCommand : MosaicCommand
         Description = "K: cells with fewer than K contributors are suppressed, with secondary suppression to protect them (1 = off)",
         HelpName = "K",
         DefaultValueFactory = _ => 5,
+    };
+
+    private readonly Option<string> _method = new("--method")
+    {
+        Description = "suppression (exact tables for publication; the default) or perturbation (cell-key noise, as for free-form queries: " +
+                      "every count gives or takes a few, the same cell always the same value, no count of 1-2; counts and shares only)",
+        DefaultValueFactory = _ => "suppression",
     };
 
     private readonly Option<string> _format = new("--format", "-f")
@@ -71,17 +80,20 @@ public sealed class TabulateCommand : MosaicCommand
           mosaic tabulate --indicator population --by adm4,migratory_status,sex
           mosaic tabulate -i returnees --by sex,age_group --area BD554909 --format hxl --out returnees.csv
           mosaic tabulate -i hh_income_fell_20pct --by adm4,head_sex --format xlsx --out income.xlsx
+          mosaic tabulate -i population --by adm4,migratory_status,sex,age_group --method perturbation
         """)
     {
         Options.Add(_indicator);
         Options.Add(_by);
         Options.Add(_area);
         Options.Add(_minCell);
+        Options.Add(_method);
         Options.Add(_format);
         Options.Add(_ageBands);
         Options.Add(_out);
         Options.Add(_catalogue);
         _format.AcceptOnlyFromAmong(s_formats);
+        _method.AcceptOnlyFromAmong(s_methods);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -102,6 +114,7 @@ public sealed class TabulateCommand : MosaicCommand
                 {
                     AreaPcode = parse.GetValue(_area),
                     MinimumCellSize = parse.GetValue(_minCell),
+                    Method = parse.GetValue(_method) == "perturbation" ? DisclosureMethod.Perturbation : DisclosureMethod.Suppression,
                     AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
                 };
                 var snapshot = SnapshotReading.Load(console, store);
@@ -138,6 +151,7 @@ public sealed class TabulateCommand : MosaicCommand
                 by,
                 file = outPath,
                 format,
+                method = result.Method == DisclosureMethod.Perturbation ? "perturbation" : "suppression",
                 cells = result.Cells.Count,
                 primary_suppressed_cells = result.PrimarySuppressedCells,
                 secondary_suppressed_cells = result.SecondarySuppressedCells,
@@ -145,6 +159,10 @@ public sealed class TabulateCommand : MosaicCommand
                 total_contributors = result.TotalContributors,
                 seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
             });
+        }
+        else if (result.Method == DisclosureMethod.Perturbation)
+        {
+            console.Info($"{result.Cells.Count} cells written to {outPath}; values perturbed by the cell-key method");
         }
         else
         {

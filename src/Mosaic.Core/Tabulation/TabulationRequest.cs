@@ -13,6 +13,15 @@ public sealed record TabulationRequest(string IndicatorId, IReadOnlyList<string>
     /// <summary>K: the minimum number of contributors for a published cell (default 5; 1 disables suppression).</summary>
     public int MinimumCellSize { get; init; } = DisclosureRule.DefaultMinimumContributors;
 
+    /// <summary>
+    /// Suppression (the default: exact tables for publication) or cell-key perturbation (free-form queries: the API
+    /// and dashboard for analysts and viewers). Perturbation ignores <see cref="MinimumCellSize"/>.
+    /// </summary>
+    public DisclosureMethod Method { get; init; } = DisclosureMethod.Suppression;
+
+    /// <summary>The perturbation table for <see cref="DisclosureMethod.Perturbation"/> (null = <see cref="PerturbationTable.Default"/>).</summary>
+    public PerturbationTable? Perturbation { get; init; }
+
     /// <summary>Bands for the <c>age_group</c> dimension.</summary>
     public AgeBands AgeBands { get; init; } = AgeBands.Default;
 }

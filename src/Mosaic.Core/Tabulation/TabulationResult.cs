@@ -25,6 +25,12 @@ public sealed record TabulationResult
     /// <summary>The rule in words (for metadata and footers).</summary>
     public required string RuleText { get; init; }
 
+    /// <summary>How the table was protected; with perturbation no cell is suppressed and every value carries noise.</summary>
+    public DisclosureMethod Method { get; init; } = DisclosureMethod.Suppression;
+
+    /// <summary>The perturbation table used (perturbed tables only).</summary>
+    public PerturbationTable? Perturbation { get; init; }
+
     public int PrimarySuppressedCells { get; init; }
 
     public int SecondarySuppressedCells { get; init; }
@@ -32,7 +38,7 @@ public sealed record TabulationResult
     /// <summary>Contributors in suppressed inner cells: the population whose detail is hidden.</summary>
     public long SuppressedContributors { get; init; }
 
-    /// <summary>Contributors in the whole table (the grand total's).</summary>
+    /// <summary>Contributors in the whole table (the grand total's; for a perturbed table, its published value).</summary>
     public long TotalContributors { get; init; }
 
     public AgeBands AgeBands { get; init; } = AgeBands.Default;

@@ -40,6 +40,13 @@ public static class TextTableWriter
         foreach (var r in body)
             Line(r);
         output.WriteLine();
+        if (result.Perturbation is { } perturbation)
+        {
+            var p = perturbation.Parameters;
+            output.WriteLine($"Values are perturbed: read each as its true count give or take at most {p.MaximumNoise}; no count from 1 to {p.BlockedUpTo} is shown.");
+            output.WriteLine("Rule: " + result.RuleText);
+            return;
+        }
         output.WriteLine($"{SuppressedMark} suppressed: {result.PrimarySuppressedCells} small cell(s) and {result.SecondarySuppressedCells} to protect them, " +
                          $"hiding the detail of {result.SuppressedContributors} of {result.TotalContributors} {result.Rule.ContributorUnit}s.");
         output.WriteLine("Rule: " + result.RuleText);
