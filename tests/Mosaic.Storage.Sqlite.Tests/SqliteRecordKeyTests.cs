@@ -63,12 +63,12 @@ public sealed class SqliteRecordKeyTests : IDisposable
     public void OpeningAFileFromBeforeRecordKeys_GivesItsRowsKeysOnce()
     {
         var path = Registry(300);
-        // Put the file back in the state schema version 7 left it: no record keys.
+        // Put the file back in the state schema version 8 left it: no record keys.
         using (var raw = Raw(path))
         {
             using var cmd = raw.CreateCommand();
             cmd.CommandText = "DROP TRIGGER household_record_key_fixed; DROP TRIGGER person_record_key_fixed; " +
-                              "ALTER TABLE household DROP COLUMN record_key; ALTER TABLE person DROP COLUMN record_key; PRAGMA user_version = 7;";
+                              "ALTER TABLE household DROP COLUMN record_key; ALTER TABLE person DROP COLUMN record_key; PRAGMA user_version = 8;";
             cmd.ExecuteNonQuery();
         }
         List<double?> first;

@@ -14,7 +14,6 @@ namespace Mosaic.Cli.Commands;
 public sealed class TabulateCommand : MosaicCommand
 {
     private static readonly string[] s_formats = ["table", "csv", "hxl", "json", "xlsx"];
-    private static readonly string[] s_methods = ["suppression", "perturbation"];
 
     private readonly Option<string> _indicator = new("--indicator", "-i")
     {
@@ -45,9 +44,23 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<string> _method = new("--method")
     {
-        Description = "suppression (exact tables for publication; the default) or perturbation (cell-key noise, as for free-form queries: " +
-                      "every count gives or takes a few, the same cell always the same value, no count of 1-2; counts and shares only)",
+        Description = "Disclosure-control method: suppression (the default: exact, additive tables for publication) or perturbation " +
+                      "(cell-key noise, as for free-form queries: every count gives or takes a few, the same cell always the same value, " +
+                      "no count of 1-2; counts and shares only)",
         DefaultValueFactory = _ => "suppression",
+    };
+
+    private readonly Option<string> _secondary = new("--secondary")
+    {
+        Description = "Secondary suppression: hypercube (fast) or optimal (mixed-integer, fewest cells; for tables up to a few thousand cells)",
+        DefaultValueFactory = _ => "hypercube",
+    };
+
+    private readonly Option<int> _minHouseholds = new("--min-households")
+    {
+        Description = "Household rule for person indicators: a cell's persons must come from at least N households (0 = off)",
+        HelpName = "N",
+        DefaultValueFactory = _ => 0,
     };
 
     private readonly Option<string> _format = new("--format", "-f")
@@ -87,13 +100,16 @@ public sealed class TabulateCommand : MosaicCommand
         Options.Add(_by);
         Options.Add(_area);
         Options.Add(_minCell);
+        Options.Add(_minHouseholds);
         Options.Add(_method);
+        Options.Add(_secondary);
         Options.Add(_format);
         Options.Add(_ageBands);
         Options.Add(_out);
         Options.Add(_catalogue);
         _format.AcceptOnlyFromAmong(s_formats);
-        _method.AcceptOnlyFromAmong(s_methods);
+        _method.AcceptOnlyFromAmong([.. Enum.GetNames<DisclosureMethod>().Select(n => n.ToLowerInvariant())]);
+        _secondary.AcceptOnlyFromAmong("hypercube", "optimal");
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -114,7 +130,9 @@ public sealed class TabulateCommand : MosaicCommand
                 {
                     AreaPcode = parse.GetValue(_area),
                     MinimumCellSize = parse.GetValue(_minCell),
-                    Method = parse.GetValue(_method) == "perturbation" ? DisclosureMethod.Perturbation : DisclosureMethod.Suppression,
+                    MinimumHouseholds = parse.GetValue(_minHouseholds),
+                    Method = Enum.Parse<DisclosureMethod>(parse.GetValue(_method)!, ignoreCase: true),
+                    Secondary = parse.GetValue(_secondary) == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube,
                     AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
                 };
                 var snapshot = SnapshotReading.Load(console, store);
@@ -153,10 +171,9 @@ public sealed class TabulateCommand : MosaicCommand
                 format,
                 method = result.Method == DisclosureMethod.Perturbation ? "perturbation" : "suppression",
                 cells = result.Cells.Count,
-                primary_suppressed_cells = result.PrimarySuppressedCells,
-                secondary_suppressed_cells = result.SecondarySuppressedCells,
-                suppressed_contributors = result.SuppressedContributors,
-                total_contributors = result.TotalContributors,
+                suppressed_cells = result.InformationLoss.SuppressedCells,
+                suppressed_cells_share = Math.Round(result.InformationLoss.CellShare, 4),
+                hidden_units_share = result.InformationLoss.HiddenShare is { } h ? Math.Round(h, 4) : (double?)null,
                 seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
             });
         }
@@ -166,8 +183,7 @@ public sealed class TabulateCommand : MosaicCommand
         }
         else
         {
-            console.Info($"{result.Cells.Count} cells written to {outPath}; {result.PrimarySuppressedCells + result.SecondarySuppressedCells} suppressed " +
-                         $"({result.PrimarySuppressedCells} small, {result.SecondarySuppressedCells} to protect them)");
+            console.Info($"{result.Cells.Count} cells written to {outPath}; {result.InformationLoss.Describe(result.Rule.ContributorUnit)}");
         }
         return ExitCodes.Success;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
+using Mosaic.Core.Import;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Cli.Infrastructure;
 
@@ -37,10 +38,20 @@ public abstract class MosaicCommand : Command
             console.Fail(ex.Message);
             return ExitCodes.FileNotFound;
         }
-        catch (SqliteException ex)
+        catch (StoreException ex)
         {
-            console.Fail($"database error ({StoreLocator.Resolve(parse.GetValue(DbOption))}): {ex.Message}");
+            // Store messages name the database (never a password) and say what is wrong with it.
+            console.Fail($"database error: {ex.Message}");
             return ExitCodes.DatabaseUnavailable;
+        }
+        catch (InputFormatException ex)
+        {
+            console.Fail(ex.Message + InputHints.For(ex.Problem));
+            return ExitCodes.InputRejected;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return InternalError.Report(ex, parse, console.Error);
         }
     }
 

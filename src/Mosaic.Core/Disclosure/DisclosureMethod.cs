@@ -1,14 +1,18 @@
 namespace Mosaic.Core.Disclosure;
 
-/// <summary>How a table is protected before it leaves Mosaic.</summary>
+/// <summary>
+/// How a table is protected before it leaves Mosaic: the shared entry point of every aggregate (CLI, API,
+/// dashboard). Suppression is the default and the method for exact, additive publication tables.
+/// </summary>
 public enum DisclosureMethod
 {
-    /// <summary>Exact, additive tables: small cells and the cells protecting them are suppressed (the default).</summary>
+    /// <summary>Primary and secondary cell suppression, checked by the LP audit (<see cref="DisclosureControl"/>).</summary>
     Suppression = 0,
 
     /// <summary>
-    /// Cell-key perturbation for free-form queries: every count gets a small noise from the
-    /// <see cref="PerturbationTable"/>, chosen by the cell's key, so the same cell always gets the same value.
+    /// Cell-key perturbation for free-form queries (the API and dashboard for analysts and viewers): every count gets
+    /// a small noise from the <see cref="PerturbationTable"/>, chosen by the cell's key, so the same cell always gets
+    /// the same value.
     /// </summary>
     Perturbation = 1,
 }

@@ -13,13 +13,17 @@ public sealed record TabulationRequest(string IndicatorId, IReadOnlyList<string>
     /// <summary>K: the minimum number of contributors for a published cell (default 5; 1 disables suppression).</summary>
     public int MinimumCellSize { get; init; } = DisclosureRule.DefaultMinimumContributors;
 
-    /// <summary>
-    /// Suppression (the default: exact tables for publication) or cell-key perturbation (free-form queries: the API
-    /// and dashboard for analysts and viewers). Perturbation ignores <see cref="MinimumCellSize"/>.
-    /// </summary>
+    /// <summary>Household rule for person indicators: persons of a cell must come from at least this many households (0 = off).</summary>
+    public int MinimumHouseholds { get; init; }
+
+    /// <summary>How the table is protected (the one entry point every front end sets).</summary>
     public DisclosureMethod Method { get; init; } = DisclosureMethod.Suppression;
 
-    /// <summary>The perturbation table for <see cref="DisclosureMethod.Perturbation"/> (null = <see cref="PerturbationTable.Default"/>).</summary>
+    /// <summary>Secondary suppression method when <see cref="Method"/> is suppression.</summary>
+    public SecondaryMethod Secondary { get; init; } = SecondaryMethod.Hypercube;
+
+    /// <summary>The perturbation table for <see cref="DisclosureMethod.Perturbation"/> (null = <see cref="PerturbationTable.Default"/>).
+    /// Perturbation ignores <see cref="MinimumCellSize"/>, <see cref="MinimumHouseholds"/> and <see cref="Secondary"/>.</summary>
     public PerturbationTable? Perturbation { get; init; }
 
     /// <summary>Bands for the <c>age_group</c> dimension.</summary>

@@ -91,7 +91,9 @@ public sealed partial class Tabulator
             RuleText = PerturbationRule.Describe(perturbation.Parameters, unitName, kind == MeasureKind.Share),
             Method = DisclosureMethod.Perturbation,
             Perturbation = perturbation,
-            TotalContributors = (long)(cells.PublishedDenominator(full.Size - 1)),
+            TotalContributors = cells.PublishedDenominator(full.Size - 1),
+            // Nothing is suppressed; the true total stays inside Mosaic.
+            InformationLoss = new InformationLoss(result.Length, 0, 0, 0, TotalPublished: false),
             AgeBands = request.AgeBands,
         };
     }
