@@ -39,7 +39,7 @@ public sealed class ImportAreasCommand : MosaicCommand
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
         var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid)));
         var errorsFile = ImportErrorFile.Write(path, result.Issues);
         var c = result.Counts;

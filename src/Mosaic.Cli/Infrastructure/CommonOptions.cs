@@ -11,6 +11,11 @@ public static class CommonOptions
         HelpName = "PATH",
     };
 
+    public static Option<bool> Force() => new("--force")
+    {
+        Description = "Replace the output file if it already exists (without it, an existing file is never overwritten)",
+    };
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Print a machine-readable JSON summary on stdout",
