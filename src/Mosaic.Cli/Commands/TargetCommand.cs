@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Audit;
 using Mosaic.Core.Storage;
@@ -132,7 +131,7 @@ public sealed class TargetCommand : MosaicCommand
             return store.AuditLog.Append(new AuditEntry(DateTimeOffset.UtcNow, Environment.UserName, AuditActions.TargetExportContacts, path,
                 request.AreaPcode, households, persons, CommandLineText.Of(parse)));
         }
-        catch (SqliteException ex)
+        catch (StoreException ex)
         {
             throw new CliException(ExitCodes.DatabaseUnavailable,
                 $"could not record the export of contacts in the audit log ({ex.Message}); no list was written to {path}");

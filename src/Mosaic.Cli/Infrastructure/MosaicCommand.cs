@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
 using Mosaic.Core.Files;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Cli.Infrastructure;
 
@@ -52,9 +52,10 @@ public abstract class MosaicCommand : Command
             console.Fail(ex.Message);
             return ExitCodes.FileNotFound;
         }
-        catch (SqliteException ex)
+        catch (StoreException ex)
         {
-            console.Fail($"database error ({StoreLocator.Resolve(parse.GetValue(DbOption))}): {ex.Message}");
+            // Store messages name the database (never a password) and say what is wrong with it.
+            console.Fail($"database error: {ex.Message}");
             return ExitCodes.DatabaseUnavailable;
         }
     }
