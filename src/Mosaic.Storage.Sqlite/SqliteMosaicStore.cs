@@ -20,6 +20,7 @@ public sealed class SqliteMosaicStore : IMosaicStore
         Hazards = new SqliteHazardStore(connection);
         Scores = new SqliteScoreStore(connection);
         AuditLog = new SqliteAuditLog(connection);
+        Users = new SqliteUserStore(connection);
     }
 
     public string Description { get; }
@@ -37,6 +38,8 @@ public sealed class SqliteMosaicStore : IMosaicStore
     public IScoreStore Scores { get; }
 
     public IAuditLog AuditLog { get; }
+
+    public IUserStore Users { get; }
 
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
     public static SqliteMosaicStore Open(string path)
