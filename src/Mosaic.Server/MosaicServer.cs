@@ -48,6 +48,7 @@ public static class MosaicServer
         services.AddSingleton<DashboardAssets>();
         services.AddHostedService<DatabaseStartup>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<StoreExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         services.AddOpenApi();
         services.AddAntiforgery(o =>

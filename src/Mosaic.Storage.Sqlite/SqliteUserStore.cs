@@ -24,7 +24,7 @@ internal sealed class SqliteUserStore(SqliteConnection connection) : IUserStore
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
-            throw new UserStoreConflictException(user.UserName);
+            throw new StoreException(StoreFailure.Conflict, $"a user named '{user.UserName}' already exists", ex);
         }
     }
 

@@ -36,7 +36,7 @@ public abstract class UserStoreContractTests(IStoreProvider provider) : Contract
     public void Users_SameNameInOtherCase_IsAConflict()
     {
         Store.Users.Add(Account("karim"));
-        Assert.Throws<UserStoreConflictException>(() => Store.Users.Add(Account("Karim")));
+        Assert.Equal(StoreFailure.Conflict, Assert.Throws<StoreException>(() => Store.Users.Add(Account("Karim"))).Failure);
         Assert.Equal(1, Store.Users.Count());
     }
 

@@ -35,7 +35,7 @@ public static class DashboardServer
     public static int Run(CliConsole console, string db, string? urls)
     {
         ArgumentNullException.ThrowIfNull(console);
-        List<string> args = ["--Mosaic:Db", Path.GetFullPath(db)];
+        List<string> args = ["--Mosaic:Db", StoreResolver.IsPostgres(db) ? db : Path.GetFullPath(db)];
         if (!string.IsNullOrWhiteSpace(urls))
             args.AddRange(["--urls", urls]);
         var app = MosaicServer.Create([.. args]);

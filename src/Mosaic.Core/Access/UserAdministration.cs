@@ -35,7 +35,7 @@ public static partial class UserAdministration
             var user = store.Users.Add(new UserAccount(0, name, request.Role, scope, Passwords.Hash(password!), false, at));
             return new AddedUser(user, generated ? password : null);
         }
-        catch (UserStoreConflictException ex)
+        catch (StoreException ex) when (ex.Failure == StoreFailure.Conflict)
         {
             throw new AccountException(ex.Message);
         }

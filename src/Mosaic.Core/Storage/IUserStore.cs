@@ -8,7 +8,7 @@ namespace Mosaic.Core.Storage;
 /// </summary>
 public interface IUserStore
 {
-    /// <summary>Adds an account and returns it with its id; a taken name throws <see cref="UserStoreConflictException"/>.</summary>
+    /// <summary>Adds an account and returns it with its id; a taken name (in any case) throws a <see cref="StoreException"/> of <see cref="StoreFailure.Conflict"/>.</summary>
     UserAccount Add(UserAccount user);
 
     /// <summary>The account with this name (case-insensitive), or null.</summary>

@@ -5,13 +5,14 @@ using Mosaic.Core.Access;
 namespace Mosaic.Server.Infrastructure;
 
 /// <summary>
-/// At start: brings the schema up to date, and when the database has no account yet creates the administrator
+/// At start: brings the schema up to date (migrations are explicit: here, once), and when the database has no account yet creates the administrator
 /// <c>admin</c> with a generated password, printed once here (it is stored only hashed).
 /// </summary>
 internal sealed partial class DatabaseStartup(MosaicDatabase database, ILogger<DatabaseStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        database.Migrate();
         using var store = database.Open();
         if (UserAdministration.EnsureFirstAdmin(store) is { } admin)
         {

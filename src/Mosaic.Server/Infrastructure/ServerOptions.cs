@@ -22,9 +22,4 @@ public sealed class ServerOptions
 
     /// <summary>Largest accepted upload.</summary>
     public long MaxUploadBytes { get; set; } = 256L * 1024 * 1024;
-
-    /// <summary>The database path after the defaults are applied.</summary>
-    public string ResolvedDb =>
-        !string.IsNullOrWhiteSpace(Db) ? Db :
-        Environment.GetEnvironmentVariable("MOSAIC_DB") is { Length: > 0 } env ? env : "mosaic.db";
 }
