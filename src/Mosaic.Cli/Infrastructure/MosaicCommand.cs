@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mosaic.Core.Import;
 using Mosaic.Core.Storage;
 
 namespace Mosaic.Cli.Infrastructure;
@@ -42,6 +43,15 @@ public abstract class MosaicCommand : Command
             // Store messages name the database (never a password) and say what is wrong with it.
             console.Fail($"database error: {ex.Message}");
             return ExitCodes.DatabaseUnavailable;
+        }
+        catch (InputFormatException ex)
+        {
+            console.Fail(ex.Message + InputHints.For(ex.Problem));
+            return ExitCodes.InputRejected;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return InternalError.Report(ex, parse, console.Error);
         }
     }
 
