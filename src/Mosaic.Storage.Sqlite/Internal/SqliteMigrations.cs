@@ -413,6 +413,7 @@ internal static class SqliteMigrations
                     AND l.area_pcode IS a.area_pcode AND l.adm0_pcode IS a.adm0_pcode AND l.adm1_pcode IS a.adm1_pcode AND l.adm2_pcode IS a.adm2_pcode
                     AND l.adm0_name IS a.adm0_name AND l.adm1_name IS a.adm1_name AND l.adm2_name IS a.adm2_name;
             DROP INDEX temp_location_lookup;
+            """),
         // DESIGN §7: accounts with a role and an area scope, and API tokens stored as the SHA-256 of their secret.
         (9, "users", """
             CREATE TABLE IF NOT EXISTS app_user (
