@@ -429,6 +429,26 @@ internal static class SqliteMigrations
             CREATE TRIGGER person_record_key_fixed BEFORE UPDATE OF record_key ON person
             BEGIN SELECT RAISE(ABORT, 'record keys never change'); END;
             """),
+        // DESIGN §7: accounts with a role and an area scope, and API tokens stored as the SHA-256 of their secret.
+        (10, "users", """
+            CREATE TABLE IF NOT EXISTS app_user (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_name     TEXT NOT NULL COLLATE NOCASE UNIQUE,
+                role          TEXT NOT NULL,
+                scope         TEXT,
+                password_hash TEXT NOT NULL,
+                disabled      INTEGER NOT NULL DEFAULT 0,
+                created_at    TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS api_token (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_id     INTEGER NOT NULL REFERENCES app_user(id),
+                name        TEXT NOT NULL,
+                secret_hash BLOB NOT NULL UNIQUE,
+                created_at  TEXT NOT NULL,
+                revoked     INTEGER NOT NULL DEFAULT 0
+            );
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>
