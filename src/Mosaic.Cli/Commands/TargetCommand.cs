@@ -43,6 +43,8 @@ public sealed class TargetCommand : MosaicCommand
         HelpName = "SHARE",
     };
 
+    private readonly Option<bool> _rawCsv = CommonOptions.RawCsv();
+
     private readonly Option<string> _out = new("--out")
     {
         Description = "Output file: .csv or .xlsx (an existing file is replaced only with --force)",
@@ -71,6 +73,7 @@ public sealed class TargetCommand : MosaicCommand
         Options.Add(_includeContacts);
         Options.Add(_poorShare);
         Options.Add(_out);
+        Options.Add(_rawCsv);
         Options.Add(ForceOption);
     }
 
@@ -108,7 +111,7 @@ public sealed class TargetCommand : MosaicCommand
 
         var list = Targeter.Select(candidates, areas, request);
         var includeContacts = parse.GetValue(_includeContacts);
-        TargetListFile.Write(file.TemporaryPath, list, areas, run.Dimensions, includeContacts);
+        TargetListFile.Write(file.TemporaryPath, list, areas, run.Dimensions, includeContacts, CommonOptions.CsvOptions(parse.GetValue(_rawCsv)));
         // The list appears under its name only once complete, and a contact list only after its audit entry.
         var auditId = includeContacts ? RecordExport(store, parse, file, request, list) : (long?)null;
         file.Commit();

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Mosaic.Core.Hazards;
-using Mosaic.Core.Import;
+using Mosaic.Core.Import.Csv;
 using Mosaic.Core.Vulnerability;
 
 namespace Mosaic.Core.Targeting;
@@ -14,7 +13,8 @@ public static class TargetListFile
 {
     /// <summary>Writes the list; returns the number of rows.</summary>
     /// <param name="dimensions">Dimension ids of the scoring run (column names).</param>
-    public static int Write(string path, TargetList list, AreaAncestry areas, IReadOnlyList<string> dimensions, bool includeContacts)
+    public static int Write(string path, TargetList list, AreaAncestry areas, IReadOnlyList<string> dimensions, bool includeContacts,
+        CsvWriteOptions? csv = null)
     {
         var header = new List<string>
         {
@@ -29,7 +29,7 @@ public static class TargetListFile
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             XlsxTable.Write(path, "targets", header, rows);
         else
-            WriteCsv(path, header, rows);
+            WriteCsv(path, header, rows, csv);
         return rows.Count;
     }
 
@@ -61,12 +61,22 @@ public static class TargetListFile
         return row;
     }
 
-    private static void WriteCsv(string path, List<string> header, List<List<object?>> rows)
+    private static void WriteCsv(string path, List<string> header, List<List<object?>> rows, CsvWriteOptions? options)
     {
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
-        w.WriteLine(string.Join(',', header));
+        using var csv = CsvWriter.Create(path, options);
+        csv.WriteRow(header);
         foreach (var row in rows)
-            w.WriteLine(string.Join(',', row.Select(v => ImportErrorFile.Quote(Format(v)))));
+        {
+            foreach (var v in row)
+            {
+                // Numbers are written as numbers; every text (names, explanations) passes the formula guard.
+                if (v is IFormattable)
+                    csv.Number(Format(v));
+                else
+                    csv.Text(Format(v));
+            }
+            csv.EndRow();
+        }
     }
 
     internal static string? Format(object? v) => v switch
