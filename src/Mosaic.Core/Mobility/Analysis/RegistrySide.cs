@@ -60,7 +60,7 @@ public static class RegistrySide
         long sum = 0;
         foreach (var r in rows)
         {
-            if (r.Series == best.Series && r.Round == best.Round && r.ReportingDate == best.ReportingDate)
+            if (r.Series.Equals(best.Series) && r.Round == best.Round && r.ReportingDate == best.ReportingDate)
                 sum = checked(sum + (r.Individuals ?? 0));
         }
         var type = best.Assessment == AssessmentType.BaselineArea ? "" : $" {MobilityCodes.AssessmentType[best.Assessment]}";
