@@ -67,7 +67,7 @@ public static class MobilitySummary
         var (changes, locationChanges) = options.Compare is { } to
             ? RoundComparison.Compare(filtered, series, occurrences, names, options.Round, to, notes)
             : ([], []);
-        var registry = RegistrySide.Summarise(movers, filtered, areas, level);
+        var registry = RegistrySide.Summarise(movers, filtered, areas, level, notes);
         var flowSummaries = FlowSummary.Summarise(flows, points, options);
         return new SummaryReport(level, totals, changes, locationChanges, registry, flowSummaries)
         {
