@@ -19,4 +19,7 @@ public static class ExitCodes
 
     /// <summary>An input file does not exist or cannot be read.</summary>
     public const int FileNotFound = 5;
+
+    /// <summary><c>mosaic audit verify</c> found the audit log changed, cut or reordered.</summary>
+    public const int AuditLogTampered = 6;
 }

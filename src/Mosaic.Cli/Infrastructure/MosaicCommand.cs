@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Mosaic.Core.Application;
+using Mosaic.Core.Privacy;
 using Mosaic.Core.Storage;
 
 namespace Mosaic.Cli.Infrastructure;
@@ -31,6 +33,16 @@ public abstract class MosaicCommand : Command
         {
             console.Fail(ex.Message);
             return ex.ExitCode;
+        }
+        catch (RequestRejectedException ex)
+        {
+            console.Fail(ex.Message);
+            return ExitCodes.InputRejected;
+        }
+        catch (AccessDeniedException ex)
+        {
+            console.Fail(ex.Message);
+            return ExitCodes.InputRejected;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

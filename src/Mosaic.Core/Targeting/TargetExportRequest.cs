@@ -1,0 +1,11 @@
+using Mosaic.Core.Privacy;
+
+namespace Mosaic.Core.Targeting;
+
+/// <summary>What a target list export is asked for (<c>mosaic target</c>, the server's target endpoint).</summary>
+/// <param name="Targeting">Who to target and how.</param>
+/// <param name="Output">The output file: <c>.csv</c> or <c>.xlsx</c>.</param>
+/// <param name="IncludeContacts">Whether to add the head's name and phone (personal data: read through the audited door).</param>
+/// <param name="Actor">Who asks (their area scope also limits the list).</param>
+/// <param name="CommandLine">The command or request as given, with secrets masked (recorded in the audit entry).</param>
+public sealed record TargetExportRequest(TargetingRequest Targeting, string Output, bool IncludeContacts, Actor Actor, string CommandLine);
