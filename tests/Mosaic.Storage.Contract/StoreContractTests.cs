@@ -9,7 +9,7 @@ namespace Mosaic.Storage.Contract;
 /// Behaviour every store provider must have. A provider's test project derives from this class and
 /// supplies a fresh, empty store per test; the suite runs unchanged against SQLite and PostgreSQL.
 /// </summary>
-public abstract class StoreContractTests(IStoreProvider provider) : ContractTestBase(provider)
+public abstract partial class StoreContractTests(IStoreProvider provider) : ContractTestBase(provider)
 {
     [Fact]
     public void NewStore_IsMigratedToACurrentSchemaAndEmpty()
@@ -17,6 +17,27 @@ public abstract class StoreContractTests(IStoreProvider provider) : ContractTest
         Assert.True(Store.SchemaVersion >= 1);
         Assert.Equal(0, Store.Areas.Count());
         Assert.Equal(0, Store.Registry.CountHouseholds());
+    }
+
+    [Fact]
+    public void Registry_CountsHouseholdsBySource_AsEachImportNamedIt()
+    {
+        SeedAreas();
+        Import(Fixtures.ReturneeFamily());
+        using (var batch = Store.Registry.BeginImport("demo (seed 7)"))
+        {
+            foreach (var h in new[] { Fixtures.DisplacedFamily("d-1"), Fixtures.DisplacedFamily("d-2") })
+                batch.Add(h, HouseholdFingerprint.Compute(h));
+            batch.Commit();
+        }
+        using (var rolledBack = Store.Registry.BeginImport("never committed"))
+            rolledBack.Add(Fixtures.DisplacedFamily("d-3"), HouseholdFingerprint.Compute(Fixtures.DisplacedFamily("d-3")));
+
+        var bySource = Store.Registry.CountHouseholdsBySource();
+
+        Assert.Equal(2, bySource.Count);
+        Assert.Equal(1, bySource["test"]);
+        Assert.Equal(2, bySource["demo (seed 7)"]);
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public sealed class ScoreCommand : MosaicCommand
         Options.Add(_calibrate);
         Options.Add(_coverage);
         Options.Add(_saveModel);
+        Options.Add(ForceOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -70,12 +71,16 @@ public sealed class ScoreCommand : MosaicCommand
         if (coverage is <= 0 or >= 1)
             throw new CliException(ExitCodes.Usage, "--coverage must be between 0 and 1 (exclusive)");
 
+        using var saved = parse.GetValue(_calibrate) && parse.GetValue(_saveModel) is { } savePath ? BeginOutput(parse, console, savePath) : null;
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
         var result = console.WithStatus("scoring", () => StoreScoring.Score(store,
             new ScoreRequest(model, DateTimeOffset.UtcNow, parse.GetValue(_calibrate) ? coverage : null)));
         var (summary, calibration) = (result.Summary, result.Calibration);
-        if (calibration is not null && parse.GetValue(_saveModel) is { } path)
-            File.WriteAllText(path, calibration.Model.SourceJson);
+        if (calibration is not null && saved is not null)
+        {
+            File.WriteAllText(saved.TemporaryPath, calibration.Model.SourceJson);
+            saved.Commit();
+        }
         Report(console, summary, calibration, parse.GetValue(_saveModel));
         return ExitCodes.Success;
     }

@@ -37,14 +37,16 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<int> _minCell = new("--min-cell")
     {
-        Description = "K: cells with fewer than K contributors are suppressed, with secondary suppression to protect them (1 = off)",
+        Description = $"K: cells with fewer than K contributors are suppressed, with secondary suppression to protect them (at least {DisclosureFloor.MinimumContributors})",
         HelpName = "K",
         DefaultValueFactory = _ => 5,
     };
 
     private readonly Option<string> _method = new("--method")
     {
-        Description = "Disclosure-control method: suppression (the default: exact, additive tables)",
+        Description = "Disclosure-control method: suppression (the default: exact, additive tables for publication) or perturbation " +
+                      "(cell-key noise, as for free-form queries: every count gives or takes a few, the same cell always the same value, " +
+                      "no count of 1-2; counts and shares only)",
         DefaultValueFactory = _ => "suppression",
     };
 
@@ -75,7 +77,7 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<string?> _out = new("--out", "-o")
     {
-        Description = "Write the table to FILE (required for xlsx); a one-line summary goes to stdout",
+        Description = "Write the table to FILE (required for xlsx; an existing FILE only with --force); a one-line summary goes to stdout",
         HelpName = "FILE",
     };
 
@@ -91,6 +93,7 @@ public sealed class TabulateCommand : MosaicCommand
           mosaic tabulate --indicator population --by adm4,migratory_status,sex
           mosaic tabulate -i returnees --by sex,age_group --area BD554909 --format hxl --out returnees.csv
           mosaic tabulate -i hh_income_fell_20pct --by adm4,head_sex --format xlsx --out income.xlsx
+          mosaic tabulate -i population --by adm4,migratory_status,sex,age_group --method perturbation
         """)
     {
         Options.Add(_indicator);
@@ -103,8 +106,18 @@ public sealed class TabulateCommand : MosaicCommand
         Options.Add(_format);
         Options.Add(_ageBands);
         Options.Add(_out);
+        Options.Add(ForceOption);
         Options.Add(_catalogue);
         _format.AcceptOnlyFromAmong(s_formats);
+        _minCell.Validators.Add(r =>
+        {
+            var k = r.GetValueOrDefault<int>();
+            if (k < DisclosureFloor.MinimumContributors)
+            {
+                r.AddError($"--min-cell {k} is below the floor of {DisclosureFloor.MinimumContributors} contributors: smaller cells " +
+                           $"could identify people, so disclosure control cannot be switched off (default {DisclosureRule.DefaultMinimumContributors})");
+            }
+        });
         _method.AcceptOnlyFromAmong([.. Enum.GetNames<DisclosureMethod>().Select(n => n.ToLowerInvariant())]);
         _secondary.AcceptOnlyFromAmong("hypercube", "optimal");
     }
@@ -119,8 +132,16 @@ public sealed class TabulateCommand : MosaicCommand
         var by = SnapshotReading.Names(parse.GetValue(_by));
         TabulationResult result;
         var clock = Stopwatch.StartNew();
+        using var output = outPath is null ? null : BeginOutput(parse, console, outPath);
         using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
         {
+            if (store.Registry.CountHouseholds() == 0)
+            {
+                throw new CliException(ExitCodes.InputRejected,
+                    $"the registry in {store.Description} holds no households yet: import them first " +
+                    "(mosaic import areas FILE, then mosaic import registrations FILE; mosaic score adds the hazard and vulnerability " +
+                    "fields), or build the demo with mosaic demo");
+            }
             try
             {
                 var request = new TabulationRequest(parse.GetValue(_indicator)!, by)
@@ -141,12 +162,13 @@ public sealed class TabulateCommand : MosaicCommand
             }
         }
 
-        if (outPath is null)
+        if (output is null)
         {
-            Render(result, format, console.Out);
+            // --json always prints JSON: without --out, the table itself in its JSON form.
+            Render(result, console.Json ? "json" : format, console.Out);
             return ExitCodes.Success;
         }
-        using (var file = File.Create(outPath))
+        using (var file = output.OpenWrite())
         {
             if (format == "xlsx")
             {
@@ -158,6 +180,9 @@ public sealed class TabulateCommand : MosaicCommand
                 Render(result, format, writer);
             }
         }
+        output.Commit();
+        if (output.Replaced)
+            console.Error.WriteLine($"replaced the existing {outPath} (--force)");
         if (console.Json)
         {
             console.WriteJson(new
@@ -166,12 +191,17 @@ public sealed class TabulateCommand : MosaicCommand
                 by,
                 file = outPath,
                 format,
+                method = result.Method == DisclosureMethod.Perturbation ? "perturbation" : "suppression",
                 cells = result.Cells.Count,
                 suppressed_cells = result.InformationLoss.SuppressedCells,
                 suppressed_cells_share = Math.Round(result.InformationLoss.CellShare, 4),
                 hidden_units_share = result.InformationLoss.HiddenShare is { } h ? Math.Round(h, 4) : (double?)null,
                 seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
             });
+        }
+        else if (result.Method == DisclosureMethod.Perturbation)
+        {
+            console.Info($"{result.Cells.Count} cells written to {outPath}; values perturbed by the cell-key method");
         }
         else
         {

@@ -40,7 +40,12 @@ public sealed class TargetCommand : MosaicCommand
         HelpName = "SHARE",
     };
 
-    private readonly Option<string> _out = new("--out") { Description = "Output file: .csv or .xlsx", HelpName = "FILE", Required = true };
+    private readonly Option<string> _out = new("--out")
+    {
+        Description = "Output file: .csv or .xlsx (an existing file is replaced only with --force)",
+        HelpName = "FILE",
+        Required = true,
+    };
 
     public TargetCommand() : base("target", """
         Produce a ranked, explained target list from the stored scores.
@@ -63,6 +68,7 @@ public sealed class TargetCommand : MosaicCommand
         Options.Add(_includeContacts);
         Options.Add(_poorShare);
         Options.Add(_out);
+        Options.Add(ForceOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -72,10 +78,17 @@ public sealed class TargetCommand : MosaicCommand
         if (!output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             throw new CliException(ExitCodes.Usage, "--out must end in .csv or .xlsx");
 
+        using var file = BeginOutput(parse, console, output);
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        var includeContacts = parse.GetValue(_includeContacts);
+        // The use case writes the (temporary) file only after a contact list's audit entry is committed; the list
+        // appears under its name only once complete.
         var result = TargetExport.Run(store, new TargetExportRequest(
-            targeting, output, parse.GetValue(_includeContacts), CliActor.Current, CommandLineText.Of(parse)));
-        Report(console, result, targeting);
+            targeting, file.Path, includeContacts, CliActor.Current, CommandLineText.Of(parse)) { WritePath = file.TemporaryPath });
+        file.Commit();
+        if (file.Replaced)
+            console.Error.WriteLine($"replaced the existing {output} (--force){(includeContacts ? ": it now holds the new contact list" : "")}");
+        Report(console, result, targeting, output);
         return ExitCodes.Success;
     }
 
@@ -112,9 +125,9 @@ public sealed class TargetCommand : MosaicCommand
         };
     }
 
-    private static void Report(CliConsole console, TargetExportResult result, TargetingRequest request)
+    private static void Report(CliConsole console, TargetExportResult result, TargetingRequest request, string output)
     {
-        var (list, run, output, auditId) = (result.List, result.Run, result.Output, result.AuditEntryId);
+        var (list, run, auditId) = (result.List, result.Run, result.AuditEntryId);
         var e = list.Errors;
         if (console.Json)
         {

@@ -22,4 +22,10 @@ public static class ExitCodes
 
     /// <summary><c>mosaic audit verify</c> found the audit log changed, cut or reordered.</summary>
     public const int AuditLogTampered = 6;
+
+    /// <summary>A bug in Mosaic (an unexpected exception): "internal error, please report" (BSD sysexits EX_SOFTWARE).</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Stopped by Ctrl-C (128 + SIGINT, as shells report it): nothing was committed or left half-written.</summary>
+    public const int Cancelled = 130;
 }

@@ -30,6 +30,12 @@ public interface IRegistryStore
     long CountPersons(string? areaPcode = null);
 
     /// <summary>
+    /// Households per import source (the <c>source</c> given to <see cref="BeginImport"/>: a file path, or
+    /// <c>demo (seed S)</c> for the demo), so that the demo can refuse to mix synthetic households into a real registry.
+    /// </summary>
+    IReadOnlyDictionary<string, long> CountHouseholdsBySource();
+
+    /// <summary>
     /// Streams households with their members, limited to the subtree of <paramref name="areaPcode"/> (the access
     /// scope; every household when null), ordered by id. Names and phones are null; the GPS point is null unless
     /// <paramref name="fields"/> asks for <see cref="HouseholdFields.Location"/>.

@@ -1,5 +1,6 @@
 using Mosaic.Core.Application;
 using Mosaic.Core.Audit;
+using Mosaic.Core.Files;
 using Mosaic.Core.Privacy;
 using Mosaic.Core.Storage;
 using Mosaic.Core.Vulnerability;
@@ -18,6 +19,12 @@ public static class TargetExport
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
         var targeting = request.Targeting;
+        if (store.Registry.CountHouseholds() == 0)
+        {
+            throw new RequestRejectedException(
+                $"the registry in {store.Description} holds no households yet: import registrations (mosaic import registrations FILE), " +
+                "then run mosaic score; or build the demo with mosaic demo");
+        }
         var run = store.Scores.LatestRun() ?? throw new RequestRejectedException("no scores yet: run mosaic score first");
         var areas = new AreaAncestry(store.Areas.All());
         if (targeting.AreaPcode is { } pcode && areas.Find(pcode) is null)
@@ -41,7 +48,14 @@ public static class TargetExport
         ContactRead? contacts = null;
         if (request.IncludeContacts)
             contacts = ReadContacts(store, request, list, path);
-        OutputFile.Write(path, temp => TargetListFile.Write(temp, list, areas, run.Dimensions, contacts?.Contacts));
+        if (request.WritePath is { } writePath)
+            TargetListFile.Write(writePath, list, areas, run.Dimensions, contacts?.Contacts);
+        else
+        {
+            using var file = OutputFile.Begin(path, replace: true, []);
+            TargetListFile.Write(file.TemporaryPath, list, areas, run.Dimensions, contacts?.Contacts);
+            file.Commit();
+        }
         var names = list.Quotas.Select(q => q.Pcode).Distinct(StringComparer.Ordinal)
             .Select(p => (p, areas.Find(p)?.Name)).Where(x => x.Name is not null)
             .ToDictionary(x => x.p, x => x.Name!, StringComparer.Ordinal);
@@ -58,7 +72,7 @@ public static class TargetExport
         catch (StoreException ex)
         {
             throw new StoreException(ex.Failure,
-                $"could not record the export of contacts in the audit log ({ex.Message}); no file was written", ex);
+                $"could not record the export of contacts in the audit log ({ex.Message}); no list was written to {path}", ex);
         }
     }
 

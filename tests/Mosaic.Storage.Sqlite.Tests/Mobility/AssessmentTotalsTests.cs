@@ -21,21 +21,26 @@ public sealed class AssessmentTotalsTests
         using (var store = SqliteMosaicStore.Open(path))
         {
             store.Areas.Upsert(MobilityDemo.Areas());
-            store.Mobility.UpsertAssessments([.. MobilityDemo.Assessments(), NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null)]);
+            // A baseline and a site record of one operation and round: after the upgrade they are two series.
+            store.Mobility.UpsertAssessments([.. MobilityDemo.Assessments(), NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null),
+                Village("v-ba") with { Type = Core.Mobility.AssessmentType.BaselineArea }, Village("v-sa") with { Type = Core.Mobility.AssessmentType.Site }]);
             before = SortTotals(store.Mobility.ReadAssessmentTotals());
         }
-        // Put the file back in the state schema version 4 left it: no totals tables.
+        // Put the file back in the state schema version 4 left it: no totals tables, no record keys (migration 9).
         using (var raw = new SqliteConnection($"Data Source={path};Pooling=false"))
         {
             raw.Open();
             using var cmd = raw.CreateCommand();
-            cmd.CommandText = "DROP TABLE mobility_total; DROP TABLE mobility_location; DROP TABLE mobility_series; PRAGMA user_version = 4;";
+            cmd.CommandText = "DROP TABLE mobility_total; DROP TABLE mobility_location; DROP TABLE mobility_series; " +
+                              "DROP TRIGGER household_record_key_fixed; DROP TRIGGER person_record_key_fixed; " +
+                              "ALTER TABLE household DROP COLUMN record_key; ALTER TABLE person DROP COLUMN record_key; PRAGMA user_version = 4;";
             cmd.ExecuteNonQuery();
         }
         using (var store = SqliteMosaicStore.Open(path))
         {
             Assert.Equal(before, SortTotals(store.Mobility.ReadAssessmentTotals()));
             Assert.Equal(ExpectedTotals(store.Mobility), before);
+            Assert.Equal(2, before.Where(r => r.Operation == "Chilmari floods").Select(r => r.Assessment).Distinct().Count());
         }
     }
 }
