@@ -23,7 +23,7 @@ public sealed class AuditVerifyCommand : MosaicCommand
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = OpenStore(parse, console);
         var result = AuditVerifier.Verify(store.AuditLog);
         if (console.Json)
         {

@@ -72,7 +72,7 @@ public sealed class ScoreCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, "--coverage must be between 0 and 1 (exclusive)");
 
         using var saved = parse.GetValue(_calibrate) && parse.GetValue(_saveModel) is { } savePath ? BeginOutput(parse, console, savePath) : null;
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = OpenStore(parse, console);
         var result = console.WithStatus("scoring", () => StoreScoring.Score(store,
             new ScoreRequest(model, DateTimeOffset.UtcNow, parse.GetValue(_calibrate) ? coverage : null)));
         var (summary, calibration) = (result.Summary, result.Calibration);

@@ -133,7 +133,7 @@ public sealed class TabulateCommand : MosaicCommand
         TabulationResult result;
         var clock = Stopwatch.StartNew();
         using var output = outPath is null ? null : BeginOutput(parse, console, outPath);
-        using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
+        using (var store = OpenStore(parse, console))
         {
             if (store.Registry.CountHouseholds() == 0)
             {

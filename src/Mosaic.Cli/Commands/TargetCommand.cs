@@ -79,7 +79,7 @@ public sealed class TargetCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, "--out must end in .csv or .xlsx");
 
         using var file = BeginOutput(parse, console, output);
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = OpenStore(parse, console);
         var includeContacts = parse.GetValue(_includeContacts);
         // The use case writes the (temporary) file only after a contact list's audit entry is committed; the list
         // appears under its name only once complete.

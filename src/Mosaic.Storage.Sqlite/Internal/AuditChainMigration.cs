@@ -4,13 +4,13 @@ using Mosaic.Core.Audit;
 namespace Mosaic.Storage.Sqlite.Internal;
 
 /// <summary>
-/// The part of migration 10 that SQL cannot do: add the audit log's <c>role</c> and <c>hash</c> columns (when a
+/// The part of migration 11 that SQL cannot do: add the audit log's <c>role</c> and <c>hash</c> columns (when a
 /// rewound test database already has them), chain the existing entries in id order, and re-create the trigger
 /// that refuses UPDATE.
 /// </summary>
 internal static class AuditChainMigration
 {
-    public const int Version = 10;
+    public const int Version = 11;
 
     public static void Run(SqliteConnection connection, SqliteTransaction tx)
     {

@@ -429,10 +429,30 @@ internal static class SqliteMigrations
             CREATE TRIGGER person_record_key_fixed BEFORE UPDATE OF record_key ON person
             BEGIN SELECT RAISE(ABORT, 'record keys never change'); END;
             """),
+        // DESIGN §7: accounts with a role and an area scope, and API tokens stored as the SHA-256 of their secret.
+        (10, "users", """
+            CREATE TABLE IF NOT EXISTS app_user (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_name     TEXT NOT NULL COLLATE NOCASE UNIQUE,
+                role          TEXT NOT NULL,
+                scope         TEXT,
+                password_hash TEXT NOT NULL,
+                disabled      INTEGER NOT NULL DEFAULT 0,
+                created_at    TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS api_token (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_id     INTEGER NOT NULL REFERENCES app_user(id),
+                name        TEXT NOT NULL,
+                secret_hash BLOB NOT NULL UNIQUE,
+                created_at  TEXT NOT NULL,
+                revoked     INTEGER NOT NULL DEFAULT 0
+            );
+            """),
         // DESIGN §7: the audit log becomes tamper-evident. Each entry gets the actor's role and its hash-chain value
         // (Core's AuditChain); existing entries are chained in id order by AuditChainMigration, which runs after
         // this SQL in the same transaction (the UPDATE trigger is dropped here and re-created there).
-        (10, "audit_chain", """
+        (11, "audit_chain", """
             DROP TRIGGER IF EXISTS audit_log_no_update;
             """),
     ];
