@@ -76,7 +76,7 @@ public static class TargetingApi
         var temp = Path.Combine(Path.GetTempPath(), $"mosaic-target-{Guid.NewGuid():N}.{format}");
         try
         {
-            TargetListFile.Write(temp, result.List, result.Areas, result.Run.Dimensions, includeContacts: false);
+            TargetListFile.Write(temp, result.List, result.Areas, result.Run.Dimensions, contacts: null);
             var bytes = System.IO.File.ReadAllBytes(temp);
             return TypedResults.File(bytes,
                 format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
