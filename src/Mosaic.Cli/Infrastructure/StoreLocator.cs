@@ -1,4 +1,5 @@
 using Mosaic.Core.Storage;
+using Mosaic.Storage.Postgres;
 using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Infrastructure;
@@ -13,16 +14,20 @@ public static class StoreLocator
         Environment.GetEnvironmentVariable("MOSAIC_DB") is { Length: > 0 } env ? env : DefaultPath;
 
     /// <summary>Whether the value names a PostgreSQL database rather than a file.</summary>
-    public static bool IsPostgres(string db) =>
-        db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
-        db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) ||
-        db.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+    public static bool IsPostgres(string db) => PostgresConnectionString.Matches(db);
 
     public static IMosaicStore Open(string? db)
     {
         var resolved = Resolve(db);
-        if (IsPostgres(resolved))
-            throw new CliException(ExitCodes.DatabaseUnavailable, "PostgreSQL databases are not supported by this build yet; use an SQLite file path");
-        return SqliteMosaicStore.Open(resolved);
+        if (!IsPostgres(resolved))
+            return SqliteMosaicStore.Open(resolved);
+        try
+        {
+            return PostgresMosaicStore.Open(resolved);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            throw new CliException(ExitCodes.DatabaseUnavailable, ex.Message);
+        }
     }
 }
