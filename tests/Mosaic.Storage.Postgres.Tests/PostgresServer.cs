@@ -65,6 +65,9 @@ public sealed class PostgresServer : IDisposable
         Assert.Skip(_unavailable);
     }
 
+    /// <summary>For class fixtures, which must not skip: whether there is a server (the tests then call <see cref="RequireServer"/>).</summary>
+    public void RequireServerOrNothing(out bool available) => available = _unavailable is null;
+
     private void PrepareTemplate()
     {
         using (var admin = new NpgsqlConnection(_admin))
