@@ -1,90 +1,85 @@
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Postgres.Internal;
-using Npgsql;
 
 namespace Mosaic.Storage.Postgres;
 
 /// <summary>
-/// A Mosaic database on a PostgreSQL server. Holds one <see cref="NpgsqlDataSource"/> (a thread-safe connection
-/// pool); every operation takes a pooled connection for its own duration, so streams may be read side by side.
-/// Migrations are applied on open, one opener at a time.
+/// A unit of work on a PostgreSQL database, handed out by <see cref="PostgresDatabase.OpenStore"/>. Every store it
+/// exposes sits behind the provider boundary (<see cref="StoreBoundary{T}"/>), so callers see only
+/// <see cref="StoreException"/>s.
 /// </summary>
 public sealed class PostgresMosaicStore : IMosaicStore
 {
-    private readonly NpgsqlDataSource _source;
+    private readonly PostgresDatabase? _owned;
 
-    private PostgresMosaicStore(NpgsqlDataSource source, string description, int schemaVersion, PostgresGeometry geometry, RegistryLayout layout)
+    internal PostgresMosaicStore(PostgresDatabase database, int schemaVersion, PostgresGeometry geometry, RegistryLayout layout, bool owns = false)
     {
-        _source = source;
+        _owned = owns ? database : null;
+        var source = database.DataSource;
+        var description = database.Description;
         Description = description;
         SchemaVersion = schemaVersion;
-        Geometry = geometry;
-        Layout = layout;
-        var registry = new PostgresRegistryStore(source);
-        Areas = new PostgresAreaStore(source, geometry);
-        Registry = registry;
-        Mobility = new PostgresMobilityStore(source);
-        Hazards = new PostgresHazardStore(source, geometry);
-        Scores = new PostgresScoreStore(source);
-        AuditLog = new PostgresAuditLog(source);
+        UsesPostGis = geometry.PostGis;
+        IsPartitioned = layout == RegistryLayout.Partitioned;
+        Areas = StoreBoundary<IAreaStore>.Wrap(new PostgresAreaStore(source, geometry), description);
+        Registry = StoreBoundary<IPostgresRegistry>.Wrap(new PostgresRegistryStore(source), description);
+        Mobility = StoreBoundary<IMobilityStore>.Wrap(new PostgresMobilityStore(source), description);
+        Hazards = StoreBoundary<IHazardStore>.Wrap(new PostgresHazardStore(source, geometry), description);
+        Scores = StoreBoundary<IScoreStore>.Wrap(new PostgresScoreStore(source), description);
+        AuditLog = StoreBoundary<IAuditLog>.Wrap(new PostgresAuditLog(source), description);
     }
 
+    /// <inheritdoc/>
     public string Description { get; }
 
+    /// <inheritdoc/>
     public int SchemaVersion { get; }
 
     /// <summary>Whether geometry columns are PostGIS geometries (otherwise WKB in bytea).</summary>
-    public bool UsesPostGis => Geometry.PostGis;
+    public bool UsesPostGis { get; }
 
-    internal PostgresGeometry Geometry { get; }
+    /// <summary>Whether the registry is partitioned by admin-1 (a scaled-out coordinator, docs/scale-out.md).</summary>
+    public bool IsPartitioned { get; }
 
-    internal RegistryLayout Layout { get; }
-
-    internal NpgsqlDataSource DataSource => _source;
-
+    /// <inheritdoc/>
     public IAreaStore Areas { get; }
 
+    /// <inheritdoc/>
     public IRegistryStore Registry { get; }
 
+    /// <inheritdoc/>
     public IMobilityStore Mobility { get; }
 
+    /// <inheritdoc/>
     public IHazardStore Hazards { get; }
 
+    /// <inheritdoc/>
     public IScoreStore Scores { get; }
 
+    /// <inheritdoc/>
     public IAuditLog AuditLog { get; }
 
-    /// <summary>Opens a database named by a connection string or a <c>postgres://</c> URI and brings its schema up to date.</summary>
-    public static PostgresMosaicStore Open(string db) => Open(db, RegistryLayout.Single);
-
-    internal static PostgresMosaicStore Open(string db, RegistryLayout layoutIfNew)
+    /// <summary>
+    /// Opens the database, brings its schema up to date and returns a unit of work that also closes the database:
+    /// a shortcut for tools and tests that want one store and nothing else.
+    /// </summary>
+    public static PostgresMosaicStore Open(string location)
     {
-        var builder = PostgresConnectionString.Parse(db);
-        var description = PostgresConnectionString.Describe(builder);
-        var source = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = description }.Build();
+        var database = PostgresDatabase.Open(location);
         try
         {
-            using var connection = source.OpenConnection();
-            var (version, geometry, layout) = PostgresSchema.Migrate(connection, layoutIfNew);
-            return new PostgresMosaicStore(source, description, version, geometry, layout);
-        }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InvalidAuthorizationSpecification
-                                               or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InsufficientPrivilege)
-        {
-            source.Dispose();
-            throw new InvalidOperationException($"cannot open the PostgreSQL database {description}: {ex.MessageText}", ex);
-        }
-        catch (NpgsqlException ex) when (ex is not PostgresException)
-        {
-            source.Dispose();
-            throw new InvalidOperationException($"cannot reach the PostgreSQL database {description}: {ex.Message}", ex);
+            database.Migrate();
+            var store = (PostgresMosaicStore)database.OpenStore();
+            return new PostgresMosaicStore(database, store.SchemaVersion, new PostgresGeometry(store.UsesPostGis),
+                store.IsPartitioned ? RegistryLayout.Partitioned : RegistryLayout.Single, owns: true);
         }
         catch
         {
-            source.Dispose();
+            database.Dispose();
             throw;
         }
     }
 
-    public void Dispose() => _source.Dispose();
+    /// <summary>Pooled connections belong to the database object; a store opened by <see cref="Open"/> closes it.</summary>
+    public void Dispose() => _owned?.Dispose();
 }

@@ -24,14 +24,18 @@ internal sealed partial class PostgresRegistryStore : ITabulationPushdown
         var weight = indicator.Weight is { } w ? sql.Number(Parse(w)) : "1.0::double precision";
         var measure = indicator.Measure;
         // Per unit, as CellAccumulator: which units count, and what they add to the numerator and denominator.
-        var (counts, numerator, denominator) = measure.Kind switch
+        var (counts, numerator, denominator, contribution) = measure.Kind switch
         {
-            MeasureKind.Count when indicator.Weight is null => ("true", "1.0::double precision", "0.0::double precision"),
-            MeasureKind.Count => ($"{weight} IS NOT NULL", weight, "0.0::double precision"),
+            MeasureKind.Count when indicator.Weight is null => ("true", "1.0::double precision", "0.0::double precision", "0.0::double precision"),
+            MeasureKind.Count => ($"{weight} IS NOT NULL", weight, "0.0::double precision", "0.0::double precision"),
             MeasureKind.Sum or MeasureKind.Mean => Valued(weight, sql.Number(Parse(measure.Value!))),
-            MeasureKind.Share => ($"{weight} IS NOT NULL", $"CASE WHEN {sql.Condition(Parse(measure.Numerator!))} THEN {weight} ELSE 0 END", weight),
+            MeasureKind.Share => ($"{weight} IS NOT NULL", $"CASE WHEN {sql.Condition(Parse(measure.Numerator!))} THEN {weight} ELSE 0 END", weight,
+                "0.0::double precision"),
             _ => throw new PushdownNotSupportedException($"measure {measure.Kind} is not counted by PostgreSQL"),
         };
+        var share = measure.Kind == MeasureKind.Share;
+        var shareCondition = share ? sql.Condition(Parse(measure.Numerator!)) : "";
+        var valued = measure.Kind is MeasureKind.Sum or MeasureKind.Mean;
         var from = person
             ? "person p JOIN household h ON h.id = p.household_id AND h.adm1_pcode = p.adm1_pcode"
             : "household h";
@@ -41,15 +45,20 @@ internal sealed partial class PostgresRegistryStore : ITabulationPushdown
         var k = keys.Count;
         var inner = string.Join(", ", keys.Select((key, i) => $"{key} AS k{i.ToString(CultureInfo.InvariantCulture)}"));
         var names = string.Join(", ", Enumerable.Range(0, k).Select(i => "k" + i.ToString(CultureInfo.InvariantCulture)));
+        var groups = "adm1_pcode" + string.Concat(Enumerable.Range(0, k).Select(i => ", k" + i.ToString(CultureInfo.InvariantCulture)));
         var text = $"""
             WITH cells AS (
-                SELECT h.adm1_pcode{(k > 0 ? ", " + inner : "")}, count(*) AS c, sum({numerator}) AS n, sum({denominator}) AS d
+                SELECT h.adm1_pcode{(k > 0 ? ", " + inner : "")}, count(*) AS c, sum({numerator}) AS n, sum({denominator}) AS d,
+                       {(share ? $"count(*) FILTER (WHERE {shareCondition})" : "0")} AS y,
+                       {(valued ? $"(array_agg(abs({contribution}) ORDER BY abs({contribution}) DESC))[1:2]" : "NULL::double precision[]")} AS top,
+                       sum(abs({contribution})) AS m
                 FROM {from}
                 WHERE {filter} AND {counts}{scope}
-                GROUP BY h.adm1_pcode{(k > 0 ? ", " + names : "")})
-            SELECT {(k > 0 ? names + ", " : "")}sum(c)::bigint, coalesce(sum(n), 0)::double precision, coalesce(sum(d), 0)::double precision,
-                   {(k > 0 ? $"GROUPING({names})" : "0")}
-            FROM cells GROUP BY GROUPING SETS (({names}), ())
+                GROUP BY {groups.Replace("adm1_pcode", "h.adm1_pcode", StringComparison.Ordinal)})
+            SELECT {groups}, sum(c)::bigint, coalesce(sum(n), 0)::double precision, coalesce(sum(d), 0)::double precision,
+                   GROUPING({groups}), coalesce(sum(y), 0)::bigint, coalesce(sum(m), 0)::double precision,
+                   CASE WHEN GROUPING({groups}) = 0 THEN min(top) END
+            FROM cells GROUP BY GROUPING SETS (({groups}), ())
             """;
         using var connection = dataSource.OpenConnection();
         using var tx = connection.BeginTransaction();
@@ -64,13 +73,22 @@ internal sealed partial class PostgresRegistryStore : ITabulationPushdown
         {
             while (r.Read())
             {
+                // Column 0 is the partition key; the keys follow, then the sums. Within one partition a group is whole,
+                // so its largest contributions are exact; Core merges groups of several partitions.
                 var keyValues = new string?[k];
                 for (var i = 0; i < k; i++)
-                    keyValues[i] = r.GetNullableString(i);
-                var row = new PushdownRow(keyValues, r.IsDBNull(k) ? 0 : r.GetInt64(k), r.GetDouble(k + 1), r.GetDouble(k + 2));
-                // GROUPING() has a bit set per key left out: all set (or no keys at all and a second row) is the grand total.
-                var grouping = r.GetInt32(k + 3);
-                if (k > 0 ? grouping == (1 << k) - 1 : total is null && rows.Count == 1)
+                    keyValues[i] = r.GetNullableString(i + 1);
+                var at = k + 1;
+                var top = r.IsDBNull(at + 6) ? [] : r.GetFieldValue<double[]>(at + 6);
+                var row = new PushdownRow(keyValues, r.IsDBNull(at) ? 0 : r.GetInt64(at), r.GetDouble(at + 1), r.GetDouble(at + 2))
+                {
+                    NumeratorContributors = r.GetInt64(at + 4),
+                    Magnitude = r.GetDouble(at + 5),
+                    Largest = top.Length > 0 ? top[0] : 0,
+                    SecondLargest = top.Length > 1 ? top[1] : 0,
+                };
+                // GROUPING() has a bit set per group column left out: all set is the grand total.
+                if (r.GetInt32(at + 3) == (1 << (k + 1)) - 1)
                     total = row;
                 else
                     rows.Add(row);
@@ -80,8 +98,8 @@ internal sealed partial class PostgresRegistryStore : ITabulationPushdown
         return new PushdownCounts(rows, total ?? new PushdownRow([.. new string?[k]], 0, 0, 0));
     }
 
-    private static (string Counts, string Numerator, string Denominator) Valued(string weight, string value) =>
-        ($"{weight} IS NOT NULL AND {value} IS NOT NULL", $"{weight} * {value}", weight);
+    private static (string Counts, string Numerator, string Denominator, string Contribution) Valued(string weight, string value) =>
+        ($"{weight} IS NOT NULL AND {value} IS NOT NULL", $"{weight} * {value}", weight, $"({weight} * {value})");
 
     private static Expr Parse(string text)
     {

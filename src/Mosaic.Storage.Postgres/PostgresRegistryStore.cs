@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Mosaic.Storage.Postgres;
 
-internal sealed partial class PostgresRegistryStore(NpgsqlDataSource dataSource) : IRegistryStore
+internal sealed partial class PostgresRegistryStore(NpgsqlDataSource dataSource) : IPostgresRegistry
 {
     public IRegistrationBatch BeginImport(string source) => new PostgresRegistrationBatch(dataSource, source);
 

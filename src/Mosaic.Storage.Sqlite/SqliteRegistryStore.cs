@@ -6,7 +6,7 @@ using Mosaic.Storage.Sqlite.Internal;
 
 namespace Mosaic.Storage.Sqlite;
 
-internal sealed partial class SqliteRegistryStore(SqliteConnection connection) : IRegistryStore
+internal sealed partial class SqliteRegistryStore(SqliteConnection connection) : ISqliteRegistry
 {
     public IRegistrationBatch BeginImport(string source) => new SqliteRegistrationBatch(connection, source);
 

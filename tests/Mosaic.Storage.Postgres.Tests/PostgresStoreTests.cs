@@ -1,3 +1,4 @@
+using Mosaic.Core.Storage;
 using Npgsql;
 
 namespace Mosaic.Storage.Postgres.Tests;
@@ -19,8 +20,11 @@ public sealed class PostgresStoreTests(PostgresServer server) : IDisposable
             using var cmd = new NpgsqlCommand("INSERT INTO mosaic_schema (version, name) VALUES (999, 'from the future')", raw);
             cmd.ExecuteNonQuery();
         }
-        var ex = Assert.Throws<InvalidOperationException>(() => PostgresMosaicStore.Open(_database.ConnectionString()));
+        var ex = Assert.Throws<StoreException>(() => PostgresMosaicStore.Open(_database.ConnectionString()));
+        Assert.Equal(StoreFailure.NewerSchema, ex.Failure);
         Assert.Contains("newer than this Mosaic", ex.Message, StringComparison.Ordinal);
+        using var database = PostgresDatabase.Open(_database.ConnectionString());
+        Assert.Equal(StoreFailure.NewerSchema, Assert.Throws<StoreException>(database.OpenStore).Failure);
     }
 
     [Fact]
@@ -39,9 +43,32 @@ public sealed class PostgresStoreTests(PostgresServer server) : IDisposable
     {
         server.RequireServer();
         var missing = new NpgsqlConnectionStringBuilder(server.ConnectionString("no_such_database")) { Password = "s3cret" };
-        var ex = Assert.Throws<InvalidOperationException>(() => PostgresMosaicStore.Open(missing.ConnectionString));
+        var ex = Assert.Throws<StoreException>(() => PostgresMosaicStore.Open(missing.ConnectionString));
+        Assert.Equal(StoreFailure.Unavailable, ex.Failure);
         Assert.Contains("no_such_database", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenStore_OnAnEmptyDatabase_AsksForMigrationFirst()
+    {
+        using var database = PostgresDatabase.Open(server.ConnectionString(server.CreateDatabase(migrated: false)));
+        Assert.Equal(0, database.ReadSchemaVersion());
+        Assert.Equal(StoreFailure.OutdatedSchema, Assert.Throws<StoreException>(database.OpenStore).Failure);
+        Assert.Equal(database.LatestSchemaVersion, database.Migrate());
+        using var store = database.OpenStore();
+        Assert.Equal(database.LatestSchemaVersion, store.SchemaVersion);
+    }
+
+    [Fact]
+    public void AServerThatIsDown_IsAStoreFailureNamingIt()
+    {
+        server.RequireServer();
+        var builder = new NpgsqlConnectionStringBuilder(server.Admin) { Port = 1, Database = "mosaic", Timeout = 3 };
+        using var database = PostgresDatabase.Open(builder.ConnectionString);
+        var ex = Assert.Throws<StoreException>(() => database.Migrate());
+        Assert.Equal(StoreFailure.Unavailable, ex.Failure);
+        Assert.Contains("127.0.0.1:1/mosaic", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Disclosure;
 using Mosaic.Core.Indicators;
 using Mosaic.Core.Indicators.Expressions;
 using Mosaic.Core.Tabulation;
@@ -41,6 +42,25 @@ public sealed class TabulateCommand : MosaicCommand
         DefaultValueFactory = _ => 5,
     };
 
+    private readonly Option<string> _method = new("--method")
+    {
+        Description = "Disclosure-control method: suppression (the default: exact, additive tables)",
+        DefaultValueFactory = _ => "suppression",
+    };
+
+    private readonly Option<string> _secondary = new("--secondary")
+    {
+        Description = "Secondary suppression: hypercube (fast) or optimal (mixed-integer, fewest cells; for tables up to a few thousand cells)",
+        DefaultValueFactory = _ => "hypercube",
+    };
+
+    private readonly Option<int> _minHouseholds = new("--min-households")
+    {
+        Description = "Household rule for person indicators: a cell's persons must come from at least N households (0 = off)",
+        HelpName = "N",
+        DefaultValueFactory = _ => 0,
+    };
+
     private readonly Option<string> _format = new("--format", "-f")
     {
         Description = "table (terminal), csv, hxl (csv with an HXL tag row), json or xlsx",
@@ -77,11 +97,16 @@ public sealed class TabulateCommand : MosaicCommand
         Options.Add(_by);
         Options.Add(_area);
         Options.Add(_minCell);
+        Options.Add(_minHouseholds);
+        Options.Add(_method);
+        Options.Add(_secondary);
         Options.Add(_format);
         Options.Add(_ageBands);
         Options.Add(_out);
         Options.Add(_catalogue);
         _format.AcceptOnlyFromAmong(s_formats);
+        _method.AcceptOnlyFromAmong([.. Enum.GetNames<DisclosureMethod>().Select(n => n.ToLowerInvariant())]);
+        _secondary.AcceptOnlyFromAmong("hypercube", "optimal");
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -102,6 +127,9 @@ public sealed class TabulateCommand : MosaicCommand
                 {
                     AreaPcode = parse.GetValue(_area),
                     MinimumCellSize = parse.GetValue(_minCell),
+                    MinimumHouseholds = parse.GetValue(_minHouseholds),
+                    Method = Enum.Parse<DisclosureMethod>(parse.GetValue(_method)!, ignoreCase: true),
+                    Secondary = parse.GetValue(_secondary) == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube,
                     AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
                 };
                 var snapshot = SnapshotReading.Load(console, store);
@@ -139,17 +167,15 @@ public sealed class TabulateCommand : MosaicCommand
                 file = outPath,
                 format,
                 cells = result.Cells.Count,
-                primary_suppressed_cells = result.PrimarySuppressedCells,
-                secondary_suppressed_cells = result.SecondarySuppressedCells,
-                suppressed_contributors = result.SuppressedContributors,
-                total_contributors = result.TotalContributors,
+                suppressed_cells = result.InformationLoss.SuppressedCells,
+                suppressed_cells_share = Math.Round(result.InformationLoss.CellShare, 4),
+                hidden_units_share = result.InformationLoss.HiddenShare is { } h ? Math.Round(h, 4) : (double?)null,
                 seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
             });
         }
         else
         {
-            console.Info($"{result.Cells.Count} cells written to {outPath}; {result.PrimarySuppressedCells + result.SecondarySuppressedCells} suppressed " +
-                         $"({result.PrimarySuppressedCells} small, {result.SecondarySuppressedCells} to protect them)");
+            console.Info($"{result.Cells.Count} cells written to {outPath}; {result.InformationLoss.Describe(result.Rule.ContributorUnit)}");
         }
         return ExitCodes.Success;
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Audit;
 using Mosaic.Core.Storage;
@@ -115,7 +114,7 @@ public sealed class TargetCommand : MosaicCommand
             return store.AuditLog.Append(new AuditEntry(DateTimeOffset.UtcNow, Environment.UserName, AuditActions.TargetExportContacts, path,
                 request.AreaPcode, households, persons, CommandLineText.Of(parse)));
         }
-        catch (SqliteException ex)
+        catch (StoreException ex)
         {
             File.Delete(path);
             throw new CliException(ExitCodes.DatabaseUnavailable,

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Cli.Infrastructure;
 
@@ -37,9 +37,10 @@ public abstract class MosaicCommand : Command
             console.Fail(ex.Message);
             return ExitCodes.FileNotFound;
         }
-        catch (SqliteException ex)
+        catch (StoreException ex)
         {
-            console.Fail($"database error ({StoreLocator.Resolve(parse.GetValue(DbOption))}): {ex.Message}");
+            // Store messages name the database (never a password) and say what is wrong with it.
+            console.Fail($"database error: {ex.Message}");
             return ExitCodes.DatabaseUnavailable;
         }
     }

@@ -2,39 +2,41 @@ namespace Mosaic.Core.Disclosure;
 
 /// <summary>
 /// Primary and secondary cell suppression for an additive table with all its totals (<see cref="LinkedTable"/>).
-/// Secondary suppression uses the hypercube method: for each primary cell not already protected, choose in every
-/// dimension another coordinate (a category or the total) and suppress the 2^n corners of the box they span,
-/// picking, among a few cheap candidates per dimension, the box that hides the least population.
-/// <para>
-/// Why it is safe: give the corners alternating perturbations ±ε, where the sign flips along a dimension between
-/// two categories and stays the same between a category and its total. Every additivity line then meets either
-/// no corner or two corners whose changes cancel (category vs category) or match (category vs total), so the
-/// perturbed table satisfies every published constraint. Hence each corner's value is not determined by what is
-/// published: no suppressed cell can be recomputed exactly, however the margins are combined. The check in the
-/// tests solves the constraint system directly to confirm this.
-/// </para>
+/// Primary rules mark the sensitive cells (<see cref="PrimarySuppression"/>); secondary suppression then gives every
+/// suppressed cell a valid hypercube (<see cref="HypercubeSearch"/>): a set of suppressed cells that can shift
+/// together, up and down, by at least the cell's protection level without breaking any published total or making
+/// any count negative. The optimal method chooses those boxes jointly by a mixed-integer programme.
 /// </summary>
 public static class DisclosureControl
 {
-    /// <summary>Upper bound on boxes tried per primary cell (keeps large tables fast; the result stays safe).</summary>
-    private const int SearchBudget = 128;
+    /// <summary>Boxes tried per primary cell by the fast method (keeps large tables fast; a valid box is always found).</summary>
+    internal const int SearchBudget = 128;
 
+    /// <summary>Protects a table of counts: K contributors, every suppressed cell's interval at least K wide.</summary>
     /// <param name="table">Shape of the table.</param>
-    /// <param name="contributors">Contributors per cell (units counted, or a share's denominator units).</param>
+    /// <param name="contributors">Contributors per cell, totals included.</param>
     /// <param name="minimumContributors">K; 0 or 1 disables suppression.</param>
-    public static DisclosureOutcome Protect(LinkedTable table, long[] contributors, int minimumContributors)
+    /// <param name="method">Secondary suppression method.</param>
+    public static DisclosureOutcome Protect(LinkedTable table, long[] contributors, int minimumContributors,
+        SecondaryMethod method = SecondaryMethod.Hypercube)
     {
+        var rule = new DisclosureRule(minimumContributors, "person") { Secondary = method };
+        var values = Array.ConvertAll(contributors, c => (double)c);
+        return Protect(table, new CellFacts(contributors), [ProtectionLayer.Count("count", values, contributors, minimumContributors)], rule);
+    }
+
+    internal static DisclosureOutcome Protect(LinkedTable table, CellFacts facts, IReadOnlyList<ProtectionLayer> layers, DisclosureRule rule)
+    {
+        var contributors = facts.Contributors;
         var status = new CellStatus[table.Size];
-        if (minimumContributors <= 1)
-            return Outcome(table, status, contributors, 0, 0);
+        if (!rule.IsActive || table.Dimensions == 0)
+            return Outcome(table, status, contributors, [], 0);
+        var reasons = PrimarySuppression.Apply(facts, rule, status);
         var primaries = new List<int>();
         for (var i = 0; i < status.Length; i++)
         {
-            if (contributors[i] > 0 && contributors[i] < minimumContributors)
-            {
-                status[i] = CellStatus.PrimarySuppressed;
+            if (status[i] == CellStatus.PrimarySuppressed)
                 primaries.Add(i);
-            }
         }
         // Inner cells first: their boxes tend to cover the small marginal cells too.
         primaries.Sort((a, b) =>
@@ -42,18 +44,29 @@ public static class DisclosureControl
             var c = table.TotalCount(a).CompareTo(table.TotalCount(b));
             return c != 0 ? c : a.CompareTo(b);
         });
-        var secondary = table.Dimensions == 0 ? 0 : new HypercubeSearch(table, contributors, status, minimumContributors, SearchBudget).Run(primaries);
-        return Outcome(table, status, contributors, primaries.Count, secondary);
+        var search = new HypercubeSearch(table, contributors, status, layers);
+        if (rule.Secondary == SecondaryMethod.Optimal)
+            OptimalSuppression.Run(table, contributors, status, search, primaries);
+        else
+            search.Run(primaries, SearchBudget);
+        return Outcome(table, status, contributors, reasons, primaries.Count);
     }
 
-    private static DisclosureOutcome Outcome(LinkedTable table, CellStatus[] status, long[] contributors, int primary, int secondary)
+    private static DisclosureOutcome Outcome(LinkedTable table, CellStatus[] status, long[] contributors, SuppressionReason[] reasons, int primary)
     {
         long hidden = 0;
+        var suppressed = 0;
         for (var i = 0; i < status.Length; i++)
         {
-            if (status[i] != CellStatus.Published && table.TotalCount(i) == 0)
+            if (status[i] == CellStatus.Published)
+                continue;
+            suppressed++;
+            if (table.TotalCount(i) == 0)
                 hidden += contributors[i];
         }
-        return new DisclosureOutcome(status, primary, secondary, hidden, contributors.Length == 0 ? 0 : contributors[^1]);
+        return new DisclosureOutcome(status, primary, suppressed - primary, hidden, contributors.Length == 0 ? 0 : contributors[^1])
+        {
+            Reasons = reasons,
+        };
     }
 }

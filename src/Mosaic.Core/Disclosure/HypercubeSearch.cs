@@ -2,21 +2,25 @@ using System.Numerics;
 
 namespace Mosaic.Core.Disclosure;
 
-/// <summary>The secondary-suppression search of <see cref="DisclosureControl"/> (one instance per table).</summary>
+/// <summary>The fast secondary-suppression search of <see cref="DisclosureControl"/> (one instance per table).</summary>
 /// <remarks>
-/// Hot for large tables (tens of thousands of primary cells): candidates are kept in small fixed arrays and the
-/// corners of a box are enumerated incrementally (each corner index = the previous one plus one offset), so a
-/// primary cell costs a few thousand integer operations.
+/// A box (hypercube) spanned by a cell and one other coordinate per dimension can shift by +t on some corners and
+/// −t on others without breaking any additivity line. Under non-negativity the shift is bounded by the smallest
+/// corner that must go down on each side, so a box is <em>valid</em> only when, in every layer, the smallest
+/// "+" corner plus the smallest "−" corner is at least the protection level of every corner: then each corner's
+/// feasible interval is at least that wide, whatever else is suppressed. A box whose corners all share one sign
+/// (every other coordinate a total) can grow without bound and is always valid: the last resort.
+/// Hot for large tables: candidates are kept in small fixed arrays and corners are enumerated incrementally.
 /// </remarks>
 internal sealed class HypercubeSearch
 {
+    private const int WideBudget = 4096;
+
     private readonly LinkedTable _table;
     private readonly long[] _contributors;
     private readonly CellStatus[] _status;
-    private readonly double _emptyCost;
-    private readonly bool[] _protected;
+    private readonly IReadOnlyList<ProtectionLayer> _layers;
     private readonly int _n;
-    private readonly int _take;
     private readonly int[] _coords;
     private readonly int[][] _candidates;
     private readonly int[] _candidateCount;
@@ -25,49 +29,109 @@ internal sealed class HypercubeSearch
     private readonly int[] _best;
     private readonly int[] _delta;
     private readonly int[] _corner;
+    private readonly bool[] _negative;
+    private int _take;
 
-    public HypercubeSearch(LinkedTable table, long[] contributors, CellStatus[] status, int k, int budget)
+    public HypercubeSearch(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers)
     {
         _table = table;
         _contributors = contributors;
         _status = status;
-        // An empty cell hides nothing but gives weak protection (an intruder knows counts are not negative), so it
-        // is used only when every alternative hides more than 2K contributors.
-        _emptyCost = 2.0 * k + 1;
-        _protected = new bool[table.Size];
+        _layers = layers;
         _n = table.Dimensions;
-        _take = Math.Max(2, (int)Math.Floor(Math.Pow(budget, 1.0 / _n) + 1e-9));
         _coords = new int[_n];
-        _candidates = [.. Enumerable.Range(0, _n).Select(_ => new int[_take])];
+        _candidates = [.. Enumerable.Range(0, _n).Select(_ => new int[table.Extents.Max()])];
         _candidateCount = new int[_n];
-        _candidateCost = new double[_take];
+        _candidateCost = new double[table.Extents.Max()];
         _choice = new int[_n];
         _best = new int[_n];
         _delta = new int[_n];
         _corner = new int[1 << _n];
+        _negative = new bool[1 << _n];
+        Protected = new bool[table.Size];
     }
 
-    /// <summary>Protects every primary cell; returns the number of cells newly suppressed.</summary>
-    public int Run(List<int> primaries)
+    /// <summary>Cells with a valid box around them (so their interval is wide enough whatever is added later).</summary>
+    public bool[] Protected { get; }
+
+    /// <summary>Protects every given cell with a valid box; returns the number of cells newly suppressed.</summary>
+    public int Run(IEnumerable<int> cells, int budget)
     {
         var added = 0;
-        foreach (var cell in primaries)
+        foreach (var cell in cells)
         {
-            if (_protected[cell])
+            if (Protected[cell])
                 continue;
-            _table.Coords(cell, _coords);
-            for (var d = 0; d < _n; d++)
-                SelectCandidates(cell, d);
-            var bestCost = double.MaxValue;
-            Search(cell, 0, ref bestCost);
-            added += Suppress(cell, _best);
+            added += Protect(cell, budget);
         }
         return added;
     }
 
+    /// <summary>The candidate valid boxes of one cell (for the optimal method), cheapest first, as corner lists.</summary>
+    public List<int[]> Boxes(int cell, int budget, int max)
+    {
+        _table.Coords(cell, _coords);
+        Candidates(cell, budget);
+        var found = new List<(double Cost, int[] Corners)>();
+        Enumerate(cell, 0, found);
+        found.Sort((a, b) => a.Cost.CompareTo(b.Cost));
+        var boxes = found.Take(max).Select(f => f.Corners).ToList();
+        if (boxes.Count == 0)
+        {
+            LastResort(cell);
+            Corners(cell, _best);
+            boxes.Add([.. _corner]);
+        }
+        return boxes;
+    }
+
+    private int Protect(int cell, int budget)
+    {
+        _table.Coords(cell, _coords);
+        var bestCost = double.MaxValue;
+        Candidates(cell, budget);
+        Search(cell, 0, ref bestCost);
+        if (bestCost == double.MaxValue && budget < WideBudget)
+        {
+            Candidates(cell, WideBudget);
+            Search(cell, 0, ref bestCost);
+        }
+        if (bestCost == double.MaxValue)
+            LastResort(cell);
+        return Suppress(cell, _best);
+    }
+
+    private void Candidates(int cell, int budget)
+    {
+        _take = Math.Max(2, (int)Math.Floor(Math.Pow(budget, 1.0 / _n) + 1e-9));
+        for (var d = 0; d < _n; d++)
+            SelectCandidates(cell, d);
+    }
+
+    /// <summary>Every other coordinate a total (or, where the cell is a total, its largest category): all corners move together.</summary>
+    private void LastResort(int cell)
+    {
+        for (var d = 0; d < _n; d++)
+        {
+            if (!_table.IsTotal(d, _coords[d]))
+            {
+                _best[d] = _table.Categories[d];
+                continue;
+            }
+            var stride = _table.Strides[d];
+            var baseIndex = cell - _coords[d] * stride;
+            var pick = 0;
+            for (var j = 1; j < _table.Categories[d]; j++)
+            {
+                if (_contributors[baseIndex + j * stride] > _contributors[baseIndex + pick * stride])
+                    pick = j;
+            }
+            _best[d] = pick;
+        }
+    }
+
     /// <summary>Cost of suppressing a cell: its contributors plus one (so fewer cells win ties); free when already suppressed.</summary>
-    private double Cost(int index) =>
-        _status[index] != CellStatus.Published ? 0 : _contributors[index] == 0 ? _emptyCost : _contributors[index] + 1;
+    private double Cost(int index) => _status[index] != CellStatus.Published ? 0 : _contributors[index] + 1;
 
     /// <summary>Keeps the cheapest alternative coordinates along <paramref name="d"/>, judged by the neighbouring cell.</summary>
     private void SelectCandidates(int cell, int d)
@@ -77,16 +141,16 @@ internal sealed class HypercubeSearch
         var own = _coords[d];
         var baseIndex = cell - own * stride;
         var chosen = _candidates[d];
+        var take = Math.Min(_take, extent - 1);
         var count = 0;
         for (var j = 0; j < extent; j++)
         {
             if (j == own)
                 continue;
             var cost = Cost(baseIndex + j * stride);
-            if (count == _take && cost >= _candidateCost[count - 1])
+            if (count == take && cost >= _candidateCost[count - 1])
                 continue;
-            // Insertion into a short sorted list.
-            var at = count == _take ? count - 1 : count++;
+            var at = count == take ? count - 1 : count++;
             while (at > 0 && _candidateCost[at - 1] > cost)
             {
                 _candidateCost[at] = _candidateCost[at - 1];
@@ -104,14 +168,13 @@ internal sealed class HypercubeSearch
         if (d == _n)
         {
             var cost = BoxCost(cell, bestCost);
-            if (cost < bestCost)
+            if (cost < bestCost && Valid())
             {
                 bestCost = cost;
                 _choice.CopyTo(_best, 0);
             }
             return;
         }
-        // Candidate costs are per dimension; the list for d is reused, so read it before recursing.
         var list = _candidates[d];
         for (var c = 0; c < _candidateCount[d]; c++)
         {
@@ -120,15 +183,40 @@ internal sealed class HypercubeSearch
         }
     }
 
+    private void Enumerate(int cell, int d, List<(double, int[])> found)
+    {
+        if (d == _n)
+        {
+            var cost = BoxCost(cell, double.MaxValue);
+            if (Valid())
+                found.Add((cost, [.. _corner]));
+            return;
+        }
+        var list = _candidates[d];
+        for (var c = 0; c < _candidateCount[d]; c++)
+        {
+            _choice[d] = list[c];
+            Enumerate(cell, d + 1, found);
+        }
+    }
+
     private void Corners(int cell, int[] choice)
     {
+        var flip = 0;
         for (var d = 0; d < _n; d++)
+        {
             _delta[d] = (choice[d] - _coords[d]) * _table.Strides[d];
+            // Two categories of one line move in opposite directions; a category and its total move together.
+            if (!_table.IsTotal(d, _coords[d]) && !_table.IsTotal(d, choice[d]))
+                flip |= 1 << d;
+        }
         _corner[0] = cell;
+        _negative[0] = false;
         for (var mask = 1; mask < _corner.Length; mask++)
         {
             var low = BitOperations.TrailingZeroCount(mask);
             _corner[mask] = _corner[mask & (mask - 1)] + _delta[low];
+            _negative[mask] = (BitOperations.PopCount((uint)(mask & flip)) & 1) == 1;
         }
     }
 
@@ -145,6 +233,31 @@ internal sealed class HypercubeSearch
         return cost;
     }
 
+    /// <summary>Whether the box in <see cref="_corner"/> keeps every corner's interval at least as wide as its level, in every layer.</summary>
+    private bool Valid()
+    {
+        foreach (var layer in _layers)
+        {
+            if (!layer.NonNegative)
+                continue;
+            double plus = double.PositiveInfinity, minus = double.PositiveInfinity, need = 0;
+            for (var m = 0; m < _corner.Length; m++)
+            {
+                var c = _corner[m];
+                var v = layer.Values[c];
+                if (_negative[m])
+                    minus = Math.Min(minus, v);
+                else
+                    plus = Math.Min(plus, v);
+                var status = _status[c] == CellStatus.Published ? CellStatus.SecondarySuppressed : _status[c];
+                need = Math.Max(need, layer.Level(c, status));
+            }
+            if (plus + minus < need - 1e-9)
+                return false;
+        }
+        return true;
+    }
+
     private int Suppress(int cell, int[] choice)
     {
         Corners(cell, choice);
@@ -156,7 +269,7 @@ internal sealed class HypercubeSearch
                 _status[index] = CellStatus.SecondarySuppressed;
                 added++;
             }
-            _protected[index] = true;
+            Protected[index] = true;
         }
         return added;
     }

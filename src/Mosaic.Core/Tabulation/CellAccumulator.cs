@@ -37,8 +37,8 @@ internal sealed class CellAccumulator
         _size = size;
     }
 
-    /// <summary>Per cell: contributors, the measure's numerator sum and its denominator sum.</summary>
-    public (long[] Contributors, double[] Numerator, double[] Denominator) Run()
+    /// <summary>Per cell: contributors, the measure's numerator sum and its denominator sum, and what the primary rules need.</summary>
+    public CellSums Run()
     {
         var households = _s.HouseholdCount;
         var parts = Math.Clamp(Environment.ProcessorCount, 1, 8);
@@ -63,7 +63,7 @@ internal sealed class CellAccumulator
         }
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
         {
-            var partial = new Partial(_size, _kind != MeasureKind.Count || _weight is not null);
+            var partial = new Partial(_size, _kind != MeasureKind.Count || _weight is not null, _kind);
             if (_unit == FieldLevel.Person)
                 ScanPersons(bounds[p], bounds[p + 1], partial);
             else
@@ -76,7 +76,13 @@ internal sealed class CellAccumulator
         var contributors = new long[_size];
         for (var i = 0; i < _size; i++)
             contributors[i] = total.Contributors[i];
-        return (contributors, total.Numerator ?? contributors.Select(c => (double)c).ToArray(), total.Denominator ?? new double[_size]);
+        return new CellSums(contributors, total.Numerator ?? contributors.Select(c => (double)c).ToArray(), total.Denominator ?? new double[_size])
+        {
+            NumeratorContributors = total.NumeratorCount is { } yes ? Array.ConvertAll(yes, c => (long)c) : null,
+            Largest = total.Largest,
+            SecondLargest = total.Second,
+            Magnitude = total.Magnitude,
+        };
     }
 
     private int HouseholdKey(int h)
@@ -171,24 +177,53 @@ internal sealed class CellAccumulator
                     contributors[key]++;
                     numerator[key] += w * v;
                     denominator[key] += w;
+                    acc.AddContribution(key, Math.Abs(w * v));
                     break;
                 case MeasureKind.Share:
                     contributors[key]++;
                     denominator[key] += w;
                     if (_numerator![u])
+                    {
                         numerator[key] += w;
+                        acc.NumeratorCount![key]++;
+                    }
                     break;
             }
         }
     }
 
-    private sealed class Partial(int size, bool sums)
+    private sealed class Partial(int size, bool sums, MeasureKind kind)
     {
         public int[] Contributors { get; } = new int[size];
 
         public double[]? Numerator { get; } = sums ? new double[size] : null;
 
         public double[]? Denominator { get; } = sums ? new double[size] : null;
+
+        public int[]? NumeratorCount { get; } = kind == MeasureKind.Share ? new int[size] : null;
+
+        private readonly bool _magnitude = kind is MeasureKind.Sum or MeasureKind.Mean;
+
+        public double[]? Largest { get; } = kind is MeasureKind.Sum or MeasureKind.Mean ? new double[size] : null;
+
+        public double[]? Second { get; } = kind is MeasureKind.Sum or MeasureKind.Mean ? new double[size] : null;
+
+        public double[]? Magnitude { get; } = kind is MeasureKind.Sum or MeasureKind.Mean ? new double[size] : null;
+
+        /// <summary>One unit's absolute contribution to a sum: kept for the dominance and p% rules.</summary>
+        public void AddContribution(int key, double a)
+        {
+            Magnitude![key] += a;
+            if (a > Largest![key])
+            {
+                Second![key] = Largest[key];
+                Largest[key] = a;
+            }
+            else if (a > Second![key])
+            {
+                Second[key] = a;
+            }
+        }
 
         public void Add(Partial other)
         {
@@ -200,6 +235,19 @@ internal sealed class CellAccumulator
                 {
                     Numerator[i] += other.Numerator![i];
                     Denominator![i] += other.Denominator![i];
+                }
+            }
+            if (NumeratorCount is not null)
+            {
+                for (var i = 0; i < NumeratorCount.Length; i++)
+                    NumeratorCount[i] += other.NumeratorCount![i];
+            }
+            if (_magnitude)
+            {
+                for (var i = 0; i < Magnitude!.Length; i++)
+                {
+                    Magnitude[i] += other.Magnitude![i];
+                    (Largest![i], Second![i]) = TopTwo.Merge(Largest[i], Second[i], other.Largest![i], other.Second![i]);
                 }
             }
         }

@@ -38,9 +38,22 @@ public sealed record PushdownCounts(IReadOnlyList<PushdownRow> Rows, PushdownRow
 
 /// <summary>
 /// One group: its keys (in dimension order) and, as <see cref="CellAccumulator"/> defines them, the contributors,
-/// the measure's numerator sum and its denominator sum.
+/// the measure's numerator sum and its denominator sum, and what disclosure control needs besides.
 /// </summary>
-public sealed record PushdownRow(IReadOnlyList<string?> Keys, long Contributors, double Numerator, double Denominator);
+public sealed record PushdownRow(IReadOnlyList<string?> Keys, long Contributors, double Numerator, double Denominator)
+{
+    /// <summary>Shares: units in the numerator (unweighted).</summary>
+    public long NumeratorContributors { get; init; }
+
+    /// <summary>Sums and means: the largest absolute contribution of one unit.</summary>
+    public double Largest { get; init; }
+
+    /// <summary>Sums and means: the second largest absolute contribution.</summary>
+    public double SecondLargest { get; init; }
+
+    /// <summary>Sums and means: the sum of absolute contributions.</summary>
+    public double Magnitude { get; init; }
+}
 
 /// <summary>An indicator expression a pushdown store cannot translate; the caller counts in memory instead.</summary>
 public sealed class PushdownNotSupportedException : Exception

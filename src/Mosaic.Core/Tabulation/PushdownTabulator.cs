@@ -56,9 +56,13 @@ public static class PushdownTabulator
             if (size > Tabulator.MaximumCells)
                 throw new TabulationException($"the table would have more than {Tabulator.MaximumCells:N0} cells: use fewer or coarser dimensions");
         }
+        var kind = indicator.Measure.Kind;
         var contributors = new long[size];
         var num = new double[size];
         var den = new double[size];
+        var yes = kind == MeasureKind.Share ? new long[size] : null;
+        var valued = kind is MeasureKind.Sum or MeasureKind.Mean;
+        var (largest, second, magnitude) = valued ? (new double[size], new double[size], new double[size]) : (null, null, null);
         long total = 0;
         foreach (var row in counts.Rows)
         {
@@ -69,11 +73,25 @@ public static class PushdownTabulator
             num[key] += row.Numerator;
             den[key] += row.Denominator;
             total += row.Contributors;
+            if (yes is not null)
+                yes[key] += row.NumeratorContributors;
+            if (valued)
+            {
+                magnitude![key] += row.Magnitude;
+                (largest![key], second![key]) = TopTwo.Merge(largest[key], second![key], row.Largest, row.SecondLargest);
+            }
         }
         // A count that lost rows between the groups and the total (a shard answering half a query) must not leave.
         if (total != counts.GrandTotal.Contributors)
             throw new InvalidOperationException($"the database's counts are inconsistent ({total:N0} in the cells, {counts.GrandTotal.Contributors:N0} in the total)");
-        return Tabulator.AssembleCounted(indicator, request, fields, columns, strides, contributors, num, den);
+        var sums = new CellSums(contributors, num, den)
+        {
+            NumeratorContributors = yes,
+            Largest = largest,
+            SecondLargest = second,
+            Magnitude = magnitude,
+        };
+        return Tabulator.AssembleCounted(indicator, request, fields, columns, strides, sums);
     }
 
     /// <summary>Whether a dimension is an area level (adm1…adm9, village, area), and which level (null = as recorded).</summary>

@@ -13,4 +13,7 @@ public sealed record TableCell(IReadOnlyList<int> Categories, double? Value, dou
 
     /// <summary>Contributors (never published: kept for tests and diagnostics inside Mosaic).</summary>
     internal long Contributors { get; init; }
+
+    /// <summary>A published share of exactly 0 or 1: everyone (or no one) in the group has the attribute.</summary>
+    public bool GroupDisclosure { get; init; }
 }

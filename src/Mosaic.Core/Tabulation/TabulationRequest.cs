@@ -13,6 +13,15 @@ public sealed record TabulationRequest(string IndicatorId, IReadOnlyList<string>
     /// <summary>K: the minimum number of contributors for a published cell (default 5; 1 disables suppression).</summary>
     public int MinimumCellSize { get; init; } = DisclosureRule.DefaultMinimumContributors;
 
+    /// <summary>Household rule for person indicators: persons of a cell must come from at least this many households (0 = off).</summary>
+    public int MinimumHouseholds { get; init; }
+
+    /// <summary>How the table is protected (the one entry point every front end sets).</summary>
+    public DisclosureMethod Method { get; init; } = DisclosureMethod.Suppression;
+
+    /// <summary>Secondary suppression method when <see cref="Method"/> is suppression.</summary>
+    public SecondaryMethod Secondary { get; init; } = SecondaryMethod.Hypercube;
+
     /// <summary>Bands for the <c>age_group</c> dimension.</summary>
     public AgeBands AgeBands { get; init; } = AgeBands.Default;
 }

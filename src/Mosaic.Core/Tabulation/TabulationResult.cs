@@ -25,15 +25,25 @@ public sealed record TabulationResult
     /// <summary>The rule in words (for metadata and footers).</summary>
     public required string RuleText { get; init; }
 
+    /// <summary>Cells sensitive by themselves (inside Mosaic only: never written to an output, since the split narrows intervals).</summary>
     public int PrimarySuppressedCells { get; init; }
 
+    /// <summary>Cells suppressed to protect them (inside Mosaic only).</summary>
     public int SecondarySuppressedCells { get; init; }
 
-    /// <summary>Contributors in suppressed inner cells: the population whose detail is hidden.</summary>
+    public int SuppressedCells => PrimarySuppressedCells + SecondarySuppressedCells;
+
+    /// <summary>Contributors in suppressed inner cells: the population whose detail is hidden (inside Mosaic only).</summary>
     public long SuppressedContributors { get; init; }
 
-    /// <summary>Contributors in the whole table (the grand total's).</summary>
+    /// <summary>Contributors in the whole table, the grand total's (inside Mosaic only: the total may be suppressed).</summary>
     public long TotalContributors { get; init; }
+
+    /// <summary>Share of cells suppressed and, when it gives nothing away, of units hidden (stated with every table).</summary>
+    public required InformationLoss InformationLoss { get; init; }
+
+    /// <summary>Published shares of exactly 0 or 1 (flagged as group disclosure).</summary>
+    public int GroupDisclosureCells { get; init; }
 
     public AgeBands AgeBands { get; init; } = AgeBands.Default;
 

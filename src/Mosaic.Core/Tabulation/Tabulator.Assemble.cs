@@ -8,9 +8,10 @@ namespace Mosaic.Core.Tabulation;
 public sealed partial class Tabulator
 {
     private static TabulationResult Assemble(IndicatorDefinition indicator, TabulationRequest request, SnapshotFields fields,
-        List<CategoricalColumn> columns, int[] strides, long[] contributors, double[] num, double[] den)
+        List<CategoricalColumn> columns, int[] strides, CellSums sums)
     {
         var n = columns.Count;
+        var contributors = sums.Contributors;
         // Keep the categories that occur in this population; missing goes last.
         var observed = columns.Select(c => new bool[c.Cardinality]).ToArray();
         for (var i = 0; i < contributors.Length; i++)
@@ -36,9 +37,7 @@ public sealed partial class Tabulator
         }
 
         var table = new LinkedTable([.. dimensions.Select(d => d.Codes.Count)]);
-        var cellContributors = new long[table.Size];
-        var cellNum = new double[table.Size];
-        var cellDen = new double[table.Size];
+        var cells = new TableArrays(table, sums);
         var target = new int[n];
         for (var i = 0; i < contributors.Length; i++)
         {
@@ -46,23 +45,23 @@ public sealed partial class Tabulator
                 continue;
             for (var d = 0; d < n; d++)
                 target[d] = maps[d][i / strides[d] % columns[d].Cardinality];
-            var t = table.Index(target);
-            cellContributors[t] = contributors[i];
-            cellNum[t] = num[i];
-            cellDen[t] = den[i];
+            cells.Set(table.Index(target), i);
         }
-        table.FillTotals(cellContributors);
-        table.FillTotals(cellNum);
-        table.FillTotals(cellDen);
+        cells.FillTotals();
 
-        var unitName = indicator.Unit == IndicatorUnit.Person ? "person" : "household";
-        var rule = new DisclosureRule(request.MinimumCellSize, unitName);
-        var outcome = DisclosureControl.Protect(table, cellContributors, request.MinimumCellSize);
-
-        var cells = new TableCell[table.Size];
-        var coords = new int[n];
         var kind = indicator.Measure.Kind;
         var weighted = indicator.Weight is not null;
+        var unitName = indicator.Unit == IndicatorUnit.Person ? "person" : "household";
+        var rule = new DisclosureRule(request.MinimumCellSize, unitName)
+        {
+            MinimumHouseholds = indicator.Unit == IndicatorUnit.Person ? request.MinimumHouseholds : 0,
+            Secondary = request.Secondary,
+        };
+        var outcome = DisclosureControl.Protect(table, cells.Facts(), cells.Layers(kind, weighted, rule), rule);
+
+        var result = new TableCell[table.Size];
+        var coords = new int[n];
+        var groupDisclosures = 0;
         for (var i = 0; i < table.Size; i++)
         {
             table.Coords(i, coords);
@@ -71,31 +70,45 @@ public sealed partial class Tabulator
                 categories[d] = table.IsTotal(d, coords[d]) ? TableDimension.Total : coords[d];
             var status = outcome.Status[i];
             double? value = null, denominator = null;
+            var group = false;
             if (status == CellStatus.Published)
             {
                 value = kind switch
                 {
-                    MeasureKind.Count => weighted ? cellNum[i] : cellContributors[i],
-                    MeasureKind.Sum => cellNum[i],
-                    _ => cellDen[i] > 0 ? cellNum[i] / cellDen[i] : null,
+                    MeasureKind.Count => weighted ? cells.Numerator[i] : cells.Contributors[i],
+                    MeasureKind.Sum => cells.Numerator[i],
+                    _ => cells.Denominator[i] > 0 ? cells.Numerator[i] / cells.Denominator[i] : null,
                 };
-                denominator = kind == MeasureKind.Share ? cellDen[i] : null;
+                denominator = kind == MeasureKind.Share ? cells.Denominator[i] : null;
+                // Everyone or no one in a group has the attribute: a fact about each member (group disclosure).
+                group = kind == MeasureKind.Share && rule.IsActive && cells.Contributors[i] > 0 &&
+                        (cells.NumeratorContributors![i] == 0 || cells.NumeratorContributors[i] == cells.Contributors[i]);
+                if (group)
+                    groupDisclosures++;
             }
-            cells[i] = new TableCell(categories, value, denominator, status) { Contributors = cellContributors[i] };
+            result[i] = new TableCell(categories, value, denominator, status)
+            {
+                Contributors = cells.Contributors[i],
+                GroupDisclosure = group,
+            };
         }
+        var grandPublished = outcome.Status[^1] == CellStatus.Published;
         return new TabulationResult
         {
             Indicator = indicator,
             Dimensions = dimensions,
-            Cells = cells,
+            Cells = result,
             AreaPcode = request.AreaPcode,
             AreaName = request.AreaPcode is { } a ? fields.Snapshot.Areas.NameOf(a) : null,
             Rule = rule,
-            RuleText = rule.Describe(kind == MeasureKind.Share),
+            RuleText = rule.Describe(kind == MeasureKind.Share, kind is MeasureKind.Sum or MeasureKind.Mean),
             PrimarySuppressedCells = outcome.PrimaryCells,
             SecondarySuppressedCells = outcome.SecondaryCells,
             SuppressedContributors = outcome.SuppressedContributors,
             TotalContributors = outcome.TotalContributors,
+            InformationLoss = new InformationLoss(table.Size, outcome.SuppressedCells, outcome.SuppressedContributors, outcome.TotalContributors,
+                grandPublished && (kind is MeasureKind.Count or MeasureKind.Share) && !weighted),
+            GroupDisclosureCells = groupDisclosures,
             AgeBands = request.AgeBands,
         };
     }

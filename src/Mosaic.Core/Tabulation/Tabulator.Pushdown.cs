@@ -6,6 +6,6 @@ namespace Mosaic.Core.Tabulation;
 public sealed partial class Tabulator
 {
     internal static TabulationResult AssembleCounted(IndicatorDefinition indicator, TabulationRequest request, SnapshotFields fields,
-        List<CategoricalColumn> columns, int[] strides, long[] contributors, double[] num, double[] den) =>
-        Assemble(indicator, request, fields, columns, strides, contributors, num, den);
+        List<CategoricalColumn> columns, int[] strides, CellSums sums) =>
+        Assemble(indicator, request, fields, columns, strides, sums);
 }

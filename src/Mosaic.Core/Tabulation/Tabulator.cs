@@ -26,6 +26,8 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
     {
         if (request.MinimumCellSize < 0)
             throw new TabulationException("the minimum cell size must be 0 or more");
+        if (request.MinimumHouseholds < 0)
+            throw new TabulationException("the minimum number of households must be 0 or more");
         var duplicate = request.By.GroupBy(b => b, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new TabulationException($"dimension '{duplicate.Key}' is given twice");
@@ -67,9 +69,9 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
         }
         var weight = indicator.Weight is { } w ? eval.Number(Parse(indicator, w), unit) : null;
 
-        var (contributors, num, den) = new CellAccumulator(
+        var sums = new CellAccumulator(
             snapshot, unit, dims, (int)size, population, indicator.Measure.Kind, numerator, value, weight).Run();
-        return Assemble(indicator, request, fields, columns, strides, contributors, num, den);
+        return Assemble(indicator, request, fields, columns, strides, sums);
     }
 
     private Bitmap Population(IndicatorDefinition indicator, TabulationRequest request, ExpressionEvaluator eval, FieldLevel unit)

@@ -1,3 +1,4 @@
+using Mosaic.Core.Storage;
 using Npgsql;
 
 namespace Mosaic.Storage.Postgres.Internal;
@@ -11,21 +12,25 @@ internal static class PostgresSchema
     /// <summary>The application role granted what Mosaic needs and no more (docs/postgres.md).</summary>
     public const string ApplicationRole = "mosaic_app";
 
+    /// <summary>The stored schema version (0 for an empty database) and the settings chosen when it was created.</summary>
+    public static (int Version, PostgresGeometry Geometry, RegistryLayout Layout) Read(NpgsqlConnection connection)
+    {
+        if (connection.Scalar("SELECT to_regclass('mosaic_schema') IS NOT NULL AND to_regclass('mosaic_setting') IS NOT NULL") is not true)
+            return (0, new PostgresGeometry(false), RegistryLayout.Single);
+        using var read = connection.BeginTransaction();
+        var version = Convert.ToInt32(connection.Scalar("SELECT coalesce(max(version), 0) FROM mosaic_schema", read), System.Globalization.CultureInfo.InvariantCulture);
+        return (version, new PostgresGeometry(Setting(connection, read, "geometry") == "postgis"),
+            Enum.Parse<RegistryLayout>(Setting(connection, read, "registry_layout") ?? nameof(RegistryLayout.Single), ignoreCase: true));
+    }
+
     public static (int Version, PostgresGeometry Geometry, RegistryLayout Layout) Migrate(NpgsqlConnection connection, RegistryLayout layoutIfNew)
     {
         // An up-to-date database is only read: the application role, which may not create anything, opens it too.
-        if (connection.Scalar("SELECT to_regclass('mosaic_schema') IS NOT NULL AND to_regclass('mosaic_setting') IS NOT NULL") is true)
-        {
-            using var read = connection.BeginTransaction();
-            var version = Convert.ToInt32(connection.Scalar("SELECT coalesce(max(version), 0) FROM mosaic_schema", read), System.Globalization.CultureInfo.InvariantCulture);
-            if (version > PostgresMigrations.Latest)
-                throw Newer(version);
-            if (version == PostgresMigrations.Latest)
-            {
-                return (version, new PostgresGeometry(Setting(connection, read, "geometry") == "postgis"),
-                    Enum.Parse<RegistryLayout>(Setting(connection, read, "registry_layout") ?? nameof(RegistryLayout.Single), ignoreCase: true));
-            }
-        }
+        var stored = Read(connection);
+        if (stored.Version > PostgresMigrations.Latest)
+            throw Newer(stored.Version, connection.Database);
+        if (stored.Version == PostgresMigrations.Latest)
+            return stored;
         using (var setup = connection.BeginTransaction())
         {
             connection.Execute("SELECT pg_advisory_xact_lock(@k)", setup, ("k", MigrationLock));
@@ -38,7 +43,7 @@ internal static class PostgresSchema
         connection.Execute("SELECT pg_advisory_xact_lock(@k)", tx, ("k", MigrationLock));
         var current = Convert.ToInt32(connection.Scalar("SELECT coalesce(max(version), 0) FROM mosaic_schema", tx), System.Globalization.CultureInfo.InvariantCulture);
         if (current > PostgresMigrations.Latest)
-            throw Newer(current);
+            throw Newer(current, connection.Database);
         var geometry = new PostgresGeometry(Setting(connection, tx, "geometry") is { } g ? g == "postgis" : TryPostGis(connection, tx));
         var layout = Setting(connection, tx, "registry_layout") is { } l ? Enum.Parse<RegistryLayout>(l, ignoreCase: true) : layoutIfNew;
         if (current == 0)
@@ -59,8 +64,8 @@ internal static class PostgresSchema
         return (current, geometry, layout);
     }
 
-    private static InvalidOperationException Newer(int version) => new(
-        $"the database has schema version {version}, newer than this Mosaic ({PostgresMigrations.Latest}); upgrade Mosaic");
+    public static StoreException Newer(int version, string description) => new(StoreFailure.NewerSchema,
+        $"the database ({description}) has schema version {version}, newer than this Mosaic ({PostgresMigrations.Latest}); upgrade Mosaic");
 
     private static string Expand(string sql, PostgresGeometry geometry, RegistryLayout layout) => sql
         .Replace("{geometry}", geometry.ColumnType, StringComparison.Ordinal)

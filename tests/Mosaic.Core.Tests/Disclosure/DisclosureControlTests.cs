@@ -1,96 +1,113 @@
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Mosaic.Core.Disclosure;
+using Mosaic.Core.Tests.Disclosure.Oracle;
 
 namespace Mosaic.Core.Tests.Disclosure;
 
 public sealed class DisclosureControlTests
 {
-    /// <summary>A random table of 1–3 dimensions with 1–4 categories each, many small cells, totals filled.</summary>
-    private static (LinkedTable Table, long[] Contributors) RandomTable(int seed)
+    private const int K = 5;
+
+    /// <summary>Suppressed cells whose interval (by the independent exact LP) is narrower than K.</summary>
+    private static List<string> NarrowCells(LinkedTable table, long[] values, CellStatus[] status)
     {
-        var rng = new Random(seed);
-        var dims = 1 + rng.Next(3);
-        var cats = Enumerable.Range(0, dims).Select(_ => 1 + rng.Next(4)).ToArray();
-        var table = new LinkedTable(cats);
-        var contributors = new long[table.Size];
-        var coords = new int[dims];
-        for (var i = 0; i < table.Size; i++)
+        var suppressed = status.Select(s => s != CellStatus.Published).ToArray();
+        var narrow = new List<string>();
+        foreach (var (cell, (min, max)) in IntruderOracle.Intervals(table, suppressed, values))
         {
-            table.Coords(i, coords);
-            if (Enumerable.Range(0, dims).Any(d => table.IsTotal(d, coords[d])))
-                continue;
-            contributors[i] = rng.Next(10) switch { < 2 => 0, < 6 => 1 + rng.Next(4), _ => 5 + rng.Next(40) };
+            if (max is { } m && (m - min) < Rational.Of(K))
+                narrow.Add($"cell {cell} = {values[cell]} in [{min}, {m}]");
         }
-        table.FillTotals(contributors);
-        return (table, contributors);
+        return narrow;
     }
 
-    [Property(MaxTest = 300)]
-    public bool Protect_NeverPublishesACellUnderK(int seed)
-    {
-        var (table, contributors) = RandomTable(seed);
-        var outcome = DisclosureControl.Protect(table, contributors, 5);
-        return Enumerable.Range(0, table.Size).All(i =>
-            outcome.Status[i] != CellStatus.Published || contributors[i] == 0 || contributors[i] >= 5);
-    }
+    [Property(MaxTest = 120)]
+    public Property Hypercube_KeepsEverySuppressedCellsIntervalAtLeastKWide_UnderNonNegativity() =>
+        Prop.ForAll(SmallTable.Arbitrary(), t =>
+        {
+            var values = t.Contributors();
+            var outcome = DisclosureControl.Protect(t.Table, values, K);
+            var narrow = NarrowCells(t.Table, values, outcome.Status);
+            return (narrow.Count == 0).Label(string.Join("; ", narrow));
+        });
 
-    [Property(MaxTest = 300)]
-    public bool Protect_LeavesNoSuppressedCellRecoverableFromPublishedCellsAndTotals(int seed)
-    {
-        var (table, contributors) = RandomTable(seed);
-        var outcome = DisclosureControl.Protect(table, contributors, 5);
-        return SuppressionAudit.RecoverableCells(table, outcome.Status).Count == 0;
-    }
+    [Property(MaxTest = 40)]
+    public Property Optimal_KeepsEverySuppressedCellsIntervalAtLeastKWide_UnderNonNegativity() =>
+        Prop.ForAll(SmallTable.Arbitrary(4), t =>
+        {
+            var values = t.Contributors();
+            var outcome = DisclosureControl.Protect(t.Table, values, K, SecondaryMethod.Optimal);
+            var narrow = NarrowCells(t.Table, values, outcome.Status);
+            return (narrow.Count == 0).Label(string.Join("; ", narrow));
+        });
 
     [Property(MaxTest = 200)]
-    public bool Protect_ReportsAsManySuppressedCellsAsItMarks(int seed)
-    {
-        var (table, contributors) = RandomTable(seed);
-        var outcome = DisclosureControl.Protect(table, contributors, 5);
-        return outcome.SuppressedCells == outcome.Status.Count(s => s != CellStatus.Published)
-            && outcome.PrimaryCells == outcome.Status.Count(s => s == CellStatus.PrimarySuppressed);
-    }
+    public Property Protect_NeverPublishesACellOfOneToKMinusOne() =>
+        Prop.ForAll(SmallTable.Arbitrary(), t =>
+        {
+            var values = t.Contributors();
+            var outcome = DisclosureControl.Protect(t.Table, values, K);
+            return Enumerable.Range(0, values.Length).All(i => outcome.Status[i] != CellStatus.Published || values[i] == 0 || values[i] >= K);
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Protect_ReportsAsManySuppressedCellsAsItMarks() =>
+        Prop.ForAll(SmallTable.Arbitrary(), t =>
+        {
+            var outcome = DisclosureControl.Protect(t.Table, t.Contributors(), K);
+            return outcome.SuppressedCells == outcome.Status.Count(s => s != CellStatus.Published)
+                && outcome.PrimaryCells == outcome.Status.Count(s => s == CellStatus.PrimarySuppressed);
+        });
 
     [Fact]
-    public void Audit_WithOnlyTheSmallCellSuppressed_FindsItRecoverable()
+    public void Oracle_WithOnlyTheSmallCellSuppressed_PinsItExactly()
     {
-        // Guards the checker itself: one hidden cell in a row with its total published is plainly recoverable.
+        // Guards the oracle itself: one hidden cell in a row with its total published is plainly recoverable.
         var table = new LinkedTable([3]);
-        var status = new CellStatus[table.Size];
-        status[1] = CellStatus.PrimarySuppressed;
-        Assert.Equal([1], SuppressionAudit.RecoverableCells(table, status));
+        long[] values = [2, 10, 20, 32];
+        var intervals = IntruderOracle.Intervals(table, [false, true, false, false], values);
+        Assert.Equal(Rational.Of(10), intervals[1].Min);
+        Assert.Equal(Rational.Of(10), intervals[1].Max);
     }
 
     [Fact]
-    public void Audit_WithARectangleSuppressedInATwoWayTable_FindsNothingRecoverable()
+    public void Oracle_WithARectangleWhoseMustGoDownCornerIsEmpty_PinsTheSmallCellToZeroOrOne()
     {
-        var table = new LinkedTable([3, 3]);
-        var status = new CellStatus[table.Size];
-        foreach (var (r, c) in new[] { (0, 0), (0, 2), (1, 0), (1, 2) })
-            status[table.Index([r, c])] = CellStatus.SecondarySuppressed;
-        Assert.Empty(SuppressionAudit.RecoverableCells(table, status));
+        // The Nayarhat case: the old hypercube took an empty cell as a corner that has to go down, so with
+        // non-negative counts the box can only move down by 1: the cell of 1 is known to be 0 or 1.
+        var table = new LinkedTable([2, 2]);
+        long[] values = [1, 7039, 7040, 0, 10, 10, 1, 7049, 7050];
+        var suppressed = new bool[9];
+        foreach (var c in new[] { 0, 1, 3, 4 })
+            suppressed[c] = true;
+        var intervals = IntruderOracle.Intervals(table, suppressed, values);
+        Assert.Equal(Rational.Zero, intervals[0].Min);
+        Assert.Equal(Rational.One, intervals[0].Max);
+    }
+
+    [Fact]
+    public void Protect_TheNayarhatCase_LeavesTheSmallCellAtLeastKWide()
+    {
+        var table = new LinkedTable([2, 2]);
+        long[] values = [1, 7039, 7040, 0, 10, 10, 1, 7049, 7050];
+        var outcome = DisclosureControl.Protect(table, values, K);
+        Assert.Empty(NarrowCells(table, values, outcome.Status));
+        Assert.NotEqual(CellStatus.Published, outcome.Status[0]);
     }
 
     [Fact]
     public void Protect_WithOneSmallCell_SuppressesAFourCellRectangleAndReportsThePopulation()
     {
         var table = new LinkedTable([2, 2]);
-        long[] inner = [3, 20, 30, 40];
-        var contributors = new long[table.Size];
-        for (var r = 0; r < 2; r++)
-        {
-            for (var c = 0; c < 2; c++)
-                contributors[table.Index([r, c])] = inner[r * 2 + c];
-        }
-        table.FillTotals(contributors);
-
-        var outcome = DisclosureControl.Protect(table, contributors, 5);
-
+        long[] values = [3, 20, 23, 30, 40, 70, 33, 60, 93];
+        var outcome = DisclosureControl.Protect(table, values, K);
         Assert.Equal(1, outcome.PrimaryCells);
         Assert.Equal(3, outcome.SecondaryCells);
         Assert.Equal(93, outcome.SuppressedContributors);
         Assert.Equal(93, outcome.TotalContributors);
-        Assert.Empty(SuppressionAudit.RecoverableCells(table, outcome.Status));
+        Assert.Empty(NarrowCells(table, values, outcome.Status));
     }
 
     [Fact]

@@ -47,6 +47,14 @@ public sealed class TabulatorTests
     }
 
     [Fact]
+    public void MeanHouseholdSize_CountsResidentMembersOnly()
+    {
+        var residents = s_households.Select(h => h.Members.Count(m => m.MigratoryStatus != MigratoryStatus.Emigrant)).Where(r => r > 0).ToList();
+        var result = Run("mean_household_size", 1);
+        Assert.Equal(residents.Average(), result.GrandTotal.Value!.Value, 9);
+    }
+
+    [Fact]
     public void Share_IsNumeratorOverDenominatorWithinThePopulation()
     {
         var eligible = s_households.Where(h => h.IncomeBefore > 0 && h.IncomeNow is not null).ToList();

@@ -57,6 +57,8 @@ public static class JsonTableWriter
                     w.WriteNull("denominator");
             }
             w.WriteBoolean("suppressed", cell.Suppressed);
+            if (result.IsShare && cell.GroupDisclosure)
+                w.WriteBoolean("group_disclosure", true);
             w.WriteEndObject();
         }
         w.WriteEndArray();

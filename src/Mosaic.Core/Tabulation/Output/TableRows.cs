@@ -101,11 +101,15 @@ public sealed class TableRows(TabulationResult result)
             facts.Add(("weight", w));
         facts.Add(("min_cell", result.Rule.MinimumContributors.ToString(CultureInfo.InvariantCulture)));
         facts.Add(("disclosure_rule", result.RuleText));
-        facts.Add(("primary_suppressed_cells", result.PrimarySuppressedCells.ToString(CultureInfo.InvariantCulture)));
-        facts.Add(("secondary_suppressed_cells", result.SecondarySuppressedCells.ToString(CultureInfo.InvariantCulture)));
+        // Only figures that are safe to state: no primary/secondary split, no contributors of a suppressed total.
+        var loss = result.InformationLoss;
         facts.Add(("cells", result.Cells.Count.ToString(CultureInfo.InvariantCulture)));
-        facts.Add(("suppressed_contributors", result.SuppressedContributors.ToString(CultureInfo.InvariantCulture)));
-        facts.Add(("total_contributors", result.TotalContributors.ToString(CultureInfo.InvariantCulture)));
+        facts.Add(("suppressed_cells", loss.SuppressedCells.ToString(CultureInfo.InvariantCulture)));
+        facts.Add(("suppressed_cells_share", loss.CellShare.ToString("0.0000", CultureInfo.InvariantCulture)));
+        if (loss.HiddenShare is { } hidden)
+            facts.Add(("hidden_units_share", hidden.ToString("0.0000", CultureInfo.InvariantCulture)));
+        if (result.IsShare)
+            facts.Add(("group_disclosure_cells", result.GroupDisclosureCells.ToString(CultureInfo.InvariantCulture)));
         return facts;
     }
 }

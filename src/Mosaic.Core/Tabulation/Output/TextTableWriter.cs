@@ -40,8 +40,9 @@ public static class TextTableWriter
         foreach (var r in body)
             Line(r);
         output.WriteLine();
-        output.WriteLine($"{SuppressedMark} suppressed: {result.PrimarySuppressedCells} small cell(s) and {result.SecondarySuppressedCells} to protect them, " +
-                         $"hiding the detail of {result.SuppressedContributors} of {result.TotalContributors} {result.Rule.ContributorUnit}s.");
+        output.WriteLine($"{SuppressedMark} suppressed: {result.InformationLoss.Describe(result.Rule.ContributorUnit)}.");
+        if (result.GroupDisclosureCells > 0)
+            output.WriteLine($"{result.GroupDisclosureCells} published share(s) are exactly 0 or 1: everyone or no one in those groups has the attribute (group disclosure).");
         output.WriteLine("Rule: " + result.RuleText);
     }
 }

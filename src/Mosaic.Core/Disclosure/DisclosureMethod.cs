@@ -1,0 +1,11 @@
+namespace Mosaic.Core.Disclosure;
+
+/// <summary>
+/// How a table is protected before it leaves Mosaic: the shared entry point of every aggregate (CLI, API,
+/// dashboard). Suppression is the default and the method for exact, additive publication tables.
+/// </summary>
+public enum DisclosureMethod
+{
+    /// <summary>Primary and secondary cell suppression, checked by the LP audit (<see cref="DisclosureControl"/>).</summary>
+    Suppression = 0,
+}

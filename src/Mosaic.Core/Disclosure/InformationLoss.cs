@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Mosaic.Core.Disclosure;
+
+/// <summary>
+/// How much a table lost to suppression: the share of cells and, when the grand total is published (so the figure
+/// gives nothing away), the share of units whose inner cell is hidden.
+/// </summary>
+public sealed record InformationLoss(int Cells, int SuppressedCells, long HiddenContributors, long TotalContributors, bool TotalPublished)
+{
+    public double CellShare => Cells == 0 ? 0 : (double)SuppressedCells / Cells;
+
+    /// <summary>Null when the share is not stated (grand total suppressed, or units not published by this measure).</summary>
+    public double? HiddenShare => TotalPublished && TotalContributors > 0 ? (double)HiddenContributors / TotalContributors : null;
+
+    public string Describe(string unit)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"{SuppressedCells} of {Cells} cells suppressed ({CellShare:P1})");
+        return HiddenShare is { } h
+            ? text + string.Create(CultureInfo.InvariantCulture, $"; {h:P1} of {unit}s are in suppressed cells")
+            : text;
+    }
+}
