@@ -10,22 +10,24 @@ internal sealed partial class PostgresMobilityStore
     {
         var result = new List<AssessmentTotalRow>();
         using var connection = dataSource.OpenConnection();
-        var series = new Dictionary<long, (string Dataset, string? Operation, int Level)>();
-        using (var cmd = connection.Command("SELECT id, dataset, operation, admin_level FROM mobility_series", null))
+        var series = new Dictionary<long, (string Dataset, string? Operation, int Level, AssessmentType Assessment)>();
+        using (var cmd = connection.Command("SELECT id, dataset, operation, admin_level, assessment_type FROM mobility_series", null))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
-                series[r.GetInt64(0)] = (r.GetString(1), r.GetNullableString(2), r.GetInt32(3));
+                series[r.GetInt64(0)] = (r.GetString(1), r.GetNullableString(2), r.GetInt32(3), MobilityCodes.AssessmentType.Parse(r.GetString(4)));
         }
-        var locations = new Dictionary<long, (string Key, string? Name, string? Area, string? Adm0, string? Adm1, string? Adm2)>();
-        using (var cmd = connection.Command("SELECT id, admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode FROM mobility_location", null))
+        var locations = new Dictionary<long, (string Key, string? Name, string? Area, string? Adm0, string? Adm1, string? Adm2, string? N0, string? N1, string? N2)>();
+        using (var cmd = connection.Command(
+            "SELECT id, admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode, adm0_name, adm1_name, adm2_name FROM mobility_location", null))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 var name = r.GetNullableString(3);
                 var key = $"{r.GetInt32(1).ToString(s_inv)}:{r.GetNullableString(2) ?? "name:" + name}";
-                locations[r.GetInt64(0)] = (key, name, r.GetNullableString(4), r.GetNullableString(5), r.GetNullableString(6), r.GetNullableString(7));
+                locations[r.GetInt64(0)] = (key, name, r.GetNullableString(4), r.GetNullableString(5), r.GetNullableString(6), r.GetNullableString(7),
+                    r.GetNullableString(8), r.GetNullableString(9), r.GetNullableString(10));
             }
         }
         var typeCodes = MobilityCodes.PopulationType.Entries;
@@ -36,10 +38,16 @@ internal sealed partial class PostgresMobilityStore
         using var rr = rows.ExecuteReader();
         while (rr.Read())
         {
-            var (dataset, operation, level) = series[rr.GetInt64(0)];
+            var (dataset, operation, level, assessment) = series[rr.GetInt64(0)];
             var l = locations[rr.GetInt64(3)];
             result.Add(new AssessmentTotalRow(dataset, operation, level, rr.GetInt32(1), DateOnly.FromDayNumber(rr.GetInt32(2)),
-                l.Key, l.Name, l.Area, l.Adm0, l.Adm1, l.Adm2, typeCodes[rr.GetInt32(4)].Value, rr.GetNullableLong(5), rr.GetNullableLong(6)));
+                l.Key, l.Name, l.Area, l.Adm0, l.Adm1, l.Adm2, typeCodes[rr.GetInt32(4)].Value, rr.GetNullableLong(5), rr.GetNullableLong(6))
+            {
+                Assessment = assessment,
+                Admin0Name = l.N0,
+                Admin1Name = l.N1,
+                Admin2Name = l.N2,
+            });
         }
         return result;
     }

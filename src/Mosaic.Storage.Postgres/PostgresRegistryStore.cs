@@ -24,6 +24,17 @@ internal sealed partial class PostgresRegistryStore(NpgsqlDataSource dataSource)
         ? Count("SELECT count(*) FROM person", null)
         : Count("SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id" + RegistrySql.AreaFilter(areaPcode), areaPcode);
 
+    public IReadOnlyDictionary<string, long> CountHouseholdsBySource()
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var connection = dataSource.OpenConnection();
+        using var cmd = connection.Command("SELECT b.source, count(*) FROM household h JOIN import_batch b ON b.id = h.batch_id GROUP BY b.source", null);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            counts[r.GetString(0)] = r.GetInt64(1);
+        return counts;
+    }
+
     private long Count(string sql, string? areaPcode)
     {
         using var connection = dataSource.OpenConnection();

@@ -22,13 +22,17 @@ public static class StoreLocator
 
     /// <summary>
     /// A unit of work for one command, after bringing the schema up to date: each CLI run is its own process, so
-    /// it migrates as a server does at start (a no-op when the schema is current).
+    /// it migrates as a server does at start (a no-op when the schema is current). Only <c>init</c>, <c>demo</c> and
+    /// the imports pass <paramref name="create"/>: any other command refuses a database that does not exist, so a
+    /// mistyped <c>--db</c> or the wrong folder never reads as an empty registry ("Total 0").
     /// </summary>
-    public static IMosaicStore Open(string? db)
+    public static IMosaicStore Open(string? db, bool create = false)
     {
         var database = OpenDatabase(db);
         try
         {
+            if (!create)
+                RequireExisting(database, Resolve(db), explicitly: !string.IsNullOrWhiteSpace(db));
             database.Migrate();
             return new CommandStore(database, database.OpenStore());
         }
@@ -37,5 +41,23 @@ public static class StoreLocator
             database.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The files output must never be written onto: the SQLite database file (its companions are implied).</summary>
+    public static IReadOnlyList<string> Files(string? db)
+    {
+        var resolved = Resolve(db);
+        return StoreResolver.IsPostgres(resolved) ? [] : [resolved];
+    }
+
+    // A file database exists when its file does (connecting would create it); a server database when it has a schema.
+    private static void RequireExisting(IMosaicDatabase database, string location, bool explicitly)
+    {
+        var missing = StoreResolver.IsPostgres(location) ? database.ReadSchemaVersion() == 0 : !File.Exists(location);
+        if (!missing)
+            return;
+        throw new CliException(ExitCodes.DatabaseUnavailable,
+            $"no database at {database.Description}: create one with `mosaic init` or `mosaic demo`" +
+            (explicitly ? "" : " (or name yours with --db PATH or MOSAIC_DB)"));
     }
 }

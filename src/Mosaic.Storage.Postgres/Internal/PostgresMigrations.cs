@@ -272,11 +272,14 @@ internal static class PostgresMigrations
                 FOR EACH STATEMENT EXECUTE FUNCTION bump_registry_version();
             """),
         (4, "mobility_totals", """
+            -- A series is (dataset, operation, reporting level, assessment type): baseline and site rounds of one
+            -- operation never add up. Locations keep the source's admin names.
             CREATE TABLE mobility_series (
-                id          bigserial PRIMARY KEY,
-                dataset     text NOT NULL,
-                operation   text,
-                admin_level integer NOT NULL
+                id              bigserial PRIMARY KEY,
+                dataset         text NOT NULL,
+                operation       text,
+                admin_level     integer NOT NULL,
+                assessment_type text NOT NULL
             );
 
             CREATE TABLE mobility_location (
@@ -287,7 +290,10 @@ internal static class PostgresMigrations
                 area_pcode  text,
                 adm0_pcode  text,
                 adm1_pcode  text,
-                adm2_pcode  text
+                adm2_pcode  text,
+                adm0_name   text,
+                adm1_name   text,
+                adm2_name   text
             );
 
             CREATE TABLE mobility_total (
