@@ -28,6 +28,7 @@ public static class MosaicCli
             new TargetCommand(),
             new PrivacyCommand(),
             new AuditCommand(),
+            new ClusterCommand(),
         };
         root.Options.Add(CommonOptions.Verbose());
         HelpLayout.Apply(root);

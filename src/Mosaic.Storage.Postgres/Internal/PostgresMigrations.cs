@@ -4,8 +4,8 @@ namespace Mosaic.Storage.Postgres.Internal;
 /// Versioned schema of a PostgreSQL database. Each migration runs once, in order, in its own transaction, and is
 /// recorded in <c>mosaic_schema</c>. Append new migrations; never edit a released one. <c>{geometry}</c> stands for
 /// the geometry column type: PostGIS <c>geometry(Geometry, 4326)</c> when the extension is installed, WKB in
-/// <c>bytea</c> otherwise (see <see cref="PostgresGeometry"/>); <c>{partitioned}</c> and <c>{registry_keys}</c>
-/// depend on the registry layout (<see cref="RegistryLayout"/>).
+/// <c>bytea</c> otherwise (see <see cref="PostgresGeometry"/>); <c>{registry_tables}</c> (<see cref="RegistryTables"/>)
+/// and <c>{registry_keys}</c> depend on the registry layout (<see cref="RegistryLayout"/>).
 /// </summary>
 /// <remarks>
 /// The registry tables carry <c>adm1_pcode</c> (the household's first-level area, filled at import): it is the
@@ -36,73 +36,9 @@ internal static class PostgresMigrations
                 imported_at timestamptz NOT NULL
             );
 
-            CREATE TABLE household (
-                id                  bigint NOT NULL,
-                submission_id       text NOT NULL,
-                fingerprint         bytea NOT NULL,
-                batch_id            bigint NOT NULL,
-                adm1_pcode          text NOT NULL,
-                hh_code             text,
-                area_pcode          text NOT NULL,
-                submitted_at        timestamptz,
-                lat                 double precision,
-                lon                 double precision,
-                alt                 double precision,
-                gps_accuracy        double precision,
-                dwelling            text,
-                income_before       double precision,
-                income_now          double precision,
-                remittances         boolean,
-                remittance_amount   double precision,
-                remittance_change   text,
-                debt                boolean,
-                savings             boolean,
-                assistance_received boolean,
-                shocks              integer NOT NULL DEFAULT 0,
-                reference_welfare   double precision
-            ) {partitioned};
+            {registry_tables}
             CREATE SEQUENCE household_id_seq;
             ALTER TABLE household ALTER COLUMN id SET DEFAULT nextval('household_id_seq');
-
-            CREATE TABLE person (
-                household_id     bigint NOT NULL,
-                adm1_pcode       text NOT NULL,
-                line             integer NOT NULL,
-                name             text,
-                phone            text,
-                sex              text NOT NULL,
-                age              integer,
-                relation         text NOT NULL,
-                mig_status       text NOT NULL,
-                prev_country     text,
-                prev_pcode       text,
-                move_date        date,
-                move_reason      text,
-                wg_seeing        smallint,
-                wg_hearing       smallint,
-                wg_walking       smallint,
-                wg_remembering   smallint,
-                wg_selfcare      smallint,
-                wg_communicating smallint,
-                disability       boolean,
-                in_school        boolean,
-                employed_before  boolean,
-                employed_now     boolean
-            ) {partitioned};
-
-            CREATE TABLE movement (
-                household_id  bigint NOT NULL,
-                adm1_pcode    text NOT NULL,
-                line          integer NOT NULL,
-                seq           integer NOT NULL,
-                from_pcode    text,
-                from_country  text,
-                to_pcode      text NOT NULL,
-                date          date,
-                reason        text,
-                status_before text NOT NULL,
-                status_after  text NOT NULL
-            ) {partitioned};
 
             -- Changes whenever a committed write changes what a tabulation could see (DESIGN §3): a cached
             -- snapshot compares it. Kept by triggers inside the writer's transaction, so a rollback leaves it.

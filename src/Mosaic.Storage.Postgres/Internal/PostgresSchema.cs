@@ -69,7 +69,7 @@ internal static class PostgresSchema
 
     private static string Expand(string sql, PostgresGeometry geometry, RegistryLayout layout) => sql
         .Replace("{geometry}", geometry.ColumnType, StringComparison.Ordinal)
-        .Replace("{partitioned}", layout == RegistryLayout.Partitioned ? "PARTITION BY LIST (adm1_pcode)" : "", StringComparison.Ordinal)
+        .Replace("{registry_tables}", RegistryTables.Create("", layout == RegistryLayout.Partitioned ? "PARTITION BY LIST (adm1_pcode)" : "", keys: false), StringComparison.Ordinal)
         .Replace("{registry_keys}", layout == RegistryLayout.Partitioned ? "" : RegistryKeys.Sql("household", "person", "movement"), StringComparison.Ordinal);
 
     /// <summary>Uses PostGIS when it is installed, or can be installed by this role, in this database.</summary>
