@@ -29,6 +29,8 @@ public static class MosaicCli
             new PrivacyCommand(),
             new AuditCommand(),
             new ClusterCommand(),
+            new UsersCommand(),
+            new ServeCommand(),
         };
         root.Options.Add(CommonOptions.Verbose());
         HelpLayout.Apply(root);

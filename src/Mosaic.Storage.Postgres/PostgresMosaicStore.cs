@@ -27,6 +27,7 @@ public sealed class PostgresMosaicStore : IMosaicStore
         Hazards = StoreBoundary<IHazardStore>.Wrap(new PostgresHazardStore(source, geometry), description);
         Scores = StoreBoundary<IScoreStore>.Wrap(new PostgresScoreStore(source), description);
         AuditLog = StoreBoundary<IAuditLog>.Wrap(new PostgresAuditLog(source), description);
+        Users = StoreBoundary<IUserStore>.Wrap(new PostgresUserStore(source), description);
     }
 
     /// <inheritdoc/>
@@ -58,6 +59,9 @@ public sealed class PostgresMosaicStore : IMosaicStore
 
     /// <inheritdoc/>
     public IAuditLog AuditLog { get; }
+
+    /// <inheritdoc/>
+    public IUserStore Users { get; }
 
     /// <summary>
     /// Opens the database, brings its schema up to date and returns a unit of work that also closes the database:

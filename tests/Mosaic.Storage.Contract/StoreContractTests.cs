@@ -9,7 +9,7 @@ namespace Mosaic.Storage.Contract;
 /// Behaviour every store provider must have. A provider's test project derives from this class and
 /// supplies a fresh, empty store per test; the suite runs unchanged against SQLite and PostgreSQL.
 /// </summary>
-public abstract class StoreContractTests(IStoreProvider provider) : ContractTestBase(provider)
+public abstract partial class StoreContractTests(IStoreProvider provider) : ContractTestBase(provider)
 {
     [Fact]
     public void NewStore_IsMigratedToACurrentSchemaAndEmpty()

@@ -86,7 +86,7 @@ public sealed class DemoCommand : MosaicCommand
         var exportDir = parse.GetValue(_exportKobo);
         var demo = new DemoGenerator(options);
         var steps = DemoDataset.Steps();
-        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
+        using var store = OpenStore(parse, console, create: true);
         if (!parse.GetValue(_addToExisting))
             RefuseRealData(store);
 

@@ -46,7 +46,7 @@ public sealed class ExportDtmCommand : MosaicCommand
     {
         var path = parse.GetValue(_out);
         using var output = path is null ? null : BeginOutput(parse, console, path);
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = OpenStore(parse, console);
         var records = store.Mobility.ReadAssessments(parse.GetValue(_dataset));
         (int Written, int WithoutIdps) result;
         if (output is null)

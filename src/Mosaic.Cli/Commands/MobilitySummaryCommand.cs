@@ -31,15 +31,11 @@ public sealed class MobilitySummaryCommand : MosaicCommand
 
     private readonly Option<string?> _operation = new("--operation") { Description = "Only this DTM operation", HelpName = "NAME" };
 
-    private readonly Option<DateOnly?> _split = new("--split-date")
-    {
-        Description = "Flows: compare daily averages before this date with those from it on (e.g. a border closure)",
-        HelpName = "yyyy-MM-dd",
-    };
+    private readonly Option<DateOnly?> _split = DateOptions.Create("--split-date", "Flows: compare daily averages before this date with those from it on (e.g. a border closure)");
 
-    private readonly Option<DateOnly?> _from = new("--from") { Description = "Flows: first day considered", HelpName = "yyyy-MM-dd" };
+    private readonly Option<DateOnly?> _from = DateOptions.Create("--from", "Flows: first day considered");
 
-    private readonly Option<DateOnly?> _to = new("--to") { Description = "Flows: last day considered", HelpName = "yyyy-MM-dd" };
+    private readonly Option<DateOnly?> _to = DateOptions.Create("--to", "Flows: last day considered");
 
     public MobilitySummaryCommand() : base("summary", """
         DTM-style totals per round and population type by area level; change from the earlier to the later of
@@ -53,7 +49,7 @@ public sealed class MobilitySummaryCommand : MosaicCommand
         Examples:
           mosaic mobility summary
           mosaic mobility summary --round 2 --compare 3 --level adm4
-          mosaic mobility summary --split-date 2025-08-01 --format csv > flows.csv
+          mosaic mobility summary --split-date 2026-06-20 --format csv > flows.csv
         """)
     {
         _format.AcceptOnlyFromAmong("table", "csv", "hxl", "json");
@@ -79,8 +75,12 @@ public sealed class MobilitySummaryCommand : MosaicCommand
             Dataset = parse.GetValue(_dataset),
             Operation = parse.GetValue(_operation),
         };
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        if (options.From is { } from && options.To is { } to && from > to)
+            throw new CliException(ExitCodes.Usage, $"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
+        using var store = OpenStore(parse, console);
         var report = MobilitySummary.Run(store, options);
+        if (options.SplitDate is { } split)
+            RequireSplitInsideFlows(split, report);
         var format = console.Json ? "json" : parse.GetValue(_format);
         switch (format)
         {
@@ -100,5 +100,19 @@ public sealed class MobilitySummaryCommand : MosaicCommand
                 break;
         }
         return ExitCodes.Success;
+    }
+
+    // A split date outside every point's observed period compares a period with nothing: say so, do not print zeros.
+    private static void RequireSplitInsideFlows(DateOnly split, SummaryReport report)
+    {
+        if (report.Flows.Count == 0)
+            throw new CliException(ExitCodes.Usage, $"--split-date {split:yyyy-MM-dd}: there are no flow observations to split (import them with mosaic import flows)");
+        if (report.Flows.Any(f => f.Split is { DaysBefore: > 0, DaysAfter: > 0 }))
+            return;
+        var first = report.Flows.Min(f => f.First);
+        var last = report.Flows.Max(f => f.Last);
+        throw new CliException(ExitCodes.Usage,
+            $"--split-date {split:yyyy-MM-dd} is outside the flow observations ({first:yyyy-MM-dd} to {last:yyyy-MM-dd}): " +
+            "choose a day after the first observed day and on or before the last");
     }
 }

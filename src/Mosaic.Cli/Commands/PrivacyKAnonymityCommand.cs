@@ -84,7 +84,7 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         var quasi = SnapshotReading.Names(parse.GetValue(_quasi));
         var unit = parse.GetValue(_unit) == "household" ? FieldLevel.Household : FieldLevel.Person;
         IReadOnlyList<string?[]> records;
-        using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
+        using (var store = OpenStore(parse, console))
         {
             try
             {

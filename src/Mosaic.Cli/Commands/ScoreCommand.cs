@@ -73,7 +73,7 @@ public sealed class ScoreCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, "--coverage must be between 0 and 1 (exclusive)");
 
         using var saved = parse.GetValue(_calibrate) && parse.GetValue(_saveModel) is { } savePath ? BeginOutput(parse, console, savePath) : null;
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = OpenStore(parse, console);
         if (store.Registry.CountHouseholds() == 0)
             throw new CliException(ExitCodes.InputRejected, "there are no households to score: import registrations first (or run mosaic demo)");
         var summary = console.WithStatus("scoring", () => StoreScoring.Run(store, model, DateTimeOffset.UtcNow));

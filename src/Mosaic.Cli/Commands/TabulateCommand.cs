@@ -44,7 +44,9 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<string> _method = new("--method")
     {
-        Description = "Disclosure-control method: suppression (the default: exact, additive tables)",
+        Description = "Disclosure-control method: suppression (the default: exact, additive tables for publication) or perturbation " +
+                      "(cell-key noise, as for free-form queries: every count gives or takes a few, the same cell always the same value, " +
+                      "no count of 1-2; counts and shares only)",
         DefaultValueFactory = _ => "suppression",
     };
 
@@ -91,6 +93,7 @@ public sealed class TabulateCommand : MosaicCommand
           mosaic tabulate --indicator population --by adm4,migratory_status,sex
           mosaic tabulate -i returnees --by sex,age_group --area BD554909 --format hxl --out returnees.csv
           mosaic tabulate -i hh_income_fell_20pct --by adm4,head_sex --format xlsx --out income.xlsx
+          mosaic tabulate -i population --by adm4,migratory_status,sex,age_group --method perturbation
         """)
     {
         Options.Add(_indicator);
@@ -130,7 +133,7 @@ public sealed class TabulateCommand : MosaicCommand
         TabulationResult result;
         var clock = Stopwatch.StartNew();
         using var output = outPath is null ? null : BeginOutput(parse, console, outPath);
-        using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
+        using (var store = OpenStore(parse, console))
         {
             if (store.Registry.CountHouseholds() == 0)
             {
@@ -188,12 +191,17 @@ public sealed class TabulateCommand : MosaicCommand
                 by,
                 file = outPath,
                 format,
+                method = result.Method == DisclosureMethod.Perturbation ? "perturbation" : "suppression",
                 cells = result.Cells.Count,
                 suppressed_cells = result.InformationLoss.SuppressedCells,
                 suppressed_cells_share = Math.Round(result.InformationLoss.CellShare, 4),
                 hidden_units_share = result.InformationLoss.HiddenShare is { } h ? Math.Round(h, 4) : (double?)null,
                 seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
             });
+        }
+        else if (result.Method == DisclosureMethod.Perturbation)
+        {
+            console.Info($"{result.Cells.Count} cells written to {outPath}; values perturbed by the cell-key method");
         }
         else
         {

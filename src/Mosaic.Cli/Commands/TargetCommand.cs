@@ -82,7 +82,7 @@ public sealed class TargetCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, "--out must end in .csv or .xlsx");
 
         using var file = BeginOutput(parse, console, output);
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = OpenStore(parse, console);
         if (store.Registry.CountHouseholds() == 0)
         {
             throw new CliException(ExitCodes.InputRejected,

@@ -73,6 +73,17 @@ public abstract class MosaicCommand : Command
     protected abstract int Execute(ParseResult parse, CliConsole console);
 
     /// <summary>
+    /// The command's unit of work on <c>--db</c> (see <see cref="StoreLocator.Open"/>): only init, demo and the imports
+    /// pass <paramref name="create"/>; a wait for another writer is said on stderr.
+    /// </summary>
+    protected IMosaicStore OpenStore(ParseResult parse, CliConsole console, bool create = false)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(console);
+        return StoreLocator.Open(parse.GetValue(DbOption), create, console.Error.WriteLine);
+    }
+
+    /// <summary>
     /// Starts writing an output file safely (see <see cref="OutputFile"/>): never onto the database, an existing
     /// file only with <c>--force</c>. Commit it when complete; disposing it uncommitted removes the partial file.
     /// </summary>

@@ -5,6 +5,9 @@ namespace Mosaic.Core.Import;
 /// <summary>Writes rejected rows to <c>&lt;input&gt;.errors.csv</c> beside the input.</summary>
 public static class ImportErrorFile
 {
+    /// <summary>Most problems listed in one report (a file broken on every row would otherwise give a report bigger than itself).</summary>
+    public const int MaxIssues = 10_000;
+
     /// <summary>The errors file path for an input file.</summary>
     public static string PathFor(string inputPath) => inputPath + ".errors.csv";
 
@@ -21,11 +24,23 @@ public static class ImportErrorFile
         }
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         w.WriteLine("file,sheet,row,column,value,reason");
+        var written = 0;
+        ImportIssue? last = null;
         foreach (var i in issues)
         {
+            if (written == MaxIssues)
+                break;
             w.WriteLine(string.Join(',',
                 Quote(i.File), Quote(i.Sheet), i.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Quote(i.Column), Quote(i.Value), Quote(i.Reason)));
+            written++;
+            last = i;
+        }
+        if (issues.Count > written)
+        {
+            w.WriteLine(string.Join(',', Quote(last!.File), "", "", "", "",
+                Quote(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"… and {issues.Count - written:N0} more problem(s) not listed: the report stops at {MaxIssues:N0}"))));
         }
         return path;
     }

@@ -26,13 +26,14 @@ internal static class Copy
             w.Write(value, NpgsqlDbType.Text);
     }
 
-    /// <summary>A person row: <c>household_id, adm1_pcode, {Person}</c>.</summary>
-    public static void Person(NpgsqlBinaryImporter w, long householdId, string adm1, Person m)
+    /// <summary>A person row: <c>household_id, adm1_pcode, record_key, {Person}</c>.</summary>
+    public static void Person(NpgsqlBinaryImporter w, long householdId, string adm1, uint recordKey, Person m)
     {
         var wg = m.WashingtonGroup;
         w.StartRow();
         w.Write(householdId, NpgsqlDbType.Bigint);
         w.Write(adm1, NpgsqlDbType.Text);
+        w.Write((long)recordKey, NpgsqlDbType.Bigint);
         w.Write(m.LineNumber, NpgsqlDbType.Integer);
         Text(w, m.Name);
         Text(w, m.Phone);

@@ -268,6 +268,27 @@ internal static class PostgresMigrations
             CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
                 FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse();
             """),
+        // DESIGN §7: accounts with a role and an area scope, and API tokens stored as the SHA-256 of their secret.
+        (6, "users", """
+            CREATE TABLE app_user (
+                id            bigserial PRIMARY KEY,
+                user_name     text NOT NULL,
+                role          text NOT NULL,
+                scope         text,
+                password_hash text NOT NULL,
+                disabled      boolean NOT NULL DEFAULT false,
+                created_at    timestamptz NOT NULL
+            );
+            CREATE UNIQUE INDEX app_user_name ON app_user (lower(user_name));
+            CREATE TABLE api_token (
+                id          bigserial PRIMARY KEY,
+                user_id     bigint NOT NULL REFERENCES app_user (id),
+                name        text NOT NULL,
+                secret_hash bytea NOT NULL UNIQUE,
+                created_at  timestamptz NOT NULL,
+                revoked     boolean NOT NULL DEFAULT false
+            );
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -14,6 +14,8 @@ internal sealed class RegistryStaging
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _tx;
     private readonly Dictionary<string, string> _adm1;
+    // Record keys for cell-key perturbation: drawn once per record at import and never changed.
+    private readonly Mosaic.Core.Disclosure.RecordKeyGenerator _keys = new();
     private int _staged;
 
     public RegistryStaging(NpgsqlConnection connection, NpgsqlTransaction tx, Dictionary<string, string> adm1)
@@ -35,7 +37,7 @@ internal sealed class RegistryStaging
     {
         var first = _staged;
         using (var w = _connection.BeginBinaryImport(
-            $"COPY stage_household (stage_no, fingerprint, adm1_pcode, {RegistrySql.Household}) FROM STDIN (FORMAT BINARY)"))
+            $"COPY stage_household (stage_no, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}) FROM STDIN (FORMAT BINARY)"))
         {
             var n = first;
             foreach (var (h, fingerprint) in chunk)
@@ -44,6 +46,7 @@ internal sealed class RegistryStaging
                 w.Write(n++, NpgsqlDbType.Integer);
                 w.Write(fingerprint, NpgsqlDbType.Bytea);
                 w.Write(Adm1(h.AreaPcode), NpgsqlDbType.Text);
+                w.Write((long)_keys.Next(), NpgsqlDbType.Bigint);
                 w.Write(h.SubmissionId, NpgsqlDbType.Text);
                 Copy.Text(w, h.HouseholdCode);
                 w.Write(h.AreaPcode, NpgsqlDbType.Text);
@@ -67,14 +70,14 @@ internal sealed class RegistryStaging
             w.Complete();
         }
         using (var w = _connection.BeginBinaryImport(
-            $"COPY stage_person (household_id, adm1_pcode, {RegistrySql.Person}) FROM STDIN (FORMAT BINARY)"))
+            $"COPY stage_person (household_id, adm1_pcode, record_key, {RegistrySql.Person}) FROM STDIN (FORMAT BINARY)"))
         {
             var n = first;
             foreach (var (h, _) in chunk)
             {
                 var adm1 = Adm1(h.AreaPcode);
                 foreach (var m in h.Members)
-                    Copy.Person(w, n, adm1, m);
+                    Copy.Person(w, n, adm1, _keys.Next(), m);
                 n++;
             }
             w.Complete();
@@ -117,11 +120,11 @@ internal sealed class RegistryStaging
                       ORDER BY s.stage_no) fresh;
             """, _tx);
         _connection.Execute($"""
-            INSERT INTO household (id, fingerprint, batch_id, adm1_pcode, {RegistrySql.Household})
-                SELECT n.id, s.fingerprint, @batch, s.adm1_pcode, {RegistrySql.Prefixed("s.", RegistrySql.Household)}
+            INSERT INTO household (id, fingerprint, batch_id, adm1_pcode, record_key, {RegistrySql.Household})
+                SELECT n.id, s.fingerprint, @batch, s.adm1_pcode, s.record_key, {RegistrySql.Prefixed("s.", RegistrySql.Household)}
                 FROM stage_new n JOIN stage_household s USING (stage_no) ORDER BY n.id;
-            INSERT INTO person (household_id, adm1_pcode, {RegistrySql.Person})
-                SELECT n.id, p.adm1_pcode, {RegistrySql.Prefixed("p.", RegistrySql.Person)}
+            INSERT INTO person (household_id, adm1_pcode, record_key, {RegistrySql.Person})
+                SELECT n.id, p.adm1_pcode, p.record_key, {RegistrySql.Prefixed("p.", RegistrySql.Person)}
                 FROM stage_new n JOIN stage_person p ON p.household_id = n.stage_no;
             INSERT INTO movement (household_id, adm1_pcode, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after)
                 SELECT n.id, m.adm1_pcode, m.line, m.seq, m.from_pcode, m.from_country, m.to_pcode, m.date, m.reason, m.status_before, m.status_after

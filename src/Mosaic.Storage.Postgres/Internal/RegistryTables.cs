@@ -29,7 +29,8 @@ internal static class RegistryTables
         savings             boolean,
         assistance_received boolean,
         shocks              integer NOT NULL DEFAULT 0,
-        reference_welfare   double precision
+        reference_welfare   double precision,
+        record_key          bigint NOT NULL DEFAULT 0
         """;
 
     public const string PersonColumns = """
@@ -55,7 +56,8 @@ internal static class RegistryTables
         disability       boolean,
         in_school        boolean,
         employed_before  boolean,
-        employed_now     boolean
+        employed_now     boolean,
+        record_key       bigint NOT NULL DEFAULT 0
         """;
 
     public const string MovementColumns = """
