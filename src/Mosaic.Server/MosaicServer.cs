@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mosaic.Server.Apis;
 using Mosaic.Server.Dashboard;
+using Mosaic.Server.Imports;
 using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server;
@@ -46,6 +47,7 @@ public static class MosaicServer
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<TabulationCache>();
         services.AddSingleton<DashboardAssets>();
+        services.AddSingleton<ImportRunner>();
         services.AddHostedService<DatabaseStartup>();
         services.AddProblemDetails();
         services.AddExceptionHandler<StoreExceptionHandler>();
@@ -108,6 +110,9 @@ public static class MosaicServer
         api.MapAreasApi();
         api.MapIndicatorsApi();
         api.MapTabulationsApi();
+        api.MapMobilityApi();
+        api.MapTargetingApi();
+        api.MapImportsApi();
         api.MapUsersApi();
         api.MapAuditApi();
         app.MapDashboard();

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Import;
+using Mosaic.Core.Import.Csv;
 using Mosaic.Core.Mobility.Analysis;
 
 namespace Mosaic.Cli.Commands;
@@ -24,6 +24,8 @@ public sealed class MobilitySummaryCommand : MosaicCommand
         DefaultValueFactory = _ => "adm0",
         HelpName = "admN",
     };
+
+    private readonly Option<bool> _rawCsv = CommonOptions.RawCsv();
 
     private readonly Option<string> _format = new("--format") { Description = "table, csv, hxl or json", DefaultValueFactory = _ => "table" };
 
@@ -57,6 +59,7 @@ public sealed class MobilitySummaryCommand : MosaicCommand
         Options.Add(_compare);
         Options.Add(_level);
         Options.Add(_format);
+        Options.Add(_rawCsv);
         Options.Add(_dataset);
         Options.Add(_operation);
         Options.Add(_split);
@@ -89,11 +92,14 @@ public sealed class MobilitySummaryCommand : MosaicCommand
                 break;
             case "csv":
             case "hxl":
-                console.Out.WriteLine(string.Join(',', SummaryTable.Columns));
-                if (format == "hxl")
-                    console.Out.WriteLine(string.Join(',', SummaryTable.HxlTags));
-                foreach (var row in SummaryTable.Rows(report))
-                    console.Out.WriteLine(string.Join(',', row.Select(ImportErrorFile.Quote)));
+                using (var csv = new CsvWriter(console.Out, CommonOptions.CsvOptions(parse.GetValue(_rawCsv))))
+                {
+                    csv.WriteRow(SummaryTable.Columns);
+                    if (format == "hxl")
+                        csv.WriteRow(SummaryTable.HxlTags);
+                    foreach (var row in SummaryTable.Rows(report))
+                        csv.WriteRow(row);
+                }
                 break;
             default:
                 SummaryText.Write(console.Out, report);

@@ -83,6 +83,8 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<string?> _catalogue = CatalogueOption.Create();
 
+    private readonly Option<bool> _rawCsv = CommonOptions.RawCsv();
+
     public TabulateCommand() : base("tabulate", """
         Compute an indicator disaggregated by any set of dimensions, with disclosure control.
         Every dimension gets its total and subtotals. Disclosure control: cells with fewer than K contributors (persons or households, per the indicator)
@@ -108,6 +110,7 @@ public sealed class TabulateCommand : MosaicCommand
         Options.Add(_out);
         Options.Add(ForceOption);
         Options.Add(_catalogue);
+        Options.Add(_rawCsv);
         _format.AcceptOnlyFromAmong(s_formats);
         _minCell.Validators.Add(r =>
         {
@@ -165,7 +168,7 @@ public sealed class TabulateCommand : MosaicCommand
         if (output is null)
         {
             // --json always prints JSON: without --out, the table itself in its JSON form.
-            Render(result, console.Json ? "json" : format, console.Out);
+            Render(result, console.Json ? "json" : format, console.Out, CommonOptions.CsvOptions(parse.GetValue(_rawCsv)));
             return ExitCodes.Success;
         }
         using (var file = output.OpenWrite())
@@ -177,7 +180,7 @@ public sealed class TabulateCommand : MosaicCommand
             else
             {
                 using var writer = new StreamWriter(file, new UTF8Encoding(false));
-                Render(result, format, writer);
+                Render(result, format, writer, CommonOptions.CsvOptions(parse.GetValue(_rawCsv)));
             }
         }
         output.Commit();
@@ -210,15 +213,15 @@ public sealed class TabulateCommand : MosaicCommand
         return ExitCodes.Success;
     }
 
-    private static void Render(TabulationResult result, string format, TextWriter output)
+    private static void Render(TabulationResult result, string format, TextWriter output, Mosaic.Core.Import.Csv.CsvWriteOptions csv)
     {
         switch (format)
         {
             case "csv":
-                CsvTableWriter.Write(result, output, hxl: false);
+                CsvTableWriter.Write(result, output, hxl: false, csv);
                 break;
             case "hxl":
-                CsvTableWriter.Write(result, output, hxl: true);
+                CsvTableWriter.Write(result, output, hxl: true, csv);
                 break;
             case "json":
                 using (var buffer = new MemoryStream())

@@ -31,6 +31,23 @@ public static class DashboardServer
         }
     }
 
+    /// <summary>
+    /// The demo's sign-in: the first administrator's generated password, or on a demo database served before, a new
+    /// password for it (a demo database holds no real registry: the demo refuses one).
+    /// </summary>
+    public static void PrintDemoSignIn(CliConsole console, IMosaicStore store)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var admin = UserAdministration.EnsureFirstAdmin(store) ??
+                    (store.Users.Find(UserAdministration.FirstAdminName) is not null ? UserAdministration.ResetPassword(store, UserAdministration.FirstAdminName) : null);
+        if (admin is null)
+        {
+            PrintFirstAdmin(console, store);
+            return;
+        }
+        console.Info($"Sign in as '{admin.User.UserName}' with password {admin.GeneratedPassword}");
+    }
+
     /// <summary>Serves until the process is stopped; prints where.</summary>
     public static int Run(CliConsole console, string db, string? urls)
     {

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Mosaic.Core.Application;
 using Mosaic.Core.Files;
 using Mosaic.Core.Import;
+using Mosaic.Core.Privacy;
 using Mosaic.Core.Storage;
 
 namespace Mosaic.Cli.Infrastructure;
@@ -42,6 +44,16 @@ public abstract class MosaicCommand : Command
         {
             console.Fail(ex.Message);
             return ex.ExitCode;
+        }
+        catch (RequestRejectedException ex)
+        {
+            console.Fail(ex.Message);
+            return ExitCodes.InputRejected;
+        }
+        catch (AccessDeniedException ex)
+        {
+            console.Fail(ex.Message);
+            return ExitCodes.InputRejected;
         }
         catch (OutputFileException ex)
         {

@@ -53,6 +53,16 @@ public static partial class UserAdministration
         return Add(store, new NewUser(FirstAdminName, Role.Admin, null, null), clock);
     }
 
+    /// <summary>Gives an account a new generated password (returned once); the old one stops working.</summary>
+    public static AddedUser ResetPassword(IMosaicStore store, string userName)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var user = store.Users.Find(userName) ?? throw new AccountException($"no user named '{userName}'");
+        var password = Passwords.Generate();
+        store.Users.SetPasswordHash(user.Id, Passwords.Hash(password));
+        return new AddedUser(user, password);
+    }
+
     /// <summary>Disables (or re-enables) an account: it can no longer sign in, and its tokens stop working.</summary>
     public static UserAccount SetDisabled(IMosaicStore store, string userName, bool disabled)
     {

@@ -24,7 +24,7 @@ public static class AreasApi
     {
         var user = CurrentUser.From(http.User);
         using var store = database.Open();
-        return TypedResults.Ok(InScope(store.Areas, user, withBoundaries: false)
+        return TypedResults.Ok(InScope(store.Areas, user, withBoundaries: true)
             .Where(a => (level is null || a.Level == level) && (parent is null || string.Equals(a.ParentPcode, parent, StringComparison.OrdinalIgnoreCase)))
             .Select(AreaView.Of).ToList());
     }
@@ -57,13 +57,13 @@ public static class AreasApi
         user.Scope is null ? areas.All(withBoundaries) : areas.Subtree(user.Scope, withBoundaries);
 }
 
-/// <summary>An area without its boundary.</summary>
-public sealed record AreaView(string Pcode, string Name, int Level, string? ParentPcode)
+/// <summary>An area without its boundary (but whether it has one, so a map knows what it can draw).</summary>
+public sealed record AreaView(string Pcode, string Name, int Level, string? ParentPcode, bool HasBoundary)
 {
     public static AreaView Of(Area area)
     {
         ArgumentNullException.ThrowIfNull(area);
-        return new AreaView(area.Pcode, area.Name, area.Level, area.ParentPcode);
+        return new AreaView(area.Pcode, area.Name, area.Level, area.ParentPcode, area.Boundary is not null);
     }
 }
 

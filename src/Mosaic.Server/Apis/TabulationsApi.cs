@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Mosaic.Core.Access;
 using Mosaic.Core.Disclosure;
@@ -29,7 +30,7 @@ public static class TabulationsApi
 
     public static IResult Tabulate(
         HttpContext http, MosaicDatabase database, TabulationCache cache,
-        string indicator, string? by = null, string? area = null, string? format = null, int? minCell = null, string? ageBands = null)
+        string indicator, string? by = null, string? area = null, string? format = null, [FromQuery(Name = "min_cell")] int? minCell = null, [FromQuery(Name = "age_bands")] string? ageBands = null)
     {
         var user = CurrentUser.From(http.User);
         format = (format ?? "json").ToLowerInvariant();

@@ -449,6 +449,12 @@ internal static class SqliteMigrations
                 revoked     INTEGER NOT NULL DEFAULT 0
             );
             """),
+        // DESIGN §7: the audit log becomes tamper-evident. Each entry gets the actor's role and its hash-chain value
+        // (Core's AuditChain); existing entries are chained in id order by AuditChainMigration, which runs after
+        // this SQL in the same transaction (the UPDATE trigger is dropped here and re-created there).
+        (11, "audit_chain", """
+            DROP TRIGGER IF EXISTS audit_log_no_update;
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -59,7 +59,7 @@ public sealed class TabulatePerturbationCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var metadata = run.Json.GetProperty("metadata");
         Assert.Equal("perturbation", metadata.GetProperty("disclosure_method").GetString());
-        Assert.Equal("D=3 V=0.5 js=2 pstay=0.87", metadata.GetProperty("perturbation_table").GetString());
+        Assert.Equal("D=3 V=0.25 js=2 pstay=0.96", metadata.GetProperty("perturbation_table").GetString());
         Assert.False(metadata.TryGetProperty("total_contributors", out _));
     }
 

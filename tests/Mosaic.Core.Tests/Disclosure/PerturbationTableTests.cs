@@ -51,8 +51,8 @@ public sealed class PerturbationTableTests
         AssertDocumentedBounds(table);
         Assert.Equal(3, table.MaximumNoise);
         // The documented figures of docs/user-guide/disclosure.md.
-        Assert.Equal(0.5, table.NoiseVariance(100), 9);
-        Assert.Equal(0.87, table.Probability(100, 0), 9);
+        Assert.Equal(0.25, table.NoiseVariance(100), 9);
+        Assert.Equal(0.96, table.Probability(100, 0), 9);
     }
 
     [Property(MaxTest = 60)]
