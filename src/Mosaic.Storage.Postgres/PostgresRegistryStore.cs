@@ -55,19 +55,21 @@ internal sealed partial class PostgresRegistryStore(NpgsqlDataSource dataSource)
     }
 
     public Household? GetHousehold(string submissionId) =>
-        Read(" WHERE h.submission_id = @id", ("id", submissionId)).FirstOrDefault();
+        Read(" WHERE h.submission_id = @id", HouseholdFields.Standard, ("id", submissionId)).FirstOrDefault();
 
-    public IEnumerable<Household> ReadHouseholds(string? areaPcode = null) =>
-        Read(RegistrySql.AreaFilter(areaPcode), ("area", areaPcode));
+    public IEnumerable<Household> ReadHouseholds(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard) =>
+        Read(RegistrySql.AreaFilter(areaPcode), fields, ("area", areaPcode));
 
-    private IEnumerable<Household> Read(string where, params (string, object?)[] parameters)
+    private IEnumerable<Household> Read(string where, HouseholdFields fields, params (string, object?)[] parameters)
     {
+        // Names and phones are not even selected (DESIGN §7); the GPS point only when asked for.
+        var householdColumns = fields.HasFlag(HouseholdFields.Location) ? RegistrySql.Household : RegistrySql.HouseholdWithoutLocation;
         // Two ordered streams on two pooled connections, merged by household id: memory stays flat.
         using var hc = dataSource.OpenConnection();
         using var pc = dataSource.OpenConnection();
-        using var households = hc.Command($"SELECT h.id, {RegistrySql.Prefixed("h.", RegistrySql.Household)} FROM household h{where} ORDER BY h.id", null, parameters);
+        using var households = hc.Command($"SELECT h.id, {RegistrySql.Prefixed("h.", householdColumns)} FROM household h{where} ORDER BY h.id", null, parameters);
         using var persons = pc.Command(
-            $"SELECT p.household_id, {RegistrySql.Prefixed("p.", RegistrySql.Person)} FROM person p JOIN household h ON h.id = p.household_id{where} " +
+            $"SELECT p.household_id, {RegistrySql.Prefixed("p.", RegistrySql.PersonWithoutContacts)} FROM person p JOIN household h ON h.id = p.household_id{where} " +
             "ORDER BY p.household_id, p.line", null, parameters);
         using var hr = households.ExecuteReader();
         using var pr = persons.ExecuteReader();

@@ -289,6 +289,22 @@ internal static class PostgresMigrations
                 revoked     boolean NOT NULL DEFAULT false
             );
             """),
+        // DESIGN §7: the audit log becomes tamper-evident. Each entry gets the actor's role and its hash-chain value
+        // (Core's AuditChain). audit_log_counter, not a sequence, issues ids: without gaps, its row the appenders'
+        // lock, keeping the highest id ever issued so that a removed newest entry shows. AuditChainMigration chains
+        // the existing entries after this SQL, in the same transaction.
+        (7, "audit_chain", """
+            ALTER TABLE audit_log ADD COLUMN role text, ADD COLUMN hash bytea;
+            CREATE TABLE audit_log_counter (
+                only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+                last_id  bigint NOT NULL
+            );
+            INSERT INTO audit_log_counter (last_id)
+                SELECT greatest(coalesce(max(id), 0), (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM audit_log_id_seq))
+                FROM audit_log;
+            ALTER TABLE audit_log ALTER COLUMN id DROP DEFAULT;
+            DROP SEQUENCE audit_log_id_seq;
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>
