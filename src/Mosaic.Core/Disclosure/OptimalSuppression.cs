@@ -13,9 +13,17 @@ internal static class OptimalSuppression
 {
     private const int CandidateBudget = 512;
     private const int BoxesPerCell = 24;
-    private const double TimeLimitSeconds = 60;
+    private const double TimeLimitSeconds = 20;
+    private const double PruningSeconds = 120;
 
-    public static void Run(LinkedTable table, long[] contributors, CellStatus[] status, HypercubeSearch search, List<int> primaries)
+    public static void Run(LinkedTable table, long[] contributors, CellStatus[] status, HypercubeSearch search, List<int> primaries,
+        IReadOnlyList<ProtectionLayer> layers)
+    {
+        Cover(contributors, status, search, primaries);
+        PatternPruning.Run(table, contributors, status, layers, search, TimeSpan.FromSeconds(PruningSeconds));
+    }
+
+    private static void Cover(long[] contributors, CellStatus[] status, HypercubeSearch search, List<int> primaries)
     {
         if (primaries.Count == 0)
             return;

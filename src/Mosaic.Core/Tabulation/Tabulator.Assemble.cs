@@ -109,6 +109,7 @@ public sealed partial class Tabulator
             InformationLoss = new InformationLoss(table.Size, outcome.SuppressedCells, outcome.SuppressedContributors, outcome.TotalContributors,
                 grandPublished && (kind is MeasureKind.Count or MeasureKind.Share) && !weighted),
             GroupDisclosureCells = groupDisclosures,
+            Audit = outcome.Audit,
             AgeBands = request.AgeBands,
         };
     }
