@@ -29,9 +29,22 @@ public static class MosaicCli
             new PrivacyCommand(),
             new AuditCommand(),
         };
+        root.Options.Add(CommonOptions.Verbose());
         HelpLayout.Apply(root);
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ParseResult? parse = null;
+        try
+        {
+            parse = Build().Parse(args);
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return InternalError.Report(ex, parse, Console.Error);
+        }
+    }
 }

@@ -178,7 +178,7 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
         {
             var key = $"{r.GetInt32(4).ToString(s_inv)}:{r.GetNullableString(5) ?? "name:" + r.GetNullableString(6)}";
             result.Add(new AssessmentKey(r.GetString(0), r.GetString(1), r.GetNullableString(2),
-                MobilityCodes.AssessmentType.Parse(r.GetString(3)), key, r.GetInt32(7), ParseDate(r.GetString(8))));
+                MobilityCodes.AssessmentType.Parse(r.GetString(3)), key, r.GetInt32(7), ParseDate(r.GetString(8)), r.GetInt32(4)));
         }
         return result;
     }

@@ -4,69 +4,63 @@ using Mosaic.Storage.Sqlite.Internal;
 
 namespace Mosaic.Storage.Sqlite;
 
-/// <summary>A Mosaic database in one SQLite file (WAL mode). Migrations are applied on open.</summary>
+/// <summary>
+/// A unit of work on an SQLite database (one connection), handed out by <see cref="SqliteDatabase.OpenStore"/>.
+/// Every store it exposes sits behind the provider boundary (<see cref="StoreBoundary{T}"/>), so callers see only
+/// <see cref="StoreException"/>s.
+/// </summary>
 public sealed class SqliteMosaicStore : IMosaicStore
 {
     private readonly SqliteConnection _connection;
 
-    private SqliteMosaicStore(string path, SqliteConnection connection, int schemaVersion)
+    internal SqliteMosaicStore(string description, SqliteConnection connection, int schemaVersion)
     {
-        Description = path;
+        Description = description;
         _connection = connection;
         SchemaVersion = schemaVersion;
-        Areas = new SqliteAreaStore(connection);
-        Registry = new SqliteRegistryStore(connection);
-        Mobility = new SqliteMobilityStore(connection);
-        Hazards = new SqliteHazardStore(connection);
-        Scores = new SqliteScoreStore(connection);
-        AuditLog = new SqliteAuditLog(connection);
+        Areas = StoreBoundary<IAreaStore>.Wrap(new SqliteAreaStore(connection), description);
+        Registry = StoreBoundary<ISqliteRegistry>.Wrap(new SqliteRegistryStore(connection), description);
+        Mobility = StoreBoundary<IMobilityStore>.Wrap(new SqliteMobilityStore(connection), description);
+        Hazards = StoreBoundary<IHazardStore>.Wrap(new SqliteHazardStore(connection), description);
+        Scores = StoreBoundary<IScoreStore>.Wrap(new SqliteScoreStore(connection), description);
+        AuditLog = StoreBoundary<IAuditLog>.Wrap(new SqliteAuditLog(connection), description);
     }
 
+    /// <inheritdoc/>
     public string Description { get; }
 
+    /// <inheritdoc/>
     public int SchemaVersion { get; }
 
+    /// <inheritdoc/>
     public IAreaStore Areas { get; }
 
+    /// <inheritdoc/>
     public IRegistryStore Registry { get; }
 
+    /// <inheritdoc/>
     public IMobilityStore Mobility { get; }
 
+    /// <inheritdoc/>
     public IHazardStore Hazards { get; }
 
+    /// <inheritdoc/>
     public IScoreStore Scores { get; }
 
+    /// <inheritdoc/>
     public IAuditLog AuditLog { get; }
 
-    /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
+    /// <summary>
+    /// Opens (creating if needed) the database file, brings its schema up to date and returns a unit of work on it:
+    /// a shortcut for tools and tests that want one store and nothing else.
+    /// </summary>
     public static SqliteMosaicStore Open(string path)
     {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(dir))
-            Directory.CreateDirectory(dir);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        try
-        {
-            connection.Open();
-            // WAL lets readers (the dashboard) run while an import writes; NORMAL sync is durable in WAL mode
-            // except for the last transactions on power loss, which an idempotent re-import recovers.
-            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; " +
-                               "PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
-            var version = SqliteSchema.Migrate(connection);
-            return new SqliteMosaicStore(full, connection, version);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        var database = SqliteDatabase.Open(path);
+        database.Migrate();
+        return (SqliteMosaicStore)database.OpenStore();
     }
 
+    /// <summary>Closes the connection.</summary>
     public void Dispose() => _connection.Dispose();
 }

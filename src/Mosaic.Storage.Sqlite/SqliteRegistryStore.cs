@@ -6,7 +6,7 @@ using Mosaic.Storage.Sqlite.Internal;
 
 namespace Mosaic.Storage.Sqlite;
 
-internal sealed partial class SqliteRegistryStore(SqliteConnection connection) : IRegistryStore
+internal sealed partial class SqliteRegistryStore(SqliteConnection connection) : ISqliteRegistry
 {
     public IRegistrationBatch BeginImport(string source) => new SqliteRegistrationBatch(connection, source);
 
@@ -19,6 +19,17 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
 
     public long CountPersons(string? areaPcode = null) =>
         Count("SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id", areaPcode);
+
+    public IReadOnlyDictionary<string, long> CountHouseholdsBySource()
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT b.source, count(*) FROM household h JOIN import_batch b ON b.id = h.batch_id GROUP BY b.source";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
+    }
 
     private long Count(string sql, string? areaPcode) =>
         Convert.ToInt64(connection.ExecuteScalar(sql + AreaFilter(areaPcode), null, ("$area", areaPcode)), CultureInfo.InvariantCulture);

@@ -93,7 +93,13 @@ public static class MobilityFixtures
         store.ReadAssessments().SelectMany(a => a.Counts.Select(c => new AssessmentTotalRow(
             a.Dataset, a.Operation, a.Location.AdminLevel, a.Round, a.ReportingDate, AssessmentSeries.LocationKey(a.Location),
             a.Location.Name, a.AreaPcode, a.Location.Admin0Pcode, a.Location.Admin1Pcode, a.Location.Admin2Pcode,
-            c.Type, c.Individuals, c.Households))));
+            c.Type, c.Individuals, c.Households)
+        {
+            Assessment = a.Type,
+            Admin0Name = a.Location.Admin0Name,
+            Admin1Name = a.Location.Admin1Name,
+            Admin2Name = a.Location.Admin2Name,
+        })));
 
     /// <summary>Totals in a fixed order (the store promises none).</summary>
     public static List<AssessmentTotalRow> SortTotals(IEnumerable<AssessmentTotalRow> rows) =>

@@ -134,6 +134,24 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
+    public void AssessmentTotals_KeepTheAssessmentTypeOfTheirSeriesAndTheSourceAdminNames()
+    {
+        SeedAreas();
+        var baseline = Village("ba") with { Type = AssessmentType.BaselineArea };
+        var site = Village("sa") with { Type = AssessmentType.Site };
+        Mobility.UpsertAssessments([baseline, site]);
+        var idps = Mobility.ReadAssessmentTotals().Where(r => r.Type == PopulationType.Idp).ToList();
+        Assert.Equal([AssessmentType.BaselineArea, AssessmentType.Site], idps.Select(r => r.Assessment).Order());
+        Assert.All(idps, r => Assert.Equal(("Bangladesh", "Rangpur", "Kurigram"), (r.Admin0Name, r.Admin1Name, r.Admin2Name)));
+        Assert.Equal(ExpectedTotals(Mobility), SortTotals(Mobility.ReadAssessmentTotals()));
+
+        // A record re-imported as another assessment type moves to that type's series.
+        Mobility.UpsertAssessments([baseline with { Type = AssessmentType.Site }]);
+        Assert.All(Mobility.ReadAssessmentTotals(), r => Assert.Equal(AssessmentType.Site, r.Assessment));
+        Assert.Equal(ExpectedTotals(Mobility), SortTotals(Mobility.ReadAssessmentTotals()));
+    }
+
+    [Fact]
     public void RegisteredMovers_AreMobilePersonsWithAMoveDate_LimitedToTheAreaSubtree()
     {
         SeedAreas();

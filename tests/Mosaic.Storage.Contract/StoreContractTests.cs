@@ -20,6 +20,27 @@ public abstract class StoreContractTests(IStoreProvider provider) : ContractTest
     }
 
     [Fact]
+    public void Registry_CountsHouseholdsBySource_AsEachImportNamedIt()
+    {
+        SeedAreas();
+        Import(Fixtures.ReturneeFamily());
+        using (var batch = Store.Registry.BeginImport("demo (seed 7)"))
+        {
+            foreach (var h in new[] { Fixtures.DisplacedFamily("d-1"), Fixtures.DisplacedFamily("d-2") })
+                batch.Add(h, HouseholdFingerprint.Compute(h));
+            batch.Commit();
+        }
+        using (var rolledBack = Store.Registry.BeginImport("never committed"))
+            rolledBack.Add(Fixtures.DisplacedFamily("d-3"), HouseholdFingerprint.Compute(Fixtures.DisplacedFamily("d-3")));
+
+        var bySource = Store.Registry.CountHouseholdsBySource();
+
+        Assert.Equal(2, bySource.Count);
+        Assert.Equal(1, bySource["test"]);
+        Assert.Equal(2, bySource["demo (seed 7)"]);
+    }
+
+    [Fact]
     public void Areas_UpsertTwice_SecondTimeChangesNothing()
     {
         var first = Store.Areas.Upsert(Fixtures.Areas);

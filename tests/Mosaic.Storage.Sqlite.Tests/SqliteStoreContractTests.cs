@@ -1,3 +1,4 @@
+using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 
 namespace Mosaic.Storage.Sqlite.Tests;
@@ -30,7 +31,8 @@ public sealed class SqliteStoreContractTests : StoreContractTests
             cmd.CommandText = "PRAGMA user_version = 999";
             cmd.ExecuteNonQuery();
         }
-        var ex = Assert.Throws<InvalidOperationException>(() => SqliteMosaicStore.Open(DbPath));
+        var ex = Assert.Throws<StoreException>(() => SqliteMosaicStore.Open(DbPath));
+        Assert.Equal(StoreFailure.NewerSchema, ex.Failure);
         Assert.Contains("newer than this Mosaic", ex.Message, StringComparison.Ordinal);
     }
 

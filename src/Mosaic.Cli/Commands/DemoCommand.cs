@@ -3,6 +3,7 @@ using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Demo;
 using Mosaic.Core.Hazards;
 using Mosaic.Core.Registry.Export;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Cli.Commands;
 
@@ -44,6 +45,12 @@ public sealed class DemoCommand : MosaicCommand
         HelpName = "DIR",
     };
 
+    private readonly Option<bool> _addToExisting = new("--add-to-existing")
+    {
+        Description = "Write the demo into a database that already holds households from other imports (refused without it, " +
+                      "so synthetic households never mix silently into a real registry)",
+    };
+
     public DemoCommand() : base("demo", """
         Build a realistic synthetic dataset (Chilmari upazila, Bangladesh) into the database.
         Chilmari (Kurigram district) lies on the Brahmaputra: unions and villages with boundaries, ~20,000 households
@@ -70,6 +77,7 @@ public sealed class DemoCommand : MosaicCommand
         Options.Add(_noServe);
         Options.Add(_urls);
         Options.Add(_exportKobo);
+        Options.Add(_addToExisting);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -78,7 +86,9 @@ public sealed class DemoCommand : MosaicCommand
         var exportDir = parse.GetValue(_exportKobo);
         var demo = new DemoGenerator(options);
         var steps = DemoDataset.Steps();
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
+        if (!parse.GetValue(_addToExisting))
+            RefuseRealData(store);
 
         var work = steps.Sum(s => s.Work(demo)) + (exportDir is null ? 0 : 2L * options.Households);
         KoboExportResult? export = null;
@@ -108,5 +118,19 @@ public sealed class DemoCommand : MosaicCommand
                                     "with different content were left unchanged (a database from another version of the demo?)");
         }
         return ExitCodes.Success;
+    }
+
+    private static void RefuseRealData(IMosaicStore store)
+    {
+        var foreign = store.Registry.CountHouseholdsBySource()
+            .Where(s => !s.Key.StartsWith(DemoHouseholdsStep.SourcePrefix, StringComparison.Ordinal))
+            .ToList();
+        if (foreign.Count == 0)
+            return;
+        var sources = string.Join(", ", foreign.Take(3).Select(s => Path.GetFileName(s.Key)));
+        throw new CliException(ExitCodes.Usage,
+            $"{store.Description} already holds {foreign.Sum(s => s.Value):N0} household(s) that the demo did not write " +
+            $"(from {sources}{(foreign.Count > 3 ? ", …" : "")}): the demo would mix synthetic households into that registry. " +
+            "Give the demo its own database (--db demo.db), or add --add-to-existing if that is really what you want");
     }
 }

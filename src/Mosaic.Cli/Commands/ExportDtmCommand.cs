@@ -14,7 +14,11 @@ public sealed class ExportDtmCommand : MosaicCommand
         DefaultValueFactory = _ => "hxl",
     };
 
-    private readonly Option<string?> _out = new("--out", "-o") { Description = "Output file (default: stdout)", HelpName = "FILE" };
+    private readonly Option<string?> _out = new("--out", "-o")
+    {
+        Description = "Output file (default: stdout; an existing file is replaced only with --force)",
+        HelpName = "FILE",
+    };
 
     private readonly Option<string?> _dataset = new("--dataset")
     {
@@ -34,23 +38,26 @@ public sealed class ExportDtmCommand : MosaicCommand
         _format.AcceptOnlyFromAmong("hxl");
         Options.Add(_format);
         Options.Add(_out);
+        Options.Add(ForceOption);
         Options.Add(_dataset);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
+        var path = parse.GetValue(_out);
+        using var output = path is null ? null : BeginOutput(parse, console, path);
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
         var records = store.Mobility.ReadAssessments(parse.GetValue(_dataset));
-        var path = parse.GetValue(_out);
         (int Written, int WithoutIdps) result;
-        if (path is null)
+        if (output is null)
         {
             result = DtmHxlWriter.Write(console.Out, records);
         }
         else
         {
-            using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-            result = DtmHxlWriter.Write(writer, records);
+            using (var writer = new StreamWriter(output.OpenWrite(), new UTF8Encoding(false)))
+                result = DtmHxlWriter.Write(writer, records);
+            output.Commit();
         }
         if (console.Json && path is not null)
             console.WriteJson(new { file = path, records_written = result.Written, records_without_idps = result.WithoutIdps });

@@ -21,6 +21,8 @@ public sealed class ImportAreasCommand : MosaicCommand
         Description = "Import the valid rows and report the rest (default: import nothing when any row is bad)",
     };
 
+    private readonly Option<string?> _encoding = EncodingOption.Create();
+
     public ImportAreasCommand() : base("areas", """
         Import administrative areas: a COD-style P-code table (CSV; the HXL tag row and a BOM are fine; the
         global long layout or the wide ADM1_PCODE/ADM1_EN layout) or GeoJSON boundaries (Polygon/MultiPolygon).
@@ -34,13 +36,15 @@ public sealed class ImportAreasCommand : MosaicCommand
         Arguments.Add(_file);
         Options.Add(_pcodeProperty);
         Options.Add(_skipInvalid);
+        Options.Add(_encoding);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
-        var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid)));
+        var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
+        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
+        var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid), csv));
         var errorsFile = ImportErrorFile.Write(path, result.Issues);
         var c = result.Counts;
         if (console.Json)

@@ -21,8 +21,9 @@ public sealed class ImportDtmCommand : MosaicCommand
         IDP CSV. Import the P-code table first (mosaic import areas) so locations link to areas: unknown P-codes
         and locations linked by name only are reported, and the records are kept. Re-importing changes nothing;
         records are keyed by their DTM id. Bad records (unknown assessment type, negative counts, males +
-        females above the total, dates out of range, a round going backwards for a location) go to
-        FILE.errors.csv with the record and field named.
+        females above the total, dates out of range) go to FILE.errors.csv with the record and field named. A
+        round reported at two dates, or round numbers going back in time (a renumbered series), are imported
+        whole with a warning naming both records; the summary marks them.
 
         Examples:
           mosaic import areas global-pcodes-adm-1-2.csv
@@ -38,7 +39,7 @@ public sealed class ImportDtmCommand : MosaicCommand
     {
         var path = RequireFile(parse.GetValue(_file));
         var skip = parse.GetValue(_skipInvalid);
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
         var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip }));
         var all = result.Errors.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
         var errorsFile = ImportErrorFile.Write(path, all);
@@ -55,7 +56,7 @@ public sealed class ImportDtmCommand : MosaicCommand
                 updated = c.Updated,
                 unchanged = c.Unchanged,
                 records_rejected = result.Errors.Count,
-                pcode_warnings = result.Warnings.Count,
+                warnings = result.Warnings.Count,
                 errors_file = errorsFile,
                 assessments_total = store.Mobility.CountAssessments(),
             });
@@ -66,7 +67,7 @@ public sealed class ImportDtmCommand : MosaicCommand
                 ? $"{result.Format}: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({store.Mobility.CountAssessments()} assessment records in the database)"
                 : "nothing imported: the file has rejected records (use --skip-invalid to import the valid ones)");
         }
-        console.ReportIssues(all, errorsFile, $"{result.Errors.Count} rejected record(s), {result.Warnings.Count} P-code warning(s)");
+        console.ReportIssues(all, errorsFile, $"{result.Errors.Count} rejected record(s), {result.Warnings.Count} warning(s)");
         return result.Errors.Count > 0 && !skip ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

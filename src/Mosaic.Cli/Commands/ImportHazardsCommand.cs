@@ -73,7 +73,7 @@ public sealed class ImportHazardsCommand : MosaicCommand
         var layer = file.Layer with { ValidFrom = parse.GetValue(_validFrom), ValidTo = parse.GetValue(_validTo) };
         var commit = layer.Polygons.Count > 0 && (file.Issues.Count == 0 || skip);
         var replaced = false;
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
         if (commit)
             replaced = store.Hazards.ReplaceLayer(layer);
 

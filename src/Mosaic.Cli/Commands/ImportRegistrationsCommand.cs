@@ -30,6 +30,8 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         Description = "Import the valid households and report the rest (default: import nothing when any row is rejected)",
     };
 
+    private readonly Option<string?> _encoding = EncodingOption.Create();
+
     public ImportRegistrationsCommand() : base("registrations", """
         Import household registrations (households + member rosters) from KoboToolbox or ODK Central exports.
         The standard form (forms/household-registration.xlsx) needs no mapping; other forms need --mapping.
@@ -50,6 +52,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         Options.Add(_members);
         Options.Add(_mapping);
         Options.Add(_skipInvalid);
+        Options.Add(_encoding);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -58,20 +61,21 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         var membersPath = parse.GetValue(_members) is { } m ? RequireFile(m) : null;
         var mappingPath = parse.GetValue(_mapping) is { } mp ? RequireFile(mp) : null;
         var skipInvalid = parse.GetValue(_skipInvalid);
+        var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
 
         RegistrationMapping mapping;
         RegistrationInput input;
         try
         {
             mapping = mappingPath is null ? RegistrationMapping.Default : RegistrationMapping.Load(mappingPath);
-            input = RegistrationInput.Detect(path, membersPath);
+            input = RegistrationInput.Detect(path, membersPath, csv);
         }
         catch (Exception ex) when (ex is RegistrationMappingException or RegistrationInputException)
         {
             throw new CliException(ExitCodes.InputRejected, ex.Message);
         }
 
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
         RegistrationImportResult result;
         try
         {

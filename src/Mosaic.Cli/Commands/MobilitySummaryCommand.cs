@@ -13,7 +13,7 @@ public sealed class MobilitySummaryCommand : MosaicCommand
 
     private readonly Option<int?> _compare = new("--compare")
     {
-        Description = "Compare with this round: change (absolute and %), locations new or no longer reporting. " +
+        Description = "Compare with this round: change (absolute and %), locations new or not assessed, like-for-like change. " +
                       "Without --round, each operation's previous round",
         HelpName = "R2",
     };
@@ -42,11 +42,13 @@ public sealed class MobilitySummaryCommand : MosaicCommand
     private readonly Option<DateOnly?> _to = new("--to") { Description = "Flows: last day considered", HelpName = "yyyy-MM-dd" };
 
     public MobilitySummaryCommand() : base("summary", """
-        DTM-style totals per round and population type by area level, change between rounds, locations new or
-        no longer reporting; registered movers per area and month beside the key-informant estimates (two
-        sources, never added together); and for each flow monitoring point: daily averages, net flow, reasons,
-        traveller types, and before/after a date. Figures of different datasets, operations and reporting
-        levels are kept apart: DTM publishes the same people at admin 0, 1 and 2.
+        DTM-style totals per round and population type by area level; change from the earlier to the later of
+        two rounds, raw and like-for-like (locations assessed in both), with locations new or not assessed;
+        round anomalies (a round at two dates, renumbered series); registered movers per area and month beside
+        the key-informant estimates (two sources, never added together); and for each flow monitoring point:
+        daily averages, net flow, reasons, traveller types, and before/after a date. Each series (dataset,
+        operation, reporting level, assessment type) is kept apart: DTM publishes the same people at admin 0,
+        1 and 2, and baseline (BA) and site (SA) assessments of one round count largely the same people.
 
         Examples:
           mosaic mobility summary

@@ -57,6 +57,7 @@ public sealed class ScoreCommand : MosaicCommand
         Options.Add(_calibrate);
         Options.Add(_coverage);
         Options.Add(_saveModel);
+        Options.Add(ForceOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -71,6 +72,7 @@ public sealed class ScoreCommand : MosaicCommand
         if (coverage is <= 0 or >= 1)
             throw new CliException(ExitCodes.Usage, "--coverage must be between 0 and 1 (exclusive)");
 
+        using var saved = parse.GetValue(_calibrate) && parse.GetValue(_saveModel) is { } savePath ? BeginOutput(parse, console, savePath) : null;
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
         if (store.Registry.CountHouseholds() == 0)
             throw new CliException(ExitCodes.InputRejected, "there are no households to score: import registrations first (or run mosaic demo)");
@@ -89,8 +91,11 @@ public sealed class ScoreCommand : MosaicCommand
             {
                 throw new CliException(ExitCodes.InputRejected, "cannot calibrate: " + ex.Message);
             }
-            if (parse.GetValue(_saveModel) is { } path)
-                File.WriteAllText(path, calibration.Model.SourceJson);
+            if (saved is not null)
+            {
+                File.WriteAllText(saved.TemporaryPath, calibration.Model.SourceJson);
+                saved.Commit();
+            }
         }
         Report(console, summary, calibration, parse.GetValue(_saveModel));
         return ExitCodes.Success;

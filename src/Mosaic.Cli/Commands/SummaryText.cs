@@ -11,19 +11,22 @@ internal static class SummaryText
 
     public static void Write(TextWriter w, SummaryReport r)
     {
-        if (r.Rounds.Count == 0 && r.Registry.Count == 0 && r.Flows.Count == 0)
+        if (r.Rounds.Count == 0 && r.Registry.Count == 0 && r.Flows.Count == 0 && r.Notes.Count == 0)
         {
             w.WriteLine("no mobility data: import some with 'mosaic import dtm' or 'mosaic import flows'");
             return;
         }
+        foreach (var note in r.Notes)
+            w.WriteLine("note: " + note);
         if (r.Rounds.Count > 0)
         {
             w.WriteLine($"Key-informant totals by round (areas at adm{r.Level})");
-            Table(w, ["dataset", "operation", "reported at", "round", "date", "area", "population", "individuals", "households", "locations"],
+            Table(w, ["dataset", "operation", "reported at", "type", "round", "date", "area", "population", "individuals", "households", "locations", "anomaly"],
                 r.Rounds.Select(t => new[]
                 {
-                    t.Dataset, t.Operation ?? "", $"adm{t.ReportingLevel}", t.Round.ToString(s_inv), t.ReportingDate.ToString("yyyy-MM-dd", s_inv),
-                    Area(t.AreaPcode, t.AreaName), MobilityCodes.PopulationType[t.Type], N(t.Individuals), t.Households == 0 ? "" : N(t.Households), N(t.Locations),
+                    t.Dataset, t.Operation ?? "", $"adm{t.ReportingLevel}", MobilityCodes.AssessmentType[t.Assessment], t.Round.ToString(s_inv),
+                    t.ReportingDate.ToString("yyyy-MM-dd", s_inv), Area(t.AreaPcode, t.AreaName), MobilityCodes.PopulationType[t.Type], N(t.Individuals),
+                    t.Households is { } h ? N(h) : "", N(t.Locations), t.Anomaly?.Replace('_', ' ').Replace(";", ", ", StringComparison.Ordinal) ?? "",
                 }));
             if (r.RecordsAboveLevel > 0)
                 w.WriteLine($"({r.RecordsAboveLevel} record(s) reported above adm{r.Level} are not broken down at this level)");
@@ -31,23 +34,38 @@ internal static class SummaryText
         if (r.Changes.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine("Change between rounds");
-            Table(w, ["dataset", "operation", "reported at", "area", "population", "rounds", "from", "to", "change", "change %"],
+            w.WriteLine("Change between rounds (earlier to later; like-for-like: locations assessed in both rounds)");
+            Table(w, ["dataset", "operation", "reported at", "type", "area", "population", "rounds", "from", "to", "change", "change %",
+                    "like-for-like", "l-f-l %", "locations (both/new/not assessed)"],
                 r.Changes.Select(c => new[]
                 {
-                    c.Dataset, c.Operation ?? "", $"adm{c.ReportingLevel}", Area(c.AreaPcode, c.AreaName), MobilityCodes.PopulationType[c.Type],
-                    $"{c.FromRound}→{c.ToRound}", N(c.FromIndividuals), N(c.ToIndividuals), (c.Change > 0 ? "+" : "") + N(c.Change),
-                    c.ChangePercent is { } p ? (p > 0 ? "+" : "") + p.ToString("0.0", s_inv) + "%" : "n/a",
+                    c.Dataset, c.Operation ?? "", $"adm{c.ReportingLevel}", MobilityCodes.AssessmentType[c.Assessment], Area(c.AreaPcode, c.AreaName),
+                    MobilityCodes.PopulationType[c.Type], $"{c.FromRound}→{c.ToRound}",
+                    c.FromIndividuals is { } f ? N(f) : "not assessed", c.ToIndividuals is { } t ? N(t) : "not assessed",
+                    c.Change is { } d ? Signed(d) : "", Pct(c.ChangePercent), c.LocationsInBoth > 0 ? Signed(c.LikeForLikeChange) : "",
+                    c.LocationsInBoth > 0 ? Pct(c.LikeForLikePercent) : "", $"{c.LocationsInBoth}/{c.LocationsNew}/{c.LocationsNotAssessed}",
                 }));
         }
         if (r.LocationChanges.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine("Locations new or no longer reporting");
-            Table(w, ["dataset", "operation", "reported at", "rounds", "location", "status"],
+            w.WriteLine("Locations new or not assessed in the later round");
+            Table(w, ["dataset", "operation", "reported at", "type", "rounds", "location", "status"],
                 r.LocationChanges.Select(l => new[]
                 {
-                    l.Dataset, l.Operation ?? "", $"adm{l.ReportingLevel}", $"{l.FromRound}→{l.ToRound}", Area(l.Location, l.Name ?? ""), l.Kind.Replace('_', ' '),
+                    l.Dataset, l.Operation ?? "", $"adm{l.ReportingLevel}", MobilityCodes.AssessmentType[l.Assessment], $"{l.FromRound}→{l.ToRound}",
+                    Area(l.Location, l.Name ?? ""), l.Kind.Replace('_', ' '),
+                }));
+        }
+        if (r.Anomalies.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("Round anomalies (both records kept and shown apart; nothing is guessed)");
+            Table(w, ["dataset", "operation", "reported at", "type", "anomaly", "what"],
+                r.Anomalies.Select(a => new[]
+                {
+                    a.Series.Dataset, a.Series.Operation ?? "", $"adm{a.Series.ReportingLevel}", MobilityCodes.AssessmentType[a.Series.Assessment],
+                    a.Code.Replace('_', ' '), a.Description,
                 }));
         }
         if (r.Registry.Count > 0)
@@ -82,6 +100,8 @@ internal static class SummaryText
     private static string Area(string code, string name) => name.Length == 0 || name == code ? code : $"{name} ({code})";
 
     private static string N(long v) => v.ToString("#,0", s_inv);
+
+    private static string Signed(long v) => (v > 0 ? "+" : "") + N(v);
 
     private static string D(double v) => v.ToString("0.0", s_inv);
 

@@ -37,7 +37,7 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<int> _minCell = new("--min-cell")
     {
-        Description = "K: cells with fewer than K contributors are suppressed, with secondary suppression to protect them (1 = off)",
+        Description = $"K: cells with fewer than K contributors are suppressed, with secondary suppression to protect them (at least {DisclosureFloor.MinimumContributors})",
         HelpName = "K",
         DefaultValueFactory = _ => 5,
     };
@@ -75,7 +75,7 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<string?> _out = new("--out", "-o")
     {
-        Description = "Write the table to FILE (required for xlsx); a one-line summary goes to stdout",
+        Description = "Write the table to FILE (required for xlsx; an existing FILE only with --force); a one-line summary goes to stdout",
         HelpName = "FILE",
     };
 
@@ -103,8 +103,18 @@ public sealed class TabulateCommand : MosaicCommand
         Options.Add(_format);
         Options.Add(_ageBands);
         Options.Add(_out);
+        Options.Add(ForceOption);
         Options.Add(_catalogue);
         _format.AcceptOnlyFromAmong(s_formats);
+        _minCell.Validators.Add(r =>
+        {
+            var k = r.GetValueOrDefault<int>();
+            if (k < DisclosureFloor.MinimumContributors)
+            {
+                r.AddError($"--min-cell {k} is below the floor of {DisclosureFloor.MinimumContributors} contributors: smaller cells " +
+                           $"could identify people, so disclosure control cannot be switched off (default {DisclosureRule.DefaultMinimumContributors})");
+            }
+        });
         _method.AcceptOnlyFromAmong([.. Enum.GetNames<DisclosureMethod>().Select(n => n.ToLowerInvariant())]);
         _secondary.AcceptOnlyFromAmong("hypercube", "optimal");
     }
@@ -119,8 +129,16 @@ public sealed class TabulateCommand : MosaicCommand
         var by = SnapshotReading.Names(parse.GetValue(_by));
         TabulationResult result;
         var clock = Stopwatch.StartNew();
+        using var output = outPath is null ? null : BeginOutput(parse, console, outPath);
         using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
         {
+            if (store.Registry.CountHouseholds() == 0)
+            {
+                throw new CliException(ExitCodes.InputRejected,
+                    $"the registry in {store.Description} holds no households yet: import them first " +
+                    "(mosaic import areas FILE, then mosaic import registrations FILE; mosaic score adds the hazard and vulnerability " +
+                    "fields), or build the demo with mosaic demo");
+            }
             try
             {
                 var request = new TabulationRequest(parse.GetValue(_indicator)!, by)
@@ -141,12 +159,13 @@ public sealed class TabulateCommand : MosaicCommand
             }
         }
 
-        if (outPath is null)
+        if (output is null)
         {
-            Render(result, format, console.Out);
+            // --json always prints JSON: without --out, the table itself in its JSON form.
+            Render(result, console.Json ? "json" : format, console.Out);
             return ExitCodes.Success;
         }
-        using (var file = File.Create(outPath))
+        using (var file = output.OpenWrite())
         {
             if (format == "xlsx")
             {
@@ -158,6 +177,9 @@ public sealed class TabulateCommand : MosaicCommand
                 Render(result, format, writer);
             }
         }
+        output.Commit();
+        if (output.Replaced)
+            console.Error.WriteLine($"replaced the existing {outPath} (--force)");
         if (console.Json)
         {
             console.WriteJson(new

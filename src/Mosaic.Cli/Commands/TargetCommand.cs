@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Audit;
 using Mosaic.Core.Storage;
@@ -44,7 +43,12 @@ public sealed class TargetCommand : MosaicCommand
         HelpName = "SHARE",
     };
 
-    private readonly Option<string> _out = new("--out") { Description = "Output file: .csv or .xlsx", HelpName = "FILE", Required = true };
+    private readonly Option<string> _out = new("--out")
+    {
+        Description = "Output file: .csv or .xlsx (an existing file is replaced only with --force)",
+        HelpName = "FILE",
+        Required = true,
+    };
 
     public TargetCommand() : base("target", """
         Produce a ranked, explained target list from the stored scores.
@@ -67,6 +71,7 @@ public sealed class TargetCommand : MosaicCommand
         Options.Add(_includeContacts);
         Options.Add(_poorShare);
         Options.Add(_out);
+        Options.Add(ForceOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -76,7 +81,14 @@ public sealed class TargetCommand : MosaicCommand
         if (!output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             throw new CliException(ExitCodes.Usage, "--out must end in .csv or .xlsx");
 
+        using var file = BeginOutput(parse, console, output);
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        if (store.Registry.CountHouseholds() == 0)
+        {
+            throw new CliException(ExitCodes.InputRejected,
+                $"the registry in {store.Description} holds no households yet: import registrations (mosaic import registrations FILE), " +
+                "then run mosaic score; or build the demo with mosaic demo");
+        }
         var run = store.Scores.LatestRun() ?? throw new CliException(ExitCodes.InputRejected, "no scores yet: run mosaic score first");
         var areas = new AreaAncestry(store.Areas.All());
         if (request.AreaPcode is { } pcode && areas.Find(pcode) is null)
@@ -96,35 +108,33 @@ public sealed class TargetCommand : MosaicCommand
 
         var list = Targeter.Select(candidates, areas, request);
         var includeContacts = parse.GetValue(_includeContacts);
-        TargetListFile.Write(output, list, areas, run.Dimensions, includeContacts);
-        var auditId = includeContacts ? RecordExport(store, parse, output, request, list) : (long?)null;
+        TargetListFile.Write(file.TemporaryPath, list, areas, run.Dimensions, includeContacts);
+        // The list appears under its name only once complete, and a contact list only after its audit entry.
+        var auditId = includeContacts ? RecordExport(store, parse, file, request, list) : (long?)null;
+        file.Commit();
+        if (file.Replaced)
+            console.Error.WriteLine($"replaced the existing {output} (--force){(includeContacts ? ": it now holds the new contact list" : "")}");
         Report(console, list, request, run, output, areas, auditId);
         return ExitCodes.Success;
     }
 
     /// <summary>
     /// Logs the export of names and phones. Personal data never leaves without its record: if the entry
-    /// cannot be written, the file just written is deleted and the command fails.
+    /// cannot be written, the (still temporary) file is deleted and the command fails.
     /// </summary>
-    private static long RecordExport(IMosaicStore store, ParseResult parse, string output, TargetingRequest request, TargetList list)
+    private static long RecordExport(IMosaicStore store, ParseResult parse, CliOutput file, TargetingRequest request, TargetList list)
     {
-        var path = Path.GetFullPath(output);
+        var path = file.Path;
         var (households, persons) = TargetContact.Count(list);
         try
         {
             return store.AuditLog.Append(new AuditEntry(DateTimeOffset.UtcNow, Environment.UserName, AuditActions.TargetExportContacts, path,
                 request.AreaPcode, households, persons, CommandLineText.Of(parse)));
         }
-        catch (SqliteException ex)
+        catch (StoreException ex)
         {
-            File.Delete(path);
             throw new CliException(ExitCodes.DatabaseUnavailable,
-                $"could not record the export of contacts in the audit log ({ex.Message}); {output} was deleted");
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
+                $"could not record the export of contacts in the audit log ({ex.Message}); no list was written to {path}");
         }
     }
 

@@ -18,8 +18,9 @@ public sealed class CliConsole
         DictionaryKeyPolicy = null,
     };
 
-    public CliConsole(ParseResult parse, bool json)
+    public CliConsole(ParseResult parse, bool json, Interruption? interruption = null)
     {
+        Interruption = interruption;
         Out = parse.InvocationConfiguration.Output;
         Error = parse.InvocationConfiguration.Error;
         Json = json;
@@ -34,6 +35,9 @@ public sealed class CliConsole
     public bool Json { get; }
 
     public bool IsTerminal { get; }
+
+    /// <summary>Ctrl-C handling of the running command, if any.</summary>
+    public Interruption? Interruption { get; }
 
     /// <summary>Writes a human-readable line (to stderr under <c>--json</c>, so stdout stays parseable).</summary>
     public void Info(string line) => (Json ? Error : Out).WriteLine(line);
@@ -67,12 +71,17 @@ public sealed class CliConsole
         return AnsiConsole.Status().Start(label + " …", _ => work());
     }
 
-    /// <summary>Runs work with a progress bar on a terminal, plainly otherwise.</summary>
+    /// <summary>
+    /// Runs work with a progress bar on a terminal, plainly otherwise. Each progress report is a safe point to
+    /// stop at: after Ctrl-C it throws <see cref="OperationCanceledException"/>, so the work's transaction rolls back.
+    /// </summary>
     /// <param name="work">Receives a callback to report (done, total) progress.</param>
     public T WithProgress<T>(string label, Func<Action<long, long>, T> work)
     {
+        using var region = Interruption?.Cooperative();
+        var token = Interruption?.Token ?? CancellationToken.None;
         if (!IsTerminal)
-            return work((_, _) => { });
+            return work((_, _) => token.ThrowIfCancellationRequested());
         T result = default!;
         AnsiConsole.Progress()
             .AutoClear(true)
@@ -82,6 +91,7 @@ public sealed class CliConsole
                 var task = ctx.AddTask(label, maxValue: 1);
                 result = work((done, total) =>
                 {
+                    token.ThrowIfCancellationRequested();
                     task.MaxValue = Math.Max(total, 1);
                     task.Value = done;
                 });

@@ -19,4 +19,10 @@ public static class ExitCodes
 
     /// <summary>An input file does not exist or cannot be read.</summary>
     public const int FileNotFound = 5;
+
+    /// <summary>A bug in Mosaic (an unexpected exception): "internal error, please report" (BSD sysexits EX_SOFTWARE).</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Stopped by Ctrl-C (128 + SIGINT, as shells report it): nothing was committed or left half-written.</summary>
+    public const int Cancelled = 130;
 }

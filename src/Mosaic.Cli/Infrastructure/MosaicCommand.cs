@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
+using Mosaic.Core.Files;
+using Mosaic.Core.Import;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Cli.Infrastructure;
 
@@ -20,31 +22,69 @@ public abstract class MosaicCommand : Command
 
     public Option<bool> JsonOption { get; } = CommonOptions.Json();
 
+    /// <summary><c>--force</c>, for commands that write an output file (add it to their options).</summary>
+    protected Option<bool> ForceOption { get; } = CommonOptions.Force();
+
     private int Run(ParseResult parse)
     {
-        var console = new CliConsole(parse, parse.GetValue(JsonOption));
+        using var interruption = new Interruption(parse.InvocationConfiguration.Error);
+        var console = new CliConsole(parse, parse.GetValue(JsonOption), interruption);
         try
         {
             return Execute(parse, console);
+        }
+        catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
+        {
+            console.Fail("cancelled: the work in progress was rolled back and no partial output was left");
+            return ExitCodes.Cancelled;
         }
         catch (CliException ex)
         {
             console.Fail(ex.Message);
             return ex.ExitCode;
         }
+        catch (OutputFileException ex)
+        {
+            console.Fail(ex.Problem == OutputFileProblem.Exists ? ex.Message + "; add --force to replace it" : ex.Message);
+            return ex.Problem == OutputFileProblem.NotWritable ? ExitCodes.FileNotFound : ExitCodes.Usage;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             console.Fail(ex.Message);
             return ExitCodes.FileNotFound;
         }
-        catch (SqliteException ex)
+        catch (StoreException ex)
         {
-            console.Fail($"database error ({StoreLocator.Resolve(parse.GetValue(DbOption))}): {ex.Message}");
+            // Store messages name the database (never a password) and say what is wrong with it.
+            console.Fail($"database error: {ex.Message}");
             return ExitCodes.DatabaseUnavailable;
+        }
+        catch (InputFormatException ex)
+        {
+            console.Fail(ex.Message + InputHints.For(ex.Problem));
+            return ExitCodes.InputRejected;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return InternalError.Report(ex, parse, console.Error);
         }
     }
 
     protected abstract int Execute(ParseResult parse, CliConsole console);
+
+    /// <summary>
+    /// Starts writing an output file safely (see <see cref="OutputFile"/>): never onto the database, an existing
+    /// file only with <c>--force</c>. Commit it when complete; disposing it uncommitted removes the partial file.
+    /// </summary>
+    protected CliOutput BeginOutput(ParseResult parse, CliConsole console, string path)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(console);
+        var force = Options.Contains(ForceOption) && parse.GetValue(ForceOption);
+        var existed = File.Exists(path);
+        var file = OutputFile.Begin(path, force, StoreLocator.Files(parse.GetValue(DbOption)));
+        return new CliOutput(file, console.Interruption, existed);
+    }
 
     /// <summary>Fails with <see cref="ExitCodes.FileNotFound"/> unless the file exists.</summary>
     protected static string RequireFile(string? path)

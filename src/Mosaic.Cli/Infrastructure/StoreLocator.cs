@@ -3,26 +3,60 @@ using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Infrastructure;
 
-/// <summary>Resolves <c>--db</c> / <c>MOSAIC_DB</c> to a store (DESIGN §3).</summary>
+/// <summary>
+/// Resolves <c>--db</c> / <c>MOSAIC_DB</c> to a database with Core's <see cref="StoreResolver"/> (DESIGN §3). The
+/// provider list below is the only place a storage provider is named: adding one touches no command.
+/// </summary>
 public static class StoreLocator
 {
-    public const string DefaultPath = "mosaic.db";
+    public const string DefaultPath = StoreResolver.DefaultLocation;
 
-    public static string Resolve(string? db) =>
-        !string.IsNullOrWhiteSpace(db) ? db :
-        Environment.GetEnvironmentVariable("MOSAIC_DB") is { Length: > 0 } env ? env : DefaultPath;
+    /// <summary>The providers of this build, asked in order; SQLite (any file path) comes last.</summary>
+    private static readonly StoreResolver s_resolver = new([new SqliteStoreProvider()]);
 
-    /// <summary>Whether the value names a PostgreSQL database rather than a file.</summary>
-    public static bool IsPostgres(string db) =>
-        db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
-        db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) ||
-        db.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+    public static string Resolve(string? db) => StoreResolver.Locate(db);
 
-    public static IMosaicStore Open(string? db)
+    /// <summary>The database object for <c>--db</c> (nothing is opened or migrated yet).</summary>
+    public static IMosaicDatabase OpenDatabase(string? db) => s_resolver.Open(Resolve(db));
+
+    /// <summary>
+    /// A unit of work for one command, after bringing the schema up to date: each CLI run is its own process, so
+    /// it migrates as a server does at start (a no-op when the schema is current). Only <c>init</c>, <c>demo</c> and
+    /// the imports pass <paramref name="create"/>: any other command refuses a database that does not exist, so a
+    /// mistyped <c>--db</c> or the wrong folder never reads as an empty registry ("Total 0").
+    /// </summary>
+    public static IMosaicStore Open(string? db, bool create = false)
+    {
+        var database = OpenDatabase(db);
+        try
+        {
+            if (!create)
+                RequireExisting(database, Resolve(db), explicitly: !string.IsNullOrWhiteSpace(db));
+            database.Migrate();
+            return new CommandStore(database, database.OpenStore());
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The files output must never be written onto: the SQLite database file (its companions are implied).</summary>
+    public static IReadOnlyList<string> Files(string? db)
     {
         var resolved = Resolve(db);
-        if (IsPostgres(resolved))
-            throw new CliException(ExitCodes.DatabaseUnavailable, "PostgreSQL databases are not supported by this build yet; use an SQLite file path");
-        return SqliteMosaicStore.Open(resolved);
+        return StoreResolver.IsPostgres(resolved) ? [] : [resolved];
+    }
+
+    // A file database exists when its file does (connecting would create it); a server database when it has a schema.
+    private static void RequireExisting(IMosaicDatabase database, string location, bool explicitly)
+    {
+        var missing = StoreResolver.IsPostgres(location) ? database.ReadSchemaVersion() == 0 : !File.Exists(location);
+        if (!missing)
+            return;
+        throw new CliException(ExitCodes.DatabaseUnavailable,
+            $"no database at {database.Description}: create one with `mosaic init` or `mosaic demo`" +
+            (explicitly ? "" : " (or name yours with --db PATH or MOSAIC_DB)"));
     }
 }

@@ -9,6 +9,9 @@ namespace Mosaic.Core.Demo;
 /// </summary>
 public sealed class DemoHouseholdsStep : IDemoStep
 {
+    /// <summary>How the demo names its import source (<c>demo (seed S)</c>), telling its households from imported ones.</summary>
+    public const string SourcePrefix = "demo (seed ";
+
     public string Name => "households";
 
     public long Work(DemoGenerator demo) => demo.Options.Households;
@@ -16,7 +19,7 @@ public sealed class DemoHouseholdsStep : IDemoStep
     public void Run(DemoRun run)
     {
         long added = 0, present = 0, conflicts = 0, pending = 0;
-        using (var batch = run.Store.Registry.BeginImport($"demo (seed {run.Demo.Options.Seed})"))
+        using (var batch = run.Store.Registry.BeginImport($"{SourcePrefix}{run.Demo.Options.Seed})"))
         {
             foreach (var household in run.Demo.Households())
             {

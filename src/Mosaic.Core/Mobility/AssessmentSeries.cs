@@ -1,8 +1,11 @@
+using Mosaic.Core.Mobility.Analysis;
+
 namespace Mosaic.Core.Mobility;
 
 /// <summary>
-/// Identifies the sequence of rounds a record belongs to: the same dataset, operation, assessment type and
-/// location. Rounds only compare within one series (a site assessment's round 3 is unrelated to the baseline's).
+/// Identifies the series of rounds a record belongs to: the same dataset, operation, reporting level and
+/// assessment type. Rounds only compare within one series (a site assessment's round 3 is unrelated to the
+/// baseline's), and figures of two series are never added together.
 /// </summary>
 public static class AssessmentSeries
 {
@@ -11,9 +14,8 @@ public static class AssessmentSeries
         $"{location.AdminLevel}:{location.Pcode ?? "name:" + location.Name}";
 
     public static AssessmentKey KeyOf(LocationAssessment a) =>
-        new(a.RecordId, a.Dataset, a.Operation, a.Type, LocationKey(a.Location), a.Round, a.ReportingDate);
+        new(a.RecordId, a.Dataset, a.Operation, a.Type, LocationKey(a.Location), a.Round, a.ReportingDate, a.Location.AdminLevel);
 
     /// <summary>The series a key belongs to.</summary>
-    public static (string Dataset, string? Operation, AssessmentType Type, string Location) Of(AssessmentKey k) =>
-        (k.Dataset, k.Operation, k.Type, k.LocationKey);
+    public static SeriesKey Of(AssessmentKey k) => new(k.Dataset, k.Operation, k.AdminLevel, k.Type);
 }

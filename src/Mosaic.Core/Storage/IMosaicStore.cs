@@ -1,16 +1,25 @@
 namespace Mosaic.Core.Storage;
 
 /// <summary>
-/// One Mosaic database (an SQLite file or a PostgreSQL database). Providers implement this and pass the
-/// store contract test suite. The API is synchronous: the embedded case is I/O-bound on one file and the
-/// import hot path cannot afford a task per row.
+/// A unit of work on one Mosaic database, handed out by <see cref="IMosaicDatabase.OpenStore"/>: one connection,
+/// for one command or request. Providers implement this and pass the store contract test suite.
 /// </summary>
+/// <remarks>
+/// Rules every provider keeps and every caller may rely on:
+/// <list type="bullet">
+/// <item>A unit of work is used by one thread at a time; the <see cref="IMosaicDatabase"/> is the thread-safe object.</item>
+/// <item>A streamed result (<see cref="IEnumerable{T}"/>) holds the connection until it is enumerated to the end or
+/// disposed: finish or dispose it before the next call on the same unit of work (no two open readers on one
+/// connection; PostgreSQL has no multiple active result sets).</item>
+/// <item>Failures are <see cref="StoreException"/>s, never a driver's own exception type.</item>
+/// </list>
+/// </remarks>
 public interface IMosaicStore : IDisposable
 {
     /// <summary>Human-readable location, e.g. the file path (never a password).</summary>
     string Description { get; }
 
-    /// <summary>Current schema version after automatic migrations.</summary>
+    /// <summary>The schema version of the database (the current one: units of work are only handed out then).</summary>
     int SchemaVersion { get; }
 
     IAreaStore Areas { get; }

@@ -23,6 +23,12 @@ public interface IRegistryStore
 
     long CountPersons(string? areaPcode = null);
 
+    /// <summary>
+    /// Households per import source (the <c>source</c> given to <see cref="BeginImport"/>: a file path, or
+    /// <c>demo (seed S)</c> for the demo), so that the demo can refuse to mix synthetic households into a real registry.
+    /// </summary>
+    IReadOnlyDictionary<string, long> CountHouseholdsBySource();
+
     /// <summary>Streams households with their members, optionally limited to an area's subtree, ordered by id.</summary>
     IEnumerable<Household> ReadHouseholds(string? areaPcode = null);
 

@@ -357,6 +357,63 @@ internal static class SqliteMigrations
                 SELECT RAISE(ABORT, 'audit log is append-only');
             END;
             """),
+        // Issue 9: a series is (dataset, operation, reporting level, assessment type): baseline and site rounds of one
+        // operation are separate series and never add up. Locations keep the source's admin names, so rows of an area
+        // missing from the P-code table (countries: the COD table has no level 0) are named as the records name them.
+        // The three derived tables are rebuilt from the assessments (drop + create: safe to re-run).
+        (8, "mobility_series_by_assessment_type", """
+            DROP TABLE IF EXISTS mobility_total;
+            DROP TABLE IF EXISTS mobility_location;
+            DROP TABLE IF EXISTS mobility_series;
+            CREATE TABLE mobility_series (
+                id              INTEGER PRIMARY KEY,
+                dataset         TEXT NOT NULL,
+                operation       TEXT,
+                admin_level     INTEGER NOT NULL,
+                assessment_type TEXT NOT NULL
+            );
+
+            CREATE TABLE mobility_location (
+                id          INTEGER PRIMARY KEY,
+                admin_level INTEGER NOT NULL,
+                code        TEXT,
+                name        TEXT,
+                area_pcode  TEXT,
+                adm0_pcode  TEXT,
+                adm1_pcode  TEXT,
+                adm2_pcode  TEXT,
+                adm0_name   TEXT,
+                adm1_name   TEXT,
+                adm2_name   TEXT
+            );
+
+            CREATE TABLE mobility_total (
+                round         INTEGER NOT NULL,
+                assessment_id INTEGER NOT NULL REFERENCES mobility_assessment(id) ON DELETE CASCADE,
+                pop_type      TEXT NOT NULL,
+                series_id     INTEGER NOT NULL REFERENCES mobility_series(id),
+                location_id   INTEGER NOT NULL REFERENCES mobility_location(id),
+                day           INTEGER NOT NULL, -- reporting date as days since 0001-01-01 (DateOnly.DayNumber)
+                individuals   INTEGER,
+                households    INTEGER,
+                PRIMARY KEY (round, assessment_id, pop_type)
+            ) WITHOUT ROWID;
+
+            INSERT INTO mobility_series (dataset, operation, admin_level, assessment_type)
+                SELECT DISTINCT dataset, operation, admin_level, assessment_type FROM mobility_assessment;
+            INSERT INTO mobility_location (admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode, adm0_name, adm1_name, adm2_name)
+                SELECT DISTINCT admin_level, coalesce(local_pcode, CASE admin_level WHEN 0 THEN adm0_pcode WHEN 1 THEN adm1_pcode ELSE coalesce(adm2_pcode, adm1_pcode, adm0_pcode) END), coalesce(local_name, CASE admin_level WHEN 0 THEN adm0_name WHEN 1 THEN adm1_name ELSE coalesce(adm2_name, adm1_name, adm0_name) END), area_pcode, adm0_pcode, adm1_pcode, adm2_pcode, adm0_name, adm1_name, adm2_name FROM mobility_assessment;
+            CREATE INDEX temp_location_lookup ON mobility_location(admin_level, code, name);
+            INSERT INTO mobility_total (round, assessment_id, pop_type, series_id, location_id, day, individuals, households)
+                SELECT a.round, a.id, c.pop_type, s.id, l.id, CAST(julianday(a.reporting_date) - 1721425.5 AS INTEGER), c.individuals, c.households
+                FROM mobility_assessment a
+                JOIN mobility_count c ON c.assessment_id = a.id AND c.sex = '' AND c.age_group = ''
+                JOIN mobility_series s ON s.dataset = a.dataset AND s.operation IS a.operation AND s.admin_level = a.admin_level AND s.assessment_type = a.assessment_type
+                JOIN mobility_location l ON l.admin_level = a.admin_level AND l.code IS coalesce(a.local_pcode, CASE a.admin_level WHEN 0 THEN a.adm0_pcode WHEN 1 THEN a.adm1_pcode ELSE coalesce(a.adm2_pcode, a.adm1_pcode, a.adm0_pcode) END) AND l.name IS coalesce(a.local_name, CASE a.admin_level WHEN 0 THEN a.adm0_name WHEN 1 THEN a.adm1_name ELSE coalesce(a.adm2_name, a.adm1_name, a.adm0_name) END)
+                    AND l.area_pcode IS a.area_pcode AND l.adm0_pcode IS a.adm0_pcode AND l.adm1_pcode IS a.adm1_pcode AND l.adm2_pcode IS a.adm2_pcode
+                    AND l.adm0_name IS a.adm0_name AND l.adm1_name IS a.adm1_name AND l.adm2_name IS a.adm2_name;
+            DROP INDEX temp_location_lookup;
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

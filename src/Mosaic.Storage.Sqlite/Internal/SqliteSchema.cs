@@ -1,18 +1,19 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Storage.Sqlite.Internal;
 
-/// <summary>Applies pending migrations to an open connection.</summary>
+/// <summary>Reads the schema version and applies pending migrations to an open connection.</summary>
 internal static class SqliteSchema
 {
-    public static int Migrate(SqliteConnection connection)
+    public static int Version(SqliteConnection connection) =>
+        Convert.ToInt32(connection.ExecuteScalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
+
+    public static int Migrate(SqliteConnection connection, string description)
     {
-        var current = Convert.ToInt32(connection.ExecuteScalar("PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
-        if (current > SqliteMigrations.Latest)
-        {
-            throw new InvalidOperationException(
-                $"the database has schema version {current}, newer than this Mosaic ({SqliteMigrations.Latest}); upgrade Mosaic");
-        }
+        var current = Version(connection);
+        RefuseNewer(current, description);
         foreach (var (version, _, sql) in SqliteMigrations.All)
         {
             if (version <= current)
@@ -24,5 +25,26 @@ internal static class SqliteSchema
             current = version;
         }
         return current;
+    }
+
+    /// <summary>Refuses a schema that is not the current one (units of work never migrate).</summary>
+    public static void RequireCurrent(int version, string description)
+    {
+        RefuseNewer(version, description);
+        if (version < SqliteMigrations.Latest)
+        {
+            throw new StoreException(StoreFailure.OutdatedSchema,
+                $"the database {description} has schema version {version}, older than this Mosaic ({SqliteMigrations.Latest}); " +
+                "migrate it first (mosaic init does)");
+        }
+    }
+
+    private static void RefuseNewer(int version, string description)
+    {
+        if (version > SqliteMigrations.Latest)
+        {
+            throw new StoreException(StoreFailure.NewerSchema,
+                $"the database {description} has schema version {version}, newer than this Mosaic ({SqliteMigrations.Latest}); upgrade Mosaic");
+        }
     }
 }

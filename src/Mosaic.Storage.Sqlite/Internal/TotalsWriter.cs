@@ -9,7 +9,7 @@ namespace Mosaic.Storage.Sqlite.Internal;
 /// </summary>
 internal sealed class TotalsWriter : IDisposable
 {
-    private readonly Dictionary<(string Dataset, string? Operation, int Level), long> _series = [];
+    private readonly Dictionary<(string Dataset, string? Operation, int Level, string Assessment), long> _series = [];
     private readonly Dictionary<LocationRow, long> _locations = [];
     private readonly SqliteCommand _insertSeries;
     private readonly SqliteCommand _insertLocation;
@@ -18,27 +18,30 @@ internal sealed class TotalsWriter : IDisposable
 
     public TotalsWriter(SqliteConnection connection, SqliteTransaction tx)
     {
-        using (var cmd = connection.CreateCommand("SELECT id, dataset, operation, admin_level FROM mobility_series", tx))
+        using (var cmd = connection.CreateCommand("SELECT id, dataset, operation, admin_level, assessment_type FROM mobility_series", tx))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
-                _series[(r.GetString(1), r.GetNullableString(2), r.GetInt32(3))] = r.GetInt64(0);
+                _series[(r.GetString(1), r.GetNullableString(2), r.GetInt32(3), r.GetString(4))] = r.GetInt64(0);
         }
         using (var cmd = connection.CreateCommand(
-            "SELECT id, admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode FROM mobility_location", tx))
+            "SELECT id, admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode, adm0_name, adm1_name, adm2_name FROM mobility_location", tx))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 _locations[new LocationRow(r.GetInt32(1), r.GetNullableString(2), r.GetNullableString(3), r.GetNullableString(4),
-                    r.GetNullableString(5), r.GetNullableString(6), r.GetNullableString(7))] = r.GetInt64(0);
+                    r.GetNullableString(5), r.GetNullableString(6), r.GetNullableString(7),
+                    r.GetNullableString(8), r.GetNullableString(9), r.GetNullableString(10))] = r.GetInt64(0);
             }
         }
         _insertSeries = connection.CreateCommand(
-            "INSERT INTO mobility_series (dataset, operation, admin_level) VALUES ($d, $o, $l) RETURNING id", tx, ("$d", ""), ("$o", null), ("$l", 0));
+            "INSERT INTO mobility_series (dataset, operation, admin_level, assessment_type) VALUES ($d, $o, $l, $t) RETURNING id", tx,
+            ("$d", ""), ("$o", null), ("$l", 0), ("$t", ""));
         _insertLocation = connection.CreateCommand(
-            "INSERT INTO mobility_location (admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode) " +
-            "VALUES ($l, $c, $n, $a, $0, $1, $2) RETURNING id", tx, ("$l", 0), ("$c", null), ("$n", null), ("$a", null), ("$0", null), ("$1", null), ("$2", null));
+            "INSERT INTO mobility_location (admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode, adm0_name, adm1_name, adm2_name) " +
+            "VALUES ($l, $c, $n, $a, $0, $1, $2, $n0, $n1, $n2) RETURNING id", tx, ("$l", 0), ("$c", null), ("$n", null), ("$a", null),
+            ("$0", null), ("$1", null), ("$2", null), ("$n0", null), ("$n1", null), ("$n2", null));
         _insertTotal = new RawStatement(connection,
             "INSERT INTO mobility_total (round, assessment_id, pop_type, series_id, location_id, day, individuals, households) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -74,12 +77,13 @@ internal sealed class TotalsWriter : IDisposable
 
     private long SeriesId(LocationAssessment a)
     {
-        var key = (a.Dataset, a.Operation, a.Location.AdminLevel);
+        var key = (a.Dataset, a.Operation, a.Location.AdminLevel, MobilityCodes.AssessmentType[a.Type]);
         if (_series.TryGetValue(key, out var id))
             return id;
         _insertSeries.Parameters[0].Value = a.Dataset;
         _insertSeries.Parameters[1].Value = a.Operation.Db();
         _insertSeries.Parameters[2].Value = a.Location.AdminLevel;
+        _insertSeries.Parameters[3].Value = key.Item4;
         id = (long)_insertSeries.ExecuteScalar()!;
         _series[key] = id;
         return id;
@@ -88,10 +92,11 @@ internal sealed class TotalsWriter : IDisposable
     private long LocationId(LocationAssessment a)
     {
         var l = a.Location;
-        var key = new LocationRow(l.AdminLevel, l.Pcode, l.Name, a.AreaPcode, l.Admin0Pcode, l.Admin1Pcode, l.Admin2Pcode);
+        var key = new LocationRow(l.AdminLevel, l.Pcode, l.Name, a.AreaPcode, l.Admin0Pcode, l.Admin1Pcode, l.Admin2Pcode,
+            l.Admin0Name, l.Admin1Name, l.Admin2Name);
         if (_locations.TryGetValue(key, out var id))
             return id;
-        object?[] values = [key.Level, key.Code, key.Name, key.Area, key.Adm0, key.Adm1, key.Adm2];
+        object?[] values = [key.Level, key.Code, key.Name, key.Area, key.Adm0, key.Adm1, key.Adm2, key.Adm0Name, key.Adm1Name, key.Adm2Name];
         for (var i = 0; i < values.Length; i++)
             _insertLocation.Parameters[i].Value = values[i] ?? DBNull.Value;
         id = (long)_insertLocation.ExecuteScalar()!;
@@ -108,5 +113,6 @@ internal sealed class TotalsWriter : IDisposable
     }
 
     /// <summary>A row of <c>mobility_location</c>: everything about a location the summary reads.</summary>
-    internal readonly record struct LocationRow(int Level, string? Code, string? Name, string? Area, string? Adm0, string? Adm1, string? Adm2);
+    internal readonly record struct LocationRow(
+        int Level, string? Code, string? Name, string? Area, string? Adm0, string? Adm1, string? Adm2, string? Adm0Name, string? Adm1Name, string? Adm2Name);
 }

@@ -25,6 +25,39 @@ public sealed class InitCommandTests : IDisposable
         Assert.Contains("PostgreSQL", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("init")]
+    [InlineData("audit", "list")]
+    [InlineData("tabulate", "--indicator", "population")]
+    public void AnyCommand_OnADatabaseFromANewerMosaic_SaysSoWithExitCode4(params string[] command)
+    {
+        var db = _dir.File("newer.db");
+        Assert.Equal(ExitCodes.Success, CliRun.Invoke("init", "--db", db).ExitCode);
+        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=false"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "PRAGMA user_version = 999";
+            cmd.ExecuteNonQuery();
+        }
+        var run = CliRun.Invoke([.. command, "--db", db]);
+        Assert.Equal(ExitCodes.DatabaseUnavailable, run.ExitCode);
+        Assert.Contains("schema version 999, newer than this Mosaic", run.Error, StringComparison.Ordinal);
+        Assert.Contains("upgrade Mosaic", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnyCommand_OnAFileThatIsNotADatabase_FailsWithExitCode4AndNoStackTrace()
+    {
+        var db = _dir.File("notes.db");
+        File.WriteAllText(db, new string('x', 4096));
+        var run = CliRun.Invoke("audit", "list", "--db", db);
+        Assert.Equal(ExitCodes.DatabaseUnavailable, run.ExitCode);
+        Assert.Contains("not a Mosaic database", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_UnknownOption_IsAUsageError()
     {

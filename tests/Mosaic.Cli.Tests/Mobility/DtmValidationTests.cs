@@ -2,7 +2,10 @@ using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Cli.Tests.Mobility;
 
-/// <summary>Bad DTM input gets an error naming the record and the field, and nothing is written.</summary>
+/// <summary>
+/// Bad DTM input gets an error naming the record and the field, and nothing is written; round anomalies are
+/// warnings naming both records, and both are kept.
+/// </summary>
 public sealed class DtmValidationTests
 {
     private const string Header =
@@ -47,22 +50,58 @@ public sealed class DtmValidationTests
     }
 
     [Fact]
-    public void Import_RoundGoingBackwardsForALocation_IsRejectedNamingTheRound()
+    public void Import_RoundNumbersGoingBackInAFile_ImportsBothAndWarnsNamingBoth()
     {
         using var t = new MobilityTestStore();
         var result = Import(t, Row(id: "1", round: "5") + Row(id: "2", round: "4", date: "2024-06-30T00:00:00", month: "6"));
-        var issue = Assert.Single(result.Errors);
-        Assert.Equal("roundNumber", issue.Column);
-        Assert.Contains("record dtm:adm2:2: round 4 on 2024-06-30 goes backwards", issue.Reason, StringComparison.Ordinal);
+        Assert.Empty(result.Errors);
+        Assert.True(result.Committed);
+        Assert.Equal(2, t.Store.Mobility.CountAssessments());
+        var warning = Assert.Single(result.Warnings, w => w.Column == "roundNumber");
+        Assert.Equal(4, warning.Row);
+        Assert.Contains("round numbers go back", warning.Reason, StringComparison.Ordinal);
+        Assert.Contains("record dtm:adm2:1 (row 3) has round 5 on 2024-03-31", warning.Reason, StringComparison.Ordinal);
+        Assert.Contains("record dtm:adm2:2 (row 4) has round 4 on 2024-06-30", warning.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Import_RoundGoingBackwardsAgainstTheDatabase_IsRejected()
+    public void Import_RoundAtASecondDateAgainstTheDatabase_ImportsItAndNamesTheStoredRecord()
     {
         using var t = new MobilityTestStore();
         Assert.True(Import(t, Row(id: "1", round: "5")).Committed);
-        var result = Import(t, Row(id: "2", round: "3", date: "2024-09-30T00:00:00", month: "9"));
-        Assert.Contains("already in the database", Assert.Single(result.Errors).Reason, StringComparison.Ordinal);
+        var result = Import(t, Row(id: "2", round: "5", date: "2024-09-30T00:00:00", month: "9"));
+        Assert.True(result.Committed);
+        Assert.Equal(2, t.Store.Mobility.CountAssessments());
+        var warning = Assert.Single(result.Warnings, w => w.Column == "roundNumber");
+        Assert.Contains("round 5 is reported at two dates", warning.Reason, StringComparison.Ordinal);
+        Assert.Contains("record dtm:adm2:1 (already in the database) has round 5 on 2024-03-31", warning.Reason, StringComparison.Ordinal);
+        Assert.Contains("record dtm:adm2:2 (row 3) has round 5 on 2024-09-30", warning.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("roundNumber", "4294967297", "round number above 2,147,483,647")]
+    [InlineData("numPresentIdpInd", "9223372036854775807", "count above 10,000,000,000")]
+    public void Import_WithANumberTooLargeToBeReal_RejectsItInsteadOfWrappingAround(string field, string value, string reason)
+    {
+        using var t = new MobilityTestStore();
+        var result = Import(t, field == "roundNumber" ? Row(round: value) : Row(idps: value, males: "", females: ""));
+        var issue = Assert.Single(result.Errors);
+        Assert.Equal(field, issue.Column);
+        Assert.Contains(reason, issue.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, t.Store.Mobility.CountAssessments());
+    }
+
+    [Theory]
+    [InlineData("2024-03-31 00:00:00+00:00")]
+    [InlineData("2024-03-31T00:00:00Z")]
+    [InlineData("2024-03-31T23:30:00-05:00")]
+    [InlineData("2024-03-31")]
+    public void Import_ReportingDateWithATimeAndOffset_KeepsTheDateAsWritten(string date)
+    {
+        using var t = new MobilityTestStore();
+        var result = Import(t, Row(date: date));
+        Assert.Empty(result.Errors);
+        Assert.Equal(new DateOnly(2024, 3, 31), t.Store.Mobility.GetAssessment("dtm:adm2:1")!.ReportingDate);
     }
 
     [Fact]

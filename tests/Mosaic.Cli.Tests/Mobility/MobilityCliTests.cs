@@ -76,10 +76,17 @@ public sealed class MobilityCliTests
         var run = Run("mobility", "summary", "--format", "hxl", "--split-date", Core.Demo.MobilityDemo.Closure.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--db", t.DbPath);
         Assert.Equal(0, run.Exit);
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("#meta+section,#meta+dataset,#operation+name,#adm+level,#adm+code,#adm+name,#date+period,#indicator+category,#indicator+name,#indicator+num", lines[1]);
+        Assert.Equal("#meta+section,#meta+dataset,#operation+name,#adm+level,#assessment+type,#adm+code,#adm+name,#date+period,#date+reported," +
+            "#indicator+category,#indicator+name,#indicator+num", lines[1]);
+        // Round rows carry the reporting date of their round.
+        var round1 = MobilityDemoDate(1);
+        Assert.Contains(lines, l => l.StartsWith("round,demo,", StringComparison.Ordinal) && l.Contains($",round 1,{round1},", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("flow,flows,", StringComparison.Ordinal) && l.Contains(",after_minus_before,daily_in,", StringComparison.Ordinal));
         t.Reopen();
     }
+
+    private static string MobilityDemoDate(int round) =>
+        Core.Demo.MobilityDemo.Assessments().First(a => a.Round == round).ReportingDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void MobilitySummary_WithABadLevel_FailsWithAClearMessage()

@@ -9,7 +9,7 @@ namespace Mosaic.Cli.Tests.Mobility;
 public sealed class MobilitySummaryTests
 {
     [Fact]
-    public void Compare_DemoRounds2And3_ShowsChangeAndLocationsNoLongerReporting()
+    public void Compare_DemoRounds2And3_ShowsChangeAndTheLocationNotAssessedInRound3()
     {
         using var t = new MobilityTestStore();
         MobilityDemo.Write(t.Store);
@@ -18,16 +18,24 @@ public sealed class MobilitySummaryTests
         var assessments = MobilityDemo.Assessments();
         foreach (var c in report.Changes)
         {
-            long Sum(int round) => assessments.Where(a => a.Round == round && a.AreaPcode == c.AreaPcode).Sum(a => a.Individuals(c.Type) ?? 0);
+            long? Sum(int round)
+            {
+                var inArea = assessments.Where(a => a.Round == round && a.AreaPcode == c.AreaPcode).ToList();
+                return inArea.Count == 0 ? null : inArea.Sum(a => a.Individuals(c.Type) ?? 0);
+            }
             Assert.Equal(Sum(2), c.FromIndividuals);
             Assert.Equal(Sum(3), c.ToIndividuals);
             Assert.Equal(c.ToIndividuals - c.FromIndividuals, c.Change);
         }
         var gone = Assert.Single(report.LocationChanges);
-        Assert.Equal("no_longer_reporting", gone.Kind);
+        Assert.Equal("not_assessed", gone.Kind);
         Assert.Equal("Ashtamir Char", gone.Name);
+        // Cut off in round 3: "not assessed", not a fall of 100%.
         var ashtamirIdps = Assert.Single(report.Changes, c => c.AreaName == "Ashtamir Char" && c.Type == PopulationType.Idp);
-        Assert.Equal(-100.0, ashtamirIdps.ChangePercent);
+        Assert.Null(ashtamirIdps.ToIndividuals);
+        Assert.Null(ashtamirIdps.Change);
+        Assert.Null(ashtamirIdps.ChangePercent);
+        Assert.Equal((0, 0, 1), (ashtamirIdps.LocationsInBoth, ashtamirIdps.LocationsNew, ashtamirIdps.LocationsNotAssessed));
     }
 
     [Fact]

@@ -21,7 +21,9 @@ public sealed class AssessmentTotalsTests
         using (var store = SqliteMosaicStore.Open(path))
         {
             store.Areas.Upsert(MobilityDemo.Areas());
-            store.Mobility.UpsertAssessments([.. MobilityDemo.Assessments(), NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null)]);
+            // A baseline and a site record of one operation and round: after the upgrade they are two series.
+            store.Mobility.UpsertAssessments([.. MobilityDemo.Assessments(), NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null),
+                Village("v-ba") with { Type = Core.Mobility.AssessmentType.BaselineArea }, Village("v-sa") with { Type = Core.Mobility.AssessmentType.Site }]);
             before = SortTotals(store.Mobility.ReadAssessmentTotals());
         }
         // Put the file back in the state schema version 4 left it: no totals tables.
@@ -36,6 +38,7 @@ public sealed class AssessmentTotalsTests
         {
             Assert.Equal(before, SortTotals(store.Mobility.ReadAssessmentTotals()));
             Assert.Equal(ExpectedTotals(store.Mobility), before);
+            Assert.Equal(2, before.Where(r => r.Operation == "Chilmari floods").Select(r => r.Assessment).Distinct().Count());
         }
     }
 }

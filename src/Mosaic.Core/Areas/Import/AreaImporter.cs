@@ -1,4 +1,5 @@
 using Mosaic.Core.Import;
+using Mosaic.Core.Import.Csv;
 using Mosaic.Core.Storage;
 
 namespace Mosaic.Core.Areas.Import;
@@ -10,11 +11,12 @@ namespace Mosaic.Core.Areas.Import;
 public static class AreaImporter
 {
     /// <param name="skipInvalid">Import the valid areas and report the rest, instead of importing nothing.</param>
-    public static AreaImportResult Import(IAreaStore store, string path, string? pcodeProperty = null, bool skipInvalid = false)
+    /// <param name="csv">How a CSV table is read (encoding, limits).</param>
+    public static AreaImportResult Import(IAreaStore store, string path, string? pcodeProperty = null, bool skipInvalid = false, CsvReadOptions? csv = null)
     {
         var isGeoJson = path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) ||
                         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        var read = isGeoJson ? BoundaryReader.Read(path, pcodeProperty) : PcodeTableReader.Read(path);
+        var read = isGeoJson ? BoundaryReader.Read(path, pcodeProperty) : PcodeTableReader.Read(path, csv);
         var issues = new List<ImportIssue>(read.Issues);
         var file = Path.GetFileName(path);
 

@@ -13,9 +13,9 @@ namespace Mosaic.Core.Areas.Import;
 public static class PcodeTableReader
 {
     /// <summary>Reads a table; issues name the row and column of every bad row.</summary>
-    public static AreaFile Read(string path)
+    public static AreaFile Read(string path, CsvReadOptions? options = null)
     {
-        using var csv = CsvReader.Open(path);
+        using var csv = CsvReader.Open(path, options ?? CsvReadOptions.Default);
         var file = Path.GetFileName(path);
         if (!csv.Read())
             return new AreaFile([], [new ImportIssue(file, null, 1, null, null, "the file is empty")]);

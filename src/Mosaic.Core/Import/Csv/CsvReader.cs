@@ -1,166 +1,257 @@
+using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace Mosaic.Core.Import.Csv;
 
 /// <summary>
-/// A streaming RFC 4180 CSV reader: quoted fields with embedded separators, quotes and newlines, a UTF-8 BOM,
-/// and <c>,</c>, <c>;</c> or tab separators (detected from the header line unless given). Memory stays
-/// flat whatever the file size; fields of the current record are reused between records.
+/// The one CSV reader of Mosaic, on nietras/Sep: RFC 4180 quoting (separators, quotes and newlines inside quoted
+/// fields), LF, CRLF and CR-only line endings, <c>,</c>, <c>;</c> or tab separators (detected from the header line
+/// unless given), UTF-8 by default and UTF-8/UTF-16 byte-order marks. It is strict where a lenient reader would
+/// lose data without a word: a stray or unterminated quote, a row with fewer fields than the header, bytes that
+/// are not valid in the file's encoding and an oversized cell stop the read with an <see cref="InputFormatException"/>
+/// naming the row, line and column. Memory stays flat whatever the file size.
 /// </summary>
 public sealed class CsvReader : IDisposable
 {
     private const int BufferSize = 1 << 16;
-    private readonly TextReader _reader;
-    private readonly char[] _buffer = new char[BufferSize];
-    private readonly StringBuilder _field = new();
+    private const int PreviewChars = 40;
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private readonly SepReader _sep;
     private readonly List<string> _fields = [];
-    private int _pos;
-    private int _len;
-    private char _separator;
+    private readonly string _file;
+    private readonly string? _sheet;
+    private readonly int _maxCell;
+    private readonly string _encodingName;
+    private string[]? _headerNames;
+    private long _nextLine = 1;
 
     /// <param name="separator">Field separator, or null to detect it from the first line.</param>
     public CsvReader(TextReader reader, char? separator = null)
+        : this(reader, "", null, new CsvReadOptions(Separator: separator))
     {
-        _reader = reader;
-        _separator = separator ?? '\0';
     }
 
-    /// <summary>Opens a file (UTF-8, BOM tolerated).</summary>
-    public static CsvReader Open(string path, char? separator = null) =>
-        new(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferSize), separator);
+    /// <param name="reader">Decoded text (invalid bytes already replaced by U+FFFD, which is reported).</param>
+    /// <param name="file">File name for messages.</param>
+    /// <param name="sheet">Inner name (an entry of a zip), else null.</param>
+    public CsvReader(TextReader reader, string file, string? sheet, CsvReadOptions options)
+    {
+        _file = file;
+        _sheet = sheet;
+        _maxCell = options.MaxCellChars;
+        _encodingName = options.Encoding?.WebName ?? "UTF-8";
+        if (options.Separator is { } s)
+        {
+            Separator = s;
+        }
+        else
+        {
+            var first = ReadFirstLine(reader);
+            Separator = DetectSeparator(first);
+            reader = new PrefixedTextReader(first, reader);
+        }
+        _sep = Sep.New(Separator).Reader(o => o with
+        {
+            HasHeader = false,
+            DisableColCountCheck = true,
+            CreateToString = SepToString.PoolPerCol(maximumStringLength: 32),
+        }).From(reader);
+    }
 
-    /// <summary>The separator in use (known after the first record).</summary>
-    public char Separator => _separator;
+    /// <summary>Opens a file (UTF-8, BOM tolerated, separator detected).</summary>
+    public static CsvReader Open(string path) => Open(path, CsvReadOptions.Default);
+
+    /// <summary>Opens a file with a known separator.</summary>
+    public static CsvReader Open(string path, char separator) => Open(path, new CsvReadOptions(Separator: separator));
+
+    /// <summary>Opens a file.</summary>
+    public static CsvReader Open(string path, CsvReadOptions options)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize);
+        return Open(stream, Path.GetFileName(path), null, options);
+    }
+
+    /// <summary>Reads a stream (owned and disposed by the reader). A byte-order mark overrides the encoding given.</summary>
+    public static CsvReader Open(Stream stream, string file, string? sheet, CsvReadOptions options)
+    {
+        var text = new StreamReader(stream, options.Encoding ?? s_utf8, detectEncodingFromByteOrderMarks: true, bufferSize: BufferSize);
+        try
+        {
+            return new CsvReader(text, file, sheet, options);
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The separator in use.</summary>
+    public char Separator { get; }
 
     /// <summary>1-based physical line number where the current record starts.</summary>
     public long LineNumber { get; private set; }
 
-    /// <summary>1-based record number of the current record (the header is record 1).</summary>
+    /// <summary>1-based record number of the current record (the header is record 1); blank lines are not counted.</summary>
     public long RecordNumber { get; private set; }
-
-    private long _nextLine = 1;
 
     /// <summary>Fields of the current record.</summary>
     public IReadOnlyList<string> Fields => _fields;
 
     /// <summary>Reads the next record; false at end of input. Blank lines are skipped.</summary>
+    /// <exception cref="InputFormatException">The file cannot be split into rows and fields reliably from here on.</exception>
     public bool Read()
     {
-        while (true)
+        while (_sep.MoveNext())
         {
-            if (!ReadRecord())
-                return false;
-            if (_fields.Count > 1 || _fields[0].Length > 0)
-            {
-                RecordNumber++;
-                return true;
-            }
-        }
-    }
-
-    private bool Fill()
-    {
-        _len = _reader.Read(_buffer, 0, BufferSize);
-        _pos = 0;
-        return _len > 0;
-    }
-
-    private bool ReadRecord()
-    {
-        _fields.Clear();
-        if (_pos >= _len && !Fill())
-            return false;
-        LineNumber = _nextLine;
-        if (_separator == '\0')
-            DetectSeparator();
-        _field.Clear();
-        var quoted = false;
-        var atFieldStart = true;
-        while (true)
-        {
-            if (_pos >= _len && !Fill())
-            {
-                _fields.Add(_field.ToString());
-                return true;
-            }
-            // Fast path: copy a run of ordinary characters in one append.
-            var start = _pos;
-            var span = _buffer.AsSpan(_pos, _len - _pos);
-            var idx = quoted ? span.IndexOf('"') : span.IndexOfAny(_separator, '"', '\n');
-            if (idx < 0)
-            {
-                if (quoted)
-                    CountNewlines(span);
-                _field.Append(_buffer, start, _len - start);
-                _pos = _len;
-                atFieldStart = false;
+            var row = _sep.Current;
+            var line = _nextLine;
+            _nextLine = row.LineNumberToExcl;
+            var count = row.ColCount;
+            if (count == 1 && row.Span.Length == 0)
                 continue;
-            }
-            if (quoted)
-                CountNewlines(span[..idx]);
-            _field.Append(_buffer, start, idx);
-            _pos += idx;
-            var c = _buffer[_pos++];
-            if (quoted)
+            LineNumber = line;
+            RecordNumber++;
+            _fields.Clear();
+            // One scan of the row decides whether the slower per-field checks are needed at all.
+            var rowSpan = row.Span;
+            var anyQuote = rowSpan.Contains('"');
+            var anyInvalid = rowSpan.Contains('\uFFFD');
+            for (var i = 0; i < count; i++)
             {
-                // A quote inside a quoted field: either "" (escaped quote) or the closing quote.
-                if (Peek() == '"')
+                var col = row[i];
+                var span = col.Span;
+                if (span.Length > _maxCell)
                 {
-                    _field.Append('"');
-                    _pos++;
+                    throw Fail(i, span, string.Create(CultureInfo.InvariantCulture,
+                        $"a cell of {span.Length:N0} characters, longer than the limit of {_maxCell:N0}: the file is damaged or not a CSV export"),
+                        InputProblem.Limit);
                 }
-                else
+                if (anyInvalid && span.Contains('\uFFFD'))
                 {
-                    quoted = false;
+                    throw Fail(i, span, $"bytes that are not valid {_encodingName} text: the file may be in a legacy encoding " +
+                        "(for example windows-1252 or ISO-8859-1); give its encoding or re-save it as UTF-8", InputProblem.Encoding);
                 }
-                continue;
+                _fields.Add(anyQuote && span.Contains('"') ? Unquote(i, span) : col.ToString());
             }
-            if (c == '"' && atFieldStart)
+            if (RecordNumber == 1)
             {
-                quoted = true;
-                atFieldStart = false;
-                continue;
+                if (_fields[0].StartsWith('\uFEFF'))
+                    _fields[0] = _fields[0][1..];
+                _headerNames = [.. _fields];
             }
-            if (c == '"')
+            else
             {
-                _field.Append('"');
-                continue;
+                CheckFieldCount();
             }
-            if (c == _separator)
-            {
-                _fields.Add(_field.ToString());
-                _field.Clear();
-                atFieldStart = true;
-                continue;
-            }
-            // newline
-            _nextLine++;
-            if (_field.Length > 0 && _field[^1] == '\r')
-                _field.Length--;
-            _fields.Add(_field.ToString());
             return true;
         }
+        return false;
     }
 
-    private void CountNewlines(ReadOnlySpan<char> span) => _nextLine += span.Count('\n');
-
-    private int Peek()
+    private void CheckFieldCount()
     {
-        if (_pos >= _len && !Fill())
-            return -1;
-        return _buffer[_pos];
+        var expected = _headerNames!.Length;
+        var count = _fields.Count;
+        if (count == expected)
+            return;
+        if (count < expected && HeaderIndex.IsHxlRow(_fields))
+        {
+            // HXL lets a tag row tag only the first columns: the rest are untagged, not missing.
+            while (_fields.Count < expected)
+                _fields.Add("");
+            return;
+        }
+        if (count < expected)
+        {
+            throw Fail(count - 1, _fields[^1].AsSpan(), string.Create(CultureInfo.InvariantCulture,
+                $"the row has {count} field(s) where the header has {expected}: the row is cut short or lost its separators"));
+        }
+        // Trailing empty fields (an extra separator at the end of a row) carry nothing; anything else does.
+        for (var i = expected; i < count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(_fields[i]))
+            {
+                throw Fail(i, _fields[i].AsSpan(), string.Create(CultureInfo.InvariantCulture,
+                    $"the row has {count} fields where the header has {expected}: an unquoted value contains the separator '{Printable(Separator)}'"));
+            }
+        }
+        _fields.RemoveRange(expected, count - expected);
     }
 
-    private void DetectSeparator()
+    // RFC 4180: a quoted field starts and ends with a quote and doubles the quotes inside it; anything else means
+    // the split into rows and fields is already wrong, so the read stops instead of guessing.
+    private string Unquote(int index, ReadOnlySpan<char> span)
     {
-        // Look at the first line in the buffer: the most frequent of , ; \t outside quotes wins.
+        if (span[0] != '"')
+            throw Fail(index, span, "a quote inside an unquoted value: quote the whole value and double the quotes inside it (\"a \"\"b\"\" c\")");
+        var text = new StringBuilder(span.Length);
+        for (var i = 1; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (c != '"')
+            {
+                text.Append(c);
+                continue;
+            }
+            if (i + 1 < span.Length && span[i + 1] == '"')
+            {
+                text.Append('"');
+                i++;
+                continue;
+            }
+            if (i == span.Length - 1)
+                return text.ToString();
+            throw Fail(index, span, "text after the closing quote of a quoted value (a stray or unbalanced quote): every row from here on would be misread");
+        }
+        throw Fail(index, span, "a quoted value is never closed: the rest of the file would be read as one value");
+    }
+
+    private InputFormatException Fail(int index, ReadOnlySpan<char> value, string reason, InputProblem problem = InputProblem.Structure)
+    {
+        var column = _headerNames is { } h && index >= 0 && index < h.Length ? h[index]
+            : string.Create(CultureInfo.InvariantCulture, $"#{index + 1}");
+        // A broken quote makes the value run on across separators and lines: show what the user sees in one cell.
+        var cut = value.IndexOfAny(Separator, '\n', '\r');
+        if (cut > 0)
+            value = value[..cut];
+        var preview = value.Length > PreviewChars ? string.Concat(value[..PreviewChars], "…") : value.ToString();
+        return new InputFormatException(new ImportIssue(_file, _sheet, RecordNumber, column, preview,
+            string.Create(CultureInfo.InvariantCulture, $"line {LineNumber}: {reason}")), problem);
+    }
+
+    private static string Printable(char c) => c == '\t' ? "tab" : c.ToString();
+
+    private static string ReadFirstLine(TextReader reader)
+    {
+        var buffer = new char[BufferSize];
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            var n = reader.Read(buffer, length, buffer.Length - length);
+            if (n == 0)
+                break;
+            var end = buffer.AsSpan(length, n).IndexOfAny('\n', '\r');
+            length += n;
+            if (end >= 0)
+                break;
+        }
+        return new string(buffer, 0, length);
+    }
+
+    // The most frequent of , ; tab outside quotes in the first line wins.
+    private static char DetectSeparator(string text)
+    {
         int commas = 0, semicolons = 0, tabs = 0;
         var quoted = false;
-        for (var i = _pos; i < _len && _buffer[i] != '\n'; i++)
+        foreach (var c in text)
         {
-            var c = _buffer[i];
             if (c == '"')
                 quoted = !quoted;
+            else if (!quoted && (c == '\n' || c == '\r'))
+                break;
             else if (!quoted && c == ',')
                 commas++;
             else if (!quoted && c == ';')
@@ -168,8 +259,8 @@ public sealed class CsvReader : IDisposable
             else if (!quoted && c == '\t')
                 tabs++;
         }
-        _separator = semicolons > commas && semicolons >= tabs ? ';' : tabs > commas ? '\t' : ',';
+        return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas ? '\t' : ',';
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose() => _sep.Dispose();
 }

@@ -4,8 +4,9 @@ namespace Mosaic.Core.Mobility.Analysis;
 
 /// <summary>
 /// <c>mosaic mobility summary</c>: totals per round and population type by area level, change between rounds,
-/// locations new or no longer reporting, the registry's movers next to the key-informant estimates, and flows.
-/// Figures of different datasets, operations and reporting levels are never added together.
+/// locations new or not assessed, round anomalies, the registry's movers next to the key-informant estimates, and
+/// flows. Figures of different series (dataset, operation, reporting level, assessment type) are never added
+/// together, nor are the two dates of a duplicated round.
 /// </summary>
 public static class MobilitySummary
 {
@@ -26,28 +27,45 @@ public static class MobilitySummary
         FlowTotals flows, IReadOnlyList<FlowMonitoringPoint> points, SummaryOptions options)
     {
         var level = options.Level;
-        var filtered = new List<(AssessmentTotalRow Row, string Area)>(rows.Count);
-        long aboveLevel = 0;
+        var notes = new List<string>();
+        var selected = new List<AssessmentTotalRow>(rows.Count);
         foreach (var row in rows)
         {
-            if ((options.Dataset is not null && row.Dataset != options.Dataset) || (options.Operation is not null && row.Operation != options.Operation))
-                continue;
+            if ((options.Dataset is null || row.Dataset == options.Dataset) && (options.Operation is null || row.Operation == options.Operation))
+                selected.Add(row);
+        }
+        var filtered = new List<(AssessmentTotalRow Row, string Area)>(selected.Count);
+        var names = new AreaNames(areas);
+        long aboveLevel = 0;
+        foreach (var row in selected)
+        {
             var area = AreaAt(row, level, areas);
             if (area is null)
             {
                 aboveLevel++;
                 continue;
             }
+            names.Offer(area, row.AdminName(level));
             filtered.Add((row, area));
         }
+        SummaryNotes.AboutSelection(rows, selected, filtered.Count, options, notes);
 
-        var totals = RoundTotals(filtered, areas, options);
+        var occurrences = SeriesRounds.Of(selected);
+        var anomalies = occurrences.SelectMany(s => RoundAnomaly.Find(s.Key, s.Value))
+            .OrderBy(a => a.Series.Dataset, StringComparer.Ordinal).ThenBy(a => a.Series.Operation, StringComparer.Ordinal)
+            .ThenBy(a => a.Series.ReportingLevel).ThenBy(a => a.Series.Assessment).ThenBy(a => a.Later).ToList();
+        var totals = RoundTotals(filtered, names, anomalies, options);
         var (changes, locationChanges) = options.Compare is { } to
-            ? Compare(filtered, areas, options.Round, to)
+            ? RoundComparison.Compare(filtered, occurrences, names, options.Round, to, notes)
             : ([], []);
         var registry = RegistrySide.Summarise(movers, filtered, areas, level);
         var flowSummaries = FlowSummary.Summarise(flows, points, options);
-        return new SummaryReport(level, totals, changes, locationChanges, registry, flowSummaries) { RecordsAboveLevel = aboveLevel };
+        return new SummaryReport(level, totals, changes, locationChanges, registry, flowSummaries)
+        {
+            RecordsAboveLevel = aboveLevel,
+            Anomalies = anomalies,
+            Notes = notes,
+        };
     }
 
     /// <summary>The area a row counts under at a level: the linked area's ancestor, else the source's own admin code.</summary>
@@ -66,96 +84,61 @@ public static class MobilitySummary
         } ?? "(unknown)";
     }
 
-    private static List<RoundTotal> RoundTotals(List<(AssessmentTotalRow Row, string Area)> rows, AreaLevels areas, SummaryOptions options)
+    private static List<RoundTotal> RoundTotals(
+        List<(AssessmentTotalRow Row, string Area)> rows, AreaNames names, List<RoundAnomaly> anomalies, SummaryOptions options)
     {
-        var groups = new Dictionary<(string, string?, int, int, string, PopulationType), Accumulator>();
+        var marks = new Dictionary<(SeriesKey, RoundOccurrence), SortedSet<string>>();
+        foreach (var a in anomalies)
+        {
+            foreach (var o in new[] { a.Earlier, a.Later })
+            {
+                if (!marks.TryGetValue((a.Series, o), out var set))
+                    marks[(a.Series, o)] = set = new SortedSet<string>(StringComparer.Ordinal);
+                set.Add(a.Code);
+            }
+        }
+        // The reporting date is part of the key: the two dates of a duplicated round are never added.
+        var groups = new Dictionary<(SeriesKey, RoundOccurrence, string, PopulationType), Accumulator>();
         foreach (var (row, area) in rows)
         {
             if (options.Round is { } only && row.Round != only && row.Round != options.Compare)
                 continue;
-            var key = (row.Dataset, row.Operation, row.AdminLevel, row.Round, area, row.Type);
+            var key = (row.Series, new RoundOccurrence(row.Round, row.ReportingDate), area, row.Type);
             if (!groups.TryGetValue(key, out var acc))
                 groups[key] = acc = new Accumulator();
             acc.Add(row);
         }
         return [.. groups
-            .Select(g => new RoundTotal(g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Key.Item4, g.Value.LatestDate, g.Key.Item5,
-                areas.NameOf(g.Key.Item5), g.Key.Item6, g.Value.Individuals, g.Value.Households, g.Value.Locations.Count, g.Value.Records))
+            .Select(g =>
+            {
+                var (series, round, area, type) = g.Key;
+                var acc = g.Value;
+                return new RoundTotal(series.Dataset, series.Operation, series.ReportingLevel, round.Round, round.Date, area, names.NameOf(area),
+                    type, acc.Individuals, acc.Households, acc.Locations.Count, acc.Records)
+                {
+                    Assessment = series.Assessment,
+                    Anomaly = marks.TryGetValue((series, round), out var m) ? string.Join(';', m) : null,
+                };
+            })
             .OrderBy(t => t.Dataset, StringComparer.Ordinal).ThenBy(t => t.Operation, StringComparer.Ordinal)
-            .ThenBy(t => t.ReportingLevel).ThenBy(t => t.Round).ThenBy(t => t.AreaPcode, StringComparer.Ordinal).ThenBy(t => t.Type)];
+            .ThenBy(t => t.ReportingLevel).ThenBy(t => t.Assessment).ThenBy(t => t.ReportingDate).ThenBy(t => t.Round)
+            .ThenBy(t => t.AreaPcode, StringComparer.Ordinal).ThenBy(t => t.Type)];
     }
-
-    private static (List<RoundChange>, List<LocationChange>) Compare(List<(AssessmentTotalRow Row, string Area)> rows, AreaLevels areas, int? from, int to)
-    {
-        // Each series (dataset, operation, reporting level) has its own rounds: without --round, compare with its previous round.
-        var seriesRounds = new Dictionary<(string, string?, int), SortedSet<int>>();
-        foreach (var (row, _) in rows)
-        {
-            var s = (row.Dataset, row.Operation, row.AdminLevel);
-            if (!seriesRounds.TryGetValue(s, out var set))
-                seriesRounds[s] = set = [];
-            set.Add(row.Round);
-        }
-        var baseRound = new Dictionary<(string, string?, int), int>();
-        foreach (var (s, set) in seriesRounds)
-        {
-            if (!set.Contains(to))
-                continue;
-            var b = from ?? set.GetViewBetween(int.MinValue, to - 1).DefaultIfEmpty(0).Max();
-            if (b > 0 && set.Contains(b))
-                baseRound[s] = b;
-        }
-
-        var values = new Dictionary<(string, string?, int, string, PopulationType), (long From, long To)>();
-        var locations = new Dictionary<(string, string?, int), (Dictionary<string, string?> From, Dictionary<string, string?> To)>();
-        foreach (var (row, area) in rows)
-        {
-            var s = (row.Dataset, row.Operation, row.AdminLevel);
-            if (!baseRound.TryGetValue(s, out var b) || (row.Round != b && row.Round != to))
-                continue;
-            var key = (row.Dataset, row.Operation, row.AdminLevel, area, row.Type);
-            var v = values.GetValueOrDefault(key);
-            var n = row.Individuals ?? 0;
-            values[key] = row.Round == to ? (v.From, v.To + n) : (v.From + n, v.To);
-            if (!locations.TryGetValue(s, out var l))
-                locations[s] = l = ([], []);
-            (row.Round == to ? l.To : l.From)[row.LocationKey] = row.LocationName;
-        }
-        var changes = values
-            .Select(kv => new RoundChange(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Key.Item4, areas.NameOf(kv.Key.Item4), kv.Key.Item5,
-                baseRound[(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3)], to, kv.Value.From, kv.Value.To, kv.Value.To - kv.Value.From,
-                kv.Value.From == 0 ? null : Math.Round(100.0 * (kv.Value.To - kv.Value.From) / kv.Value.From, 1)))
-            .OrderBy(c => c.Dataset, StringComparer.Ordinal).ThenBy(c => c.Operation, StringComparer.Ordinal).ThenBy(c => c.ReportingLevel)
-            .ThenBy(c => c.AreaPcode, StringComparer.Ordinal).ThenBy(c => c.Type).ToList();
-        var locationChanges = new List<LocationChange>();
-        foreach (var (s, (fromSet, toSet)) in locations.OrderBy(l => l.Key.Item1, StringComparer.Ordinal).ThenBy(l => l.Key.Item2, StringComparer.Ordinal).ThenBy(l => l.Key.Item3))
-        {
-            var b = baseRound[s];
-            foreach (var (key, name) in toSet.Where(l => !fromSet.ContainsKey(l.Key)).OrderBy(l => l.Key, StringComparer.Ordinal))
-                locationChanges.Add(new LocationChange(s.Item1, s.Item2, s.Item3, b, to, "new", LocationCode(key), name));
-            foreach (var (key, name) in fromSet.Where(l => !toSet.ContainsKey(l.Key)).OrderBy(l => l.Key, StringComparer.Ordinal))
-                locationChanges.Add(new LocationChange(s.Item1, s.Item2, s.Item3, b, to, "no_longer_reporting", LocationCode(key), name));
-        }
-        return (changes, locationChanges);
-    }
-
-    private static string LocationCode(string key) => key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..];
 
     private sealed class Accumulator
     {
         public long Individuals;
-        public long Households;
+        public long? Households;
         public int Records;
-        public DateOnly LatestDate;
         public HashSet<string> Locations { get; } = new(StringComparer.Ordinal);
 
         public void Add(AssessmentTotalRow row)
         {
-            Individuals += row.Individuals ?? 0;
-            Households += row.Households ?? 0;
+            // Checked: a sum of counts must never wrap around (the importer bounds each count).
+            Individuals = checked(Individuals + (row.Individuals ?? 0));
+            if (row.Households is { } h)
+                Households = checked((Households ?? 0) + h);
             Records++;
-            if (row.ReportingDate > LatestDate)
-                LatestDate = row.ReportingDate;
             Locations.Add(row.LocationKey);
         }
     }

@@ -48,19 +48,22 @@ public static class RegistrySide
         return result;
     }
 
-    // The finest reporting level wins (it covers the most locations); within it the latest round of the month.
+    // The finest reporting level wins (it covers the most locations); then the baseline before other assessment
+    // types; within that series the latest round of the month. Only that one series and round is summed.
     private static (long?, string?) Estimate(List<AssessmentTotalRow>? rows)
     {
         if (rows is null || rows.Count == 0)
             return (null, null);
         var best = rows.OrderByDescending(r => r.AdminLevel).ThenBy(r => r.Dataset, StringComparer.Ordinal)
-            .ThenBy(r => r.Operation, StringComparer.Ordinal).ThenByDescending(r => r.Round).First();
+            .ThenBy(r => r.Operation, StringComparer.Ordinal).ThenBy(r => r.Assessment)
+            .ThenByDescending(r => r.ReportingDate).ThenByDescending(r => r.Round).First();
         long sum = 0;
         foreach (var r in rows)
         {
-            if (r.AdminLevel == best.AdminLevel && r.Dataset == best.Dataset && r.Operation == best.Operation && r.Round == best.Round)
-                sum += r.Individuals ?? 0;
+            if (r.Series == best.Series && r.Round == best.Round && r.ReportingDate == best.ReportingDate)
+                sum = checked(sum + (r.Individuals ?? 0));
         }
-        return (sum, $"{best.Dataset}/{best.Operation} round {best.Round} (adm{best.AdminLevel})");
+        var type = best.Assessment == AssessmentType.BaselineArea ? "" : $" {MobilityCodes.AssessmentType[best.Assessment]}";
+        return (sum, $"{best.Dataset}/{best.Operation} round {best.Round}{type} (adm{best.AdminLevel})");
     }
 }

@@ -6,8 +6,8 @@ namespace Mosaic.Core.Mobility.Import;
 
 /// <summary>
 /// <c>mosaic import dtm FILE</c>: reads a DTM API JSON response, the DTM/HDX HXL CSV or HDX HAPI's IDP CSV,
-/// validates every record, links locations to areas, checks that rounds never go backwards for a location, and
-/// writes the records in one transaction, idempotently by record id.
+/// validates every record, links locations to areas, reports round-numbering anomalies in each series (both
+/// records are kept), and writes the records in one transaction, idempotently by record id.
 /// </summary>
 public static class DtmImporter
 {
@@ -36,9 +36,8 @@ public static class DtmImporter
             records.Add(r);
         }
 
-        var rejected = RoundOrder.Check(records, mobility.ReadAssessmentKeys(), file, sheet, errors);
-        if (rejected.Count > 0)
-            records.RemoveAll(r => rejected.Contains(r.RecordId));
+        // Round anomalies (a round at two dates, numbering going back) are warnings: both records are kept.
+        var roundWarnings = RoundAnomalyCheck.Check(records, mobility.ReadAssessmentKeys(), file, sheet, read.Column(DtmFields.Round));
 
         var linker = new AreaLinker(areas.All());
         for (var i = 0; i < records.Count; i++)
@@ -47,7 +46,8 @@ public static class DtmImporter
             var (pcode, match) = linker.Link(r.Location, file, sheet, r.Provenance!.SourceRow);
             records[i] = r with { AreaPcode = pcode, Match = match };
         }
-        var warnings = linker.Findings();
+        var warnings = new List<ImportIssue>(roundWarnings);
+        warnings.AddRange(linker.Findings());
 
         if (errors.Count > 0 && !options.SkipInvalid)
             return new DtmImportResult(read.Format, read.Records.Count, new UpsertCounts(0, 0, 0), errors, warnings, Committed: false);
@@ -79,5 +79,5 @@ public static class DtmImporter
 
 /// <summary>What a DTM import did.</summary>
 /// <param name="Errors">Rejected records (nothing is written when there are any, unless skipping invalid records).</param>
-/// <param name="Warnings">Unknown P-codes and name-only area links: the records are kept.</param>
+/// <param name="Warnings">Round anomalies, unknown P-codes and name-only area links: the records are kept.</param>
 public sealed record DtmImportResult(string Format, int RecordsRead, UpsertCounts Counts, IReadOnlyList<ImportIssue> Errors, IReadOnlyList<ImportIssue> Warnings, bool Committed);

@@ -20,7 +20,7 @@ internal sealed class DtmRecordParser(
         var idText = Text(get(DtmFields.Id));
         var label = idText is null ? "record without id" : $"record {idText}";
         void Fail(string field, string? value, string reason) =>
-            issues.Add(new ImportIssue(file, sheet, row, columnNames?.GetValueOrDefault(field) ?? field, value, $"{label}: {reason}"));
+            issues.Add(new ImportIssue(file, sheet, row, Column(field), value, $"{label}: {reason}"));
 
         long? sourceId = null;
         if (idText is not null)
@@ -51,17 +51,17 @@ internal sealed class DtmRecordParser(
         if (!MobilityCodes.TryParseAssessmentType(typeText, out var type))
             Fail(DtmFields.AssessmentType, typeText, $"unknown assessment type (expected {MobilityCodes.AssessmentType.Describe()})");
 
-        var round = Whole(get, DtmFields.Round, Fail, required: true);
+        var round = Whole(get, DtmFields.Round, Fail, required: true, max: int.MaxValue);
         // Round 0 is real: DTM numbers some pre-baseline or emergency rounds 0. Negative rounds are caught as negative counts.
 
         var date = ParseDate(get, Fail);
-        var total = Whole(get, DtmFields.Idps, Fail, required: true);
-        var males = Whole(get, DtmFields.Males, Fail, required: false);
-        var females = Whole(get, DtmFields.Females, Fail, required: false);
+        var total = Whole(get, DtmFields.Idps, Fail, required: true, max: MaxCount);
+        var males = Whole(get, DtmFields.Males, Fail, required: false, max: MaxCount);
+        var females = Whole(get, DtmFields.Females, Fail, required: false, max: MaxCount);
         if (total is { } t && (males ?? 0) + (females ?? 0) > t)
         {
             Fail(males is null ? DtmFields.Females : DtmFields.Males, $"{males ?? 0} + {females ?? 0}",
-                $"numberMales + numberFemales ({(males ?? 0) + (females ?? 0)}) exceed numPresentIdpInd ({t})");
+                $"{Column(DtmFields.Males)} + {Column(DtmFields.Females)} ({(males ?? 0) + (females ?? 0)}) exceed {Column(DtmFields.Idps)} ({t})");
         }
 
         if (issues.Count > before || date is null || round is null || total is null)
@@ -92,6 +92,30 @@ internal sealed class DtmRecordParser(
         };
     }
 
+    /// <summary>
+    /// The largest count accepted: more than everyone alive is a typing or unit error, and the bound keeps every
+    /// sum of counts far from the 64-bit limit.
+    /// </summary>
+    public const long MaxCount = 10_000_000_000;
+
+    // The API and HDX write midnight timestamps ("2017-03-30T00:00:00"); HDX HAPI writes a time and an offset
+    // ("2010-11-30 00:00:00+00:00") in most of its versions. The date is the one written, never shifted by the offset.
+    private static readonly string[] s_timestampFormats =
+        [.. new[] { "'T'", " " }.SelectMany(sep => new[] { $"yyyy-MM-dd{sep}HH:mm:ss", $"yyyy-MM-dd{sep}HH:mm:ss.FFFFFFF" })
+            .SelectMany(f => new[] { f, f + "K" })];
+
+    private string Column(string field) => columnNames?.GetValueOrDefault(field) ?? field;
+
+    /// <summary>Parses a reporting date: <c>yyyy-MM-dd</c>, optionally followed by a time and an offset.</summary>
+    internal static DateOnly? ParseReportingDate(string text)
+    {
+        if (text.Length == 10)
+            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var plain) ? plain : null;
+        return DateTimeOffset.TryParseExact(text, s_timestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp)
+            ? DateOnly.FromDateTime(stamp.DateTime)
+            : null;
+    }
+
     private DateOnly? ParseDate(Func<string, string?> get, Action<string, string?, string> fail)
     {
         var text = Text(get(DtmFields.ReportingDate));
@@ -100,13 +124,12 @@ internal sealed class DtmRecordParser(
             fail(DtmFields.ReportingDate, null, "reporting date is missing");
             return null;
         }
-        // The API and HDX write midnight timestamps ("2017-03-30T00:00:00"); plain dates are accepted too.
-        var datePart = text.Length > 10 && text[10] == 'T' ? text[..10] : text;
-        if (!DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (ParseReportingDate(text) is not { } date)
         {
-            fail(DtmFields.ReportingDate, text, "not a date (expected yyyy-MM-dd or yyyy-MM-ddT00:00:00)");
+            fail(DtmFields.ReportingDate, text, "not a date (expected yyyy-MM-dd, yyyy-MM-ddT00:00:00 or yyyy-MM-dd 00:00:00+00:00)");
             return null;
         }
+        var datePart = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (date < earliest || date > latest)
         {
             fail(DtmFields.ReportingDate, text, $"reporting date out of range ({earliest:yyyy-MM-dd} to {latest:yyyy-MM-dd})");
@@ -119,13 +142,13 @@ internal sealed class DtmRecordParser(
         return date;
     }
 
-    private static long? Whole(Func<string, string?> get, string field, Action<string, string?, string> fail, bool required)
+    private long? Whole(Func<string, string?> get, string field, Action<string, string?, string> fail, bool required, long max)
     {
         var text = Text(get(field));
         if (text is null)
         {
             if (required)
-                fail(field, null, $"{field} is missing");
+                fail(field, null, $"{Column(field)} is missing");
             return null;
         }
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
@@ -136,6 +159,13 @@ internal sealed class DtmRecordParser(
         if (value < 0)
         {
             fail(field, text, "count is negative");
+            return null;
+        }
+        if (value > max)
+        {
+            fail(field, text, field == DtmFields.Round
+                ? $"round number above {max.ToString("#,0", CultureInfo.InvariantCulture)}"
+                : $"count above {max.ToString("#,0", CultureInfo.InvariantCulture)} (more than the world's population: a typing or unit error)");
             return null;
         }
         return value;

@@ -139,8 +139,19 @@ internal sealed class FlowRowParser(string file, HeaderIndex header, DateOnly ea
             Fail(row, column, text, "count is negative");
             return null;
         }
+        if (n > MaxCount)
+        {
+            Fail(row, column, text, $"count above {MaxCount.ToString("#,0", CultureInfo.InvariantCulture)} for one group on one day: a typing error");
+            return null;
+        }
         return n;
     }
+
+    /// <summary>
+    /// The largest count of one group on one day: far above any real crossing, and low enough that the sum of the
+    /// eight sex × age cells can never overflow.
+    /// </summary>
+    public const int MaxCount = 10_000_000;
 
     private T Code<T>(IReadOnlyList<string> cells, long row, string column, CodeList<T> codes, T missing) where T : struct, Enum
     {

@@ -82,7 +82,7 @@ public static class HapiIdpCsvReader
                 },
             });
         }
-        return new DtmReadResult(Format, records, issues);
+        return new DtmReadResult(Format, records, issues) { ColumnNames = s_fields };
     }
 
     private static string? Nonempty(IReadOnlyList<string> fields, int? column) =>

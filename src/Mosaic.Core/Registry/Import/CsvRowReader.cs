@@ -1,9 +1,8 @@
-using System.Text;
 using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Core.Registry.Import;
 
-/// <summary>Rows of a CSV (Kobo or ODK export): <c>,</c> or <c>;</c> detected, BOM tolerated, empty field = missing.</summary>
+/// <summary>Rows of a CSV (Kobo or ODK export) through <see cref="CsvReader"/>: separator detected, empty field = missing.</summary>
 public sealed class CsvRowReader : IRowReader
 {
     private readonly CsvReader _csv;
@@ -13,9 +12,10 @@ public sealed class CsvRowReader : IRowReader
     /// <param name="file">File name for error messages.</param>
     /// <param name="sheet">Inner name when the CSV is part of a zip, else null.</param>
     /// <param name="position">Bytes consumed so far, for progress.</param>
-    public CsvRowReader(Stream stream, string file, string? sheet, Func<long> position)
+    /// <param name="options">Encoding and limits.</param>
+    public CsvRowReader(Stream stream, string file, string? sheet, Func<long> position, CsvReadOptions? options = null)
     {
-        _csv = new CsvReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
+        _csv = CsvReader.Open(stream, file, sheet, options ?? CsvReadOptions.Default);
         _position = position;
         string[] headers = _csv.Read() ? [.. _csv.Fields] : [];
         for (var i = 0; i < headers.Length; i++)
@@ -24,10 +24,10 @@ public sealed class CsvRowReader : IRowReader
     }
 
     /// <summary>Opens a CSV file.</summary>
-    public static CsvRowReader Open(string path)
+    public static CsvRowReader Open(string path, CsvReadOptions? options = null)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return new CsvRowReader(stream, Path.GetFileName(path), null, () => stream.Position);
+        return new CsvRowReader(stream, Path.GetFileName(path), null, () => stream.Position, options);
     }
 
     public SourceTable Table { get; }

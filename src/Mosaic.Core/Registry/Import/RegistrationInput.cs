@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Core.Registry.Import;
 
@@ -8,12 +9,16 @@ namespace Mosaic.Core.Registry.Import;
 /// </summary>
 public sealed class RegistrationInput
 {
-    private RegistrationInput(string path, string? membersPath, RegistrationInputKind kind)
+    private RegistrationInput(string path, string? membersPath, RegistrationInputKind kind, CsvReadOptions csv)
     {
         Path = path;
         MembersPath = membersPath;
         Kind = kind;
+        Csv = csv;
     }
+
+    /// <summary>How CSV files and zip entries are read (encoding, limits).</summary>
+    public CsvReadOptions Csv { get; }
 
     public string Path { get; }
 
@@ -26,22 +31,23 @@ public sealed class RegistrationInput
 
     /// <summary>Tells the layout from the file extension.</summary>
     /// <exception cref="RegistrationInputException">Unknown extension, or a CSV without its member file.</exception>
-    public static RegistrationInput Detect(string path, string? membersPath = null)
+    public static RegistrationInput Detect(string path, string? membersPath = null, CsvReadOptions? csv = null)
     {
+        csv ??= CsvReadOptions.Default;
         var ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
         switch (ext)
         {
             case ".xlsx":
-                return new(path, null, RegistrationInputKind.KoboXlsx);
+                return new(path, null, RegistrationInputKind.KoboXlsx, csv);
             case ".zip":
-                return new(path, null, RegistrationInputKind.OdkZip);
+                return new(path, null, RegistrationInputKind.OdkZip, csv);
             case ".csv" or ".txt":
                 if (membersPath is null)
                 {
                     throw new RegistrationInputException(
                         $"{System.IO.Path.GetFileName(path)} is a CSV: give the member roster with --members FILE (a household needs its members)");
                 }
-                return new(path, membersPath, RegistrationInputKind.CsvPair);
+                return new(path, membersPath, RegistrationInputKind.CsvPair, csv);
             default:
                 throw new RegistrationInputException(
                     $"{System.IO.Path.GetFileName(path)}: unknown file type '{ext}'; expected a Kobo .xlsx, a .csv with --members, or an ODK Central .zip");
@@ -58,10 +64,10 @@ public sealed class RegistrationInput
 
     private RegistrationTables OpenCsvPair()
     {
-        var households = CsvRowReader.Open(Path);
+        var households = CsvRowReader.Open(Path, Csv);
         try
         {
-            var members = CsvRowReader.Open(MembersPath!);
+            var members = CsvRowReader.Open(MembersPath!, Csv);
             return new RegistrationTables(households, members, new FileInfo(Path).Length + new FileInfo(MembersPath!).Length);
         }
         catch
@@ -140,7 +146,7 @@ public sealed class RegistrationInput
         var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var archive = new ZipArchive(stream, ZipArchiveMode.Read);
         var entry = archive.GetEntry(entryName)!;
-        var reader = new CsvRowReader(entry.Open(), FileName, entry.FullName, () => stream.Position);
+        var reader = new CsvRowReader(entry.Open(), FileName, entry.FullName, () => stream.Position, Csv);
         return (reader, archive, stream.Length);
     }
 
@@ -164,7 +170,7 @@ public sealed class RegistrationInput
             {
                 if (!entry.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                     continue;
-                using var reader = new CsvRowReader(entry.Open(), FileName, entry.FullName, () => 0);
+                using var reader = new CsvRowReader(entry.Open(), FileName, entry.FullName, () => 0, Csv);
                 if (new HeaderLookup(reader.Table.Headers).Find(parentNames) >= 0)
                     repeats.Add(entry.FullName);
                 else

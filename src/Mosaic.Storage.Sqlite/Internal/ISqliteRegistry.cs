@@ -1,0 +1,7 @@
+using Mosaic.Core.Storage;
+using Mosaic.Core.Tabulation;
+
+namespace Mosaic.Storage.Sqlite.Internal;
+
+/// <summary>The registry with its columnar read path, as one interface so the boundary proxy keeps both.</summary>
+internal interface ISqliteRegistry : IRegistryStore, IRegistrySnapshotSource;

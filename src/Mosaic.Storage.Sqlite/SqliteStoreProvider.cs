@@ -1,0 +1,19 @@
+using Mosaic.Core.Storage;
+
+namespace Mosaic.Storage.Sqlite;
+
+/// <summary>The SQLite provider: opens every location that is not a server connection string, as a file path.</summary>
+public sealed class SqliteStoreProvider : IMosaicStoreProvider
+{
+    /// <summary>The provider's name.</summary>
+    public const string ProviderName = "sqlite";
+
+    /// <inheritdoc/>
+    public string Name => ProviderName;
+
+    /// <inheritdoc/>
+    public bool Claims(string location) => !StoreResolver.IsPostgres(location);
+
+    /// <inheritdoc/>
+    public IMosaicDatabase Open(string location) => SqliteDatabase.Open(location);
+}

@@ -1,0 +1,59 @@
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Storage.Contract;
+using Mosaic.Storage.Sqlite;
+
+namespace Mosaic.Cli.Tests.Commands;
+
+/// <summary>The demo never mixes synthetic households into a registry holding imported ones unless told to.</summary>
+public sealed class DemoIntoRealRegistryTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string RealRegistry()
+    {
+        var db = _dir.File("upazila.db");
+        using var store = SqliteMosaicStore.Open(db);
+        store.Areas.Upsert(RandomRegistry.Areas);
+        RandomRegistry.Import(store, 40, seed: 5);
+        return db;
+    }
+
+    private static long Households(string db)
+    {
+        using var store = SqliteMosaicStore.Open(db);
+        return store.Registry.CountHouseholds();
+    }
+
+    [Fact]
+    public void Demo_IntoARegistryWithImportedHouseholds_IsRefusedAndAddsNothing()
+    {
+        var db = RealRegistry();
+
+        var run = CliRun.Invoke("demo", "--households", "30", "--no-serve", "--db", db);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("40 household(s) that the demo did not write", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--add-to-existing", run.Error, StringComparison.Ordinal);
+        Assert.Equal(40, Households(db));
+    }
+
+    [Fact]
+    public void Demo_WithAddToExisting_WritesIntoTheRegistry()
+    {
+        var db = RealRegistry();
+        var run = CliRun.Invoke("demo", "--households", "30", "--no-serve", "--db", db, "--add-to-existing");
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(70, Households(db));
+    }
+
+    [Fact]
+    public void Demo_RunAgainOnItsOwnDatabase_IsAccepted()
+    {
+        var db = _dir.File("demo.db");
+        Assert.Equal(ExitCodes.Success, CliRun.Invoke("demo", "--households", "30", "--no-serve", "--db", db).ExitCode);
+        Assert.Equal(ExitCodes.Success, CliRun.Invoke("demo", "--households", "40", "--no-serve", "--db", db).ExitCode);
+        Assert.Equal(40, Households(db));
+    }
+}

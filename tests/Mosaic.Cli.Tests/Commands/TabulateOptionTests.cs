@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Mosaic.Storage.Contract;
+using Mosaic.Storage.Sqlite;
+
+namespace Mosaic.Cli.Tests.Commands;
+
+/// <summary>tabulate's options say what they do: --json is JSON, --min-cell cannot switch protection off.</summary>
+public sealed class TabulateOptionTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly string _db;
+
+    public TabulateOptionTests()
+    {
+        _db = _dir.File("mosaic.db");
+        using var store = SqliteMosaicStore.Open(_db);
+        store.Areas.Upsert(RandomRegistry.Areas);
+        RandomRegistry.Import(store, 150, seed: 8);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("csv")]
+    public void Tabulate_WithJsonAndNoOut_PrintsTheTableAsJson(string format)
+    {
+        var run = CliRun.Invoke("tabulate", "--db", _db, "-i", "population", "--by", "sex", "--format", format, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("population", json.RootElement.GetProperty("metadata").GetProperty("indicator").GetString());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("2")]
+    public void Tabulate_MinCellBelowTheFloor_IsRefusedInPlainWords(string k)
+    {
+        var run = CliRun.Invoke("tabulate", "--db", _db, "-i", "population", "--by", "sex", "--min-cell", k);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains($"--min-cell {k} is below the floor of 3 contributors", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tabulate_MinCellAtTheFloor_IsAccepted()
+    {
+        Assert.Equal(0, CliRun.Invoke("tabulate", "--db", _db, "-i", "population", "--by", "sex", "--min-cell", "3").ExitCode);
+    }
+}

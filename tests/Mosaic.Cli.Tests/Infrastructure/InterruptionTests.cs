@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Storage.Contract;
+using Mosaic.Storage.Sqlite;
+
+namespace Mosaic.Cli.Tests.Infrastructure;
+
+/// <summary>Ctrl-C on a real <c>mosaic</c> process: the import stops, nothing is committed, the exit code says so.</summary>
+public sealed class InterruptionTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task ImportRegistrations_InterruptedMidway_CommitsNothingAndExits130()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "reads the child's file position from /proc");
+        var kobo = _dir.File("kobo");
+        Assert.Equal(0, CliRun.Invoke("demo", "--households", "8000", "--no-serve", "--db", _dir.File("source.db"), "--export-kobo", kobo).ExitCode);
+        var db = _dir.File("target.db");
+        Assert.Equal(0, CliRun.Invoke("import", "areas", Path.Combine(kobo, "areas.csv"), "--db", db).ExitCode);
+        var households = Path.Combine(kobo, "households.csv");
+        var members = Path.Combine(kobo, "members.csv");
+
+        using var child = StartMosaic("import", "registrations", households, "--members", members, "--db", db);
+        var stderr = child.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stdout = child.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        // Interrupt once the importer has read a third of its input: the import is mid-way, its transaction open.
+        await WaitUntilRead(child, (new FileInfo(households).Length + new FileInfo(members).Length) / 3);
+        using (var kill = Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        await child.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Cancelled, child.ExitCode);
+        Assert.Contains("cancelled", await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("imported", await stdout, StringComparison.Ordinal);
+        using var store = SqliteMosaicStore.Open(db);
+        Assert.Equal(0, store.Registry.CountHouseholds());
+        Assert.Equal(0, store.Registry.CountPersons());
+    }
+
+    private static Process StartMosaic(params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mosaic.dll"));
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
+        return Process.Start(start)!;
+    }
+
+    /// <summary>
+    /// Polls the bytes the child has read (Linux /proc/PID/io; FileStream reads with pread, so descriptor
+    /// positions do not move) until it has read <paramref name="bytes"/>: startup reads a few hundred kB at most.
+    /// </summary>
+    private static async Task WaitUntilRead(Process child, long bytes)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            Assert.False(child.HasExited, "the import finished before it could be interrupted");
+            try
+            {
+                var line = File.ReadLines($"/proc/{child.Id}/io").First(l => l.StartsWith("rchar:", StringComparison.Ordinal));
+                if (long.Parse(line["rchar:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture) >= bytes)
+                    return;
+            }
+            catch (IOException)
+            {
+                // The process is ending; the next round sees it has exited.
+            }
+            // A polling interval, not a timing assumption: the condition above decides.
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+        Assert.Fail("the child never read its input");
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.Data.Sqlite;
+using Mosaic.Core.Audit;
+using Mosaic.Core.Storage;
+using Mosaic.Storage.Contract;
+
+namespace Mosaic.Storage.Sqlite.Tests;
+
+/// <summary>The database object: explicit migrations, units of work, and SQLite failures reported as store failures.</summary>
+public sealed class SqliteDatabaseTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    private string DbPath => _dir.File("mosaic.db");
+
+    private void Sql(string sql)
+    {
+        using var raw = new SqliteConnection($"Data Source={DbPath};Pooling=false");
+        raw.Open();
+        using var cmd = raw.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static long UserVersion(string path)
+    {
+        using var raw = new SqliteConnection($"Data Source={path};Pooling=false;Mode=ReadOnly");
+        raw.Open();
+        using var cmd = raw.CreateCommand();
+        cmd.CommandText = "PRAGMA user_version";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public void OpenStore_BeforeMigrate_IsRefusedAsOutdatedAndLeavesTheSchemaAlone()
+    {
+        using var database = SqliteDatabase.Open(DbPath);
+        var ex = Assert.Throws<StoreException>(database.OpenStore);
+        Assert.Equal(StoreFailure.OutdatedSchema, ex.Failure);
+        Assert.Contains("mosaic init", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, UserVersion(DbPath));
+    }
+
+    [Fact]
+    public void Migrate_BringsTheSchemaToTheLatestVersion_AndASecondCallChangesNothing()
+    {
+        using var database = SqliteDatabase.Open(DbPath);
+        Assert.Equal(0, database.ReadSchemaVersion());
+        Assert.Equal(database.LatestSchemaVersion, database.Migrate());
+        Assert.Equal(database.LatestSchemaVersion, database.Migrate());
+        Assert.Equal(database.LatestSchemaVersion, UserVersion(DbPath));
+        using var store = database.OpenStore();
+        Assert.Equal(database.LatestSchemaVersion, store.SchemaVersion);
+    }
+
+    [Fact]
+    public void Database_HandsOutIndependentUnitsOfWorkFromSeveralThreads()
+    {
+        using var database = SqliteDatabase.Open(DbPath);
+        database.Migrate();
+        using (var store = database.OpenStore())
+            store.Areas.Upsert(Fixtures.Areas);
+        var counts = new int[8];
+        Parallel.For(0, counts.Length, i =>
+        {
+            using var store = database.OpenStore();
+            counts[i] = store.Areas.Count();
+        });
+        Assert.All(counts, c => Assert.Equal(Fixtures.Areas.Count, c));
+    }
+
+    [Fact]
+    public void Migrate_FileFromANewerMosaic_IsANewerSchemaFailure()
+    {
+        using (var database = SqliteDatabase.Open(DbPath))
+            database.Migrate();
+        Sql("PRAGMA user_version = 999");
+        using var again = SqliteDatabase.Open(DbPath);
+        Assert.Equal(StoreFailure.NewerSchema, Assert.Throws<StoreException>(() => again.Migrate()).Failure);
+        Assert.Equal(StoreFailure.NewerSchema, Assert.Throws<StoreException>(again.OpenStore).Failure);
+    }
+
+    [Fact]
+    public void Open_AFileThatIsNotADatabase_IsACorruptFailureNamingTheFile()
+    {
+        File.WriteAllText(DbPath, new string('x', 4096));
+        using var database = SqliteDatabase.Open(DbPath);
+        var ex = Assert.Throws<StoreException>(() => database.Migrate());
+        Assert.Equal(StoreFailure.Corrupt, ex.Failure);
+        Assert.Contains(DbPath, ex.Message, StringComparison.Ordinal);
+        Assert.IsNotType<SqliteException>(ex);
+    }
+
+    [Fact]
+    public void StoreCall_OnADamagedSchema_FailsAsAStoreFailureNotAnSqliteException()
+    {
+        using var store = SqliteMosaicStore.Open(DbPath);
+        Sql("DROP TABLE audit_log");
+        var entry = new AuditEntry(DateTimeOffset.UtcNow, "officer", AuditActions.TargetExportContacts, "/tmp/x.csv", null, 1, 1, "mosaic target");
+        var ex = Assert.Throws<StoreException>(() => store.AuditLog.Append(entry));
+        Assert.Equal(StoreFailure.Corrupt, ex.Failure);
+        Assert.Contains("audit_log", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StreamedRead_OnADamagedSchema_FailsAsAStoreFailureWhenEnumerated()
+    {
+        using var store = SqliteMosaicStore.Open(DbPath);
+        Sql("DROP TABLE person");
+        var households = store.Registry.ReadHouseholds();
+        Assert.Equal(StoreFailure.Corrupt, Assert.Throws<StoreException>(() => households.ToList()).Failure);
+    }
+
+    [Fact]
+    public void ImportBatch_WriteRefusedByTheDatabase_IsAConflictFailure()
+    {
+        using var store = SqliteMosaicStore.Open(DbPath);
+        store.Areas.Upsert(Fixtures.Areas);
+        var family = Fixtures.ReturneeFamily();
+        using var batch = store.Registry.BeginImport("test");
+        batch.Add(family, HouseholdFingerprintOf(family));
+        var ex = Assert.Throws<StoreException>(() => batch.Add(family, HouseholdFingerprintOf(family)));
+        Assert.Equal(StoreFailure.Conflict, ex.Failure);
+    }
+
+    private static byte[] HouseholdFingerprintOf(Core.Registry.Household h) => Core.Registry.HouseholdFingerprint.Compute(h);
+
+    public void Dispose() => _dir.Dispose();
+}
