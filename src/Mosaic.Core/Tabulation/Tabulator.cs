@@ -1,3 +1,4 @@
+using Mosaic.Core.Disclosure;
 using Mosaic.Core.Indicators;
 using Mosaic.Core.Indicators.Expressions;
 
@@ -71,7 +72,10 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
 
         var sums = new CellAccumulator(
             snapshot, unit, dims, (int)size, population, indicator.Measure.Kind, numerator, value, weight).Run();
-        return Assemble(indicator, request, fields, columns, strides, sums);
+        Func<int[][], LinkedTable, long[]>? households = unit == FieldLevel.Person && request.MinimumHouseholds > 1 && request.MinimumCellSize > 1
+            ? (maps, table) => HouseholdCounts.Count(snapshot, dims, population, maps, table)
+            : null;
+        return Assemble(indicator, request, fields, columns, strides, sums, households);
     }
 
     private Bitmap Population(IndicatorDefinition indicator, TabulationRequest request, ExpressionEvaluator eval, FieldLevel unit)

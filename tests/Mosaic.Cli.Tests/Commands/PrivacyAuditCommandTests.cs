@@ -44,20 +44,53 @@ public sealed class PrivacyAuditCommandTests : IDisposable
     [Fact]
     public void Audit_OfATableWithALoneSuppressedCell_FailsAndNamesTheCell()
     {
-        var path = Tabulate("population", "adm4,sex", "csv", "population.csv", minCell: "1");
-        var lines = File.ReadAllLines(path);
-        var row = Array.FindIndex(lines, l => l.StartsWith("BD55490917,Ashtamir Char,female,", StringComparison.Ordinal));
-        var fields = lines[row].Split(',');
-        fields[^2] = "";
-        fields[^1] = "true";
-        lines[row] = string.Join(',', fields);
-        File.WriteAllLines(path, lines);
+        // A hand-made table in Mosaic's CSV layout where a small cell is hidden but its row and column totals are not.
+        var path = _dir.File("exposed.csv");
+        File.WriteAllText(path, """
+            adm4,sex,value,suppressed
+            A,female,,true
+            A,male,40,false
+            A,_total,43,false
+            B,female,30,false
+            B,male,50,false
+            B,_total,80,false
+            _total,female,33,false
+            _total,male,90,false
+            _total,_total,123,false
+
+            """);
 
         var run = CliRun.Invoke("privacy", "audit", path);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("exposed: adm4=BD55490917, sex=female (count)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("exposed: adm4=A, sex=female (count) lies in [3, 3]", run.Out, StringComparison.Ordinal);
         Assert.Contains("FAILED", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Audit_OfARectangleWhoseOtherCornersAreEmpty_FindsTheIntervalNarrowerThanK()
+    {
+        // The Nayarhat case: a box with an empty corner that has to go down cannot move far.
+        var path = _dir.File("nayarhat.csv");
+        File.WriteAllText(path, """
+            adm4,sex,value,suppressed
+            A,female,,true
+            A,male,,true
+            A,_total,7040,false
+            B,female,,true
+            B,male,,true
+            B,_total,10,false
+            _total,female,1,false
+            _total,male,7049,false
+            _total,_total,7050,false
+
+            """);
+
+        var run = CliRun.Invoke("privacy", "audit", path, "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.False(run.Json.GetProperty("passed").GetBoolean());
+        Assert.Equal(4, run.Json.GetProperty("exposed").GetArrayLength());
     }
 
     [Fact]
