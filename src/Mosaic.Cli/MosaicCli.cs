@@ -28,6 +28,8 @@ public static class MosaicCli
             new TargetCommand(),
             new PrivacyCommand(),
             new AuditCommand(),
+            new UsersCommand(),
+            new ServeCommand(),
         };
         root.Options.Add(CommonOptions.Verbose());
         HelpLayout.Apply(root);

@@ -12,10 +12,12 @@ namespace Mosaic.Storage.Sqlite;
 public sealed class SqliteDatabase : IMosaicDatabase
 {
     private readonly string _connectionString;
+    private readonly Action<string> _waiting;
 
-    private SqliteDatabase(string path)
+    private SqliteDatabase(string path, Action<string>? waiting)
     {
         Description = path;
+        _waiting = waiting ?? (_ => { });
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -34,7 +36,9 @@ public sealed class SqliteDatabase : IMosaicDatabase
     public int LatestSchemaVersion => SqliteMigrations.Latest;
 
     /// <summary>The database in a file (created, with its directory, when first connected to).</summary>
-    public static SqliteDatabase Open(string path) => new(Path.GetFullPath(path));
+    /// <param name="path">The file.</param>
+    /// <param name="waiting">Told, once per wait, when a write waits for another writer to finish (e.g. to show it).</param>
+    public static SqliteDatabase Open(string path, Action<string>? waiting = null) => new(Path.GetFullPath(path), waiting);
 
     /// <inheritdoc/>
     public int ReadSchemaVersion()
@@ -83,10 +87,12 @@ public sealed class SqliteDatabase : IMosaicDatabase
             Guard(() =>
             {
                 connection.Open();
+                // Writers queue behind each other (visibly) instead of failing after a fixed timeout.
+                BusyWaiter.Install(connection, Description, _waiting);
                 // WAL lets readers (the dashboard) run while an import writes; NORMAL sync is durable in WAL mode
                 // except for the last transactions on power loss, which an idempotent re-import recovers.
                 return connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; " +
-                                          "PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+                                          "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
             });
             return connection;
         }

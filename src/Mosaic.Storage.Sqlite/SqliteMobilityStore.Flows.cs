@@ -195,7 +195,7 @@ internal sealed partial class SqliteMobilityStore
         var statuses = string.Join(", ", new[] { MigratoryStatus.Idp, MigratoryStatus.IdpReturnee, MigratoryStatus.Returnee,
             MigratoryStatus.InternationalMigrant, MigratoryStatus.Refugee }.Select(s => $"'{Codes.MigratoryStatus[s]}'"));
         using var cmd = connection.CreateCommand(
-            "SELECT h.area_pcode, p.move_date, p.mig_status, p.sex, p.age, p.disability, p.prev_country, p.prev_pcode, p.move_reason " +
+            "SELECT h.area_pcode, p.move_date, p.mig_status, p.sex, p.age, p.disability, p.prev_country, p.prev_pcode, p.move_reason, p.record_key " +
             $"FROM person p JOIN household h ON h.id = p.household_id WHERE p.move_date IS NOT NULL AND p.mig_status IN ({statuses})" +
             (areaPcode is null ? "" : $" AND h.area_pcode IN ({RegistryColumns.SubtreePcodes})") +
             " ORDER BY h.id, p.line", null, ("$area", areaPcode));
@@ -205,7 +205,7 @@ internal sealed partial class SqliteMobilityStore
             var reason = r.GetNullableString(8);
             yield return new RegisteredMover(r.GetString(0), ParseDate(r.GetString(1)), Codes.MigratoryStatus.Parse(r.GetString(2)),
                 Codes.Sex.Parse(r.GetString(3)), r.GetNullableInt(4), r.GetNullableBool(5), r.GetNullableString(6), r.GetNullableString(7),
-                reason is null ? null : Codes.MoveReason.Parse(reason));
+                reason is null ? null : Codes.MoveReason.Parse(reason), (uint)r.GetInt64(9));
         }
     }
 }

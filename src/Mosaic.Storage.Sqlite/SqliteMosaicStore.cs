@@ -24,6 +24,7 @@ public sealed class SqliteMosaicStore : IMosaicStore
         Hazards = StoreBoundary<IHazardStore>.Wrap(new SqliteHazardStore(connection), description);
         Scores = StoreBoundary<IScoreStore>.Wrap(new SqliteScoreStore(connection), description);
         AuditLog = StoreBoundary<IAuditLog>.Wrap(new SqliteAuditLog(connection), description);
+        Users = StoreBoundary<IUserStore>.Wrap(new SqliteUserStore(connection), description);
     }
 
     /// <inheritdoc/>
@@ -49,6 +50,9 @@ public sealed class SqliteMosaicStore : IMosaicStore
 
     /// <inheritdoc/>
     public IAuditLog AuditLog { get; }
+
+    /// <inheritdoc/>
+    public IUserStore Users { get; }
 
     /// <summary>
     /// Opens (creating if needed) the database file, brings its schema up to date and returns a unit of work on it:

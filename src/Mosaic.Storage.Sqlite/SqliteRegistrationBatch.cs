@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Mosaic.Core.Disclosure;
 using Mosaic.Core.Registry;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Sqlite.Internal;
@@ -17,6 +18,9 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
     private readonly RawStatement _insertHousehold;
     private readonly RawStatement _insertPerson;
     private readonly RawStatement _insertMovement;
+    private readonly RecordKeyGenerator _keys = new();
+    private readonly int _householdKeyParameter;
+    private readonly int _personKeyParameter;
     private bool _done;
 
     public SqliteRegistrationBatch(SqliteConnection connection, string source)
@@ -28,12 +32,14 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
 
         var householdParams = RegistryColumns.Count(RegistryColumns.Household);
         _findFingerprint = new RawStatement(connection, "SELECT fingerprint FROM household WHERE submission_id = ?1");
+        _householdKeyParameter = householdParams + 2;
         _insertHousehold = new RawStatement(connection,
-            $"INSERT INTO household ({RegistryColumns.Household}, fingerprint, batch_id) " +
-            $"VALUES ({Placeholders(1, householdParams)}, ?{householdParams + 1}, {batchId})");
+            $"INSERT INTO household ({RegistryColumns.Household}, fingerprint, record_key, batch_id) " +
+            $"VALUES ({Placeholders(1, householdParams)}, ?{householdParams + 1}, ?{_householdKeyParameter}, {batchId})");
+        _personKeyParameter = RegistryColumns.Count(RegistryColumns.Person) + 2;
         _insertPerson = new RawStatement(connection,
-            $"INSERT INTO person (household_id, {RegistryColumns.Person}) " +
-            $"VALUES ({Placeholders(1, RegistryColumns.Count(RegistryColumns.Person) + 1)})");
+            $"INSERT INTO person (household_id, {RegistryColumns.Person}, record_key) " +
+            $"VALUES ({Placeholders(1, _personKeyParameter)})");
         _insertMovement = new RawStatement(connection,
             "INSERT INTO movement (household_id, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after) " +
             $"VALUES ({Placeholders(1, 10)})");
@@ -52,6 +58,7 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
     {
         RegistryRowMapper.BindHousehold(_insertHousehold, household);
         _insertHousehold.Blob(RegistryColumns.Count(RegistryColumns.Household) + 1, fingerprint);
+        _insertHousehold.Long(_householdKeyParameter, _keys.Next());
         _insertHousehold.Execute();
         var id = _insertHousehold.LastInsertRowId;
 
@@ -59,6 +66,7 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
         {
             _insertPerson.Long(1, id);
             RegistryRowMapper.BindPerson(_insertPerson, person);
+            _insertPerson.Long(_personKeyParameter, _keys.Next());
             _insertPerson.Execute();
             var seq = 0;
             foreach (var move in MovementHistory.Of(household, person))

@@ -12,7 +12,7 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
 {
     /// <summary>Household columns that are not optional numbers (the standard ones and the store's own).</summary>
     private static readonly HashSet<string> s_standardHouseholdColumns = new(
-        ["id", "fingerprint", "batch_id", .. RegistryColumns.Household.Split(", ")], StringComparer.Ordinal);
+        ["id", "fingerprint", "batch_id", "record_key", .. RegistryColumns.Household.Split(", ")], StringComparer.Ordinal);
 
     /// <summary>
     /// Optional fields read from the latest scoring run (<c>household_score</c>, joined by household id) rather
@@ -60,13 +60,13 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
         using var households = connection.CreateCommand(
             $"SELECT h.id, h.area_pcode, {Case("h.dwelling", Codes.Dwelling)}, h.income_before, h.income_now, {Tri("h.remittances")}, " +
             $"h.remittance_amount, {Case("h.remittance_change", Codes.RemittanceChange)}, {Tri("h.debt")}, {Tri("h.savings")}, " +
-            $"{Tri("h.assistance_received")}, h.shocks{extraSql} FROM household h{scoreSql} ORDER BY h.id", null);
+            $"{Tri("h.assistance_received")}, h.shocks, h.record_key{extraSql} FROM household h{scoreSql} ORDER BY h.id", null);
         using var persons = connection.CreateCommand(
             $"SELECT p.household_id, {Case("p.sex", Codes.Sex)}, p.age, {Case("p.relation", Codes.Relation)}, " +
             $"{Case("p.mig_status", Codes.MigratoryStatus)}, p.prev_country, {Case("p.move_reason", Codes.MoveReason)}, " +
             $"{Tri("p.disability")}, {Tri("p.in_school")}, {Tri("p.employed_before")}, {Tri("p.employed_now")}, " +
             // Move month as SnapshotCodes.MonthOf encodes it, computed from the stored yyyy-MM-dd text.
-            $"coalesce((CAST(substr(p.move_date, 1, 4) AS INTEGER) - {SnapshotCodes.FirstMoveYear}) * 12 + CAST(substr(p.move_date, 6, 2) AS INTEGER), 0) " +
+            $"coalesce((CAST(substr(p.move_date, 1, 4) AS INTEGER) - {SnapshotCodes.FirstMoveYear}) * 12 + CAST(substr(p.move_date, 6, 2) AS INTEGER), 0), p.record_key " +
             "FROM person p ORDER BY p.household_id, p.line", null);
         using var hr = households.ExecuteReader();
         using var pr = persons.ExecuteReader();
@@ -76,17 +76,17 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
         {
             var id = hr.GetInt64(0);
             for (var i = 0; i < columns.Count; i++)
-                extras[i] = hr.IsDBNull(12 + i) ? double.NaN : hr.GetDouble(12 + i);
+                extras[i] = hr.IsDBNull(13 + i) ? double.NaN : hr.GetDouble(13 + i);
             if (scored)
             {
-                var at = 12 + columns.Count;
+                var at = 13 + columns.Count;
                 extras[columns.Count] = hr.IsDBNull(at) ? double.NaN : MaxExposure(hr.GetString(at));
                 extras[columns.Count + 1] = hr.IsDBNull(at + 1) ? double.NaN : hr.GetDouble(at + 1);
             }
             builder.AddHousehold(new SnapshotHousehold(
                 hr.GetString(1), (byte)hr.GetInt32(2), hr.GetNullableDouble(3), hr.GetNullableDouble(4), (byte)hr.GetInt32(5),
                 hr.GetNullableDouble(6), (byte)hr.GetInt32(7), (byte)hr.GetInt32(8), (byte)hr.GetInt32(9), (byte)hr.GetInt32(10),
-                (byte)hr.GetInt64(11)), extras);
+                (byte)hr.GetInt64(11), (uint)hr.GetInt64(12)), extras);
             while (hasPerson && pr.GetInt64(0) < id)
                 hasPerson = pr.Read();
             while (hasPerson && pr.GetInt64(0) == id)
@@ -94,7 +94,7 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
                 builder.AddPerson(new SnapshotPerson(
                     (byte)pr.GetInt32(1), pr.GetNullableInt(2), (byte)pr.GetInt32(3), (byte)pr.GetInt32(4), pr.GetNullableString(5),
                     (byte)pr.GetInt32(6), (byte)pr.GetInt32(7), (byte)pr.GetInt32(8), (byte)pr.GetInt32(9), (byte)pr.GetInt32(10),
-                    MoveMonth(pr.GetInt64(11))));
+                    MoveMonth(pr.GetInt64(11)), (uint)pr.GetInt64(12)));
                 hasPerson = pr.Read();
             }
         }

@@ -50,18 +50,20 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
     }
 
     public Household? GetHousehold(string submissionId) =>
-        Read(" WHERE h.submission_id = $id", ("$id", submissionId)).FirstOrDefault();
+        Read(" WHERE h.submission_id = $id", HouseholdFields.Standard, ("$id", submissionId)).FirstOrDefault();
 
-    public IEnumerable<Household> ReadHouseholds(string? areaPcode = null) =>
-        Read(AreaFilter(areaPcode), ("$area", areaPcode));
+    public IEnumerable<Household> ReadHouseholds(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard) =>
+        Read(AreaFilter(areaPcode), fields, ("$area", areaPcode));
 
-    private IEnumerable<Household> Read(string where, params (string, object?)[] parameters)
+    private IEnumerable<Household> Read(string where, HouseholdFields fields, params (string, object?)[] parameters)
     {
+        // Names and phones are not even selected (DESIGN §7); the GPS point only when asked for.
+        var householdColumns = fields.HasFlag(HouseholdFields.Location) ? RegistryColumns.Household : RegistryColumns.HouseholdWithoutLocation;
         // Two ordered streams merged by household id: memory stays flat however large the registry.
         using var households = connection.CreateCommand(
-            $"SELECT h.id, {RegistryColumns.Household} FROM household h{where} ORDER BY h.id", null, parameters);
+            $"SELECT h.id, {householdColumns} FROM household h{where} ORDER BY h.id", null, parameters);
         using var persons = connection.CreateCommand(
-            $"SELECT p.household_id, {Prefixed("p.", RegistryColumns.Person)} FROM person p JOIN household h ON h.id = p.household_id{where} " +
+            $"SELECT p.household_id, {Prefixed("p.", RegistryColumns.PersonWithoutContacts)} FROM person p JOIN household h ON h.id = p.household_id{where} " +
             "ORDER BY p.household_id, p.line", null, parameters);
         using var hr = households.ExecuteReader();
         using var pr = persons.ExecuteReader();
@@ -82,5 +84,5 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
     }
 
     private static string Prefixed(string prefix, string columns) =>
-        string.Join(", ", columns.Split(", ").Select(c => prefix + c));
+        string.Join(", ", columns.Split(", ").Select(c => c == "NULL" ? c : prefix + c));
 }

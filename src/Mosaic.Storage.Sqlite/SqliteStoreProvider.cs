@@ -3,7 +3,7 @@ using Mosaic.Core.Storage;
 namespace Mosaic.Storage.Sqlite;
 
 /// <summary>The SQLite provider: opens every location that is not a server connection string, as a file path.</summary>
-public sealed class SqliteStoreProvider : IMosaicStoreProvider
+public sealed class SqliteStoreProvider(Action<string>? waiting = null) : IMosaicStoreProvider
 {
     /// <summary>The provider's name.</summary>
     public const string ProviderName = "sqlite";
@@ -15,5 +15,6 @@ public sealed class SqliteStoreProvider : IMosaicStoreProvider
     public bool Claims(string location) => !StoreResolver.IsPostgres(location);
 
     /// <inheritdoc/>
-    public IMosaicDatabase Open(string location) => SqliteDatabase.Open(location);
+    /// <remarks>A write that waits for another writer tells the <c>waiting</c> callback given to the constructor.</remarks>
+    public IMosaicDatabase Open(string location) => SqliteDatabase.Open(location, waiting);
 }

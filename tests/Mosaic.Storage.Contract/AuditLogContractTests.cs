@@ -40,4 +40,33 @@ public abstract class AuditLogContractTests(IStoreProvider provider) : ContractT
         Reopen();
         Assert.Equal("/data/targets-1.csv", Assert.Single(Store.AuditLog.Read()).Subject);
     }
+
+    [Fact]
+    public void AuditLog_AppendedEntries_VerifyAsIntact_AndTheHeadIsTheNewestEntrysHash()
+    {
+        Assert.True(AuditVerifier.Verify(Store.AuditLog).Intact);
+        for (var n = 1; n <= 3; n++)
+            Store.AuditLog.Append(Entry(n));
+        Reopen();
+        var chain = Store.AuditLog.ReadChain();
+        Assert.Equal([1L, 2L, 3L], chain.Select(c => c.Entry.Id));
+        Assert.All(chain, c => Assert.Equal(32, c.Hash!.Length));
+        Assert.Equal(3, chain.Select(c => Convert.ToHexString(c.Hash!)).Distinct().Count());
+        var result = AuditVerifier.Verify(Store.AuditLog);
+        Assert.True(result.Intact, string.Join("; ", result.Problems));
+        Assert.Equal(3, result.Entries);
+        Assert.Equal(Convert.ToHexStringLower(chain[^1].Hash!), result.HeadHash);
+        Assert.Empty(Store.AuditLog.ReadGuards().MissingGuards);
+    }
+
+    [Fact]
+    public void AuditLog_AppendsFromTwoUnitsOfWork_FormOneUnbrokenChain()
+    {
+        using var other = ReopenStore();
+        for (var n = 1; n <= 6; n++)
+            (n % 2 == 0 ? other : Store).AuditLog.Append(Entry(n));
+        var result = AuditVerifier.Verify(Store.AuditLog);
+        Assert.True(result.Intact, string.Join("; ", result.Problems));
+        Assert.Equal(6, result.Entries);
+    }
 }

@@ -84,7 +84,7 @@ internal sealed class TabulationBenchmark : IBenchmark
         return 0;
     }
 
-    private static void LoadSqlite(string db, int households)
+    internal static void LoadSqlite(string db, int households)
     {
         foreach (var f in new[] { db, db + "-wal", db + "-shm" })
             File.Delete(f);

@@ -8,5 +8,6 @@ public sealed class AuditCommand : Command
     public AuditCommand() : base("audit", "The append-only log of every read or export of personal data")
     {
         Subcommands.Add(new AuditListCommand());
+        Subcommands.Add(new AuditVerifyCommand());
     }
 }

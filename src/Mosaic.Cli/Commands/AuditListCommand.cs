@@ -28,7 +28,7 @@ public sealed class AuditListCommand : MosaicCommand
         var limit = parse.GetValue(_limit);
         if (limit is < 1)
             throw new CliException(ExitCodes.Usage, "--limit must be at least 1");
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = OpenStore(parse, console);
         var entries = store.AuditLog.Read(limit);
         var inv = CultureInfo.InvariantCulture;
         if (console.Json)

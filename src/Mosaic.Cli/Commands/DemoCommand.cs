@@ -33,7 +33,7 @@ public sealed class DemoCommand : MosaicCommand
 
     private readonly Option<string?> _urls = new("--urls")
     {
-        Description = "Where the dashboard listens, e.g. http://localhost:5080 (unused until the server exists)",
+        Description = "Where the dashboard listens (default http://127.0.0.1:5080: this machine only)",
         HelpName = "URL",
     };
 
@@ -57,13 +57,14 @@ public sealed class DemoCommand : MosaicCommand
         with rosters, migratory statuses (returnees from the Gulf, people displaced by erosion and floods, internal
         migrants, members abroad), WG-SS disability answers, incomes, remittances and GPS points, with the gaps real
         field data has. Deterministic: the same --seed gives the same data, and running it again adds nothing.
-        See docs/user-guide/demo.md.
+        Then it serves the dashboard on the data and prints its address and a sign-in, unless --no-serve.
+        See docs/user-guide/demo.md and docs/user-guide/dashboard.md.
 
         Examples:
           mosaic demo
           mosaic demo --db chilmari.db --seed 7 --no-serve
           mosaic demo --households 1000000 --no-serve --db big.db
-          mosaic demo --households 500 --export-kobo ./kobo --json
+          mosaic demo --households 500 --export-kobo ./kobo --json --no-serve
         """)
     {
         _households.Validators.Add(r =>
@@ -82,11 +83,20 @@ public sealed class DemoCommand : MosaicCommand
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
+        var database = Build(parse, console);
+        if (parse.GetValue(_noServe))
+            return ExitCodes.Success;
+        return DashboardServer.Run(console, database, parse.GetValue(_urls));
+    }
+
+    /// <summary>Builds the dataset, prints the report and, when the dashboard follows, a sign-in; returns the database's location.</summary>
+    private string Build(ParseResult parse, CliConsole console)
+    {
         var options = new DemoOptions { Households = parse.GetValue(_households), Seed = parse.GetValue(_seed) };
         var exportDir = parse.GetValue(_exportKobo);
         var demo = new DemoGenerator(options);
         var steps = DemoDataset.Steps();
-        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
+        using var store = OpenStore(parse, console, create: true);
         if (!parse.GetValue(_addToExisting))
             RefuseRealData(store);
 
@@ -117,7 +127,9 @@ public sealed class DemoCommand : MosaicCommand
             console.Error.WriteLine($"warning: {conflicts:N0} household(s) already in the database under the same submission id " +
                                     "with different content were left unchanged (a database from another version of the demo?)");
         }
-        return ExitCodes.Success;
+        if (!parse.GetValue(_noServe))
+            DashboardServer.PrintDemoSignIn(console, store);
+        return StoreLocator.Resolve(parse.GetValue(DbOption));
     }
 
     private static void RefuseRealData(IMosaicStore store)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Demo;
 using Mosaic.Core.Registry.Export;
+using Mosaic.Server.Infrastructure;
 using Spectre.Console;
 
 namespace Mosaic.Cli.Commands;
@@ -58,8 +59,7 @@ internal static class DemoReport
             s.ByUnion().Select(e => new[] { names.GetValueOrDefault(e.UnionPcode, "?"), e.UnionPcode, N(e.Households), N(e.Persons) }));
         console.Info(string.Format(c, "persons with a disability (WG-SS, age 5+): {0:N0}", s.PersonsWithDisability));
         console.Info("");
-        console.Info("The dashboard comes with the server (`mosaic serve`, not built yet); use --no-serve to skip these tables." +
-                     (urls is null ? "" : $" --urls {urls} is noted but unused for now."));
+        console.Info($"Starting the dashboard on {urls ?? ServerOptions.DefaultUrls} (use --no-serve to build the data only)…");
     }
 
     private static void Print(CliConsole console, string title, string[] header, IEnumerable<string[]> rows)

@@ -20,6 +20,8 @@ public sealed class ExportDtmCommand : MosaicCommand
         HelpName = "FILE",
     };
 
+    private readonly Option<bool> _rawCsv = CommonOptions.RawCsv();
+
     private readonly Option<string?> _dataset = new("--dataset")
     {
         Description = "Only records of this dataset (dtm, hdx-hapi, demo, …); default: all",
@@ -40,23 +42,24 @@ public sealed class ExportDtmCommand : MosaicCommand
         Options.Add(_out);
         Options.Add(ForceOption);
         Options.Add(_dataset);
+        Options.Add(_rawCsv);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = parse.GetValue(_out);
         using var output = path is null ? null : BeginOutput(parse, console, path);
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = OpenStore(parse, console);
         var records = store.Mobility.ReadAssessments(parse.GetValue(_dataset));
         (int Written, int WithoutIdps) result;
         if (output is null)
         {
-            result = DtmHxlWriter.Write(console.Out, records);
+            result = DtmHxlWriter.Write(console.Out, records, CommonOptions.CsvOptions(parse.GetValue(_rawCsv)));
         }
         else
         {
             using (var writer = new StreamWriter(output.OpenWrite(), new UTF8Encoding(false)))
-                result = DtmHxlWriter.Write(writer, records);
+                result = DtmHxlWriter.Write(writer, records, CommonOptions.CsvOptions(parse.GetValue(_rawCsv)));
             output.Commit();
         }
         if (console.Json && path is not null)

@@ -43,7 +43,7 @@ public sealed class ImportAreasCommand : MosaicCommand
     {
         var path = RequireFile(parse.GetValue(_file));
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
-        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
+        using var store = OpenStore(parse, console, create: true);
         var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid), csv));
         var errorsFile = ImportErrorFile.Write(path, result.Issues);
         var c = result.Counts;

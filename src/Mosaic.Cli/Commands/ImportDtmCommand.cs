@@ -39,7 +39,7 @@ public sealed class ImportDtmCommand : MosaicCommand
     {
         var path = RequireFile(parse.GetValue(_file));
         var skip = parse.GetValue(_skipInvalid);
-        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
+        using var store = OpenStore(parse, console, create: true);
         var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip }));
         var all = result.Errors.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
         var errorsFile = ImportErrorFile.Write(path, all);

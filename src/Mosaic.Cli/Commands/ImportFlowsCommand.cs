@@ -36,7 +36,7 @@ public sealed class ImportFlowsCommand : MosaicCommand
     {
         var path = RequireFile(parse.GetValue(_file));
         var skip = parse.GetValue(_skipInvalid);
-        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
+        using var store = OpenStore(parse, console, create: true);
         FlowImportResult result;
         try
         {

@@ -31,9 +31,9 @@ public sealed class ImportHazardsCommand : MosaicCommand
         HelpName = "NAME",
     };
 
-    private readonly Option<DateOnly?> _validFrom = new("--valid-from") { Description = "First day the layer is valid", HelpName = "YYYY-MM-DD" };
+    private readonly Option<DateOnly?> _validFrom = DateOptions.Create("--valid-from", "First day the layer is valid");
 
-    private readonly Option<DateOnly?> _validTo = new("--valid-to") { Description = "Last day the layer is valid", HelpName = "YYYY-MM-DD" };
+    private readonly Option<DateOnly?> _validTo = DateOptions.Create("--valid-to", "Last day the layer is valid");
 
     private readonly Option<bool> _skipInvalid = new("--skip-invalid")
     {
@@ -73,7 +73,7 @@ public sealed class ImportHazardsCommand : MosaicCommand
         var layer = file.Layer with { ValidFrom = parse.GetValue(_validFrom), ValidTo = parse.GetValue(_validTo) };
         var commit = layer.Polygons.Count > 0 && (file.Issues.Count == 0 || skip);
         var replaced = false;
-        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
+        using var store = OpenStore(parse, console, create: true);
         if (commit)
             replaced = store.Hazards.ReplaceLayer(layer);
 

@@ -75,7 +75,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
             throw new CliException(ExitCodes.InputRejected, ex.Message);
         }
 
-        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
+        using var store = OpenStore(parse, console, create: true);
         RegistrationImportResult result;
         try
         {

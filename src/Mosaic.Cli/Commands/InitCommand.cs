@@ -18,7 +18,7 @@ public sealed class InitCommand : MosaicCommand
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
-        using var store = StoreLocator.Open(parse.GetValue(DbOption), create: true);
+        using var store = OpenStore(parse, console, create: true);
         if (console.Json)
             console.WriteJson(new { database = store.Description, schema_version = store.SchemaVersion });
         else

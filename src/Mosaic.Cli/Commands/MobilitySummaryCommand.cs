@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Import;
+using Mosaic.Core.Import.Csv;
 using Mosaic.Core.Mobility.Analysis;
 
 namespace Mosaic.Cli.Commands;
@@ -25,21 +25,19 @@ public sealed class MobilitySummaryCommand : MosaicCommand
         HelpName = "admN",
     };
 
+    private readonly Option<bool> _rawCsv = CommonOptions.RawCsv();
+
     private readonly Option<string> _format = new("--format") { Description = "table, csv, hxl or json", DefaultValueFactory = _ => "table" };
 
     private readonly Option<string?> _dataset = new("--dataset") { Description = "Only this dataset (dtm, hdx-hapi, demo, …)", HelpName = "NAME" };
 
     private readonly Option<string?> _operation = new("--operation") { Description = "Only this DTM operation", HelpName = "NAME" };
 
-    private readonly Option<DateOnly?> _split = new("--split-date")
-    {
-        Description = "Flows: compare daily averages before this date with those from it on (e.g. a border closure)",
-        HelpName = "yyyy-MM-dd",
-    };
+    private readonly Option<DateOnly?> _split = DateOptions.Create("--split-date", "Flows: compare daily averages before this date with those from it on (e.g. a border closure)");
 
-    private readonly Option<DateOnly?> _from = new("--from") { Description = "Flows: first day considered", HelpName = "yyyy-MM-dd" };
+    private readonly Option<DateOnly?> _from = DateOptions.Create("--from", "Flows: first day considered");
 
-    private readonly Option<DateOnly?> _to = new("--to") { Description = "Flows: last day considered", HelpName = "yyyy-MM-dd" };
+    private readonly Option<DateOnly?> _to = DateOptions.Create("--to", "Flows: last day considered");
 
     public MobilitySummaryCommand() : base("summary", """
         DTM-style totals per round and population type by area level; change from the earlier to the later of
@@ -53,7 +51,7 @@ public sealed class MobilitySummaryCommand : MosaicCommand
         Examples:
           mosaic mobility summary
           mosaic mobility summary --round 2 --compare 3 --level adm4
-          mosaic mobility summary --split-date 2025-08-01 --format csv > flows.csv
+          mosaic mobility summary --split-date 2026-06-20 --format csv > flows.csv
         """)
     {
         _format.AcceptOnlyFromAmong("table", "csv", "hxl", "json");
@@ -61,6 +59,7 @@ public sealed class MobilitySummaryCommand : MosaicCommand
         Options.Add(_compare);
         Options.Add(_level);
         Options.Add(_format);
+        Options.Add(_rawCsv);
         Options.Add(_dataset);
         Options.Add(_operation);
         Options.Add(_split);
@@ -79,8 +78,12 @@ public sealed class MobilitySummaryCommand : MosaicCommand
             Dataset = parse.GetValue(_dataset),
             Operation = parse.GetValue(_operation),
         };
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        if (options.From is { } from && options.To is { } to && from > to)
+            throw new CliException(ExitCodes.Usage, $"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
+        using var store = OpenStore(parse, console);
         var report = MobilitySummary.Run(store, options);
+        if (options.SplitDate is { } split)
+            RequireSplitInsideFlows(split, report);
         var format = console.Json ? "json" : parse.GetValue(_format);
         switch (format)
         {
@@ -89,16 +92,33 @@ public sealed class MobilitySummaryCommand : MosaicCommand
                 break;
             case "csv":
             case "hxl":
-                console.Out.WriteLine(string.Join(',', SummaryTable.Columns));
-                if (format == "hxl")
-                    console.Out.WriteLine(string.Join(',', SummaryTable.HxlTags));
-                foreach (var row in SummaryTable.Rows(report))
-                    console.Out.WriteLine(string.Join(',', row.Select(ImportErrorFile.Quote)));
+                using (var csv = new CsvWriter(console.Out, CommonOptions.CsvOptions(parse.GetValue(_rawCsv))))
+                {
+                    csv.WriteRow(SummaryTable.Columns);
+                    if (format == "hxl")
+                        csv.WriteRow(SummaryTable.HxlTags);
+                    foreach (var row in SummaryTable.Rows(report))
+                        csv.WriteRow(row);
+                }
                 break;
             default:
                 SummaryText.Write(console.Out, report);
                 break;
         }
         return ExitCodes.Success;
+    }
+
+    // A split date outside every point's observed period compares a period with nothing: say so, do not print zeros.
+    private static void RequireSplitInsideFlows(DateOnly split, SummaryReport report)
+    {
+        if (report.Flows.Count == 0)
+            throw new CliException(ExitCodes.Usage, $"--split-date {split:yyyy-MM-dd}: there are no flow observations to split (import them with mosaic import flows)");
+        if (report.Flows.Any(f => f.Split is { DaysBefore: > 0, DaysAfter: > 0 }))
+            return;
+        var first = report.Flows.Min(f => f.First);
+        var last = report.Flows.Max(f => f.Last);
+        throw new CliException(ExitCodes.Usage,
+            $"--split-date {split:yyyy-MM-dd} is outside the flow observations ({first:yyyy-MM-dd} to {last:yyyy-MM-dd}): " +
+            "choose a day after the first observed day and on or before the last");
     }
 }

@@ -84,7 +84,7 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         var quasi = SnapshotReading.Names(parse.GetValue(_quasi));
         var unit = parse.GetValue(_unit) == "household" ? FieldLevel.Household : FieldLevel.Person;
         IReadOnlyList<string?[]> records;
-        using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
+        using (var store = OpenStore(parse, console))
         {
             try
             {
@@ -103,6 +103,8 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         var (suppressed, after) = KAnonymity.Suppress(records, k, [.. Enumerable.Range(0, quasi.Count)]);
         var byColumn = KAnonymity.SuppressedByColumn(suppressed);
         var recordsTouched = suppressed.Count(r => Array.IndexOf(r, KAnonymity.SuppressedMark) >= 0);
+        var riskBefore = MicrodataRisk.Measure(records);
+        var riskAfter = MicrodataRisk.Measure(suppressed);
         var unitName = unit == FieldLevel.Person ? "person" : "household";
 
         if (console.Json)
@@ -119,6 +121,7 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
                 records_below_k = before.RecordsAtRisk,
                 k_anonymous = before.IsKAnonymous,
                 class_sizes_below_k = sizes.Where(s => s.Size < k).Select(s => new { size = s.Size, classes = s.Classes }),
+                risk = Risk(riskBefore),
                 suppression = new
                 {
                     values_blanked = after.SuppressedValues,
@@ -128,6 +131,8 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
                     smallest_class = after.SmallestClass,
                     records_below_k = after.RecordsAtRisk,
                     k_anonymous = after.IsKAnonymous,
+                    reason = after.Reason,
+                    risk = Risk(riskAfter),
                 },
             });
             return ExitCodes.Success;
@@ -138,6 +143,7 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         console.Info($"  below k: {before.ClassesAtRisk:N0} classes holding {before.RecordsAtRisk:N0} records ({Percent(before.RecordsAtRisk, before.Records)})");
         if (before.ClassesAtRisk > 0)
             console.Info("  class sizes below k: " + string.Join(", ", sizes.Where(s => s.Size < k).Select(s => $"{s.Size}: {s.Classes:N0}")));
+        console.Info(RiskLine(riskBefore));
         if (before.IsKAnonymous)
         {
             console.Info("  already k-anonymous: local suppression would blank nothing");
@@ -147,9 +153,24 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         console.Info($"  values blanked: {after.SuppressedValues:N0} in {recordsTouched:N0} records " +
                      $"({string.Join(", ", quasi.Select((q, i) => $"{q} {byColumn.ElementAtOrDefault(i):N0}"))})");
         console.Info($"  after: {after.EquivalenceClasses:N0} classes, smallest {after.SmallestClass:N0}, " +
-                     (after.IsKAnonymous ? "k-anonymous" : $"{after.RecordsAtRisk:N0} records still below k (too few records in all)"));
+                     (after.IsKAnonymous ? "k-anonymous" : $"{after.RecordsAtRisk:N0} records still below k: {after.Reason}"));
+        console.Info(RiskLine(riskAfter));
         return ExitCodes.Success;
     }
+
+    private static object Risk(MicrodataRiskReport r) => new
+    {
+        expected_reidentifications = Math.Round(r.ExpectedReidentifications, 3),
+        global_risk = Math.Round(r.GlobalRisk, 6),
+        highest_individual_risk = Math.Round(r.HighestIndividualRisk, 6),
+        unique_records = r.RecordsAboveHalfRisk,
+        above_hdx_limit = r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk),
+    };
+
+    private static string RiskLine(MicrodataRiskReport r) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"  re-identification risk: global {r.GlobalRisk:P2} ({r.ExpectedReidentifications:0.#} expected re-identifications, {r.RecordsAboveHalfRisk:N0} unique records)") +
+        (r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk) ? "; above the 3% limit for an export" : "; within the 3% limit for an export");
 
     private static string Percent(long part, long whole) =>
         whole == 0 ? "0%" : (100.0 * part / whole).ToString("0.##", CultureInfo.InvariantCulture) + "%";

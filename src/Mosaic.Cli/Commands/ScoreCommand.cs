@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Hazards;
 using Mosaic.Core.Vulnerability;
 
 namespace Mosaic.Cli.Commands;
@@ -73,29 +72,14 @@ public sealed class ScoreCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, "--coverage must be between 0 and 1 (exclusive)");
 
         using var saved = parse.GetValue(_calibrate) && parse.GetValue(_saveModel) is { } savePath ? BeginOutput(parse, console, savePath) : null;
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
-        if (store.Registry.CountHouseholds() == 0)
-            throw new CliException(ExitCodes.InputRejected, "there are no households to score: import registrations first (or run mosaic demo)");
-        var summary = console.WithStatus("scoring", () => StoreScoring.Run(store, model, DateTimeOffset.UtcNow));
-        CalibrationResult? calibration = null;
-        if (parse.GetValue(_calibrate))
+        using var store = OpenStore(parse, console);
+        var result = console.WithStatus("scoring", () => StoreScoring.Score(store,
+            new ScoreRequest(model, DateTimeOffset.UtcNow, parse.GetValue(_calibrate) ? coverage : null)));
+        var (summary, calibration) = (result.Summary, result.Calibration);
+        if (calibration is not null && saved is not null)
         {
-            var households = store.Registry.ReadHouseholds().ToList();
-            var exposures = new ExposureCalculator(HazardIndex.Build(store.Hazards.ReadLayers()), store.Areas.All(withBoundaries: true).Where(a => a.Boundary is not null))
-                .Compute(households);
-            try
-            {
-                calibration = Calibration.Fit(model, households, exposures, coverage);
-            }
-            catch (InvalidOperationException ex)
-            {
-                throw new CliException(ExitCodes.InputRejected, "cannot calibrate: " + ex.Message);
-            }
-            if (saved is not null)
-            {
-                File.WriteAllText(saved.TemporaryPath, calibration.Model.SourceJson);
-                saved.Commit();
-            }
+            File.WriteAllText(saved.TemporaryPath, calibration.Model.SourceJson);
+            saved.Commit();
         }
         Report(console, summary, calibration, parse.GetValue(_saveModel));
         return ExitCodes.Success;

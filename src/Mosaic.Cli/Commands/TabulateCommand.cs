@@ -44,7 +44,9 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<string> _method = new("--method")
     {
-        Description = "Disclosure-control method: suppression (the default: exact, additive tables)",
+        Description = "Disclosure-control method: suppression (the default: exact, additive tables for publication) or perturbation " +
+                      "(cell-key noise, as for free-form queries: every count gives or takes a few, the same cell always the same value, " +
+                      "no count of 1-2; counts and shares only)",
         DefaultValueFactory = _ => "suppression",
     };
 
@@ -81,6 +83,8 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<string?> _catalogue = CatalogueOption.Create();
 
+    private readonly Option<bool> _rawCsv = CommonOptions.RawCsv();
+
     public TabulateCommand() : base("tabulate", """
         Compute an indicator disaggregated by any set of dimensions, with disclosure control.
         Every dimension gets its total and subtotals. Disclosure control: cells with fewer than K contributors (persons or households, per the indicator)
@@ -91,6 +95,7 @@ public sealed class TabulateCommand : MosaicCommand
           mosaic tabulate --indicator population --by adm4,migratory_status,sex
           mosaic tabulate -i returnees --by sex,age_group --area BD554909 --format hxl --out returnees.csv
           mosaic tabulate -i hh_income_fell_20pct --by adm4,head_sex --format xlsx --out income.xlsx
+          mosaic tabulate -i population --by adm4,migratory_status,sex,age_group --method perturbation
         """)
     {
         Options.Add(_indicator);
@@ -105,6 +110,7 @@ public sealed class TabulateCommand : MosaicCommand
         Options.Add(_out);
         Options.Add(ForceOption);
         Options.Add(_catalogue);
+        Options.Add(_rawCsv);
         _format.AcceptOnlyFromAmong(s_formats);
         _minCell.Validators.Add(r =>
         {
@@ -130,7 +136,7 @@ public sealed class TabulateCommand : MosaicCommand
         TabulationResult result;
         var clock = Stopwatch.StartNew();
         using var output = outPath is null ? null : BeginOutput(parse, console, outPath);
-        using (var store = StoreLocator.Open(parse.GetValue(DbOption)))
+        using (var store = OpenStore(parse, console))
         {
             if (store.Registry.CountHouseholds() == 0)
             {
@@ -162,7 +168,7 @@ public sealed class TabulateCommand : MosaicCommand
         if (output is null)
         {
             // --json always prints JSON: without --out, the table itself in its JSON form.
-            Render(result, console.Json ? "json" : format, console.Out);
+            Render(result, console.Json ? "json" : format, console.Out, CommonOptions.CsvOptions(parse.GetValue(_rawCsv)));
             return ExitCodes.Success;
         }
         using (var file = output.OpenWrite())
@@ -174,7 +180,7 @@ public sealed class TabulateCommand : MosaicCommand
             else
             {
                 using var writer = new StreamWriter(file, new UTF8Encoding(false));
-                Render(result, format, writer);
+                Render(result, format, writer, CommonOptions.CsvOptions(parse.GetValue(_rawCsv)));
             }
         }
         output.Commit();
@@ -188,12 +194,17 @@ public sealed class TabulateCommand : MosaicCommand
                 by,
                 file = outPath,
                 format,
+                method = result.Method == DisclosureMethod.Perturbation ? "perturbation" : "suppression",
                 cells = result.Cells.Count,
                 suppressed_cells = result.InformationLoss.SuppressedCells,
                 suppressed_cells_share = Math.Round(result.InformationLoss.CellShare, 4),
                 hidden_units_share = result.InformationLoss.HiddenShare is { } h ? Math.Round(h, 4) : (double?)null,
                 seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
             });
+        }
+        else if (result.Method == DisclosureMethod.Perturbation)
+        {
+            console.Info($"{result.Cells.Count} cells written to {outPath}; values perturbed by the cell-key method");
         }
         else
         {
@@ -202,15 +213,15 @@ public sealed class TabulateCommand : MosaicCommand
         return ExitCodes.Success;
     }
 
-    private static void Render(TabulationResult result, string format, TextWriter output)
+    private static void Render(TabulationResult result, string format, TextWriter output, Mosaic.Core.Import.Csv.CsvWriteOptions csv)
     {
         switch (format)
         {
             case "csv":
-                CsvTableWriter.Write(result, output, hxl: false);
+                CsvTableWriter.Write(result, output, hxl: false, csv);
                 break;
             case "hxl":
-                CsvTableWriter.Write(result, output, hxl: true);
+                CsvTableWriter.Write(result, output, hxl: true, csv);
                 break;
             case "json":
                 using (var buffer = new MemoryStream())

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Audit;
-using Mosaic.Core.Storage;
 using Mosaic.Core.Targeting;
-using Mosaic.Core.Vulnerability;
 
 namespace Mosaic.Cli.Commands;
 
@@ -43,6 +40,8 @@ public sealed class TargetCommand : MosaicCommand
         HelpName = "SHARE",
     };
 
+    private readonly Option<bool> _rawCsv = CommonOptions.RawCsv();
+
     private readonly Option<string> _out = new("--out")
     {
         Description = "Output file: .csv or .xlsx (an existing file is replaced only with --force)",
@@ -71,71 +70,29 @@ public sealed class TargetCommand : MosaicCommand
         Options.Add(_includeContacts);
         Options.Add(_poorShare);
         Options.Add(_out);
+        Options.Add(_rawCsv);
         Options.Add(ForceOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
-        var request = Request(parse);
+        var targeting = Request(parse);
         var output = parse.GetValue(_out)!;
         if (!output.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             throw new CliException(ExitCodes.Usage, "--out must end in .csv or .xlsx");
 
         using var file = BeginOutput(parse, console, output);
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
-        if (store.Registry.CountHouseholds() == 0)
-        {
-            throw new CliException(ExitCodes.InputRejected,
-                $"the registry in {store.Description} holds no households yet: import registrations (mosaic import registrations FILE), " +
-                "then run mosaic score; or build the demo with mosaic demo");
-        }
-        var run = store.Scores.LatestRun() ?? throw new CliException(ExitCodes.InputRejected, "no scores yet: run mosaic score first");
-        var areas = new AreaAncestry(store.Areas.All());
-        if (request.AreaPcode is { } pcode && areas.Find(pcode) is null)
-            throw new CliException(ExitCodes.InputRejected, $"unknown area P-code '{pcode}'");
-        var scores = store.Scores.ReadScores().ToDictionary(s => s.HouseholdId);
-        var candidates = new List<TargetCandidate>();
-        var unscored = 0;
-        foreach (var h in store.Registry.ReadHouseholds(request.AreaPcode))
-        {
-            if (scores.TryGetValue(h.Id, out var s))
-                candidates.Add(new TargetCandidate(h, s));
-            else
-                unscored++;
-        }
-        if (unscored > 0)
-            throw new CliException(ExitCodes.InputRejected, $"{unscored} household(s) were registered after the last scoring run: run mosaic score again");
-
-        var list = Targeter.Select(candidates, areas, request);
+        using var store = OpenStore(parse, console);
         var includeContacts = parse.GetValue(_includeContacts);
-        TargetListFile.Write(file.TemporaryPath, list, areas, run.Dimensions, includeContacts);
-        // The list appears under its name only once complete, and a contact list only after its audit entry.
-        var auditId = includeContacts ? RecordExport(store, parse, file, request, list) : (long?)null;
+        // The use case writes the (temporary) file only after a contact list's audit entry is committed; the list
+        // appears under its name only once complete.
+        var result = TargetExport.Run(store, new TargetExportRequest(
+            targeting, file.Path, includeContacts, CliActor.Current, CommandLineText.Of(parse)) { WritePath = file.TemporaryPath, Csv = CommonOptions.CsvOptions(parse.GetValue(_rawCsv)) });
         file.Commit();
         if (file.Replaced)
             console.Error.WriteLine($"replaced the existing {output} (--force){(includeContacts ? ": it now holds the new contact list" : "")}");
-        Report(console, list, request, run, output, areas, auditId);
+        Report(console, result, targeting, output);
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// Logs the export of names and phones. Personal data never leaves without its record: if the entry
-    /// cannot be written, the (still temporary) file is deleted and the command fails.
-    /// </summary>
-    private static long RecordExport(IMosaicStore store, ParseResult parse, CliOutput file, TargetingRequest request, TargetList list)
-    {
-        var path = file.Path;
-        var (households, persons) = TargetContact.Count(list);
-        try
-        {
-            return store.AuditLog.Append(new AuditEntry(DateTimeOffset.UtcNow, Environment.UserName, AuditActions.TargetExportContacts, path,
-                request.AreaPcode, households, persons, CommandLineText.Of(parse)));
-        }
-        catch (StoreException ex)
-        {
-            throw new CliException(ExitCodes.DatabaseUnavailable,
-                $"could not record the export of contacts in the audit log ({ex.Message}); no list was written to {path}");
-        }
     }
 
     private TargetingRequest Request(ParseResult parse)
@@ -171,9 +128,9 @@ public sealed class TargetCommand : MosaicCommand
         };
     }
 
-    private static void Report(CliConsole console, TargetList list, TargetingRequest request, ScoreRunInfo run, string output,
-        AreaAncestry areas, long? auditId)
+    private static void Report(CliConsole console, TargetExportResult result, TargetingRequest request, string output)
     {
+        var (list, run, auditId) = (result.List, result.Run, result.AuditEntryId);
         var e = list.Errors;
         if (console.Json)
         {
@@ -190,7 +147,7 @@ public sealed class TargetCommand : MosaicCommand
                 coverage = list.CoverageRate,
                 contacts_included = auditId is not null,
                 audit_entry = auditId,
-                quotas = list.Quotas.Select(q => new { area = q.Pcode, name = areas.Find(q.Pcode)?.Name, eligible = q.Eligible, high_or_extreme = q.Priority, quota = q.Quota }),
+                quotas = list.Quotas.Select(q => new { area = q.Pcode, name = result.AreaNames.GetValueOrDefault(q.Pcode), eligible = q.Eligible, high_or_extreme = q.Priority, quota = q.Quota }),
                 coverage_summary = list.Coverage.Select(c => new { dimension = c.Dimension, group = c.Group, targeted = c.Targeted, targeted_share = c.TargetedShare, high_or_extreme = c.Priority, high_or_extreme_share = c.PriorityShare }),
                 errors = e is null ? null : new { households_with_reference = e.Households, poor_share = e.PoorShare, poor = e.Poor, inclusion_error = e.InclusionError, exclusion_error = e.ExclusionError },
             });
@@ -206,7 +163,7 @@ public sealed class TargetCommand : MosaicCommand
             console.Info(string.Create(inv, $"  note: {request.Requested} requested, only {list.Eligible} eligible"));
         console.Info("quotas:");
         foreach (var q in list.Quotas)
-            console.Info(string.Create(inv, $"  {q.Pcode,-12} {Truncate(areas.Find(q.Pcode)?.Name ?? "", 20),-20} eligible {q.Eligible,7}  high/extreme {q.Priority,7}  quota {q.Quota,7}"));
+            console.Info(string.Create(inv, $"  {q.Pcode,-12} {Truncate(result.AreaNames.GetValueOrDefault(q.Pcode) ?? "", 20),-20} eligible {q.Eligible,7}  high/extreme {q.Priority,7}  quota {q.Quota,7}"));
         console.Info("coverage (share of targeted vs share of high/extreme households):");
         foreach (var c in list.Coverage.Where(c => c.Targeted > 0 || c.Priority > 0))
             console.Info(string.Create(inv, $"  {c.Dimension,-13} {c.Group,-22} {c.TargetedShare,7:P1}  vs {c.PriorityShare,7:P1}"));

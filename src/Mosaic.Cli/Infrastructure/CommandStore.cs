@@ -21,6 +21,8 @@ internal sealed class CommandStore(IMosaicDatabase database, IMosaicStore store)
 
     public IAuditLog AuditLog => store.AuditLog;
 
+    public IUserStore Users => store.Users;
+
     public void Dispose()
     {
         store.Dispose();

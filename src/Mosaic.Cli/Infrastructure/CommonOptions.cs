@@ -23,6 +23,20 @@ public static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary>
+    /// On commands that write CSV: turn the formula guard off. By default a text cell starting with = + - @, a tab or
+    /// a carriage return gets a leading apostrophe so that a spreadsheet shows it as text instead of running it.
+    /// </summary>
+    public static Option<bool> RawCsv() => new("--raw-csv")
+    {
+        Description = "CSV for machine pipelines: write text cells exactly as stored, without the leading apostrophe " +
+                      "that stops spreadsheets from running cells starting with = + - @ as formulas",
+    };
+
+    /// <summary>The CSV options for <c>--raw-csv</c>.</summary>
+    public static Mosaic.Core.Import.Csv.CsvWriteOptions CsvOptions(bool raw) =>
+        raw ? Mosaic.Core.Import.Csv.CsvWriteOptions.Raw : Mosaic.Core.Import.Csv.CsvWriteOptions.Default;
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Print a machine-readable JSON summary on stdout",

@@ -20,6 +20,9 @@ public static class ExitCodes
     /// <summary>An input file does not exist or cannot be read.</summary>
     public const int FileNotFound = 5;
 
+    /// <summary><c>mosaic audit verify</c> found the audit log changed, cut or reordered.</summary>
+    public const int AuditLogTampered = 6;
+
     /// <summary>A bug in Mosaic (an unexpected exception): "internal error, please report" (BSD sysexits EX_SOFTWARE).</summary>
     public const int InternalError = 70;
 

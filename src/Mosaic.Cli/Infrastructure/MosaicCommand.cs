@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Mosaic.Core.Application;
 using Mosaic.Core.Files;
 using Mosaic.Core.Import;
+using Mosaic.Core.Privacy;
 using Mosaic.Core.Storage;
 
 namespace Mosaic.Cli.Infrastructure;
@@ -43,6 +45,16 @@ public abstract class MosaicCommand : Command
             console.Fail(ex.Message);
             return ex.ExitCode;
         }
+        catch (RequestRejectedException ex)
+        {
+            console.Fail(ex.Message);
+            return ExitCodes.InputRejected;
+        }
+        catch (AccessDeniedException ex)
+        {
+            console.Fail(ex.Message);
+            return ExitCodes.InputRejected;
+        }
         catch (OutputFileException ex)
         {
             console.Fail(ex.Problem == OutputFileProblem.Exists ? ex.Message + "; add --force to replace it" : ex.Message);
@@ -71,6 +83,17 @@ public abstract class MosaicCommand : Command
     }
 
     protected abstract int Execute(ParseResult parse, CliConsole console);
+
+    /// <summary>
+    /// The command's unit of work on <c>--db</c> (see <see cref="StoreLocator.Open"/>): only init, demo and the imports
+    /// pass <paramref name="create"/>; a wait for another writer is said on stderr.
+    /// </summary>
+    protected IMosaicStore OpenStore(ParseResult parse, CliConsole console, bool create = false)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(console);
+        return StoreLocator.Open(parse.GetValue(DbOption), create, console.Error.WriteLine);
+    }
 
     /// <summary>
     /// Starts writing an output file safely (see <see cref="OutputFile"/>): never onto the database, an existing

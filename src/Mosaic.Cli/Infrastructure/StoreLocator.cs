@@ -12,22 +12,26 @@ public static class StoreLocator
     public const string DefaultPath = StoreResolver.DefaultLocation;
 
     /// <summary>The providers of this build, asked in order; SQLite (any file path) comes last.</summary>
-    private static readonly StoreResolver s_resolver = new([new SqliteStoreProvider()]);
+    /// <param name="waiting">Told when a write waits for another writer.</param>
+    private static StoreResolver Resolver(Action<string>? waiting) => new([new SqliteStoreProvider(waiting)]);
 
     public static string Resolve(string? db) => StoreResolver.Locate(db);
 
     /// <summary>The database object for <c>--db</c> (nothing is opened or migrated yet).</summary>
-    public static IMosaicDatabase OpenDatabase(string? db) => s_resolver.Open(Resolve(db));
+    /// <param name="db">The <c>--db</c> value.</param>
+    /// <param name="waiting">Told when a write waits for another writer (e.g. printed on stderr).</param>
+    public static IMosaicDatabase OpenDatabase(string? db, Action<string>? waiting = null) => Resolver(waiting).Open(Resolve(db));
 
     /// <summary>
     /// A unit of work for one command, after bringing the schema up to date: each CLI run is its own process, so
     /// it migrates as a server does at start (a no-op when the schema is current). Only <c>init</c>, <c>demo</c> and
     /// the imports pass <paramref name="create"/>: any other command refuses a database that does not exist, so a
-    /// mistyped <c>--db</c> or the wrong folder never reads as an empty registry ("Total 0").
+    /// mistyped <c>--db</c> or the wrong folder never reads as an empty registry ("Total 0"). A write that has to
+    /// wait for another writer says so through <paramref name="waiting"/> and waits (up to half an hour).
     /// </summary>
-    public static IMosaicStore Open(string? db, bool create = false)
+    public static IMosaicStore Open(string? db, bool create = false, Action<string>? waiting = null)
     {
-        var database = OpenDatabase(db);
+        var database = OpenDatabase(db, waiting);
         try
         {
             if (!create)

@@ -17,4 +17,7 @@ public sealed record AuditEntry(
 {
     /// <summary>The store's id (increasing with time); 0 for an entry not yet appended.</summary>
     public long Id { get; init; }
+
+    /// <summary>The actor's role code (<c>admin</c>, <c>manager</c>, …), or null for entries from before roles were recorded.</summary>
+    public string? Role { get; init; }
 }

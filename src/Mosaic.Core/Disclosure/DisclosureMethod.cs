@@ -8,4 +8,11 @@ public enum DisclosureMethod
 {
     /// <summary>Primary and secondary cell suppression, checked by the LP audit (<see cref="DisclosureControl"/>).</summary>
     Suppression = 0,
+
+    /// <summary>
+    /// Cell-key perturbation for free-form queries (the API and dashboard for analysts and viewers): every count gets
+    /// a small noise from the <see cref="PerturbationTable"/>, chosen by the cell's key, so the same cell always gets
+    /// the same value.
+    /// </summary>
+    Perturbation = 1,
 }

@@ -35,8 +35,10 @@ public static class KAnonymity
     /// <summary>
     /// Local suppression: while some records are in combinations smaller than k, blank one more quasi-identifier of
     /// each such record, in the given priority order (first = the one to give up first, typically the most detailed,
-    /// such as the village). Returns new records; the input is not changed. Records whose every quasi-identifier is
-    /// blanked all share one combination, so the loop always ends.
+    /// such as the village). When every quasi-identifier of some records is blanked and their all-blank class is
+    /// still below k, whole records of the smallest remaining classes are blanked into it until it reaches k. So the
+    /// result is always k-anonymous when there are at least k records; with fewer, the report says so
+    /// (<see cref="KAnonymityReport.Reason"/>). Returns new records; the input is not changed.
     /// </summary>
     public static (IReadOnlyList<string?[]> Records, KAnonymityReport Report) Suppress(IReadOnlyList<string?[]> records, int k, IReadOnlyList<int> priority)
     {
@@ -64,7 +66,71 @@ public static class KAnonymity
             if (!any)
                 break;
         }
-        return (result, Report(result, k, suppressed));
+        if (result.Count < k)
+        {
+            var few = Report(result, k, suppressed);
+            return (result, few.IsKAnonymous ? few : few with { Reason = $"only {result.Count} record(s) in all, fewer than k = {k}: no suppression can make them k-anonymous" });
+        }
+        suppressed += MergeIntoBlank(result, k, priority);
+        var report = Report(result, k, suppressed);
+        return (result, report.IsKAnonymous ? report
+            : report with { Reason = "some records differ only in quasi-identifiers outside the suppression order, which local suppression does not blank" });
+    }
+
+    /// <summary>
+    /// Blanks every priority column of whole classes: first each class still below k (they join the all-blank class),
+    /// then, while the all-blank class itself is below k, the smallest other class. Each step removes one class, so it
+    /// ends; it cannot help only when records differ in quasi-identifiers outside <paramref name="priority"/>.
+    /// </summary>
+    private static int MergeIntoBlank(List<string?[]> records, int k, IReadOnlyList<int> priority)
+    {
+        var blanked = 0;
+        while (true)
+        {
+            var classes = Classes(records);
+            string?[]? target = null;
+            string?[]? smallestOther = null;
+            var smallestSize = int.MaxValue;
+            var blankBelowK = false;
+            foreach (var (record, size) in classes)
+            {
+                if (IsBlank(record, priority))
+                {
+                    blankBelowK |= size < k;
+                    continue;
+                }
+                if (size < k)
+                    target ??= record;
+                if (size < smallestSize)
+                    (smallestOther, smallestSize) = (record, size);
+            }
+            target ??= blankBelowK ? smallestOther : null;
+            if (target is null)
+                return blanked;
+            foreach (var record in records)
+            {
+                if (!RecordComparer.Instance.Equals(record, target))
+                    continue;
+                foreach (var column in priority)
+                {
+                    if (record[column] != SuppressedMark)
+                    {
+                        record[column] = SuppressedMark;
+                        blanked++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsBlank(string?[] record, IReadOnlyList<int> priority)
+    {
+        foreach (var column in priority)
+        {
+            if (record[column] != SuppressedMark)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>How many equivalence classes have each size, smallest size first.</summary>

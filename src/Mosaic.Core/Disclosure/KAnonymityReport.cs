@@ -12,4 +12,7 @@ public sealed record KAnonymityReport(
     int K, int Records, int EquivalenceClasses, int RecordsAtRisk, int ClassesAtRisk, int SmallestClass, int SuppressedValues = 0)
 {
     public bool IsKAnonymous => RecordsAtRisk == 0;
+
+    /// <summary>Why local suppression could not make the records k-anonymous (null when it did, or was not run).</summary>
+    public string? Reason { get; init; }
 }

@@ -1,10 +1,13 @@
-using System.Text;
+using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Core.Import;
 
 /// <summary>Writes rejected rows to <c>&lt;input&gt;.errors.csv</c> beside the input.</summary>
 public static class ImportErrorFile
 {
+    /// <summary>Most problems listed in one report (a file broken on every row would otherwise give a report bigger than itself).</summary>
+    public const int MaxIssues = 10_000;
+
     /// <summary>The errors file path for an input file.</summary>
     public static string PathFor(string inputPath) => inputPath + ".errors.csv";
 
@@ -19,22 +22,29 @@ public static class ImportErrorFile
                 File.Delete(path);
             return null;
         }
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
-        w.WriteLine("file,sheet,row,column,value,reason");
+        using var csv = CsvWriter.Create(path);
+        csv.WriteRow("file", "sheet", "row", "column", "value", "reason");
+        var written = 0;
+        ImportIssue? last = null;
         foreach (var i in issues)
         {
-            w.WriteLine(string.Join(',',
-                Quote(i.File), Quote(i.Sheet), i.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Quote(i.Column), Quote(i.Value), Quote(i.Reason)));
+            if (written == MaxIssues)
+                break;
+            csv.Text(i.File);
+            csv.Text(i.Sheet);
+            csv.Number(i.Row);
+            csv.Text(i.Column);
+            csv.Text(i.Value);
+            csv.Text(i.Reason);
+            csv.EndRow();
+            written++;
+            last = i;
+        }
+        if (issues.Count > written)
+        {
+            csv.WriteRow(last!.File, null, null, null, null, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"… and {issues.Count - written:N0} more problem(s) not listed: the report stops at {MaxIssues:N0}"));
         }
         return path;
-    }
-
-    /// <summary>Quotes a CSV field when it needs it.</summary>
-    public static string Quote(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "";
-        return value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

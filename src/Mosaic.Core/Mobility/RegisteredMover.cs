@@ -8,6 +8,7 @@ namespace Mosaic.Core.Mobility;
 /// control; it carries no names or other personal data.
 /// </summary>
 /// <param name="AreaPcode">Area of the person's household (where they live now).</param>
+/// <param name="RecordKey">The person's record key for cell-key perturbation (0 = the store keeps none).</param>
 public sealed record RegisteredMover(
     string AreaPcode,
     DateOnly MoveDate,
@@ -17,7 +18,8 @@ public sealed record RegisteredMover(
     bool? Disability,
     string? PreviousCountry,
     string? PreviousPcode,
-    MoveReason? Reason)
+    MoveReason? Reason,
+    uint RecordKey = 0)
 {
     /// <summary>Month of the move, <c>yyyy-MM</c>.</summary>
     public string MoveMonth => MoveDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

@@ -35,4 +35,7 @@ public interface IMosaicStore : IDisposable
 
     /// <summary>The append-only log of personal-data reads and exports (DESIGN §7).</summary>
     IAuditLog AuditLog { get; }
+
+    /// <summary>Accounts with a role and an area scope, and their API tokens.</summary>
+    IUserStore Users { get; }
 }

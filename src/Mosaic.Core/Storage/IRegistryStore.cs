@@ -1,8 +1,13 @@
+using Mosaic.Core.Privacy;
 using Mosaic.Core.Registry;
 
 namespace Mosaic.Core.Storage;
 
-/// <summary>Households and their rosters.</summary>
+/// <summary>
+/// Households and their rosters. Reads never return personal data (names, phones; GPS points only when asked for
+/// <see cref="HouseholdFields.Location"/>); contacts leave only through <see cref="ReadContacts"/>. Every read that
+/// takes an area P-code is limited to that area's subtree: pass the caller's access scope.
+/// </summary>
 public interface IRegistryStore
 {
     /// <summary>
@@ -19,6 +24,7 @@ public interface IRegistryStore
     /// </summary>
     long CurrentVersion();
 
+    /// <summary>Households in the subtree of <paramref name="areaPcode"/> (every household when null).</summary>
     long CountHouseholds(string? areaPcode = null);
 
     long CountPersons(string? areaPcode = null);
@@ -29,10 +35,23 @@ public interface IRegistryStore
     /// </summary>
     IReadOnlyDictionary<string, long> CountHouseholdsBySource();
 
-    /// <summary>Streams households with their members, optionally limited to an area's subtree, ordered by id.</summary>
-    IEnumerable<Household> ReadHouseholds(string? areaPcode = null);
+    /// <summary>
+    /// Streams households with their members, limited to the subtree of <paramref name="areaPcode"/> (the access
+    /// scope; every household when null), ordered by id. Names and phones are null; the GPS point is null unless
+    /// <paramref name="fields"/> asks for <see cref="HouseholdFields.Location"/>.
+    /// </summary>
+    IEnumerable<Household> ReadHouseholds(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard);
 
+    /// <summary>One household by submission id, without personal data (as <see cref="ReadHouseholds"/>).</summary>
     Household? GetHousehold(string submissionId);
+
+    /// <summary>
+    /// The one door for contacts: checks that the actor's role reads personal data (else
+    /// <see cref="AccessDeniedException"/>, nothing read or logged), reads the contacts of the requested households
+    /// that lie in the actor's area scope, and appends one audit entry (actor, role, purpose, subject, scope, counts)
+    /// in the same transaction: the contacts are returned only once the entry is committed.
+    /// </summary>
+    ContactRead ReadContacts(ContactRequest request);
 
     /// <summary>Person counts by migratory status code (resident and emigrant alike), optionally in a subtree.</summary>
     IReadOnlyDictionary<MigratoryStatus, long> CountPersonsByStatus(string? areaPcode = null);

@@ -37,6 +37,7 @@ public sealed class RegistrySnapshot
     internal float[] IncomeNow { get; init; } = [];
     internal float[] RemittanceAmount { get; init; } = [];
     internal IReadOnlyDictionary<string, float[]> ExtraNumbers { get; init; } = new Dictionary<string, float[]>();
+    internal uint[] HouseholdKey { get; init; } = [];
 
     // Person columns (length PersonCount).
     internal byte[] Sex { get; init; } = [];
@@ -48,6 +49,13 @@ public sealed class RegistrySnapshot
     internal ushort[] PreviousCountry { get; init; } = [];
     internal ushort[] MoveMonth { get; init; } = [];
     internal string[] Countries { get; init; } = [""];
+    internal uint[] PersonKey { get; init; } = [];
+
+    /// <summary>
+    /// Whether every record has a record key for cell-key perturbation (<see cref="Disclosure.CellKey"/>). A snapshot
+    /// built from domain objects, or from a store without keys, has none, and perturbation refuses to run on it.
+    /// </summary>
+    public bool HasRecordKeys { get; init; }
 
     /// <summary>Marker for a missing age in <see cref="Age"/>.</summary>
     internal const byte MissingAge = 255;
@@ -64,7 +72,7 @@ public sealed class RegistrySnapshot
                 + Dwelling.Length + RemittanceChange.Length + HouseholdFlags.Length + Shocks.Length + HeadSex.Length
                 + (IncomeBefore.Length + IncomeNow.Length + RemittanceAmount.Length) * 4L
                 + Sex.Length + Age.Length + Relation.Length + MigratoryStatus.Length + MoveReason.Length + PersonFlags.Length
-                + (PreviousCountry.Length + MoveMonth.Length) * 2L;
+                + (PreviousCountry.Length + MoveMonth.Length) * 2L + (HouseholdKey.Length + PersonKey.Length) * 4L;
             foreach (var c in ExtraNumbers.Values)
                 bytes += c.Length * 4L;
             return bytes;

@@ -19,6 +19,8 @@ public sealed class RegistrySnapshotBuilder
     private readonly GrowableArray<float>[] _extras;
     private readonly GrowableArray<byte> _sex, _age, _relation, _status, _moveReason, _personFlags;
     private readonly GrowableArray<ushort> _country, _moveMonth;
+    private readonly GrowableArray<uint> _householdKey, _personKey;
+    private bool _missingKey;
     private readonly Dictionary<string, ushort> _countryIndex = new(StringComparer.Ordinal);
     private readonly List<string> _countries = [""];
     private static readonly byte s_headCode = SnapshotCodes.Of(Codes.Relation, Relation.Head);
@@ -41,6 +43,8 @@ public sealed class RegistrySnapshotBuilder
         (_sex, _age, _relation, _status, _moveReason, _personFlags) = (new(p), new(p), new(p), new(p), new(p), new(p));
         _country = new(p);
         _moveMonth = new(p);
+        _householdKey = new(h);
+        _personKey = new(p);
     }
 
     public int Households => _area.Count;
@@ -63,6 +67,8 @@ public sealed class RegistrySnapshotBuilder
         _remittanceAmount.Add(ToFloat(h.RemittanceAmount));
         for (var i = 0; i < _extras.Length; i++)
             _extras[i].Add(i < optionalNumbers.Length ? (float)optionalNumbers[i] : float.NaN);
+        _householdKey.Add(h.RecordKey);
+        _missingKey |= h.RecordKey == 0;
     }
 
     /// <summary>Adds a member of the household added last.</summary>
@@ -78,6 +84,8 @@ public sealed class RegistrySnapshotBuilder
         _personFlags.Add((byte)(p.Disability | (p.InSchool << 2) | (p.EmployedBefore << 4) | (p.EmployedNow << 6)));
         _country.Add(CountryCode(p.PreviousCountry));
         _moveMonth.Add(p.MoveMonth);
+        _personKey.Add(p.RecordKey);
+        _missingKey |= p.RecordKey == 0;
         if (p.Relation == s_headCode)
         {
             // The head's sex describes the household only when the roster has exactly one head.
@@ -128,6 +136,9 @@ public sealed class RegistrySnapshotBuilder
             PreviousCountry = _country.ToArray(),
             MoveMonth = _moveMonth.ToArray(),
             Countries = [.. _countries],
+            HouseholdKey = _householdKey.ToArray(),
+            PersonKey = _personKey.ToArray(),
+            HasRecordKeys = !_missingKey,
         };
     }
 

@@ -5,6 +5,7 @@ namespace Mosaic.Core.Tabulation;
 /// 1-based position of the code in its <see cref="Registry.Codes"/> list (see <see cref="SnapshotCodes"/>).
 /// Yes/no answers are tri-state: 0 = missing, 1 = no, 2 = yes.
 /// </summary>
+/// <param name="RecordKey">The household's record key for cell-key perturbation (0 = the store keeps none).</param>
 public readonly record struct SnapshotHousehold(
     string AreaPcode,
     byte Dwelling,
@@ -16,10 +17,12 @@ public readonly record struct SnapshotHousehold(
     byte Debt,
     byte Savings,
     byte AssistanceReceived,
-    byte Shocks);
+    byte Shocks,
+    uint RecordKey = 0);
 
 /// <summary>One roster member as the snapshot stores it (codes as in <see cref="SnapshotHousehold"/>).</summary>
 /// <param name="MoveMonth">Month of the move as <see cref="SnapshotCodes.MonthOf"/> encodes it (0 = no move date).</param>
+/// <param name="RecordKey">The person's record key for cell-key perturbation (0 = the store keeps none).</param>
 public readonly record struct SnapshotPerson(
     byte Sex,
     int? Age,
@@ -31,4 +34,5 @@ public readonly record struct SnapshotPerson(
     byte InSchool,
     byte EmployedBefore,
     byte EmployedNow,
-    ushort MoveMonth = 0);
+    ushort MoveMonth = 0,
+    uint RecordKey = 0);

@@ -22,6 +22,10 @@ public sealed record TabulationRequest(string IndicatorId, IReadOnlyList<string>
     /// <summary>Secondary suppression method when <see cref="Method"/> is suppression.</summary>
     public SecondaryMethod Secondary { get; init; } = SecondaryMethod.Hypercube;
 
+    /// <summary>The perturbation table for <see cref="DisclosureMethod.Perturbation"/> (null = <see cref="PerturbationTable.Default"/>).
+    /// Perturbation ignores <see cref="MinimumCellSize"/>, <see cref="MinimumHouseholds"/> and <see cref="Secondary"/>.</summary>
+    public PerturbationTable? Perturbation { get; init; }
+
     /// <summary>Bands for the <c>age_group</c> dimension.</summary>
     public AgeBands AgeBands { get; init; } = AgeBands.Default;
 }

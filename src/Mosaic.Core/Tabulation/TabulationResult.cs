@@ -25,6 +25,12 @@ public sealed record TabulationResult
     /// <summary>The rule in words (for metadata and footers).</summary>
     public required string RuleText { get; init; }
 
+    /// <summary>How the table was protected; with perturbation no cell is suppressed and every value carries noise.</summary>
+    public DisclosureMethod Method { get; init; } = DisclosureMethod.Suppression;
+
+    /// <summary>The perturbation table used (perturbed tables only).</summary>
+    public PerturbationTable? Perturbation { get; init; }
+
     /// <summary>Cells sensitive by themselves (inside Mosaic only: never written to an output, since the split narrows intervals).</summary>
     public int PrimarySuppressedCells { get; init; }
 

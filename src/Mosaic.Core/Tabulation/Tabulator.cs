@@ -57,6 +57,8 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
         var dims = columns.Select((c, d) => new CompiledDimension(c, strides[d])).ToList();
 
         var population = Population(indicator, request, eval, unit);
+        if (request.Method == DisclosureMethod.Perturbation)
+            return TabulatePerturbed(indicator, request, fields, eval, unit, columns, dims, (int)size, population);
         Bitmap? numerator = null;
         Func<int, double>? value = null;
         switch (indicator.Measure.Kind)

@@ -1,20 +1,23 @@
 using System.Globalization;
-using System.Text;
 using Mosaic.Core.Hazards;
-using Mosaic.Core.Import;
+using Mosaic.Core.Import.Csv;
+using Mosaic.Core.Privacy;
 using Mosaic.Core.Vulnerability;
 
 namespace Mosaic.Core.Targeting;
 
 /// <summary>
 /// Writes a target list as CSV or XLSX (by extension): rank, P-code and area names, score, class,
-/// dimension scores, exposure and its method, explanation; the head's name and phone only when asked.
+/// dimension scores, exposure and its method, explanation; the head's name and phone only when contacts are given
+/// (read through <see cref="Storage.IRegistryStore.ReadContacts"/>, never from a household).
 /// </summary>
 public static class TargetListFile
 {
     /// <summary>Writes the list; returns the number of rows.</summary>
     /// <param name="dimensions">Dimension ids of the scoring run (column names).</param>
-    public static int Write(string path, TargetList list, AreaAncestry areas, IReadOnlyList<string> dimensions, bool includeContacts)
+    /// <param name="contacts">Contacts by household id, or null for a list without contact columns.</param>
+    public static int Write(string path, TargetList list, AreaAncestry areas, IReadOnlyList<string> dimensions,
+        IReadOnlyDictionary<long, HouseholdContact>? contacts, CsvWriteOptions? csv = null)
     {
         var header = new List<string>
         {
@@ -23,17 +26,18 @@ public static class TargetListFile
         };
         header.AddRange(dimensions.Select(d => "score_" + d));
         header.AddRange(["exposure_method", .. HazardTypes.Codes.Entries.Select(e => "exposure_" + e.Code), "explanation"]);
-        if (includeContacts)
+        if (contacts is not null)
             header.AddRange(["head_name", "phone"]);
-        var rows = list.Households.Select(t => Row(t, areas, dimensions, includeContacts)).ToList();
+        var rows = list.Households.Select(t => Row(t, areas, dimensions, contacts)).ToList();
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             XlsxTable.Write(path, "targets", header, rows);
         else
-            WriteCsv(path, header, rows);
+            WriteCsv(path, header, rows, csv);
         return rows.Count;
     }
 
-    private static List<object?> Row(TargetedHousehold t, AreaAncestry areas, IReadOnlyList<string> dimensions, bool includeContacts)
+    private static List<object?> Row(TargetedHousehold t, AreaAncestry areas, IReadOnlyList<string> dimensions,
+        IReadOnlyDictionary<long, HouseholdContact>? contacts)
     {
         var h = t.Household;
         var s = t.Score;
@@ -52,21 +56,31 @@ public static class TargetListFile
         for (var k = 0; k < HazardTypes.Count; k++)
             row.Add(k < s.Exposure.Count && double.IsFinite(s.Exposure[k]) ? Math.Round(s.Exposure[k], 4) : null);
         row.Add(s.Explanation);
-        if (includeContacts)
+        if (contacts is not null)
         {
-            var contact = TargetContact.Of(h);
-            row.Add(contact.Name);
-            row.Add(contact.Phone);
+            var contact = contacts.GetValueOrDefault(h.Id);
+            row.Add(contact?.Name);
+            row.Add(contact?.Phone);
         }
         return row;
     }
 
-    private static void WriteCsv(string path, List<string> header, List<List<object?>> rows)
+    private static void WriteCsv(string path, List<string> header, List<List<object?>> rows, CsvWriteOptions? options)
     {
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
-        w.WriteLine(string.Join(',', header));
+        using var csv = CsvWriter.Create(path, options);
+        csv.WriteRow(header);
         foreach (var row in rows)
-            w.WriteLine(string.Join(',', row.Select(v => ImportErrorFile.Quote(Format(v)))));
+        {
+            foreach (var v in row)
+            {
+                // Numbers are written as numbers; every text (names, explanations) passes the formula guard.
+                if (v is IFormattable)
+                    csv.Number(Format(v));
+                else
+                    csv.Text(Format(v));
+            }
+            csv.EndRow();
+        }
     }
 
     internal static string? Format(object? v) => v switch

@@ -75,4 +75,9 @@ internal static unsafe partial class NativeSqlite
     [SuppressGCTransition]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial byte* ColumnBlob(nint stmt, int index);
+
+    /// <summary>Installs a busy handler (replacing <c>busy_timeout</c>); it runs on the thread that met the lock.</summary>
+    [LibraryImport(Library, EntryPoint = "sqlite3_busy_handler")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BusyHandler(nint db, delegate* unmanaged[Cdecl]<nint, int, int> handler, nint argument);
 }

@@ -11,6 +11,14 @@ internal static class RegistryColumns
         "line, name, phone, sex, age, relation, mig_status, prev_country, prev_pcode, move_date, move_reason, " +
         "wg_seeing, wg_hearing, wg_walking, wg_remembering, wg_selfcare, wg_communicating, disability, in_school, employed_before, employed_now";
 
+    /// <summary>The household columns as ordinary reads select them: the GPS point as NULLs (positions kept).</summary>
+    public static readonly string HouseholdWithoutLocation =
+        Household.Replace("lat, lon, alt, gps_accuracy", "NULL, NULL, NULL, NULL", StringComparison.Ordinal);
+
+    /// <summary>The person columns as every read selects them: name and phone as NULLs (they leave only with an audit entry).</summary>
+    public static readonly string PersonWithoutContacts =
+        Person.Replace("name, phone", "NULL, NULL", StringComparison.Ordinal);
+
     public static int Count(string columns) => columns.Split(',').Length;
 
     public const string SubtreePcodes = """

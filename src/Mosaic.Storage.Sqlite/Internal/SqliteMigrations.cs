@@ -414,6 +414,47 @@ internal static class SqliteMigrations
                     AND l.adm0_name IS a.adm0_name AND l.adm1_name IS a.adm1_name AND l.adm2_name IS a.adm2_name;
             DROP INDEX temp_location_lookup;
             """),
+        // Cell-key perturbation (issue 15): a random key per person and household, stored once and never changed, so
+        // a cell's key (the sum of its records' keys modulo 2^32) and hence its noise are the same in every table.
+        // New rows get their key from the import (a cryptographic generator); rows stored before get one here from
+        // SQLite's own generator (ChaCha20, seeded by the operating system). 0 would mark a row without a key.
+        (9, "record_keys", """
+            ALTER TABLE household ADD COLUMN record_key INTEGER NOT NULL DEFAULT 0;
+            UPDATE household SET record_key = 1 + (random() & 4294967295) % 4294967295;
+            ALTER TABLE person ADD COLUMN record_key INTEGER NOT NULL DEFAULT 0;
+            UPDATE person SET record_key = 1 + (random() & 4294967295) % 4294967295;
+            -- Keys never change: no later writer can alter or blank one.
+            CREATE TRIGGER household_record_key_fixed BEFORE UPDATE OF record_key ON household
+            BEGIN SELECT RAISE(ABORT, 'record keys never change'); END;
+            CREATE TRIGGER person_record_key_fixed BEFORE UPDATE OF record_key ON person
+            BEGIN SELECT RAISE(ABORT, 'record keys never change'); END;
+            """),
+        // DESIGN §7: accounts with a role and an area scope, and API tokens stored as the SHA-256 of their secret.
+        (10, "users", """
+            CREATE TABLE IF NOT EXISTS app_user (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_name     TEXT NOT NULL COLLATE NOCASE UNIQUE,
+                role          TEXT NOT NULL,
+                scope         TEXT,
+                password_hash TEXT NOT NULL,
+                disabled      INTEGER NOT NULL DEFAULT 0,
+                created_at    TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS api_token (
+                id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_id     INTEGER NOT NULL REFERENCES app_user(id),
+                name        TEXT NOT NULL,
+                secret_hash BLOB NOT NULL UNIQUE,
+                created_at  TEXT NOT NULL,
+                revoked     INTEGER NOT NULL DEFAULT 0
+            );
+            """),
+        // DESIGN §7: the audit log becomes tamper-evident. Each entry gets the actor's role and its hash-chain value
+        // (Core's AuditChain); existing entries are chained in id order by AuditChainMigration, which runs after
+        // this SQL in the same transaction (the UPDATE trigger is dropped here and re-created there).
+        (11, "audit_chain", """
+            DROP TRIGGER IF EXISTS audit_log_no_update;
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -20,6 +20,8 @@ internal static class SqliteSchema
                 continue;
             using var tx = connection.BeginTransaction();
             connection.Execute(sql, tx);
+            if (version == AuditChainMigration.Version)
+                AuditChainMigration.Run(connection, tx);
             connection.Execute($"PRAGMA user_version = {version}", tx);
             tx.Commit();
             current = version;

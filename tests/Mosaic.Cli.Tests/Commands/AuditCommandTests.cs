@@ -111,6 +111,54 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void TargetWithContacts_AuditLogUnwritable_LeavesNoTemporaryFileEither()
+    {
+        using (var raw = new SqliteConnection($"Data Source={_db};Pooling=false"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "DROP TABLE audit_log";
+            cmd.ExecuteNonQuery();
+        }
+        var outDir = Directory.CreateDirectory(_dir.File("out")).FullName;
+        var result = CliRun.Invoke("target", "--count", "10", "--include-contacts", "--out", Path.Combine(outDir, "contacts.xlsx"), "--db", _db);
+        Assert.Equal(ExitCodes.DatabaseUnavailable, result.ExitCode);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outDir));
+    }
+
+    [Fact]
+    public void AuditVerify_AfterExports_ReportsAnIntactLog()
+    {
+        for (var n = 0; n < 2; n++)
+            Assert.Equal(0, CliRun.Invoke("target", "--count", "5", "--include-contacts", "--out", _dir.File($"c{n}.csv"), "--db", _db).ExitCode);
+        var text = CliRun.Invoke("audit", "verify", "--db", _db);
+        Assert.Equal(ExitCodes.Success, text.ExitCode);
+        Assert.Contains("audit log intact: 2 entries", text.Out, StringComparison.Ordinal);
+        var json = CliRun.Invoke("audit", "verify", "--json", "--db", _db).Json;
+        Assert.True(json.GetProperty("intact").GetBoolean());
+        Assert.Equal(64, json.GetProperty("head_hash").GetString()!.Length);
+    }
+
+    [Fact]
+    public void AuditVerify_AfterTriggersAreDroppedAndAnEntryIsDeleted_NamesTheBreakAndExits6()
+    {
+        for (var n = 0; n < 3; n++)
+            Assert.Equal(0, CliRun.Invoke("target", "--count", "5", "--include-contacts", "--out", _dir.File($"c{n}.csv"), "--db", _db).ExitCode);
+        using (var raw = new SqliteConnection($"Data Source={_db};Pooling=false"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2";
+            cmd.ExecuteNonQuery();
+        }
+        var result = CliRun.Invoke("audit", "verify", "--db", _db);
+        Assert.Equal(ExitCodes.AuditLogTampered, result.ExitCode);
+        Assert.Contains("audit log NOT intact", result.Out, StringComparison.Ordinal);
+        Assert.Contains("entry #3: entry #2 was removed", result.Out, StringComparison.Ordinal);
+        Assert.Contains("trigger audit_log_no_delete is missing", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AuditList_Limit_ShowsTheNewestFirst()
     {
         for (var n = 1; n <= 3; n++)

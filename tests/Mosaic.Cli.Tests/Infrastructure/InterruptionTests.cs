@@ -23,7 +23,7 @@ public sealed class InterruptionTests : IDisposable
         var households = Path.Combine(kobo, "households.csv");
         var members = Path.Combine(kobo, "members.csv");
 
-        using var child = StartMosaic("import", "registrations", households, "--members", members, "--db", db);
+        using var child = MosaicProcess.Start("import", "registrations", households, "--members", members, "--db", db);
         var stderr = child.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stdout = child.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         // Interrupt once the importer has read a third of its input: the import is mid-way, its transaction open.
@@ -38,20 +38,6 @@ public sealed class InterruptionTests : IDisposable
         using var store = SqliteMosaicStore.Open(db);
         Assert.Equal(0, store.Registry.CountHouseholds());
         Assert.Equal(0, store.Registry.CountPersons());
-    }
-
-    private static Process StartMosaic(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mosaic.dll"));
-        foreach (var a in args)
-            start.ArgumentList.Add(a);
-        return Process.Start(start)!;
     }
 
     /// <summary>

@@ -84,6 +84,27 @@ public sealed class DtmSeriesTests
         Assert.Equal(23.3, change.ChangePercent);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Chad_InTheHdxFile_AtEachReportingLevel_HasTheBaselineRound1AndItsChange9To10(int level)
+    {
+        using var t = Imported("global-iom-dtm-from-api-admin-0-to-2.csv");
+        // Columns of the HDX file: 3 admin0Pcode, 8 adminLevel, 9 numPresentIdpInd, 13 roundNumber, 19 assessmentType.
+        var chad = DtmImportTests.ReadCells(t.Copy("dtm/global-iom-dtm-from-api-admin-0-to-2.csv")).Skip(2)
+            .Where(r => r[3] == "TCD" && r[8] == level.ToString(s_inv) && r[19] == "BA").ToList();
+        long Ba(int round) => chad.Where(r => r[13] == round.ToString(s_inv)).Sum(r => long.Parse(r[9], s_inv));
+        Assert.Equal((147_032, 39_379), (Ba(1), Ba(10) - Ba(9)));
+
+        var options = new SummaryOptions { Dataset = "dtm", Operation = "Lake Chad Basin Crisis" };
+        var round1 = Summary(t, options with { Round = 1 }).Rounds
+            .Single(r => r.ReportingLevel == level && r.AreaPcode == "TCD" && r.Assessment == AssessmentType.BaselineArea);
+        Assert.Equal(Ba(1), round1.Individuals);
+        var change = Assert.Single(Summary(t, options with { Round = 9, Compare = 10 }).Changes, c => c.ReportingLevel == level && c.AreaPcode == "TCD");
+        Assert.Equal((Ba(10) - Ba(9), 23.3), (change.Change!.Value, change.ChangePercent!.Value));
+    }
+
     [Fact]
     public void Iraq_Round48AtTwoDates_IsImportedWholeWithWarningsNamingBothRecords_AndShownApart()
     {

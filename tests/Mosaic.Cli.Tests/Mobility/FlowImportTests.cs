@@ -70,4 +70,16 @@ public sealed class FlowImportTests
         Assert.Equal("total", issue.Column);
         Assert.Contains("less than the sum", issue.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Import_CountsTooLargeToBeReal_AreRejectedWithRowAndColumn_InsteadOfOverflowing()
+    {
+        using var t = new MobilityTestStore();
+        var text = "point_code,point_type,date,direction,m_18_59,f_18_59\nP1,land_border,2024-05-01,in,2000000000,2000000000\n";
+        var result = FlowImporter.Import(t.Store.Mobility, t.Write("flows.csv", text));
+        Assert.Equal(["m_18_59", "f_18_59"], result.Issues.Select(i => i.Column));
+        Assert.All(result.Issues, i => Assert.Contains("count above 10,000,000", i.Reason, StringComparison.Ordinal));
+        Assert.All(result.Issues, i => Assert.Equal(2, i.Row));
+        Assert.Equal(0, t.Store.Mobility.CountFlowObservations());
+    }
 }

@@ -1,4 +1,5 @@
 using Mosaic.Core.Demo;
+using Mosaic.Core.Disclosure;
 using Mosaic.Core.Mobility;
 using Mosaic.Core.Mobility.Analysis;
 using Mosaic.Core.Registry;
@@ -69,18 +70,22 @@ public sealed class MobilitySummaryTests
     }
 
     [Fact]
-    public void Registry_ReturneesRegisteredInVillages_AppearPerAreaAndMonthBesideTheEstimate()
+    public void Registry_ReturneesRegisteredInVillages_AppearPerAreaAndMonthBesideTheEstimate_Perturbed()
     {
         using var t = new MobilityTestStore();
         t.Store.Areas.Upsert(Fixtures.Areas);
         using (var batch = t.Store.Registry.BeginImport("test"))
         {
             batch.Add(Fixtures.ReturneeFamily(), [1]);
-            batch.Add(Fixtures.ReturneeFamily("uuid-returnee-2") with
+            // Ten more returnees in May, one household each: with the family's own, a cell too large ever to be shown as 0.
+            for (var i = 0; i < 10; i++)
             {
-                Members = [Fixtures.Member(1, Sex.Female, 29, Relation.Head, MigratoryStatus.Returnee) with { MoveDate = new DateOnly(2026, 5, 20) }],
-            }, [2]);
-            batch.Add(Fixtures.DisplacedFamily(), [3]);
+                batch.Add(Fixtures.ReturneeFamily($"uuid-returnee-{i + 2}") with
+                {
+                    Members = [Fixtures.Member(1, Sex.Female, 29, Relation.Head, MigratoryStatus.Returnee) with { MoveDate = new DateOnly(2026, 5, 20) }],
+                }, [(byte)(i + 2)]);
+            }
+            batch.Add(Fixtures.DisplacedFamily(), [99]);
             batch.Commit();
         }
         t.Store.Mobility.UpsertAssessments(
@@ -93,11 +98,21 @@ public sealed class MobilitySummaryTests
             },
         ]);
         var report = MobilitySummary.Run(t.Store, new SummaryOptions(Level: 4));
-        var may = Assert.Single(report.Registry, r => r.Type == PopulationType.Returnee);
-        Assert.Equal(("BD55490917", "2026-05", 2L, 40L), (may.AreaPcode, may.Month, may.RegisteredInMonth, may.KeyInformantEstimate));
-        var idp = Assert.Single(report.Registry, r => r.Type == PopulationType.Idp);
-        Assert.Equal(("BD55490959", "2026-07", 1L), (idp.AreaPcode, idp.Month, idp.RegisteredInMonth));
-        Assert.Null(idp.KeyInformantEstimate);
+
+        // Oracle: each figure is its persons' true count plus the noise their record keys pick.
+        var movers = t.Store.Mobility.ReadRegisteredMovers().ToList();
+        var table = PerturbationTable.Default;
+        var may = movers.Where(m => m.Status == MigratoryStatus.Returnee && m.MoveMonth == "2026-05").ToList();
+        var mayKey = may.Aggregate(0u, (k, m) => unchecked(k + m.RecordKey));
+        var returnees = Assert.Single(report.Registry, r => r.Type == PopulationType.Returnee && r.Month == "2026-05");
+        Assert.Equal(("BD55490917", table.Publish(may.Count, mayKey), 40L), (returnees.AreaPcode, returnees.RegisteredInMonth, returnees.KeyInformantEstimate));
+        Assert.InRange(returnees.RegisteredInMonth, may.Count - 3, may.Count + 3);
+        // One displaced person: published as 0 (then left out) or as 3 or more, never as 1 or 2.
+        var idp = Assert.Single(movers, m => m.Status == MigratoryStatus.Idp);
+        var shown = table.Publish(1, idp.RecordKey);
+        Assert.Equal(shown == 0 ? 0 : 1, report.Registry.Count(r => r.Type == PopulationType.Idp));
+        Assert.All(report.Registry, r => Assert.True(r.RegisteredInMonth >= 3 && r.RegisteredToDate is 0 or >= 3));
+        Assert.Contains(report.Notes, n => n.StartsWith("registered movers are perturbed", StringComparison.Ordinal));
         // The key-informant total is reported as it was: registered persons are not added to it.
         Assert.Equal(40, Assert.Single(report.Rounds).Individuals);
     }

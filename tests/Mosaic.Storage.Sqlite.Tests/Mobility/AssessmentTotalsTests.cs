@@ -26,12 +26,14 @@ public sealed class AssessmentTotalsTests
                 Village("v-ba") with { Type = Core.Mobility.AssessmentType.BaselineArea }, Village("v-sa") with { Type = Core.Mobility.AssessmentType.Site }]);
             before = SortTotals(store.Mobility.ReadAssessmentTotals());
         }
-        // Put the file back in the state schema version 4 left it: no totals tables.
+        // Put the file back in the state schema version 4 left it: no totals tables, no record keys (migration 9).
         using (var raw = new SqliteConnection($"Data Source={path};Pooling=false"))
         {
             raw.Open();
             using var cmd = raw.CreateCommand();
-            cmd.CommandText = "DROP TABLE mobility_total; DROP TABLE mobility_location; DROP TABLE mobility_series; PRAGMA user_version = 4;";
+            cmd.CommandText = "DROP TABLE mobility_total; DROP TABLE mobility_location; DROP TABLE mobility_series; " +
+                              "DROP TRIGGER household_record_key_fixed; DROP TRIGGER person_record_key_fixed; " +
+                              "ALTER TABLE household DROP COLUMN record_key; ALTER TABLE person DROP COLUMN record_key; PRAGMA user_version = 4;";
             cmd.ExecuteNonQuery();
         }
         using (var store = SqliteMosaicStore.Open(path))

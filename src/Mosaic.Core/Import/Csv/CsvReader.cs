@@ -104,7 +104,7 @@ public sealed class CsvReader : IDisposable
     /// <exception cref="InputFormatException">The file cannot be split into rows and fields reliably from here on.</exception>
     public bool Read()
     {
-        while (_sep.MoveNext())
+        while (MoveNext())
         {
             var row = _sep.Current;
             var line = _nextLine;
@@ -149,6 +149,21 @@ public sealed class CsvReader : IDisposable
             return true;
         }
         return false;
+    }
+
+    private bool MoveNext()
+    {
+        try
+        {
+            return _sep.MoveNext();
+        }
+        catch (NotSupportedException ex)
+        {
+            // Sep's own ceiling on one row (16 Mi characters): a runaway quote or a file that is not text.
+            throw new InputFormatException(new ImportIssue(_file, _sheet, RecordNumber + 1, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"line {_nextLine}: a row longer than the CSV reader's limit (16,777,216 characters): the file is damaged or not a CSV export")),
+                InputProblem.Limit, ex);
+        }
     }
 
     private void CheckFieldCount()

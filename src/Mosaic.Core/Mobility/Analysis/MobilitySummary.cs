@@ -29,16 +29,24 @@ public static class MobilitySummary
         var level = options.Level;
         var notes = new List<string>();
         var selected = new List<AssessmentTotalRow>(rows.Count);
+        var selectedSeries = new List<SeriesKey>(rows.Count);
+        var interner = new SeriesInterner();
         foreach (var row in rows)
         {
             if ((options.Dataset is null || row.Dataset == options.Dataset) && (options.Operation is null || row.Operation == options.Operation))
+            {
                 selected.Add(row);
+                selectedSeries.Add(interner.Of(row));
+            }
         }
+        // The series of filtered[i] is series[i]: computed once per row, shared by every grouping below.
         var filtered = new List<(AssessmentTotalRow Row, string Area)>(selected.Count);
+        var series = new List<SeriesKey>(selected.Count);
         var names = new AreaNames(areas);
         long aboveLevel = 0;
-        foreach (var row in selected)
+        for (var i = 0; i < selected.Count; i++)
         {
+            var row = selected[i];
             var area = AreaAt(row, level, areas);
             if (area is null)
             {
@@ -47,18 +55,19 @@ public static class MobilitySummary
             }
             names.Offer(area, row.AdminName(level));
             filtered.Add((row, area));
+            series.Add(selectedSeries[i]);
         }
         SummaryNotes.AboutSelection(rows, selected, filtered.Count, options, notes);
 
-        var occurrences = SeriesRounds.Of(selected);
+        var occurrences = SeriesRounds.Of(selected, selectedSeries);
         var anomalies = occurrences.SelectMany(s => RoundAnomaly.Find(s.Key, s.Value))
             .OrderBy(a => a.Series.Dataset, StringComparer.Ordinal).ThenBy(a => a.Series.Operation, StringComparer.Ordinal)
             .ThenBy(a => a.Series.ReportingLevel).ThenBy(a => a.Series.Assessment).ThenBy(a => a.Later).ToList();
-        var totals = RoundTotals(filtered, names, anomalies, options);
+        var totals = RoundTotals(filtered, series, names, anomalies, options);
         var (changes, locationChanges) = options.Compare is { } to
-            ? RoundComparison.Compare(filtered, occurrences, names, options.Round, to, notes)
+            ? RoundComparison.Compare(filtered, series, occurrences, names, options.Round, to, notes)
             : ([], []);
-        var registry = RegistrySide.Summarise(movers, filtered, areas, level);
+        var registry = RegistrySide.Summarise(movers, filtered, areas, level, notes);
         var flowSummaries = FlowSummary.Summarise(flows, points, options);
         return new SummaryReport(level, totals, changes, locationChanges, registry, flowSummaries)
         {
@@ -85,7 +94,7 @@ public static class MobilitySummary
     }
 
     private static List<RoundTotal> RoundTotals(
-        List<(AssessmentTotalRow Row, string Area)> rows, AreaNames names, List<RoundAnomaly> anomalies, SummaryOptions options)
+        List<(AssessmentTotalRow Row, string Area)> rows, List<SeriesKey> series, AreaNames names, List<RoundAnomaly> anomalies, SummaryOptions options)
     {
         var marks = new Dictionary<(SeriesKey, RoundOccurrence), SortedSet<string>>();
         foreach (var a in anomalies)
@@ -99,11 +108,12 @@ public static class MobilitySummary
         }
         // The reporting date is part of the key: the two dates of a duplicated round are never added.
         var groups = new Dictionary<(SeriesKey, RoundOccurrence, string, PopulationType), Accumulator>();
-        foreach (var (row, area) in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
+            var (row, area) = rows[i];
             if (options.Round is { } only && row.Round != only && row.Round != options.Compare)
                 continue;
-            var key = (row.Series, new RoundOccurrence(row.Round, row.ReportingDate), area, row.Type);
+            var key = (series[i], new RoundOccurrence(row.Round, row.ReportingDate), area, row.Type);
             if (!groups.TryGetValue(key, out var acc))
                 groups[key] = acc = new Accumulator();
             acc.Add(row);
@@ -111,13 +121,13 @@ public static class MobilitySummary
         return [.. groups
             .Select(g =>
             {
-                var (series, round, area, type) = g.Key;
+                var (s, round, area, type) = g.Key;
                 var acc = g.Value;
-                return new RoundTotal(series.Dataset, series.Operation, series.ReportingLevel, round.Round, round.Date, area, names.NameOf(area),
+                return new RoundTotal(s.Dataset, s.Operation, s.ReportingLevel, round.Round, round.Date, area, names.NameOf(area),
                     type, acc.Individuals, acc.Households, acc.Locations.Count, acc.Records)
                 {
-                    Assessment = series.Assessment,
-                    Anomaly = marks.TryGetValue((series, round), out var m) ? string.Join(';', m) : null,
+                    Assessment = s.Assessment,
+                    Anomaly = marks.TryGetValue((s, round), out var m) ? string.Join(';', m) : null,
                 };
             })
             .OrderBy(t => t.Dataset, StringComparer.Ordinal).ThenBy(t => t.Operation, StringComparer.Ordinal)

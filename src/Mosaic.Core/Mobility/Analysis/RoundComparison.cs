@@ -12,39 +12,57 @@ internal static class RoundComparison
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
     public static (List<RoundChange>, List<LocationChange>) Compare(
-        List<(AssessmentTotalRow Row, string Area)> rows, Dictionary<SeriesKey, SortedSet<RoundOccurrence>> occurrences,
+        List<(AssessmentTotalRow Row, string Area)> rows, List<SeriesKey> seriesOf, Dictionary<SeriesKey, SortedSet<RoundOccurrence>> occurrences,
         AreaNames names, int? from, int to, List<string> notes)
     {
         var pairs = Pairs(occurrences, from, to, notes);
         if (pairs.Count == 0)
             return ([], []);
 
-        // Pass 1: which locations (per series and area) were assessed in which of the two rounds.
-        var matched = new List<(AssessmentTotalRow Row, string Area, int Side)>();
-        var assessed = new Dictionary<(SeriesKey, string Area, string Location), Seen>();
-        foreach (var (row, area) in rows)
+        // Pass 1: which locations (per series and area) were assessed in which of the two rounds. Each location
+        // gets a slot, so pass 2 reads its coverage without another lookup.
+        var matched = new List<Matched>();
+        var slots = new Dictionary<(SeriesKey, string Area, string Location), int>();
+        var seen = new List<Seen>();
+        SeriesKey? lastSeries = null;
+        (RoundOccurrence Earlier, RoundOccurrence Later) pair = default;
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (!pairs.TryGetValue(row.Series, out var pair))
-                continue;
+            var (row, area) = rows[i];
+            var series = seriesOf[i];
+            if (!ReferenceEquals(series, lastSeries))
+            {
+                if (!pairs.TryGetValue(series, out pair))
+                {
+                    lastSeries = null;
+                    continue;
+                }
+                lastSeries = series;
+            }
             var o = new RoundOccurrence(row.Round, row.ReportingDate);
             var side = o == pair.Earlier ? Seen.Earlier : o == pair.Later ? Seen.Later : Seen.None;
             if (side == Seen.None)
                 continue;
-            matched.Add((row, area, (int)side));
-            var key = (row.Series, area, row.LocationKey);
-            assessed[key] = assessed.GetValueOrDefault(key) | side;
+            var key = (series, area, row.LocationKey);
+            if (!slots.TryGetValue(key, out var slot))
+            {
+                slots[key] = slot = seen.Count;
+                seen.Add(Seen.None);
+            }
+            seen[slot] |= side;
+            matched.Add(new Matched(row, area, series, side, slot));
         }
 
         // Pass 2: raw and like-for-like sums per series, area and population type.
         var values = new Dictionary<(SeriesKey, string Area, PopulationType), Sums>();
-        foreach (var (row, area, side) in matched)
+        foreach (var (row, area, series, side, slot) in matched)
         {
-            var key = (row.Series, area, row.Type);
+            var key = (series, area, row.Type);
             if (!values.TryGetValue(key, out var sums))
                 values[key] = sums = new Sums();
             var n = row.Individuals ?? 0;
-            var both = assessed[(row.Series, area, row.LocationKey)] == Seen.Both;
-            if (side == (int)Seen.Earlier)
+            var both = seen[slot] == Seen.Both;
+            if (side == Seen.Earlier)
             {
                 sums.From = checked(sums.From + n);
                 if (both)
@@ -58,10 +76,10 @@ internal static class RoundComparison
             }
         }
         var coverage = new Dictionary<(SeriesKey, string Area), (int Both, int EarlierOnly, int LaterOnly)>();
-        foreach (var ((series, area, _), seen) in assessed)
+        foreach (var ((series, area, _), slot) in slots)
         {
             var c = coverage.GetValueOrDefault((series, area));
-            coverage[(series, area)] = seen switch
+            coverage[(series, area)] = seen[slot] switch
             {
                 Seen.Both => (c.Both + 1, c.EarlierOnly, c.LaterOnly),
                 Seen.Earlier => (c.Both, c.EarlierOnly + 1, c.LaterOnly),
@@ -72,17 +90,17 @@ internal static class RoundComparison
         var changes = new List<RoundChange>(values.Count);
         foreach (var ((series, area, type), s) in values)
         {
-            var pair = pairs[series];
+            var p = pairs[series];
             var c = coverage[(series, area)];
             long? fromValue = c.Both + c.EarlierOnly > 0 ? s.From : null;
             long? toValue = c.Both + c.LaterOnly > 0 ? s.To : null;
             long? change = fromValue is { } f && toValue is { } t ? t - f : null;
             changes.Add(new RoundChange(series.Dataset, series.Operation, series.ReportingLevel, area, names.NameOf(area), type,
-                pair.Earlier.Round, pair.Later.Round, fromValue, toValue, change, Percent(change, fromValue))
+                p.Earlier.Round, p.Later.Round, fromValue, toValue, change, Percent(change, fromValue))
             {
                 Assessment = series.Assessment,
-                FromDate = pair.Earlier.Date,
-                ToDate = pair.Later.Date,
+                FromDate = p.Earlier.Date,
+                ToDate = p.Later.Date,
                 LikeForLikeFrom = s.LikeFrom,
                 LikeForLikeTo = s.LikeTo,
                 LikeForLikePercent = c.Both > 0 ? Percent(s.LikeTo - s.LikeFrom, s.LikeFrom) : null,
@@ -100,7 +118,7 @@ internal static class RoundComparison
             if (k == 0) k = string.CompareOrdinal(a.AreaPcode, b.AreaPcode);
             return k != 0 ? k : a.Type.CompareTo(b.Type);
         });
-        return (changes, LocationChanges(matched, assessed, pairs));
+        return (changes, LocationChanges(matched, seen, pairs));
     }
 
     /// <summary>The earlier and later round each series is compared on; notes why a series that has the round is not.</summary>
@@ -163,15 +181,16 @@ internal static class RoundComparison
         change is { } c && from is { } f && f != 0 ? Math.Round(100.0 * c / f, 1) : null;
 
     private static List<LocationChange> LocationChanges(
-        List<(AssessmentTotalRow Row, string Area, int Side)> matched, Dictionary<(SeriesKey, string, string), Seen> assessed,
-        Dictionary<SeriesKey, (RoundOccurrence Earlier, RoundOccurrence Later)> pairs)
+        List<Matched> matched, List<Seen> seen, Dictionary<SeriesKey, (RoundOccurrence Earlier, RoundOccurrence Later)> pairs)
     {
         var byLocation = new Dictionary<(SeriesKey, string Location), (string? Name, Seen Seen)>();
-        foreach (var (row, area, _) in matched)
+        var done = new HashSet<int>();
+        foreach (var m in matched)
         {
-            var key = (row.Series, row.LocationKey);
-            var seen = assessed[(row.Series, area, row.LocationKey)];
-            byLocation[key] = (row.LocationName, byLocation.GetValueOrDefault(key).Seen | seen);
+            if (!done.Add(m.Slot))
+                continue;
+            var key = (m.Series, m.Row.LocationKey);
+            byLocation[key] = (m.Row.LocationName, byLocation.GetValueOrDefault(key).Seen | seen[m.Slot]);
         }
         return [.. byLocation
             .Where(l => l.Value.Seen != Seen.Both)
@@ -188,6 +207,8 @@ internal static class RoundComparison
             .OrderBy(l => l.Dataset, StringComparer.Ordinal).ThenBy(l => l.Operation, StringComparer.Ordinal).ThenBy(l => l.ReportingLevel)
             .ThenBy(l => l.Assessment).ThenBy(l => l.Kind, StringComparer.Ordinal).ThenBy(l => l.Location, StringComparer.Ordinal)];
     }
+
+    private readonly record struct Matched(AssessmentTotalRow Row, string Area, SeriesKey Series, Seen Side, int Slot);
 
     [Flags]
     private enum Seen

@@ -5,8 +5,30 @@ namespace Mosaic.Core.Mobility.Analysis;
 /// never added together: DTM publishes the same people at admin 0, 1 and 2, and an operation's baseline (BA) and
 /// site (SA) assessments of one round count largely the same people.
 /// </summary>
-public sealed record SeriesKey(string Dataset, string? Operation, int ReportingLevel, AssessmentType Assessment)
+/// <remarks>
+/// A value type in behaviour (equal when the four parts are), written as a class with its hash computed once:
+/// summaries key dictionaries by series for every one of ~100,000 rows.
+/// </remarks>
+public sealed class SeriesKey(string dataset, string? operation, int reportingLevel, AssessmentType assessment) : IEquatable<SeriesKey>
 {
+    private readonly int _hash = HashCode.Combine(dataset, operation, reportingLevel, assessment);
+
+    public string Dataset { get; } = dataset;
+
+    public string? Operation { get; } = operation;
+
+    public int ReportingLevel { get; } = reportingLevel;
+
+    public AssessmentType Assessment { get; } = assessment;
+
+    public bool Equals(SeriesKey? other) =>
+        ReferenceEquals(this, other) || (other is not null && _hash == other._hash && ReportingLevel == other.ReportingLevel &&
+            Assessment == other.Assessment && Dataset == other.Dataset && Operation == other.Operation);
+
+    public override bool Equals(object? obj) => Equals(obj as SeriesKey);
+
+    public override int GetHashCode() => _hash;
+
     public override string ToString() =>
         $"{Dataset} / {Operation ?? "(no operation)"} / adm{ReportingLevel} / {MobilityCodes.AssessmentType[Assessment]}";
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Mosaic.Core.Import;
+using Mosaic.Core.Import.Csv;
 using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Core.Mobility.Export;
@@ -12,15 +12,15 @@ namespace Mosaic.Core.Mobility.Export;
 public static class DtmHxlWriter
 {
     /// <returns>Records written, and records skipped because they carry no IDP count (the layout has IDP columns only).</returns>
-    public static (int Written, int WithoutIdps) Write(TextWriter writer, IEnumerable<LocationAssessment> assessments)
+    /// <param name="options">Formula guard on by default; the HXL tag row is never changed.</param>
+    public static (int Written, int WithoutIdps) Write(TextWriter writer, IEnumerable<LocationAssessment> assessments, CsvWriteOptions? options = null)
     {
         var records = assessments.ToList();
         var local = records.Any(r => r.Location.LocalPcode is not null || r.Location.LocalName is not null);
         var columns = local ? [.. DtmFields.HdxColumns, .. DtmFields.LocalColumns] : DtmFields.HdxColumns;
-        writer.Write(string.Join(',', columns.Select(c => c.Column)));
-        writer.Write('\n');
-        writer.Write(string.Join(',', columns.Select(c => c.Tag)));
-        writer.Write('\n');
+        using var csv = new CsvWriter(writer, options);
+        csv.WriteRow([.. columns.Select(c => c.Column)]);
+        csv.WriteRow([.. columns.Select(c => c.Tag)]);
         int written = 0, skipped = 0;
         var inv = CultureInfo.InvariantCulture;
         foreach (var a in records)
@@ -39,10 +39,14 @@ public static class DtmHxlWriter
                 count.Males?.ToString(inv), count.Females?.ToString(inv), a.OriginName ?? DtmFields.NotAvailable, a.OriginPcode ?? DtmFields.NotAvailable,
                 MobilityCodes.AssessmentType[a.Type], a.OperationStatus,
             ];
-            writer.Write(string.Join(',', values.Select(ImportErrorFile.Quote)));
+            foreach (var v in values)
+                csv.Text(v);
             if (local)
-                writer.Write($",{ImportErrorFile.Quote(l.LocalPcode)},{ImportErrorFile.Quote(l.LocalName)}");
-            writer.Write('\n');
+            {
+                csv.Text(l.LocalPcode);
+                csv.Text(l.LocalName);
+            }
+            csv.EndRow();
             written++;
         }
         return (written, skipped);

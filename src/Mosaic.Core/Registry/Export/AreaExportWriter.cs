@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Mosaic.Core.Areas;
-using Mosaic.Core.Geo;
-using NetTopologySuite.Features;
 
 namespace Mosaic.Core.Registry.Export;
 
@@ -42,21 +38,9 @@ public static class AreaExportWriter
             }
         }
 
-        var features = new FeatureCollection();
-        foreach (var a in areas)
-        {
-            if (a.Boundary is null)
-                continue;
-            features.Add(new Feature(a.Boundary, new AttributesTable
-            {
-                { "pcode", a.Pcode },
-                { "name", a.Name },
-                { "level", a.Level },
-                { "parent_pcode", a.ParentPcode },
-            }));
-        }
         var boundaries = Path.Combine(directory, BoundariesFile);
-        File.WriteAllText(boundaries, JsonSerializer.Serialize(features, GeoJson.Options), new UTF8Encoding(false));
+        using (var stream = File.Create(boundaries))
+            AreaGeoJson.Write(areas, stream);
         return [table, boundaries];
     }
 }

@@ -1,58 +1,31 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
+using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Core.Registry.Export;
 
-/// <summary>Writes rows of <see cref="ExportCell"/> as RFC 4180 CSV (comma, CRLF, UTF-8 without BOM).</summary>
+/// <summary>Writes rows of <see cref="ExportCell"/> as CSV through <see cref="CsvWriter"/> (UTF-8 without BOM).</summary>
 public sealed class CsvTableWriter : IDisposable
 {
-    private static readonly SearchValues<char> s_needsQuotes = SearchValues.Create(",\"\r\n");
-    private readonly StreamWriter _writer;
+    private readonly CsvWriter _csv;
 
-    public CsvTableWriter(string path)
+    /// <param name="options">Formula guard on by default.</param>
+    public CsvTableWriter(string path, CsvWriteOptions? options = null)
     {
-        _writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
+        _csv = CsvWriter.Create(path, options);
     }
 
-    public void WriteHeader(IReadOnlyList<string> columns)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (i > 0)
-                _writer.Write(',');
-            WriteText(columns[i]);
-        }
-        _writer.Write("\r\n");
-    }
+    public void WriteHeader(IReadOnlyList<string> columns) => _csv.WriteRow(columns);
 
     public void WriteRow(ReadOnlySpan<ExportCell> cells)
     {
-        Span<char> number = stackalloc char[32];
-        for (var i = 0; i < cells.Length; i++)
+        foreach (var cell in cells)
         {
-            if (i > 0)
-                _writer.Write(',');
-            var cell = cells[i];
-            if (cell.Number is { } n && n.TryFormat(number, out var written, "R", CultureInfo.InvariantCulture))
-                _writer.Write(number[..written]);
-            else if (cell.Text is { } t)
-                WriteText(t);
+            if (cell.Number is { } n)
+                _csv.Number(n);
+            else
+                _csv.Text(cell.Text);
         }
-        _writer.Write("\r\n");
+        _csv.EndRow();
     }
 
-    private void WriteText(string text)
-    {
-        if (text.AsSpan().IndexOfAny(s_needsQuotes) < 0)
-        {
-            _writer.Write(text);
-            return;
-        }
-        _writer.Write('"');
-        _writer.Write(text.Replace("\"", "\"\"", StringComparison.Ordinal));
-        _writer.Write('"');
-    }
-
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _csv.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Mosaic.Core.Import;
 using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Core.Registry.Import;
@@ -146,7 +147,7 @@ public sealed class RegistrationInput
         var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var archive = new ZipArchive(stream, ZipArchiveMode.Read);
         var entry = archive.GetEntry(entryName)!;
-        var reader = new CsvRowReader(entry.Open(), FileName, entry.FullName, () => stream.Position, Csv);
+        var reader = new CsvRowReader(ZipLimits.Open(entry, FileName), FileName, entry.FullName, () => stream.Position, Csv);
         return (reader, archive, stream.Length);
     }
 
@@ -163,6 +164,7 @@ public sealed class RegistrationInput
         }
         using (archive)
         {
+            ZipLimits.Check(archive, FileName);
             string? main = null;
             var repeats = new List<string>();
             var parentNames = mapping.MemberSources[(int)MemberField.ParentLink];
@@ -170,7 +172,7 @@ public sealed class RegistrationInput
             {
                 if (!entry.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                     continue;
-                using var reader = new CsvRowReader(entry.Open(), FileName, entry.FullName, () => 0, Csv);
+                using var reader = new CsvRowReader(ZipLimits.Open(entry, FileName), FileName, entry.FullName, () => 0, Csv);
                 if (new HeaderLookup(reader.Table.Headers).Find(parentNames) >= 0)
                     repeats.Add(entry.FullName);
                 else

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Mosaic.Core.Import;
 
 namespace Mosaic.Core.Registry.Import;
 
@@ -17,11 +19,15 @@ public sealed class XlsxRowReader : IRowReader
     private readonly OpenXmlReader _reader;
     private readonly StringBuilder _text = new();
     private readonly List<(int Column, string Text)> _cells = [];
+    private readonly string _file;
+    private readonly string _sheet;
     private long _lastRow;
 
     internal XlsxRowReader(XlsxWorkbook workbook, WorksheetPart part, string file, string sheet)
     {
         _workbook = workbook;
+        _file = file;
+        _sheet = sheet;
         _reader = OpenXmlReader.Create(part);
         string[] headers = [];
         if (ReadCells(out _))
@@ -65,8 +71,26 @@ public sealed class XlsxRowReader : IRowReader
         return false;
     }
 
-    /// <summary>Reads the next &lt;row&gt; into <see cref="_cells"/>.</summary>
+    /// <summary>Deepest element nesting accepted: a worksheet needs 5 levels; deeper is a damaged or hostile file.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Excel's last column (XFD).</summary>
+    public const int MaxColumns = 16_384;
+
     private bool ReadCells(out long rowNumber)
+    {
+        try
+        {
+            return ReadRowCells(out rowNumber);
+        }
+        catch (XmlException ex)
+        {
+            throw XlsxWorkbook.XmlProblem(_file, _sheet, _lastRow + 1, ex);
+        }
+    }
+
+    /// <summary>Reads the next &lt;row&gt; into <see cref="_cells"/>.</summary>
+    private bool ReadRowCells(out long rowNumber)
     {
         _cells.Clear();
         rowNumber = 0;
@@ -78,6 +102,8 @@ public sealed class XlsxRowReader : IRowReader
         while (_reader.Read())
         {
             var element = _reader.ElementType;
+            if (_reader.Depth > MaxDepth)
+                throw Limit(rowNumber, $"XML elements nested more than {MaxDepth} levels deep: a damaged or hostile file");
             if (element == typeof(Row))
             {
                 if (_reader.IsStartElement)
@@ -109,6 +135,8 @@ public sealed class XlsxRowReader : IRowReader
                 {
                     if (a.LocalName == "r")
                         column = ColumnIndex(a.Value);
+                    if (column >= MaxColumns)
+                        throw Limit(rowNumber, $"a cell beyond Excel's last column ({a.Value})");
                     else if (a.LocalName == "t")
                         type = a.Value;
                 }
@@ -143,13 +171,16 @@ public sealed class XlsxRowReader : IRowReader
         return inRow;
     }
 
+    private InputFormatException Limit(long row, string reason) =>
+        new(new ImportIssue(_file, _sheet, row, null, null, reason), InputProblem.Limit);
+
     /// <summary>Zero-based column of a cell reference such as <c>AB12</c>.</summary>
     internal static int ColumnIndex(string? reference)
     {
         var column = 0;
         foreach (var c in reference ?? "")
         {
-            if (c is < 'A' or > 'Z')
+            if (c is < 'A' or > 'Z' || column > MaxColumns)
                 break;
             column = column * 26 + (c - 'A' + 1);
         }

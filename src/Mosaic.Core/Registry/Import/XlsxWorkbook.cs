@@ -1,6 +1,8 @@
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Mosaic.Core.Import;
 
 namespace Mosaic.Core.Registry.Import;
 
@@ -34,8 +36,10 @@ public sealed class XlsxWorkbook : IDisposable
     }
 
     /// <summary>Opens a workbook; throws <see cref="InvalidDataException"/> when the file is not an XLSX.</summary>
+    /// <exception cref="InputFormatException">The workbook expands beyond the zip limits or holds a DTD.</exception>
     public static XlsxWorkbook Open(string path)
     {
+        ZipLimits.Check(path);
         try
         {
             return new XlsxWorkbook(path);
@@ -44,6 +48,20 @@ public sealed class XlsxWorkbook : IDisposable
         {
             throw new InvalidDataException($"{System.IO.Path.GetFileName(path)} is not a readable XLSX file: {ex.Message}", ex);
         }
+        catch (XmlException ex)
+        {
+            throw XmlProblem(System.IO.Path.GetFileName(path), null, 0, ex);
+        }
+    }
+
+    /// <summary>An XML error in a workbook part, as an input problem (a DTD is refused: entity expansion, external entities).</summary>
+    internal static InputFormatException XmlProblem(string file, string? sheet, long row, XmlException ex)
+    {
+        var dtd = ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase);
+        var reason = dtd
+            ? "the workbook declares an XML DTD (entity definitions), which spreadsheet exports never do; refused for safety"
+            : $"damaged workbook XML: {ex.Message}";
+        return new InputFormatException(new ImportIssue(file, sheet, row, null, null, reason), dtd ? InputProblem.Unsafe : InputProblem.Structure, ex);
     }
 
     public string Path { get; }
@@ -62,7 +80,17 @@ public sealed class XlsxWorkbook : IDisposable
 
     internal string SharedString(int index)
     {
-        _sharedStrings ??= LoadSharedStrings();
+        if (_sharedStrings is null)
+        {
+            try
+            {
+                _sharedStrings = LoadSharedStrings();
+            }
+            catch (XmlException ex)
+            {
+                throw XmlProblem(System.IO.Path.GetFileName(Path), "sharedStrings", 0, ex);
+            }
+        }
         return (uint)index < (uint)_sharedStrings.Length ? _sharedStrings[index] : "";
     }
 

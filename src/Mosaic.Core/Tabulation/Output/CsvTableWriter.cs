@@ -1,30 +1,19 @@
+using Mosaic.Core.Import.Csv;
+
 namespace Mosaic.Core.Tabulation.Output;
 
-/// <summary>Writes a result as CSV, optionally with an HXL hashtag row under the header.</summary>
+/// <summary>Writes a result as CSV through <see cref="CsvWriter"/>, optionally with an HXL hashtag row under the header.</summary>
 public static class CsvTableWriter
 {
-    public static void Write(TabulationResult result, TextWriter output, bool hxl)
+    /// <param name="options">Formula guard on by default (tables are opened in spreadsheets).</param>
+    public static void Write(TabulationResult result, TextWriter output, bool hxl, CsvWriteOptions? options = null)
     {
         var rows = new TableRows(result);
-        WriteLine(output, rows.Header());
+        using var csv = new CsvWriter(output, options);
+        csv.WriteRow(rows.Header());
         if (hxl)
-            WriteLine(output, rows.HxlRow());
+            csv.WriteRow(rows.HxlRow());
         foreach (var row in rows.Rows())
-            WriteLine(output, row);
-    }
-
-    private static void WriteLine(TextWriter output, IReadOnlyList<string> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-                output.Write(',');
-            var f = fields[i];
-            if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-                output.Write("\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
-            else
-                output.Write(f);
-        }
-        output.Write('\n');
+            csv.WriteRow(row);
     }
 }

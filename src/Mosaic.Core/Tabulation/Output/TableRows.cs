@@ -105,6 +105,17 @@ public sealed class TableRows(TabulationResult result)
             facts.Add(("age_bands", result.AgeBands.ToString()));
         if (i.Weight is { } w)
             facts.Add(("weight", w));
+        if (result.Perturbation is { } perturbation)
+        {
+            // A perturbed table states its method and table; it has no suppression counts and no true totals to hide.
+            var p = perturbation.Parameters;
+            facts.Add(("disclosure_method", "perturbation"));
+            facts.Add(("disclosure_rule", result.RuleText));
+            facts.Add(("perturbation_table", string.Create(CultureInfo.InvariantCulture,
+                $"D={p.MaximumNoise} V={p.Variance} js={p.BlockedUpTo} pstay={p.StayProbability}")));
+            facts.Add(("cells", result.Cells.Count.ToString(CultureInfo.InvariantCulture)));
+            return facts;
+        }
         facts.Add(("min_cell", result.Rule.MinimumContributors.ToString(CultureInfo.InvariantCulture)));
         facts.Add(("disclosure_rule", result.RuleText));
         // Only figures that are safe to state: no primary/secondary split, no contributors of a suppressed total.

@@ -40,6 +40,13 @@ public static class TextTableWriter
         foreach (var r in body)
             Line(r);
         output.WriteLine();
+        if (result.Perturbation is { } perturbation)
+        {
+            var p = perturbation.Parameters;
+            output.WriteLine($"Values are perturbed: read each as its true count give or take at most {p.MaximumNoise}; no count from 1 to {p.BlockedUpTo} is shown.");
+            output.WriteLine("Rule: " + result.RuleText);
+            return;
+        }
         output.WriteLine($"{SuppressedMark} suppressed: {result.InformationLoss.Describe(result.Rule.ContributorUnit)}.");
         if (result.GroupDisclosureCells > 0)
             output.WriteLine($"{result.GroupDisclosureCells} published share(s) are exactly 0 or 1: everyone or no one in those groups has the attribute (group disclosure).");

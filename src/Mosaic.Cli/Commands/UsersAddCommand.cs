@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Access;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic users add NAME --role ROLE [--scope PCODE] [--password-stdin]</c>.</summary>
+public sealed class UsersAddCommand : MosaicCommand
+{
+    private readonly Argument<string> _name = new("NAME") { Description = "Sign-in name (letters, digits, . - _ @)" };
+
+    private readonly Option<string> _role = new("--role")
+    {
+        Description = "admin, manager, analyst, enumerator or viewer",
+        HelpName = "ROLE",
+        Required = true,
+    };
+
+    private readonly Option<string?> _scope = new("--scope")
+    {
+        Description = "P-code of the area the user sees (with everything below it); default every area",
+        HelpName = "PCODE",
+    };
+
+    private readonly Option<bool> _passwordStdin = new("--password-stdin")
+    {
+        Description = "Read the password from the first line of standard input (default: generate one and print it once)",
+    };
+
+    public UsersAddCommand() : base("add", """
+        Add an account. Roles: admin (everything, users and the audit log), manager (imports, scoring, target lists,
+        personal data within scope, audited), analyst (tables, downloads, mobility; never personal data),
+        enumerator (uploads and their reports), viewer (tables and maps). A generated password is printed once;
+        only its hash (PBKDF2, ASP.NET Core Identity format) is stored.
+
+        Examples:
+          mosaic users add rahima --role manager --scope BD554909
+          mosaic users add analyst1 --role analyst
+          echo 'a long passphrase' | mosaic users add karim --role viewer --password-stdin
+        """)
+    {
+        Arguments.Add(_name);
+        Options.Add(_role);
+        Options.Add(_scope);
+        Options.Add(_passwordStdin);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        if (!Roles.TryParse(parse.GetValue(_role), out var role))
+            throw new CliException(ExitCodes.Usage, $"--role must be one of {string.Join(", ", Roles.All.Select(Roles.Code))}");
+        var password = parse.GetValue(_passwordStdin) ? Console.In.ReadLine()?.TrimEnd('\r', '\n') : null;
+        if (parse.GetValue(_passwordStdin) && string.IsNullOrEmpty(password))
+            throw new CliException(ExitCodes.Usage, "--password-stdin: standard input had no password");
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        AddedUser added;
+        try
+        {
+            added = UserAdministration.Add(store, new NewUser(parse.GetValue(_name)!, role, parse.GetValue(_scope), password));
+        }
+        catch (AccountException ex)
+        {
+            throw new CliException(ExitCodes.InputRejected, ex.Message);
+        }
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                user_name = added.User.UserName,
+                role = Roles.Code(added.User.Role),
+                scope = added.User.Scope,
+                generated_password = added.GeneratedPassword,
+            });
+            return ExitCodes.Success;
+        }
+        console.Info($"added {added.User}");
+        if (added.GeneratedPassword is { } generated)
+            console.Info($"password: {generated}  (shown only this once)");
+        return ExitCodes.Success;
+    }
+}

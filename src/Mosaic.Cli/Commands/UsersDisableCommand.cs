@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Access;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic users disable NAME [--enable]</c>.</summary>
+public sealed class UsersDisableCommand : MosaicCommand
+{
+    private readonly Argument<string> _name = new("NAME") { Description = "The account" };
+
+    private readonly Option<bool> _enable = new("--enable") { Description = "Enable the account again instead" };
+
+    public UsersDisableCommand() : base("disable", """
+        Disable an account: it can no longer sign in, its open sessions end at their next request, and its API
+        tokens stop working. The account and its audit entries are kept.
+
+        Examples:
+          mosaic users disable rahima
+          mosaic users disable rahima --enable
+        """)
+    {
+        Arguments.Add(_name);
+        Options.Add(_enable);
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        try
+        {
+            var user = UserAdministration.SetDisabled(store, parse.GetValue(_name)!, !parse.GetValue(_enable));
+            if (console.Json)
+                console.WriteJson(new { user_name = user.UserName, disabled = user.Disabled });
+            else
+                console.Info($"{user.UserName} is now {(user.Disabled ? "disabled" : "enabled")}");
+        }
+        catch (AccountException ex)
+        {
+            throw new CliException(ExitCodes.InputRejected, ex.Message);
+        }
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Access;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic users list</c>.</summary>
+public sealed class UsersListCommand : MosaicCommand
+{
+    public UsersListCommand() : base("list", """
+        List the accounts: name, role, scope, whether disabled, when added. Passwords and tokens are never shown
+        (only their hashes are stored).
+
+        Examples:
+          mosaic users list
+          mosaic users list --json
+        """)
+    {
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        var users = store.Users.List();
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                users = users.Select(u => new
+                {
+                    user_name = u.UserName,
+                    role = Roles.Code(u.Role),
+                    scope = u.Scope,
+                    disabled = u.Disabled,
+                    created_at = u.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                }),
+            });
+            return ExitCodes.Success;
+        }
+        if (users.Count == 0)
+            console.Info("no accounts yet: `mosaic serve` creates the first administrator, or add one with `mosaic users add NAME --role admin`");
+        foreach (var u in users)
+            console.Info(string.Create(CultureInfo.InvariantCulture, $"{u.UserName,-20} {Roles.Code(u.Role),-10} {u.Scope ?? "all areas",-12} {(u.Disabled ? "disabled" : "active"),-8} added {u.CreatedAt.UtcDateTime:yyyy-MM-dd}"));
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Mosaic.Core.Privacy;
+
+/// <summary>The actor may not read what was asked (their role never reads personal data). Nothing was read or logged.</summary>
+public sealed class AccessDeniedException : Exception
+{
+    public AccessDeniedException()
+        : this("access denied")
+    {
+    }
+
+    public AccessDeniedException(string message)
+        : base(message)
+    {
+    }
+
+    public AccessDeniedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Refuses a contact request unless the actor's role reads personal data. Stores call it before reading.</summary>
+    public static void ThrowUnlessAllowed(ContactRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Actor.Role.ReadsPersonalData())
+        {
+            throw new AccessDeniedException(
+                $"the role '{Roles.Codes[request.Actor.Role]}' may not read personal data (names, phones, exact locations)");
+        }
+    }
+}

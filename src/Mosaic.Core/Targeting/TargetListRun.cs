@@ -1,0 +1,42 @@
+using Mosaic.Core.Application;
+using Mosaic.Core.Storage;
+using Mosaic.Core.Vulnerability;
+
+namespace Mosaic.Core.Targeting;
+
+/// <summary>
+/// The target-list use case without output: the latest scores of the households in an area's subtree, ranked within
+/// quotas. The API renders it; <c>mosaic target</c> composes the same steps with its file and audit rules.
+/// </summary>
+public static class TargetListRun
+{
+    /// <summary>Runs the request; the list carries no names or phones.</summary>
+    /// <exception cref="RequestRejectedException">No households, no scores yet, an unknown area, or scores older than the registry.</exception>
+    public static TargetListResult Run(IMosaicStore store, TargetingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(request);
+        if (store.Registry.CountHouseholds(request.AreaPcode) == 0)
+            throw new RequestRejectedException("the registry holds no households in this area yet: import registrations, then score them");
+        var run = store.Scores.LatestRun() ?? throw new RequestRejectedException("no scores yet: run a scoring first (mosaic score)");
+        var areas = new AreaAncestry(store.Areas.All());
+        if (request.AreaPcode is { } pcode && areas.Find(pcode) is null)
+            throw new RequestRejectedException($"unknown area P-code '{pcode}'");
+        var scores = store.Scores.ReadScores().ToDictionary(s => s.HouseholdId);
+        var candidates = new List<TargetCandidate>();
+        var unscored = 0;
+        foreach (var h in store.Registry.ReadHouseholds(request.AreaPcode))
+        {
+            if (scores.TryGetValue(h.Id, out var s))
+                candidates.Add(new TargetCandidate(h, s));
+            else
+                unscored++;
+        }
+        if (unscored > 0)
+            throw new RequestRejectedException($"{unscored} household(s) were registered after the last scoring run: score again first");
+        return new TargetListResult(Targeter.Select(candidates, areas, request), areas, run);
+    }
+}
+
+/// <summary>A target list with the area tree it was ranked in and the scoring run it used.</summary>
+public sealed record TargetListResult(TargetList List, AreaAncestry Areas, ScoreRunInfo Run);

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Mosaic.Core.Access;
+using Mosaic.Core.Import;
+using Mosaic.Server.Imports;
+using Mosaic.Server.Infrastructure;
+
+namespace Mosaic.Server.Apis;
+
+/// <summary>
+/// Imports by upload: a Kobo/ODK export, a DTM file, flow observations or areas; the status with progress; the error
+/// report. Each user sees their own imports, administrators every import.
+/// </summary>
+public static class ImportsApi
+{
+    private const int IssuesShown = 500;
+
+    public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
+    {
+        var imports = api.MapGroup("/imports").WithTags("imports").RequireCapability(Capability.Import);
+        // Anti-forgery is checked by the /api group's filter for cookie requests (tokens are exempt).
+        imports.MapPost("/", Upload).DisableAntiforgery()
+            .WithSummary("Upload a file (form fields: kind = registrations|dtm|flows|areas, file, optional members, skip_invalid)");
+        imports.MapGet("/", List).WithSummary("Your imports since the server started, newest first");
+        imports.MapGet("/{id}", Get).WithSummary("An import's state, progress, summary and first problems");
+        imports.MapGet("/{id}/errors.csv", Errors).WithSummary("An import's full error report (CSV: file, sheet, row, column, value, reason)");
+        return api;
+    }
+
+    public static async Task<Results<Accepted<ImportView>, ProblemHttpResult>> Upload(HttpContext http, ImportRunner runner)
+    {
+        var user = CurrentUser.From(http.User);
+        if (user.Scope is not null)
+        {
+            // The importers do not yet refuse rows outside a scope, so a scoped account could write into other areas.
+            return Problems.Forbidden("uploads need an account without an area scope; ask an administrator to import this file");
+        }
+        if (!http.Request.HasFormContentType)
+            return Problems.BadRequest("send the file as multipart/form-data with fields kind and file");
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var kind = form["kind"].ToString();
+        if (!ImportRunner.Kinds.Contains(kind))
+            return Problems.BadRequest($"kind must be one of {string.Join(", ", ImportRunner.Kinds)} (got '{kind}')");
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+            return Problems.BadRequest("the form has no file (field 'file') or the file is empty");
+        var members = form.Files.GetFile("members");
+        await using var stream = file.OpenReadStream();
+        await using var membersStream = members?.OpenReadStream();
+        var job = await runner.StartAsync(kind, user.UserName, file.FileName, stream, members?.FileName, membersStream,
+            string.Equals(form["skip_invalid"], "true", StringComparison.OrdinalIgnoreCase));
+        return TypedResults.Accepted($"/api/imports/{job.Id}", ImportView.Of(job, 0));
+    }
+
+    public static Ok<List<ImportView>> List(HttpContext http, ImportRunner runner)
+    {
+        var user = CurrentUser.From(http.User);
+        return TypedResults.Ok(runner.All().Where(j => Visible(j, user)).Select(j => ImportView.Of(j, 0)).ToList());
+    }
+
+    public static Results<Ok<ImportView>, ProblemHttpResult> Get(string id, HttpContext http, ImportRunner runner) =>
+        runner.Find(id) is { } job && Visible(job, CurrentUser.From(http.User))
+            ? TypedResults.Ok(ImportView.Of(job, IssuesShown))
+            : Problems.NotFound("Import not found", $"no import '{id}' of yours");
+
+    public static IResult Errors(string id, HttpContext http, ImportRunner runner)
+    {
+        if (runner.Find(id) is not { } job || !Visible(job, CurrentUser.From(http.User)))
+            return Problems.NotFound("Import not found", $"no import '{id}' of yours");
+        if (job.ErrorsFile is null)
+            return Problems.NotFound("No error report", "this import found no problem");
+        return TypedResults.File(File.ReadAllBytes(job.ErrorsFile), "text/csv; charset=utf-8", Path.GetFileName(job.FileName) + ".errors.csv");
+    }
+
+    private static bool Visible(ImportJob job, CurrentUser user) =>
+        user.Role == Role.Admin || string.Equals(job.UserName, user.UserName, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>An import as the API shows it.</summary>
+public sealed record ImportView(
+    string Id, string Kind, string FileName, string UserName, DateTimeOffset StartedAt, string State, double Progress, string? Message,
+    ImportSummary? Summary, int IssuesCount, IReadOnlyList<ImportIssue> Issues)
+{
+    public static ImportView Of(ImportJob job, int issues)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new ImportView(job.Id, job.Kind, job.FileName, job.UserName, job.StartedAt, job.State, Math.Round(job.Progress, 3), job.Message,
+            job.Summary, job.Issues.Count, [.. job.Issues.Take(issues)]);
+    }
+}

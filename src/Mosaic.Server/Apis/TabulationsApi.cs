@@ -1,0 +1,92 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Mosaic.Core.Access;
+using Mosaic.Core.Disclosure;
+using Mosaic.Core.Indicators;
+using Mosaic.Core.Indicators.Expressions;
+using Mosaic.Core.Tabulation;
+using Mosaic.Core.Tabulation.Output;
+using Mosaic.Server.Infrastructure;
+
+namespace Mosaic.Server.Apis;
+
+/// <summary>
+/// Tabulations: any indicator by chosen dimensions, through the same engine and disclosure control as
+/// <c>mosaic tabulate</c>, limited to the user's scope. The minimum cell size can be raised, never lowered.
+/// </summary>
+public static class TabulationsApi
+{
+    private static readonly string[] s_formats = ["json", "csv", "hxl", "xlsx"];
+
+    public static RouteGroupBuilder MapTabulationsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/tabulations", Tabulate).WithTags("tabulations").RequireCapability(Capability.ReadAggregates)
+            .WithSummary("An indicator by dimensions (by=adm4,sex), within your scope, with disclosure control; format json, csv, hxl or xlsx");
+        return api;
+    }
+
+    public static IResult Tabulate(
+        HttpContext http, MosaicDatabase database, TabulationCache cache,
+        string indicator, string? by = null, string? area = null, string? format = null, [FromQuery(Name = "min_cell")] int? minCell = null, [FromQuery(Name = "age_bands")] string? ageBands = null)
+    {
+        var user = CurrentUser.From(http.User);
+        format = (format ?? "json").ToLowerInvariant();
+        if (!s_formats.Contains(format))
+            return Problems.BadRequest($"format must be one of {string.Join(", ", s_formats)} (got '{format}')");
+        if (format != "json" && !user.Can(Capability.ExportTables))
+            return Problems.Forbidden("your role may view tables but not download them");
+        var k = minCell ?? DisclosureRule.DefaultMinimumContributors;
+        if (k < DisclosureRule.DefaultMinimumContributors)
+            return Problems.BadRequest($"min_cell cannot be lowered below {DisclosureRule.DefaultMinimumContributors} through the API");
+        var dims = (by ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        using var store = database.Open();
+        var limit = user.Limit(store.Areas, area);
+        if (!limit.Allowed)
+            return Problems.AreaNotFound(area!);
+        var snapshot = database.Snapshots.Get(store);
+        var key = string.Join('\u001f', indicator, string.Join(',', dims), limit.Pcode ?? "", format, k, ageBands ?? "");
+        try
+        {
+            var table = cache.GetOrAdd(snapshot, key, () =>
+            {
+                var request = new TabulationRequest(indicator, dims)
+                {
+                    AreaPcode = limit.Pcode,
+                    MinimumCellSize = k,
+                    AgeBands = ageBands is null ? AgeBands.Default : AgeBands.Parse(ageBands),
+                };
+                return Render(new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(request), format);
+            });
+            return table.FileName is null
+                ? TypedResults.Bytes(table.Content, table.ContentType)
+                : TypedResults.File(table.Content, table.ContentType, table.FileName);
+        }
+        catch (Exception ex) when (ex is TabulationException or IndicatorCatalogueException or ExpressionException or FormatException or ArgumentException)
+        {
+            return Problems.BadRequest(ex.Message);
+        }
+    }
+
+    private static RenderedTable Render(TabulationResult result, string format)
+    {
+        var name = result.Indicator.Id + "_by_" + string.Join('_', result.Dimensions.Select(d => d.Name));
+        using var buffer = new MemoryStream();
+        switch (format)
+        {
+            case "xlsx":
+                XlsxTableWriter.Write(result, buffer);
+                return new RenderedTable(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+            case "csv" or "hxl":
+                using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true))
+                    CsvTableWriter.Write(result, writer, hxl: format == "hxl");
+                return new RenderedTable(buffer.ToArray(), "text/csv; charset=utf-8", name + (format == "hxl" ? ".hxl.csv" : ".csv"));
+            default:
+                JsonTableWriter.Write(result, buffer);
+                return new RenderedTable(buffer.ToArray(), "application/json", null);
+        }
+    }
+}

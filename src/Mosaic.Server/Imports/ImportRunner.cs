@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Mosaic.Core.Areas.Import;
+using Mosaic.Core.Import;
+using Mosaic.Core.Mobility.Import;
+using Mosaic.Core.Registry.Import;
+using Mosaic.Server.Infrastructure;
+
+namespace Mosaic.Server.Imports;
+
+/// <summary>
+/// Runs uploaded imports one at a time in the background, through the same Core importers as <c>mosaic import</c>,
+/// and keeps each job's state for the dashboard to poll. The registry's version moves with each committed import,
+/// so the next tabulation reads the new figures (no restart).
+/// </summary>
+public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : IDisposable
+{
+    /// <summary>The kinds of file accepted.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = ["registrations", "dtm", "flows", "areas"];
+
+    private readonly ConcurrentDictionary<string, ImportJob> _jobs = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _one = new(1, 1);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "mosaic-uploads", Guid.NewGuid().ToString("N"));
+
+    public ImportJob? Find(string id) => _jobs.GetValueOrDefault(id);
+
+    /// <summary>Jobs newest first.</summary>
+    public IReadOnlyList<ImportJob> All() => [.. _jobs.Values.OrderByDescending(j => j.StartedAt)];
+
+    /// <summary>Saves the upload and queues its import.</summary>
+    public async Task<ImportJob> StartAsync(string kind, string userName, string fileName, Stream file, string? membersName, Stream? members, bool skipInvalid)
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var dir = Path.Combine(_root, id);
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, SafeName(fileName));
+        await using (var output = File.Create(path))
+            await file.CopyToAsync(output);
+        string? membersPath = null;
+        if (members is not null && membersName is not null)
+        {
+            membersPath = Path.Combine(dir, "members-" + SafeName(membersName));
+            await using var output = File.Create(membersPath);
+            await members.CopyToAsync(output);
+        }
+        var job = new ImportJob(id, kind, fileName, userName, clock.GetUtcNow(), dir);
+        _jobs[id] = job;
+        _ = Task.Run(async () =>
+        {
+            await _one.WaitAsync();
+            try
+            {
+                Run(job, path, membersPath, skipInvalid);
+            }
+            finally
+            {
+                _one.Release();
+            }
+        });
+        return job;
+    }
+
+    private void Run(ImportJob job, string path, string? membersPath, bool skipInvalid)
+    {
+        job.Running(0);
+        try
+        {
+            using var store = database.Open();
+            switch (job.Kind)
+            {
+                case "registrations":
+                {
+                    var input = RegistrationInput.Detect(path, membersPath);
+                    var r = RegistrationImporter.Import(store, input, RegistrationMapping.Default, new RegistrationImportOptions(skipInvalid,
+                        p => job.Running(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)));
+                    Finish(job, path, r.Committed, new ImportSummary(r.HouseholdsImported, r.DuplicatesSkipped, r.HouseholdsRejected), r.Issues);
+                    break;
+                }
+                case "dtm":
+                {
+                    var r = DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skipInvalid });
+                    var issues = r.Errors.Concat(r.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
+                    Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Errors.Count), issues);
+                    break;
+                }
+                case "flows":
+                {
+                    var r = FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skipInvalid });
+                    Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Issues.Count), r.Issues);
+                    break;
+                }
+                default:
+                {
+                    var r = AreaImporter.Import(store.Areas, path, null, skipInvalid);
+                    Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Issues.Count), r.Issues);
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is RegistrationInputException or RegistrationMappingException or InvalidDataException or IOException
+                                       or FormatException or Core.Storage.StoreException)
+        {
+            job.Failed(ex.Message);
+        }
+    }
+
+    private static void Finish(ImportJob job, string path, bool committed, ImportSummary summary, IReadOnlyList<ImportIssue> issues) =>
+        job.Finished(committed, summary, issues, ImportErrorFile.Write(path, issues));
+
+    public void Dispose() => _one.Dispose();
+
+    private static string SafeName(string name)
+    {
+        var file = Path.GetFileName(name);
+        foreach (var c in Path.GetInvalidFileNameChars())
+            file = file.Replace(c, '_');
+        return string.IsNullOrWhiteSpace(file) || file.StartsWith('.') ? "upload" + file : file;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Mosaic.Core.Access;
+
+namespace Mosaic.Server.Infrastructure;
+
+/// <summary><c>Authorization: Bearer mosaic_…</c>: an API token issued by <c>mosaic users token</c>, checked against its stored hash.</summary>
+public sealed class TokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, MosaicDatabase database)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return Task.FromResult(AuthenticateResult.NoResult());
+        var secret = header["Bearer ".Length..].Trim();
+        using var store = database.Open();
+        var user = Authentication.FromToken(store, secret);
+        // The secret is never logged or echoed: a failure says only that the token is not valid.
+        return Task.FromResult(user is null
+            ? AuthenticateResult.Fail("the API token is not valid (unknown, revoked, or its user is disabled)")
+            : AuthenticateResult.Success(new AuthenticationTicket(MosaicClaims.Principal(user, SchemeName), SchemeName)));
+    }
+}

@@ -1,0 +1,4 @@
+using Mosaic.Server;
+
+var app = MosaicServer.Create(args);
+await app.RunAsync();

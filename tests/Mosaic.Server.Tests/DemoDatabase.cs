@@ -1,0 +1,65 @@
+using Mosaic.Core.Access;
+using Mosaic.Core.Demo;
+using Mosaic.Storage.Contract;
+using Mosaic.Storage.Sqlite;
+
+[assembly: AssemblyFixture(typeof(Mosaic.Server.Tests.DemoDatabase))]
+
+namespace Mosaic.Server.Tests;
+
+/// <summary>
+/// One demo database for the whole test run (1,500 Chilmari households, scored, with mobility data) and one account per
+/// role, twice: unrestricted and scoped to the union of Ashtamir Char. Tests that change accounts add their own.
+/// </summary>
+public sealed class DemoDatabase : IDisposable
+{
+    /// <summary>The upazila: every union below it.</summary>
+    public const string Upazila = "BD554909";
+
+    /// <summary>The union the scoped accounts see.</summary>
+    public const string InScope = "BD55490915";
+
+    /// <summary>Another union: outside the scoped accounts' scope.</summary>
+    public const string OutOfScope = "BD55490931";
+
+    public const string Password = "correct horse battery staple";
+
+    private readonly TempDirectory _directory = new();
+    private readonly Dictionary<string, string> _tokens = [];
+
+    public DemoDatabase()
+    {
+        Path = _directory.File("demo.db");
+        using var store = SqliteMosaicStore.Open(Path);
+        DemoDataset.Run(new DemoRun(new DemoGenerator(new DemoOptions { Households = 1500 }), store));
+        foreach (var role in Roles.All)
+        {
+            foreach (var scoped in new[] { false, true })
+            {
+                var name = UserName(role, scoped);
+                UserAdministration.Add(store, new NewUser(name, role, scoped ? InScope : null, Password));
+                _tokens[name] = UserAdministration.IssueToken(store, name, "tests").Secret;
+            }
+        }
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>A directory for a test's own files.</summary>
+    public string Scratch(string name)
+    {
+        var dir = _directory.File(name);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    public static string UserName(Role role, bool scoped) => Roles.Code(role) + (scoped ? "-ashtamir" : "-all");
+
+    /// <summary>The API token of a fixture account.</summary>
+    public string Token(Role role, bool scoped) => _tokens[UserName(role, scoped)];
+
+    public SqliteMosaicStore OpenStore() => SqliteMosaicStore.Open(Path);
+
+    public void Dispose() => _directory.Dispose();
+}

@@ -1,0 +1,135 @@
+using Mosaic.Core.Audit;
+using Mosaic.Core.Privacy;
+using Mosaic.Core.Registry;
+
+namespace Mosaic.Storage.Contract;
+
+/// <summary>
+/// Personal data behind one door (DESIGN §7), for every provider: household reads carry no name, phone or GPS point;
+/// contacts come only from <see cref="Core.Storage.IRegistryStore.ReadContacts"/>, for allowed roles, within the
+/// actor's area scope, with exactly one audit entry committed with them.
+/// </summary>
+public abstract class PersonalDataContractTests(IStoreProvider provider) : ContractTestBase(provider)
+{
+    private static readonly Actor s_manager = new("officer.rahman", Role.Manager, null);
+
+    /// <summary>The fixtures with names and phones on every member (the hand-made fixtures have names only).</summary>
+    private static Household WithPhones(Household h) =>
+        h with { Members = [.. h.Members.Select(m => m with { Phone = $"+8801711{h.SubmissionId.Length:00}{m.LineNumber:0000}" })] };
+
+    private (Household Returnee, Household Displaced) SeedFamilies()
+    {
+        SeedAreas();
+        var returnee = WithPhones(Fixtures.ReturneeFamily());
+        var displaced = WithPhones(Fixtures.DisplacedFamily()) with { Gps = new GeoPoint(25.56, 89.68, null, null) };
+        Import(returnee, displaced);
+        return (returnee, displaced);
+    }
+
+    private long IdOf(string submissionId) => Store.Registry.GetHousehold(submissionId)!.Id;
+
+    private static ContactRequest Request(Actor actor, params long[] ids) =>
+        new(actor, AuditActions.TargetExportContacts, "/exports/targets.csv", ids, "mosaic target --include-contacts");
+
+    [Fact]
+    public void HouseholdReads_CarryNoNameNoPhoneAndNoGpsPoint()
+    {
+        var (returnee, _) = SeedFamilies();
+        Assert.NotNull(returnee.Members[0].Name);
+        Assert.NotNull(returnee.Gps);
+        Reopen();
+        var reads = Store.Registry.ReadHouseholds().Concat(Store.Registry.ReadHouseholds("BD554909"))
+            .Append(Store.Registry.GetHousehold(returnee.SubmissionId)!).ToList();
+        Assert.Equal(5, reads.Count);
+        Assert.All(reads, h => Assert.Null(h.Gps));
+        Assert.All(reads.SelectMany(h => h.Members), m =>
+        {
+            Assert.Null(m.Name);
+            Assert.Null(m.Phone);
+        });
+    }
+
+    [Fact]
+    public void HouseholdRead_ForLocation_HasTheGpsPointButStillNoNameOrPhone()
+    {
+        var (returnee, displaced) = SeedFamilies();
+        var read = Store.Registry.ReadHouseholds(null, HouseholdFields.Location).ToDictionary(h => h.SubmissionId);
+        Assert.Equal(returnee.Gps, read[returnee.SubmissionId].Gps);
+        Assert.Equal(displaced.Gps, read[displaced.SubmissionId].Gps);
+        Assert.All(read.Values.SelectMany(h => h.Members), m => Assert.True(m.Name is null && m.Phone is null));
+    }
+
+    [Fact]
+    public void ReadContacts_ReturnsTheHeadsNameAndPhone_AndWritesExactlyOneAuditEntry()
+    {
+        var (returnee, displaced) = SeedFamilies();
+        var read = Store.Registry.ReadContacts(Request(s_manager, IdOf(returnee.SubmissionId), IdOf(displaced.SubmissionId)));
+
+        Assert.Equal("Member 1", read.Contacts[IdOf(returnee.SubmissionId)].Name);
+        Assert.Equal(returnee.Members[0].Phone, read.Contacts[IdOf(returnee.SubmissionId)].Phone);
+        Assert.Equal(displaced.Members[0].Phone, read.Contacts[IdOf(displaced.SubmissionId)].Phone);
+        // Each head carries both name and phone: one person per household.
+        Assert.Equal((2, 2), (read.Households, read.Persons));
+
+        Reopen();
+        var entry = Assert.Single(Store.AuditLog.Read());
+        Assert.Equal(read.AuditEntryId, entry.Id);
+        Assert.Equal("officer.rahman", entry.Actor);
+        Assert.Equal("manager", entry.Role);
+        Assert.Equal(AuditActions.TargetExportContacts, entry.Action);
+        Assert.Equal("/exports/targets.csv", entry.Subject);
+        Assert.Null(entry.Scope);
+        Assert.Equal((2, 2), (entry.Households, entry.Persons));
+        Assert.Equal("mosaic target --include-contacts", entry.CommandLine);
+    }
+
+    [Fact]
+    public void ReadContacts_WithoutAHeadsPhone_FallsBackToTheFirstMemberWithOne_AndCountsBothPersons()
+    {
+        SeedAreas();
+        var family = Fixtures.ReturneeFamily();
+        family = family with { Members = [.. family.Members.Select(m => m.LineNumber == 3 ? m with { Phone = "+8801999000003" } : m)] };
+        Import(family);
+        var read = Store.Registry.ReadContacts(Request(s_manager, IdOf(family.SubmissionId)));
+        var contact = Assert.Single(read.Contacts).Value;
+        Assert.Equal(("Member 1", "+8801999000003", 2), (contact.Name, contact.Phone, contact.Persons));
+        Assert.Equal(2, Assert.Single(Store.AuditLog.Read()).Persons);
+    }
+
+    [Fact]
+    public void ReadContacts_OutsideTheActorsAreaScope_ReturnsNothingAndCountsNothing()
+    {
+        var (returnee, displaced) = SeedFamilies();
+        var ramnaOfficer = new Actor("officer.ramna", Role.Enumerator, "BD55490959");
+        var read = Store.Registry.ReadContacts(Request(ramnaOfficer, IdOf(returnee.SubmissionId), IdOf(displaced.SubmissionId)));
+        Assert.Equal([IdOf(displaced.SubmissionId)], read.Contacts.Keys);
+        var entry = Assert.Single(Store.AuditLog.Read());
+        Assert.Equal(("BD55490959", 1, 1), (entry.Scope, entry.Households, entry.Persons));
+    }
+
+    [Theory]
+    [InlineData(Role.Analyst)]
+    [InlineData(Role.Viewer)]
+    public void ReadContacts_ForARoleThatNeverReadsPersonalData_IsDeniedAndLogsNothing(Role role)
+    {
+        var (returnee, _) = SeedFamilies();
+        var ex = Assert.Throws<AccessDeniedException>(() =>
+            Store.Registry.ReadContacts(Request(new Actor("someone", role, null), IdOf(returnee.SubmissionId))));
+        Assert.Contains("may not read personal data", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(Store.AuditLog.Read());
+    }
+
+    [Fact]
+    public void ReadHouseholds_WithAnAccessScope_ReturnsExactlyThatSubtreeOfARandomRegistry()
+    {
+        Store.Areas.Upsert(RandomRegistry.Areas);
+        RandomRegistry.Import(Store, 300, seed: 8);
+        // Oracle: the generated households whose P-code nests under the scope's (COD P-codes extend their parent's).
+        var expected = RandomRegistry.Households(300, seed: 8).Where(h => h.AreaPcode.StartsWith("BD55490917", StringComparison.Ordinal))
+            .Select(h => h.SubmissionId).Order(StringComparer.Ordinal).ToList();
+        var read = Store.Registry.ReadHouseholds("BD55490917").Select(h => h.SubmissionId).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, read);
+        Assert.Empty(Store.Registry.ReadHouseholds("BD55490959001").Where(h => !h.AreaPcode.StartsWith("BD55490959001", StringComparison.Ordinal)));
+    }
+}

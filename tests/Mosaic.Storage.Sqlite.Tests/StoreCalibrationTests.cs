@@ -1,0 +1,45 @@
+using Mosaic.Core.Hazards;
+using Mosaic.Core.Registry;
+using Mosaic.Core.Vulnerability;
+using Mosaic.Storage.Contract;
+
+namespace Mosaic.Storage.Sqlite.Tests;
+
+/// <summary>
+/// <c>mosaic score --calibrate</c> streams the registry twice and reuses the scoring run's exposures instead of
+/// holding every household in memory: it must give exactly what calibrating on the households in memory gave.
+/// </summary>
+public sealed class StoreCalibrationTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    [Fact]
+    public void Calibrate_FromTheStoreStream_EqualsCalibrationOnHouseholdsInMemory()
+    {
+        using var store = SqliteMosaicStore.Open(_dir.File("cal.db"));
+        store.Areas.Upsert(Fixtures.Areas);
+        using (var batch = store.Registry.BeginImport("test"))
+        {
+            foreach (var h in SyntheticHouseholds.Generate(1200, 11))
+                batch.Add(h, HouseholdFingerprint.Compute(h));
+            batch.Commit();
+        }
+        var model = DefaultVulnerabilityModel.Model;
+        var streamed = StoreScoring.Score(store, new ScoreRequest(model, DateTimeOffset.UtcNow, 0.3)).Calibration!;
+
+        // The way the command calibrated before: every household in memory, exposures computed again.
+        var households = store.Registry.ReadHouseholds(null, HouseholdFields.Location).ToList();
+        var exposures = new ExposureCalculator(HazardIndex.Build(store.Hazards.ReadLayers()), store.Areas.All(withBoundaries: true).Where(a => a.Boundary is not null))
+            .Compute(households);
+        var inMemory = Calibration.Fit(model, households, exposures, 0.3);
+
+        Assert.True(streamed.HeldOut > 200);
+        Assert.Equal((inMemory.Training, inMemory.HeldOut), (streamed.Training, streamed.HeldOut));
+        Assert.Equal(inMemory.HandWeighted, streamed.HandWeighted);
+        Assert.Equal(inMemory.Calibrated, streamed.Calibrated);
+        Assert.Equal(inMemory.Weights, streamed.Weights);
+        Assert.Equal(inMemory.Model.SourceJson, streamed.Model.SourceJson);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
