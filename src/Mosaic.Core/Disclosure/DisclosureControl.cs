@@ -103,7 +103,10 @@ public static class DisclosureControl
         for (var i = 0; i < status.Length; i++)
             status[i] = suppressed[i] ? CellStatus.SecondarySuppressed : CellStatus.Published;
         var level = Enumerable.Repeat(protectionLevel, table.Size).ToArray();
-        var protection = layers.Select(l => new ProtectionLayer(l.Name, l.Values, level, level, ProtectionLayer.AllInnerNonNegative(l.Values))).ToList();
+        var protection = layers.Select(l => new ProtectionLayer(l.Name, l.Values, level, level, ProtectionLayer.AllInnerNonNegative(l.Values))
+        {
+            HoldsTrueValues = false,
+        }).ToList();
         return LinearAudit.Run(table, status, protection);
     }
 }

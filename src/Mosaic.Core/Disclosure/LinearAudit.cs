@@ -35,6 +35,15 @@ internal static class LinearAudit
                 var required = layer.Level(cell, status[cell]);
                 var (min, max, solved) = components.Interval(cell);
                 programmes += solved;
+                if (layer.HoldsTrueValues && !Contains(min, max, layer.Values[cell]))
+                {
+                    // The true value is always feasible: an interval without it is a solver failure, not a finding.
+                    components.ResetAll();
+                    (min, max, solved) = components.Interval(cell);
+                    programmes += solved;
+                    if (!Contains(min, max, layer.Values[cell]))
+                        throw new InvalidOperationException($"disclosure audit: the linear programme puts cell {cell} ({layer.Name}) in [{min}, {max}], which excludes its value {layer.Values[cell]}");
+                }
                 checkedCells++;
                 var width = max - min;
                 var tolerance = 1e-7 * Math.Max(1, Math.Abs(max == double.PositiveInfinity ? min : max));
@@ -47,9 +56,16 @@ internal static class LinearAudit
         return new AuditReport(checkedCells, programmes, findings, narrowest);
     }
 
+    private static bool Contains(double min, double max, double value)
+    {
+        var tolerance = 1e-6 * Math.Max(1, Math.Abs(value));
+        return value >= min - tolerance && value <= max + tolerance;
+    }
+
     /// <summary>One GLOP model per component of the layer's system, built lazily.</summary>
     internal sealed class ComponentSolvers(SuppressedSystem system, ProtectionLayer layer) : IDisposable
     {
+        private static readonly MPSolverParameters s_fromScratch = FromScratch();
         private readonly Dictionary<int, (Solver Solver, Dictionary<int, Variable> Vars)> _models = [];
         private readonly double[] _published = system.PublishedSums(layer.Values);
         private readonly double _big = 1e3 * (1 + layer.Values.Sum(Math.Abs));
@@ -97,16 +113,35 @@ internal static class LinearAudit
 
         /// <summary>
         /// Variables are boxed by ±<see cref="_big"/> (far beyond any value the table allows) so that GLOP never meets
-        /// an unbounded programme, which it may report as infeasible after a warm start; a bound that reaches half of it
-        /// means "unbounded".
+        /// an unbounded programme; a bound that reaches half of it means "unbounded".
+        /// GLOP re-optimises from the previous objective's basis, and that re-solve can end INFEASIBLE on a programme
+        /// that is feasible (the demo's 2,000-household guide table: the table's own values satisfy every equation, and
+        /// a solve from scratch of the same model is optimal). So any answer other than optimal is checked by solving
+        /// again from scratch; only a programme that is infeasible from scratch is reported.
         /// </summary>
         private double Solve(Solver solver, double unbounded)
         {
             var status = solver.Solve();
             if (status != Solver.ResultStatus.OPTIMAL)
+            {
+                ColdSolves++;
+                solver.Reset();
+                status = solver.Solve(s_fromScratch);
+            }
+            if (status != Solver.ResultStatus.OPTIMAL)
                 throw new InvalidDataException($"the published cells do not add up: the intruder's equations have no solution ({status})");
             var value = solver.Objective().Value();
             return Math.Abs(value) >= _big / 2 ? unbounded : value;
+        }
+
+        /// <summary>Re-solves that had to start from scratch because the warm re-solve was not optimal.</summary>
+        public int ColdSolves { get; private set; }
+
+        /// <summary>Forgets every model's basis: the next intervals are solved from scratch.</summary>
+        public void ResetAll()
+        {
+            foreach (var (solver, _) in _models.Values)
+                solver.Reset();
         }
 
         private (Solver, Dictionary<int, Variable>) Model(int component)
@@ -128,6 +163,13 @@ internal static class LinearAudit
             model = (solver, vars);
             _models[component] = model;
             return model;
+        }
+
+        private static MPSolverParameters FromScratch()
+        {
+            var parameters = new MPSolverParameters();
+            parameters.SetIntegerParam(MPSolverParameters.IntegerParam.INCREMENTALITY, (int)MPSolverParameters.IncrementalityValues.INCREMENTALITY_OFF);
+            return parameters;
         }
 
         public void Dispose()
