@@ -29,7 +29,8 @@ public sealed class PrivacyAuditCommand : MosaicCommand
         Examples:
           mosaic tabulate -i population --by adm4,sex,age_group --format csv --out population.csv
           mosaic privacy audit population.csv
-          mosaic privacy audit population.json --json
+          mosaic tabulate -i disability_prevalence --by adm4,sex --format json --out disability.json
+          mosaic privacy audit disability.json --json
         """)
     {
         Arguments.Add(_file);
