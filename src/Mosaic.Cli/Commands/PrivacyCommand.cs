@@ -5,8 +5,9 @@ namespace Mosaic.Cli.Commands;
 /// <summary><c>mosaic privacy …</c>: disclosure risk of record-level (microdata) releases.</summary>
 public sealed class PrivacyCommand : Command
 {
-    public PrivacyCommand() : base("privacy", "Disclosure risk of record-level exports (tables are protected by `mosaic tabulate` itself)")
+    public PrivacyCommand() : base("privacy", "Disclosure risk: of record-level exports (kanon) and of published tables (audit)")
     {
         Subcommands.Add(new PrivacyKAnonymityCommand());
+        Subcommands.Add(new PrivacyAuditCommand());
     }
 }

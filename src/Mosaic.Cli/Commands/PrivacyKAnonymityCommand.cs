@@ -54,6 +54,13 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         HelpName = "BANDS",
     };
 
+    private readonly Option<string?> _sensitive = new("--sensitive")
+    {
+        Description = "A sensitive field (e.g. disability) for l-diversity: how many different values of it each combination holds; " +
+                      "a combination where everyone shares one value discloses it for each of them",
+        HelpName = "FIELD",
+    };
+
     public PrivacyKAnonymityCommand() : base("kanon", """
         Report k-anonymity of the registry's records over chosen quasi-identifiers — the fields an intruder could
         know about someone — as a record-level export would contain them: how many combinations (equivalence
@@ -65,6 +72,7 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
           mosaic privacy kanon --quasi adm4,sex,age_group,migratory_status
           mosaic privacy kanon -q village,sex,age_group -k 10 --filter "mig_status != 'emigrant'" --json
           mosaic privacy kanon -q adm4,dwelling,head_sex --unit household
+          mosaic privacy kanon -q adm4,sex,age_group --sensitive disability
         """)
     {
         Options.Add(_quasi);
@@ -73,6 +81,7 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         Options.Add(_area);
         Options.Add(_filter);
         Options.Add(_ageBands);
+        Options.Add(_sensitive);
         _unit.AcceptOnlyFromAmong(s_units);
     }
 
@@ -83,14 +92,27 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, "--k must be 1 or more");
         var quasi = SnapshotReading.Names(parse.GetValue(_quasi));
         var unit = parse.GetValue(_unit) == "household" ? FieldLevel.Household : FieldLevel.Person;
+        var sensitiveName = parse.GetValue(_sensitive)?.Trim();
+        if (sensitiveName is { Length: 0 })
+            throw new CliException(ExitCodes.Usage, "--sensitive needs a field name (e.g. disability)");
+        if (sensitiveName is not null && quasi.Contains(sensitiveName, StringComparer.Ordinal))
+            throw new CliException(ExitCodes.Usage, $"'{sensitiveName}' is a quasi-identifier: a sensitive field must be another field");
         IReadOnlyList<string?[]> records;
+        IReadOnlyList<string?>? sensitive = null;
         using (var store = OpenStore(parse, console))
         {
             try
             {
                 var snapshot = SnapshotReading.Load(console, store);
                 var bands = parse.GetValue(_ageBands) is { } text ? AgeBands.Parse(text) : AgeBands.Default;
-                records = QuasiIdentifierRecords.Build(snapshot, quasi, unit, bands, parse.GetValue(_area), parse.GetValue(_filter));
+                var fields = sensitiveName is null ? quasi : [.. quasi, sensitiveName];
+                records = QuasiIdentifierRecords.Build(snapshot, fields, unit, bands, parse.GetValue(_area), parse.GetValue(_filter));
+                if (sensitiveName is not null)
+                {
+                    // The sensitive value travels as the last field and is split off: it is not a quasi-identifier.
+                    sensitive = [.. records.Select(r => r[^1])];
+                    records = [.. records.Select(r => r[..^1])];
+                }
             }
             catch (TabulationException ex)
             {
@@ -103,8 +125,8 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         var (suppressed, after) = KAnonymity.Suppress(records, k, [.. Enumerable.Range(0, quasi.Count)]);
         var byColumn = KAnonymity.SuppressedByColumn(suppressed);
         var recordsTouched = suppressed.Count(r => Array.IndexOf(r, KAnonymity.SuppressedMark) >= 0);
-        var riskBefore = MicrodataRisk.Measure(records);
-        var riskAfter = MicrodataRisk.Measure(suppressed);
+        var riskBefore = MicrodataRisk.Measure(records, sensitive);
+        var riskAfter = MicrodataRisk.Measure(suppressed, sensitive);
         var unitName = unit == FieldLevel.Person ? "person" : "household";
 
         if (console.Json)
@@ -113,6 +135,7 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
             {
                 unit = unitName,
                 quasi_identifiers = quasi,
+                sensitive = sensitiveName,
                 k,
                 records = before.Records,
                 equivalence_classes = before.EquivalenceClasses,
@@ -138,7 +161,8 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
             return ExitCodes.Success;
         }
 
-        console.Info($"k-anonymity of {before.Records:N0} {unitName} records over {string.Join(", ", quasi)} (k = {k})");
+        console.Info($"k-anonymity of {before.Records:N0} {unitName} records over {string.Join(", ", quasi)} (k = {k})" +
+                     (sensitiveName is null ? "" : $"; sensitive field {sensitiveName}"));
         console.Info($"  equivalence classes: {before.EquivalenceClasses:N0}, smallest {before.SmallestClass:N0}");
         console.Info($"  below k: {before.ClassesAtRisk:N0} classes holding {before.RecordsAtRisk:N0} records ({Percent(before.RecordsAtRisk, before.Records)})");
         if (before.ClassesAtRisk > 0)
@@ -165,12 +189,19 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         highest_individual_risk = Math.Round(r.HighestIndividualRisk, 6),
         unique_records = r.RecordsAboveHalfRisk,
         above_hdx_limit = r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk),
+        l_diversity = r.SmallestDistinctL is { } l
+            ? new { smallest_distinct_l = l, classes_with_one_value = r.ClassesWithOneSensitiveValue, records_with_one_value = r.RecordsWithOneSensitiveValue }
+            : null,
     };
 
     private static string RiskLine(MicrodataRiskReport r) =>
         string.Create(CultureInfo.InvariantCulture,
             $"  re-identification risk: global {r.GlobalRisk:P2} ({r.ExpectedReidentifications:0.#} expected re-identifications, {r.RecordsAboveHalfRisk:N0} unique records)") +
-        (r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk) ? "; above the 3% limit for an export" : "; within the 3% limit for an export");
+        (r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk) ? "; above the 3% limit for an export" : "; within the 3% limit for an export") +
+        (r.SmallestDistinctL is { } l
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{Environment.NewLine}  l-diversity of the sensitive field: smallest l = {l}; {r.ClassesWithOneSensitiveValue:N0} classes ({r.RecordsWithOneSensitiveValue:N0} records) hold one value only, which anyone in them discloses")
+            : "");
 
     private static string Percent(long part, long whole) =>
         whole == 0 ? "0%" : (100.0 * part / whole).ToString("0.##", CultureInfo.InvariantCulture) + "%";

@@ -46,10 +46,32 @@ public static class DisclosureControl
         });
         var search = new HypercubeSearch(table, contributors, status, layers);
         if (rule.Secondary == SecondaryMethod.Optimal)
-            OptimalSuppression.Run(table, contributors, status, search, primaries);
+            OptimalSuppression.Run(table, contributors, status, search, primaries, layers);
         else
             search.Run(primaries, SearchBudget);
-        return Outcome(table, status, contributors, reasons, primaries.Count);
+        var (audit, rounds) = AuditUntilSafe(table, status, layers, search);
+        return Outcome(table, status, contributors, reasons, primaries.Count) with { Audit = audit, AuditRounds = rounds };
+    }
+
+    /// <summary>
+    /// The built-in audit: an LP for every suppressed cell; a cell whose interval is too narrow gets its all-totals
+    /// box suppressed (which can grow without bound), and the audit runs again until every cell passes.
+    /// </summary>
+    private static (AuditReport Audit, int Rounds) AuditUntilSafe(LinkedTable table, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, HypercubeSearch search)
+    {
+        var rounds = 0;
+        while (true)
+        {
+            var audit = LinearAudit.Run(table, status, layers);
+            if (audit.Passed)
+                return (audit, rounds);
+            rounds++;
+            var added = 0;
+            foreach (var finding in audit.Narrow.DistinctBy(f => f.Cell))
+                added += search.ProtectWithoutBound(finding.Cell);
+            if (added == 0)
+                throw new InvalidOperationException($"disclosure audit: cell {audit.Narrow[0].Cell} stays narrower than its protection level after suppressing its totals");
+        }
     }
 
     private static DisclosureOutcome Outcome(LinkedTable table, CellStatus[] status, long[] contributors, SuppressionReason[] reasons, int primary)
@@ -68,5 +90,23 @@ public static class DisclosureControl
         {
             Reasons = reasons,
         };
+    }
+
+    /// <summary>Audits a suppression pattern given only the published values (e.g. a table read back from a file).</summary>
+    /// <param name="table">Shape of the table.</param>
+    /// <param name="suppressed">Per cell, whether it is suppressed.</param>
+    /// <param name="layers">Per additive quantity: its name and published values (ignored where suppressed).</param>
+    /// <param name="protectionLevel">The width every suppressed cell's interval must keep (K).</param>
+    public static AuditReport Audit(LinkedTable table, IReadOnlyList<bool> suppressed, IReadOnlyList<(string Name, double[] Values)> layers, double protectionLevel)
+    {
+        var status = new CellStatus[table.Size];
+        for (var i = 0; i < status.Length; i++)
+            status[i] = suppressed[i] ? CellStatus.SecondarySuppressed : CellStatus.Published;
+        var level = Enumerable.Repeat(protectionLevel, table.Size).ToArray();
+        var protection = layers.Select(l => new ProtectionLayer(l.Name, l.Values, level, level, ProtectionLayer.AllInnerNonNegative(l.Values))
+        {
+            HoldsTrueValues = false,
+        }).ToList();
+        return LinearAudit.Run(table, status, protection);
     }
 }

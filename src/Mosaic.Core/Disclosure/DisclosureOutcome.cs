@@ -13,4 +13,10 @@ public sealed record DisclosureOutcome(
 
     /// <summary>Per cell, the primary rule that fired (None for published and secondary cells).</summary>
     public SuppressionReason[] Reasons { get; init; } = [];
+
+    /// <summary>The LP audit of the final pattern (null when disclosure control is off).</summary>
+    public AuditReport? Audit { get; init; }
+
+    /// <summary>Rounds of "audit, then suppress more" before every cell passed (0 = the first audit passed).</summary>
+    public int AuditRounds { get; init; }
 }

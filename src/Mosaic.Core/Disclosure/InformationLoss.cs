@@ -15,9 +15,9 @@ public sealed record InformationLoss(int Cells, int SuppressedCells, long Hidden
 
     public string Describe(string unit)
     {
-        var text = string.Create(CultureInfo.InvariantCulture, $"{SuppressedCells} of {Cells} cells suppressed ({CellShare:P1})");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{SuppressedCells} of {Cells} cells suppressed ({CellShare * 100:0.0}%)");
         return HiddenShare is { } h
-            ? text + string.Create(CultureInfo.InvariantCulture, $"; {h:P1} of {unit}s are in suppressed cells")
+            ? text + string.Create(CultureInfo.InvariantCulture, $"; {h * 100:0.0}% of {unit}s are in suppressed cells")
             : text;
     }
 }

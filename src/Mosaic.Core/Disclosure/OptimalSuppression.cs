@@ -1,9 +1,9 @@
-using Google.OrTools.Sat;
+using Google.OrTools.LinearSolver;
 
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>
-/// The optimal secondary suppression: a mixed-integer programme (OR-Tools CP-SAT) that chooses, among the valid
+/// The optimal secondary suppression: a mixed-integer programme (OR-Tools with SCIP) that chooses, among the valid
 /// hypercubes of every primary cell, the set that covers every primary cell with at least one valid box while
 /// suppressing the fewest cells (ties: the fewest contributors). Boxes are shared: a primary cell that is a corner
 /// of another primary cell's chosen box is protected by it. Optimal over the candidate boxes, not over every
@@ -13,9 +13,25 @@ internal static class OptimalSuppression
 {
     private const int CandidateBudget = 512;
     private const int BoxesPerCell = 24;
-    private const double TimeLimitSeconds = 60;
+    // Wall-clock limits: the best cover found in time is used (SCIP reports it as feasible rather than optimal).
+    private const double TimeLimitSeconds = 10;
+    private const double PruningSeconds = 60;
 
-    public static void Run(LinkedTable table, long[] contributors, CellStatus[] status, HypercubeSearch search, List<int> primaries)
+    public static void Run(LinkedTable table, long[] contributors, CellStatus[] status, HypercubeSearch search, List<int> primaries,
+        IReadOnlyList<ProtectionLayer> layers)
+    {
+        // The fast pattern is the floor: the programme's answer (possibly cut short by the time limit) is kept only
+        // when it suppresses no more cells.
+        var greedy = (CellStatus[])status.Clone();
+        var fast = new HypercubeSearch(table, contributors, greedy, layers);
+        fast.Run(primaries, DisclosureControl.SearchBudget);
+        Cover(contributors, status, search, primaries);
+        if (greedy.Count(s => s != CellStatus.Published) < status.Count(s => s != CellStatus.Published))
+            greedy.CopyTo(status, 0);
+        PatternPruning.Run(table, contributors, status, layers, search, TimeSpan.FromSeconds(PruningSeconds));
+    }
+
+    private static void Cover(long[] contributors, CellStatus[] status, HypercubeSearch search, List<int> primaries)
     {
         if (primaries.Count == 0)
             return;
@@ -31,45 +47,45 @@ internal static class OptimalSuppression
             }
         }
 
-        var model = new CpModel();
-        var cellVars = new Dictionary<int, BoolVar>();
-        var boxVars = new BoolVar[boxes.Count];
-        var covering = primaries.ToDictionary(p => p, _ => new List<ILiteral>());
+        using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
+        solver.SetTimeLimit((long)(TimeLimitSeconds * 1000));
+        var cellVars = new Dictionary<int, Variable>();
+        var boxVars = new Variable[boxes.Count];
+        var covering = primaries.ToDictionary(p => p, _ => solver.MakeConstraint(1, double.PositiveInfinity));
         for (var b = 0; b < boxes.Count; b++)
         {
-            boxVars[b] = model.NewBoolVar($"box{b}");
+            boxVars[b] = solver.MakeBoolVar($"box{b}");
             foreach (var c in boxes[b])
             {
                 if (status[c] == CellStatus.Published)
                 {
                     if (!cellVars.TryGetValue(c, out var x))
-                        cellVars[c] = x = model.NewBoolVar($"cell{c}");
-                    model.AddImplication(boxVars[b], x);
+                        cellVars[c] = x = solver.MakeBoolVar($"cell{c}");
+                    // A chosen box suppresses each of its cells.
+                    var link = solver.MakeConstraint(0, double.PositiveInfinity);
+                    link.SetCoefficient(x, 1);
+                    link.SetCoefficient(boxVars[b], -1);
                 }
-                else if (covering.TryGetValue(c, out var list))
+                else if (covering.TryGetValue(c, out var cover))
                 {
-                    list.Add(boxVars[b]);
+                    cover.SetCoefficient(boxVars[b], 1);
                 }
             }
         }
-        foreach (var (_, list) in covering)
-            model.AddBoolOr(list);
         // Fewest cells first, then fewest contributors (capped so the cell count always dominates).
-        var objective = LinearExpr.NewBuilder();
+        var objective = solver.Objective();
         foreach (var (c, x) in cellVars)
-            objective.AddTerm(x, 1_000_000 + Math.Min(contributors[c], 999_999));
-        model.Minimize(objective);
-
-        var solver = new CpSolver { StringParameters = $"max_time_in_seconds:{TimeLimitSeconds} num_workers:2" };
-        var result = solver.Solve(model);
-        if (result is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            objective.SetCoefficient(x, 1_000_000 + Math.Min(contributors[c], 999_999));
+        objective.SetMinimization();
+        var result = solver.Solve();
+        if (result is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
         {
             search.Run(primaries, DisclosureControl.SearchBudget);
             return;
         }
         for (var b = 0; b < boxes.Count; b++)
         {
-            if (!solver.BooleanValue(boxVars[b]))
+            if (boxVars[b].SolutionValue() < 0.5)
                 continue;
             foreach (var c in boxes[b])
             {

@@ -11,6 +11,12 @@ namespace Mosaic.Core.Disclosure;
 /// <param name="NonNegative">Whether the intruder may assume every inner cell is 0 or more (counts, non-negative sums).</param>
 internal sealed record ProtectionLayer(string Name, double[] Values, double[] PrimaryLevel, double[] SecondaryLevel, bool NonNegative)
 {
+    /// <summary>
+    /// Whether <see cref="Values"/> holds the true value of every cell, suppressed ones included (inside Mosaic), so the
+    /// audit can check each interval contains it; false for a table read back from a file.
+    /// </summary>
+    public bool HoldsTrueValues { get; init; } = true;
+
     public double Level(int cell, CellStatus status) =>
         status == CellStatus.PrimarySuppressed ? PrimaryLevel[cell] : SecondaryLevel[cell];
 

@@ -48,6 +48,9 @@ public sealed record TabulationResult
     /// <summary>Share of cells suppressed and, when it gives nothing away, of units hidden (stated with every table).</summary>
     public required InformationLoss InformationLoss { get; init; }
 
+    /// <summary>The LP audit every suppressed table passed before leaving (null when disclosure control is off).</summary>
+    public AuditReport? Audit { get; init; }
+
     /// <summary>Published shares of exactly 0 or 1 (flagged as group disclosure).</summary>
     public int GroupDisclosureCells { get; init; }
 

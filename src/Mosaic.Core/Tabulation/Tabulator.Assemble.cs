@@ -8,7 +8,7 @@ namespace Mosaic.Core.Tabulation;
 public sealed partial class Tabulator
 {
     private static TabulationResult Assemble(IndicatorDefinition indicator, TabulationRequest request, SnapshotFields fields,
-        List<CategoricalColumn> columns, int[] strides, CellSums sums)
+        List<CategoricalColumn> columns, int[] strides, CellSums sums, Func<int[][], LinkedTable, long[]>? households)
     {
         var n = columns.Count;
         var contributors = sums.Contributors;
@@ -48,6 +48,7 @@ public sealed partial class Tabulator
             cells.Set(table.Index(target), i);
         }
         cells.FillTotals();
+        cells.Households = households?.Invoke(maps, table);
 
         var kind = indicator.Measure.Kind;
         var weighted = indicator.Weight is not null;
@@ -109,6 +110,7 @@ public sealed partial class Tabulator
             InformationLoss = new InformationLoss(table.Size, outcome.SuppressedCells, outcome.SuppressedContributors, outcome.TotalContributors,
                 grandPublished && (kind is MeasureKind.Count or MeasureKind.Share) && !weighted),
             GroupDisclosureCells = groupDisclosures,
+            Audit = outcome.Audit,
             AgeBands = request.AgeBands,
         };
     }

@@ -74,7 +74,10 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
 
         var sums = new CellAccumulator(
             snapshot, unit, dims, (int)size, population, indicator.Measure.Kind, numerator, value, weight).Run();
-        return Assemble(indicator, request, fields, columns, strides, sums);
+        Func<int[][], LinkedTable, long[]>? households = unit == FieldLevel.Person && request.MinimumHouseholds > 1 && request.MinimumCellSize > 1
+            ? (maps, table) => HouseholdCounts.Count(snapshot, dims, population, maps, table)
+            : null;
+        return Assemble(indicator, request, fields, columns, strides, sums, households);
     }
 
     private Bitmap Population(IndicatorDefinition indicator, TabulationRequest request, ExpressionEvaluator eval, FieldLevel unit)

@@ -57,6 +57,40 @@ public sealed class PrivacyKAnonymityCommandTests : IDisposable
     }
 
     [Fact]
+    public void Kanon_WithASensitiveField_ReportsLDiversityAsSqlCountsDistinctValues()
+    {
+        var run = CliRun.Invoke("privacy", "kanon", "--db", _db, "--quasi", "area,sex", "--sensitive", "migratory_status", "--json");
+        Assert.Equal(0, run.ExitCode);
+        // Independently: distinct sensitive values per class (a missing value counts as one value, as in the export).
+        using var connection = new SqliteConnection($"Data Source={_db};Mode=ReadOnly;Pooling=false");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(DISTINCT coalesce(p.mig_status, '?')), count(*) FROM person p JOIN household h ON h.id = p.household_id " +
+                          "GROUP BY h.area_pcode, p.sex";
+        var classes = new List<(long Distinct, long Records)>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+                classes.Add((r.GetInt64(0), r.GetInt64(1)));
+        }
+        var diversity = run.Json.GetProperty("risk").GetProperty("l_diversity");
+        Assert.Equal("migratory_status", run.Json.GetProperty("sensitive").GetString());
+        Assert.Equal(classes.Min(c => c.Distinct), diversity.GetProperty("smallest_distinct_l").GetInt64());
+        Assert.Equal(classes.Count(c => c.Distinct == 1), diversity.GetProperty("classes_with_one_value").GetInt32());
+        Assert.Equal(classes.Where(c => c.Distinct == 1).Sum(c => c.Records), diversity.GetProperty("records_with_one_value").GetInt64());
+        // The sensitive field is not a quasi-identifier: the classes are those of area and sex alone.
+        Assert.Equal(classes.Count, run.Json.GetProperty("equivalence_classes").GetInt32());
+    }
+
+    [Fact]
+    public void Kanon_WithTheSensitiveFieldAlsoAQuasiIdentifier_IsAUsageErrorNamingIt()
+    {
+        var run = CliRun.Invoke("privacy", "kanon", "--db", _db, "--quasi", "area,sex", "--sensitive", "sex");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'sex' is a quasi-identifier", run.Error);
+    }
+
+    [Fact]
     public void Kanon_WithFilterAndArea_CountsOnlyThoseRecords()
     {
         var run = CliRun.Invoke("privacy", "kanon", "--db", _db, "-q", "sex", "--filter", "mig_status != 'emigrant'", "--area", "BD55490917", "--json");

@@ -47,6 +47,25 @@ public sealed class TabulatorTests
     }
 
     [Fact]
+    public void HouseholdRule_SuppressesPersonCellsFromTooFewHouseholds()
+    {
+        // Oracle: households with at least one resident, per recorded area, straight from the generated registry.
+        var householdsPerArea = s_households.Where(h => h.Members.Any(m => m.MigratoryStatus != MigratoryStatus.Emigrant))
+            .GroupBy(h => h.AreaPcode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var threshold = householdsPerArea.Values.Order().ElementAt(householdsPerArea.Count / 2);
+        var result = new Tabulator(s_snapshot, IndicatorCatalogue.Shipped).Tabulate(
+            new TabulationRequest("population", ["area"]) { MinimumHouseholds = threshold });
+        var area = result.Dimensions[0];
+        foreach (var cell in result.Cells.Where(c => c.Categories[0] != TableDimension.Total))
+        {
+            var households = householdsPerArea[area.Codes[cell.Categories[0]]];
+            if (households < threshold)
+                Assert.True(cell.Suppressed, $"{area.Codes[cell.Categories[0]]}: {households} households");
+        }
+        Assert.Contains(result.Cells, c => !c.Suppressed);
+    }
+
+    [Fact]
     public void MeanHouseholdSize_CountsResidentMembersOnly()
     {
         var residents = s_households.Select(h => h.Members.Count(m => m.MigratoryStatus != MigratoryStatus.Emigrant)).Where(r => r > 0).ToList();

@@ -80,6 +80,12 @@ public sealed class TableRows(TabulationResult result)
         ? v.ToString(result.Indicator.Weight is null ? "0" : "0.##", CultureInfo.InvariantCulture)
         : "";
 
+    /// <summary>The audit in words (for metadata and the table footer).</summary>
+    public static string AuditText(TabulationResult result, Disclosure.AuditReport audit) => audit.CheckedCells == 0
+        ? "no cell suppressed"
+        : $"passed: a linear programme over the published cells (additivity, non-negativity) bounds every suppressed cell; " +
+          $"every interval is at least {result.Rule.MinimumContributors} {result.Rule.ContributorUnit}s wide";
+
     /// <summary>Key facts for metadata blocks (JSON, XLSX sheet, table footer).</summary>
     public IReadOnlyList<(string Key, string Value)> Metadata()
     {
@@ -119,6 +125,8 @@ public sealed class TableRows(TabulationResult result)
         facts.Add(("suppressed_cells_share", loss.CellShare.ToString("0.0000", CultureInfo.InvariantCulture)));
         if (loss.HiddenShare is { } hidden)
             facts.Add(("hidden_units_share", hidden.ToString("0.0000", CultureInfo.InvariantCulture)));
+        if (result.Audit is { } audit)
+            facts.Add(("audit", AuditText(result, audit)));
         if (result.IsShare)
             facts.Add(("group_disclosure_cells", result.GroupDisclosureCells.ToString(CultureInfo.InvariantCulture)));
         return facts;

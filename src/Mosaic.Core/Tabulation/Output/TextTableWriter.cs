@@ -51,5 +51,7 @@ public static class TextTableWriter
         if (result.GroupDisclosureCells > 0)
             output.WriteLine($"{result.GroupDisclosureCells} published share(s) are exactly 0 or 1: everyone or no one in those groups has the attribute (group disclosure).");
         output.WriteLine("Rule: " + result.RuleText);
+        if (result.Audit is { } audit)
+            output.WriteLine("Audit: " + TableRows.AuditText(result, audit) + ".");
     }
 }

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mosaic.Core.Demo;
+using Mosaic.Core.Disclosure;
+using Mosaic.Core.Indicators;
+using Mosaic.Core.Tabulation;
+using Mosaic.Storage.Sqlite;
+
+namespace Mosaic.Benchmarks.Disclosure;
+
+/// <summary>
+/// Suppression with its LP audit on demo tables, beside the counting-only time (<c>--min-cell 1</c>) of the same
+/// table in the same run, with the information loss of each method: cells suppressed (primary and secondary, known
+/// here but never published) and the share of persons in suppressed cells. The demo is generated in memory
+/// (<see cref="DemoGenerator"/>, as <c>mosaic demo --households N --seed S</c>) or read from an existing store.
+/// </summary>
+internal sealed class SuppressionBenchmark : IBenchmark
+{
+    public string Name => "suppression";
+
+    public string Description => "secondary suppression + LP audit (hypercube, optimal) vs counting only, with information loss";
+
+    public int Run(string[] args)
+    {
+        var households = IntOption(args, "--households", 20_000);
+        var seed = IntOption(args, "--seed", (int)DemoOptions.DefaultSeed);
+        var runs = IntOption(args, "--runs", 3);
+        var by = (StringOption(args, "--by") ?? "adm4,migratory_status,sex,age_group").Split(',');
+        var indicator = StringOption(args, "--indicator") ?? "population";
+        var methods = (StringOption(args, "--methods") ?? "hypercube,optimal").Split(',');
+        var db = StringOption(args, "--db");
+
+        var build = Stopwatch.StartNew();
+        var snapshot = db is null ? Generate(households, seed) : RegistrySnapshotLoader.Load(SqliteMosaicStore.Open(db));
+        build.Stop();
+        Console.WriteLine($"suppression benchmark: {indicator} by {string.Join(" × ", by)}; {snapshot.PersonCount:N0} persons, " +
+                          $"{snapshot.HouseholdCount:N0} households (seed {seed}), snapshot in {build.Elapsed.TotalSeconds:F1} s; " +
+                          $"{Environment.ProcessorCount} cores, load {Load()}");
+        var tabulator = new Tabulator(snapshot, IndicatorCatalogue.Shipped);
+        var request = new TabulationRequest(indicator, by);
+        tabulator.Tabulate(request with { MinimumCellSize = 1 });
+        var counting = Time(runs, () => tabulator.Tabulate(request with { MinimumCellSize = 1 }));
+        Console.WriteLine();
+        Console.WriteLine("| method | cells | primary | secondary | suppressed | persons in suppressed cells | audit LPs | median time | counting only | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var m in methods)
+        {
+            var secondary = m == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube;
+            var r = request with { Secondary = secondary };
+            var (ms, result) = Time(secondary == SecondaryMethod.Optimal ? 1 : runs, () => tabulator.Tabulate(r));
+            if (result.Audit is { Passed: false })
+                throw new InvalidOperationException("the audit did not pass");
+            var hidden = result.TotalContributors == 0 ? 0 : 100.0 * result.SuppressedContributors / result.TotalContributors;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {m} | {result.Cells.Count:N0} | {result.PrimarySuppressedCells:N0} | {result.SecondarySuppressedCells:N0} | " +
+                $"{result.SuppressedCells:N0} ({100.0 * result.SuppressedCells / result.Cells.Count:F1}%) | {hidden:F1}% | {result.Audit?.LinearProgrammes ?? 0:N0} | " +
+                $"{Format(ms)} | {Format(counting.Ms)} | {ms / counting.Ms:F1}× |"));
+        }
+        return 0;
+    }
+
+    private static RegistrySnapshot Generate(int households, int seed)
+    {
+        var demo = new DemoGenerator(new DemoOptions { Households = households, Seed = seed });
+        var builder = new RegistrySnapshotBuilder(demo.Areas());
+        foreach (var h in demo.Households())
+            builder.Add(h, []);
+        return builder.Build();
+    }
+
+    private static (double Ms, TabulationResult Result) Time(int runs, Func<TabulationResult> work)
+    {
+        var times = new List<double>();
+        TabulationResult? last = null;
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            last = work();
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return (times[times.Count / 2], last!);
+    }
+
+    private static string Format(double ms) =>
+        ms >= 10_000 ? string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:F1} s") : string.Create(CultureInfo.InvariantCulture, $"{ms:F0} ms");
+
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        StringOption(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
