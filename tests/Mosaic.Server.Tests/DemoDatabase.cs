@@ -1,7 +1,7 @@
 using Mosaic.Core.Access;
 using Mosaic.Core.Demo;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
+using Mosaic.Core.Storage;
 
 [assembly: AssemblyFixture(typeof(Mosaic.Server.Tests.DemoDatabase))]
 
@@ -25,12 +25,13 @@ public sealed class DemoDatabase : IDisposable
     public const string Password = "correct horse battery staple";
 
     private readonly TempDirectory _directory = new();
+    private readonly TestStore _store;
     private readonly Dictionary<string, string> _tokens = [];
 
     public DemoDatabase()
     {
-        Path = _directory.File("demo.db");
-        using var store = SqliteMosaicStore.Open(Path);
+        _store = new TestStore(_directory, "demo");
+        using var store = _store.Open();
         DemoDataset.Run(new DemoRun(new DemoGenerator(new DemoOptions { Households = 1500 }), store));
         foreach (var role in Roles.All)
         {
@@ -43,8 +44,8 @@ public sealed class DemoDatabase : IDisposable
         }
     }
 
-    /// <summary>The database file.</summary>
-    public string Path { get; }
+    /// <summary>The database (an SQLite file, or a PostgreSQL connection string: <see cref="TestStore"/>).</summary>
+    public string Db => _store.Db;
 
     /// <summary>A directory for a test's own files.</summary>
     public string Scratch(string name)
@@ -59,7 +60,11 @@ public sealed class DemoDatabase : IDisposable
     /// <summary>The API token of a fixture account.</summary>
     public string Token(Role role, bool scoped) => _tokens[UserName(role, scoped)];
 
-    public SqliteMosaicStore OpenStore() => SqliteMosaicStore.Open(Path);
+    public IMosaicStore OpenStore() => _store.Open();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        _directory.Dispose();
+    }
 }

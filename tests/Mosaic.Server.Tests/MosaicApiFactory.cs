@@ -8,7 +8,7 @@ using Mosaic.Server.Infrastructure;
 namespace Mosaic.Server.Tests;
 
 /// <summary>
-/// The real server (every middleware, real SQLite file) in memory, on the shared demo database. The type argument only
+/// The real server (every middleware, a real SQLite file or PostgreSQL database) in memory, on the shared demo database. The type argument only
 /// names the server's assembly, whose entry point the factory runs (its <c>Program</c> is internal).
 /// </summary>
 public sealed class MosaicApiFactory(DemoDatabase database) : WebApplicationFactory<ServerOptions>
@@ -18,7 +18,7 @@ public sealed class MosaicApiFactory(DemoDatabase database) : WebApplicationFact
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("Mosaic:Db", database.Path);
+        builder.UseSetting("Mosaic:Db", database.Db);
     }
 
     /// <summary>A client that sends a fixture account's API token.</summary>

@@ -6,7 +6,6 @@ using Microsoft.Playwright;
 using Mosaic.Core.Access;
 using Mosaic.Core.Demo;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Server.Tests.Browser;
 
@@ -30,16 +29,17 @@ public sealed class BrowserServer : IAsyncLifetime
     /// <summary>Where screenshots go (kept as test artifacts).</summary>
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public string DatabasePath => _directory.File("dashboard.db");
+    private TestStore? _store;
 
     public async ValueTask InitializeAsync()
     {
-        using (var store = SqliteMosaicStore.Open(DatabasePath))
+        _store = new TestStore(_directory, "dashboard");
+        using (var store = _store.Open())
         {
             DemoDataset.Run(new DemoRun(new DemoGenerator(new DemoOptions { Households = 800 }), store));
             UserAdministration.Add(store, new NewUser(AdminName, Role.Admin, null, AdminPassword));
         }
-        _app = MosaicServer.Create(["--urls", "http://127.0.0.1:0", "--Mosaic:Db", DatabasePath]);
+        _app = MosaicServer.Create(["--urls", "http://127.0.0.1:0", "--Mosaic:Db", _store.Db]);
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _playwright = await Playwright.CreateAsync();
@@ -91,6 +91,7 @@ public sealed class BrowserServer : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+        _store?.Dispose();
         _directory.Dispose();
     }
 }
