@@ -7,5 +7,5 @@ public sealed partial class Tabulator
 {
     internal static TabulationResult AssembleCounted(IndicatorDefinition indicator, TabulationRequest request, SnapshotFields fields,
         List<CategoricalColumn> columns, int[] strides, CellSums sums) =>
-        Assemble(indicator, request, fields, columns, strides, sums);
+        Assemble(indicator, request, fields, columns, strides, sums, households: null);
 }
