@@ -100,6 +100,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
                 persons_imported = result.PersonsImported,
                 households_valid = result.HouseholdsValid,
                 households_rejected = result.HouseholdsRejected,
+                households_declined = result.HouseholdsDeclined,
                 rows_rejected = result.RowsRejected,
                 duplicates_skipped = result.DuplicatesSkipped,
                 conflicts = result.Conflicts,
@@ -115,7 +116,8 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         {
             console.Info(result.Committed
                 ? $"registrations: {result.HouseholdsImported} households and {result.PersonsImported} persons imported, " +
-                  $"{result.DuplicatesSkipped} already stored, {result.HouseholdsRejected} rejected ({result.Conflicts} conflicts)"
+                  $"{result.DuplicatesSkipped} already stored, {result.HouseholdsDeclined} declined consent, " +
+                  $"{result.HouseholdsRejected} rejected ({result.Conflicts} conflicts)"
                 : $"nothing imported: {result.HouseholdsRejected} household(s) rejected ({result.Conflicts} conflicts, " +
                   $"{result.RowsRejected} rows); the database is unchanged. Fix the rows or use --skip-invalid " +
                   $"to import the {result.HouseholdsValid} valid households.");

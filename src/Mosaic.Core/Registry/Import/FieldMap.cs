@@ -22,7 +22,14 @@ public sealed class FieldMap
         _columns = new int[fields.Count];
         for (var i = 0; i < _columns.Length; i++)
             _columns[i] = lookup.Find(sources[i]);
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            if (fields[i].IsGeopoint)
+                (_splits ??= new SplitGeopoint?[fields.Count])[i] = SplitGeopoint.Find(table.Headers, sources[i]);
+        }
     }
+
+    private readonly SplitGeopoint?[]? _splits;
 
     public SourceTable Table { get; }
 
@@ -33,10 +40,13 @@ public sealed class FieldMap
     public void SetColumn(int field, int column) => _columns[field] = column;
 
     /// <summary>Whether a field has a column or a default.</summary>
-    public bool Has(int field) => _columns[field] >= 0 || _defaults[field] is not null;
+    public bool Has(int field) => _columns[field] >= 0 || _defaults[field] is not null || Split(field) is not null;
 
     /// <summary>The header of a field's column, or the field's Mosaic name when it comes from a default.</summary>
-    public string ColumnName(int field) => _columns[field] is var c and >= 0 ? Table.Headers[c] : _fields[field].Name;
+    public string ColumnName(int field) => _columns[field] is var c and >= 0 ? Table.Headers[c]
+        : Split(field) is { } split ? Table.Headers[split.LatitudeColumn] : _fields[field].Name;
+
+    private SplitGeopoint? Split(int field) => _splits?[field];
 
     /// <summary>The raw cell of a field, trimmed (before recode and default), or null.</summary>
     public string? Raw(SourceRow row, int field)
@@ -48,7 +58,7 @@ public sealed class FieldMap
     /// <summary>The value of a field: the cell (recoded) or the default; null when missing.</summary>
     public string? Value(SourceRow row, int field)
     {
-        var v = Raw(row, field);
+        var v = Raw(row, field) ?? Split(field)?.Value(row);
         if (v is null)
             return _defaults[field];
         return _recodes[field] is { } recode && recode.TryGetValue(v, out var code) ? code : v;

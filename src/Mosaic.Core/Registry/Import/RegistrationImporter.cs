@@ -41,16 +41,24 @@ public static class RegistrationImporter
             hhMap.Column((int)HouseholdField.Link), memberMap.Column((int)MemberField.ParentLink), mode);
 
         using var batch = store.Registry.BeginImport(input.Path);
-        long rejected = 0, nextProgress = 0;
+        long rejected = 0, declined = 0, nextProgress = 0;
         var idColumn = hhMap.ColumnName((int)HouseholdField.SubmissionId);
         using (var writer = new RegistrationWriter(batch))
         {
             while (reader.Read(out var submission))
             {
-                if (parser.Parse(submission, out var household) == SubmissionOutcome.Valid)
-                    writer.Add(household!, HouseholdFingerprint.Compute(household!), submission.Household, idColumn);
-                else
-                    rejected++;
+                switch (parser.Parse(submission, out var household))
+                {
+                    case SubmissionOutcome.Valid:
+                        writer.Add(household!, HouseholdFingerprint.Compute(household!), submission.Household, idColumn);
+                        break;
+                    case SubmissionOutcome.Declined:
+                        declined++;
+                        break;
+                    default:
+                        rejected++;
+                        break;
+                }
                 var rows = reader.HouseholdRowsRead + reader.MemberRowsRead;
                 if (options.Progress is not null && rows >= nextProgress)
                 {
@@ -96,6 +104,7 @@ public static class RegistrationImporter
             PersonsImported = commit ? persons : 0,
             HouseholdsValid = valid,
             HouseholdsRejected = rejected,
+            HouseholdsDeclined = declined,
             RowsRejected = CountRows(ordered),
             DuplicatesSkipped = duplicates,
             Conflicts = conflicts,
@@ -144,7 +153,7 @@ public static class RegistrationImporter
         var missing = new List<string>();
         Require(hh, (int)HouseholdField.SubmissionId, mapping.HouseholdSources, "the submission id", missing);
         Require(hh, (int)HouseholdField.Link, mapping.HouseholdSources, "the household row link", missing);
-        Require(hh, (int)HouseholdField.Consent, mapping.HouseholdSources, "consent (or a default in the mapping)", missing);
+        Require(hh, (int)HouseholdField.Consent, mapping.HouseholdSources, "consent", missing);
         Require(hh, (int)HouseholdField.AreaPcode, mapping.HouseholdSources, "the P-code (or a default in the mapping)", missing);
         Require(members, (int)MemberField.ParentLink, mapping.MemberSources, "the member's link to its household", missing);
         if (missing.Count > 0)

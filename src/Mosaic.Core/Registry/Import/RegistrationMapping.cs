@@ -202,6 +202,11 @@ public sealed class RegistrationMapping
                 problems.Add($"defaults.{property.Name}: ids and row links cannot have a default");
                 continue;
             }
+            if (hh == (int)HouseholdField.Consent)
+            {
+                problems.Add($"defaults.{property.Name}: consent cannot have a default: each respondent's own answer is needed (map the consent column instead)");
+                continue;
+            }
             if (hh < 0 && member < 0)
             {
                 problems.Add($"defaults: unknown Mosaic field '{property.Name}'");

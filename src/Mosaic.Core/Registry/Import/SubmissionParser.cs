@@ -36,6 +36,8 @@ public sealed partial class SubmissionParser
 
         var id = _hh.Value(row, (int)HouseholdField.SubmissionId);
         var consent = _hh.Value(row, (int)HouseholdField.Consent);
+        if (consent == HouseholdRules.ConsentDeclined)
+            return SubmissionOutcome.Declined; // nothing of the row is read, stored or echoed
         if (HouseholdRules.Consent(consent) is { } consentProblem)
         {
             // Without consent nothing of the row is validated or echoed: the errors file names the row only.
