@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Areas.Import;
-using Mosaic.Core.Import;
 
 namespace Mosaic.Cli.Commands;
 
@@ -32,8 +31,8 @@ public sealed class ImportAreasCommand : MosaicCommand
         must be WGS84 longitude/latitude. Bad rows and warnings go to FILE.errors.csv.
 
         Examples:
-          mosaic import areas global-pcodes-adm-1-2.csv
-          mosaic import areas unions.geojson --pcode-property ADM4_PCODE
+          mosaic import areas docs/examples/areas.csv
+          mosaic import areas docs/examples/unions.geojson --pcode-property ADM4_PCODE
         """)
     {
         Arguments.Add(_file);
@@ -49,7 +48,7 @@ public sealed class ImportAreasCommand : MosaicCommand
         using var store = OpenStore(parse, console, create: true);
         var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid), csv));
         var all = result.Issues.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
-        var errorsFile = ImportErrorFile.Write(path, all);
+        var errorsFile = console.WriteErrorsFile(path, all);
         var c = result.Counts;
         if (console.Json)
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -26,9 +25,9 @@ public sealed class ImportDtmCommand : MosaicCommand
         whole with a warning naming both records; the summary marks them.
 
         Examples:
-          mosaic import areas global-pcodes-adm-1-2.csv
-          mosaic import dtm displacement-admin2-admin0pcode-hti.json
-          mosaic import dtm global-iom-dtm-from-api-admin-0-to-2.csv
+          mosaic import areas tests/data/cod/global-pcodes-adm-1-2.csv --db dtm.db
+          mosaic import dtm tests/data/dtm/displacement-admin2-admin0pcode-hti.json --db dtm.db
+          mosaic import dtm tests/data/dtm/global-iom-dtm-from-api-admin-0-to-2.csv --db dtm.db
         """)
     {
         Arguments.Add(_file);
@@ -42,7 +41,7 @@ public sealed class ImportDtmCommand : MosaicCommand
         using var store = OpenStore(parse, console, create: true);
         var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip }));
         var all = result.Errors.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
-        var errorsFile = ImportErrorFile.Write(path, all);
+        var errorsFile = console.WriteErrorsFile(path, all);
         var c = result.Counts;
         if (console.Json)
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -24,8 +23,8 @@ public sealed class ImportFlowsCommand : MosaicCommand
         example: docs/examples/flows-example.csv.
 
         Examples:
-          mosaic import flows docs/examples/flows-example.csv
-          mosaic import flows fmp-july.xlsx --skip-invalid
+          mosaic import flows docs/examples/flows-example.csv --db flows.db
+          mosaic import flows docs/examples/flows-example.csv --db flows.db --skip-invalid --json
         """)
     {
         Arguments.Add(_file);
@@ -46,7 +45,7 @@ public sealed class ImportFlowsCommand : MosaicCommand
         {
             throw new CliException(ExitCodes.InputRejected, $"{path}: not a readable XLSX file ({ex.Message})");
         }
-        var errorsFile = ImportErrorFile.Write(path, result.Issues);
+        var errorsFile = console.WriteErrorsFile(path, result.Issues);
         var c = result.Counts;
         if (console.Json)
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Import;
 using Mosaic.Core.Registry.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -42,10 +41,11 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         row is written to FILE.errors.csv (file, sheet, row, column, value, reason).
 
         Examples:
-          mosaic import registrations registrations.xlsx
-          mosaic import registrations households.csv --members members.csv
-          mosaic import registrations odk-export.zip --mapping my-form.json --skip-invalid
-          mosaic import registrations registrations.xlsx --db chilmari.db --json
+          mosaic import registrations docs/examples/registrations.xlsx
+          mosaic import registrations docs/examples/households.csv --members docs/examples/members.csv
+          mosaic import registrations docs/examples/odk-export.zip --mapping docs/examples/my-form.json --skip-invalid
+          mosaic import areas docs/examples/areas.csv --db chilmari.db
+          mosaic import registrations docs/examples/registrations.xlsx --db chilmari.db --json
         """)
     {
         Arguments.Add(_file);
@@ -88,7 +88,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
             throw new CliException(ExitCodes.InputRejected, ex.Message);
         }
 
-        var errorsFile = ImportErrorFile.Write(path, result.Issues);
+        var errorsFile = console.WriteErrorsFile(path, result.Issues);
         if (console.Json)
         {
             console.WriteJson(new

@@ -73,7 +73,7 @@ public sealed partial class SubmissionParser
         var shocks = Shocks.None;
         if (Text(_hh, row, HouseholdField.Shocks) is { } shockText)
         {
-            Func<string, string>? recode = _hh.HasRecode((int)HouseholdField.Shocks) ? t => _hh.Recode((int)HouseholdField.Shocks, t) : null;
+            Func<string, string?>? recode = _hh.HasRecode((int)HouseholdField.Shocks) ? t => _hh.Recode((int)HouseholdField.Shocks, t) : null;
             if (FieldRules.Shocks(shockText, recode, out shocks) is { } problem)
                 Report(_hh, row, (int)HouseholdField.Shocks, shockText, problem);
         }

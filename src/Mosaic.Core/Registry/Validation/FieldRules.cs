@@ -64,7 +64,7 @@ public static class FieldRules
         list.TryParse(text, out value) ? null : $"unknown code; allowed: {list.Describe()}";
 
     /// <summary>A select-multiple answer of shock codes separated by spaces.</summary>
-    public static string? Shocks(string text, Func<string, string>? recode, out Shocks shocks)
+    public static string? Shocks(string text, Func<string, string?>? recode, out Shocks shocks)
     {
         shocks = Registry.Shocks.None;
         foreach (var range in text.AsSpan().Split(' '))
@@ -73,7 +73,11 @@ public static class FieldRules
             if (token.Length == 0)
                 continue;
             if (recode is not null)
-                token = recode(token);
+            {
+                if (recode(token) is not { } recoded)
+                    continue; // a token the mapping drops (e.g. "none", "other")
+                token = recoded;
+            }
             if (!Codes.Shock.TryParse(token, out var shock))
                 return $"unknown shock code '{token}'; allowed: {Codes.Shock.Describe()}";
             shocks |= shock;
