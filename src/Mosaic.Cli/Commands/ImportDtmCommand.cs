@@ -9,6 +9,8 @@ public sealed class ImportDtmCommand : MosaicCommand
 {
     private readonly Argument<string> _file = new("FILE") { Description = "DTM API v3 JSON response, DTM/HDX HXL CSV, or HDX HAPI IDP CSV" };
 
+    private readonly Option<string?> _encoding = EncodingOption.Create();
+
     private readonly Option<bool> _skipInvalid = new("--skip-invalid")
     {
         Description = "Import the valid records and report the rest (default: import nothing when any record is bad)",
@@ -32,14 +34,16 @@ public sealed class ImportDtmCommand : MosaicCommand
     {
         Arguments.Add(_file);
         Options.Add(_skipInvalid);
+        Options.Add(_encoding);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
         var skip = parse.GetValue(_skipInvalid);
+        var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
-        var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip }));
+        var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
         var all = result.Errors.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
         var errorsFile = console.WriteErrorsFile(path, all);
         var c = result.Counts;

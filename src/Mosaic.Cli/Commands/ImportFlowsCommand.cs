@@ -9,6 +9,8 @@ public sealed class ImportFlowsCommand : MosaicCommand
 {
     private readonly Argument<string> _file = new("FILE") { Description = "Flow observations: CSV, or XLSX (first sheet)" };
 
+    private readonly Option<string?> _encoding = EncodingOption.Create();
+
     private readonly Option<bool> _skipInvalid = new("--skip-invalid")
     {
         Description = "Import the valid rows and report the rest (default: import nothing when any row is bad)",
@@ -29,17 +31,19 @@ public sealed class ImportFlowsCommand : MosaicCommand
     {
         Arguments.Add(_file);
         Options.Add(_skipInvalid);
+        Options.Add(_encoding);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
         var skip = parse.GetValue(_skipInvalid);
+        var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
         FlowImportResult result;
         try
         {
-            result = console.WithStatus("importing flows", () => FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skip }));
+            result = console.WithStatus("importing flows", () => FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
         }
         catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
         {
