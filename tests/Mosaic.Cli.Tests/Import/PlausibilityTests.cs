@@ -35,7 +35,7 @@ public sealed class PlausibilityTests : IDisposable
 
         Assert.Equal(ExitCodes.InputRejected, run.ExitCode);
         var report = File.ReadAllText(hh + ".errors.csv");
-        Assert.Contains("hh.csv,,2,income_now,1e308,implausibly large", report, StringComparison.Ordinal);
+        Assert.Contains("hh.csv,,2,income_now,1e308,\"implausibly large (above 1,000,000,000,000)", report, StringComparison.Ordinal);
         Assert.Contains("hh.csv,,3,_submission_time,2099-01-01T00:00:00,date 2099-01-01 is in the future", report, StringComparison.Ordinal);
         Assert.Contains("members.csv,,4,age,1e1,age must be a whole number of years", report, StringComparison.Ordinal);
         Assert.Contains("members.csv,,4,move_date,0001-01-01,date 0001-01-01 is before 1900-01-01", report, StringComparison.Ordinal);
