@@ -15,7 +15,7 @@ internal sealed class SqliteAreaStore(SqliteConnection connection) : IAreaStore
         int inserted = 0, updated = 0, unchanged = 0;
         var writer = new WKBWriter();
         using var tx = connection.BeginTransaction();
-        using var find = connection.CreateCommand("SELECT name, level, parent_pcode, country_code, valid_from, boundary IS NOT NULL FROM area WHERE pcode = $p", tx, ("$p", ""));
+        using var find = connection.CreateCommand("SELECT name, level, parent_pcode, country_code, valid_from, boundary FROM area WHERE pcode = $p", tx, ("$p", ""));
         using var insert = connection.CreateCommand(
             $"INSERT INTO area ({Columns}, boundary) VALUES ($p, $n, $l, $parent, $c, $v, $b)", tx,
             ("$p", ""), ("$n", ""), ("$l", 0), ("$parent", null), ("$c", null), ("$v", null), ("$b", null));
@@ -42,7 +42,8 @@ internal sealed class SqliteAreaStore(SqliteConnection connection) : IAreaStore
                            r.GetNullableString(4) == area.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
                 if (mode == AreaUpsertMode.BoundariesOnly || same)
                 {
-                    if (boundary is null)
+                    // The same boundary again (a re-import of the same file) is unchanged, not updated.
+                    if (boundary is null || (!r.IsDBNull(5) && ((byte[])r.GetValue(5)).AsSpan().SequenceEqual(boundary)))
                     {
                         unchanged++;
                         continue;

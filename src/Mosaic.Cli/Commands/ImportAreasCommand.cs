@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Areas.Import;
-using Mosaic.Core.Import;
 
 namespace Mosaic.Cli.Commands;
 
@@ -26,11 +25,14 @@ public sealed class ImportAreasCommand : MosaicCommand
     public ImportAreasCommand() : base("areas", """
         Import administrative areas: a COD-style P-code table (CSV; the HXL tag row and a BOM are fine; the
         global long layout or the wide ADM1_PCODE/ADM1_EN layout) or GeoJSON boundaries (Polygon/MultiPolygon).
-        Re-importing the same file changes nothing. Bad rows go to FILE.errors.csv.
+        Re-importing the same file changes nothing. A country given by its ISO2 code (adm0_pcode CF) is read as the
+        ISO3 area the database knows (CAF); what the file leaves out (parent, country code, a name that is only the
+        P-code) never overwrites what is stored; renames and moves are written and reported as warnings. Boundaries
+        must be WGS84 longitude/latitude. Bad rows and warnings go to FILE.errors.csv.
 
         Examples:
-          mosaic import areas global-pcodes-adm-1-2.csv
-          mosaic import areas unions.geojson --pcode-property ADM4_PCODE
+          mosaic import areas docs/examples/areas.csv
+          mosaic import areas docs/examples/unions.geojson --pcode-property ADM4_PCODE
         """)
     {
         Arguments.Add(_file);
@@ -45,7 +47,8 @@ public sealed class ImportAreasCommand : MosaicCommand
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
         var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid), csv));
-        var errorsFile = ImportErrorFile.Write(path, result.Issues);
+        var all = result.Issues.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
+        var errorsFile = console.WriteErrorsFile(path, all);
         var c = result.Counts;
         if (console.Json)
         {
@@ -57,6 +60,7 @@ public sealed class ImportAreasCommand : MosaicCommand
                 areas_updated = c.Updated,
                 areas_unchanged = c.Unchanged,
                 rows_rejected = result.Issues.Count,
+                warnings = result.Warnings.Count,
                 errors_file = errorsFile,
                 areas_total = store.Areas.Count(),
             });
@@ -67,7 +71,7 @@ public sealed class ImportAreasCommand : MosaicCommand
                 ? $"areas: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({store.Areas.Count()} in the database)"
                 : "nothing imported: the file has rejected rows (use --skip-invalid to import the valid ones)");
         }
-        console.ReportIssues(result.Issues, errorsFile, $"{result.Issues.Count} rejected row(s)");
+        console.ReportIssues(all, errorsFile, $"{result.Issues.Count} rejected row(s), {result.Warnings.Count} warning(s)");
         return result.Issues.Count > 0 && !parse.GetValue(_skipInvalid) ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -9,6 +8,8 @@ namespace Mosaic.Cli.Commands;
 public sealed class ImportDtmCommand : MosaicCommand
 {
     private readonly Argument<string> _file = new("FILE") { Description = "DTM API v3 JSON response, DTM/HDX HXL CSV, or HDX HAPI IDP CSV" };
+
+    private readonly Option<string?> _encoding = EncodingOption.Create();
 
     private readonly Option<bool> _skipInvalid = new("--skip-invalid")
     {
@@ -26,23 +27,25 @@ public sealed class ImportDtmCommand : MosaicCommand
         whole with a warning naming both records; the summary marks them.
 
         Examples:
-          mosaic import areas global-pcodes-adm-1-2.csv
-          mosaic import dtm displacement-admin2-admin0pcode-hti.json
-          mosaic import dtm global-iom-dtm-from-api-admin-0-to-2.csv
+          mosaic import areas tests/data/cod/global-pcodes-adm-1-2.csv --db dtm.db
+          mosaic import dtm tests/data/dtm/displacement-admin2-admin0pcode-hti.json --db dtm.db
+          mosaic import dtm tests/data/dtm/global-iom-dtm-from-api-admin-0-to-2.csv --db dtm.db
         """)
     {
         Arguments.Add(_file);
         Options.Add(_skipInvalid);
+        Options.Add(_encoding);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
         var skip = parse.GetValue(_skipInvalid);
+        var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
-        var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip }));
+        var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
         var all = result.Errors.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
-        var errorsFile = ImportErrorFile.Write(path, all);
+        var errorsFile = console.WriteErrorsFile(path, all);
         var c = result.Counts;
         if (console.Json)
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -9,6 +8,8 @@ namespace Mosaic.Cli.Commands;
 public sealed class ImportFlowsCommand : MosaicCommand
 {
     private readonly Argument<string> _file = new("FILE") { Description = "Flow observations: CSV, or XLSX (first sheet)" };
+
+    private readonly Option<string?> _encoding = EncodingOption.Create();
 
     private readonly Option<bool> _skipInvalid = new("--skip-invalid")
     {
@@ -24,29 +25,31 @@ public sealed class ImportFlowsCommand : MosaicCommand
         example: docs/examples/flows-example.csv.
 
         Examples:
-          mosaic import flows docs/examples/flows-example.csv
-          mosaic import flows fmp-july.xlsx --skip-invalid
+          mosaic import flows docs/examples/flows-example.csv --db flows.db
+          mosaic import flows docs/examples/flows-example.csv --db flows.db --skip-invalid --json
         """)
     {
         Arguments.Add(_file);
         Options.Add(_skipInvalid);
+        Options.Add(_encoding);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
         var skip = parse.GetValue(_skipInvalid);
+        var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
         FlowImportResult result;
         try
         {
-            result = console.WithStatus("importing flows", () => FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skip }));
+            result = console.WithStatus("importing flows", () => FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
         }
         catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
         {
             throw new CliException(ExitCodes.InputRejected, $"{path}: not a readable XLSX file ({ex.Message})");
         }
-        var errorsFile = ImportErrorFile.Write(path, result.Issues);
+        var errorsFile = console.WriteErrorsFile(path, result.Issues);
         var c = result.Counts;
         if (console.Json)
         {

@@ -3,7 +3,6 @@ using System.Globalization;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Hazards;
 using Mosaic.Core.Hazards.Import;
-using Mosaic.Core.Import;
 
 namespace Mosaic.Cli.Commands;
 
@@ -48,8 +47,8 @@ public sealed class ImportHazardsCommand : MosaicCommand
         unusable features go to FILE.errors.csv. Re-importing the same file replaces the layer.
 
         Examples:
-          mosaic import hazards flood-2026.geojson --type flood
-          mosaic import hazards erosion.geojson --type erosion --severity-property risk_class
+          mosaic import hazards docs/examples/flood.geojson --type flood --name flood-2026
+          mosaic import hazards docs/examples/erosion.geojson --type erosion --severity-property risk_class
         """)
     {
         Arguments.Add(_file);
@@ -69,7 +68,7 @@ public sealed class ImportHazardsCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, $"unknown hazard type '{typeCode}'; use one of: {HazardTypes.Codes.Describe()}");
         var file = HazardFileReader.Read(path, type, parse.GetValue(_name), parse.GetValue(_severityProperty));
         var skip = parse.GetValue(_skipInvalid);
-        var errorsFile = ImportErrorFile.Write(path, file.Issues);
+        var errorsFile = console.WriteErrorsFile(path, file.Issues);
         var layer = file.Layer with { ValidFrom = parse.GetValue(_validFrom), ValidTo = parse.GetValue(_validTo) };
         var commit = layer.Polygons.Count > 0 && (file.Issues.Count == 0 || skip);
         var replaced = false;

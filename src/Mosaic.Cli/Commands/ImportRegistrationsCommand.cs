@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Import;
 using Mosaic.Core.Registry.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -42,10 +41,11 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         row is written to FILE.errors.csv (file, sheet, row, column, value, reason).
 
         Examples:
-          mosaic import registrations registrations.xlsx
-          mosaic import registrations households.csv --members members.csv
-          mosaic import registrations odk-export.zip --mapping my-form.json --skip-invalid
-          mosaic import registrations registrations.xlsx --db chilmari.db --json
+          mosaic import registrations docs/examples/registrations.xlsx
+          mosaic import registrations docs/examples/households.csv --members docs/examples/members.csv
+          mosaic import registrations docs/examples/odk-export.zip --mapping docs/examples/my-form.json --skip-invalid
+          mosaic import areas docs/examples/areas.csv --db chilmari.db
+          mosaic import registrations docs/examples/registrations.xlsx --db chilmari.db --json
         """)
     {
         Arguments.Add(_file);
@@ -88,7 +88,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
             throw new CliException(ExitCodes.InputRejected, ex.Message);
         }
 
-        var errorsFile = ImportErrorFile.Write(path, result.Issues);
+        var errorsFile = console.WriteErrorsFile(path, result.Issues);
         if (console.Json)
         {
             console.WriteJson(new
@@ -100,6 +100,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
                 persons_imported = result.PersonsImported,
                 households_valid = result.HouseholdsValid,
                 households_rejected = result.HouseholdsRejected,
+                households_declined = result.HouseholdsDeclined,
                 rows_rejected = result.RowsRejected,
                 duplicates_skipped = result.DuplicatesSkipped,
                 conflicts = result.Conflicts,
@@ -115,7 +116,8 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         {
             console.Info(result.Committed
                 ? $"registrations: {result.HouseholdsImported} households and {result.PersonsImported} persons imported, " +
-                  $"{result.DuplicatesSkipped} already stored, {result.HouseholdsRejected} rejected ({result.Conflicts} conflicts)"
+                  $"{result.DuplicatesSkipped} already stored, {result.HouseholdsDeclined} declined consent, " +
+                  $"{result.HouseholdsRejected} rejected ({result.Conflicts} conflicts)"
                 : $"nothing imported: {result.HouseholdsRejected} household(s) rejected ({result.Conflicts} conflicts, " +
                   $"{result.RowsRejected} rows); the database is unchanged. Fix the rows or use --skip-invalid " +
                   $"to import the {result.HouseholdsValid} valid households.");

@@ -46,8 +46,8 @@ public sealed class ScoreCommand : MosaicCommand
 
         Examples:
           mosaic score
-          mosaic score --model my-model.json
           mosaic score --print-model > my-model.json
+          mosaic score --model my-model.json
           mosaic score --calibrate --coverage 0.25 --save-model calibrated.json
         """)
     {

@@ -16,6 +16,7 @@ public sealed class UsersDisableCommand : MosaicCommand
         tokens stop working. The account and its audit entries are kept.
 
         Examples:
+          mosaic users add rahima --role manager --scope BD554909
           mosaic users disable rahima
           mosaic users disable rahima --enable
         """)

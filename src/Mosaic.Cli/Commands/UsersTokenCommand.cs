@@ -16,6 +16,7 @@ public sealed class UsersTokenCommand : MosaicCommand
         scope. The token is printed once; only its SHA-256 is stored. Disabling the account stops it.
 
         Examples:
+          mosaic users add analyst1 --role analyst
           mosaic users token analyst1 --name nightly-export
           curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:5080/api/tabulations?indicator=population&by=adm4
         """)

@@ -61,6 +61,27 @@ public sealed class CliConsole
             Error.WriteLine($"{what} written to {errorsFile}");
     }
 
+    /// <summary>
+    /// Writes an import's errors file beside the input. When it cannot be written (no permission, a folder in the
+    /// way), says so and prints the whole report as CSV on stderr instead: rejected rows are never hidden, and the
+    /// import's own exit code stands.
+    /// </summary>
+    /// <returns>The errors file written, or null (nothing to report, or the report went to stderr).</returns>
+    public string? WriteErrorsFile(string inputPath, IReadOnlyCollection<ImportIssue> issues)
+    {
+        try
+        {
+            return ImportErrorFile.Write(inputPath, issues);
+        }
+        catch (ImportErrorFileException ex)
+        {
+            Fail($"{ex.Message}; the full report follows on stderr");
+            ImportErrorFile.WriteTo(Error, issues);
+            Error.Flush();
+            return null;
+        }
+    }
+
     public void WriteJson(object value) => Out.WriteLine(JsonSerializer.Serialize(value, s_json));
 
     /// <summary>Runs work that cannot report its progress with a spinner on a terminal, plainly otherwise.</summary>

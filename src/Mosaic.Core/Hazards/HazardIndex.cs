@@ -2,6 +2,8 @@ using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index;
 using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.Operation.Overlay;
+using NetTopologySuite.Operation.OverlayNG;
 
 namespace Mosaic.Core.Hazards;
 
@@ -112,13 +114,15 @@ public sealed class HazardIndex
         {
             if (entry.Severity <= 0 || !entry.Geometry.Intersects(boundary))
                 continue;
-            var piece = entry.Geometry.Intersection(boundary);
+            // OverlayNGRobust falls back to snapping when floating-point noding fails ("found non-noded intersection"
+            // between polygons of two layers that share edges up to the last digit).
+            var piece = OverlayNGRobust.Overlay(entry.Geometry, boundary, SpatialFunction.Intersection);
             if (covered is not null)
-                piece = piece.Difference(covered);
+                piece = OverlayNGRobust.Overlay(piece, covered, SpatialFunction.Difference);
             if (piece.IsEmpty)
                 continue;
             sum += piece.Area * entry.Severity;
-            covered = covered is null ? piece : covered.Union(piece);
+            covered = covered is null ? piece : OverlayNGRobust.Overlay(covered, piece, SpatialFunction.Union);
         }
         return Math.Clamp(sum / total, 0, 1);
     }

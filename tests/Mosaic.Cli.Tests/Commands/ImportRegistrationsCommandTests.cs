@@ -147,14 +147,13 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
             "bad-households.csv,,6,gps,north 89.6,GPS must be",
             "bad-households.csv,,7,_index,6,household has no members",
             "bad-households.csv,,8,_uuid,uuid-b1,conflict",
-            "bad-households.csv,,9,consent,no,no consent",
             "bad-members.csv,,3,sex,F,unknown code 'F'",
             "bad-members.csv,,4,age,250,age must be between 0 and 120",
         ];
         foreach (var line in expected)
             Assert.Contains(errors, e => e.StartsWith(line, StringComparison.Ordinal));
         Assert.Equal(expected.Length + 1, errors.Count);
-        // Nothing of the household without consent is echoed: not its members, not its other answers.
+        // The household that declined consent is not an error, and nothing of it is echoed: not its members, not its other answers.
         var all = string.Join('\n', errors);
         Assert.DoesNotContain("Secret", all, StringComparison.Ordinal);
         Assert.DoesNotContain("HH-SECRET", all, StringComparison.Ordinal);
@@ -168,8 +167,9 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
             "--members", Fixture("bad-members.csv"), "--skip-invalid");
         Assert.Equal(2, result.GetProperty("households_imported").GetInt64());
         Assert.Equal(3, result.GetProperty("persons_imported").GetInt64());
-        Assert.Equal(7, result.GetProperty("households_rejected").GetInt64());
-        Assert.Equal(8, result.GetProperty("rows_rejected").GetInt64());
+        Assert.Equal(6, result.GetProperty("households_rejected").GetInt64());
+        Assert.Equal(1, result.GetProperty("households_declined").GetInt64());
+        Assert.Equal(7, result.GetProperty("rows_rejected").GetInt64());
         Assert.Equal(1, result.GetProperty("conflicts").GetInt64());
         using var store = SqliteMosaicStore.Open(_db);
         Assert.Equal("HH-B1", store.Registry.GetHousehold("uuid-b1")!.HouseholdCode);

@@ -5,7 +5,7 @@ namespace Mosaic.Cli.Tests.Docs;
 
 /// <summary>
 /// Runs documented commands in order, each as a real <c>mosaic</c> process, in a fresh folder laid out like a
-/// clone (the shipped <c>docs/examples</c> included), as a newcomer pasting them would.
+/// clone (the shipped <c>docs/examples</c> and <c>tests/data</c> included), as a newcomer pasting them would.
 /// </summary>
 internal sealed class DocRunner : IDisposable
 {
@@ -17,10 +17,18 @@ internal sealed class DocRunner : IDisposable
     public DocRunner()
     {
         Folder = Path.Combine(Path.GetTempPath(), "mosaic-tests", "docs-" + Guid.NewGuid().ToString("N"));
-        var examples = Path.Combine(Folder, "docs", "examples");
-        Directory.CreateDirectory(examples);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "docs", "examples")))
-            File.Copy(file, Path.Combine(examples, Path.GetFileName(file)));
+        CopyTree(Path.Combine(AppContext.BaseDirectory, "docs", "examples"), Path.Combine(Folder, "docs", "examples"));
+        CopyTree(Path.Combine(AppContext.BaseDirectory, "data"), Path.Combine(Folder, "tests", "data"));
+    }
+
+    private static void CopyTree(string source, string target)
+    {
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
     }
 
     public string Folder { get; }

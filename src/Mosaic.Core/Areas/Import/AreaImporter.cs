@@ -5,8 +5,9 @@ using Mosaic.Core.Storage;
 namespace Mosaic.Core.Areas.Import;
 
 /// <summary>
-/// Imports a P-code table (CSV) or boundaries (GeoJSON) into the store: validates that every parent exists
-/// (in the file or the database) and that new areas are complete, then writes all areas in one transaction.
+/// Imports a P-code table (CSV) or boundaries (GeoJSON) into the store: fits the file to the areas already known
+/// (<see cref="AreaReconciler"/>: ISO2 countries, parents, names), validates that every new area is complete and
+/// has a parent, then writes all areas in one transaction.
 /// </summary>
 public static class AreaImporter
 {
@@ -21,36 +22,15 @@ public static class AreaImporter
         var file = Path.GetFileName(path);
 
         var known = store.All().ToDictionary(a => a.Pcode, StringComparer.Ordinal);
-        var inFile = read.Areas.Select(a => a.Area.Pcode).ToHashSet(StringComparer.Ordinal);
-        var accepted = new List<Area>(read.Areas.Count);
-        var sheet = isGeoJson ? "features" : null;
-        foreach (var (area, row) in read.Areas)
-        {
-            if (isGeoJson && known.ContainsKey(area.Pcode))
-            {
-                accepted.Add(area);
-                continue;
-            }
-            if (isGeoJson && (area.Level < 0 || area.Name.Length == 0))
-            {
-                issues.Add(new ImportIssue(file, sheet, row, "pcode", area.Pcode,
-                    "unknown P-code and the feature has no name/level to create it: import the P-code table first"));
-                continue;
-            }
-            if (area.ParentPcode is { } parent && !inFile.Contains(parent) && !known.ContainsKey(parent))
-            {
-                issues.Add(new ImportIssue(file, sheet, row, "parent", parent, $"parent of {area.Pcode} is not in the file or the database"));
-                continue;
-            }
-            accepted.Add(area);
-        }
+        var warnings = new List<ImportIssue>();
+        var accepted = AreaReconciler.Reconcile(read.Areas, known, isGeoJson, file, isGeoJson ? "features" : null, issues, warnings);
 
         if (issues.Count > 0 && !skipInvalid)
-            return new AreaImportResult(new AreaUpsertResult(0, 0, 0), issues, Committed: false);
+            return new AreaImportResult(new AreaUpsertResult(0, 0, 0), issues, warnings, Committed: false);
         var result = store.Upsert(accepted, isGeoJson ? AreaUpsertMode.BoundariesOnly : AreaUpsertMode.Full);
-        return new AreaImportResult(result, issues, Committed: true);
+        return new AreaImportResult(result, issues, warnings, Committed: true);
     }
 }
 
-/// <summary>What an area import did.</summary>
-public sealed record AreaImportResult(AreaUpsertResult Counts, IReadOnlyList<ImportIssue> Issues, bool Committed);
+/// <summary>What an area import did: counts, rejected rows, and warnings (renames, moves, ISO2 codes read as ISO3).</summary>
+public sealed record AreaImportResult(AreaUpsertResult Counts, IReadOnlyList<ImportIssue> Issues, IReadOnlyList<ImportIssue> Warnings, bool Committed);

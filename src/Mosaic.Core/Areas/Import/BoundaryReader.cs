@@ -37,7 +37,7 @@ public static class BoundaryReader
             // Rows of a GeoJSON file are features: number them from 1 as users count them.
             var row = i + 1;
             var feature = features[i];
-            var props = feature.Attributes ?? new AttributesTable();
+            var props = new Properties(feature.Attributes);
             var (pcodeKey, level) = FindPcode(props, pcodeProperty);
             var pcode = pcodeKey is null ? null : Text(props, pcodeKey);
             if (string.IsNullOrEmpty(pcode))
@@ -52,6 +52,13 @@ public static class BoundaryReader
                     "boundary must be a Polygon or MultiPolygon"));
                 continue;
             }
+            if (OutsideWgs84(feature.Geometry) is { } corner)
+            {
+                issues.Add(new ImportIssue(file, "features", row, "geometry", corner,
+                    $"coordinates of {pcode} are not WGS84 longitude/latitude (longitude −180…180, latitude −90…90): " +
+                    "the file is probably in a projected system (metres); reproject it to EPSG:4326"));
+                continue;
+            }
             if (!feature.Geometry.IsValid)
             {
                 var fixedGeometry = feature.Geometry.Buffer(0);
@@ -62,33 +69,42 @@ public static class BoundaryReader
                 }
                 feature.Geometry = fixedGeometry;
             }
-            var name = level is { } l ? Text(props, $"ADM{l}_EN") ?? Text(props, $"adm{l}_name") : null;
-            name ??= Text(props, "name") ?? Text(props, "NAME");
-            var parent = level is > 0 ? Text(props, $"ADM{level - 1}_PCODE") : Text(props, "parent_pcode") ?? Text(props, "parent");
+            var name = level is { } l ? Text(props, $"ADM{l}_EN") ?? Text(props, $"ADM{l}_NAME") ?? Text(props, $"ADM{l}_FR") ?? Text(props, $"ADM{l}_ES") : null;
+            name ??= Text(props, "name");
+            var parent = level is > 0 ? Text(props, $"ADM{level - 1}_PCODE") ?? Text(props, $"admin{level - 1}Pcode") : Text(props, "parent_pcode") ?? Text(props, "parent");
             var levelValue = level ?? (int.TryParse(Text(props, "level"), NumberStyles.None, CultureInfo.InvariantCulture, out var lv) ? lv : -1);
             areas.Add((new Area(pcode, name ?? "", levelValue, parent, feature.Geometry), row));
         }
         return new AreaFile(areas, issues);
     }
 
-    private static (string? Key, int? Level) FindPcode(IAttributesTable props, string? pcodeProperty)
+    private static (string? Key, int? Level) FindPcode(Properties props, string? pcodeProperty)
     {
         if (pcodeProperty is not null)
             return (props.Exists(pcodeProperty) ? pcodeProperty : null, LevelOf(pcodeProperty));
         for (var level = 6; level >= 0; level--)
         {
-            foreach (var key in new[] { $"ADM{level}_PCODE", $"adm{level}_pcode", $"admin{level}Pcode" })
+            foreach (var key in new[] { $"ADM{level}_PCODE", $"admin{level}Pcode" })
             {
                 if (props.Exists(key))
                     return (key, level);
             }
         }
-        foreach (var key in new[] { "pcode", "PCODE", "p_code", "P-Code" })
+        foreach (var key in new[] { "pcode", "p_code", "P-Code" })
         {
             if (props.Exists(key))
                 return (key, null);
         }
         return (null, null);
+    }
+
+    /// <summary>The first corner of the geometry's envelope outside WGS84 degrees, or null.</summary>
+    private static string? OutsideWgs84(Geometry geometry)
+    {
+        var e = geometry.EnvelopeInternal;
+        if (e.MinX >= -180 && e.MaxX <= 180 && e.MinY >= -90 && e.MaxY <= 90)
+            return null;
+        return string.Create(CultureInfo.InvariantCulture, $"{e.MinX} {e.MinY}, {e.MaxX} {e.MaxY}");
     }
 
     private static int? LevelOf(string property)
@@ -97,6 +113,28 @@ public static class BoundaryReader
         return upper.Length >= 4 && upper.StartsWith("ADM", StringComparison.Ordinal) && char.IsDigit(upper[3]) ? upper[3] - '0' : null;
     }
 
-    private static string? Text(IAttributesTable props, string key) =>
-        props.Exists(key) && props[key] is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() : null;
+    private static string? Text(Properties props, string key) => props.Text(key);
+
+    /// <summary>A feature's properties with keys matched in any case (<c>ADM2_PCODE</c>, <c>adm2_pcode</c>, <c>Adm2_Pcode</c>).</summary>
+    private sealed class Properties
+    {
+        private readonly IAttributesTable? _table;
+        private readonly Dictionary<string, string> _keys = new(StringComparer.OrdinalIgnoreCase);
+
+        public Properties(IAttributesTable? table)
+        {
+            _table = table;
+            if (table is null)
+                return;
+            foreach (var name in table.GetNames())
+                _keys.TryAdd(name, name);
+        }
+
+        public bool Exists(string key) => _keys.ContainsKey(key);
+
+        public string? Text(string key) =>
+            _table is not null && _keys.TryGetValue(key, out var actual) && _table[actual] is { } v
+                ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim()
+                : null;
+    }
 }

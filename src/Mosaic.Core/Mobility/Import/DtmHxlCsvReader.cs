@@ -21,7 +21,7 @@ public static class DtmHxlCsvReader
         var file = Path.GetFileName(path);
         var issues = new List<ImportIssue>();
         var records = new List<LocationAssessment>();
-        using var csv = CsvReader.Open(path);
+        using var csv = CsvReader.Open(path, options.Csv);
         if (!csv.Read())
             return new DtmReadResult(Format, records, [new ImportIssue(file, null, 1, null, null, "the file is empty")]);
         var header = new HeaderIndex(csv.Fields);

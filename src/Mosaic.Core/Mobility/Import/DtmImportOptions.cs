@@ -14,4 +14,7 @@ public sealed record DtmImportOptions
 
     /// <summary>When the import runs (stamped on every record's provenance).</summary>
     public DateTimeOffset? Now { get; init; }
+
+    /// <summary>How CSV files are read (encoding, limits).</summary>
+    public Mosaic.Core.Import.Csv.CsvReadOptions Csv { get; init; } = Mosaic.Core.Import.Csv.CsvReadOptions.Default;
 }

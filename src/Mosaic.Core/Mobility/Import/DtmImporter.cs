@@ -61,7 +61,7 @@ public static class DtmImporter
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             return DtmJsonReader.Read(path, options);
         HeaderIndex header;
-        using (var csv = CsvReader.Open(path))
+        using (var csv = CsvReader.Open(path, options.Csv))
         {
             if (!csv.Read())
                 return new DtmReadResult("unknown", [], [new ImportIssue(Path.GetFileName(path), null, 1, null, null, "the file is empty")]);

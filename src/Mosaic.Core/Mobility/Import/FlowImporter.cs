@@ -20,7 +20,7 @@ public static class FlowImporter
         var issues = new List<ImportIssue>();
         var rows = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
             ? XlsxSheetReader.Read(path).Select(r => (r.Row, (IReadOnlyList<string>)r.Cells))
-            : CsvRows(path);
+            : CsvRows(path, options.Csv);
         var known = store.ReadFlowPoints().ToDictionary(p => p.Code, StringComparer.Ordinal);
         var points = new Dictionary<string, FlowMonitoringPoint>(StringComparer.Ordinal);
         var observations = new List<FlowObservation>();
@@ -71,9 +71,9 @@ public static class FlowImporter
         return new FlowImportResult(points.Count, observations.Count, counts, issues, Committed: true);
     }
 
-    private static IEnumerable<(long Row, IReadOnlyList<string> Cells)> CsvRows(string path)
+    private static IEnumerable<(long Row, IReadOnlyList<string> Cells)> CsvRows(string path, CsvReadOptions csvOptions)
     {
-        using var csv = CsvReader.Open(path);
+        using var csv = CsvReader.Open(path, csvOptions);
         while (csv.Read())
             yield return (csv.LineNumber, [.. csv.Fields]);
     }

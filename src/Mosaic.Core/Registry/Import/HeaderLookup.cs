@@ -2,7 +2,8 @@ namespace Mosaic.Core.Registry.Import;
 
 /// <summary>
 /// Finds a column by field name, case-insensitively: the full header first (so a mapping may name a full group
-/// path), then the last segment of group paths (<c>grp/field</c> in Kobo, <c>grp-field</c> in ODK Central).
+/// path), then the last segment of group paths (<c>grp/field</c> in Kobo, <c>grp-field</c> in ODK Central). The
+/// option columns of a split select-multiple (<c>grp/q/option</c> beside <c>grp/q</c>) are found by full name only.
 /// </summary>
 public sealed class HeaderLookup
 {
@@ -11,6 +12,7 @@ public sealed class HeaderLookup
 
     public HeaderLookup(IReadOnlyList<string> headers)
     {
+        var all = new HashSet<string>(headers, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < headers.Count; i++)
         {
             var h = headers[i];
@@ -18,7 +20,9 @@ public sealed class HeaderLookup
                 continue;
             _full.TryAdd(h, i);
             var slash = h.LastIndexOf('/');
-            if (slash >= 0 && slash < h.Length - 1)
+            // A Kobo split select-multiple column (hh/coping/savings beside hh/coping) is an option of that question,
+            // never the field named by its last segment.
+            if (slash >= 0 && slash < h.Length - 1 && !all.Contains(h[..slash]))
                 _segment.TryAdd(h[(slash + 1)..], i);
         }
         // ODK Central joins group paths with '-'; only used when no '/'-path or full name matched.

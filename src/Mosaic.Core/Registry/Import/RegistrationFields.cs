@@ -23,7 +23,7 @@ public static class RegistrationFields
         new(HH.Consent, [HH.Consent], s_yesNo),
         new(HH.HouseholdCode, [HH.HouseholdCode, "hhid", "household_id"]),
         new(HH.AreaPcode, [HH.AreaPcode, "pcode", "admin_pcode", "area_pcode"]),
-        new(HH.Gps, [HH.Gps, "geopoint", "location"]),
+        new(HH.Gps, [HH.Gps, "geopoint", "location"], IsGeopoint: true),
         new(HH.Dwelling, [HH.Dwelling], Codes(Registry.Codes.Dwelling)),
         new(HH.IncomeBefore, [HH.IncomeBefore]),
         new(HH.IncomeNow, [HH.IncomeNow]),

@@ -15,8 +15,11 @@ public sealed record RegistrationImportResult
     /// <summary>Households that passed validation (imported when committed).</summary>
     public required long HouseholdsValid { get; init; }
 
-    /// <summary>Households rejected for any reason (errors, no consent, conflict).</summary>
+    /// <summary>Households rejected for any reason (errors, missing or invalid consent, conflict).</summary>
     public required long HouseholdsRejected { get; init; }
+
+    /// <summary>Submissions whose respondent answered consent <c>no</c>: not stored and not an error.</summary>
+    public required long HouseholdsDeclined { get; init; }
 
     /// <summary>Distinct input rows (household or member) named in the errors.</summary>
     public required long RowsRejected { get; init; }

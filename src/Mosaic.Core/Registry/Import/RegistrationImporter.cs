@@ -41,16 +41,24 @@ public static class RegistrationImporter
             hhMap.Column((int)HouseholdField.Link), memberMap.Column((int)MemberField.ParentLink), mode);
 
         using var batch = store.Registry.BeginImport(input.Path);
-        long rejected = 0, nextProgress = 0;
+        long rejected = 0, declined = 0, nextProgress = 0;
         var idColumn = hhMap.ColumnName((int)HouseholdField.SubmissionId);
         using (var writer = new RegistrationWriter(batch))
         {
             while (reader.Read(out var submission))
             {
-                if (parser.Parse(submission, out var household) == SubmissionOutcome.Valid)
-                    writer.Add(household!, HouseholdFingerprint.Compute(household!), submission.Household, idColumn);
-                else
-                    rejected++;
+                switch (parser.Parse(submission, out var household))
+                {
+                    case SubmissionOutcome.Valid:
+                        writer.Add(household!, HouseholdFingerprint.Compute(household!), submission.Household, idColumn);
+                        break;
+                    case SubmissionOutcome.Declined:
+                        declined++;
+                        break;
+                    default:
+                        rejected++;
+                        break;
+                }
                 var rows = reader.HouseholdRowsRead + reader.MemberRowsRead;
                 if (options.Progress is not null && rows >= nextProgress)
                 {
@@ -98,6 +106,7 @@ public static class RegistrationImporter
             PersonsImported = commit ? persons : 0,
             HouseholdsValid = valid,
             HouseholdsRejected = rejected,
+            HouseholdsDeclined = declined,
             RowsRejected = CountRows(ordered),
             DuplicatesSkipped = duplicates,
             Conflicts = conflicts,
@@ -120,9 +129,9 @@ public static class RegistrationImporter
     private static (FieldMap Households, FieldMap Members) ResolveColumns(RegistrationTables tables, RegistrationMapping mapping)
     {
         var hh = new FieldMap(tables.Households.Table, RegistrationFields.Household, mapping.HouseholdSources,
-            mapping.HouseholdRecodes, mapping.HouseholdDefaults);
+            mapping.HouseholdRecodes, mapping.HouseholdDefaults, mapping.HouseholdExplicit);
         var members = new FieldMap(tables.Members.Table, RegistrationFields.Member, mapping.MemberSources,
-            mapping.MemberRecodes, mapping.MemberDefaults);
+            mapping.MemberRecodes, mapping.MemberDefaults, mapping.MemberExplicit);
 
         // The link is a pair (Kobo _index ↔ _parent_index, ODK KEY ↔ PARENT_KEY, …): pick the first pair both tables have.
         var linkNames = mapping.HouseholdSources[(int)HouseholdField.Link];
@@ -144,14 +153,37 @@ public static class RegistrationImporter
         }
 
         var missing = new List<string>();
+        MappedColumnsExist(hh, "household", RegistrationFields.Household, mapping.HouseholdSources, mapping.HouseholdExplicit, (int)HouseholdField.Link, missing);
+        MappedColumnsExist(members, "members", RegistrationFields.Member, mapping.MemberSources, mapping.MemberExplicit, (int)MemberField.ParentLink, missing);
         Require(hh, (int)HouseholdField.SubmissionId, mapping.HouseholdSources, "the submission id", missing);
         Require(hh, (int)HouseholdField.Link, mapping.HouseholdSources, "the household row link", missing);
-        Require(hh, (int)HouseholdField.Consent, mapping.HouseholdSources, "consent (or a default in the mapping)", missing);
+        Require(hh, (int)HouseholdField.Consent, mapping.HouseholdSources, "consent", missing);
         Require(hh, (int)HouseholdField.AreaPcode, mapping.HouseholdSources, "the P-code (or a default in the mapping)", missing);
         Require(members, (int)MemberField.ParentLink, mapping.MemberSources, "the member's link to its household", missing);
         if (missing.Count > 0)
-            throw new RegistrationInputException("cannot import: " + string.Join("; ", missing) + " (see --mapping)");
+            throw new RegistrationInputException("cannot import: " + string.Join("; ", missing));
         return (hh, members);
+    }
+
+    /// <summary>A column the mapping file names must be in the table: a typo would otherwise read as "missing" for everyone.</summary>
+    private static void MappedColumnsExist(FieldMap map, string level, IReadOnlyList<RegistrationField> fields,
+        IReadOnlyList<string>[] sources, bool[] explicitSources, int link, List<string> missing)
+    {
+        var lookup = new HeaderLookup(map.Table.Headers);
+        var where = map.Table.Sheet is null ? map.Table.File : $"{map.Table.File} [{map.Table.Sheet}]";
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (!explicitSources[i] || i == link)
+                continue;
+            foreach (var name in sources[i])
+            {
+                if (lookup.Find(name) >= 0 || (fields[i].IsGeopoint && map.HasColumn(i)))
+                    continue;
+                var close = CloseNames.Among(name, map.Table.Headers);
+                missing.Add($"the mapping's {level}.{fields[i].Name} names column '{name}', which {where} does not have" +
+                            (close.Count > 0 ? $" (close: {string.Join(", ", close)})" : ""));
+            }
+        }
     }
 
     private static void Require(FieldMap map, int field, IReadOnlyList<string>[] sources, string what, List<string> missing)

@@ -13,8 +13,10 @@ public sealed class RegistrationMapping
     {
         HouseholdSources = new IReadOnlyList<string>[RegistrationFields.Household.Count];
         MemberSources = new IReadOnlyList<string>[RegistrationFields.Member.Count];
-        HouseholdRecodes = new IReadOnlyDictionary<string, string>?[HouseholdSources.Length];
-        MemberRecodes = new IReadOnlyDictionary<string, string>?[MemberSources.Length];
+        HouseholdRecodes = new IReadOnlyDictionary<string, string?>?[HouseholdSources.Length];
+        MemberRecodes = new IReadOnlyDictionary<string, string?>?[MemberSources.Length];
+        HouseholdExplicit = new bool[HouseholdSources.Length];
+        MemberExplicit = new bool[MemberSources.Length];
         HouseholdDefaults = new string?[HouseholdSources.Length];
         MemberDefaults = new string?[MemberSources.Length];
         for (var i = 0; i < HouseholdSources.Length; i++)
@@ -32,10 +34,18 @@ public sealed class RegistrationMapping
     /// <summary>Column names tried for each member field, in priority order.</summary>
     public IReadOnlyList<string>[] MemberSources { get; }
 
-    /// <summary>Value recodes per household field (form value → Mosaic code), or null.</summary>
-    public IReadOnlyDictionary<string, string>?[] HouseholdRecodes { get; }
+    /// <summary>Value recodes per household field (form value → Mosaic code, or null for "missing"), or null.</summary>
+    public IReadOnlyDictionary<string, string?>?[] HouseholdRecodes { get; }
 
-    public IReadOnlyDictionary<string, string>?[] MemberRecodes { get; }
+    public IReadOnlyDictionary<string, string?>?[] MemberRecodes { get; }
+
+    /// <summary>
+    /// Household fields whose columns the mapping file names: each named column must exist, and a list means the
+    /// first non-empty of them in each row.
+    /// </summary>
+    public bool[] HouseholdExplicit { get; }
+
+    public bool[] MemberExplicit { get; }
 
     /// <summary>Value used when a household field's column is absent or the cell is empty.</summary>
     public string?[] HouseholdDefaults { get; }
@@ -84,12 +94,12 @@ public sealed class RegistrationMapping
             switch (property.Name)
             {
                 case "household":
-                    ApplySources(property.Value, "household", RegistrationFields.Household, HouseholdSources, problems);
+                    ApplySources(property.Value, "household", RegistrationFields.Household, HouseholdSources, HouseholdExplicit, problems);
                     HasExplicitLink = property.Value.ValueKind == JsonValueKind.Object &&
                                       property.Value.TryGetProperty(RegistrationFields.Household[(int)HouseholdField.Link].Name, out _);
                     break;
                 case "members":
-                    ApplySources(property.Value, "members", RegistrationFields.Member, MemberSources, problems);
+                    ApplySources(property.Value, "members", RegistrationFields.Member, MemberSources, MemberExplicit, problems);
                     break;
                 case "choices":
                     ApplyChoices(property.Value, problems);
@@ -112,7 +122,7 @@ public sealed class RegistrationMapping
     }
 
     private static void ApplySources(JsonElement section, string level, IReadOnlyList<RegistrationField> fields,
-        IReadOnlyList<string>[] sources, List<string> problems)
+        IReadOnlyList<string>[] sources, bool[] explicitSources, List<string> problems)
     {
         if (section.ValueKind != JsonValueKind.Object)
         {
@@ -146,6 +156,7 @@ public sealed class RegistrationMapping
                 continue;
             }
             sources[slot] = names;
+            explicitSources[slot] = true;
         }
     }
 
@@ -165,13 +176,24 @@ public sealed class RegistrationMapping
                 problems.Add($"choices.{property.Name}: expected an object of form value → Mosaic code");
                 continue;
             }
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            var map = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var entry in property.Value.EnumerateObject())
             {
+                // null: the answer means "missing" (dont_know, prefer_not_to_answer; a select-multiple token is dropped).
+                if (entry.Value.ValueKind == JsonValueKind.Null)
+                {
+                    if (field.Name == RegistrationFields.Household[(int)HouseholdField.Consent].Name)
+                    {
+                        problems.Add($"choices.{property.Name}: '{entry.Name}' cannot map to null: consent is yes or no");
+                        continue;
+                    }
+                    map[entry.Name] = null;
+                    continue;
+                }
                 var target = entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString() : null;
                 if (target is null || !field.Codes!.Contains(target))
                 {
-                    problems.Add($"choices.{property.Name}: '{entry.Name}' maps to '{entry.Value}', which is not a code; allowed: {string.Join(", ", field.Codes!)}");
+                    problems.Add($"choices.{property.Name}: '{entry.Name}' maps to '{entry.Value}', which is not a code; allowed: {string.Join(", ", field.Codes!)}, or null for a missing answer");
                     continue;
                 }
                 map[entry.Name] = target;
@@ -202,6 +224,11 @@ public sealed class RegistrationMapping
                 problems.Add($"defaults.{property.Name}: ids and row links cannot have a default");
                 continue;
             }
+            if (hh == (int)HouseholdField.Consent)
+            {
+                problems.Add($"defaults.{property.Name}: consent cannot have a default: each respondent's own answer is needed (map the consent column instead)");
+                continue;
+            }
             if (hh < 0 && member < 0)
             {
                 problems.Add($"defaults: unknown Mosaic field '{property.Name}'");
@@ -226,7 +253,7 @@ public sealed class RegistrationMapping
     }
 
     private bool TryFindChoiceField(string name, List<string> problems, string section, out RegistrationField field,
-        out IReadOnlyDictionary<string, string>?[] recodes, out int slot)
+        out IReadOnlyDictionary<string, string?>?[] recodes, out int slot)
     {
         slot = Find(RegistrationFields.Household, name);
         recodes = HouseholdRecodes;

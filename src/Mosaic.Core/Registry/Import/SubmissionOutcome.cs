@@ -8,6 +8,9 @@ public enum SubmissionOutcome
     /// <summary>The household or a member broke a rule; every problem was reported.</summary>
     Rejected,
 
-    /// <summary>Consent was not <c>yes</c>: rejected without validating or echoing any of its data.</summary>
+    /// <summary>Consent missing or not a yes/no answer: rejected without validating or echoing any of its data.</summary>
     NoConsent,
+
+    /// <summary>Consent <c>no</c>: the respondent declined. Counted, never stored, never an error by itself.</summary>
+    Declined,
 }

@@ -36,6 +36,8 @@ public sealed partial class SubmissionParser
 
         var id = _hh.Value(row, (int)HouseholdField.SubmissionId);
         var consent = _hh.Value(row, (int)HouseholdField.Consent);
+        if (consent == HouseholdRules.ConsentDeclined)
+            return SubmissionOutcome.Declined; // nothing of the row is read, stored or echoed
         if (HouseholdRules.Consent(consent) is { } consentProblem)
         {
             // Without consent nothing of the row is validated or echoed: the errors file names the row only.
@@ -71,7 +73,7 @@ public sealed partial class SubmissionParser
         var shocks = Shocks.None;
         if (Text(_hh, row, HouseholdField.Shocks) is { } shockText)
         {
-            Func<string, string>? recode = _hh.HasRecode((int)HouseholdField.Shocks) ? t => _hh.Recode((int)HouseholdField.Shocks, t) : null;
+            Func<string, string?>? recode = _hh.HasRecode((int)HouseholdField.Shocks) ? t => _hh.Recode((int)HouseholdField.Shocks, t) : null;
             if (FieldRules.Shocks(shockText, recode, out shocks) is { } problem)
                 Report(_hh, row, (int)HouseholdField.Shocks, shockText, problem);
         }

@@ -12,6 +12,12 @@ public static class FieldRules
     /// <summary>Oldest accepted age in years.</summary>
     public const int MaximumAge = 120;
 
+    /// <summary>Largest plausible amount (a monthly income or transfer in any currency): above it, a typing error such as <c>1e308</c>.</summary>
+    public const double MaximumAmount = 1e12;
+
+    /// <summary>Earliest plausible date of a move or a submission.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
     // Excel serial day 0 is 1899-12-30 once Lotus' 1900 leap-year bug is accounted for (serials ≥ 61).
     private static readonly DateOnly s_excelEpoch = new(1899, 12, 30);
 
@@ -19,7 +25,8 @@ public static class FieldRules
     public static string? Age(string text, out int age)
     {
         age = 0;
-        if (!TryParseNumber(text, out var value) || value != Math.Floor(value))
+        // Plain digits only: "1e1" is not how anyone writes an age of 10.
+        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value != Math.Floor(value))
             return "age must be a whole number of years";
         if (value is < 0 or > MaximumAge)
             return $"age must be between 0 and {MaximumAge}";
@@ -49,6 +56,8 @@ public static class FieldRules
     {
         if (!TryParseNumber(text, out value))
             return "not a number";
+        if (value > MaximumAmount)
+            return $"implausibly large (above {MaximumAmount:N0}): a typing error?";
         return value < 0 ? "must not be negative" : null;
     }
 
@@ -64,7 +73,7 @@ public static class FieldRules
         list.TryParse(text, out value) ? null : $"unknown code; allowed: {list.Describe()}";
 
     /// <summary>A select-multiple answer of shock codes separated by spaces.</summary>
-    public static string? Shocks(string text, Func<string, string>? recode, out Shocks shocks)
+    public static string? Shocks(string text, Func<string, string?>? recode, out Shocks shocks)
     {
         shocks = Registry.Shocks.None;
         foreach (var range in text.AsSpan().Split(' '))
@@ -73,7 +82,11 @@ public static class FieldRules
             if (token.Length == 0)
                 continue;
             if (recode is not null)
-                token = recode(token);
+            {
+                if (recode(token) is not { } recoded)
+                    continue; // a token the mapping drops (e.g. "none", "other")
+                token = recoded;
+            }
             if (!Codes.Shock.TryParse(token, out var shock))
                 return $"unknown shock code '{token}'; allowed: {Codes.Shock.Describe()}";
             shocks |= shock;
@@ -115,11 +128,11 @@ public static class FieldRules
     public static string? Date(string text, bool allowSerial, out DateOnly date)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            return null;
+            return Plausible(date);
         if (allowSerial && TryParseNumber(text, out var serial) && serial is >= 61 and < 2958466)
         {
             date = s_excelEpoch.AddDays((int)Math.Floor(serial));
-            return null;
+            return Plausible(date);
         }
         return allowSerial ? "date must be YYYY-MM-DD (or a spreadsheet date)" : "date must be YYYY-MM-DD";
     }
@@ -133,16 +146,25 @@ public static class FieldRules
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out time) &&
             text.Length >= 10 && text[4] == '-')
         {
-            return null;
+            return Plausible(DateOnly.FromDateTime(time.UtcDateTime));
         }
         if (allowSerial && TryParseNumber(text, out var serial) && serial is >= 61 and < 2958466)
         {
             var ticks = (long)Math.Round(serial * TimeSpan.TicksPerDay / TimeSpan.TicksPerSecond) * TimeSpan.TicksPerSecond;
             time = new DateTimeOffset(s_excelEpoch.ToDateTime(TimeOnly.MinValue).AddTicks(ticks), TimeSpan.Zero);
-            return null;
+            return Plausible(DateOnly.FromDateTime(time.UtcDateTime));
         }
         time = default;
         return "time must be ISO 8601, e.g. 2026-09-14T10:30:00";
+    }
+
+    /// <summary>A date is plausible from <see cref="EarliestDate"/> to tomorrow (UTC; time zones ahead of UTC).</summary>
+    private static string? Plausible(DateOnly date)
+    {
+        var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        if (date < EarliestDate)
+            return $"date {date:yyyy-MM-dd} is before {EarliestDate:yyyy-MM-dd}: a typing error?";
+        return date > latest ? $"date {date:yyyy-MM-dd} is in the future" : null;
     }
 
     /// <summary>An ISO 3166-1 alpha-3 country code (upper-cased).</summary>

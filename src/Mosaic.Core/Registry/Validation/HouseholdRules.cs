@@ -6,6 +6,9 @@ public static class HouseholdRules
     /// <summary>The reason a household without consent is rejected (its data is never stored).</summary>
     public const string NoConsent = "no consent";
 
+    /// <summary>The consent answer of a respondent who declined: counted as declined, not as an error.</summary>
+    public const string ConsentDeclined = "no";
+
     /// <summary>Consent must be exactly <c>yes</c>; anything else (including missing) rejects the household.</summary>
     public static string? Consent(string? value) => value switch
     {

@@ -20,6 +20,7 @@ public sealed class FieldRulesTests
     [InlineData("-1", "between 0 and 120")]
     [InlineData("3.5", "whole number")]
     [InlineData("ten", "whole number")]
+    [InlineData("1e1", "whole number")]
     public void Age_OutOfRangeOrNotWhole_IsRejectedWithReason(string text, string reason) =>
         Assert.Contains(reason, FieldRules.Age(text, out _));
 
@@ -72,6 +73,19 @@ public sealed class FieldRulesTests
         Assert.Contains("'tsunami'", problem);
         Assert.Contains("erosion", problem);
     }
+
+    [Theory]
+    [InlineData("1e308", "implausibly large")]
+    [InlineData("-5", "negative")]
+    public void Amount_ImplausibleOrNegative_IsRejected(string text, string reason) =>
+        Assert.Contains(reason, FieldRules.NonNegative(text, out _));
+
+    [Theory]
+    [InlineData("2099-01-01", "in the future")]
+    [InlineData("0001-01-01", "before 1900-01-01")]
+    [InlineData("1899-12-31", "before 1900-01-01")]
+    public void Date_OutsidePlausibleRange_IsRejected(string text, string reason) =>
+        Assert.Contains(reason, FieldRules.Date(text, allowSerial: false, out _));
 
     [FsCheck.Xunit.Property]
     public bool Age_AcceptsExactlyTheWholeNumbersFrom0To120(int n) =>

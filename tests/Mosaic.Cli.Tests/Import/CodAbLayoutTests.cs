@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Storage.Contract;
+using Mosaic.Storage.Sqlite;
+
+namespace Mosaic.Cli.Tests.Import;
+
+/// <summary>
+/// A country's COD-AB files after the global P-code table: level 0 given by ISO2 (<c>CF</c>, where the global table
+/// says <c>CAF</c>), lowercase GeoJSON keys, tables without level-0 rows, projected coordinates.
+/// </summary>
+public sealed class CodAbLayoutTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    private string Db => _dir.File("mosaic.db");
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Copy(params string[] parts)
+    {
+        var path = _dir.File(parts[^1]);
+        File.Copy(TestData.Path(parts), path, overwrite: true);
+        return path;
+    }
+
+    private (int Exit, JsonElement Json, string Err) Import(string file)
+    {
+        var run = CliRun.Invoke("import", "areas", file, "--db", Db, "--json");
+        return (run.ExitCode, run.Out.Length > 0 ? JsonDocument.Parse(run.Out).RootElement : default, run.Error);
+    }
+
+    private void ImportGlobalTable() => Assert.Equal(ExitCodes.Success, Import(TestData.GlobalPcodes).Exit);
+
+    [Fact]
+    public void CodAbTable_WithIso2Country_StaysUnderTheIso3Country_AndKeepsCountryCodes()
+    {
+        ImportGlobalTable();
+        var table = Copy("cod", "caf-cod-ab-adm3.csv");
+
+        var (exit, json, err) = Import(table);
+
+        Assert.True(exit == ExitCodes.Success, err);
+        Assert.Equal(4, json.GetProperty("areas_inserted").GetInt32()); // the four communes, nothing else
+        Assert.Equal(1, json.GetProperty("warnings").GetInt32());
+        Assert.Contains("country code CF is the ISO2 code of CAF", File.ReadAllText(table + ".errors.csv"), StringComparison.Ordinal);
+        using var store = SqliteMosaicStore.Open(Db);
+        Assert.Null(store.Areas.Get("CF"));
+        var caf = store.Areas.Get("CAF")!;
+        Assert.Equal(("République centrafricaine", 0, (string?)null), (caf.Name, caf.Level, caf.ParentPcode)); // the placeholder name "CAF" replaced
+        var prefecture = store.Areas.Get("CF11")!;
+        Assert.Equal(("CAF", "CAF", new DateOnly(2015, 6, 15)), (prefecture.ParentPcode, prefecture.CountryCode, prefecture.ValidFrom));
+        var commune = store.Areas.Get("CF11101")!;
+        Assert.Equal(("Bimbo 1", 3, "CF111", "CAF"), (commune.Name, commune.Level, commune.ParentPcode, commune.CountryCode));
+        Assert.Contains("CF11101", store.Areas.Subtree("CAF").Select(a => a.Pcode));
+    }
+
+    [Fact]
+    public void LowercaseGeoJsonKeys_GiveNewAreasTheirParent()
+    {
+        ImportGlobalTable();
+        var geojson = Copy("cod", "caf-adm3-lowercase.geojson");
+
+        var (exit, json, err) = Import(geojson);
+
+        Assert.True(exit == ExitCodes.Success, err);
+        Assert.Equal(2, json.GetProperty("areas_inserted").GetInt32());
+        using var store = SqliteMosaicStore.Open(Db);
+        var commune = store.Areas.Get("CF11103")!;
+        Assert.Equal(("Bimbo 3", 3, "CF111", "CAF"), (commune.Name, commune.Level, commune.ParentPcode, commune.CountryCode));
+        Assert.NotNull(commune.Boundary);
+        Assert.Null(store.Areas.Get("CF"));
+    }
+
+    [Fact]
+    public void SameBoundariesTwice_SecondRunReportsUnchanged()
+    {
+        ImportGlobalTable();
+        var geojson = Copy("cod", "caf-adm3-lowercase.geojson");
+        Assert.Equal(ExitCodes.Success, Import(geojson).Exit);
+
+        var (exit, json, _) = Import(geojson);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal((0, 0, 2), (json.GetProperty("areas_inserted").GetInt32(), json.GetProperty("areas_updated").GetInt32(),
+            json.GetProperty("areas_unchanged").GetInt32()));
+    }
+
+    [Fact]
+    public void TableWithoutLevel0Rows_NeverRenamesTheCountryToItsCode()
+    {
+        using (var store = SqliteMosaicStore.Open(Db))
+            store.Areas.Upsert(Fixtures.Areas);
+        var csv = _dir.File("bgd.csv");
+        File.WriteAllText(csv, "Location,Admin Level,P-Code,Name,Parent P-Code\nBGD,1,BD55,Rangpur,BGD\nBGD,2,BD5549,Kurigram,BD55\n");
+
+        var (exit, json, err) = Import(csv);
+
+        Assert.True(exit == ExitCodes.Success, err);
+        Assert.Equal(0, json.GetProperty("warnings").GetInt32());
+        using var after = SqliteMosaicStore.Open(Db);
+        Assert.Equal("Bangladesh", after.Areas.Get("BGD")!.Name);
+    }
+
+    [Fact]
+    public void RenameAndMove_OfAnExistingArea_AreWrittenAndReportedByName()
+    {
+        using (var store = SqliteMosaicStore.Open(Db))
+            store.Areas.Upsert(Fixtures.Areas);
+        var csv = _dir.File("bgd.csv");
+        File.WriteAllText(csv, "Location,Admin Level,P-Code,Name,Parent P-Code\nBGD,1,BD55,Rangpur Division,BGD\nBGD,2,BD5527,Dinajpur,BD5549\n");
+
+        var (exit, json, _) = Import(csv);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(2, json.GetProperty("warnings").GetInt32());
+        var report = File.ReadAllText(csv + ".errors.csv");
+        Assert.Contains("warning: BD55 renamed from 'Rangpur' to 'Rangpur Division'", report, StringComparison.Ordinal);
+        Assert.Contains("warning: BD5527 'Dinajpur' moved from parent BD55 to BD5549", report, StringComparison.Ordinal);
+        using var after = SqliteMosaicStore.Open(Db);
+        Assert.Equal("Rangpur Division", after.Areas.Get("BD55")!.Name);
+    }
+
+    [Fact]
+    public void WideTableWithoutParents_NewAreasAreRejectedWithTheirRow_ExistingKeepTheirParent()
+    {
+        using (var store = SqliteMosaicStore.Open(Db))
+            store.Areas.Upsert(Fixtures.Areas);
+        var csv = _dir.File("adm2.csv");
+        File.WriteAllText(csv, "ADM2_EN,ADM2_PCODE\nKurigram,BD5549\nGaibandha,BD5532\n");
+
+        var (exit, _, err) = Import(csv);
+
+        Assert.Equal(ExitCodes.InputRejected, exit);
+        Assert.Contains("adm2.csv, row 3", err, StringComparison.Ordinal);
+        Assert.Contains("new area BD5532 at level 2 has no parent P-code", err, StringComparison.Ordinal);
+        Assert.Equal(["file,sheet,row,column,value,reason"], File.ReadAllLines(csv + ".errors.csv").Take(1));
+        using var after = SqliteMosaicStore.Open(Db);
+        Assert.Null(after.Areas.Get("BD5532"));
+
+        var skip = CliRun.Invoke("import", "areas", csv, "--db", Db, "--skip-invalid");
+        Assert.Equal(ExitCodes.Success, skip.ExitCode);
+        using var skipped = SqliteMosaicStore.Open(Db);
+        Assert.Equal("BD55", skipped.Areas.Get("BD5549")!.ParentPcode);
+        Assert.Equal("BGD", skipped.Areas.Get("BD5549")!.CountryCode);
+    }
+
+    [Fact]
+    public void ProjectedBoundaries_AreRefusedWithTheFeature()
+    {
+        ImportGlobalTable();
+        var geojson = Copy("malformed", "areas", "projected-utm34n.geojson");
+
+        var (exit, _, err) = Import(geojson);
+
+        Assert.Equal(ExitCodes.InputRejected, exit);
+        Assert.Contains("projected-utm34n.geojson [features], row 1", err, StringComparison.Ordinal);
+        Assert.Contains("not WGS84 longitude/latitude", err, StringComparison.Ordinal);
+        using var store = SqliteMosaicStore.Open(Db);
+        Assert.Null(store.Areas.Get("CF11101"));
+    }
+}
