@@ -29,7 +29,7 @@ internal sealed class CommandsBenchmark : IBenchmark
         var added = int.Parse(Option(args, "--import", "10000"), CultureInfo.InvariantCulture);
         var withScore = args.Contains("--score");
         var db = Path.Combine(Path.GetTempPath(), $"mosaic-commands-{Environment.ProcessId}.db");
-        File.Copy(source, db, overwrite: true);
+        Copy(source, db);
         try
         {
             Console.WriteLine($"commands benchmark on a copy of {source}, {runs} runs, {Harness.Machine()}");
@@ -93,7 +93,7 @@ internal sealed class CommandsBenchmark : IBenchmark
     private static string Baseline(string before, string source, int runs, bool withScore)
     {
         var db = Path.Combine(Path.GetTempPath(), $"mosaic-commands-{Environment.ProcessId}-baseline.db");
-        File.Copy(source, db, overwrite: true);
+        Copy(source, db);
         try
         {
             var tabulate = Repeat(Math.Max(1, runs / 2), () => ChildProcess.Measure(before, [.. s_tabulate, "--db", db]));
@@ -113,6 +113,16 @@ internal sealed class CommandsBenchmark : IBenchmark
             foreach (var f in new[] { db, db + "-wal", db + "-shm" })
                 File.Delete(f);
         }
+    }
+
+    /// <summary>Copies a database with its write-ahead log (a file whose WAL is not checkpointed is incomplete without it).</summary>
+    private static void Copy(string source, string db)
+    {
+        File.Copy(source, db, overwrite: true);
+        if (File.Exists(source + "-wal"))
+            File.Copy(source + "-wal", db + "-wal", overwrite: true);
+        else
+            File.Delete(db + "-wal");
     }
 
     /// <summary>Adds households from another demo seed under new submission ids, as an import of new registrations would.</summary>
