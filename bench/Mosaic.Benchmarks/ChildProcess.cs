@@ -6,7 +6,8 @@ namespace Mosaic.Benchmarks;
 /// <summary>Runs a command as a child process under GNU time, returning wall time and peak resident memory.</summary>
 public static class ChildProcess
 {
-    public sealed record Measurement(TimeSpan Wall, long PeakRssKiB, string Output);
+    /// <param name="Cpu">User + system CPU time: on a loaded shared machine it varies far less than wall time.</param>
+    public sealed record Measurement(TimeSpan Wall, long PeakRssKiB, string Output, TimeSpan Cpu = default);
 
     public static Measurement Measure(string file, params string[] args)
     {
@@ -16,7 +17,7 @@ public static class ChildProcess
             RedirectStandardError = true,
         };
         psi.ArgumentList.Add("-f");
-        psi.ArgumentList.Add("MOSAIC_TIME %e %M");
+        psi.ArgumentList.Add("MOSAIC_TIME %e %M %U %S");
         psi.ArgumentList.Add(file);
         foreach (var a in args)
             psi.ArgumentList.Add(a);
@@ -30,7 +31,8 @@ public static class ChildProcess
         return new Measurement(
             TimeSpan.FromSeconds(double.Parse(line[1], CultureInfo.InvariantCulture)),
             long.Parse(line[2], CultureInfo.InvariantCulture),
-            stdout.Result);
+            stdout.Result,
+            TimeSpan.FromSeconds(double.Parse(line[3], CultureInfo.InvariantCulture) + double.Parse(line[4], CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Runs a command to completion without measuring it; throws on failure.</summary>

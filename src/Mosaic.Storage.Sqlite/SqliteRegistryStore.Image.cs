@@ -28,25 +28,31 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
 
     public byte[]? ReadImage()
     {
-        var total = Convert.ToInt64(connection.ExecuteScalar("SELECT coalesce(sum(length(data)), -1) FROM registry_snapshot", null), CultureInfo.InvariantCulture);
-        if (total < 0)
+        var parts = new List<(long Part, long Length)>();
+        using (var cmd = connection.CreateCommand("SELECT part, length(data) FROM registry_snapshot ORDER BY part", null))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+                parts.Add((r.GetInt64(0), r.GetInt64(1)));
+        }
+        if (parts.Count == 0)
             return null;
+        var total = parts.Sum(p => p.Length);
         // Parts that do not add up are a damaged image, not a missing one: an empty image, which no reader accepts.
         if (total > Array.MaxLength)
             return [];
+        // Incremental blob I/O copies each part straight into the image (a column read would copy it twice).
         var image = new byte[total];
-        using var cmd = connection.CreateCommand("SELECT data FROM registry_snapshot ORDER BY part", null);
-        using var r = cmd.ExecuteReader();
-        long at = 0;
-        while (r.Read())
+        var at = 0;
+        foreach (var (part, length) in parts)
         {
-            var length = r.GetBytes(0, 0, null, 0, 0);
-            if (at + length > total)
+            using var blob = new SqliteBlob(connection, "registry_snapshot", "data", part, readOnly: true);
+            if (blob.Length != length)
                 return [];
-            r.GetBytes(0, 0, image, (int)at, (int)length);
-            at += length;
+            blob.ReadExactly(image, at, (int)length);
+            at += (int)length;
         }
-        return at == total ? image : [];
+        return image;
     }
 
     public void SaveImage(byte[] image)

@@ -29,11 +29,12 @@ internal sealed class CommandsBenchmark : IBenchmark
         var added = int.Parse(Option(args, "--import", "10000"), CultureInfo.InvariantCulture);
         var withScore = args.Contains("--score");
         var db = Path.Combine(Path.GetTempPath(), $"mosaic-commands-{Environment.ProcessId}.db");
-        File.Copy(source, db, overwrite: true);
+        Copy(source, db);
         try
         {
             Console.WriteLine($"commands benchmark on a copy of {source}, {runs} runs, {Harness.Machine()}");
             Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}");
+            var baseline = Option(args, "--baseline") is { } before ? Baseline(before, source, runs, withScore) : null;
             ChildProcess.Run(mosaic, "init", "--db", db); // migrates the copy outside the timings
             Report("mosaic --help", Repeat(runs, () => ChildProcess.Measure(mosaic, "--help")));
             Report("mosaic indicators list", Repeat(runs, () => ChildProcess.Measure(mosaic, "indicators", "list")));
@@ -45,13 +46,17 @@ internal sealed class CommandsBenchmark : IBenchmark
             Report("tabulate (persisted snapshot)", warm);
             if (warm[^1].Output != cold.Output)
                 throw new InvalidOperationException("the tabulation from the persisted snapshot differs from the one built from the rows");
+            if (baseline is not null && baseline != warm[^1].Output)
+                throw new InvalidOperationException("the tabulation differs from the baseline build's");
+            if (baseline is not null)
+                Console.WriteLine("  output identical to the baseline build's");
 
             var sql = TabulationSql.GroupingSets();
             var sqlite = Repeat(Math.Max(1, runs / 2), () => ChildProcess.Measure("sqlite3", "-csv", "-readonly", db, sql));
             Report("sqlite3, the same 16 grouping sets in SQL", sqlite);
             var checkedCells = TabulationSql.CheckTotals(warm[^1].Output, sqlite[^1].Output);
             Console.WriteLine($"  totals agree: {checkedCells:N0} published cells equal sqlite3's counts");
-            Console.WriteLine($"  ratio mosaic / sqlite3: {Median(warm) / Median(sqlite):F3}");
+            Console.WriteLine($"  ratio mosaic / sqlite3: {Median(warm) / Median(sqlite):F3} wall, {MedianCpu(warm) / MedianCpu(sqlite):F3} CPU");
 
             var duck = DuckPeer.Run(db, runs);
             Console.WriteLine($"  duckdb in memory, same rows: load {duck.LoadSeconds:F2} s, query median {duck.QueryMs:F1} ms, total {duck.Total:N0}");
@@ -81,6 +86,45 @@ internal sealed class CommandsBenchmark : IBenchmark
         }
     }
 
+    /// <summary>
+    /// The same commands with an earlier build (<c>--baseline PATH/mosaic</c>) on its own copy of the unmigrated file;
+    /// returns its tabulation output, which the new build's must equal.
+    /// </summary>
+    private static string Baseline(string before, string source, int runs, bool withScore)
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"mosaic-commands-{Environment.ProcessId}-baseline.db");
+        Copy(source, db);
+        try
+        {
+            var tabulate = Repeat(Math.Max(1, runs / 2), () => ChildProcess.Measure(before, [.. s_tabulate, "--db", db]));
+            Report("baseline: tabulate", tabulate);
+            if (withScore)
+            {
+                Report("baseline: score", [ChildProcess.Measure(before, "score", "--db", db)]);
+                var list = db + "-targets.csv";
+                Report("baseline: target --count 50000 --quota proportional",
+                    [ChildProcess.Measure(before, "target", "--db", db, "--count", "50000", "--quota", "proportional", "--out", list, "--force")]);
+                File.Delete(list);
+            }
+            return tabulate[^1].Output;
+        }
+        finally
+        {
+            foreach (var f in new[] { db, db + "-wal", db + "-shm" })
+                File.Delete(f);
+        }
+    }
+
+    /// <summary>Copies a database with its write-ahead log (a file whose WAL is not checkpointed is incomplete without it).</summary>
+    private static void Copy(string source, string db)
+    {
+        File.Copy(source, db, overwrite: true);
+        if (File.Exists(source + "-wal"))
+            File.Copy(source + "-wal", db + "-wal", overwrite: true);
+        else
+            File.Delete(db + "-wal");
+    }
+
     /// <summary>Adds households from another demo seed under new submission ids, as an import of new registrations would.</summary>
     private static void AddHouseholds(string db, int count)
     {
@@ -101,11 +145,14 @@ internal sealed class CommandsBenchmark : IBenchmark
 
     private static double Median(List<ChildProcess.Measurement> ms) => Harness.Median([.. ms.Select(m => m.Wall)]).TotalSeconds;
 
+    private static double MedianCpu(List<ChildProcess.Measurement> ms) => Harness.Median([.. ms.Select(m => m.Cpu)]).TotalSeconds;
+
     private static void Report(string what, List<ChildProcess.Measurement> ms)
     {
         var rss = ms.Select(m => m.PeakRssKiB).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: median {Median(ms):F3} s over {ms.Count} (min {ms.Min(m => m.Wall.TotalSeconds):F3} s), peak RSS median {rss[rss.Count / 2] / 1024.0:F0} MiB"));
+            $"{what}: median {Median(ms):F3} s wall, {MedianCpu(ms):F3} s CPU over {ms.Count} (min {ms.Min(m => m.Wall.TotalSeconds):F3} s wall), " +
+            $"peak RSS median {rss[rss.Count / 2] / 1024.0:F0} MiB"));
     }
 
     private static void Sql(string db, string sql)

@@ -7,7 +7,10 @@ namespace Mosaic.Cli.Commands;
 /// <summary>What commands over the columnar snapshot share: reading it (with progress on a terminal) and their list options.</summary>
 internal static class SnapshotReading
 {
-    /// <summary>Builds the snapshot of the whole registry. A CLI run is one process, so there is nothing to cache across runs.</summary>
+    /// <summary>
+    /// The snapshot of the whole registry: read from the image the store persisted when it is current, extended after
+    /// imports, rebuilt (and saved for the next command) otherwise — see <see cref="PersistedSnapshots"/>.
+    /// </summary>
     public static RegistrySnapshot Load(CliConsole console, IMosaicStore store) =>
         console.WithStatus("reading the registry", () => RegistrySnapshotLoader.Load(store));
 

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Mosaic.Core.Indicators;
+using Mosaic.Core.Tabulation;
+using Mosaic.Storage.Sqlite;
+
+namespace Mosaic.Benchmarks.Commands;
+
+/// <summary>
+/// Where a <c>tabulate</c> process spends its time once the snapshot is persisted, in-process and cold (the first
+/// call of each step includes its JIT, as in a fresh CLI process): open, coverage, image read, checksum + parse, tabulate.
+/// </summary>
+internal sealed class SnapshotLoadBenchmark : IBenchmark
+{
+    public string Name => "snapshot-load";
+
+    public string Description => "phases of reading a persisted snapshot and tabulating, cold, in one process";
+
+    public int Run(string[] args)
+    {
+        var db = args.Length > 0 ? args[0] : throw new ArgumentException("usage: snapshot-load DB");
+        var clock = Stopwatch.StartNew();
+        void Step(string what)
+        {
+            Console.WriteLine($"{what,-28} {clock.Elapsed.TotalMilliseconds,8:F1} ms");
+            clock.Restart();
+        }
+        using var store = SqliteMosaicStore.Open(db);
+        Step("open + migrate");
+        var source = (IPersistedSnapshotSource)store.Registry;
+        var areas = store.Areas.All();
+        Step("areas");
+        var coverage = source.CurrentCoverage();
+        Step("coverage");
+        var image = source.ReadImage() ?? throw new InvalidOperationException("no image: run mosaic tabulate once");
+        Step($"read image ({image.Length / 1048576.0:F1} MiB)");
+        var read = SnapshotImage.TryRead(image, areas) ?? throw new InvalidOperationException("image unusable");
+        Step("checksum + parse");
+        Console.WriteLine($"image covers the store: {read.Coverage.SameContent(coverage)}");
+        clock.Restart();
+        var result = new Tabulator(read.Snapshot, IndicatorCatalogue.Shipped).Tabulate(
+            new TabulationRequest("population", ["adm4", "migratory_status", "sex", "age_group"]));
+        Step($"tabulate ({result.Cells.Count} cells)");
+        return 0;
+    }
+}
