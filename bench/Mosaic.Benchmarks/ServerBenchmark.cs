@@ -172,7 +172,7 @@ public sealed partial class ServerBenchmark : IBenchmark
         }
     }
 
-    /// <summary>Uploads 50 new demo households as the administrator; time from the import's end to a table that counts them.</summary>
+    /// <summary>Uploads 50 new demo households (another seed; the few in villages this database lacks are skipped) as the administrator; time from the import's end to a table that counts them.</summary>
     private static void ImportToFigures(string mosaic, HttpClient http, string work, string adminToken)
     {
         var export = Path.Combine(work, "upload-" + Guid.NewGuid().ToString("N")[..8]);
@@ -184,6 +184,8 @@ public sealed partial class ServerBenchmark : IBenchmark
         using var form = new MultipartFormDataContent
         {
             { new StringContent("registrations"), "kind" },
+            // Another seed's villages are not all in this database: those households are skipped and reported.
+            { new StringContent("true"), "skip_invalid" },
             { new ByteArrayContent(File.ReadAllBytes(Path.Combine(export, "households.csv"))), "file", "households.csv" },
             { new ByteArrayContent(File.ReadAllBytes(Path.Combine(export, "members.csv"))), "members", "members.csv" },
         };
