@@ -64,19 +64,21 @@ public sealed partial class ServerBenchmark : IBenchmark
             using (var first = Get(http, Tabulation, viewerToken))
                 first.EnsureSuccessStatusCode();
             var firstTable = start.Elapsed;
+            server.Refresh();
             Console.WriteLine();
-            Console.WriteLine($"households {households:N0}: start → /health answers {healthy.TotalSeconds:F2} s; start → first tabulation {firstTable.TotalSeconds:F2} s");
+            Console.WriteLine($"households {households:N0}: start → /health answers {healthy.TotalSeconds:F2} s; start → first tabulation {firstTable.TotalSeconds:F2} s " +
+                $"(server CPU {server.TotalProcessorTime.TotalSeconds:F2} s)");
 
             var tab = new List<Wrk>();
             var health = new List<Wrk>();
             for (var r = 0; r < runs; r++)
             {
-                tab.Add(RunWrk(url + Tabulation, viewerToken, connections, duration));
-                health.Add(RunWrk(url + "/health", null, connections, duration));
+                tab.Add(RunWrk(server, url + Tabulation, viewerToken, connections, duration));
+                health.Add(RunWrk(server, url + "/health", null, connections, duration));
             }
             Console.WriteLine($"load during wrk: {File.ReadAllText("/proc/loadavg").Trim()}");
-            Console.WriteLine($"| endpoint ({connections} connections, {duration} s, {runs} runs) | requests/s (median) | p50 | p99 |");
-            Console.WriteLine("|---|---:|---:|---:|");
+            Console.WriteLine($"| endpoint ({connections} connections, {duration} s, {runs} runs) | requests/s (median) | p50 | p99 | server CPU per request |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
             Row("tabulation (viewer, population by adm4 × sex)", tab);
             Row("/health", health);
             Console.WriteLine($"ratio tabulation / health: {Median(tab, w => w.RequestsPerSecond) / Median(health, w => w.RequestsPerSecond):F2}");
@@ -217,20 +219,26 @@ public sealed partial class ServerBenchmark : IBenchmark
         return (long)rows.EnumerateArray().Single(x => x.GetProperty("adm4").GetString() == "_total").GetProperty("value").GetDouble();
     }
 
-    private sealed record Wrk(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx);
+    private sealed record Wrk(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx, double CpuMicroseconds);
 
-    private static Wrk RunWrk(string url, string? token, int connections, int seconds)
+    /// <summary>One wrk run; also the server's own CPU time per request (independent of what else the machine runs).</summary>
+    private static Wrk RunWrk(Process server, string url, string? token, int connections, int seconds)
     {
+        server.Refresh();
+        var cpu = server.TotalProcessorTime;
         List<string> args = ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency"];
         if (token is not null)
             args.AddRange(["-H", "Authorization: Bearer " + token]);
         args.Add(url);
         var output = ChildProcess.Measure("wrk", [.. args]).Output;
+        server.Refresh();
+        var used = server.TotalProcessorTime - cpu;
+        var requests = long.Parse(RequestCountLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var rps = double.Parse(RequestsLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         var non2xx = NonSuccessLine().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         if (non2xx > 0)
             throw new InvalidOperationException($"wrk saw {non2xx} non-2xx answers from {url}:\n{output}");
-        return new Wrk(rps, Percentile(output, "50%"), Percentile(output, "99%"), non2xx);
+        return new Wrk(rps, Percentile(output, "50%"), Percentile(output, "99%"), non2xx, used.TotalMicroseconds / requests);
     }
 
     /// <summary>A latency percentile line of wrk's <c>--latency</c> table (e.g. <c>99%   12.34ms</c>), in ms.</summary>
@@ -242,7 +250,7 @@ public sealed partial class ServerBenchmark : IBenchmark
     }
 
     private static void Row(string name, List<Wrk> runs) =>
-        Console.WriteLine($"| {name} | {Median(runs, w => w.RequestsPerSecond):N0} | {Median(runs, w => w.P50Ms):F2} ms | {Median(runs, w => w.P99Ms):F2} ms |");
+        Console.WriteLine($"| {name} | {Median(runs, w => w.RequestsPerSecond):N0} | {Median(runs, w => w.P50Ms):F2} ms | {Median(runs, w => w.P99Ms):F2} ms | {Median(runs, w => w.CpuMicroseconds):F0} µs |");
 
     private static double Median(List<Wrk> runs, Func<Wrk, double> value)
     {
@@ -295,6 +303,9 @@ public sealed partial class ServerBenchmark : IBenchmark
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsLine();
+
+    [GeneratedRegex(@"(\d+) requests in ")]
+    private static partial Regex RequestCountLine();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex NonSuccessLine();
