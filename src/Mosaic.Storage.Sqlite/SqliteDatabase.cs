@@ -14,15 +14,22 @@ public sealed class SqliteDatabase : IMosaicDatabase
     private readonly string _connectionString;
     private readonly Action<string> _waiting;
 
-    private SqliteDatabase(string path, Action<string>? waiting)
+    /// <summary>Native connections (kept by the pool) whose per-connection settings are already made.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> s_configured = [];
+    private static readonly object s_configuredMark = new();
+
+    private readonly bool _pooled;
+
+    private SqliteDatabase(string path, Action<string>? waiting, bool pooled)
     {
+        _pooled = pooled;
         Description = path;
         _waiting = waiting ?? (_ => { });
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
+            Pooling = pooled,
         }.ToString();
     }
 
@@ -38,7 +45,12 @@ public sealed class SqliteDatabase : IMosaicDatabase
     /// <summary>The database in a file (created, with its directory, when first connected to).</summary>
     /// <param name="path">The file.</param>
     /// <param name="waiting">Told, once per wait, when a write waits for another writer to finish (e.g. to show it).</param>
-    public static SqliteDatabase Open(string path, Action<string>? waiting = null) => new(Path.GetFullPath(path), waiting);
+    /// <param name="pooled">
+    /// Keep closed connections open for the next unit of work (a long-running server: opening the file for every
+    /// request costs more than most requests). Off for commands, which open a few units of work and exit, and leave no
+    /// handle on the file behind them.
+    /// </param>
+    public static SqliteDatabase Open(string path, Action<string>? waiting = null, bool pooled = false) => new(Path.GetFullPath(path), waiting, pooled);
 
     /// <inheritdoc/>
     public int ReadSchemaVersion()
@@ -71,9 +83,14 @@ public sealed class SqliteDatabase : IMosaicDatabase
         }
     }
 
-    /// <summary>Nothing to release: connections belong to the units of work.</summary>
+    /// <summary>Closes the pooled connections (nothing else to release: connections belong to the units of work).</summary>
     public void Dispose()
     {
+        if (_pooled)
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
     }
 
     private SqliteConnection Connect()
@@ -89,6 +106,11 @@ public sealed class SqliteDatabase : IMosaicDatabase
                 connection.Open();
                 // Writers queue behind each other (visibly) instead of failing after a fixed timeout.
                 BusyWaiter.Install(connection, Description, _waiting);
+                // A pooled connection keeps its settings: set them once per native connection.
+                if (_pooled && s_configured.TryGetValue(connection.Handle!, out _))
+                    return 0;
+                if (_pooled)
+                    s_configured.AddOrUpdate(connection.Handle!, s_configuredMark);
                 // WAL lets readers (the dashboard) run while an import writes; NORMAL sync is durable in WAL mode
                 // except for the last transactions on power loss, which an idempotent re-import recovers.
                 return connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; " +

@@ -66,15 +66,15 @@ public sealed class ImportHazardsCommand : MosaicCommand
         var typeCode = parse.GetValue(_type);
         if (!HazardTypes.Codes.TryParse(typeCode?.Trim().ToLowerInvariant(), out var type))
             throw new CliException(ExitCodes.Usage, $"unknown hazard type '{typeCode}'; use one of: {HazardTypes.Codes.Describe()}");
-        var file = HazardFileReader.Read(path, type, parse.GetValue(_name), parse.GetValue(_severityProperty));
-        var skip = parse.GetValue(_skipInvalid);
-        var errorsFile = console.WriteErrorsFile(path, file.Issues);
-        var layer = file.Layer with { ValidFrom = parse.GetValue(_validFrom), ValidTo = parse.GetValue(_validTo) };
-        var commit = layer.Polygons.Count > 0 && (file.Issues.Count == 0 || skip);
-        var replaced = false;
         using var store = OpenStore(parse, console, create: true);
-        if (commit)
-            replaced = store.Hazards.ReplaceLayer(layer);
+        var result = HazardImporter.Import(store.Hazards, new HazardImportRequest(
+            path, type, parse.GetValue(_name), parse.GetValue(_severityProperty), parse.GetValue(_skipInvalid))
+        {
+            ValidFrom = parse.GetValue(_validFrom),
+            ValidTo = parse.GetValue(_validTo),
+        });
+        var (layer, commit, replaced) = (result.Layer, result.Committed, result.Replaced);
+        var errorsFile = console.WriteErrorsFile(path, result.Issues);
 
         if (console.Json)
         {
@@ -86,14 +86,14 @@ public sealed class ImportHazardsCommand : MosaicCommand
                 committed = commit,
                 replaced,
                 polygons = commit ? layer.Polygons.Count : 0,
-                repaired = file.Repaired,
-                features_rejected = file.Issues.Count,
+                repaired = result.Repaired,
+                features_rejected = result.Issues.Count,
                 errors_file = errorsFile,
             });
         }
         else if (commit)
         {
-            var repairedNote = file.Repaired > 0 ? string.Create(CultureInfo.InvariantCulture, $", {file.Repaired} invalid polygon(s) repaired") : "";
+            var repairedNote = result.Repaired > 0 ? string.Create(CultureInfo.InvariantCulture, $", {result.Repaired} invalid polygon(s) repaired") : "";
             console.Info(string.Create(CultureInfo.InvariantCulture,
                 $"{HazardTypes.Codes[type]} layer '{layer.Name}': {layer.Polygons.Count} polygon(s) {(replaced ? "replaced the stored layer" : "imported")}{repairedNote}"));
         }
@@ -103,7 +103,7 @@ public sealed class ImportHazardsCommand : MosaicCommand
                 ? "nothing imported: the file has no usable hazard polygon"
                 : "nothing imported: the file has rejected features (use --skip-invalid to import the valid ones)");
         }
-        console.ReportIssues(file.Issues, errorsFile, $"{file.Issues.Count} problem(s)");
-        return commit && (file.Issues.Count == 0 || skip) ? ExitCodes.Success : ExitCodes.InputRejected;
+        console.ReportIssues(result.Issues, errorsFile, $"{result.Issues.Count} problem(s)");
+        return commit ? ExitCodes.Success : ExitCodes.InputRejected;
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
-using Mosaic.Core.Import.Csv;
 using Mosaic.Core.Mobility.Analysis;
 
 namespace Mosaic.Cli.Commands;
@@ -92,14 +91,7 @@ public sealed class MobilitySummaryCommand : MosaicCommand
                 break;
             case "csv":
             case "hxl":
-                using (var csv = new CsvWriter(console.Out, CommonOptions.CsvOptions(parse.GetValue(_rawCsv))))
-                {
-                    csv.WriteRow(SummaryTable.Columns);
-                    if (format == "hxl")
-                        csv.WriteRow(SummaryTable.HxlTags);
-                    foreach (var row in SummaryTable.Rows(report))
-                        csv.WriteRow(row);
-                }
+                SummaryTable.Write(console.Out, report, hxl: format == "hxl", CommonOptions.CsvOptions(parse.GetValue(_rawCsv)));
                 break;
             default:
                 SummaryText.Write(console.Out, report);

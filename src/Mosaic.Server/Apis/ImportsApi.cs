@@ -11,7 +11,8 @@ namespace Mosaic.Server.Apis;
 
 /// <summary>
 /// Imports by upload: a Kobo/ODK export, a DTM file, flow observations or areas; the status with progress; the error
-/// report. Each user sees their own imports, administrators every import.
+/// report. Each user sees their own imports, administrators every import. An account with an area scope uploads
+/// registrations only, and every household outside its scope is a rejected row.
 /// </summary>
 public static class ImportsApi
 {
@@ -32,24 +33,24 @@ public static class ImportsApi
     public static async Task<Results<Accepted<ImportView>, ProblemHttpResult>> Upload(HttpContext http, ImportRunner runner)
     {
         var user = CurrentUser.From(http.User);
-        if (user.Scope is not null)
-        {
-            // The importers do not yet refuse rows outside a scope, so a scoped account could write into other areas.
-            return Problems.Forbidden("uploads need an account without an area scope; ask an administrator to import this file");
-        }
         if (!http.Request.HasFormContentType)
             return Problems.BadRequest("send the file as multipart/form-data with fields kind and file");
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var kind = form["kind"].ToString();
         if (!ImportRunner.Kinds.Contains(kind))
             return Problems.BadRequest($"kind must be one of {string.Join(", ", ImportRunner.Kinds)} (got '{kind}')");
+        if (user.Scope is not null && kind != "registrations")
+        {
+            // Registrations are checked row by row against the scope; DTM, flow and area files are not area-limited.
+            return Problems.Forbidden($"an account limited to {user.Scope} may upload registrations only; ask an administrator to import this {kind} file");
+        }
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
             return Problems.BadRequest("the form has no file (field 'file') or the file is empty");
         var members = form.Files.GetFile("members");
         await using var stream = file.OpenReadStream();
         await using var membersStream = members?.OpenReadStream();
-        var job = await runner.StartAsync(kind, user.UserName, file.FileName, stream, members?.FileName, membersStream,
+        var job = await runner.StartAsync(kind, user.UserName, user.Scope, file.FileName, stream, members?.FileName, membersStream,
             string.Equals(form["skip_invalid"], "true", StringComparison.OrdinalIgnoreCase));
         return TypedResults.Accepted($"/api/imports/{job.Id}", ImportView.Of(job, 0));
     }

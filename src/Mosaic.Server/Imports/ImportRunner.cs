@@ -26,9 +26,11 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
     /// <summary>Jobs newest first.</summary>
     public IReadOnlyList<ImportJob> All() => [.. _jobs.Values.OrderByDescending(j => j.StartedAt)];
 
-    /// <summary>Saves the upload and queues its import.</summary>
-    public async Task<ImportJob> StartAsync(string kind, string userName, string fileName, Stream file, string? membersName, Stream? members, bool skipInvalid)
+    /// <summary>Saves the upload and queues its import; a scoped uploader's households must all lie in <paramref name="scope"/>.</summary>
+    public async Task<ImportJob> StartAsync(string kind, string userName, string? scope, string fileName, Stream file, string? membersName, Stream? members, bool skipInvalid)
     {
+        if (scope is not null && kind != "registrations")
+            throw new ArgumentException("only registrations can be imported within an area scope", nameof(kind));
         var id = Guid.NewGuid().ToString("N")[..12];
         var dir = Path.Combine(_root, id);
         Directory.CreateDirectory(dir);
@@ -49,7 +51,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
             await _one.WaitAsync();
             try
             {
-                Run(job, path, membersPath, skipInvalid);
+                Run(job, path, membersPath, skipInvalid, scope);
             }
             finally
             {
@@ -59,7 +61,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
         return job;
     }
 
-    private void Run(ImportJob job, string path, string? membersPath, bool skipInvalid)
+    private void Run(ImportJob job, string path, string? membersPath, bool skipInvalid, string? scope)
     {
         job.Running(0);
         try
@@ -71,7 +73,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
                 {
                     var input = RegistrationInput.Detect(path, membersPath);
                     var r = RegistrationImporter.Import(store, input, RegistrationMapping.Default, new RegistrationImportOptions(skipInvalid,
-                        p => job.Running(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)));
+                        p => job.Running(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)) { AreaScope = scope });
                     Finish(job, path, r.Committed, new ImportSummary(r.HouseholdsImported, r.DuplicatesSkipped, r.HouseholdsRejected), r.Issues);
                     break;
                 }

@@ -13,8 +13,8 @@ namespace Mosaic.Server.Infrastructure;
 /// </summary>
 public sealed class MosaicDatabase : IDisposable
 {
-    /// <summary>The providers of this server, asked in order; SQLite (any file path) comes last.</summary>
-    private static readonly StoreResolver s_resolver = new([new PostgresStoreProvider(), new SqliteStoreProvider()]);
+    /// <summary>The providers of this server, asked in order; SQLite (any file path) comes last, with pooled connections.</summary>
+    private static readonly StoreResolver s_resolver = new([new PostgresStoreProvider(), new SqliteStoreProvider(pooled: true)]);
 
     private readonly IMosaicDatabase _database;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Core.Mobility.Analysis;
 
@@ -13,6 +14,19 @@ public static class SummaryTable
 
     public static IReadOnlyList<string> HxlTags { get; } =
         ["#meta+section", "#meta+dataset", "#operation+name", "#adm+level", "#assessment+type", "#adm+code", "#adm+name", "#date+period", "#date+reported", "#indicator+category", "#indicator+name", "#indicator+num"];
+
+    /// <summary>Writes the summary as CSV (with the HXL tag row under the header when <paramref name="hxl"/>).</summary>
+    public static void Write(TextWriter output, SummaryReport report, bool hxl, CsvWriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(report);
+        using var csv = new CsvWriter(output, options);
+        csv.WriteRow(Columns);
+        if (hxl)
+            csv.WriteRow(HxlTags);
+        foreach (var row in Rows(report))
+            csv.WriteRow(row);
+    }
 
     public static IEnumerable<string?[]> Rows(SummaryReport report)
     {

@@ -36,7 +36,11 @@ public static class RegistrationImporter
         var (hhMap, memberMap) = ResolveColumns(tables, mapping);
         var issues = new List<ImportIssue>();
         long valid, persons, duplicates, conflicts;
-        var parser = new SubmissionParser(hhMap, memberMap, pcodes, issues);
+        var parser = new SubmissionParser(hhMap, memberMap, pcodes, issues)
+        {
+            AreaScope = options.AreaScope,
+            InScope = options.AreaScope is { } scope ? store.Areas.Subtree(scope).Select(a => a.Pcode).ToHashSet(StringComparer.Ordinal) : null,
+        };
         var reader = new SubmissionReader(tables.Households, tables.Members,
             hhMap.Column((int)HouseholdField.Link), memberMap.Column((int)MemberField.ParentLink), mode);
 

@@ -26,6 +26,12 @@ public sealed partial class SubmissionParser
         _issues = issues;
     }
 
+    /// <summary>The scope an import is limited to (its P-code), or null for any known area.</summary>
+    public string? AreaScope { get; init; }
+
+    /// <summary>The P-codes of <see cref="AreaScope"/>'s subtree (required with it).</summary>
+    public IReadOnlySet<string>? InScope { get; init; }
+
     /// <summary>Parses and validates one submission.</summary>
     /// <param name="household">The household when the outcome is <see cref="SubmissionOutcome.Valid"/>.</param>
     public SubmissionOutcome Parse(Submission submission, out Household? household)
@@ -53,6 +59,8 @@ public sealed partial class SubmissionParser
             Report(_hh, row, (int)HouseholdField.AreaPcode, null, "P-code missing");
         else if (!_pcodes.Contains(pcode))
             Report(_hh, row, (int)HouseholdField.AreaPcode, pcode, "unknown P-code: not among the database's areas (import the P-code table first)");
+        else if (InScope is not null && !InScope.Contains(pcode))
+            Report(_hh, row, (int)HouseholdField.AreaPcode, pcode, $"outside the importing account's area scope {AreaScope}: only households of that area may be imported");
 
         DateTimeOffset? submittedAt = null;
         if (Text(_hh, row, HouseholdField.SubmissionTime) is { } time)
