@@ -35,7 +35,7 @@ public static class RegistrationImporter
         using var tables = input.Open(mapping);
         var (hhMap, memberMap) = ResolveColumns(tables, mapping);
         var issues = new List<ImportIssue>();
-        long valid, persons, duplicates, conflicts;
+        long valid, duplicates, conflicts;
         var parser = new SubmissionParser(hhMap, memberMap, pcodes, issues);
         var reader = new SubmissionReader(tables.Households, tables.Members,
             hhMap.Column((int)HouseholdField.Link), memberMap.Column((int)MemberField.ParentLink), mode);
@@ -60,7 +60,6 @@ public static class RegistrationImporter
             }
             writer.Complete();
             valid = writer.Imported;
-            persons = writer.Persons;
             duplicates = writer.Duplicates;
             conflicts = writer.Conflicts.Count;
             rejected += conflicts;
@@ -86,14 +85,17 @@ public static class RegistrationImporter
             .ThenBy(i => i.Row)
             .ToList();
         var commit = issues.Count == 0 || options.SkipInvalid;
+        // What the store reports, not what was added: another import may have committed some of the same
+        // submissions meanwhile; those were skipped as duplicates.
+        var stored = commit ? batch.Commit() : new RegistrationCommitted(0, 0);
         if (commit)
-            batch.Commit();
+            duplicates += valid - stored.Households;
         options.Progress?.Invoke(new RegistrationProgress(reader.HouseholdRowsRead + reader.MemberRowsRead, tables.TotalBytes, tables.TotalBytes));
         return new RegistrationImportResult
         {
             Committed = commit,
-            HouseholdsImported = commit ? valid : 0,
-            PersonsImported = commit ? persons : 0,
+            HouseholdsImported = stored.Households,
+            PersonsImported = stored.Persons,
             HouseholdsValid = valid,
             HouseholdsRejected = rejected,
             RowsRejected = CountRows(ordered),
