@@ -84,13 +84,15 @@ public static class RegistrationImporter
             .OrderBy(i => i.File == householdTable.File && i.Sheet == householdTable.Sheet ? 0 : 1)
             .ThenBy(i => i.Row)
             .ToList();
+        // The last progress report comes before the commit: it is the last point at which a cancellation can stop
+        // the import (a report after the commit could cancel an import that is already stored).
+        options.Progress?.Invoke(new RegistrationProgress(reader.HouseholdRowsRead + reader.MemberRowsRead, tables.TotalBytes, tables.TotalBytes));
         var commit = issues.Count == 0 || options.SkipInvalid;
         // What the store reports, not what was added: another import may have committed some of the same
         // submissions meanwhile; those were skipped as duplicates.
         var stored = commit ? batch.Commit() : new RegistrationCommitted(0, 0);
         if (commit)
             duplicates += valid - stored.Households;
-        options.Progress?.Invoke(new RegistrationProgress(reader.HouseholdRowsRead + reader.MemberRowsRead, tables.TotalBytes, tables.TotalBytes));
         return new RegistrationImportResult
         {
             Committed = commit,
