@@ -102,15 +102,16 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
         _buffer.Clear();
     }
 
-    public void Commit()
+    public RegistrationCommitted Commit()
     {
         Flush();
         _connection.Execute("SELECT pg_advisory_xact_lock(@k)", _tx, ("k", MergeLock));
         var batchId = (long)_connection.Scalar(
             "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', @s, now()) RETURNING id", _tx, ("s", _source))!;
-        _staging.Merge(batchId);
+        var stored = _staging.Merge(batchId);
         _tx.Commit();
         _done = true;
+        return stored;
     }
 
     public void Dispose()

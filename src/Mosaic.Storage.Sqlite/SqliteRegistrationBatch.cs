@@ -21,6 +21,8 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
     private readonly RecordKeyGenerator _keys = new();
     private readonly int _householdKeyParameter;
     private readonly int _personKeyParameter;
+    private long _households;
+    private long _persons;
     private bool _done;
 
     public SqliteRegistrationBatch(SqliteConnection connection, string source)
@@ -61,6 +63,8 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
         _insertHousehold.Long(_householdKeyParameter, _keys.Next());
         _insertHousehold.Execute();
         var id = _insertHousehold.LastInsertRowId;
+        _households++;
+        _persons += household.Members.Count;
 
         foreach (var person in household.Members)
         {
@@ -90,10 +94,12 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
         s.Execute();
     }
 
-    public void Commit()
+    // The transaction holds SQLite's write lock from its first statement: nothing else commits in between.
+    public RegistrationCommitted Commit()
     {
         _tx.Commit();
         _done = true;
+        return new RegistrationCommitted(_households, _persons);
     }
 
     public void Dispose()

@@ -62,6 +62,9 @@ public sealed class DemoDatabase : IDisposable
 
     public IMosaicStore OpenStore() => _store.Open();
 
+    /// <summary>A plain read-only connection to the demo's tables (SQLite or PostgreSQL).</summary>
+    public System.Data.Common.DbConnection OpenSql() => _store.OpenSql();
+
     public void Dispose()
     {
         _store.Dispose();

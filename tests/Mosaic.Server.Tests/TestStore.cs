@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 using Mosaic.Storage.Postgres;
@@ -55,6 +56,16 @@ public sealed class TestStore : IDisposable
     public string Db { get; }
 
     public IMosaicStore Open() => UsesPostgres ? PostgresMosaicStore.Open(Db) : SqliteMosaicStore.Open(Db);
+
+    /// <summary>A plain read-only connection to the tables, for oracles that read rows without Mosaic.</summary>
+    public DbConnection OpenSql()
+    {
+        DbConnection connection = UsesPostgres
+            ? new NpgsqlConnection(Db)
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Mode=ReadOnly");
+        connection.Open();
+        return connection;
+    }
 
     public void Dispose()
     {

@@ -66,5 +66,14 @@ public interface IRegistrationBatch : IDisposable
     /// <summary>Adds a validated household with its content fingerprint.</summary>
     void Add(Household household, byte[] fingerprint);
 
-    void Commit();
+    /// <summary>
+    /// Commits and returns what was stored: fewer households than were added when another import committed one of
+    /// the same submission ids meanwhile (a store that lets imports overlap skips those, never stores them twice).
+    /// </summary>
+    RegistrationCommitted Commit();
 }
+
+/// <summary>What a committed import stored.</summary>
+/// <param name="Households">Households stored by this import.</param>
+/// <param name="Persons">Their members.</param>
+public sealed record RegistrationCommitted(long Households, long Persons);

@@ -1,4 +1,5 @@
 using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -109,27 +110,31 @@ internal sealed class RegistryStaging
     /// Moves staged households whose submission id is not stored yet into the registry, with their rows. The caller
     /// holds the merge lock, so "not stored yet" cannot change until this transaction commits.
     /// </summary>
-    /// <returns>Households added.</returns>
-    public int Merge(long batchId)
+    /// <returns>Households and persons added (the exact counts, whatever other imports committed before).</returns>
+    public RegistrationCommitted Merge(long batchId)
     {
-        var added = _connection.Execute($"""
+        _connection.Execute($"""
             CREATE TEMP TABLE stage_new ON COMMIT DROP AS
                 SELECT stage_no, nextval('household_id_seq') AS id
                 FROM (SELECT s.stage_no FROM stage_household s
                       WHERE NOT EXISTS (SELECT 1 FROM household h WHERE h.submission_id = s.submission_id)
                       ORDER BY s.stage_no) fresh;
             """, _tx);
-        _connection.Execute($"""
+        var households = _connection.Execute($"""
             INSERT INTO household (id, fingerprint, batch_id, adm1_pcode, record_key, {RegistrySql.Household})
                 SELECT n.id, s.fingerprint, @batch, s.adm1_pcode, s.record_key, {RegistrySql.Prefixed("s.", RegistrySql.Household)}
-                FROM stage_new n JOIN stage_household s USING (stage_no) ORDER BY n.id;
+                FROM stage_new n JOIN stage_household s USING (stage_no) ORDER BY n.id
+            """, _tx, ("batch", batchId));
+        var persons = _connection.Execute($"""
             INSERT INTO person (household_id, adm1_pcode, record_key, {RegistrySql.Person})
                 SELECT n.id, p.adm1_pcode, p.record_key, {RegistrySql.Prefixed("p.", RegistrySql.Person)}
-                FROM stage_new n JOIN stage_person p ON p.household_id = n.stage_no;
+                FROM stage_new n JOIN stage_person p ON p.household_id = n.stage_no
+            """, _tx);
+        _connection.Execute("""
             INSERT INTO movement (household_id, adm1_pcode, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after)
                 SELECT n.id, m.adm1_pcode, m.line, m.seq, m.from_pcode, m.from_country, m.to_pcode, m.date, m.reason, m.status_before, m.status_after
-                FROM stage_new n JOIN stage_movement m ON m.household_id = n.stage_no;
-            """, _tx, ("batch", batchId));
-        return added;
+                FROM stage_new n JOIN stage_movement m ON m.household_id = n.stage_no
+            """, _tx);
+        return new RegistrationCommitted(households, persons);
     }
 }

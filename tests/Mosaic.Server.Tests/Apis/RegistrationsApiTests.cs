@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Mosaic.Core.Access;
 
 namespace Mosaic.Server.Tests.Apis;
@@ -118,11 +117,7 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
     /// <summary>Head's name and phone (the head's, else the first member's with one) per submission, straight from the file.</summary>
     private Dictionary<string, (string? Head, string? Phone)> ContactsFromTheFile()
     {
-        // Plain SQL on the fixture's database, whichever the test run uses (TestStore): the same tables on both.
-        using System.Data.Common.DbConnection connection = TestStore.UsesPostgres
-            ? new Npgsql.NpgsqlConnection(factory.Database.Db)
-            : new SqliteConnection($"Data Source={factory.Database.Db};Mode=ReadOnly");
-        connection.Open();
+        using var connection = factory.Database.OpenSql();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT h.submission_id, p.relation, p.name, p.phone FROM person p JOIN household h ON h.id = p.household_id ORDER BY h.id, p.line";
         var rows = new List<(string Id, string Relation, string? Name, string? Phone)>();

@@ -52,6 +52,9 @@ public sealed class ConcurrentImportTests(PostgresServer server) : IDisposable
         return Process.Start(start)!;
     }
 
+    /// <summary>Households in a file (its data rows).</summary>
+    private static long Rows((string Households, string Members) file) => File.ReadLines(file.Households).Count() - 1;
+
     [Fact]
     public async Task OverlappingImportsFromSeveralProcesses_StoreEverySubmissionOnceAndReadersSeeWholeHouseholds()
     {
@@ -79,6 +82,7 @@ public sealed class ConcurrentImportTests(PostgresServer server) : IDisposable
                 reads++;
             }
         }
+        long reportedHouseholds = 0, reportedPersons = 0;
         for (var i = 0; i < processes.Count; i++)
         {
             await processes[i].WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -86,6 +90,12 @@ public sealed class ConcurrentImportTests(PostgresServer server) : IDisposable
             Assert.True(processes[i].ExitCode == 0, $"import {i} exited {processes[i].ExitCode}: {error}");
             Assert.DoesNotContain("deadlock", error, StringComparison.OrdinalIgnoreCase);
             processes[i].Dispose();
+            // Each process reports what it stored; what another stored first counts as a duplicate it skipped.
+            using var json = System.Text.Json.JsonDocument.Parse(await outputs[i].Out);
+            var imported = json.RootElement.GetProperty("households_imported").GetInt64();
+            Assert.Equal(Rows(files[i]), imported + json.RootElement.GetProperty("duplicates_skipped").GetInt64());
+            reportedHouseholds += imported;
+            reportedPersons += json.RootElement.GetProperty("persons_imported").GetInt64();
         }
 
         using var final = new NpgsqlConnection(db);
@@ -96,6 +106,8 @@ public sealed class ConcurrentImportTests(PostgresServer server) : IDisposable
         c.Read();
         var expectedPersons = Enumerable.Range(0, Households).Sum(MembersOf);
         Assert.Equal((Households, Households, expectedPersons), ((int)c.GetInt64(0), (int)c.GetInt64(1), (int)c.GetInt64(2)));
+        // The reports add up to what is stored: no import claims a household another one stored.
+        Assert.Equal((Households, expectedPersons), ((int)reportedHouseholds, (int)reportedPersons));
         Assert.True(reads > 0);
     }
 

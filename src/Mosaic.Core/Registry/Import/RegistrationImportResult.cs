@@ -12,7 +12,7 @@ public sealed record RegistrationImportResult
 
     public required long PersonsImported { get; init; }
 
-    /// <summary>Households that passed validation (imported when committed).</summary>
+    /// <summary>Households that passed validation (imported when committed, but for any another import stored meanwhile).</summary>
     public required long HouseholdsValid { get; init; }
 
     /// <summary>Households rejected for any reason (errors, missing or invalid consent, conflict).</summary>

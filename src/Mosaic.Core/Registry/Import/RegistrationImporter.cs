@@ -35,7 +35,7 @@ public static class RegistrationImporter
         using var tables = input.Open(mapping);
         var (hhMap, memberMap) = ResolveColumns(tables, mapping);
         var issues = new List<ImportIssue>();
-        long valid, persons, duplicates, conflicts;
+        long valid, duplicates, conflicts;
         var parser = new SubmissionParser(hhMap, memberMap, pcodes, issues)
         {
             AreaScope = options.AreaScope,
@@ -72,7 +72,6 @@ public static class RegistrationImporter
             }
             writer.Complete();
             valid = writer.Imported;
-            persons = writer.Persons;
             duplicates = writer.Duplicates;
             conflicts = writer.Conflicts.Count;
             rejected += conflicts;
@@ -101,13 +100,16 @@ public static class RegistrationImporter
         // the import (a report after the commit could cancel an import that is already stored).
         options.Progress?.Invoke(new RegistrationProgress(reader.HouseholdRowsRead + reader.MemberRowsRead, tables.TotalBytes, tables.TotalBytes));
         var commit = issues.Count == 0 || options.SkipInvalid;
+        // What the store reports, not what was added: another import may have committed some of the same
+        // submissions meanwhile; those were skipped as duplicates.
+        var stored = commit ? batch.Commit() : new RegistrationCommitted(0, 0);
         if (commit)
-            batch.Commit();
+            duplicates += valid - stored.Households;
         return new RegistrationImportResult
         {
             Committed = commit,
-            HouseholdsImported = commit ? valid : 0,
-            PersonsImported = commit ? persons : 0,
+            HouseholdsImported = stored.Households,
+            PersonsImported = stored.Persons,
             HouseholdsValid = valid,
             HouseholdsRejected = rejected,
             HouseholdsDeclined = declined,
