@@ -28,6 +28,7 @@ public static class MosaicCli
             new TargetCommand(),
             new PrivacyCommand(),
             new AuditCommand(),
+            new ClusterCommand(),
             new UsersCommand(),
             new ServeCommand(),
         };

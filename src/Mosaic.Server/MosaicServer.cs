@@ -112,6 +112,7 @@ public static class MosaicServer
         api.MapTabulationsApi();
         api.MapMobilityApi();
         api.MapTargetingApi();
+        api.MapRegistrationsApi();
         api.MapImportsApi();
         api.MapUsersApi();
         api.MapAuditApi();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Mosaic.Core.Registry;
 using Mosaic.Core.Tabulation;
 using Mosaic.Storage.Sqlite.Internal;
@@ -49,7 +50,9 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
         return names;
     }
 
-    public void Scan(RegistrySnapshotBuilder builder)
+    public void Scan(RegistrySnapshotBuilder builder) => ScanAfter(builder, 0);
+
+    public long ScanAfter(RegistrySnapshotBuilder builder, long afterHouseholdId)
     {
         var columns = HouseholdNumberColumns();
         var scored = ReadsScores(columns);
@@ -60,29 +63,28 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
         using var households = connection.CreateCommand(
             $"SELECT h.id, h.area_pcode, {Case("h.dwelling", Codes.Dwelling)}, h.income_before, h.income_now, {Tri("h.remittances")}, " +
             $"h.remittance_amount, {Case("h.remittance_change", Codes.RemittanceChange)}, {Tri("h.debt")}, {Tri("h.savings")}, " +
-            $"{Tri("h.assistance_received")}, h.shocks, h.record_key{extraSql} FROM household h{scoreSql} ORDER BY h.id", null);
+            $"{Tri("h.assistance_received")}, h.shocks, h.record_key{extraSql} FROM household h{scoreSql} WHERE h.id > $after ORDER BY h.id", null,
+            ("$after", afterHouseholdId));
         using var persons = connection.CreateCommand(
             $"SELECT p.household_id, {Case("p.sex", Codes.Sex)}, p.age, {Case("p.relation", Codes.Relation)}, " +
             $"{Case("p.mig_status", Codes.MigratoryStatus)}, p.prev_country, {Case("p.move_reason", Codes.MoveReason)}, " +
             $"{Tri("p.disability")}, {Tri("p.in_school")}, {Tri("p.employed_before")}, {Tri("p.employed_now")}, " +
             // Move month as SnapshotCodes.MonthOf encodes it, computed from the stored yyyy-MM-dd text.
             $"coalesce((CAST(substr(p.move_date, 1, 4) AS INTEGER) - {SnapshotCodes.FirstMoveYear}) * 12 + CAST(substr(p.move_date, 6, 2) AS INTEGER), 0), p.record_key " +
-            "FROM person p ORDER BY p.household_id, p.line", null);
+            "FROM person p WHERE p.household_id > $after ORDER BY p.household_id, p.line", null, ("$after", afterHouseholdId));
         using var hr = households.ExecuteReader();
         using var pr = persons.ExecuteReader();
         var extras = new double[columns.Count + (scored ? s_scoreFields.Length : 0)];
         var hasPerson = pr.Read();
+        var last = afterHouseholdId;
         while (hr.Read())
         {
             var id = hr.GetInt64(0);
+            last = id;
             for (var i = 0; i < columns.Count; i++)
                 extras[i] = hr.IsDBNull(13 + i) ? double.NaN : hr.GetDouble(13 + i);
             if (scored)
-            {
-                var at = 13 + columns.Count;
-                extras[columns.Count] = hr.IsDBNull(at) ? double.NaN : MaxExposure(hr.GetString(at));
-                extras[columns.Count + 1] = hr.IsDBNull(at + 1) ? double.NaN : hr.GetDouble(at + 1);
-            }
+                ReadScoreFields(hr, 13 + columns.Count, extras.AsSpan(columns.Count));
             builder.AddHousehold(new SnapshotHousehold(
                 hr.GetString(1), (byte)hr.GetInt32(2), hr.GetNullableDouble(3), hr.GetNullableDouble(4), (byte)hr.GetInt32(5),
                 hr.GetNullableDouble(6), (byte)hr.GetInt32(7), (byte)hr.GetInt32(8), (byte)hr.GetInt32(9), (byte)hr.GetInt32(10),
@@ -98,6 +100,14 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
                 hasPerson = pr.Read();
             }
         }
+        return last;
+    }
+
+    /// <summary>The score fields (<see cref="s_scoreFields"/>) from the joined exposure and score columns at <paramref name="at"/>.</summary>
+    private static void ReadScoreFields(SqliteDataReader r, int at, Span<double> into)
+    {
+        into[0] = r.IsDBNull(at) ? double.NaN : MaxExposure(r.GetString(at));
+        into[1] = r.IsDBNull(at + 1) ? double.NaN : r.GetDouble(at + 1);
     }
 
     private static ushort MoveMonth(long encoded) => encoded is > 0 and <= ushort.MaxValue ? (ushort)encoded : (ushort)0;

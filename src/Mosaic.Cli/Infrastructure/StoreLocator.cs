@@ -1,4 +1,5 @@
 using Mosaic.Core.Storage;
+using Mosaic.Storage.Postgres;
 using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Infrastructure;
@@ -13,7 +14,7 @@ public static class StoreLocator
 
     /// <summary>The providers of this build, asked in order; SQLite (any file path) comes last.</summary>
     /// <param name="waiting">Told when a write waits for another writer.</param>
-    private static StoreResolver Resolver(Action<string>? waiting) => new([new SqliteStoreProvider(waiting)]);
+    private static StoreResolver Resolver(Action<string>? waiting) => new([new PostgresStoreProvider(), new SqliteStoreProvider(waiting)]);
 
     public static string Resolve(string? db) => StoreResolver.Locate(db);
 

@@ -7,6 +7,15 @@ internal sealed class GrowableArray<T>(int capacity = 1024)
 
     public int Count { get; private set; }
 
+    /// <summary>An array holding <paramref name="items"/> first, with room for <paramref name="more"/> further items.</summary>
+    public static GrowableArray<T> Continuing(T[] items, int more)
+    {
+        var array = new GrowableArray<T>(items.Length + Math.Max(more, 16));
+        items.CopyTo(array._items, 0);
+        array.Count = items.Length;
+        return array;
+    }
+
     public void Add(T item)
     {
         if (Count == _items.Length)

@@ -79,6 +79,34 @@ public sealed class RegistrySnapshot
         }
     }
 
+    /// <summary>The same rows with other optional household numbers (e.g. after a new scoring run); columns are shared.</summary>
+    internal RegistrySnapshot WithExtraNumbers(IReadOnlyDictionary<string, float[]> extraNumbers) => new(Areas, HouseholdCount, PersonCount)
+    {
+        PersonStart = PersonStart,
+        Area = Area,
+        Dwelling = Dwelling,
+        RemittanceChange = RemittanceChange,
+        HouseholdFlags = HouseholdFlags,
+        Shocks = Shocks,
+        HeadSex = HeadSex,
+        IncomeBefore = IncomeBefore,
+        IncomeNow = IncomeNow,
+        RemittanceAmount = RemittanceAmount,
+        ExtraNumbers = extraNumbers,
+        HouseholdKey = HouseholdKey,
+        Sex = Sex,
+        Age = Age,
+        Relation = Relation,
+        MigratoryStatus = MigratoryStatus,
+        MoveReason = MoveReason,
+        PersonFlags = PersonFlags,
+        PreviousCountry = PreviousCountry,
+        MoveMonth = MoveMonth,
+        Countries = Countries,
+        PersonKey = PersonKey,
+        HasRecordKeys = HasRecordKeys,
+    };
+
     /// <summary>Household index of each person; built on first use (only mixed person/household arithmetic needs it).</summary>
     internal int[] HouseholdOfPerson
     {

@@ -47,6 +47,52 @@ public sealed class RegistrySnapshotBuilder
         _personKey = new(p);
     }
 
+    /// <summary>
+    /// A builder that continues <paramref name="snapshot"/>: its households come first, and households added next are
+    /// appended after them (an import of new households without a full rebuild). The snapshot is consumed: its area
+    /// dictionary is taken over, so do not use it afterwards.
+    /// </summary>
+    /// <param name="snapshot">The snapshot to continue.</param>
+    /// <param name="expectedMoreHouseholds">Capacity hint for the households to append.</param>
+    public static RegistrySnapshotBuilder Continuing(RegistrySnapshot snapshot, int expectedMoreHouseholds = 1024)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new RegistrySnapshotBuilder(snapshot, expectedMoreHouseholds);
+    }
+
+    private RegistrySnapshotBuilder(RegistrySnapshot s, int more)
+    {
+        var p = more * 5;
+        _areas = s.Areas;
+        _extraNames = [.. s.ExtraNumbers.Keys];
+        // Build() appended the closing person start; drop it so the next household's start takes its place.
+        _personStart = GrowableArray<int>.Continuing(s.PersonStart[..^1], more);
+        _area = GrowableArray<int>.Continuing(s.Area, more);
+        _dwelling = GrowableArray<byte>.Continuing(s.Dwelling, more);
+        _remittanceChange = GrowableArray<byte>.Continuing(s.RemittanceChange, more);
+        _householdFlags = GrowableArray<byte>.Continuing(s.HouseholdFlags, more);
+        _shocks = GrowableArray<byte>.Continuing(s.Shocks, more);
+        _headSex = GrowableArray<byte>.Continuing(s.HeadSex, more);
+        _incomeBefore = GrowableArray<float>.Continuing(s.IncomeBefore, more);
+        _incomeNow = GrowableArray<float>.Continuing(s.IncomeNow, more);
+        _remittanceAmount = GrowableArray<float>.Continuing(s.RemittanceAmount, more);
+        _extras = [.. _extraNames.Select(n => GrowableArray<float>.Continuing(s.ExtraNumbers[n], more))];
+        _sex = GrowableArray<byte>.Continuing(s.Sex, p);
+        _age = GrowableArray<byte>.Continuing(s.Age, p);
+        _relation = GrowableArray<byte>.Continuing(s.Relation, p);
+        _status = GrowableArray<byte>.Continuing(s.MigratoryStatus, p);
+        _moveReason = GrowableArray<byte>.Continuing(s.MoveReason, p);
+        _personFlags = GrowableArray<byte>.Continuing(s.PersonFlags, p);
+        _country = GrowableArray<ushort>.Continuing(s.PreviousCountry, p);
+        _moveMonth = GrowableArray<ushort>.Continuing(s.MoveMonth, p);
+        _householdKey = GrowableArray<uint>.Continuing(s.HouseholdKey, more);
+        _personKey = GrowableArray<uint>.Continuing(s.PersonKey, p);
+        _missingKey = !s.HasRecordKeys;
+        _countries = [.. s.Countries];
+        for (var i = 1; i < _countries.Count; i++)
+            _countryIndex[_countries[i]] = (ushort)i;
+    }
+
     public int Households => _area.Count;
 
     public int Persons => _sex.Count;

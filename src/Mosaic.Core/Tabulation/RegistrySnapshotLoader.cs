@@ -2,12 +2,17 @@ using Mosaic.Core.Storage;
 
 namespace Mosaic.Core.Tabulation;
 
-/// <summary>Builds a snapshot of a whole store, by its fast columnar path when it has one.</summary>
+/// <summary>
+/// The snapshot of a whole store: from its persisted image when it keeps one (<see cref="PersistedSnapshots"/>),
+/// else built by its fast columnar path when it has one, else from its households.
+/// </summary>
 public static class RegistrySnapshotLoader
 {
     public static RegistrySnapshot Load(IMosaicStore store)
     {
         var areas = store.Areas.All();
+        if (store.Registry is IPersistedSnapshotSource persisted)
+            return PersistedSnapshots.Load(persisted, areas).Snapshot;
         var expected = (int)Math.Min(store.Registry.CountHouseholds(), int.MaxValue / 8);
         if (store.Registry is IRegistrySnapshotSource source)
         {

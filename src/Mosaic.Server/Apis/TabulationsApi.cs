@@ -15,7 +15,8 @@ namespace Mosaic.Server.Apis;
 
 /// <summary>
 /// Tabulations: any indicator by chosen dimensions, through the same engine and disclosure control as
-/// <c>mosaic tabulate</c>, limited to the user's scope. The minimum cell size can be raised, never lowered.
+/// <c>mosaic tabulate</c>, limited to the user's scope. The minimum cell size can be raised, never lowered. Users who
+/// may not read personal data get counts and shares through cell-key perturbation (<see cref="OpenQueries"/>).
 /// </summary>
 public static class TabulationsApi
 {
@@ -48,7 +49,11 @@ public static class TabulationsApi
         if (!limit.Allowed)
             return Problems.AreaNotFound(area!);
         var snapshot = database.Snapshots.Get(store);
-        var key = string.Join('\u001f', indicator, string.Join(',', dims), limit.Pcode ?? "", format, k, ageBands ?? "");
+        var definition = IndicatorCatalogue.Shipped.Find(indicator);
+        if (definition is null)
+            return Problems.BadRequest($"unknown indicator '{indicator}' (GET /api/indicators lists them)");
+        var method = OpenQueries.MethodFor(user.Role, definition, snapshot.HasRecordKeys);
+        var key = string.Join('\u001f', indicator, string.Join(',', dims), limit.Pcode ?? "", format, k, ageBands ?? "", method);
         try
         {
             var table = cache.GetOrAdd(snapshot, key, () =>
@@ -57,6 +62,7 @@ public static class TabulationsApi
                 {
                     AreaPcode = limit.Pcode,
                     MinimumCellSize = k,
+                    Method = method,
                     AgeBands = ageBands is null ? AgeBands.Default : AgeBands.Parse(ageBands),
                 };
                 return Render(new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(request), format);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Mosaic.Core.Storage;
 using Mosaic.Core.Tabulation;
+using Mosaic.Storage.Postgres;
 using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Server.Infrastructure;
@@ -13,7 +14,7 @@ namespace Mosaic.Server.Infrastructure;
 public sealed class MosaicDatabase : IDisposable
 {
     /// <summary>The providers of this server, asked in order; SQLite (any file path) comes last.</summary>
-    private static readonly StoreResolver s_resolver = new([new SqliteStoreProvider()]);
+    private static readonly StoreResolver s_resolver = new([new PostgresStoreProvider(), new SqliteStoreProvider()]);
 
     private readonly IMosaicDatabase _database;
 

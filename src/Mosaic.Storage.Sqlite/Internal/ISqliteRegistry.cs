@@ -3,5 +3,5 @@ using Mosaic.Core.Tabulation;
 
 namespace Mosaic.Storage.Sqlite.Internal;
 
-/// <summary>The registry with its columnar read path, as one interface so the boundary proxy keeps both.</summary>
-internal interface ISqliteRegistry : IRegistryStore, IRegistrySnapshotSource;
+/// <summary>The registry with its columnar read path and persisted snapshot, as one interface so the boundary proxy keeps both.</summary>
+internal interface ISqliteRegistry : IRegistryStore, IPersistedSnapshotSource;

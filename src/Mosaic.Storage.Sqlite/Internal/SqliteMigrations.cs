@@ -455,6 +455,29 @@ internal static class SqliteMigrations
         (11, "audit_chain", """
             DROP TRIGGER IF EXISTS audit_log_no_update;
             """),
+        // Issue 14: the persisted columnar snapshot (Core's SnapshotImage), split into parts so no blob nears SQLite's
+        // length limit. Its stamp says which rows it covers; imports only add rows, so an image is extended by the
+        // households after it. Any write that changes or removes an existing row counts as a rewrite (and a registry
+        // version), which forces a full rebuild. IF NOT EXISTS: tests rewind user_version to re-run migrations.
+        (12, "registry_snapshot", """
+            CREATE TABLE IF NOT EXISTS registry_snapshot (
+                part INTEGER PRIMARY KEY,
+                data BLOB NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS registry_rewrites (
+                id       INTEGER PRIMARY KEY CHECK (id = 1),
+                rewrites INTEGER NOT NULL
+            );
+            INSERT OR IGNORE INTO registry_rewrites (id, rewrites) VALUES (1, 0);
+            CREATE TRIGGER IF NOT EXISTS registry_rewrite_household_update AFTER UPDATE ON household
+            BEGIN UPDATE registry_rewrites SET rewrites = rewrites + 1; UPDATE registry_version SET version = version + 1; END;
+            CREATE TRIGGER IF NOT EXISTS registry_rewrite_household_delete AFTER DELETE ON household
+            BEGIN UPDATE registry_rewrites SET rewrites = rewrites + 1; UPDATE registry_version SET version = version + 1; END;
+            CREATE TRIGGER IF NOT EXISTS registry_rewrite_person_update AFTER UPDATE ON person
+            BEGIN UPDATE registry_rewrites SET rewrites = rewrites + 1; UPDATE registry_version SET version = version + 1; END;
+            CREATE TRIGGER IF NOT EXISTS registry_rewrite_person_delete AFTER DELETE ON person
+            BEGIN UPDATE registry_rewrites SET rewrites = rewrites + 1; UPDATE registry_version SET version = version + 1; END;
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

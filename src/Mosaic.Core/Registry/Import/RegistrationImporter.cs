@@ -85,10 +85,12 @@ public static class RegistrationImporter
             .OrderBy(i => i.File == householdTable.File && i.Sheet == householdTable.Sheet ? 0 : 1)
             .ThenBy(i => i.Row)
             .ToList();
+        // The last progress report comes before the commit: it is the last point at which a cancellation can stop
+        // the import (a report after the commit could cancel an import that is already stored).
+        options.Progress?.Invoke(new RegistrationProgress(reader.HouseholdRowsRead + reader.MemberRowsRead, tables.TotalBytes, tables.TotalBytes));
         var commit = issues.Count == 0 || options.SkipInvalid;
         if (commit)
             batch.Commit();
-        options.Progress?.Invoke(new RegistrationProgress(reader.HouseholdRowsRead + reader.MemberRowsRead, tables.TotalBytes, tables.TotalBytes));
         return new RegistrationImportResult
         {
             Committed = commit,

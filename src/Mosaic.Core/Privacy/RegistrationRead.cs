@@ -1,0 +1,80 @@
+using Mosaic.Core.Access;
+using Mosaic.Core.Application;
+using Mosaic.Core.Audit;
+using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
+
+namespace Mosaic.Core.Privacy;
+
+/// <summary>
+/// Reading registrations with their contacts (the server's registrations endpoint): households of the actor's scope,
+/// a page at a time or one by submission id, each read through <see cref="IRegistryStore.ReadContacts"/>, so every
+/// read writes its audit entry before anything is returned. A role that may not read personal data is refused
+/// before anything is read; a household outside the actor's scope is answered as not found.
+/// </summary>
+public static class RegistrationRead
+{
+    /// <summary>The largest page a request may ask for.</summary>
+    public const int MaximumPage = 500;
+
+    /// <summary>A page of the households in <see cref="RegistrationPageRequest.AreaPcode"/> (within the actor's scope), by id.</summary>
+    public static RegistrationPage Page(IMosaicStore store, RegistrationPageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(request);
+        Refuse(request.Actor);
+        if (request.Offset < 0 || request.Limit is < 1 or > MaximumPage)
+            throw new RequestRejectedException($"offset must be 0 or more and limit between 1 and {MaximumPage}");
+        var area = request.AreaPcode ?? request.Actor.AreaScope;
+        if (area is not null && (store.Areas.Get(area) is null || !AccessScope.Contains(store.Areas, request.Actor.AreaScope, area)))
+            throw new RequestRejectedException($"no area '{area}' in your scope");
+        var total = store.Registry.CountHouseholds(area);
+        var households = store.Registry.ReadHouseholds(area).Skip(request.Offset).Take(request.Limit).ToList();
+        var read = Contacts(store, request.Actor, households, request.Subject, request.CommandLine);
+        return new RegistrationPage(total, request.Offset, With(households, read), read.AuditEntryId);
+    }
+
+    /// <summary>One household by submission id with its contacts, or null when there is none in the actor's scope.</summary>
+    public static RegistrationPage? One(IMosaicStore store, Actor actor, string submissionId, string subject, string commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(actor);
+        Refuse(actor);
+        var household = store.Registry.GetHousehold(submissionId);
+        if (household is null || !AccessScope.Contains(store.Areas, actor.AreaScope, household.AreaPcode))
+            return null;
+        var read = Contacts(store, actor, [household], subject, commandLine);
+        return new RegistrationPage(1, 0, With([household], read), read.AuditEntryId);
+    }
+
+    private static void Refuse(Actor actor)
+    {
+        if (!actor.Role.ReadsPersonalData())
+            throw new AccessDeniedException($"the role '{Roles.Codes[actor.Role]}' may not read registrations (personal data)");
+    }
+
+    private static ContactRead Contacts(IMosaicStore store, Actor actor, List<Household> households, string subject, string commandLine) =>
+        store.Registry.ReadContacts(new ContactRequest(actor, AuditActions.RegistrationsRead, subject, [.. households.Select(h => h.Id)], commandLine));
+
+    private static List<RegisteredHousehold> With(List<Household> households, ContactRead read) =>
+        [.. households.Select(h => new RegisteredHousehold(h, read.Contacts.GetValueOrDefault(h.Id)))];
+}
+
+/// <summary>A page of registrations asked for.</summary>
+/// <param name="Actor">Who reads (role and scope are checked; the audit entry names them).</param>
+/// <param name="AreaPcode">The area to list (within the actor's scope), or null for the whole scope.</param>
+/// <param name="Offset">Households to skip, in id order.</param>
+/// <param name="Limit">Households to return, 1 to <see cref="RegistrationRead.MaximumPage"/>.</param>
+/// <param name="Subject">Where the data goes (recorded in the audit entry), e.g. the request path.</param>
+/// <param name="CommandLine">The request as given (recorded in the audit entry).</param>
+public sealed record RegistrationPageRequest(Actor Actor, string? AreaPcode, int Offset, int Limit, string Subject, string CommandLine);
+
+/// <summary>Registrations read, with the audit entry that records the read.</summary>
+/// <param name="Total">Households in the area (all pages).</param>
+/// <param name="Offset">Where this page starts.</param>
+/// <param name="Households">This page's households with their contacts.</param>
+/// <param name="AuditEntryId">The audit entry of this read.</param>
+public sealed record RegistrationPage(long Total, int Offset, IReadOnlyList<RegisteredHousehold> Households, long AuditEntryId);
+
+/// <summary>A household and its contact (the head's name and a phone; null when the household has no members).</summary>
+public sealed record RegisteredHousehold(Household Household, HouseholdContact? Contact);

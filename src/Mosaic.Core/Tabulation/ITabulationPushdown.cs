@@ -1,0 +1,72 @@
+using Mosaic.Core.Indicators;
+
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// A store that can count a tabulation itself (PostgreSQL: one <c>GROUP BY GROUPING SETS</c> query, pushed to the
+/// shards of a scaled-out registry) instead of Mosaic scanning a snapshot. Optional, like
+/// <see cref="IRegistrySnapshotSource"/>; <see cref="PushdownTabulator"/> uses it. The store only counts: the
+/// categories, the totals and disclosure control are applied in Core exactly as for the in-memory engine.
+/// </summary>
+public interface ITabulationPushdown
+{
+    /// <summary>
+    /// Counts the indicator's population by the raw keys of the dimensions: for an area dimension the household's
+    /// own area P-code (Mosaic rolls it up the tree), for any other dimension its category code, or null when
+    /// missing. The query has been validated against the field catalogue. Throws <see cref="PushdownNotSupportedException"/>
+    /// for an expression the store cannot translate.
+    /// </summary>
+    PushdownCounts Count(PushdownQuery query);
+
+    /// <summary>Distinct previous countries in the order the registry first names them (household, then line order).</summary>
+    IReadOnlyList<string> PreviousCountries();
+
+    /// <summary>Names of optional numeric household fields (as <see cref="IRegistrySnapshotSource.OptionalHouseholdNumbers"/>).</summary>
+    IReadOnlyList<string> OptionalHouseholdNumbers();
+}
+
+/// <summary>What to count: an indicator's population, measure and weight, by dimensions, optionally in an area's subtree.</summary>
+/// <param name="Dimensions">Per dimension: its field name and whether its key is the household's area (rolled up by Mosaic).</param>
+public sealed record PushdownQuery(IndicatorDefinition Indicator, IReadOnlyList<PushdownDimension> Dimensions, string? AreaPcode, AgeBands AgeBands);
+
+/// <summary>A dimension of a pushed-down count.</summary>
+/// <param name="IsArea">The key is the household's own area P-code, whatever level the dimension names.</param>
+public sealed record PushdownDimension(string Name, bool IsArea);
+
+/// <summary>The store's counts: one row per combination of keys, plus the grand total for a consistency check.</summary>
+public sealed record PushdownCounts(IReadOnlyList<PushdownRow> Rows, PushdownRow GrandTotal);
+
+/// <summary>
+/// One group: its keys (in dimension order) and, as <see cref="CellAccumulator"/> defines them, the contributors,
+/// the measure's numerator sum and its denominator sum, and what disclosure control needs besides.
+/// </summary>
+public sealed record PushdownRow(IReadOnlyList<string?> Keys, long Contributors, double Numerator, double Denominator)
+{
+    /// <summary>Shares: units in the numerator (unweighted).</summary>
+    public long NumeratorContributors { get; init; }
+
+    /// <summary>Sums and means: the largest absolute contribution of one unit.</summary>
+    public double Largest { get; init; }
+
+    /// <summary>Sums and means: the second largest absolute contribution.</summary>
+    public double SecondLargest { get; init; }
+
+    /// <summary>Sums and means: the sum of absolute contributions.</summary>
+    public double Magnitude { get; init; }
+}
+
+/// <summary>An indicator expression a pushdown store cannot translate; the caller counts in memory instead.</summary>
+public sealed class PushdownNotSupportedException : Exception
+{
+    public PushdownNotSupportedException(string message) : base(message)
+    {
+    }
+
+    public PushdownNotSupportedException(string message, Exception inner) : base(message, inner)
+    {
+    }
+
+    public PushdownNotSupportedException()
+    {
+    }
+}

@@ -1,0 +1,111 @@
+using Mosaic.Core.Areas;
+using Mosaic.Core.Storage;
+
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// Loads a snapshot through a store's persisted image: uses it as it is when it covers what the store holds now,
+/// extends it by the households imported since (and refreshes the score columns after a new scoring run) when the
+/// store only grew, and rebuilds it from the rows otherwise (no image, another format, torn or altered bytes, a
+/// rewrite of existing rows). Whatever it built is saved back for the next process. An image older than the
+/// store is therefore never served as it is.
+/// </summary>
+public static class PersistedSnapshots
+{
+    public static SnapshotLoad Load(IPersistedSnapshotSource source, IReadOnlyList<Area> tree)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(tree);
+        // Read before the image and the rows: a write committing meanwhile can only make the stamp look older.
+        var now = source.CurrentCoverage();
+        var image = source.ReadImage();
+        var stored = image is null ? null : SnapshotImage.TryRead(image, tree);
+        var missing = image is null ? SnapshotLoadKind.Built : SnapshotLoadKind.Rebuilt;
+        image = null; // let the bytes go before building more columns
+        SnapshotLoad load;
+        if (stored is not { } found)
+        {
+            load = Rebuild(source, tree, now, missing);
+        }
+        else if (found.Coverage.SameContent(now))
+        {
+            return new SnapshotLoad(found.Snapshot, SnapshotLoadKind.Current, found.Coverage);
+        }
+        else if (CanExtend(source, found.Snapshot, found.Coverage, now))
+        {
+            load = Extend(source, found.Snapshot, found.Coverage, now);
+        }
+        else
+        {
+            load = Rebuild(source, tree, now, SnapshotLoadKind.Rebuilt);
+        }
+        Save(source, load);
+        return load;
+    }
+
+    /// <summary>Whether the image holds exactly the store's first rows, unchanged since: then only newer households are missing.</summary>
+    private static bool CanExtend(IPersistedSnapshotSource source, RegistrySnapshot snapshot, SnapshotCoverage had, SnapshotCoverage now) =>
+        had.Rewrites == now.Rewrites && had.LastHouseholdId <= now.LastHouseholdId &&
+        source.CountHouseholdsThrough(had.LastHouseholdId) == snapshot.HouseholdCount;
+
+    private static SnapshotLoad Extend(IPersistedSnapshotSource source, RegistrySnapshot snapshot, SnapshotCoverage had, SnapshotCoverage now)
+    {
+        var added = (int)Math.Clamp(now.LastHouseholdId - had.LastHouseholdId, 16, 1 << 24);
+        var builder = RegistrySnapshotBuilder.Continuing(snapshot, added);
+        var last = source.ScanAfter(builder, had.LastHouseholdId);
+        var extended = builder.Build();
+        var names = now.OptionalNumbers;
+        if (had.ScoreRunId != now.ScoreRunId || !had.OptionalNumbers.SequenceEqual(names, StringComparer.Ordinal))
+        {
+            var numbers = source.ReadOptionalNumbers(names, last);
+            if (numbers.Values.Any(c => c.Length != extended.HouseholdCount))
+                throw new InvalidOperationException("the store's optional numbers do not match its households");
+            extended = extended.WithExtraNumbers(numbers);
+        }
+        else
+        {
+            names = had.OptionalNumbers;
+        }
+        return new SnapshotLoad(extended, SnapshotLoadKind.Extended, now with { LastHouseholdId = last, OptionalNumbers = names });
+    }
+
+    private static SnapshotLoad Rebuild(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, SnapshotCoverage now, SnapshotLoadKind kind)
+    {
+        var builder = new RegistrySnapshotBuilder(tree, now.OptionalNumbers, (int)Math.Clamp(now.LastHouseholdId, 16, 1 << 26));
+        var last = source.ScanAfter(builder, 0);
+        return new SnapshotLoad(builder.Build(), kind, now with { LastHouseholdId = last });
+    }
+
+    private static void Save(IPersistedSnapshotSource source, SnapshotLoad load)
+    {
+        if (!SnapshotImage.Supported)
+            return;
+        try
+        {
+            source.SaveImage(SnapshotImage.Write(load.Snapshot, load.Coverage));
+        }
+        catch (StoreException ex) when (ex.Failure is StoreFailure.ReadOnly or StoreFailure.Busy or StoreFailure.Full)
+        {
+            // The snapshot is correct without its image: a read-only or busy database only costs the next reader a build.
+        }
+    }
+}
+
+/// <summary>How <see cref="PersistedSnapshots.Load"/> came by its snapshot.</summary>
+public enum SnapshotLoadKind
+{
+    /// <summary>The stored image covered the store as it is.</summary>
+    Current,
+
+    /// <summary>The stored image was extended by the households imported since (and new scores).</summary>
+    Extended,
+
+    /// <summary>There was no image: built from the rows.</summary>
+    Built,
+
+    /// <summary>The image was unusable (torn, altered, another format, or existing rows were rewritten): rebuilt from the rows.</summary>
+    Rebuilt,
+}
+
+/// <summary>A loaded snapshot, how it was obtained and what it covers.</summary>
+public sealed record SnapshotLoad(RegistrySnapshot Snapshot, SnapshotLoadKind Kind, SnapshotCoverage Coverage);

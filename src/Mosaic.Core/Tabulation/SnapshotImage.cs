@@ -1,0 +1,230 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
+using Mosaic.Core.Areas;
+
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// The persisted form of a <see cref="RegistrySnapshot"/>: its columns as raw little-endian arrays after a small
+/// header, so reading one back is a few bulk copies, no per-value cost. Layout: <c>MOSAICSN</c>, format number
+/// (u32), payload length (u64), XxHash3 of the payload (u64), payload. A torn or altered image fails the length or
+/// checksum test and is refused (<see cref="TryRead"/> returns null), so the caller rebuilds. The area tree is not
+/// in the image: it is read from the store each time (it is small, and area edits then never invalidate an image).
+/// </summary>
+public static class SnapshotImage
+{
+    /// <summary>Changes whenever the layout below changes: an image of another format is rebuilt, never misread.</summary>
+    public const uint Format = 1;
+
+    private static ReadOnlySpan<byte> Magic => "MOSAICSN"u8;
+
+    private const int HeaderLength = 8 + 4 + 8 + 8;
+
+    /// <summary>Whether this machine can read and write images (they are little-endian).</summary>
+    public static bool Supported => BitConverter.IsLittleEndian;
+
+    /// <summary>The image of <paramref name="snapshot"/>, stamped with what it covers.</summary>
+    public static byte[] Write(RegistrySnapshot snapshot, SnapshotCoverage coverage)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(coverage);
+        using var payload = new MemoryStream(checked((int)Math.Min(int.MaxValue, snapshot.MemoryBytes + 4096)));
+        using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(coverage.RegistryVersion);
+            w.Write(coverage.Rewrites);
+            w.Write(coverage.LastHouseholdId);
+            w.Write(coverage.ScoreRunId);
+            Strings(w, coverage.OptionalNumbers);
+            w.Write(snapshot.HouseholdCount);
+            w.Write(snapshot.PersonCount);
+            w.Write(snapshot.HasRecordKeys);
+            Strings(w, snapshot.Areas.Pcodes);
+            Strings(w, snapshot.Countries);
+            w.Flush();
+            Column(payload, snapshot.PersonStart);
+            Column(payload, snapshot.Area);
+            Column(payload, snapshot.Dwelling);
+            Column(payload, snapshot.RemittanceChange);
+            Column(payload, snapshot.HouseholdFlags);
+            Column(payload, snapshot.Shocks);
+            Column(payload, snapshot.HeadSex);
+            Column(payload, snapshot.IncomeBefore);
+            Column(payload, snapshot.IncomeNow);
+            Column(payload, snapshot.RemittanceAmount);
+            Column(payload, snapshot.HouseholdKey);
+            Column(payload, snapshot.Sex);
+            Column(payload, snapshot.Age);
+            Column(payload, snapshot.Relation);
+            Column(payload, snapshot.MigratoryStatus);
+            Column(payload, snapshot.MoveReason);
+            Column(payload, snapshot.PersonFlags);
+            Column(payload, snapshot.PreviousCountry);
+            Column(payload, snapshot.MoveMonth);
+            Column(payload, snapshot.PersonKey);
+            foreach (var name in coverage.OptionalNumbers)
+            {
+                var values = snapshot.ExtraNumbers.TryGetValue(name, out var v) ? v : new float[snapshot.HouseholdCount];
+                Column(payload, values);
+            }
+        }
+        var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
+        var image = new byte[HeaderLength + body.Length];
+        Magic.CopyTo(image);
+        BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(8), Format);
+        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(12), (ulong)body.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(20), XxHash3.HashToUInt64(body));
+        body.CopyTo(image.AsSpan(HeaderLength));
+        return image;
+    }
+
+    /// <summary>
+    /// The snapshot in <paramref name="image"/> with what it covers, or null when the image is not whole (torn,
+    /// truncated, altered) or of another format. Never throws on bad bytes.
+    /// </summary>
+    /// <param name="image">The image bytes.</param>
+    /// <param name="tree">The store's current area tree.</param>
+    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(ReadOnlySpan<byte> image, IEnumerable<Area> tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        if (!Supported || image.Length < HeaderLength || !image[..8].SequenceEqual(Magic) ||
+            BinaryPrimitives.ReadUInt32LittleEndian(image[8..]) != Format)
+            return null;
+        var length = BinaryPrimitives.ReadUInt64LittleEndian(image[12..]);
+        if (length != (ulong)(image.Length - HeaderLength))
+            return null;
+        var body = image[HeaderLength..];
+        if (XxHash3.HashToUInt64(body) != BinaryPrimitives.ReadUInt64LittleEndian(image[20..]))
+            return null;
+        try
+        {
+            return Parse(body, tree);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or EndOfStreamException or InvalidOperationException or OverflowException)
+        {
+            // A checksum that matches bytes this reader cannot parse: a bug or a forged image, either way rebuild.
+            return null;
+        }
+    }
+
+    private static (RegistrySnapshot, SnapshotCoverage) Parse(ReadOnlySpan<byte> body, IEnumerable<Area> tree)
+    {
+        var r = new SpanReader(body);
+        var coverage = new SnapshotCoverage(r.Int64(), r.Int64(), r.Int64(), r.Int64(), r.Strings());
+        var households = r.Int32();
+        var persons = r.Int32();
+        var hasKeys = r.Bool();
+        var areas = new SnapshotAreas(tree);
+        foreach (var pcode in r.Strings())
+            areas.Intern(pcode);
+        var countries = r.Strings();
+        var extras = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var snapshot = new RegistrySnapshot(areas, households, persons)
+        {
+            PersonStart = r.Column<int>(households + 1),
+            Area = r.Column<int>(households),
+            Dwelling = r.Column<byte>(households),
+            RemittanceChange = r.Column<byte>(households),
+            HouseholdFlags = r.Column<byte>(households),
+            Shocks = r.Column<byte>(households),
+            HeadSex = r.Column<byte>(households),
+            IncomeBefore = r.Column<float>(households),
+            IncomeNow = r.Column<float>(households),
+            RemittanceAmount = r.Column<float>(households),
+            HouseholdKey = r.Column<uint>(households),
+            Sex = r.Column<byte>(persons),
+            Age = r.Column<byte>(persons),
+            Relation = r.Column<byte>(persons),
+            MigratoryStatus = r.Column<byte>(persons),
+            MoveReason = r.Column<byte>(persons),
+            PersonFlags = r.Column<byte>(persons),
+            PreviousCountry = r.Column<ushort>(persons),
+            MoveMonth = r.Column<ushort>(persons),
+            PersonKey = r.Column<uint>(persons),
+            Countries = [.. countries],
+            HasRecordKeys = hasKeys,
+            ExtraNumbers = extras,
+        };
+        foreach (var name in coverage.OptionalNumbers)
+            extras[name] = r.Column<float>(households);
+        if (!r.AtEnd)
+            throw new FormatException("bytes after the last column");
+        return (snapshot, coverage);
+    }
+
+    private static void Strings(BinaryWriter w, IReadOnlyCollection<string> values)
+    {
+        w.Write(values.Count);
+        foreach (var v in values)
+            w.Write(v);
+    }
+
+    private static void Column<T>(Stream s, T[] values) where T : unmanaged
+    {
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(length, values.Length);
+        s.Write(length);
+        s.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    /// <summary>A forward reader over the payload that fails with <see cref="FormatException"/> on any overrun.</summary>
+    private ref struct SpanReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> _data = data;
+        private int _at;
+
+        public readonly bool AtEnd => _at == _data.Length;
+
+        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+
+        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+        public bool Bool() => Take(1)[0] != 0;
+
+        public string[] Strings()
+        {
+            var count = Int32();
+            if (count < 0 || count > _data.Length - _at)
+                throw new FormatException("bad string count");
+            var values = new string[count];
+            for (var i = 0; i < count; i++)
+                values[i] = String();
+            return values;
+        }
+
+        /// <summary>A string as <see cref="BinaryWriter.Write(string)"/> writes it: 7-bit encoded UTF-8 length, bytes.</summary>
+        private string String()
+        {
+            var length = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (shift > 28)
+                    throw new FormatException("bad string length");
+                var b = Take(1)[0];
+                length |= (b & 0x7F) << shift;
+                if (b < 0x80)
+                    break;
+            }
+            return Encoding.UTF8.GetString(Take(length));
+        }
+
+        public T[] Column<T>(int expected) where T : unmanaged
+        {
+            var count = Int32();
+            if (count != expected)
+                throw new FormatException("column length does not match the row count");
+            return MemoryMarshal.Cast<byte, T>(Take(checked(count * Marshal.SizeOf<T>()))).ToArray();
+        }
+
+        private ReadOnlySpan<byte> Take(int count)
+        {
+            if (count < 0 || count > _data.Length - _at)
+                throw new FormatException("the image ends early");
+            var span = _data.Slice(_at, count);
+            _at += count;
+            return span;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Mosaic.Core.Indicators;
+
+namespace Mosaic.Core.Tabulation;
+
+// Entry point for counts made elsewhere (PushdownTabulator): the same assembly, totals and disclosure control.
+public sealed partial class Tabulator
+{
+    internal static TabulationResult AssembleCounted(IndicatorDefinition indicator, TabulationRequest request, SnapshotFields fields,
+        List<CategoricalColumn> columns, int[] strides, CellSums sums) =>
+        Assemble(indicator, request, fields, columns, strides, sums);
+}

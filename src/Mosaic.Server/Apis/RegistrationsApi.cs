@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Mosaic.Core.Access;
+using Mosaic.Core.Application;
+using Mosaic.Core.Privacy;
+using Mosaic.Core.Registry;
+using Mosaic.Server.Infrastructure;
+
+namespace Mosaic.Server.Apis;
+
+/// <summary>
+/// Registrations with the head's name and phone: personal data, for roles that may read it, within their scope, and
+/// only through the audited door (<see cref="RegistrationRead"/>): every answer has its audit entry committed first.
+/// </summary>
+public static class RegistrationsApi
+{
+    public static RouteGroupBuilder MapRegistrationsApi(this RouteGroupBuilder api)
+    {
+        var registrations = api.MapGroup("/registrations").WithTags("registrations").RequireCapability(Capability.ReadPersonalData);
+        registrations.MapGet("/", List)
+            .WithSummary("Households in your scope (or area=P-code in it) with roster and contacts, by page (offset, limit ≤ 500); every read is audited");
+        registrations.MapGet("/{submissionId}", Get)
+            .WithSummary("One household by submission id with roster and contacts; the read is audited");
+        return api;
+    }
+
+    public static Results<Ok<RegistrationsView>, ProblemHttpResult> List(HttpContext http, MosaicDatabase database, string? area = null, int? offset = null, int? limit = null)
+    {
+        var user = CurrentUser.From(http.User);
+        using var store = database.Open();
+        var asked = user.Limit(store.Areas, area);
+        if (!asked.Allowed)
+            return Problems.AreaNotFound(area!);
+        try
+        {
+            var page = RegistrationRead.Page(store, new RegistrationPageRequest(
+                user.Actor, asked.Pcode, offset ?? 0, limit ?? 100, "GET " + http.Request.Path, RequestLine(http)));
+            return TypedResults.Ok(RegistrationsView.Of(page, store.Areas));
+        }
+        catch (RequestRejectedException ex)
+        {
+            return Problems.BadRequest(ex.Message);
+        }
+    }
+
+    public static Results<Ok<RegistrationsView>, ProblemHttpResult> Get(string submissionId, HttpContext http, MosaicDatabase database)
+    {
+        var user = CurrentUser.From(http.User);
+        using var store = database.Open();
+        var page = RegistrationRead.One(store, user.Actor, submissionId, "GET " + http.Request.Path, RequestLine(http));
+        return page is null
+            ? Problems.NotFound("Household not found", $"no household '{submissionId}' in your scope")
+            : TypedResults.Ok(RegistrationsView.Of(page, store.Areas));
+    }
+
+    private static string RequestLine(HttpContext http) => $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}";
+}
+
+/// <summary>A page of registrations as the API returns it.</summary>
+public sealed record RegistrationsView(long Total, int Offset, long AuditEntryId, IReadOnlyList<RegistrationView> Households)
+{
+    public static RegistrationsView Of(RegistrationPage page, Core.Storage.IAreaStore areas)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(areas);
+        return new RegistrationsView(page.Total, page.Offset, page.AuditEntryId, [.. page.Households.Select(r => RegistrationView.Of(r, areas))]);
+    }
+}
+
+/// <summary>One household: codes, area, when registered, contact and roster (no GPS point).</summary>
+public sealed record RegistrationView(
+    string SubmissionId, string? HouseholdCode, string AreaPcode, string? AreaName, DateTimeOffset? SubmittedAt,
+    string? HeadName, string? Phone, IReadOnlyList<MemberView> Members)
+{
+    public static RegistrationView Of(RegisteredHousehold registered, Core.Storage.IAreaStore areas)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        ArgumentNullException.ThrowIfNull(areas);
+        var h = registered.Household;
+        return new RegistrationView(h.SubmissionId, h.HouseholdCode, h.AreaPcode, areas.Get(h.AreaPcode)?.Name, h.SubmittedAt,
+            registered.Contact?.Name, registered.Contact?.Phone,
+            [.. h.Members.Select(m => new MemberView(m.LineNumber, m.Relation, m.Sex, m.Age, m.MigratoryStatus))]);
+    }
+}
+
+/// <summary>A roster member as the registrations endpoint shows it.</summary>
+public sealed record MemberView(int Line, Relation Relation, Sex Sex, int? Age, MigratoryStatus MigratoryStatus);

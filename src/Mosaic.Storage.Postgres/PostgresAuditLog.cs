@@ -1,0 +1,82 @@
+using Mosaic.Core.Audit;
+using Mosaic.Core.Storage;
+using Mosaic.Storage.Postgres.Internal;
+using Npgsql;
+
+namespace Mosaic.Storage.Postgres;
+
+/// <summary>
+/// The audit log in table <c>audit_log</c>: triggers refuse UPDATE, DELETE and TRUNCATE from every role, and the
+/// application role holds only SELECT and INSERT on it (migration 5). Every entry carries its
+/// <see cref="AuditChain"/> hash (migration 7), computed inside the appending transaction while it holds the row of
+/// <c>audit_log_counter</c>, so two writers never chain to the same entry and ids have no gaps.
+/// </summary>
+internal sealed class PostgresAuditLog(NpgsqlDataSource dataSource) : IAuditLog
+{
+    private const string Columns = "id, at, actor, role, action, subject, scope, households, persons, command_line";
+
+    public long Append(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        using var connection = dataSource.OpenConnection();
+        using var tx = connection.BeginTransaction();
+        var id = Append(connection, tx, entry);
+        tx.Commit();
+        return id;
+    }
+
+    /// <summary>Appends inside an open transaction (the contact read's, so entry and read commit together).</summary>
+    internal static long Append(NpgsqlConnection connection, NpgsqlTransaction tx, AuditEntry entry)
+    {
+        // The counter row is the lock every appender queues on; it also keeps the highest id ever issued.
+        var id = (long)connection.Scalar("UPDATE audit_log_counter SET last_id = last_id + 1 RETURNING last_id", tx)!;
+        var previous = connection.Scalar("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", tx) as byte[];
+        // timestamptz keeps microseconds: hash exactly what is read back.
+        var at = entry.At.ToUniversalTime();
+        var stored = entry with { Id = id, At = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond)) };
+        var hash = AuditChain.Hash(previous ?? AuditChain.Genesis.Span, stored);
+        connection.Execute(
+            $"INSERT INTO audit_log ({Columns}, hash) VALUES (@id, @at, @actor, @role, @action, @subject, @scope, @h, @p, @cmd, @hash)", tx,
+            ("id", id), ("at", stored.At), ("actor", stored.Actor), ("role", stored.Role), ("action", stored.Action),
+            ("subject", stored.Subject), ("scope", stored.Scope), ("h", stored.Households), ("p", stored.Persons),
+            ("cmd", stored.CommandLine), ("hash", hash));
+        return id;
+    }
+
+    public IReadOnlyList<AuditEntry> Read(int? limit = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0);
+        return [.. Query($"SELECT {Columns}, hash FROM audit_log ORDER BY id DESC LIMIT @n",
+            limit is { } l ? (long)l : new TypedNull(NpgsqlTypes.NpgsqlDbType.Bigint)).Select(c => c.Entry)];
+    }
+
+    public IReadOnlyList<ChainedAuditEntry> ReadChain() =>
+        Query($"SELECT {Columns}, hash FROM audit_log ORDER BY id LIMIT @n", new TypedNull(NpgsqlTypes.NpgsqlDbType.Bigint));
+
+    public AuditLogGuards ReadGuards()
+    {
+        using var connection = dataSource.OpenConnection();
+        var missing = AuditLogGuardsSql.Missing(connection);
+        var highest = (long)connection.Scalar("SELECT last_id FROM audit_log_counter")!;
+        return new AuditLogGuards(missing, highest);
+    }
+
+    private List<ChainedAuditEntry> Query(string sql, object limit)
+    {
+        var result = new List<ChainedAuditEntry>();
+        using var connection = dataSource.OpenConnection();
+        using var cmd = connection.Command(sql, null, ("n", limit));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            result.Add(new ChainedAuditEntry(ReadEntry(r), r.IsDBNull(10) ? null : r.GetFieldValue<byte[]>(10)));
+        return result;
+    }
+
+    /// <summary>An entry from columns <see cref="Columns"/>.</summary>
+    internal static AuditEntry ReadEntry(NpgsqlDataReader r) =>
+        new(r.GetInstant(1), r.GetString(2), r.GetString(4), r.GetString(5), r.GetNullableString(6), r.GetInt32(7), r.GetInt32(8), r.GetString(9))
+        {
+            Id = r.GetInt64(0),
+            Role = r.GetNullableString(3),
+        };
+}

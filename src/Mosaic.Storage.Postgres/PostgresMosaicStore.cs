@@ -1,0 +1,89 @@
+using Mosaic.Core.Storage;
+using Mosaic.Storage.Postgres.Internal;
+
+namespace Mosaic.Storage.Postgres;
+
+/// <summary>
+/// A unit of work on a PostgreSQL database, handed out by <see cref="PostgresDatabase.OpenStore"/>. Every store it
+/// exposes sits behind the provider boundary (<see cref="StoreBoundary{T}"/>), so callers see only
+/// <see cref="StoreException"/>s.
+/// </summary>
+public sealed class PostgresMosaicStore : IMosaicStore
+{
+    private readonly PostgresDatabase? _owned;
+
+    internal PostgresMosaicStore(PostgresDatabase database, int schemaVersion, PostgresGeometry geometry, RegistryLayout layout, bool owns = false)
+    {
+        _owned = owns ? database : null;
+        var source = database.DataSource;
+        var description = database.Description;
+        Description = description;
+        SchemaVersion = schemaVersion;
+        UsesPostGis = geometry.PostGis;
+        IsPartitioned = layout == RegistryLayout.Partitioned;
+        Areas = StoreBoundary<IAreaStore>.Wrap(new PostgresAreaStore(source, geometry), description);
+        Registry = StoreBoundary<IPostgresRegistry>.Wrap(new PostgresRegistryStore(source), description);
+        Mobility = StoreBoundary<IMobilityStore>.Wrap(new PostgresMobilityStore(source), description);
+        Hazards = StoreBoundary<IHazardStore>.Wrap(new PostgresHazardStore(source, geometry), description);
+        Scores = StoreBoundary<IScoreStore>.Wrap(new PostgresScoreStore(source), description);
+        AuditLog = StoreBoundary<IAuditLog>.Wrap(new PostgresAuditLog(source), description);
+        Users = StoreBoundary<IUserStore>.Wrap(new PostgresUserStore(source), description);
+    }
+
+    /// <inheritdoc/>
+    public string Description { get; }
+
+    /// <inheritdoc/>
+    public int SchemaVersion { get; }
+
+    /// <summary>Whether geometry columns are PostGIS geometries (otherwise WKB in bytea).</summary>
+    public bool UsesPostGis { get; }
+
+    /// <summary>Whether the registry is partitioned by admin-1 (a scaled-out coordinator, docs/scale-out.md).</summary>
+    public bool IsPartitioned { get; }
+
+    /// <inheritdoc/>
+    public IAreaStore Areas { get; }
+
+    /// <inheritdoc/>
+    public IRegistryStore Registry { get; }
+
+    /// <inheritdoc/>
+    public IMobilityStore Mobility { get; }
+
+    /// <inheritdoc/>
+    public IHazardStore Hazards { get; }
+
+    /// <inheritdoc/>
+    public IScoreStore Scores { get; }
+
+    /// <inheritdoc/>
+    public IAuditLog AuditLog { get; }
+
+    /// <inheritdoc/>
+    public IUserStore Users { get; }
+
+    /// <summary>
+    /// Opens the database, brings its schema up to date and returns a unit of work that also closes the database:
+    /// a shortcut for tools and tests that want one store and nothing else.
+    /// </summary>
+    public static PostgresMosaicStore Open(string location)
+    {
+        var database = PostgresDatabase.Open(location);
+        try
+        {
+            database.Migrate();
+            var store = (PostgresMosaicStore)database.OpenStore();
+            return new PostgresMosaicStore(database, store.SchemaVersion, new PostgresGeometry(store.UsesPostGis),
+                store.IsPartitioned ? RegistryLayout.Partitioned : RegistryLayout.Single, owns: true);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Pooled connections belong to the database object; a store opened by <see cref="Open"/> closes it.</summary>
+    public void Dispose() => _owned?.Dispose();
+}

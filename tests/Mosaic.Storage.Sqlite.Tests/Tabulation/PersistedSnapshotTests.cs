@@ -1,0 +1,208 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Mosaic.Core.Indicators;
+using Mosaic.Core.Tabulation;
+using Mosaic.Storage.Contract;
+
+namespace Mosaic.Storage.Sqlite.Tests.Tabulation;
+
+/// <summary>
+/// The persisted snapshot image: used as it is only while it covers the rows, extended after an import of new
+/// households, rebuilt when torn or when existing rows change. Every table is checked against SQL GROUP BY over
+/// the same file, so a stale or misread image shows as wrong counts.
+/// </summary>
+public sealed class PersistedSnapshotTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly string _path;
+
+    public PersistedSnapshotTests()
+    {
+        _path = _dir.File("registry.db");
+        using var store = SqliteMosaicStore.Open(_path);
+        store.Areas.Upsert(RandomRegistry.Areas);
+        RandomRegistry.Import(store, 300, seed: 21);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private SnapshotLoad Load()
+    {
+        using var store = SqliteMosaicStore.Open(_path);
+        return PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, store.Areas.All());
+    }
+
+    [Fact]
+    public void FirstLoad_BuildsFromTheRows_AndTheNextProcessReadsTheSavedImageWithTheSameCounts()
+    {
+        var first = Load();
+        Assert.Equal(SnapshotLoadKind.Built, first.Kind);
+        Assert.True(ImageBytes() > 0);
+
+        var second = Load();
+        Assert.Equal(SnapshotLoadKind.Current, second.Kind);
+        Assert.Equal(SqlPopulation(), Population(second.Snapshot));
+        Assert.Equal(SqlPopulation(), Population(first.Snapshot));
+        Assert.Equal(300, second.Snapshot.HouseholdCount);
+    }
+
+    [Fact]
+    public void ImportOfNewHouseholds_ExtendsTheImage_AndTheTableCountsThem()
+    {
+        Load();
+        using (var importer = SqliteMosaicStore.Open(_path))
+            RandomRegistry.Import(importer, 40, seed: 22);
+
+        var after = Load();
+        Assert.Equal(SnapshotLoadKind.Extended, after.Kind);
+        Assert.Equal(340, after.Snapshot.HouseholdCount);
+        Assert.Equal(SqlPopulation(), Population(after.Snapshot));
+        // The extended image was saved: the next process uses it as it is.
+        var next = Load();
+        Assert.Equal(SnapshotLoadKind.Current, next.Kind);
+        Assert.Equal(SqlPopulation(), Population(next.Snapshot));
+    }
+
+    [Fact]
+    public void ExtendedImage_GivesTheSameTableAsOneBuiltFromHouseholdObjects()
+    {
+        Load();
+        using (var importer = SqliteMosaicStore.Open(_path))
+            RandomRegistry.Import(importer, 60, seed: 23);
+        var extended = Load();
+
+        // The slow path through domain objects (ReadHouseholds), independent of the columnar scan and the image.
+        using var store = SqliteMosaicStore.Open(_path);
+        var builder = new RegistrySnapshotBuilder(store.Areas.All());
+        foreach (var h in store.Registry.ReadHouseholds())
+            builder.Add(h);
+        var fromObjects = builder.Build();
+        foreach (var (indicator, by) in new[]
+        {
+            ("population", new[] { "adm4", "migratory_status", "sex", "age_group" }),
+            ("households", ["village", "dwelling", "remittances"]),
+            ("hh_remittances_fell", ["area"]),
+        })
+        {
+            Assert.Equal(Cells(fromObjects, indicator, by), Cells(extended.Snapshot, indicator, by));
+        }
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("one byte changed")]
+    [InlineData("a part missing")]
+    public void TornImage_IsNeverUsed_ButRebuiltFromTheRows(string damage)
+    {
+        Load();
+        Damage(damage);
+
+        var load = Load();
+        Assert.Equal(SnapshotLoadKind.Rebuilt, load.Kind);
+        Assert.Equal(SqlPopulation(), Population(load.Snapshot));
+        Assert.Equal(SnapshotLoadKind.Current, Load().Kind);
+    }
+
+    [Fact]
+    public void ChangedExistingRows_AreNeverHiddenByTheImage()
+    {
+        Load();
+        Sql("UPDATE person SET sex = CASE sex WHEN 'male' THEN 'female' ELSE 'male' END WHERE household_id % 3 = 0");
+
+        var load = Load();
+        Assert.Equal(SnapshotLoadKind.Rebuilt, load.Kind);
+        Assert.Equal(SqlPopulation(), Population(load.Snapshot));
+    }
+
+    [Fact]
+    public void RenamedArea_IsShownFromTheCurrentImageWithItsNewName()
+    {
+        Load();
+        using (var store = SqliteMosaicStore.Open(_path))
+        {
+            var village = RandomRegistry.Areas.Single(a => a.Pcode == "BD55490917002");
+            store.Areas.Upsert([village with { Name = "Notun Para" }]);
+        }
+
+        var load = Load();
+        Assert.Equal(SnapshotLoadKind.Current, load.Kind);
+        var table = new Tabulator(load.Snapshot, IndicatorCatalogue.Shipped).Tabulate(new TabulationRequest("households", ["village"]) { MinimumCellSize = 1 });
+        var labels = table.Dimensions[0].Labels;
+        Assert.Contains("Notun Para", labels);
+        Assert.DoesNotContain("Sabuj Para", labels);
+    }
+
+    private long ImageBytes() => Convert.ToInt64(Scalar("SELECT coalesce(sum(length(data)), 0) FROM registry_snapshot"), CultureInfo.InvariantCulture);
+
+    private void Damage(string how)
+    {
+        switch (how)
+        {
+            case "truncated":
+                Sql("UPDATE registry_snapshot SET data = substr(data, 1, length(data) - 7) WHERE part = (SELECT max(part) FROM registry_snapshot)");
+                break;
+            case "one byte changed":
+                {
+                    using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+                    connection.Open();
+                    using var blob = new SqliteBlob(connection, "registry_snapshot", "data", 0);
+                    blob.Position = blob.Length / 2;
+                    var b = blob.ReadByte();
+                    blob.Position = blob.Length / 2;
+                    blob.WriteByte((byte)(b ^ 0x20));
+                    break;
+                }
+            default:
+                // A crash between the parts of a write cannot happen inside one SQLite transaction; a lost part stands
+                // for damage from outside (a copied-over file, a disk error).
+                Sql("UPDATE registry_snapshot SET part = 1, data = substr(data, 1, 64) WHERE part = 0");
+                break;
+        }
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    private void Sql(string sql) => Scalar(sql);
+
+    /// <summary>Resident persons by area and sex, as SQL counts them.</summary>
+    private SortedDictionary<string, double> SqlPopulation()
+    {
+        var counts = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        using var connection = new SqliteConnection($"Data Source={_path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT h.area_pcode, coalesce(p.sex, '{TableDimension.MissingCode}'), count(*) FROM person p " +
+                          "JOIN household h ON h.id = p.household_id WHERE p.mig_status <> 'emigrant' GROUP BY 1, 2";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            counts[r.GetString(0) + "|" + r.GetString(1)] = r.GetInt64(2);
+        return counts;
+    }
+
+    private static SortedDictionary<string, double> Population(RegistrySnapshot snapshot)
+    {
+        var counts = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var result = new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(new TabulationRequest("population", ["area", "sex"]) { MinimumCellSize = 1 });
+        foreach (var cell in result.Cells)
+        {
+            if (cell.Categories.Any(c => c == TableDimension.Total) || cell.Value is not > 0)
+                continue;
+            counts[string.Join("|", cell.Categories.Select((c, d) => result.Dimensions[d].Codes[c]))] = cell.Value.Value;
+        }
+        return counts;
+    }
+
+    private static List<string> Cells(RegistrySnapshot snapshot, string indicator, string[] by)
+    {
+        var result = new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(new TabulationRequest(indicator, by));
+        return [.. result.Cells.Select(c => string.Join("|", c.Categories.Select((k, d) => k == TableDimension.Total ? "*" : result.Dimensions[d].Codes[k]))
+            + "=" + (c.Value?.ToString("R", CultureInfo.InvariantCulture) ?? "suppressed") + "/" + c.Denominator?.ToString("R", CultureInfo.InvariantCulture) + "/" + c.Status)];
+    }
+}
