@@ -71,7 +71,8 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<string?> _ageBands = new("--age-bands")
     {
-        Description = "Age groups for age_group, e.g. 0-4,5-17,18-59,60+ (the default)",
+        Description = "Age groups for age_group, e.g. 0-4,5-17,18-59,60+ (the default); with suppression they must group the base bands " +
+                      "0-4,5-9,10-14,15-17,18-19,20-24,…,85+ (from 0, no gaps, open last band)",
         HelpName = "BANDS",
     };
 

@@ -12,6 +12,31 @@ public sealed record AgeBands
 
     public static AgeBands Default { get; } = Parse("0-4,5-17,18-59,60+");
 
+    /// <summary>
+    /// The base bands every suppressed table's bands are groups of: five-year bands with the default's boundaries at
+    /// 18 (so 5-17 and 18-59 are groups of them), open from 85.
+    /// </summary>
+    public static AgeBands Base { get; } = Parse("0-4,5-9,10-14,15-17,18-19,20-24,25-29,30-34,35-39,40-44,45-49,50-54,55-59,60-64,65-69,70-74,75-79,80-84,85+");
+
+    /// <summary>
+    /// Whether these bands are groups of consecutive <paramref name="basis"/> bands covering every age: the first
+    /// starts at 0, each starts where the previous ended, the last is open, and every boundary is a boundary of the
+    /// basis. Two tables by such bands differ at most by whole base bands, never by one year of age.
+    /// </summary>
+    public bool IsCoarseningOf(AgeBands basis)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        var starts = basis.Bands.Select(b => b.From).ToHashSet();
+        if (Bands[0].From != 0 || Bands[^1].To != int.MaxValue)
+            return false;
+        for (var i = 0; i < Bands.Count; i++)
+        {
+            if (!starts.Contains(Bands[i].From) || (i > 0 && Bands[i].From != Bands[i - 1].To + 1))
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>Parses a comma-separated list of bands (<c>A-B</c> or a final <c>A+</c>); they must not overlap.</summary>
     public static AgeBands Parse(string text)
     {

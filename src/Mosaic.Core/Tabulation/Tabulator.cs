@@ -32,6 +32,14 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
         var duplicate = request.By.GroupBy(b => b, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new TabulationException($"dimension '{duplicate.Key}' is given twice");
+        if (request.Method == DisclosureMethod.Suppression && request.MinimumCellSize > 1 && request.By.Contains("age_group") &&
+            !request.AgeBands.IsCoarseningOf(AgeBands.Base))
+        {
+            throw new TabulationException(
+                $"age bands {request.AgeBands} are not groups of the base bands ({AgeBands.Base}): two suppressed tables by " +
+                "different bands could be subtracted to recover persons of one age. Use bands from 0 to an open last band " +
+                "whose boundaries are base boundaries (e.g. 0-14,15-64,65+), or --method perturbation");
+        }
         var fields = new SnapshotFields(snapshot, request.AgeBands);
         var eval = new ExpressionEvaluator(fields);
         var unit = indicator.Unit == IndicatorUnit.Person ? FieldLevel.Person : FieldLevel.Household;

@@ -32,6 +32,19 @@ public sealed class TabulateOptionTests : IDisposable
         Assert.Equal("population", json.RootElement.GetProperty("metadata").GetProperty("indicator").GetString());
     }
 
+    [Fact]
+    public void Tabulate_AgeBandsOneYearOffTheBaseBands_IsRefusedWithoutATable_AndAGroupingOfThemIsTabulated()
+    {
+        var refused = CliRun.Invoke("tabulate", "--db", _db, "-i", "population", "--by", "sex,age_group", "--age-bands", "0-80,81+");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("age bands 0-80,81+ are not groups of the base bands", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Total", refused.Out, StringComparison.Ordinal);
+
+        var grouped = CliRun.Invoke("tabulate", "--db", _db, "-i", "population", "--by", "sex,age_group", "--age-bands", "0-59,60+", "--json");
+        Assert.Equal(0, grouped.ExitCode);
+        Assert.Contains("\"0-59\"", grouped.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("1")]

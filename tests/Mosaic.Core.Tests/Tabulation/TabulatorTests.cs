@@ -123,6 +123,49 @@ public sealed class TabulatorTests
         Assert.Equal(["0-14", "15-64", "65+", TableDimension.MissingCode], result.Dimensions[0].Codes);
     }
 
+    [Theory]
+    [InlineData("0-80,81+")] // with 0-79,80+ it would give the persons aged exactly 80
+    [InlineData("0-9,12+")] // a gap: ages 10-11 fall out
+    [InlineData("5-17,18+")] // does not start at 0
+    [InlineData("0-17,18-59")] // no open last band
+    public void Tabulate_SuppressedByAgeBandsThatAreNotGroupsOfTheBaseBands_IsRefusedNamingThem(string bands)
+    {
+        var request = new TabulationRequest("population", ["sex", "age_group"]) { AgeBands = AgeBands.Parse(bands) };
+        var ex = Assert.Throws<TabulationException>(() => new Tabulator(s_snapshot, IndicatorCatalogue.Shipped).Tabulate(request));
+        Assert.Contains(AgeBands.Parse(bands).ToString(), ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--method perturbation", ex.Message, StringComparison.Ordinal);
+        // Perturbation needs no such rule: the same persons always get the same noise, whatever the bands.
+        var snapshot = new KeyedRegistry(s_households, keySeed: 3).Snapshot;
+        var perturbed = new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(request with { Method = DisclosureMethod.Perturbation });
+        Assert.Equal(DisclosureMethod.Perturbation, perturbed.Method);
+        Assert.NotEmpty(perturbed.Cells);
+    }
+
+    [Fact]
+    public void AgeBands_AnyGroupingOfConsecutiveBaseBands_IsACoarseningAndMovingOneBoundaryOffTheBaseIsNot()
+    {
+        // Independent construction: every subset of the base boundaries (0 always kept) gives one grouping.
+        int[] boundaries = [0, 5, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85];
+        var random = new Random(15);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var kept = boundaries.Where((b, i) => i == 0 || random.Next(3) == 0).ToList();
+            var text = string.Join(',', kept.Select((b, i) => i == kept.Count - 1 ? $"{b}+" : $"{b}-{kept[i + 1] - 1}"));
+            Assert.True(AgeBands.Parse(text).IsCoarseningOf(AgeBands.Base), text);
+            if (kept.Count < 2)
+                continue;
+            // Shift one inner boundary by one year (never onto another base boundary here: they are ≥ 2 apart).
+            var at = 1 + random.Next(kept.Count - 1);
+            var shifted = kept.ToList();
+            shifted[at] += 1;
+            if (shifted[at] >= (at + 1 < shifted.Count ? shifted[at + 1] : int.MaxValue))
+                continue;
+            var moved = string.Join(',', shifted.Select((b, i) => i == shifted.Count - 1 ? $"{b}+" : $"{b}-{shifted[i + 1] - 1}"));
+            Assert.False(AgeBands.Parse(moved).IsCoarseningOf(AgeBands.Base), moved);
+        }
+        Assert.True(AgeBands.Default.IsCoarseningOf(AgeBands.Base));
+    }
+
     [Fact]
     public void Tabulate_HazardIndicatorBeforeScoring_SaysTheFieldIsNotAvailableYet()
     {
