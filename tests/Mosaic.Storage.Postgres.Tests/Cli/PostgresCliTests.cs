@@ -94,7 +94,7 @@ public sealed partial class PostgresCliTests(PostgresServer server, CliSideBySid
             foreach (var (db, folder) in sides.Sides)
             {
                 File.WriteAllText(Path.Combine(folder, "flood.geojson"), FloodMap);
-                var args = Split(step.Replace("{dir}", folder, StringComparison.Ordinal)).Select(Repo).Append("--db").Append(db).ToArray();
+                var args = Split(step.Replace("{dir}", folder, StringComparison.Ordinal)).Select(a => Repo(a, folder)).Append("--db").Append(db).ToArray();
                 var run = step.Contains("--password-stdin", StringComparison.Ordinal) ? WithStdin("a long enough password\n", args) : CliRun.Invoke(args);
                 var outFile = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
                 results.Add((run, Mask(run.Out + run.Error, db, folder), outFile is null ? null : Mask(File.ReadAllText(outFile), db, folder)));
@@ -119,11 +119,19 @@ public sealed partial class PostgresCliTests(PostgresServer server, CliSideBySid
         return Hash().Replace(masked, "{hash}");
     }
 
-    /// <summary>A path under the repository for files the repository ships (test data, examples).</summary>
-    private static string Repo(string arg) =>
-        arg.StartsWith("tests/data/", StringComparison.Ordinal) || arg.StartsWith("docs/examples/", StringComparison.Ordinal)
-            ? Path.Combine(RepositoryRoot, arg)
-            : arg;
+    /// <summary>
+    /// A copy, in the side's working folder, of a file the repository ships (test data, examples): imports write their
+    /// reports beside their input, which must not land in the repository.
+    /// </summary>
+    private static string Repo(string arg, string folder)
+    {
+        if (!arg.StartsWith("tests/data/", StringComparison.Ordinal) && !arg.StartsWith("docs/examples/", StringComparison.Ordinal))
+            return arg;
+        var copy = Path.Combine(folder, "inputs", arg);
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(Path.Combine(RepositoryRoot, arg), copy, overwrite: true);
+        return copy;
+    }
 
     private static string RepositoryRoot
     {
