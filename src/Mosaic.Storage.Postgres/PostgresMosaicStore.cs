@@ -21,13 +21,13 @@ public sealed class PostgresMosaicStore : IMosaicStore
         SchemaVersion = schemaVersion;
         UsesPostGis = geometry.PostGis;
         IsPartitioned = layout == RegistryLayout.Partitioned;
-        Areas = StoreBoundary<IAreaStore>.Wrap(new PostgresAreaStore(source, geometry), description);
-        Registry = StoreBoundary<IPostgresRegistry>.Wrap(new PostgresRegistryStore(source), description);
-        Mobility = StoreBoundary<IMobilityStore>.Wrap(new PostgresMobilityStore(source), description);
-        Hazards = StoreBoundary<IHazardStore>.Wrap(new PostgresHazardStore(source, geometry), description);
-        Scores = StoreBoundary<IScoreStore>.Wrap(new PostgresScoreStore(source), description);
-        AuditLog = StoreBoundary<IAuditLog>.Wrap(new PostgresAuditLog(source), description);
-        Users = StoreBoundary<IUserStore>.Wrap(new PostgresUserStore(source), description);
+        Areas = StoreBoundary<IAreaStore>.Wrap(new PostgresAreaStore(source, geometry), description, PostgresErrors.Translator);
+        Registry = StoreBoundary<IPostgresRegistry>.Wrap(new PostgresRegistryStore(source), description, PostgresErrors.Translator);
+        Mobility = StoreBoundary<IMobilityStore>.Wrap(new PostgresMobilityStore(source), description, PostgresErrors.Translator);
+        Hazards = StoreBoundary<IHazardStore>.Wrap(new PostgresHazardStore(source, geometry), description, PostgresErrors.Translator);
+        Scores = StoreBoundary<IScoreStore>.Wrap(new PostgresScoreStore(source), description, PostgresErrors.Translator);
+        AuditLog = StoreBoundary<IAuditLog>.Wrap(new PostgresAuditLog(source), description, PostgresErrors.Translator);
+        Users = StoreBoundary<IUserStore>.Wrap(new PostgresUserStore(source), description, PostgresErrors.Translator);
     }
 
     /// <inheritdoc/>

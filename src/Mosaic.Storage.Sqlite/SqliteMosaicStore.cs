@@ -18,13 +18,13 @@ public sealed class SqliteMosaicStore : IMosaicStore
         Description = description;
         _connection = connection;
         SchemaVersion = schemaVersion;
-        Areas = StoreBoundary<IAreaStore>.Wrap(new SqliteAreaStore(connection), description);
-        Registry = StoreBoundary<ISqliteRegistry>.Wrap(new SqliteRegistryStore(connection), description);
-        Mobility = StoreBoundary<IMobilityStore>.Wrap(new SqliteMobilityStore(connection), description);
-        Hazards = StoreBoundary<IHazardStore>.Wrap(new SqliteHazardStore(connection), description);
-        Scores = StoreBoundary<IScoreStore>.Wrap(new SqliteScoreStore(connection), description);
-        AuditLog = StoreBoundary<IAuditLog>.Wrap(new SqliteAuditLog(connection), description);
-        Users = StoreBoundary<IUserStore>.Wrap(new SqliteUserStore(connection), description);
+        Areas = StoreBoundary<IAreaStore>.Wrap(new SqliteAreaStore(connection), description, SqliteErrors.Translator);
+        Registry = StoreBoundary<ISqliteRegistry>.Wrap(new SqliteRegistryStore(connection), description, SqliteErrors.Translator);
+        Mobility = StoreBoundary<IMobilityStore>.Wrap(new SqliteMobilityStore(connection), description, SqliteErrors.Translator);
+        Hazards = StoreBoundary<IHazardStore>.Wrap(new SqliteHazardStore(connection), description, SqliteErrors.Translator);
+        Scores = StoreBoundary<IScoreStore>.Wrap(new SqliteScoreStore(connection), description, SqliteErrors.Translator);
+        AuditLog = StoreBoundary<IAuditLog>.Wrap(new SqliteAuditLog(connection), description, SqliteErrors.Translator);
+        Users = StoreBoundary<IUserStore>.Wrap(new SqliteUserStore(connection), description, SqliteErrors.Translator);
     }
 
     /// <inheritdoc/>

@@ -6,6 +6,9 @@ namespace Mosaic.Storage.Postgres.Internal;
 /// <summary>Turns Npgsql's and PostgreSQL's errors into Core's <see cref="StoreException"/> at the provider's boundary.</summary>
 internal static class PostgresErrors
 {
+    /// <summary>The boundary's translator (<see cref="StoreBoundary{T}"/>): Npgsql failures only.</summary>
+    public static readonly StoreErrorTranslator Translator = (error, description) => error is NpgsqlException ex ? Translate(ex, description) : null;
+
     public static StoreException Translate(NpgsqlException ex, string description)
     {
         if (ex is not PostgresException pg)

@@ -10,6 +10,9 @@ internal static class SqliteErrors
     private const int Error = 1, Perm = 3, Busy = 5, Locked = 6, ReadOnly = 8, IoErr = 10, Corrupt = 11, Full = 13,
         CantOpen = 14, Constraint = 19, Auth = 23, NotADb = 26;
 
+    /// <summary>The boundary's translator (<see cref="StoreBoundary{T}"/>): SQLite failures only.</summary>
+    public static readonly StoreErrorTranslator Translator = (error, description) => error is SqliteException ex ? Translate(ex, description) : null;
+
     public static StoreException Translate(SqliteException ex, string description)
     {
         var (failure, what) = (ex.SqliteErrorCode & 0xff) switch
