@@ -31,11 +31,12 @@ public sealed class RegistrySnapshotCache
     public RegistrySnapshot Get(IMosaicStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
+        // Read the version before taking the lock (requests answered from a current snapshot never queue behind one
+        // another's database read) and before building: a write that commits during the build then leaves the cache
+        // marked with the older version, so the next call rebuilds again — an extra build, never a stale answer.
+        var version = store.Registry.CurrentVersion();
         lock (_lock)
         {
-            // Read the version before building: a write that commits during the build then leaves the cache marked
-            // with the older version, so the next call rebuilds again — an extra build, never a stale answer.
-            var version = store.Registry.CurrentVersion();
             if (_snapshot is not null && version == _version)
                 return _snapshot;
             _snapshot = RegistrySnapshotLoader.Load(store);

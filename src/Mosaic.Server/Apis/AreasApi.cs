@@ -23,7 +23,7 @@ public static class AreasApi
     public static Ok<List<AreaView>> List(HttpContext http, MosaicDatabase database, int? level = null, string? parent = null)
     {
         var user = CurrentUser.From(http.User);
-        using var store = database.Open();
+        var store = database.ForRequest(http);
         return TypedResults.Ok(InScope(store.Areas, user, withBoundaries: true)
             .Where(a => (level is null || a.Level == level) && (parent is null || string.Equals(a.ParentPcode, parent, StringComparison.OrdinalIgnoreCase)))
             .Select(AreaView.Of).ToList());
@@ -32,7 +32,7 @@ public static class AreasApi
     public static Results<Ok<AreaDetail>, ProblemHttpResult> Get(string pcode, HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
-        using var store = database.Open();
+        var store = database.ForRequest(http);
         var area = store.Areas.Get(pcode);
         if (area is null || !user.Sees(store.Areas, area.Pcode))
             return Problems.AreaNotFound(pcode);
@@ -46,7 +46,7 @@ public static class AreasApi
     public static IResult Boundaries(HttpContext http, MosaicDatabase database, int? level = null)
     {
         var user = CurrentUser.From(http.User);
-        using var store = database.Open();
+        var store = database.ForRequest(http);
         var areas = InScope(store.Areas, user, withBoundaries: true).Where(a => level is null || a.Level == level).ToList();
         var buffer = new MemoryStream();
         AreaGeoJson.Write(areas, buffer);

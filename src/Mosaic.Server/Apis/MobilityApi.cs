@@ -27,7 +27,7 @@ public static class MobilityApi
     public static Results<Ok<MobilitySummaryView>, ProblemHttpResult> Summary(HttpContext http, MosaicDatabase database, int? round = null, int? compare = null, int? level = null)
     {
         var user = CurrentUser.From(http.User);
-        using var store = database.Open();
+        var store = database.ForRequest(http);
         SummaryReport report;
         try
         {
@@ -49,7 +49,7 @@ public static class MobilityApi
     public static Ok<FlowsView> Flows(HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
-        using var store = database.Open();
+        var store = database.ForRequest(http);
         var points = store.Mobility.ReadFlowPoints()
             .Where(p => user.Scope is null || (p.AreaPcode is { } a && user.Sees(store.Areas, a)))
             .ToList();

@@ -29,7 +29,7 @@ public static class RegistrationsApi
     public static Results<Ok<RegistrationsView>, ProblemHttpResult> List(HttpContext http, MosaicDatabase database, string? area = null, int? offset = null, int? limit = null)
     {
         var user = CurrentUser.From(http.User);
-        using var store = database.Open();
+        var store = database.ForRequest(http);
         var asked = user.Limit(store.Areas, area);
         if (!asked.Allowed)
             return Problems.AreaNotFound(area!);
@@ -48,7 +48,7 @@ public static class RegistrationsApi
     public static Results<Ok<RegistrationsView>, ProblemHttpResult> Get(string submissionId, HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
-        using var store = database.Open();
+        var store = database.ForRequest(http);
         var page = RegistrationRead.One(store, user.Actor, submissionId, "GET " + http.Request.Path, RequestLine(http));
         return page is null
             ? Problems.NotFound("Household not found", $"no household '{submissionId}' in your scope")

@@ -44,7 +44,7 @@ public static class TabulationsApi
             return Problems.BadRequest($"min_cell cannot be lowered below {DisclosureRule.DefaultMinimumContributors} through the API");
         var dims = (by ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-        using var store = database.Open();
+        var store = database.ForRequest(http);
         var limit = user.Limit(store.Areas, area);
         if (!limit.Allowed)
             return Problems.AreaNotFound(area!);

@@ -46,7 +46,7 @@ public static class TargetingApi
         if (format is not ("json" or "csv" or "xlsx"))
             return Problems.BadRequest($"format must be json, csv or xlsx (got '{format}')");
 
-        using var store = database.Open();
+        var store = database.ForRequest(http);
         var limit = user.Limit(store.Areas, area);
         if (!limit.Allowed)
             return Problems.AreaNotFound(area!);

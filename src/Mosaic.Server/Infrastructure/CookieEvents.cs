@@ -25,7 +25,7 @@ internal static class CookieEvents
     {
         var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var database = context.HttpContext.RequestServices.GetRequiredService<MosaicDatabase>();
-        using var store = database.Open();
+        var store = database.ForRequest(context.HttpContext);
         var user = long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var userId) ? store.Users.Get(userId) : null;
         if (user is null || user.Disabled)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Mosaic.Core.Storage;
 using Mosaic.Core.Tabulation;
@@ -33,8 +34,25 @@ public sealed class MosaicDatabase : IDisposable
     /// <summary>Brings the schema up to date (once, at start).</summary>
     public int Migrate() => _database.Migrate();
 
-    /// <summary>A unit of work for one request; dispose it at the end of the request.</summary>
+    /// <summary>A unit of work of its own (start-up, background imports, writes); dispose it when done.</summary>
     public IMosaicStore Open() => _database.OpenStore();
+
+    /// <summary>
+    /// The request's one unit of work, shared by authentication (the token or cookie check) and the handler, and
+    /// disposed when the response ends. Opened on first use, so requests that need no database open none.
+    /// </summary>
+    public IMosaicStore ForRequest(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Items.TryGetValue(s_requestStoreKey, out var existing) && existing is IMosaicStore open)
+            return open;
+        var store = _database.OpenStore();
+        http.Items[s_requestStoreKey] = store;
+        http.Response.RegisterForDispose(store);
+        return store;
+    }
+
+    private static readonly object s_requestStoreKey = new();
 
     public void Dispose() => _database.Dispose();
 }

@@ -19,8 +19,7 @@ public sealed class TokenAuthenticationHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return Task.FromResult(AuthenticateResult.NoResult());
         var secret = header["Bearer ".Length..].Trim();
-        using var store = database.Open();
-        var user = Authentication.FromToken(store, secret);
+        var user = Authentication.FromToken(database.ForRequest(Context), secret);
         // The secret is never logged or echoed: a failure says only that the token is not valid.
         return Task.FromResult(user is null
             ? AuthenticateResult.Fail("the API token is not valid (unknown, revoked, or its user is disabled)")
