@@ -1,3 +1,4 @@
+using Mosaic.Core.Access;
 using Mosaic.Core.Audit;
 using Mosaic.Core.Privacy;
 using Mosaic.Core.Registry;
@@ -44,7 +45,7 @@ internal sealed partial class SqliteRegistryStore
         var entryId = SqliteAuditLog.Append(connection, tx, new AuditEntry(
             DateTimeOffset.UtcNow, request.Actor.User, request.Purpose, request.Subject, scope, households, persons, request.CommandLine)
         {
-            Role = Roles.Codes[request.Actor.Role],
+            Role = Roles.Code(request.Actor.Role),
         });
         tx.Commit();
         return new ContactRead(entryId, contacts, households, persons);

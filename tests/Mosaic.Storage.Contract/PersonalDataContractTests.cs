@@ -1,3 +1,4 @@
+using Mosaic.Core.Access;
 using Mosaic.Core.Audit;
 using Mosaic.Core.Privacy;
 using Mosaic.Core.Registry;
@@ -100,7 +101,7 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
     public void ReadContacts_OutsideTheActorsAreaScope_ReturnsNothingAndCountsNothing()
     {
         var (returnee, displaced) = SeedFamilies();
-        var ramnaOfficer = new Actor("officer.ramna", Role.Enumerator, "BD55490959");
+        var ramnaOfficer = new Actor("officer.ramna", Role.Manager, "BD55490959");
         var read = Store.Registry.ReadContacts(Request(ramnaOfficer, IdOf(returnee.SubmissionId), IdOf(displaced.SubmissionId)));
         Assert.Equal([IdOf(displaced.SubmissionId)], read.Contacts.Keys);
         var entry = Assert.Single(Store.AuditLog.Read());
@@ -109,6 +110,7 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
 
     [Theory]
     [InlineData(Role.Analyst)]
+    [InlineData(Role.Enumerator)]
     [InlineData(Role.Viewer)]
     public void ReadContacts_ForARoleThatNeverReadsPersonalData_IsDeniedAndLogsNothing(Role role)
     {

@@ -1,3 +1,4 @@
+using Mosaic.Core.Access;
 using Mosaic.Core.Privacy;
 
 namespace Mosaic.Cli.Infrastructure;

@@ -1,3 +1,4 @@
+using Mosaic.Core.Access;
 namespace Mosaic.Core.Privacy;
 
 /// <summary>The actor may not read what was asked (their role never reads personal data). Nothing was read or logged.</summary>
@@ -22,10 +23,10 @@ public sealed class AccessDeniedException : Exception
     public static void ThrowUnlessAllowed(ContactRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.Actor.Role.ReadsPersonalData())
+        if (!Roles.Allows(request.Actor.Role, Capability.ReadPersonalData))
         {
             throw new AccessDeniedException(
-                $"the role '{Roles.Codes[request.Actor.Role]}' may not read personal data (names, phones, exact locations)");
+                $"the role '{Roles.Code(request.Actor.Role)}' may not read personal data (names, phones, exact locations)");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Mosaic.Core.Access;
 namespace Mosaic.Core.Privacy;
 
 /// <summary>Who asks: a user, their role, and the area subtree they may see.</summary>

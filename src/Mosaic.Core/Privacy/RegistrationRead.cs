@@ -49,8 +49,8 @@ public static class RegistrationRead
 
     private static void Refuse(Actor actor)
     {
-        if (!actor.Role.ReadsPersonalData())
-            throw new AccessDeniedException($"the role '{Roles.Codes[actor.Role]}' may not read registrations (personal data)");
+        if (!Roles.Allows(actor.Role, Capability.ReadPersonalData))
+            throw new AccessDeniedException($"the role '{Roles.Code(actor.Role)}' may not read registrations (personal data)");
     }
 
     private static ContactRead Contacts(IMosaicStore store, Actor actor, List<Household> households, string subject, string commandLine) =>

@@ -25,14 +25,7 @@ public sealed record CurrentUser(long Id, string UserName, Role Role, string? Sc
     public bool Can(Capability capability) => Roles.Allows(Role, capability);
 
     /// <summary>The user as the audited door for personal data sees them: name, role and area scope.</summary>
-    public Core.Privacy.Actor Actor => new(UserName, Role switch
-    {
-        Role.Admin => Core.Privacy.Role.Admin,
-        Role.Manager => Core.Privacy.Role.Manager,
-        Role.Analyst => Core.Privacy.Role.Analyst,
-        Role.Enumerator => Core.Privacy.Role.Enumerator,
-        _ => Core.Privacy.Role.Viewer,
-    }, Scope);
+    public Core.Privacy.Actor Actor => new(UserName, Role, Scope);
 
     /// <summary>Whether an area is in this user's scope.</summary>
     public bool Sees(IAreaStore areas, string pcode) => AccessScope.Contains(areas, Scope, pcode);
