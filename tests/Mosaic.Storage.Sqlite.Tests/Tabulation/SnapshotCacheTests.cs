@@ -60,4 +60,57 @@ public sealed class SnapshotCacheTests : IDisposable
         Assert.Same(first, cache.Get(store));
         Assert.Equal(1, cache.Builds);
     }
+
+    [Fact]
+    public async Task Get_WhileAnotherRequestRebuilds_AnswersFromThePreviousSnapshotWithoutWaiting()
+    {
+        using (var setup = SqliteMosaicStore.Open(_path))
+        {
+            setup.Areas.Upsert(RandomRegistry.Areas);
+            RandomRegistry.Import(setup, 30, seed: 1);
+        }
+        using var rebuildStarted = new ManualResetEventSlim();
+        using var releaseRebuild = new ManualResetEventSlim();
+        var loads = 0;
+        var cache = new RegistrySnapshotCache(store =>
+        {
+            if (Interlocked.Increment(ref loads) == 2)
+            {
+                rebuildStarted.Set();
+                releaseRebuild.Wait(TestContext.Current.CancellationToken);
+            }
+            return RegistrySnapshotLoader.Load(store);
+        });
+        RegistrySnapshot first;
+        using (var request = SqliteMosaicStore.Open(_path))
+            first = cache.Get(request);
+        using (var importer = SqliteMosaicStore.Open(_path))
+            RandomRegistry.Import(importer, 12, seed: 2);
+
+        // The first request after the import rebuilds (held at the gate); a second request meanwhile gets the previous
+        // table at once instead of queueing behind the rebuild.
+        var rebuilding = Task.Run(() =>
+        {
+            using var request = SqliteMosaicStore.Open(_path);
+            return cache.Get(request);
+        }, TestContext.Current.CancellationToken);
+        Assert.True(rebuildStarted.Wait(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken), "the rebuild never started");
+        var meanwhile = Task.Run(() =>
+        {
+            using var request = SqliteMosaicStore.Open(_path);
+            return cache.Get(request);
+        }, TestContext.Current.CancellationToken);
+        // A cache that made it queue would block until the rebuild is released: give it a minute, then release anyway.
+        var answeredFirst = await Task.WhenAny(meanwhile, Task.Delay(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken)) == meanwhile;
+        releaseRebuild.Set();
+        Assert.True(answeredFirst, "a request during the rebuild waited for it");
+        Assert.Same(first, await meanwhile);
+        Assert.Equal(30, Households(first));
+
+        var rebuilt = await rebuilding;
+        Assert.Equal(42, Households(rebuilt));
+        using (var after = SqliteMosaicStore.Open(_path))
+            Assert.Same(rebuilt, cache.Get(after));
+        Assert.Equal(2, cache.Builds);
+    }
 }
