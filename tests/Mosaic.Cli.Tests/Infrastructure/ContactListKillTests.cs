@@ -6,9 +6,9 @@ namespace Mosaic.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// A contact list never reaches the disk before its audit entry is committed: a real <c>mosaic target
-/// --include-contacts</c> process is frozen the moment any file appears in its output folder (its temporary file or
-/// the list itself), the audit log is read while it is frozen, and the process is then killed (SIGKILL: nothing of
-/// it runs after that). Before the fix in issue 8, 25 of 45 aimed kills left names and phones on disk with no record.
+/// --include-contacts</c> process is frozen the moment a file in its output folder holds any byte (its temporary file
+/// or the list itself; the name is reserved by an empty file first), the audit log is read while it is frozen, and
+/// the process is then killed (SIGKILL: nothing of it runs after that). Before the fix in issue 8, 25 of 45 aimed kills left names and phones on disk with no record.
 /// </summary>
 public sealed class ContactListKillTests : IDisposable
 {
@@ -24,7 +24,7 @@ public sealed class ContactListKillTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task TargetWithContacts_KilledTheMomentAFileAppears_AlwaysHasItsAuditEntryAlready()
+    public async Task TargetWithContacts_KilledTheMomentItsFileHasContent_AlwaysHasItsAuditEntryAlready()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "freezes and kills the child with Linux signals");
         var db = _dir.File("registry.db");
@@ -39,7 +39,7 @@ public sealed class ContactListKillTests : IDisposable
             var drain = Task.WhenAll(child.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken),
                 child.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
 
-            var seen = await FreezeWhenAFileAppears(child, folder);
+            var seen = await FreezeWhenAFileHasContent(child, folder);
             var onDisk = Directory.GetFiles(folder);
             using (var store = SqliteMosaicStore.Open(db))
             {
@@ -55,15 +55,15 @@ public sealed class ContactListKillTests : IDisposable
     }
 
     /// <summary>
-    /// Polls the output folder until anything appears in it, then freezes the child (SIGSTOP). Returns how it ended:
-    /// frozen with a file present, or the child had already finished (its list is then on disk).
+    /// Polls the output folder until a file in it is not empty, then freezes the child (SIGSTOP). Returns how it
+    /// ended: frozen while writing, or the child had already finished (its list is then on disk).
     /// </summary>
-    private static async Task<string> FreezeWhenAFileAppears(Process child, string folder)
+    private static async Task<string> FreezeWhenAFileHasContent(Process child, string folder)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(3))
         {
-            if (Directory.EnumerateFileSystemEntries(folder).Any())
+            if (new DirectoryInfo(folder).EnumerateFiles().Any(f => f.Length > 0))
             {
                 if (child.HasExited)
                     return "after the process ended";
