@@ -18,8 +18,23 @@ public static class PostgresConnectionString
                db.Contains("Host=", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Parses either spelling; throws <see cref="ArgumentException"/> naming what is wrong.</summary>
+    /// <summary>
+    /// Parses either spelling; throws <see cref="ArgumentException"/> naming what is wrong. Statements run without a
+    /// time limit unless the value sets one (<c>Command Timeout=…</c>, <c>?command_timeout=…</c>): Npgsql's default of
+    /// 30 s would cut off the merge of a large import or a tabulation over tens of millions of persons.
+    /// </summary>
     public static NpgsqlConnectionStringBuilder Parse(string db)
+    {
+        var builder = ParseAsGiven(db);
+        var text = Uri.UnescapeDataString(db).Replace("_", " ", StringComparison.Ordinal);
+        if (!text.Contains("command timeout", StringComparison.OrdinalIgnoreCase) && !text.Contains("commandtimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.CommandTimeout = 0;
+        }
+        return builder;
+    }
+
+    private static NpgsqlConnectionStringBuilder ParseAsGiven(string db)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (!db.Contains("://", StringComparison.Ordinal))

@@ -20,6 +20,12 @@ internal static class DuckPeer
         RegistrySnapshot snapshot;
         using (var store = SqliteMosaicStore.Open(db))
             snapshot = RegistrySnapshotLoader.Load(store);
+        return Run(snapshot, runs);
+    }
+
+    /// <summary>As above, for a snapshot read from any store.</summary>
+    public static Result Run(RegistrySnapshot snapshot, int runs)
+    {
         var union = snapshot.Areas.Pcodes.Select(p => snapshot.Areas.AncestorAt(p, 4)).ToList();
         var unionIndex = union.OfType<string>().Distinct(StringComparer.Ordinal).Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
         var load = Stopwatch.StartNew();

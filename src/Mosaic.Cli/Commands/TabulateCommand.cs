@@ -82,6 +82,14 @@ public sealed class TabulateCommand : MosaicCommand
         HelpName = "FILE",
     };
 
+    private readonly Option<string> _engine = new("--engine")
+    {
+        Description = "Where the cells are counted: auto (in the database when the store can count the request, as PostgreSQL can; " +
+                      "else in memory), memory (Mosaic's columnar engine over the whole registry) or database (an error when the store " +
+                      "cannot count it). Totals and disclosure control always run in Mosaic; the table is the same",
+        DefaultValueFactory = _ => "auto",
+    };
+
     private readonly Option<string?> _catalogue = CatalogueOption.Create();
 
     private readonly Option<bool> _rawCsv = CommonOptions.RawCsv();
@@ -109,6 +117,7 @@ public sealed class TabulateCommand : MosaicCommand
         Options.Add(_format);
         Options.Add(_ageBands);
         Options.Add(_out);
+        Options.Add(_engine);
         Options.Add(ForceOption);
         Options.Add(_catalogue);
         Options.Add(_rawCsv);
@@ -124,6 +133,7 @@ public sealed class TabulateCommand : MosaicCommand
         });
         _method.AcceptOnlyFromAmong([.. Enum.GetNames<DisclosureMethod>().Select(n => n.ToLowerInvariant())]);
         _secondary.AcceptOnlyFromAmong("hypercube", "optimal");
+        _engine.AcceptOnlyFromAmong("auto", "memory", "database");
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -157,8 +167,7 @@ public sealed class TabulateCommand : MosaicCommand
                     Secondary = parse.GetValue(_secondary) == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube,
                     AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
                 };
-                var snapshot = SnapshotReading.Load(console, store);
-                result = new Tabulator(snapshot, catalogue).Tabulate(request);
+                result = Count(parse.GetValue(_engine)!, console, store, catalogue, request);
             }
             catch (Exception ex) when (ex is TabulationException or IndicatorCatalogueException or ExpressionException)
             {
@@ -212,6 +221,25 @@ public sealed class TabulateCommand : MosaicCommand
             console.Info($"{result.Cells.Count} cells written to {outPath}; {result.InformationLoss.Describe(result.Rule.ContributorUnit)}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The table counted where <paramref name="engine"/> says: by the store (pushdown) or over the snapshot in memory.</summary>
+    private static TabulationResult Count(string engine, CliConsole console, Mosaic.Core.Storage.IMosaicStore store, IndicatorCatalogue catalogue,
+        TabulationRequest request)
+    {
+        if (engine != "memory")
+        {
+            var counted = console.WithStatus("counting in the database", () => PushdownTabulator.TryTabulate(store, catalogue, request));
+            if (counted is not null)
+                return counted;
+            if (engine == "database")
+            {
+                throw new CliException(ExitCodes.Usage,
+                    $"--engine database: {store.Description} cannot count this table itself (only PostgreSQL counts in the database, " +
+                    "and not with --min-households or --method perturbation): use --engine auto or memory");
+            }
+        }
+        return new Tabulator(SnapshotReading.Load(console, store), catalogue).Tabulate(request);
     }
 
     private static void Render(TabulationResult result, string format, TextWriter output, Mosaic.Core.Import.Csv.CsvWriteOptions csv)

@@ -31,6 +31,9 @@ public static class PushdownTabulator
         // Distinct households per cell are not counted in the database: the household rule needs the in-memory engine.
         if (request.MinimumHouseholds > 1)
             return null;
+        // Cell-key perturbation needs each cell's record keys, which the database does not sum: in memory too.
+        if (request.Method != Mosaic.Core.Disclosure.DisclosureMethod.Suppression)
+            return null;
         // The in-memory engine on a snapshot without rows validates the request: every error is the same as in memory.
         var empty = new RegistrySnapshotBuilder(areas, pushdown.OptionalHouseholdNumbers(), 16).Build();
         new Tabulator(empty, catalogue).Tabulate(indicator, request);

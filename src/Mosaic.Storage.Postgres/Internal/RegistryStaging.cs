@@ -6,9 +6,13 @@ using NpgsqlTypes;
 namespace Mosaic.Storage.Postgres.Internal;
 
 /// <summary>
-/// The staging side of a registration import: temporary tables (dropped at commit) filled by binary <c>COPY</c>,
-/// and the set-based merge that moves the households not yet stored, with their members and movements, into the
-/// registry tables. Staged households are numbered in input order, so store ids follow the file.
+/// The staging side of a registration import and its set-based merge. Households always go by binary <c>COPY</c>
+/// into a temporary staging table (dropped at commit): whether a submission id is new is decided only at the merge,
+/// under the merge lock. Their members and movements (most of the rows) go by <c>COPY</c> straight into the registry
+/// tables, under household ids reserved from the sequence for the chunk, when the tables are plain (one server): the
+/// rows stay invisible until commit, and the merge deletes those of the rare household another import committed
+/// meanwhile. Partitioned tables (a cluster, foreign partitions) stage members and movements too, and the merge
+/// inserts them in batches through postgres_fdw. Ids are reserved in input order, so store ids follow the file.
 /// </summary>
 internal sealed class RegistryStaging
 {
@@ -17,34 +21,39 @@ internal sealed class RegistryStaging
     private readonly Dictionary<string, string> _adm1;
     // Record keys for cell-key perturbation: drawn once per record at import and never changed.
     private readonly Mosaic.Core.Disclosure.RecordKeyGenerator _keys = new();
-    private int _staged;
+    private readonly bool _direct;
+    private readonly string _personTable;
+    private readonly string _movementTable;
+    private long _persons;
 
     public RegistryStaging(NpgsqlConnection connection, NpgsqlTransaction tx, Dictionary<string, string> adm1)
     {
         _connection = connection;
         _tx = tx;
         _adm1 = adm1;
-        // Staged rows have the registry's column types; store ids and the batch are given by the merge.
-        connection.Execute("""
-            CREATE TEMP TABLE stage_household (stage_no integer NOT NULL, LIKE household) ON COMMIT DROP;
-            ALTER TABLE stage_household ALTER id DROP NOT NULL, ALTER batch_id DROP NOT NULL;
-            CREATE TEMP TABLE stage_person (LIKE person) ON COMMIT DROP;
-            CREATE TEMP TABLE stage_movement (LIKE movement) ON COMMIT DROP;
+        // A COPY into a partitioned table with foreign partitions would send its rows one by one: stage those.
+        _direct = connection.Scalar("SELECT relkind::text FROM pg_class WHERE oid = 'person'::regclass", tx) is "r";
+        (_personTable, _movementTable) = _direct ? ("person", "movement") : ("stage_person", "stage_movement");
+        // Staged rows have the registry's column types; the batch is given by the merge.
+        connection.Execute($"""
+            CREATE TEMP TABLE stage_household (LIKE household) ON COMMIT DROP;
+            ALTER TABLE stage_household ALTER batch_id DROP NOT NULL;
+            {(_direct ? "" : "CREATE TEMP TABLE stage_person (LIKE person) ON COMMIT DROP; CREATE TEMP TABLE stage_movement (LIKE movement) ON COMMIT DROP;")}
             """, tx);
     }
 
     /// <summary>Sends a chunk of households (in input order) to the staging tables.</summary>
     public void Write(IReadOnlyList<(Household Household, byte[] Fingerprint)> chunk)
     {
-        var first = _staged;
+        var ids = ReserveIds(chunk.Count);
         using (var w = _connection.BeginBinaryImport(
-            $"COPY stage_household (stage_no, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}) FROM STDIN (FORMAT BINARY)"))
+            $"COPY stage_household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}) FROM STDIN (FORMAT BINARY)"))
         {
-            var n = first;
+            var n = 0;
             foreach (var (h, fingerprint) in chunk)
             {
                 w.StartRow();
-                w.Write(n++, NpgsqlDbType.Integer);
+                w.Write(ids[n++], NpgsqlDbType.Bigint);
                 w.Write(fingerprint, NpgsqlDbType.Bytea);
                 w.Write(Adm1(h.AreaPcode), NpgsqlDbType.Text);
                 w.Write((long)_keys.Next(), NpgsqlDbType.Bigint);
@@ -71,23 +80,23 @@ internal sealed class RegistryStaging
             w.Complete();
         }
         using (var w = _connection.BeginBinaryImport(
-            $"COPY stage_person (household_id, adm1_pcode, record_key, {RegistrySql.Person}) FROM STDIN (FORMAT BINARY)"))
+            $"COPY {_personTable} (household_id, adm1_pcode, record_key, {RegistrySql.Person}) FROM STDIN (FORMAT BINARY)"))
         {
-            var n = first;
+            var n = 0;
             foreach (var (h, _) in chunk)
             {
                 var adm1 = Adm1(h.AreaPcode);
                 foreach (var m in h.Members)
-                    Copy.Person(w, n, adm1, _keys.Next(), m);
+                    Copy.Person(w, ids[n], adm1, _keys.Next(), m);
                 n++;
             }
-            w.Complete();
+            _persons += (long)w.Complete();
         }
         using (var w = _connection.BeginBinaryImport(
-            "COPY stage_movement (household_id, adm1_pcode, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after) " +
+            $"COPY {_movementTable} (household_id, adm1_pcode, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after) " +
             "FROM STDIN (FORMAT BINARY)"))
         {
-            var n = first;
+            var n = 0;
             foreach (var (h, _) in chunk)
             {
                 var adm1 = Adm1(h.AreaPcode);
@@ -95,13 +104,23 @@ internal sealed class RegistryStaging
                 {
                     var seq = 0;
                     foreach (var move in MovementHistory.Of(h, m))
-                        Copy.Movement(w, n, adm1, m.LineNumber, ++seq, move);
+                        Copy.Movement(w, ids[n], adm1, m.LineNumber, ++seq, move);
                 }
                 n++;
             }
             w.Complete();
         }
-        _staged += chunk.Count;
+    }
+
+    /// <summary>Store ids for the next <paramref name="count"/> households, increasing in input order (gaps are harmless).</summary>
+    private long[] ReserveIds(int count)
+    {
+        var ids = new long[count];
+        using var cmd = _connection.Command("SELECT nextval('household_id_seq') FROM generate_series(1, @n) ORDER BY 1", _tx, ("n", count));
+        using var r = cmd.ExecuteReader();
+        for (var i = 0; r.Read(); i++)
+            ids[i] = r.GetInt64(0);
+        return ids;
     }
 
     private string Adm1(string areaPcode) => _adm1.TryGetValue(areaPcode, out var a) ? a : areaPcode;
@@ -113,27 +132,30 @@ internal sealed class RegistryStaging
     /// <returns>Households and persons added (the exact counts, whatever other imports committed before).</returns>
     public RegistrationCommitted Merge(long batchId)
     {
-        _connection.Execute($"""
-            CREATE TEMP TABLE stage_new ON COMMIT DROP AS
-                SELECT stage_no, nextval('household_id_seq') AS id
-                FROM (SELECT s.stage_no FROM stage_household s
-                      WHERE NOT EXISTS (SELECT 1 FROM household h WHERE h.submission_id = s.submission_id)
-                      ORDER BY s.stage_no) fresh;
+        // Households another import stored since this one staged them: out of the staging table, and (direct path)
+        // their members' and movements' rows out of the registry again.
+        _connection.Execute("""
+            CREATE TEMP TABLE stage_stored ON COMMIT DROP AS
+                SELECT s.id FROM stage_household s WHERE EXISTS (SELECT 1 FROM household h WHERE h.submission_id = s.submission_id);
+            DELETE FROM stage_household s USING stage_stored t WHERE s.id = t.id;
             """, _tx);
+        var skipped = _connection.Execute($"DELETE FROM {_personTable} p USING stage_stored t WHERE p.household_id = t.id", _tx);
+        _connection.Execute($"DELETE FROM {_movementTable} m USING stage_stored t WHERE m.household_id = t.id", _tx);
         var households = _connection.Execute($"""
             INSERT INTO household (id, fingerprint, batch_id, adm1_pcode, record_key, {RegistrySql.Household})
-                SELECT n.id, s.fingerprint, @batch, s.adm1_pcode, s.record_key, {RegistrySql.Prefixed("s.", RegistrySql.Household)}
-                FROM stage_new n JOIN stage_household s USING (stage_no) ORDER BY n.id
+                SELECT s.id, s.fingerprint, @batch, s.adm1_pcode, s.record_key, {RegistrySql.Prefixed("s.", RegistrySql.Household)}
+                FROM stage_household s ORDER BY s.id
             """, _tx, ("batch", batchId));
+        if (_direct)
+            return new RegistrationCommitted(households, _persons - skipped);
         var persons = _connection.Execute($"""
             INSERT INTO person (household_id, adm1_pcode, record_key, {RegistrySql.Person})
-                SELECT n.id, p.adm1_pcode, p.record_key, {RegistrySql.Prefixed("p.", RegistrySql.Person)}
-                FROM stage_new n JOIN stage_person p ON p.household_id = n.stage_no
+                SELECT p.household_id, p.adm1_pcode, p.record_key, {RegistrySql.Prefixed("p.", RegistrySql.Person)} FROM stage_person p
             """, _tx);
         _connection.Execute("""
             INSERT INTO movement (household_id, adm1_pcode, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after)
-                SELECT n.id, m.adm1_pcode, m.line, m.seq, m.from_pcode, m.from_country, m.to_pcode, m.date, m.reason, m.status_before, m.status_after
-                FROM stage_new n JOIN stage_movement m ON m.household_id = n.stage_no
+                SELECT m.household_id, m.adm1_pcode, m.line, m.seq, m.from_pcode, m.from_country, m.to_pcode, m.date, m.reason, m.status_before, m.status_after
+                FROM stage_movement m
             """, _tx);
         return new RegistrationCommitted(households, persons);
     }
