@@ -43,11 +43,34 @@ public static class MosaicCli
         try
         {
             parse = Build().Parse(args);
+            if (JsonParseErrors(parse, args, Console.Out, Console.Error) is { } code)
+                return code;
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return InternalError.Report(ex, parse, Console.Error);
         }
+    }
+
+    /// <summary>
+    /// A command line that does not parse, with <c>--json</c>: the errors on stderr and as JSON on stdout (a
+    /// pipeline reads JSON, never the help text System.CommandLine prints otherwise). Exit code 1, as without it.
+    /// </summary>
+    /// <returns>The exit code when the command line did not parse and asked for JSON; null otherwise (invoke it).</returns>
+    public static int? JsonParseErrors(ParseResult parse, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (parse.Errors.Count == 0 || parse.CommandResult.Command is not MosaicCommand || !args.Contains("--json"))
+            return null;
+        var messages = parse.Errors.Select(e => e.Message).ToList();
+        foreach (var m in messages)
+            error.WriteLine("error: " + m);
+        error.WriteLine("(add --help for the command's usage)");
+        output.WriteLine(CliConsole.ToJson(new { error = string.Join("; ", messages), exit_code = ExitCodes.Failure }));
+        return ExitCodes.Failure;
     }
 }

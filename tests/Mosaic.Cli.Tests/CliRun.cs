@@ -10,7 +10,10 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = MosaicCli.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var parse = MosaicCli.Build().Parse(args);
+        // As Program does: a command line that does not parse, with --json, is answered in JSON.
+        var exit = MosaicCli.JsonParseErrors(parse, args, output, error) ??
+                   parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 

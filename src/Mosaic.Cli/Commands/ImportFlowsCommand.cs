@@ -49,7 +49,8 @@ public sealed class ImportFlowsCommand : MosaicCommand
         {
             throw new CliException(ExitCodes.InputRejected, $"{path}: not a readable XLSX file ({ex.Message})");
         }
-        var errorsFile = console.WriteErrorsFile(path, result.Issues);
+        var all = result.Issues.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
+        var errorsFile = console.WriteErrorsFile(path, all);
         var c = result.Counts;
         if (console.Json)
         {
@@ -58,11 +59,15 @@ public sealed class ImportFlowsCommand : MosaicCommand
                 file = path,
                 committed = result.Committed,
                 points = result.Points,
+                points_added = result.PointsAdded,
+                points_changed = result.PointsChanged,
+                points_unchanged = result.Committed ? result.Points - result.PointsAdded - result.PointsChanged : 0,
                 observations_read = result.ObservationsRead,
                 inserted = c.Inserted,
                 updated = c.Updated,
                 unchanged = c.Unchanged,
                 rows_rejected = result.Issues.Count,
+                warnings = result.Warnings.Count,
                 errors_file = errorsFile,
                 observations_total = store.Mobility.CountFlowObservations(),
             });
@@ -70,10 +75,14 @@ public sealed class ImportFlowsCommand : MosaicCommand
         else
         {
             console.Info(result.Committed
-                ? $"flows: {result.Points} point(s); {c.Inserted} observations inserted, {c.Updated} updated, {c.Unchanged} unchanged"
+                ? $"flows: {result.Points} point(s) ({result.PointsAdded} new, {result.PointsChanged} changed, " +
+                  $"{result.Points - result.PointsAdded - result.PointsChanged} unchanged); " +
+                  $"{c.Inserted} observations inserted, {c.Updated} updated, {c.Unchanged} unchanged"
                 : "nothing imported: the file has rejected rows (use --skip-invalid to import the valid ones)");
         }
-        console.ReportIssues(result.Issues, errorsFile, $"{result.Issues.Count} rejected row(s)");
+        console.ReportIssues(all, errorsFile, result.Warnings.Count > 0
+            ? $"{result.Issues.Count} rejected row(s), {result.Warnings.Count} warning(s)"
+            : $"{result.Issues.Count} rejected row(s)");
         return result.Issues.Count > 0 && !skip ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

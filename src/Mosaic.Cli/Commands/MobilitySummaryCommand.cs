@@ -81,6 +81,8 @@ public sealed class MobilitySummaryCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, $"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
         using var store = OpenStore(parse, console);
         var report = MobilitySummary.Run(store, options);
+        if (options.From is not null || options.To is not null)
+            RequirePeriodInsideFlows(options, store.Mobility);
         if (options.SplitDate is { } split)
             RequireSplitInsideFlows(split, report);
         var format = console.Json ? "json" : parse.GetValue(_format);
@@ -98,6 +100,27 @@ public sealed class MobilitySummaryCommand : MosaicCommand
                 break;
         }
         return ExitCodes.Success;
+    }
+
+    // --from/--to select flow days: a period with no observation prints no flows at all, which reads as "no crossings".
+    private static void RequirePeriodInsideFlows(SummaryOptions options, Mosaic.Core.Storage.IMobilityStore mobility)
+    {
+        var period = (options.From, options.To) switch
+        {
+            ({ } f, { } t) => $"--from {f:yyyy-MM-dd} --to {t:yyyy-MM-dd}",
+            ({ } f, null) => $"--from {f:yyyy-MM-dd}",
+            (null, { } t) => $"--to {t:yyyy-MM-dd}",
+            _ => "",
+        };
+        var days = mobility.ReadFlowDailyTotals();
+        if (days.Count == 0)
+            throw new CliException(ExitCodes.Usage, $"{period}: there are no flow observations (import them with mosaic import flows)");
+        var first = days.Min(d => d.Date);
+        var last = days.Max(d => d.Date);
+        if ((options.From ?? first) <= last && (options.To ?? last) >= first)
+            return;
+        throw new CliException(ExitCodes.Usage,
+            $"{period} is outside the flow observations ({first:yyyy-MM-dd} to {last:yyyy-MM-dd}): choose days within them");
     }
 
     // A split date outside every point's observed period compares a period with nothing: say so, do not print zeros.

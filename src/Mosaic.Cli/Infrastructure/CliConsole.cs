@@ -82,7 +82,29 @@ public sealed class CliConsole
         }
     }
 
-    public void WriteJson(object value) => Out.WriteLine(JsonSerializer.Serialize(value, s_json));
+    /// <summary>The JSON Mosaic prints: indented, snake_case names.</summary>
+    public static string ToJson(object value) => JsonSerializer.Serialize(value, s_json);
+
+    public void WriteJson(object value)
+    {
+        Out.WriteLine(ToJson(value));
+        WroteJson = true;
+    }
+
+    /// <summary>Whether the command printed its JSON document on stdout.</summary>
+    public bool WroteJson { get; private set; }
+
+    /// <summary>
+    /// A command that fails after <c>--json</c> still prints JSON on stdout — <c>{"error": …, "exit_code": …}</c> —
+    /// unless it printed its own document already; the message is on stderr as always.
+    /// </summary>
+    public int Failed(string message, int exitCode)
+    {
+        Fail(message);
+        if (Json && !WroteJson)
+            WriteJson(new { error = message, exit_code = exitCode });
+        return exitCode;
+    }
 
     /// <summary>Runs work that cannot report its progress with a spinner on a terminal, plainly otherwise.</summary>
     public T WithStatus<T>(string label, Func<T> work)

@@ -37,48 +37,44 @@ public abstract class MosaicCommand : Command
         }
         catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
         {
-            console.Fail("cancelled: the work in progress was rolled back and no partial output was left");
-            return ExitCodes.Cancelled;
+            return console.Failed("cancelled: the work in progress was rolled back and no partial output was left", ExitCodes.Cancelled);
         }
         catch (CliException ex)
         {
-            console.Fail(ex.Message);
-            return ex.ExitCode;
+            return console.Failed(ex.Message, ex.ExitCode);
         }
         catch (RequestRejectedException ex)
         {
-            console.Fail(ex.Message);
-            return ExitCodes.InputRejected;
+            return console.Failed(ex.Message, ExitCodes.InputRejected);
         }
         catch (AccessDeniedException ex)
         {
-            console.Fail(ex.Message);
-            return ExitCodes.InputRejected;
+            return console.Failed(ex.Message, ExitCodes.InputRejected);
         }
         catch (OutputFileException ex)
         {
-            console.Fail(ex.Problem == OutputFileProblem.Exists ? ex.Message + "; add --force to replace it" : ex.Message);
-            return ex.Problem == OutputFileProblem.NotWritable ? ExitCodes.FileNotFound : ExitCodes.Usage;
+            return console.Failed(ex.Problem == OutputFileProblem.Exists ? ex.Message + "; add --force to replace it" : ex.Message,
+                ex.Problem == OutputFileProblem.NotWritable ? ExitCodes.FileNotFound : ExitCodes.Usage);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            console.Fail(ex.Message);
-            return ExitCodes.FileNotFound;
+            return console.Failed(ex.Message, ExitCodes.FileNotFound);
         }
         catch (StoreException ex)
         {
             // Store messages name the database (never a password) and say what is wrong with it.
-            console.Fail($"database error: {ex.Message}");
-            return ExitCodes.DatabaseUnavailable;
+            return console.Failed($"database error: {ex.Message}", ExitCodes.DatabaseUnavailable);
         }
         catch (InputFormatException ex)
         {
-            console.Fail(ex.Message + InputHints.For(ex.Problem));
-            return ExitCodes.InputRejected;
+            return console.Failed(ex.Message + InputHints.For(ex.Problem), ExitCodes.InputRejected);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return InternalError.Report(ex, parse, console.Error);
+            var code = InternalError.Report(ex, parse, console.Error);
+            if (console.Json && !console.WroteJson)
+                console.WriteJson(new { error = "internal error, please report it with the command you ran", exit_code = code });
+            return code;
         }
     }
 

@@ -52,7 +52,8 @@ internal static class MemberAttributes
                 p *= 0.2;
             m.EmployedBefore = r.Chance(p);
         }
-        m.EmployedNow = m.Status == MigratoryStatus.Returnee
+        // Workers back from abroad rarely find work at home soon; their families' chances are everyone's.
+        m.EmployedNow = m.Status == MigratoryStatus.Returnee && m.EmployedBefore == true
             ? r.Chance(0.28)
             : m.EmployedBefore == true ? !r.Chance(0.04 + shockHit) : r.Chance(0.04);
     }

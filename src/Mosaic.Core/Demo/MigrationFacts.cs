@@ -83,29 +83,114 @@ internal static class MigrationFacts
         }
     }
 
+    // Women go abroad mostly as domestic and garment workers (Saudi Arabia, Jordan, Lebanon, the Emirates, Oman).
+    private static readonly (string Country, double Weight)[] s_womenReturnCountries =
+    [
+        ("SAU", 0.46), ("JOR", 0.16), ("LBN", 0.07), ("ARE", 0.10), ("OMN", 0.13), ("QAT", 0.04), ("KWT", 0.04),
+    ];
+
+    private static readonly (MoveReason Reason, double Weight)[] s_womenReturnReasons =
+    [
+        (MoveReason.JobLoss, 0.5), (MoveReason.Family, 0.2), (MoveReason.Other, 0.25), (MoveReason.Work, 0.05),
+    ];
+
+    /// <summary>
+    /// Who came back from abroad: usually a man of working age (a son or brother joins the roster when there is
+    /// none), but about one return in eight is a woman back from domestic or garment work, one in fourteen an
+    /// older man home for good after decades in the Gulf, and one head in twenty brings a wife and children who had
+    /// lived with him abroad (Malaysia, Singapore, the Gulf) — BMET/IOM-like shares.
+    /// </summary>
     private static void AssignReturnees(DemoRandom r, List<MemberDraft> members, DateOnly registered)
     {
         var head = members[0];
+        var who = r.PickWeighted([(ReturneeKind.Woman, 0.13), (ReturneeKind.OlderMan, 0.07), (ReturneeKind.Man, 0.80)]);
+        var worker = who switch
+        {
+            ReturneeKind.Woman => FemaleWorker(r, members, head),
+            ReturneeKind.OlderMan => OlderMan(r, members, head),
+            _ => MaleWorker(r, members, head),
+        };
+        var woman = worker.Sex == Sex.Female;
+        var returned = ReturnDate(r, registered);
+        var country = woman ? r.PickWeighted(s_womenReturnCountries) : r.PickWeighted(s_returnCountries);
+        SetMove(r, worker, MigratoryStatus.Returnee, country, null, returned, woman ? r.PickWeighted(s_womenReturnReasons) : r.PickWeighted(s_returnReasons));
+        worker.EmployedBefore = true;
+        if (!woman && worker == head && r.Chance(0.05))
+        {
+            // His wife and the children who lived with him abroad came back with him.
+            foreach (var m in members.Where(m => m.IsResident && m != worker &&
+                                                 (m.Relation == Relation.Spouse || m.Relation == Relation.Child && m.Age < 18)))
+            {
+                SetMove(r, m, MigratoryStatus.Returnee, country, null, returned, MoveReason.Family);
+                m.EmployedBefore = m.Age >= 15 ? r.Chance(0.15) : null;
+            }
+        }
+        var brother = members.FirstOrDefault(m => m != worker && m.IsResident && m.Status == MigratoryStatus.NonMigrant &&
+                                                  m.Sex == Sex.Male && m.Age is >= 20 and <= 45);
+        if (brother is not null && r.Chance(0.12))
+        {
+            SetMove(r, brother, MigratoryStatus.Returnee, r.PickWeighted(s_returnCountries), null, ReturnDate(r, registered), r.PickWeighted(s_returnReasons));
+            brother.EmployedBefore = true;
+        }
+    }
+
+    private enum ReturneeKind
+    {
+        Man,
+        Woman,
+        OlderMan,
+    }
+
+    private static MemberDraft MaleWorker(DemoRandom r, List<MemberDraft> members, MemberDraft head)
+    {
         var worker = head.Sex == Sex.Male && head.Age is >= 20 and <= 50 && r.Chance(0.72)
             ? head
             : members.FirstOrDefault(m => m.IsResident && m.Sex == Sex.Male && m.Age is >= 20 and <= 45 && m != head);
         if (worker is null && members.Count >= 12)
             worker = head;
-        if (worker is null)
+        if (worker is not null)
+            return worker;
+        // No man of working age on the roster: the worker who came back is a son or brother joining it.
+        worker = new MemberDraft(Sex.Male, r.Between(21, 40), head.Age >= 45 ? Relation.Child : Relation.Other)
         {
-            // No man of working age on the roster: the worker who came back is a son or brother joining it.
-            worker = new MemberDraft(Sex.Male, r.Between(21, 40), head.Age >= 45 ? Relation.Child : Relation.Other)
-            {
-                Name = PersonNames.Person(r, false, false, head.Name!.Split(' ')[^1]),
-            };
-            members.Add(worker);
-        }
-        var returned = ReturnDate(r, registered);
-        SetMove(r, worker, MigratoryStatus.Returnee, r.PickWeighted(s_returnCountries), null, returned, r.PickWeighted(s_returnReasons));
-        worker.EmployedBefore = true;
-        var brother = members.FirstOrDefault(m => m != worker && m.IsResident && m.Sex == Sex.Male && m.Age is >= 20 and <= 45);
-        if (brother is not null && r.Chance(0.12))
-            SetMove(r, brother, MigratoryStatus.Returnee, r.PickWeighted(s_returnCountries), null, ReturnDate(r, registered), r.PickWeighted(s_returnReasons));
+            Name = PersonNames.Person(r, false, false, head.Name!.Split(' ')[^1]),
+        };
+        members.Add(worker);
+        return worker;
+    }
+
+    private static MemberDraft OlderMan(DemoRandom r, List<MemberDraft> members, MemberDraft head)
+    {
+        var man = members.FirstOrDefault(m => m.IsResident && m.Sex == Sex.Male && m.Age is >= 55 and <= 72);
+        if (man is not null)
+            return man;
+        if (head.Sex == Sex.Male && head.Age >= 45)
+            return head;
+        if (members.Count >= 12)
+            return MaleWorker(r, members, head);
+        // The head's father, back for good after decades abroad, joins the roster.
+        man = new MemberDraft(Sex.Male, Math.Clamp(head.Age + r.Between(20, 30), 56, 75), Relation.Parent)
+        {
+            Name = PersonNames.Person(r, false, false, head.Name!.Split(' ')[^1]),
+        };
+        members.Add(man);
+        return man;
+    }
+
+    private static MemberDraft FemaleWorker(DemoRandom r, List<MemberDraft> members, MemberDraft head)
+    {
+        var worker = members.FirstOrDefault(m => m.IsResident && m.Sex == Sex.Female && m.Age is >= 20 and <= 45);
+        if (worker is not null)
+            return worker;
+        if (members.Count >= 12)
+            return MaleWorker(r, members, head);
+        // A daughter (or a sister of a young head) back from domestic work joins the roster.
+        worker = new MemberDraft(Sex.Female, r.Between(20, 38), head.Age >= 45 ? Relation.Child : Relation.Other)
+        {
+            Name = PersonNames.Person(r, false, true, head.Name!.Split(' ')[^1]),
+        };
+        members.Add(worker);
+        return worker;
     }
 
     private static void AssignInternalMigrants(DemoRandom r, List<MemberDraft> members, DateOnly registered)

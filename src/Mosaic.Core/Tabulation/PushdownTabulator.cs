@@ -127,6 +127,8 @@ public static class PushdownTabulator
         string[] labels;
         if (AreaLevel(name, out var level))
         {
+            if (level is { } required)
+                areas.RequireLevel(name, required);
             codes = ["", .. rows.Select(r => r.Keys[d]).OfType<string>().Distinct(StringComparer.Ordinal)
                 .Select(p => level is { } l ? areas.AncestorAt(p, l) : p).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
             labels = [CategoryLabels.Of(""), .. codes.Skip(1).Select(areas.NameOf)];

@@ -67,6 +67,19 @@ public sealed class SnapshotAreas
         return false;
     }
 
+    /// <summary>
+    /// Refuses a dimension at an admin level no area of the database has (<c>--by adm9</c>, or <c>village</c> on
+    /// a tree that stops at unions): every household would fall into "(missing)", which reads as a result.
+    /// </summary>
+    public void RequireLevel(string dimension, int level)
+    {
+        if (_tree.Count == 0 || _tree.Values.Any(a => a.Level == level))
+            return;
+        var levels = _tree.Values.Select(a => a.Level).Distinct().Order().Select(l => "adm" + l.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        throw new TabulationException($"'{dimension}': no area of this database is at admin level {level.ToString(System.Globalization.CultureInfo.InvariantCulture)} " +
+                                      $"(the areas are at {string.Join(", ", levels)})");
+    }
+
     /// <summary>Display name of an area, or its P-code when unknown.</summary>
     public string NameOf(string pcode) => Find(pcode)?.Name ?? pcode;
 }

@@ -189,6 +189,8 @@ internal sealed class SnapshotFields(RegistrySnapshot snapshot, AgeBands ageBand
     private CategoricalColumn AreaColumn(string name, int? level)
     {
         var areas = snapshot.Areas;
+        if (level is { } required)
+            areas.RequireLevel(name, required);
         var pcodes = areas.Pcodes;
         var target = new string?[pcodes.Count];
         for (var i = 0; i < pcodes.Count; i++)

@@ -62,4 +62,25 @@ public sealed class TabulateOptionTests : IDisposable
     {
         Assert.Equal(0, CliRun.Invoke("tabulate", "--db", _db, "-i", "population", "--by", "sex", "--min-cell", "3").ExitCode);
     }
+
+    [Theory]
+    [InlineData("tabulate", "-i", "population", "--by", "adm9")]
+    [InlineData("tabulate", "-i", "population", "--by", "sex,adm7")]
+    [InlineData("privacy", "kanon", "-q", "adm9,sex")]
+    public void AreaLevelNoAreaHas_IsRefusedNamingTheLevelsThereAre(params string[] args)
+    {
+        // Before: every household fell into "(missing)" and the table printed with exit 0.
+        var run = CliRun.Invoke([.. args, "--db", _db]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches(@"'adm\d': no area of this database is at admin level \d \(the areas are at adm0, adm1, adm2, adm3, adm4, adm5\)", run.Error);
+        Assert.DoesNotContain("(missing)", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AreaLevelTheTreeHas_IsTabulated()
+    {
+        var run = CliRun.Invoke("tabulate", "-i", "population", "--by", "adm2", "--format", "csv", "--db", _db);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("BD5549,Kurigram,", run.Out, StringComparison.Ordinal);
+    }
 }

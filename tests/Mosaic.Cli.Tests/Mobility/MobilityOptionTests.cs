@@ -47,4 +47,36 @@ public sealed class MobilityOptionTests
         Assert.Contains("--from 2026-07-01 is after --to 2026-06-01", run.Error, StringComparison.Ordinal);
         t.Reopen();
     }
+
+    [Theory]
+    [InlineData("--from", "2030-01-01")]
+    [InlineData("--to", "2001-01-01")]
+    public void Summary_PeriodOutsideTheFlowObservations_IsRefusedWithTheObservedPeriod(string option, string date)
+    {
+        // Before: the flows section was left out and the summary exited 0, as if nobody had crossed.
+        using var t = new MobilityTestStore();
+        MobilityDemo.Write(t.Store);
+        t.Store.Dispose();
+
+        var run = CliRun.Invoke("mobility", "summary", option, date, "--db", t.DbPath);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Matches($@"{option} {date} is outside the flow observations \(\d{{4}}-\d\d-\d\d to \d{{4}}-\d\d-\d\d\): choose days within them", run.Error);
+        Assert.Empty(run.Out);
+
+        var inside = CliRun.Invoke("mobility", "summary", "--from", "2024-01-01", "--db", t.DbPath);
+        Assert.Equal(0, inside.ExitCode);
+        t.Reopen();
+    }
+
+    [Fact]
+    public void Summary_PeriodWithoutAnyFlows_SaysToImportThem()
+    {
+        using var t = new MobilityTestStore();
+        t.Store.Dispose();
+        var run = CliRun.Invoke("mobility", "summary", "--from", "2026-01-01", "--db", t.DbPath);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--from 2026-01-01: there are no flow observations (import them with mosaic import flows)", run.Error, StringComparison.Ordinal);
+        t.Reopen();
+    }
 }

@@ -23,6 +23,7 @@ public static class FlowImporter
             : CsvRows(path, options.Csv);
         var known = store.ReadFlowPoints().ToDictionary(p => p.Code, StringComparer.Ordinal);
         var points = new Dictionary<string, FlowMonitoringPoint>(StringComparer.Ordinal);
+        var pointRows = new Dictionary<string, long>(StringComparer.Ordinal);
         var observations = new List<FlowObservation>();
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         var latest = options.LatestDate ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
@@ -44,7 +45,8 @@ public static class FlowImporter
             var obs = parser.Observation(cells, row);
             if (issues.Count > before || point is null || obs is null)
                 continue;
-            points.TryAdd(point.Code, point);
+            if (points.TryAdd(point.Code, point))
+                pointRows[point.Code] = row;
             var id = obs.RecordId.Length > 0 ? obs.RecordId : DerivedId(cells);
             // Identical rows without an id are distinct groups counted separately: number the repeats.
             var occurrence = 1;
@@ -66,9 +68,17 @@ public static class FlowImporter
         if (parser is null)
             issues.Add(new ImportIssue(file, null, 1, null, null, "the file is empty"));
         if (issues.Count > 0 && !options.SkipInvalid)
-            return new FlowImportResult(points.Count, observations.Count, new UpsertCounts(0, 0, 0), issues, Committed: false);
-        var counts = store.UpsertFlows([.. points.Values.Where(p => !known.TryGetValue(p.Code, out var k) || k != p)], observations);
-        return new FlowImportResult(points.Count, observations.Count, counts, issues, Committed: true);
+            return new FlowImportResult(points.Count, observations.Count, new UpsertCounts(0, 0, 0), issues, Committed: false) { Warnings = [] };
+        var changed = points.Values.Where(p => !known.TryGetValue(p.Code, out var k) || k != p).ToList();
+        var warnings = changed.Where(p => known.ContainsKey(p.Code))
+            .SelectMany(p => FlowPointChanges.Describe(file, pointRows[p.Code], known[p.Code], p)).ToList();
+        var counts = store.UpsertFlows(changed, observations);
+        return new FlowImportResult(points.Count, observations.Count, counts, issues, Committed: true)
+        {
+            Warnings = warnings,
+            PointsAdded = changed.Count - changed.Count(p => known.ContainsKey(p.Code)),
+            PointsChanged = changed.Count(p => known.ContainsKey(p.Code)),
+        };
     }
 
     private static IEnumerable<(long Row, IReadOnlyList<string> Cells)> CsvRows(string path, CsvReadOptions csvOptions)
@@ -86,4 +96,15 @@ public static class FlowImporter
 }
 
 /// <summary>What a flows import did.</summary>
-public sealed record FlowImportResult(int Points, int ObservationsRead, UpsertCounts Counts, IReadOnlyList<ImportIssue> Issues, bool Committed);
+/// <param name="Issues">Rejected rows.</param>
+public sealed record FlowImportResult(int Points, int ObservationsRead, UpsertCounts Counts, IReadOnlyList<ImportIssue> Issues, bool Committed)
+{
+    /// <summary>Changes written to stored points (a rename, a move, a new type or countries), each naming the point.</summary>
+    public IReadOnlyList<ImportIssue> Warnings { get; init; } = [];
+
+    /// <summary>Points the database did not hold before.</summary>
+    public int PointsAdded { get; init; }
+
+    /// <summary>Stored points this file changed (see <see cref="Warnings"/>); the others are unchanged.</summary>
+    public int PointsChanged { get; init; }
+}
