@@ -23,6 +23,7 @@ public static class MosaicCli
             new ExportCommand(),
             new MobilityCommand(),
             new TabulateCommand(),
+            new PublishCommand(),
             new IndicatorsCommand(),
             new ScoreCommand(),
             new TargetCommand(),

@@ -25,72 +25,8 @@ public static class DisclosureControl
         return Protect(table, new CellFacts(contributors), [ProtectionLayer.Count("count", values, contributors, minimumContributors)], rule);
     }
 
-    internal static DisclosureOutcome Protect(LinkedTable table, CellFacts facts, IReadOnlyList<ProtectionLayer> layers, DisclosureRule rule)
-    {
-        var contributors = facts.Contributors;
-        var status = new CellStatus[table.Size];
-        if (!rule.IsActive || table.Dimensions == 0)
-            return Outcome(table, status, contributors, [], 0);
-        var reasons = PrimarySuppression.Apply(facts, rule, status);
-        var primaries = new List<int>();
-        for (var i = 0; i < status.Length; i++)
-        {
-            if (status[i] == CellStatus.PrimarySuppressed)
-                primaries.Add(i);
-        }
-        // Inner cells first: their boxes tend to cover the small marginal cells too.
-        primaries.Sort((a, b) =>
-        {
-            var c = table.TotalCount(a).CompareTo(table.TotalCount(b));
-            return c != 0 ? c : a.CompareTo(b);
-        });
-        var search = new HypercubeSearch(table, contributors, status, layers);
-        if (rule.Secondary == SecondaryMethod.Optimal)
-            OptimalSuppression.Run(table, contributors, status, search, primaries, layers);
-        else
-            search.Run(primaries, SearchBudget);
-        var (audit, rounds) = AuditUntilSafe(table, status, layers, search);
-        return Outcome(table, status, contributors, reasons, primaries.Count) with { Audit = audit, AuditRounds = rounds };
-    }
-
-    /// <summary>
-    /// The built-in audit: an LP for every suppressed cell; a cell whose interval is too narrow gets its all-totals
-    /// box suppressed (which can grow without bound), and the audit runs again until every cell passes.
-    /// </summary>
-    private static (AuditReport Audit, int Rounds) AuditUntilSafe(LinkedTable table, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, HypercubeSearch search)
-    {
-        var rounds = 0;
-        while (true)
-        {
-            var audit = LinearAudit.Run(table, status, layers);
-            if (audit.Passed)
-                return (audit, rounds);
-            rounds++;
-            var added = 0;
-            foreach (var finding in audit.Narrow.DistinctBy(f => f.Cell))
-                added += search.ProtectWithoutBound(finding.Cell);
-            if (added == 0)
-                throw new InvalidOperationException($"disclosure audit: cell {audit.Narrow[0].Cell} stays narrower than its protection level after suppressing its totals");
-        }
-    }
-
-    private static DisclosureOutcome Outcome(LinkedTable table, CellStatus[] status, long[] contributors, SuppressionReason[] reasons, int primary)
-    {
-        long hidden = 0;
-        var suppressed = 0;
-        for (var i = 0; i < status.Length; i++)
-        {
-            if (status[i] == CellStatus.Published)
-                continue;
-            suppressed++;
-            if (table.TotalCount(i) == 0)
-                hidden += contributors[i];
-        }
-        return new DisclosureOutcome(status, primary, suppressed - primary, hidden, contributors.Length == 0 ? 0 : contributors[^1])
-        {
-            Reasons = reasons,
-        };
-    }
+    internal static DisclosureOutcome Protect(LinkedTable table, CellFacts facts, IReadOnlyList<ProtectionLayer> layers, DisclosureRule rule) =>
+        TableProtection.Start(table, facts, layers, rule).Outcome();
 
     /// <summary>Audits a suppression pattern given only the published values (e.g. a table read back from a file).</summary>
     /// <param name="table">Shape of the table.</param>

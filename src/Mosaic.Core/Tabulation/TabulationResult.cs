@@ -56,6 +56,12 @@ public sealed record TabulationResult
 
     public AgeBands AgeBands { get; init; } = AgeBands.Default;
 
+    /// <summary>Other tables of the same publication this table was protected with as one set (0 = protected alone).</summary>
+    public int LinkedTables { get; init; }
+
+    /// <summary>Cells suppressed only because of the linked tables (inside Mosaic only).</summary>
+    public int LinkedCells { get; init; }
+
     public bool IsShare => Indicator.Measure.Kind == MeasureKind.Share;
 
     /// <summary>The grand-total cell.</summary>

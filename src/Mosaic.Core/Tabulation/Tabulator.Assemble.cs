@@ -7,7 +7,7 @@ namespace Mosaic.Core.Tabulation;
 // totals, disclosure control, values per measure).
 public sealed partial class Tabulator
 {
-    private static TabulationResult Assemble(IndicatorDefinition indicator, TabulationRequest request, SnapshotFields fields,
+    private static StagedTable Stage(IndicatorDefinition indicator, TabulationRequest request, SnapshotFields fields,
         List<CategoricalColumn> columns, int[] strides, CellSums sums, Func<int[][], LinkedTable, long[]>? households)
     {
         var n = columns.Count;
@@ -58,7 +58,19 @@ public sealed partial class Tabulator
             MinimumHouseholds = indicator.Unit == IndicatorUnit.Person ? request.MinimumHouseholds : 0,
             Secondary = request.Secondary,
         };
-        var outcome = DisclosureControl.Protect(table, cells.Facts(), cells.Layers(kind, weighted, rule), rule);
+        var protection = TableProtection.Start(table, cells.Facts(), cells.Layers(kind, weighted, rule), rule);
+        return new StagedTable(indicator, request, fields, columns, strides, maps, dimensions, cells, rule, protection);
+    }
+
+    /// <summary>The published table from a staged one, after its protection (alone or with the other tables of a publication).</summary>
+    private static TabulationResult Finish(StagedTable staged)
+    {
+        var (indicator, request, fields, _, _, _, dimensions, cells, rule, protection) = staged;
+        var table = protection.Table;
+        var n = table.Dimensions;
+        var kind = indicator.Measure.Kind;
+        var weighted = indicator.Weight is not null;
+        var outcome = protection.Outcome();
 
         var result = new TableCell[table.Size];
         var coords = new int[n];
@@ -112,6 +124,8 @@ public sealed partial class Tabulator
             GroupDisclosureCells = groupDisclosures,
             Audit = outcome.Audit,
             AgeBands = request.AgeBands,
+            LinkedTables = staged.LinkedTables,
+            LinkedCells = protection.LinkedCells,
         };
     }
 }

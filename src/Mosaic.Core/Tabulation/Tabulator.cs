@@ -25,6 +25,14 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
     /// <summary>Tabulates a definition that need not be in the catalogue (e.g. one being written).</summary>
     public TabulationResult Tabulate(IndicatorDefinition indicator, TabulationRequest request)
     {
+        var staged = Stage(indicator, request, out var perturbed);
+        return perturbed ?? Finish(staged!);
+    }
+
+    /// <summary>Counts and protects one table on its own (or, with perturbation, returns it whole in <paramref name="perturbed"/>).</summary>
+    private StagedTable? Stage(IndicatorDefinition indicator, TabulationRequest request, out TabulationResult? perturbed)
+    {
+        perturbed = null;
         if (request.MinimumCellSize < 0)
             throw new TabulationException("the minimum cell size must be 0 or more");
         if (request.MinimumHouseholds < 0)
@@ -66,7 +74,10 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
 
         var population = Population(indicator, request, eval, unit);
         if (request.Method == DisclosureMethod.Perturbation)
-            return TabulatePerturbed(indicator, request, fields, eval, unit, columns, dims, (int)size, population);
+        {
+            perturbed = TabulatePerturbed(indicator, request, fields, eval, unit, columns, dims, (int)size, population);
+            return null;
+        }
         Bitmap? numerator = null;
         Func<int, double>? value = null;
         switch (indicator.Measure.Kind)
@@ -85,7 +96,7 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
         Func<int[][], LinkedTable, long[]>? households = unit == FieldLevel.Person && request.MinimumHouseholds > 1 && request.MinimumCellSize > 1
             ? (maps, table) => HouseholdCounts.Count(snapshot, dims, population, maps, table)
             : null;
-        return Assemble(indicator, request, fields, columns, strides, sums, households);
+        return Stage(indicator, request, fields, columns, strides, sums, households) with { Population = population, Unit = unit };
     }
 
     private Bitmap Population(IndicatorDefinition indicator, TabulationRequest request, ExpressionEvaluator eval, FieldLevel unit)

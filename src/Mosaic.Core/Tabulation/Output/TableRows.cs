@@ -86,6 +86,12 @@ public sealed class TableRows(TabulationResult result)
         : $"passed: a linear programme over the published cells (additivity, non-negativity) bounds every suppressed cell; " +
           $"every interval is at least {result.Rule.MinimumContributors} {result.Rule.ContributorUnit}s wide";
 
+    /// <summary>How the table was protected with the other tables of its publication (for metadata and the table footer).</summary>
+    public static string PublicationText(TabulationResult result) =>
+        $"protected as one set with {result.LinkedTables} other table(s) of {result.Indicator.Id} in the same publication: " +
+        "combining their published cells narrows no suppressed cell, and no group of fewer than " +
+        $"{result.Rule.MinimumContributors} {result.Rule.ContributorUnit}s, below {result.Rule.MinimumContributors}";
+
     /// <summary>Key facts for metadata blocks (JSON, XLSX sheet, table footer).</summary>
     public IReadOnlyList<(string Key, string Value)> Metadata()
     {
@@ -127,6 +133,8 @@ public sealed class TableRows(TabulationResult result)
             facts.Add(("hidden_units_share", hidden.ToString("0.0000", CultureInfo.InvariantCulture)));
         if (result.Audit is { } audit)
             facts.Add(("audit", AuditText(result, audit)));
+        if (result.LinkedTables > 0)
+            facts.Add(("publication", PublicationText(result)));
         if (result.IsShare)
             facts.Add(("group_disclosure_cells", result.GroupDisclosureCells.ToString(CultureInfo.InvariantCulture)));
         return facts;

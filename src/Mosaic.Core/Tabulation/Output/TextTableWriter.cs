@@ -53,5 +53,7 @@ public static class TextTableWriter
         output.WriteLine("Rule: " + result.RuleText);
         if (result.Audit is { } audit)
             output.WriteLine("Audit: " + TableRows.AuditText(result, audit) + ".");
+        if (result.LinkedTables > 0)
+            output.WriteLine("Publication: " + TableRows.PublicationText(result) + ".");
     }
 }

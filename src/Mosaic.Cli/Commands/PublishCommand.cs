@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Text;
+using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Disclosure;
+using Mosaic.Core.Indicators;
+using Mosaic.Core.Indicators.Expressions;
+using Mosaic.Core.Tabulation;
+using Mosaic.Core.Tabulation.Output;
+
+namespace Mosaic.Cli.Commands;
+
+/// <summary><c>mosaic publish PUBLICATION.json --out DIR</c>: several tables protected as one set.</summary>
+public sealed class PublishCommand : MosaicCommand
+{
+    private static readonly string[] s_formats = ["csv", "hxl", "json", "xlsx"];
+
+    private readonly Argument<string> _file = new("PUBLICATION") { Description = "A JSON list of tables: indicator, by, and optionally name, area, age_bands" };
+
+    private readonly Option<string> _out = new("--out", "-o")
+    {
+        Description = "Directory for the tables (created if missing); each table is written to DIR/NAME.FORMAT",
+        HelpName = "DIR",
+        Required = true,
+    };
+
+    private readonly Option<string> _format = new("--format", "-f")
+    {
+        Description = "csv, hxl, json or xlsx",
+        DefaultValueFactory = _ => "csv",
+    };
+
+    private readonly Option<int> _minCell = new("--min-cell")
+    {
+        Description = $"K for every table (at least {DisclosureFloor.MinimumContributors})",
+        HelpName = "K",
+        DefaultValueFactory = _ => DisclosureRule.DefaultMinimumContributors,
+    };
+
+    private readonly Option<string> _secondary = new("--secondary")
+    {
+        Description = "Secondary suppression of each table before they are linked: hypercube (fast) or optimal",
+        DefaultValueFactory = _ => "hypercube",
+    };
+
+    private readonly Option<int> _minHouseholds = new("--min-households")
+    {
+        Description = "Household rule for person indicators (0 = off)",
+        HelpName = "N",
+        DefaultValueFactory = _ => 0,
+    };
+
+    private readonly Option<string?> _catalogue = CatalogueOption.Create();
+
+    public PublishCommand() : base("publish", """
+        Tabulate the tables of a publication and protect them as one set: tables of the same indicator that share cells
+        or margins (by village and sex, and by village and age; two groupings of the base age bands; a table and its
+        subtotals) are suppressed together, so that an intruder who combines every published cell of every table with a
+        linear programme narrows no suppressed cell below K, and no group of fewer than K persons (e.g. one base age band
+        that two groupings differ by). Tables published separately with `mosaic tabulate` are protected one by one:
+        publish tables that go out together in one publication.
+
+        Examples:
+          mosaic publish docs/examples/publication.json --out village-tables
+          mosaic publish docs/examples/publication.json --out village-tables --format json --force
+        """)
+    {
+        Arguments.Add(_file);
+        Options.Add(_out);
+        Options.Add(_format);
+        Options.Add(_minCell);
+        Options.Add(_minHouseholds);
+        Options.Add(_secondary);
+        Options.Add(ForceOption);
+        Options.Add(_catalogue);
+        _format.AcceptOnlyFromAmong(s_formats);
+        _secondary.AcceptOnlyFromAmong("hypercube", "optimal");
+        _minCell.Validators.Add(r =>
+        {
+            var k = r.GetValueOrDefault<int>();
+            if (k < DisclosureFloor.MinimumContributors)
+                r.AddError($"--min-cell {k} is below the floor of {DisclosureFloor.MinimumContributors} contributors");
+        });
+    }
+
+    protected override int Execute(ParseResult parse, CliConsole console)
+    {
+        var path = RequireFile(parse.GetValue(_file));
+        var format = parse.GetValue(_format)!;
+        var directory = parse.GetValue(_out)!;
+        var catalogue = CatalogueOption.Load(parse.GetValue(_catalogue));
+        IReadOnlyList<PublicationTable> tables;
+        IReadOnlyList<TabulationResult> results;
+        try
+        {
+            tables = PublicationFile.Read(path);
+        }
+        catch (TabulationException ex)
+        {
+            throw new CliException(ExitCodes.Usage, ex.Message);
+        }
+        var files = tables.Select(t => Path.Combine(directory, $"{t.Name}.{(format == "hxl" ? "csv" : format)}")).ToList();
+        var force = parse.GetValue(ForceOption);
+        var existing = files.FirstOrDefault(File.Exists);
+        if (existing is not null && !force)
+            throw new CliException(ExitCodes.Usage, $"{existing} already exists: use --force to replace the publication's files");
+        using (var store = OpenStore(parse, console))
+        {
+            if (store.Registry.CountHouseholds() == 0)
+                throw new CliException(ExitCodes.InputRejected, $"the registry in {store.Description} holds no households yet: import them first, or build the demo with mosaic demo");
+            try
+            {
+                var requests = tables.Select(t => t.Request with
+                {
+                    MinimumCellSize = parse.GetValue(_minCell),
+                    MinimumHouseholds = parse.GetValue(_minHouseholds),
+                    Secondary = parse.GetValue(_secondary) == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube,
+                }).ToList();
+                var snapshot = SnapshotReading.Load(console, store);
+                results = new Tabulator(snapshot, catalogue).TabulatePublication(requests);
+            }
+            catch (Exception ex) when (ex is TabulationException or IndicatorCatalogueException or ExpressionException)
+            {
+                throw new CliException(ExitCodes.Usage, $"{path}: {ex.Message}");
+            }
+        }
+        Directory.CreateDirectory(directory);
+        for (var i = 0; i < results.Count; i++)
+            Write(parse, console, files[i], format, results[i]);
+        if (console.Json)
+        {
+            console.WriteJson(new
+            {
+                publication = path,
+                directory,
+                format,
+                tables = results.Select((r, i) => new
+                {
+                    name = tables[i].Name,
+                    file = files[i],
+                    indicator = r.Indicator.Id,
+                    by = r.Dimensions.Select(d => d.Name),
+                    linked_tables = r.LinkedTables,
+                    cells = r.Cells.Count,
+                    suppressed_cells = r.InformationLoss.SuppressedCells,
+                    suppressed_cells_share = Math.Round(r.InformationLoss.CellShare, 4),
+                }),
+            });
+            return ExitCodes.Success;
+        }
+        for (var i = 0; i < results.Count; i++)
+        {
+            var r = results[i];
+            var linked = r.LinkedTables > 0 ? $", protected with {r.LinkedTables} other table(s) of {r.Indicator.Id}" : "";
+            console.Info($"{files[i]}: {r.Cells.Count} cells; {r.InformationLoss.Describe(r.Rule.ContributorUnit)}{linked}");
+        }
+        return ExitCodes.Success;
+    }
+
+    private void Write(ParseResult parse, CliConsole console, string file, string format, TabulationResult result)
+    {
+        using var output = BeginOutput(parse, console, file);
+        using (var stream = output.OpenWrite())
+        {
+            switch (format)
+            {
+                case "xlsx":
+                    XlsxTableWriter.Write(result, stream);
+                    break;
+                case "json":
+                    JsonTableWriter.Write(result, stream);
+                    break;
+                default:
+                    using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+                        CsvTableWriter.Write(result, writer, hxl: format == "hxl", CommonOptions.CsvOptions(false));
+                    break;
+            }
+        }
+        output.Commit();
+    }
+}

@@ -1,0 +1,237 @@
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// The atoms of a publication: the finest cells its tables describe together. Each dimension belongs to a variable
+/// (every area level and the area a table is restricted to are one variable, <c>area</c>; every grouping of ages is
+/// <c>age</c>; any other dimension is its own variable); a variable's values are the combinations of its tables'
+/// categories that occur in the registry (e.g. adm4 A with village A-1, or age 0-14 with age 5-9), and the atoms are
+/// every combination of one value of each variable, occurring or not, since the intruder does not know which are empty.
+/// Every cell of every table is the sum of the atoms below it.
+/// </summary>
+internal static class PublicationAtoms
+{
+    /// <summary>Most atoms a publication may have before it is refused as too large to audit together.</summary>
+    public const int MaximumAtoms = 400_000;
+
+    private static string VariableOf(string dimension) => dimension switch
+    {
+        "adm1" or "adm2" or "adm3" or "adm4" or "adm5" or "village" or "area" => "area",
+        "age_group" => "age",
+        "mig_status" => "migratory_status",
+        _ => dimension,
+    };
+
+    /// <summary>
+    /// The number of atoms; per member, the inner cell each atom is counted in (-1: in none); and the atoms of every
+    /// small derived cell: a cell of one of the tables at the finer categories the tables define together (e.g. the
+    /// base band 5-9 that a table by 0-4,5-17,… and one by 0-9,10-17,… define, or a village inside an adm4 table) that
+    /// holds 1 to K-1 units. Combining the tables must not narrow these either.
+    /// </summary>
+    public static (int Atoms, int[][] AtomCell, List<int[]> SmallDerived) Build(RegistrySnapshot snapshot, IReadOnlyList<StagedTable> members)
+    {
+        var unit = members[0].Unit;
+        var rows = unit == FieldLevel.Person ? snapshot.PersonCount : snapshot.HouseholdCount;
+        var union = members[0].Population;
+        foreach (var m in members.Skip(1))
+            union = union.Or(m.Population);
+
+        // Variables and, per member and dimension, where its category sits in the variable's tuple.
+        var names = new List<string>();
+        var parts = new List<List<(int Member, int Dimension)>>();
+        var place = members.Select(m => new (int Variable, int Position)[m.Columns.Count]).ToArray();
+        int VariableIndex(string name)
+        {
+            var v = names.IndexOf(name);
+            if (v >= 0)
+                return v;
+            names.Add(name);
+            parts.Add([]);
+            return names.Count - 1;
+        }
+        for (var m = 0; m < members.Count; m++)
+        {
+            for (var d = 0; d < members[m].Columns.Count; d++)
+            {
+                var v = VariableIndex(VariableOf(members[m].Request.By[d]));
+                place[m][d] = (v, parts[v].Count);
+                parts[v].Add((m, d));
+            }
+        }
+        // A table restricted to an area: whether a unit is inside is part of its area.
+        var scope = new int[members.Count];
+        for (var m = 0; m < members.Count; m++)
+        {
+            scope[m] = -1;
+            if (members[m].Request.AreaPcode is null)
+                continue;
+            var v = VariableIndex("area");
+            scope[m] = parts[v].Count;
+            parts[v].Add((m, -1));
+        }
+
+        var household = unit == FieldLevel.Person ? HouseholdOfPerson(snapshot) : null;
+        var steps = parts.Select(p => new Dictionary<(int, int), int>()).ToArray();
+        var valueOf = parts.Select(_ => new Dictionary<int, int>()).ToArray();
+        var tuples = parts.Select(_ => new List<int[]>()).ToArray();
+        for (var row = 0; row < rows; row++)
+        {
+            if (!union[row])
+                continue;
+            var hh = household is null ? row : household[row];
+            for (var v = 0; v < parts.Count; v++)
+            {
+                var node = 0;
+                foreach (var (m, d) in parts[v])
+                {
+                    var element = Element(members[m], d, row, hh);
+                    if (!steps[v].TryGetValue((node, element), out var next))
+                        steps[v][(node, element)] = next = steps[v].Count + 1;
+                    node = next;
+                }
+                if (valueOf[v].ContainsKey(node))
+                    continue;
+                valueOf[v][node] = tuples[v].Count;
+                tuples[v].Add([.. parts[v].Select(p => Element(members[p.Member], p.Dimension, row, hh))]);
+            }
+        }
+
+        long count = 1;
+        foreach (var t in tuples)
+        {
+            count *= t.Count;
+            if (count > MaximumAtoms)
+            {
+                throw new TabulationException(
+                    $"the tables of this publication combine into more than {MaximumAtoms:N0} finest cells ({string.Join(" × ", tuples.Select(x => x.Count))}), " +
+                    "too many to audit together: publish fewer or coarser tables in one set");
+            }
+        }
+        var atoms = (int)count;
+        var units = new long[atoms];
+        for (var row = 0; row < rows; row++)
+        {
+            if (!union[row])
+                continue;
+            var hh = household is null ? row : household[row];
+            var atom = 0;
+            for (var v = 0; v < parts.Count; v++)
+            {
+                var node = 0;
+                foreach (var (m, d) in parts[v])
+                    node = steps[v][(node, Element(members[m], d, row, hh))];
+                atom = atom * tuples[v].Count + valueOf[v][node];
+            }
+            units[atom]++;
+        }
+        var atomCell = members.Select(_ => new int[atoms]).ToArray();
+        var value = new int[parts.Count];
+        for (var atom = 0; atom < atoms; atom++)
+        {
+            var rest = atom;
+            for (var v = parts.Count - 1; v >= 0; v--)
+            {
+                value[v] = rest % tuples[v].Count;
+                rest /= tuples[v].Count;
+            }
+            for (var m = 0; m < members.Count; m++)
+                atomCell[m][atom] = Cell(members[m], place[m], names.IndexOf("area"), scope[m], tuples, value);
+        }
+        var k = members.Max(m => m.Rule.MinimumContributors);
+        var variablesOf = members.Select((m, i) => place[i].Select(p => p.Variable).Concat(scope[i] >= 0 ? [names.IndexOf("area")] : []).ToHashSet()).ToList();
+        return (atoms, atomCell, SmallDerived([.. tuples.Select(t => t.Count)], units, variablesOf, k));
+    }
+
+    /// <summary>
+    /// Cells of the cover table (every variable's values, with totals) restricted to one member's variables (the others
+    /// at their total) that hold 1 to K-1 units, as lists of atoms.
+    /// </summary>
+    private static List<int[]> SmallDerived(int[] sizes, long[] units, List<HashSet<int>> variablesOf, int k)
+    {
+        var cover = new Disclosure.LinkedTable(sizes);
+        var counts = new long[cover.Size];
+        var coords = new int[sizes.Length];
+        for (var atom = 0; atom < units.Length; atom++)
+        {
+            Decode(atom, sizes, coords);
+            counts[cover.Index(coords)] = units[atom];
+        }
+        cover.FillTotals(counts);
+        var derived = new List<int[]>();
+        for (var cell = 0; cell < cover.Size; cell++)
+        {
+            if (counts[cell] <= 0 || counts[cell] >= k)
+                continue;
+            cover.Coords(cell, coords);
+            if (!variablesOf.Any(vars => Enumerable.Range(0, sizes.Length).All(v => vars.Contains(v) || cover.IsTotal(v, coords[v]))))
+                continue;
+            var list = new List<int>();
+            Atoms(cover, coords, sizes, 0, 0, list);
+            derived.Add([.. list]);
+        }
+        return derived;
+    }
+
+    /// <summary>The atoms below a cover cell, ascending: every value of a variable at its total, the fixed value otherwise.</summary>
+    private static void Atoms(Disclosure.LinkedTable cover, int[] coords, int[] sizes, int v, int prefix, List<int> list)
+    {
+        if (v == sizes.Length)
+        {
+            list.Add(prefix);
+            return;
+        }
+        if (!cover.IsTotal(v, coords[v]))
+        {
+            Atoms(cover, coords, sizes, v + 1, prefix * sizes[v] + coords[v], list);
+            return;
+        }
+        for (var value = 0; value < sizes[v]; value++)
+            Atoms(cover, coords, sizes, v + 1, prefix * sizes[v] + value, list);
+    }
+
+    private static void Decode(int atom, int[] sizes, int[] coords)
+    {
+        for (var v = sizes.Length - 1; v >= 0; v--)
+        {
+            coords[v] = atom % sizes[v];
+            atom /= sizes[v];
+        }
+    }
+
+    /// <summary>The unit's category (position in the member's table, -1 if not in it), or for d = -1 whether it is in the member's area.</summary>
+    private static int Element(StagedTable member, int d, int row, int household)
+    {
+        if (d < 0)
+            return member.Population[row] ? 1 : 0;
+        var column = member.Columns[d];
+        return member.Maps[d][column.CodeAt(column.Level == FieldLevel.Household ? household : row)];
+    }
+
+    private static int Cell(StagedTable member, (int Variable, int Position)[] place, int areaVariable, int scope, List<int[]>[] tuples, int[] value)
+    {
+        var table = member.Protection.Table;
+        if (scope >= 0 && tuples[areaVariable][value[areaVariable]][scope] == 0)
+            return -1;
+        var index = 0;
+        for (var d = 0; d < place.Length; d++)
+        {
+            var (v, position) = place[d];
+            var coord = tuples[v][value[v]][position];
+            if (coord < 0)
+                return -1;
+            index += coord * table.Strides[d];
+        }
+        return index;
+    }
+
+    private static int[] HouseholdOfPerson(RegistrySnapshot snapshot)
+    {
+        var household = new int[snapshot.PersonCount];
+        var start = snapshot.PersonStart;
+        for (var h = 0; h < snapshot.HouseholdCount; h++)
+        {
+            for (var p = start[h]; p < start[h + 1]; p++)
+                household[p] = h;
+        }
+        return household;
+    }
+}

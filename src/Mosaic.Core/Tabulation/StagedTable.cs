@@ -1,0 +1,29 @@
+using Mosaic.Core.Disclosure;
+using Mosaic.Core.Indicators;
+
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// A table counted and protected on its own, not yet published: what a publication needs to link it with other
+/// tables (its categories per unit, through <see cref="Columns"/> and <see cref="Maps"/>) and to suppress more of it.
+/// </summary>
+internal sealed record StagedTable(
+    IndicatorDefinition Indicator,
+    TabulationRequest Request,
+    SnapshotFields Fields,
+    List<CategoricalColumn> Columns,
+    int[] Strides,
+    int[][] Maps,
+    List<TableDimension> Dimensions,
+    TableArrays Cells,
+    DisclosureRule Rule,
+    TableProtection Protection)
+{
+    /// <summary>Units counted in the table (persons or households, after the indicator's filter and the area).</summary>
+    public Bitmap Population { get; init; } = null!;
+
+    public FieldLevel Unit { get; init; }
+
+    /// <summary>Other tables of the publication it was protected with (0 = protected alone).</summary>
+    public int LinkedTables { get; set; }
+}
