@@ -16,7 +16,7 @@ namespace Mosaic.Core.Tabulation;
 public static class SnapshotImage
 {
     /// <summary>Changes whenever the layout below changes: an image of another format is rebuilt, never misread.</summary>
-    public const uint Format = 1;
+    public const uint Format = 2;
 
     private static ReadOnlySpan<byte> Magic => "MOSAICSN"u8;
 
@@ -55,6 +55,8 @@ public static class SnapshotImage
             Column(payload, snapshot.IncomeNow);
             Column(payload, snapshot.RemittanceAmount);
             Column(payload, snapshot.HouseholdKey);
+            Column(payload, snapshot.HouseholdId);
+            Column(payload, snapshot.ReferenceWelfare);
             Column(payload, snapshot.Sex);
             Column(payload, snapshot.Age);
             Column(payload, snapshot.Relation);
@@ -134,6 +136,8 @@ public static class SnapshotImage
             IncomeNow = r.Column<float>(households),
             RemittanceAmount = r.Column<float>(households),
             HouseholdKey = r.Column<uint>(households),
+            HouseholdId = r.Column<long>(households),
+            ReferenceWelfare = r.Column<double>(households),
             Sex = r.Column<byte>(persons),
             Age = r.Column<byte>(persons),
             Relation = r.Column<byte>(persons),
