@@ -82,7 +82,7 @@ internal sealed partial class PostgresRegistryStore : IRegistrySnapshotSource
             builder.AddHousehold(new SnapshotHousehold(
                 hr.GetString(1), (byte)hr.GetInt32(2), hr.GetNullableDouble(3), hr.GetNullableDouble(4), (byte)hr.GetInt32(5),
                 hr.GetNullableDouble(6), (byte)hr.GetInt32(7), (byte)hr.GetInt32(8), (byte)hr.GetInt32(9), (byte)hr.GetInt32(10),
-                (byte)hr.GetInt32(11), (uint)hr.GetInt64(12)), extras);
+                (byte)hr.GetInt32(11), (uint)hr.GetInt64(12), id), extras);
             while (hasPerson && pr.GetInt64(0) < id)
                 hasPerson = pr.Read();
             while (hasPerson && pr.GetInt64(0) == id)

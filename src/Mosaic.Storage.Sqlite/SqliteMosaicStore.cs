@@ -22,7 +22,7 @@ public sealed class SqliteMosaicStore : IMosaicStore
         Registry = StoreBoundary<ISqliteRegistry>.Wrap(new SqliteRegistryStore(connection), description, SqliteErrors.Translator);
         Mobility = StoreBoundary<IMobilityStore>.Wrap(new SqliteMobilityStore(connection), description, SqliteErrors.Translator);
         Hazards = StoreBoundary<IHazardStore>.Wrap(new SqliteHazardStore(connection), description, SqliteErrors.Translator);
-        Scores = StoreBoundary<IScoreStore>.Wrap(new SqliteScoreStore(connection), description, SqliteErrors.Translator);
+        Scores = StoreBoundary<ISqliteScores>.Wrap(new SqliteScoreStore(connection), description, SqliteErrors.Translator);
         AuditLog = StoreBoundary<IAuditLog>.Wrap(new SqliteAuditLog(connection), description, SqliteErrors.Translator);
         Users = StoreBoundary<IUserStore>.Wrap(new SqliteUserStore(connection), description, SqliteErrors.Translator);
     }

@@ -26,7 +26,7 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
         return new SnapshotCoverage(version, rewrites, lastHousehold, scoreRun, OptionalHouseholdNumbers());
     }
 
-    public byte[]? ReadImage()
+    public Stream? OpenImage()
     {
         var parts = new List<(long Part, long Length)>();
         using (var cmd = connection.CreateCommand("SELECT part, length(data) FROM registry_snapshot ORDER BY part", null))
@@ -37,22 +37,8 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
         }
         if (parts.Count == 0)
             return null;
-        var total = parts.Sum(p => p.Length);
-        // Parts that do not add up are a damaged image, not a missing one: an empty image, which no reader accepts.
-        if (total > Array.MaxLength)
-            return [];
-        // Incremental blob I/O copies each part straight into the image (a column read would copy it twice).
-        var image = new byte[total];
-        var at = 0;
-        foreach (var (part, length) in parts)
-        {
-            using var blob = new SqliteBlob(connection, "registry_snapshot", "data", part, readOnly: true);
-            if (blob.Length != length)
-                return [];
-            blob.ReadExactly(image, at, (int)length);
-            at += (int)length;
-        }
-        return image;
+        // Incremental blob I/O reads each part straight into the caller's columns (a column read would copy it twice).
+        return new ImageStream(connection, parts);
     }
 
     public void SaveImage(byte[] image)
@@ -111,5 +97,80 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
             row++;
         }
         return columns;
+    }
+
+    /// <summary>
+    /// The image's parts read one after the other as one stream. A part whose length changed since the listing
+    /// ends the stream early, which the image's length check refuses.
+    /// </summary>
+    private sealed class ImageStream(SqliteConnection connection, List<(long Part, long Length)> parts) : Stream
+    {
+        private readonly long _length = parts.Sum(p => p.Length);
+        private int _next;
+        private SqliteBlob? _blob;
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => _length;
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            while (buffer.Length > 0)
+            {
+                if (_blob is null)
+                {
+                    if (_next == parts.Count)
+                        return 0;
+                    var (part, length) = parts[_next++];
+                    _blob = new SqliteBlob(connection, "registry_snapshot", "data", part, readOnly: true);
+                    if (_blob.Length != length)
+                    {
+                        _next = parts.Count;
+                        _blob.Dispose();
+                        _blob = null;
+                        return 0;
+                    }
+                }
+                var read = _blob.Read(buffer);
+                if (read > 0)
+                {
+                    _position += read;
+                    return read;
+                }
+                _blob.Dispose();
+                _blob = null;
+            }
+            return 0;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                _blob?.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }

@@ -55,6 +55,16 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
     public IEnumerable<Household> ReadHouseholds(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard) =>
         Read(AreaFilter(areaPcode), fields, ("$area", areaPcode));
 
+    public IReadOnlyList<Household> ReadHouseholdsById(IReadOnlyList<long> householdIds)
+    {
+        ArgumentNullException.ThrowIfNull(householdIds);
+        if (householdIds.Count == 0)
+            return [];
+        // One JSON array parameter: any number of ids in one statement, no temporary table.
+        var ids = "[" + string.Join(',', householdIds.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+        return [.. Read(" WHERE h.id IN (SELECT value FROM json_each($ids))", HouseholdFields.Standard, ("$ids", ids))];
+    }
+
     private IEnumerable<Household> Read(string where, HouseholdFields fields, params (string, object?)[] parameters)
     {
         // Names and phones are not even selected (DESIGN §7); the GPS point only when asked for.

@@ -7,7 +7,7 @@ using Mosaic.Storage.Sqlite.Internal;
 
 namespace Mosaic.Storage.Sqlite;
 
-internal sealed class SqliteScoreStore(SqliteConnection connection) : IScoreStore
+internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteScores
 {
     public long SaveRun(VulnerabilityModel model, IReadOnlyList<ScoredHousehold> scores, DateTimeOffset scoredAt)
     {
@@ -63,11 +63,47 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : IScoreStor
             r.GetString(6).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    public IReadOnlyList<StoredScore> ReadScores()
+    public IReadOnlyList<StoredScore> ReadScores() => Read("", []);
+
+    public IReadOnlyList<StoredScore> ReadScores(IReadOnlyList<long> householdIds)
+    {
+        ArgumentNullException.ThrowIfNull(householdIds);
+        if (householdIds.Count == 0)
+            return [];
+        var ids = "[" + string.Join(',', householdIds.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+        return Read(" WHERE household_id IN (SELECT value FROM json_each($ids))", [("$ids", ids)]);
+    }
+
+    public ScoreRanks ReadRanks()
+    {
+        var expected = Convert.ToInt32(connection.ExecuteScalar("SELECT count(*) FROM household_score", null), CultureInfo.InvariantCulture);
+        var ids = new List<long>(expected);
+        var ranks = new List<int>(expected);
+        var classes = new List<VulnerabilityClass>(expected);
+        var sql = new StringBuilder("SELECT household_id, rank, CASE class");
+        foreach (var (value, code) in VulnerabilityClasses.Codes.Entries)
+            sql.Append(" WHEN '").Append(code).Append("' THEN ").Append((int)value);
+        sql.Append(" ELSE -1 END FROM household_score ORDER BY household_id");
+        // Straight from SQLite's columns (RawStatement): no ADO.NET value boxing for a million rows.
+        using var select = new RawStatement(connection, sql.ToString());
+        while (select.Next())
+        {
+            var cls = select.GetLong(2);
+            if (cls < 0)
+                throw new InvalidOperationException($"household {select.GetLong(0)} has an unknown score class");
+            ids.Add(select.GetLong(0));
+            ranks.Add(checked((int)select.GetLong(1)));
+            classes.Add((VulnerabilityClass)cls);
+        }
+        return new ScoreRanks([.. ids], [.. ranks], [.. classes]);
+    }
+
+    private List<StoredScore> Read(string where, (string, object?)[] parameters)
     {
         var result = new List<StoredScore>();
         using var cmd = connection.CreateCommand(
-            "SELECT household_id, score, class, rank, dimensions, area_ranks, exposure_method, exposure, explanation FROM household_score ORDER BY rank", null);
+            "SELECT household_id, score, class, rank, dimensions, area_ranks, exposure_method, exposure, explanation FROM household_score" + where +
+            " ORDER BY rank", null, parameters);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -82,7 +118,7 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : IScoreStor
         return result;
     }
 
-    /// <summary><c>pcode:rank</c> pairs separated by spaces, as <see cref="ReadScores"/> parses them.</summary>
+    /// <summary><c>pcode:rank</c> pairs separated by spaces, as <see cref="ReadScores()"/> parses them.</summary>
     private static string AreaRanks(StringBuilder sb, IEnumerable<AreaRank> ranks)
     {
         sb.Clear();

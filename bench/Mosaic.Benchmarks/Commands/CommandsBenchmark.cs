@@ -27,13 +27,16 @@ internal sealed class CommandsBenchmark : IBenchmark
         var mosaic = Option(args, "--mosaic") ?? Path.GetFullPath("src/Mosaic.Cli/bin/Release/net10.0/mosaic");
         var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var added = int.Parse(Option(args, "--import", "10000"), CultureInfo.InvariantCulture);
-        var withScore = args.Contains("--score");
+        var scoringOnly = args.Contains("--scoring-only");
+        var withScore = scoringOnly || args.Contains("--score");
         var db = Path.Combine(Path.GetTempPath(), $"mosaic-commands-{Environment.ProcessId}.db");
         Copy(source, db);
         try
         {
             Console.WriteLine($"commands benchmark on a copy of {source}, {runs} runs, {Harness.Machine()}");
             Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}");
+            if (scoringOnly)
+                return ScoringOnly(mosaic, Option(args, "--baseline"), source, db, runs);
             var baseline = Option(args, "--baseline") is { } before ? Baseline(before, source, runs, withScore) : null;
             ChildProcess.Run(mosaic, "init", "--db", db); // migrates the copy outside the timings
             Report("mosaic --help", Repeat(runs, () => ChildProcess.Measure(mosaic, "--help")));
@@ -84,6 +87,62 @@ internal sealed class CommandsBenchmark : IBenchmark
             foreach (var f in new[] { db, db + "-wal", db + "-shm" })
                 File.Delete(f);
         }
+    }
+
+    /// <summary>
+    /// <c>score</c> and <c>target</c> only (<c>--scoring-only</c>), with the baseline build first on its own copy when
+    /// given: the target lists of both builds must be identical byte for byte.
+    /// </summary>
+    private static int ScoringOnly(string mosaic, string? before, string source, string db, int runs)
+    {
+        string? baselineList = null;
+        if (before is not null)
+        {
+            var copy = Path.Combine(Path.GetTempPath(), $"mosaic-commands-{Environment.ProcessId}-baseline.db");
+            Copy(source, copy);
+            try
+            {
+                baselineList = ScoreAndTarget("baseline", before, copy, runs, snapshot: false);
+            }
+            finally
+            {
+                foreach (var f in new[] { copy, copy + "-wal", copy + "-shm" })
+                    File.Delete(f);
+            }
+        }
+        ChildProcess.Run(mosaic, "init", "--db", db);
+        var list = ScoreAndTarget("now", mosaic, db, runs, snapshot: true);
+        if (baselineList is not null)
+        {
+            if (baselineList != list)
+                throw new InvalidOperationException("the target list differs from the baseline build's");
+            Console.WriteLine($"  target list identical to the baseline build's ({list.Count(c => c == '\n') - 1:N0} households)");
+        }
+        Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Times <c>score</c> (once: its code is the same in both builds) and <c>target</c>. For a build that keeps a
+    /// persisted snapshot (<paramref name="snapshot"/>) one tabulation first brings it up to date, untimed, and the
+    /// first target after the scoring run (which refreshes the snapshot's score columns) is reported apart.
+    /// Returns the target list.
+    /// </summary>
+    private static string ScoreAndTarget(string label, string exe, string db, int runs, bool snapshot)
+    {
+        if (snapshot)
+            ChildProcess.Run(exe, [.. s_tabulate, "--db", db]);
+        Console.WriteLine($"{label}: load {File.ReadAllText("/proc/loadavg").Trim()}");
+        Report($"{label}: score", [ChildProcess.Measure(exe, "score", "--db", db)]);
+        var list = db + "-targets.csv";
+        string[] target = ["target", "--db", db, "--count", "50000", "--quota", "proportional", "--out", list, "--force"];
+        if (snapshot)
+            Report($"{label}: first target --count 50000 --quota proportional after the scoring run", [ChildProcess.Measure(exe, target)]);
+        Report($"{label}: target --count 50000 --quota proportional", Repeat(runs, () => ChildProcess.Measure(exe, target)));
+        Console.WriteLine($"{label}: load {File.ReadAllText("/proc/loadavg").Trim()}");
+        var text = File.ReadAllText(list);
+        File.Delete(list);
+        return text;
     }
 
     /// <summary>

@@ -31,10 +31,10 @@ internal sealed class SnapshotLoadBenchmark : IBenchmark
         Step("areas");
         var coverage = source.CurrentCoverage();
         Step("coverage");
-        var image = source.ReadImage() ?? throw new InvalidOperationException("no image: run mosaic tabulate once");
-        Step($"read image ({image.Length / 1048576.0:F1} MiB)");
+        using var image = source.OpenImage() ?? throw new InvalidOperationException("no image: run mosaic tabulate once");
+        var megabytes = image.Length / 1048576.0;
         var read = SnapshotImage.TryRead(image, areas) ?? throw new InvalidOperationException("image unusable");
-        Step("checksum + parse");
+        Step($"read + check + parse ({megabytes:F1} MiB)");
         Console.WriteLine($"image covers the store: {read.Coverage.SameContent(coverage)}");
         clock.Restart();
         var result = new Tabulator(read.Snapshot, IndicatorCatalogue.Shipped).Tabulate(

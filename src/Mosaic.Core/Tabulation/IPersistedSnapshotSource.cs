@@ -10,8 +10,11 @@ public interface IPersistedSnapshotSource : IRegistrySnapshotSource
     /// <summary>What the store holds now, to compare with an image's stamp. Cheap (a few indexed lookups).</summary>
     SnapshotCoverage CurrentCoverage();
 
-    /// <summary>The stored image bytes, or null when there is none. The bytes are checked by <see cref="SnapshotImage.TryRead"/>.</summary>
-    byte[]? ReadImage();
+    /// <summary>
+    /// The stored image as a read-only stream of known <see cref="Stream.Length"/>, or null when there is none. The
+    /// bytes are checked by <see cref="SnapshotImage.TryRead(Stream, IEnumerable{Areas.Area})"/>; the caller disposes the stream.
+    /// </summary>
+    Stream? OpenImage();
 
     /// <summary>Replaces the stored image, atomically (a reader sees the old image or the new one, never a mix).</summary>
     void SaveImage(byte[] image);

@@ -18,10 +18,17 @@ public static class PersistedSnapshots
         ArgumentNullException.ThrowIfNull(tree);
         // Read before the image and the rows: a write committing meanwhile can only make the stamp look older.
         var now = source.CurrentCoverage();
-        var image = source.ReadImage();
-        var stored = image is null ? null : SnapshotImage.TryRead(image, tree);
-        var missing = image is null ? SnapshotLoadKind.Built : SnapshotLoadKind.Rebuilt;
-        image = null; // let the bytes go before building more columns
+        (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? stored = null;
+        var missing = SnapshotLoadKind.Built;
+        using (var image = source.OpenImage())
+        {
+            if (image is not null)
+            {
+                // Read straight into the columns: the image is never held whole beside them.
+                stored = SnapshotImage.TryRead(image, tree);
+                missing = SnapshotLoadKind.Rebuilt;
+            }
+        }
         SnapshotLoad load;
         if (stored is not { } found)
         {

@@ -39,6 +39,12 @@ public sealed class RegistrySnapshot
     internal IReadOnlyDictionary<string, float[]> ExtraNumbers { get; init; } = new Dictionary<string, float[]>();
     internal uint[] HouseholdKey { get; init; } = [];
 
+    /// <summary>Store id of each household (0 when the snapshot was fed without ids), ascending as the store streams them.</summary>
+    internal long[] HouseholdId { get; init; } = [];
+
+    /// <summary>Reference welfare of each household (NaN = missing), exact: targeting measures its errors against it.</summary>
+    internal double[] ReferenceWelfare { get; init; } = [];
+
     // Person columns (length PersonCount).
     internal byte[] Sex { get; init; } = [];
     internal byte[] Age { get; init; } = [];
@@ -72,7 +78,8 @@ public sealed class RegistrySnapshot
                 + Dwelling.Length + RemittanceChange.Length + HouseholdFlags.Length + Shocks.Length + HeadSex.Length
                 + (IncomeBefore.Length + IncomeNow.Length + RemittanceAmount.Length) * 4L
                 + Sex.Length + Age.Length + Relation.Length + MigratoryStatus.Length + MoveReason.Length + PersonFlags.Length
-                + (PreviousCountry.Length + MoveMonth.Length) * 2L + (HouseholdKey.Length + PersonKey.Length) * 4L;
+                + (PreviousCountry.Length + MoveMonth.Length) * 2L + (HouseholdKey.Length + PersonKey.Length) * 4L
+                + (HouseholdId.Length + ReferenceWelfare.Length) * 8L;
             foreach (var c in ExtraNumbers.Values)
                 bytes += c.Length * 4L;
             return bytes;
@@ -94,6 +101,8 @@ public sealed class RegistrySnapshot
         RemittanceAmount = RemittanceAmount,
         ExtraNumbers = extraNumbers,
         HouseholdKey = HouseholdKey,
+        HouseholdId = HouseholdId,
+        ReferenceWelfare = ReferenceWelfare,
         Sex = Sex,
         Age = Age,
         Relation = Relation,

@@ -20,6 +20,8 @@ public sealed class RegistrySnapshotBuilder
     private readonly GrowableArray<byte> _sex, _age, _relation, _status, _moveReason, _personFlags;
     private readonly GrowableArray<ushort> _country, _moveMonth;
     private readonly GrowableArray<uint> _householdKey, _personKey;
+    private readonly GrowableArray<long> _householdId;
+    private readonly GrowableArray<double> _welfare;
     private bool _missingKey;
     private readonly Dictionary<string, ushort> _countryIndex = new(StringComparer.Ordinal);
     private readonly List<string> _countries = [""];
@@ -45,6 +47,8 @@ public sealed class RegistrySnapshotBuilder
         _moveMonth = new(p);
         _householdKey = new(h);
         _personKey = new(p);
+        _householdId = new(h);
+        _welfare = new(h);
     }
 
     /// <summary>
@@ -87,6 +91,8 @@ public sealed class RegistrySnapshotBuilder
         _moveMonth = GrowableArray<ushort>.Continuing(s.MoveMonth, p);
         _householdKey = GrowableArray<uint>.Continuing(s.HouseholdKey, more);
         _personKey = GrowableArray<uint>.Continuing(s.PersonKey, p);
+        _householdId = GrowableArray<long>.Continuing(s.HouseholdId, more);
+        _welfare = GrowableArray<double>.Continuing(s.ReferenceWelfare, more);
         _missingKey = !s.HasRecordKeys;
         _countries = [.. s.Countries];
         for (var i = 1; i < _countries.Count; i++)
@@ -115,6 +121,8 @@ public sealed class RegistrySnapshotBuilder
             _extras[i].Add(i < optionalNumbers.Length ? (float)optionalNumbers[i] : float.NaN);
         _householdKey.Add(h.RecordKey);
         _missingKey |= h.RecordKey == 0;
+        _householdId.Add(h.Id);
+        _welfare.Add(h.ReferenceWelfare ?? double.NaN);
     }
 
     /// <summary>Adds a member of the household added last.</summary>
@@ -183,6 +191,8 @@ public sealed class RegistrySnapshotBuilder
             MoveMonth = _moveMonth.ToArray(),
             Countries = [.. _countries],
             HouseholdKey = _householdKey.ToArray(),
+            HouseholdId = _householdId.ToArray(),
+            ReferenceWelfare = _welfare.ToArray(),
             PersonKey = _personKey.ToArray(),
             HasRecordKeys = !_missingKey,
         };

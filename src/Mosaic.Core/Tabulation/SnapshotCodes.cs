@@ -25,7 +25,8 @@ public static class SnapshotCodes
     /// <summary>The row as the snapshot stores it.</summary>
     public static SnapshotHousehold Of(Household h) => new(
         h.AreaPcode, Of(Codes.Dwelling, h.Dwelling), h.IncomeBefore, h.IncomeNow, Of(h.Remittances), h.RemittanceAmount,
-        Of(Codes.RemittanceChange, h.RemittanceChange), Of(h.Debt), Of(h.Savings), Of(h.AssistanceReceived), (byte)h.Shocks);
+        Of(Codes.RemittanceChange, h.RemittanceChange), Of(h.Debt), Of(h.Savings), Of(h.AssistanceReceived), (byte)h.Shocks,
+        Id: h.Id, ReferenceWelfare: h.ReferenceWelfare);
 
     /// <summary>The member as the snapshot stores it.</summary>
     public static SnapshotPerson Of(Person p) => new(

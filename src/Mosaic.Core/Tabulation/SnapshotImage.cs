@@ -10,13 +10,13 @@ namespace Mosaic.Core.Tabulation;
 /// The persisted form of a <see cref="RegistrySnapshot"/>: its columns as raw little-endian arrays after a small
 /// header, so reading one back is a few bulk copies, no per-value cost. Layout: <c>MOSAICSN</c>, format number
 /// (u32), payload length (u64), XxHash3 of the payload (u64), payload. A torn or altered image fails the length or
-/// checksum test and is refused (<see cref="TryRead"/> returns null), so the caller rebuilds. The area tree is not
+/// checksum test and is refused (<see cref="TryRead(Stream, IEnumerable{Area})"/> returns null), so the caller rebuilds. The area tree is not
 /// in the image: it is read from the store each time (it is small, and area edits then never invalidate an image).
 /// </summary>
 public static class SnapshotImage
 {
     /// <summary>Changes whenever the layout below changes: an image of another format is rebuilt, never misread.</summary>
-    public const uint Format = 1;
+    public const uint Format = 2;
 
     private static ReadOnlySpan<byte> Magic => "MOSAICSN"u8;
 
@@ -55,6 +55,8 @@ public static class SnapshotImage
             Column(payload, snapshot.IncomeNow);
             Column(payload, snapshot.RemittanceAmount);
             Column(payload, snapshot.HouseholdKey);
+            Column(payload, snapshot.HouseholdId);
+            Column(payload, snapshot.ReferenceWelfare);
             Column(payload, snapshot.Sex);
             Column(payload, snapshot.Age);
             Column(payload, snapshot.Relation);
@@ -86,32 +88,46 @@ public static class SnapshotImage
     /// </summary>
     /// <param name="image">The image bytes.</param>
     /// <param name="tree">The store's current area tree.</param>
-    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(ReadOnlySpan<byte> image, IEnumerable<Area> tree)
+    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(byte[] image, IEnumerable<Area> tree)
     {
+        ArgumentNullException.ThrowIfNull(image);
+        using var stream = new MemoryStream(image, writable: false);
+        return TryRead(stream, tree);
+    }
+
+    /// <summary>
+    /// As <see cref="TryRead(byte[], IEnumerable{Area})"/>, reading the stream (of known length) straight into the
+    /// columns: the image is never held as a whole beside them, so a read needs the memory of the columns only. The
+    /// checksum is computed on the way and checked at the end; a mismatch drops the columns read.
+    /// </summary>
+    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(Stream image, IEnumerable<Area> tree)
+    {
+        ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(tree);
-        if (!Supported || image.Length < HeaderLength || !image[..8].SequenceEqual(Magic) ||
-            BinaryPrimitives.ReadUInt32LittleEndian(image[8..]) != Format)
+        Span<byte> header = stackalloc byte[HeaderLength];
+        if (!Supported || image.Length < HeaderLength || image.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) != HeaderLength ||
+            !header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != Format)
             return null;
-        var length = BinaryPrimitives.ReadUInt64LittleEndian(image[12..]);
+        var length = BinaryPrimitives.ReadUInt64LittleEndian(header[12..]);
         if (length != (ulong)(image.Length - HeaderLength))
             return null;
-        var body = image[HeaderLength..];
-        if (XxHash3.HashToUInt64(body) != BinaryPrimitives.ReadUInt64LittleEndian(image[20..]))
-            return null;
+        var expectedHash = BinaryPrimitives.ReadUInt64LittleEndian(header[20..]);
         try
         {
-            return Parse(body, tree);
+            using var buffered = new BufferedStream(image, 1 << 16); // small fields; whole columns bypass the buffer
+            var reader = new HashingReader(buffered, (long)length);
+            var parsed = Parse(reader, tree);
+            return reader.Hash() == expectedHash ? parsed : null;
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or EndOfStreamException or InvalidOperationException or OverflowException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or EndOfStreamException or InvalidOperationException or OverflowException or IOException)
         {
-            // A checksum that matches bytes this reader cannot parse: a bug or a forged image, either way rebuild.
+            // Bytes this reader cannot parse: torn, forged or a bug; either way rebuild.
             return null;
         }
     }
 
-    private static (RegistrySnapshot, SnapshotCoverage) Parse(ReadOnlySpan<byte> body, IEnumerable<Area> tree)
+    private static (RegistrySnapshot, SnapshotCoverage) Parse(HashingReader r, IEnumerable<Area> tree)
     {
-        var r = new SpanReader(body);
         var coverage = new SnapshotCoverage(r.Int64(), r.Int64(), r.Int64(), r.Int64(), r.Strings());
         var households = r.Int32();
         var persons = r.Int32();
@@ -134,6 +150,8 @@ public static class SnapshotImage
             IncomeNow = r.Column<float>(households),
             RemittanceAmount = r.Column<float>(households),
             HouseholdKey = r.Column<uint>(households),
+            HouseholdId = r.Column<long>(households),
+            ReferenceWelfare = r.Column<double>(households),
             Sex = r.Column<byte>(persons),
             Age = r.Column<byte>(persons),
             Relation = r.Column<byte>(persons),
@@ -169,24 +187,30 @@ public static class SnapshotImage
         s.Write(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
-    /// <summary>A forward reader over the payload that fails with <see cref="FormatException"/> on any overrun.</summary>
-    private ref struct SpanReader(ReadOnlySpan<byte> data)
+    /// <summary>
+    /// A forward reader over the payload that hashes every byte it reads and fails with <see cref="FormatException"/>
+    /// on any overrun. Columns are read straight into their arrays.
+    /// </summary>
+    private sealed class HashingReader(Stream stream, long length)
     {
-        private readonly ReadOnlySpan<byte> _data = data;
-        private int _at;
+        private readonly XxHash3 _hash = new();
+        private readonly byte[] _small = new byte[256];
+        private long _left = length;
 
-        public readonly bool AtEnd => _at == _data.Length;
+        public bool AtEnd => _left == 0;
 
-        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+        public ulong Hash() => _hash.GetCurrentHashAsUInt64();
 
-        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Small(8));
 
-        public bool Bool() => Take(1)[0] != 0;
+        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Small(4));
+
+        public bool Bool() => Small(1)[0] != 0;
 
         public string[] Strings()
         {
             var count = Int32();
-            if (count < 0 || count > _data.Length - _at)
+            if (count < 0 || count > _left)
                 throw new FormatException("bad string count");
             var values = new string[count];
             for (var i = 0; i < count; i++)
@@ -202,29 +226,44 @@ public static class SnapshotImage
             {
                 if (shift > 28)
                     throw new FormatException("bad string length");
-                var b = Take(1)[0];
+                var b = Small(1)[0];
                 length |= (b & 0x7F) << shift;
                 if (b < 0x80)
                     break;
             }
-            return Encoding.UTF8.GetString(Take(length));
+            if (length < 0 || length > _left)
+                throw new FormatException("the image ends early");
+            if (length <= _small.Length)
+                return Encoding.UTF8.GetString(Small(length));
+            var bytes = new byte[length];
+            Fill(bytes);
+            return Encoding.UTF8.GetString(bytes);
         }
 
         public T[] Column<T>(int expected) where T : unmanaged
         {
             var count = Int32();
-            if (count != expected)
+            if (count != expected || count < 0 || (long)count * Marshal.SizeOf<T>() > _left)
                 throw new FormatException("column length does not match the row count");
-            return MemoryMarshal.Cast<byte, T>(Take(checked(count * Marshal.SizeOf<T>()))).ToArray();
+            var values = new T[count];
+            Fill(MemoryMarshal.AsBytes(values.AsSpan()));
+            return values;
         }
 
-        private ReadOnlySpan<byte> Take(int count)
+        private ReadOnlySpan<byte> Small(int count)
         {
-            if (count < 0 || count > _data.Length - _at)
-                throw new FormatException("the image ends early");
-            var span = _data.Slice(_at, count);
-            _at += count;
+            var span = _small.AsSpan(0, count);
+            Fill(span);
             return span;
+        }
+
+        private void Fill(Span<byte> into)
+        {
+            if (into.Length > _left)
+                throw new FormatException("the image ends early");
+            stream.ReadExactly(into);
+            _hash.Append(into);
+            _left -= into.Length;
         }
     }
 }

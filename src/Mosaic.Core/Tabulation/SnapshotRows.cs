@@ -18,7 +18,9 @@ public readonly record struct SnapshotHousehold(
     byte Savings,
     byte AssistanceReceived,
     byte Shocks,
-    uint RecordKey = 0);
+    uint RecordKey = 0,
+    long Id = 0,
+    double? ReferenceWelfare = null);
 
 /// <summary>One roster member as the snapshot stores it (codes as in <see cref="SnapshotHousehold"/>).</summary>
 /// <param name="MoveMonth">Month of the move as <see cref="SnapshotCodes.MonthOf"/> encodes it (0 = no move date).</param>

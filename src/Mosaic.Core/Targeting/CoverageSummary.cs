@@ -9,10 +9,12 @@ namespace Mosaic.Core.Targeting;
 /// </summary>
 public static class CoverageSummary
 {
-    public static IReadOnlyList<CoverageRow> Compute(IEnumerable<Household> targeted, IEnumerable<Household> priority)
+    public static IReadOnlyList<CoverageRow> Compute(IEnumerable<Household> targeted, IEnumerable<Household> priority) =>
+        FromCounts(Count(targeted), Count(priority));
+
+    /// <summary>The rows from counts of households per <c>member_status:CODE</c> and <c>head_sex:CODE</c> key.</summary>
+    internal static IReadOnlyList<CoverageRow> FromCounts((int Total, Dictionary<string, int> Counts) t, (int Total, Dictionary<string, int> Counts) p)
     {
-        var t = Count(targeted);
-        var p = Count(priority);
         var rows = new List<CoverageRow>();
         foreach (var (status, code) in Codes.MigratoryStatus.Entries)
         {
@@ -31,7 +33,7 @@ public static class CoverageSummary
         return new CoverageRow(dimension, group, tc, t.Total == 0 ? 0 : (double)tc / t.Total, pc, p.Total == 0 ? 0 : (double)pc / p.Total);
     }
 
-    private static (int Total, Dictionary<string, int> Counts) Count(IEnumerable<Household> households)
+    internal static (int Total, Dictionary<string, int> Counts) Count(IEnumerable<Household> households)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;

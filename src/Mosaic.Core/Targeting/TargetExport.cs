@@ -26,24 +26,12 @@ public static class TargetExport
                 "then run mosaic score; or build the demo with mosaic demo");
         }
         var run = store.Scores.LatestRun() ?? throw new RequestRejectedException("no scores yet: run mosaic score first");
-        var areas = new AreaAncestry(store.Areas.All());
+        var tree = store.Areas.All();
+        var areas = new AreaAncestry(tree);
         if (targeting.AreaPcode is { } pcode && areas.Find(pcode) is null)
             throw new RequestRejectedException($"unknown area P-code '{pcode}'");
         var scope = Narrowest(areas, targeting.AreaPcode, request.Actor.AreaScope);
-        var scores = store.Scores.ReadScores().ToDictionary(s => s.HouseholdId);
-        var candidates = new List<TargetCandidate>();
-        var unscored = 0;
-        foreach (var h in store.Registry.ReadHouseholds(scope))
-        {
-            if (scores.TryGetValue(h.Id, out var s))
-                candidates.Add(new TargetCandidate(h, s));
-            else
-                unscored++;
-        }
-        if (unscored > 0)
-            throw new RequestRejectedException($"{unscored} household(s) were registered after the last scoring run: run mosaic score again");
-
-        var list = Targeter.Select(candidates, areas, targeting);
+        var list = TargetSelection.Select(store, tree, areas, targeting, scope, "run mosaic score again");
         var path = Path.GetFullPath(request.Output);
         ContactRead? contacts = null;
         if (request.IncludeContacts)

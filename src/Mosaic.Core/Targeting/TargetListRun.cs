@@ -19,22 +19,12 @@ public static class TargetListRun
         if (store.Registry.CountHouseholds(request.AreaPcode) == 0)
             throw new RequestRejectedException("the registry holds no households in this area yet: import registrations, then score them");
         var run = store.Scores.LatestRun() ?? throw new RequestRejectedException("no scores yet: run a scoring first (mosaic score)");
-        var areas = new AreaAncestry(store.Areas.All());
+        var tree = store.Areas.All();
+        var areas = new AreaAncestry(tree);
         if (request.AreaPcode is { } pcode && areas.Find(pcode) is null)
             throw new RequestRejectedException($"unknown area P-code '{pcode}'");
-        var scores = store.Scores.ReadScores().ToDictionary(s => s.HouseholdId);
-        var candidates = new List<TargetCandidate>();
-        var unscored = 0;
-        foreach (var h in store.Registry.ReadHouseholds(request.AreaPcode))
-        {
-            if (scores.TryGetValue(h.Id, out var s))
-                candidates.Add(new TargetCandidate(h, s));
-            else
-                unscored++;
-        }
-        if (unscored > 0)
-            throw new RequestRejectedException($"{unscored} household(s) were registered after the last scoring run: score again first");
-        return new TargetListResult(Targeter.Select(candidates, areas, request), areas, run);
+        var list = TargetSelection.Select(store, tree, areas, request, request.AreaPcode, "score again first");
+        return new TargetListResult(list, areas, run);
     }
 }
 

@@ -4,4 +4,7 @@ using Mosaic.Core.Tabulation;
 namespace Mosaic.Storage.Sqlite.Internal;
 
 /// <summary>The registry with its columnar read path and persisted snapshot, as one interface so the boundary proxy keeps both.</summary>
-internal interface ISqliteRegistry : IRegistryStore, IPersistedSnapshotSource;
+internal interface ISqliteRegistry : IRegistryStore, IPersistedSnapshotSource, IHouseholdsByIdSource;
+
+/// <summary>The score store with its column reads, as one interface so the boundary proxy keeps both.</summary>
+internal interface ISqliteScores : IScoreStore, IScoreColumnsSource;

@@ -1,0 +1,50 @@
+using Mosaic.Core.Application;
+using Mosaic.Core.Areas;
+using Mosaic.Core.Storage;
+using Mosaic.Core.Tabulation;
+using Mosaic.Core.Vulnerability;
+
+namespace Mosaic.Core.Targeting;
+
+/// <summary>
+/// The selection step shared by the target use cases: from columns (<see cref="ColumnTargeter"/>) when the store
+/// keeps a persisted snapshot and reads scores as columns and households by id, else from every household and
+/// stored score (<see cref="Targeter"/>). Both give the same list.
+/// </summary>
+internal static class TargetSelection
+{
+    /// <param name="store">The store.</param>
+    /// <param name="tree">Its area tree.</param>
+    /// <param name="areas">The same tree as ancestry chains.</param>
+    /// <param name="request">The targeting request.</param>
+    /// <param name="candidateScope">The households considered: this area's subtree (null = all).</param>
+    /// <param name="scoreAgain">What to tell the user when households have no score yet.</param>
+    public static TargetList Select(
+        IMosaicStore store, IReadOnlyList<Area> tree, AreaAncestry areas, TargetingRequest request, string? candidateScope, string scoreAgain)
+    {
+        if (store.Registry is IPersistedSnapshotSource persisted && store.Registry is IHouseholdsByIdSource byId &&
+            store.Scores is IScoreColumnsSource columns)
+        {
+            var snapshot = PersistedSnapshots.Load(persisted, tree).Snapshot;
+            var (list, unscored) = ColumnTargeter.Select(
+                snapshot, columns.ReadRanks(), areas, request, candidateScope, byId.ReadHouseholdsById, columns.ReadScores);
+            return list ?? throw Unscored(unscored, scoreAgain);
+        }
+        var scores = store.Scores.ReadScores().ToDictionary(s => s.HouseholdId);
+        var candidates = new List<TargetCandidate>();
+        var missing = 0;
+        foreach (var h in store.Registry.ReadHouseholds(candidateScope))
+        {
+            if (scores.TryGetValue(h.Id, out var s))
+                candidates.Add(new TargetCandidate(h, s));
+            else
+                missing++;
+        }
+        if (missing > 0)
+            throw Unscored(missing, scoreAgain);
+        return Targeter.Select(candidates, areas, request);
+    }
+
+    private static RequestRejectedException Unscored(int count, string scoreAgain) =>
+        new($"{count} household(s) were registered after the last scoring run: {scoreAgain}");
+}
