@@ -35,6 +35,7 @@ public sealed class EveryCommandSweepTests : IDisposable
         ["target"] = ["--count", "5", "--out", "{dir}/list.csv"],
         ["privacy kanon"] = ["-q", "sex"],
         ["privacy audit"] = ["{dir}/table.csv"],
+        ["publish"] = ["{examples}/publication.json", "--out", "{dir}/published"],
         ["audit list"] = [],
         ["audit verify"] = [],
         ["cluster init"] = ["--shard", "a=postgres://nobody@localhost/x"],

@@ -5,7 +5,12 @@ using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Infrastructure;
 
-/// <summary>Ctrl-C on a real <c>mosaic</c> process: the import stops, nothing is committed, the exit code says so.</summary>
+/// <summary>
+/// Ctrl-C on a real <c>mosaic</c> process: the import stops, nothing is committed, the exit code says so. Runs on its
+/// own (<see cref="SignalTimingCollection"/>): with the other CLI tests running beside it, the child could reach its
+/// commit before the runtime had run the signal handler.
+/// </summary>
+[Collection(nameof(SignalTimingCollection))]
 public sealed class InterruptionTests : IDisposable
 {
     private const int SigInt = 2, SigStop = 19, SigCont = 18; // Linux numbering (x86-64 and arm64)
@@ -77,3 +82,7 @@ public sealed class InterruptionTests : IDisposable
         Assert.Fail("the child never read its input");
     }
 }
+
+/// <summary>Tests that signal a child process mid-way run alone, not in parallel with the rest of the assembly.</summary>
+[CollectionDefinition(nameof(SignalTimingCollection), DisableParallelization = true)]
+public sealed class SignalTimingCollection;
