@@ -7,10 +7,10 @@ namespace Mosaic.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// Ctrl-C on a real <c>mosaic</c> process: the import stops, nothing is committed, the exit code says so. Runs on its
-/// own (<see cref="SignalTimingCollection"/>): with the other CLI tests running beside it, the child could reach its
+/// own (<see cref="SignalTimingGroup"/>): with the other CLI tests running beside it, the child could reach its
 /// commit before the runtime had run the signal handler.
 /// </summary>
-[Collection(nameof(SignalTimingCollection))]
+[Collection(nameof(SignalTimingGroup))]
 public sealed class InterruptionTests : IDisposable
 {
     private const int SigInt = 2, SigStop = 19, SigCont = 18; // Linux numbering (x86-64 and arm64)
@@ -84,5 +84,5 @@ public sealed class InterruptionTests : IDisposable
 }
 
 /// <summary>Tests that signal a child process mid-way run alone, not in parallel with the rest of the assembly.</summary>
-[CollectionDefinition(nameof(SignalTimingCollection), DisableParallelization = true)]
-public sealed class SignalTimingCollection;
+[CollectionDefinition(nameof(SignalTimingGroup), DisableParallelization = true)]
+public sealed class SignalTimingGroup;
