@@ -30,30 +30,44 @@ public sealed class InterruptionTests : IDisposable
         Assert.SkipUnless(OperatingSystem.IsLinux(), "reads the child's file position from /proc");
         var kobo = _dir.File("kobo");
         Assert.Equal(0, CliRun.Invoke("demo", "--households", "16000", "--no-serve", "--db", _dir.File("source.db"), "--export-kobo", kobo).ExitCode);
-        var db = _dir.File("target.db");
-        Assert.Equal(0, CliRun.Invoke("import", "areas", Path.Combine(kobo, "areas.csv"), "--db", db).ExitCode);
         var households = Path.Combine(kobo, "households.csv");
         var members = Path.Combine(kobo, "members.csv");
 
-        using var child = MosaicProcess.Start("import", "registrations", households, "--members", members, "--db", db);
-        var stderr = child.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = child.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        // Interrupt once the importer has read a tenth of its input: the import is mid-way, its transaction open, with
-        // most of its work ahead (the runtime hands the signal to a thread-pool thread, which a loaded machine delays).
-        // The child is frozen while the signal is sent (through libc, no `kill` process to start), so on a loaded
-        // machine the import cannot run on to its commit before the signal is even delivered.
-        await WaitUntilRead(child, (new FileInfo(households).Length + new FileInfo(members).Length) / 10);
-        Assert.Equal(0, SendSignal(child.Id, SigStop));
-        Assert.Equal(0, SendSignal(child.Id, SigInt));
-        Assert.Equal(0, SendSignal(child.Id, SigCont));
-        await child.WaitForExitAsync(TestContext.Current.CancellationToken);
+        // A Ctrl-C can arrive too late to stop the commit (the runtime runs the handler on its own thread, which a
+        // busy machine delays): then the import must say it imported, and hold everything. Every attempt must end one
+        // of the two truthful ways, never half-imported, and at least one of three must be a clean cancel.
+        var outcomes = new List<int>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var db = _dir.File($"target-{attempt}.db");
+            Assert.Equal(0, CliRun.Invoke("import", "areas", Path.Combine(kobo, "areas.csv"), "--db", db).ExitCode);
+            using var child = MosaicProcess.Start("import", "registrations", households, "--members", members, "--db", db);
+            var stderr = child.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var stdout = child.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            // Interrupt once the importer has read a tenth of its input: the import is mid-way, its transaction open.
+            // The child is frozen while the signal is sent (through libc, no `kill` process to start), so on a loaded
+            // machine the import cannot run on to its commit before the signal is even delivered.
+            await WaitUntilRead(child, (new FileInfo(households).Length + new FileInfo(members).Length) / 10);
+            Assert.Equal(0, SendSignal(child.Id, SigStop));
+            Assert.Equal(0, SendSignal(child.Id, SigInt));
+            Assert.Equal(0, SendSignal(child.Id, SigCont));
+            await child.WaitForExitAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(ExitCodes.Cancelled, child.ExitCode);
-        Assert.Contains("cancelled", await stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("imported", await stdout, StringComparison.Ordinal);
-        using var store = SqliteMosaicStore.Open(db);
-        Assert.Equal(0, store.Registry.CountHouseholds());
-        Assert.Equal(0, store.Registry.CountPersons());
+            using var store = SqliteMosaicStore.Open(db);
+            outcomes.Add(child.ExitCode);
+            if (child.ExitCode == ExitCodes.Cancelled)
+            {
+                Assert.Contains("cancelled", await stderr, StringComparison.Ordinal);
+                Assert.DoesNotContain("imported", await stdout, StringComparison.Ordinal);
+                Assert.Equal(0, store.Registry.CountHouseholds());
+                Assert.Equal(0, store.Registry.CountPersons());
+                return;
+            }
+            Assert.Equal(0, child.ExitCode);
+            Assert.Contains("imported", await stdout, StringComparison.Ordinal);
+            Assert.Equal(16000, store.Registry.CountHouseholds());
+        }
+        Assert.Fail($"Ctrl-C never cancelled the import in three attempts (exit codes {string.Join(", ", outcomes)})");
     }
 
     /// <summary>
