@@ -1,8 +1,6 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Import.Csv;
-using Mosaic.Core.Registry;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -20,21 +18,7 @@ public sealed class CsvOutputSafetyTests : IDisposable
     public CsvOutputSafetyTests()
     {
         _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
-        using (var batch = store.Registry.BeginImport("test"))
-        {
-            var i = 0;
-            foreach (var generated in SyntheticHouseholds.Generate(20, 7))
-            {
-                var members = generated.Members.ToList();
-                members[0] = members[0] with { Name = s_names[i++ % s_names.Length], Phone = "=1+1" };
-                var h = generated with { Members = members };
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            }
-            batch.Commit();
-        }
-        Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
+        FormulaShapedRegistry.Create(_db, s_names, "=1+1");
     }
 
     public void Dispose() => _dir.Dispose();

@@ -2,9 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Cli.Tests.Infrastructure;
-using Mosaic.Core.Registry;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -23,21 +21,7 @@ public sealed class SpreadsheetReadBackTests : IDisposable
     public SpreadsheetReadBackTests()
     {
         _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
-        using (var batch = store.Registry.BeginImport("test"))
-        {
-            var i = 0;
-            foreach (var generated in SyntheticHouseholds.Generate(20, 7))
-            {
-                var members = generated.Members.ToList();
-                members[0] = members[0] with { Name = s_names[i++ % s_names.Length], Phone = "=2+3" };
-                var h = generated with { Members = members };
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            }
-            batch.Commit();
-        }
-        Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
+        FormulaShapedRegistry.Create(_db, s_names, "=2+3");
     }
 
     public void Dispose() => _dir.Dispose();

@@ -1,0 +1,28 @@
+using Mosaic.Core.Registry;
+using Mosaic.Storage.Contract;
+using Mosaic.Storage.Sqlite;
+
+namespace Mosaic.Cli.Tests.Import;
+
+/// <summary>A scored registry of 20 synthetic households whose heads carry formula-shaped names and phones.</summary>
+internal static class FormulaShapedRegistry
+{
+    public static void Create(string db, IReadOnlyList<string> names, string phone)
+    {
+        using (var store = SqliteMosaicStore.Open(db))
+        {
+            store.Areas.Upsert(Fixtures.Areas);
+            using var batch = store.Registry.BeginImport("test");
+            var i = 0;
+            foreach (var generated in SyntheticHouseholds.Generate(20, 7))
+            {
+                var members = generated.Members.ToList();
+                members[0] = members[0] with { Name = names[i++ % names.Count], Phone = phone };
+                var h = generated with { Members = members };
+                batch.Add(h, HouseholdFingerprint.Compute(h));
+            }
+            batch.Commit();
+        }
+        Assert.Equal(0, CliRun.Invoke("score", "--db", db).ExitCode);
+    }
+}
