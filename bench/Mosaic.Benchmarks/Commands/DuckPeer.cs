@@ -24,7 +24,8 @@ internal static class DuckPeer
     }
 
     /// <summary>As above, for a snapshot read from any store.</summary>
-    public static Result Run(RegistrySnapshot snapshot, int runs)
+    /// <param name="by">The dimensions to cube, of adm4, migratory_status, sex, age_group (all four by default).</param>
+    public static Result Run(RegistrySnapshot snapshot, int runs, IReadOnlyList<string>? by = null)
     {
         var union = snapshot.Areas.Pcodes.Select(p => snapshot.Areas.AncestorAt(p, 4)).ToList();
         var unionIndex = union.OfType<string>().Distinct(StringComparer.Ordinal).Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
@@ -48,8 +49,18 @@ internal static class DuckPeer
         }
         load.Stop();
         var emigrant = SnapshotCodes.Of(Core.Registry.Codes.MigratoryStatus, Core.Registry.MigratoryStatus.Emigrant);
-        var sql = "SELECT adm4, mig, sex, CASE WHEN age IS NULL THEN NULL WHEN age <= 4 THEN 0 WHEN age <= 17 THEN 1 WHEN age <= 59 THEN 2 ELSE 3 END AS age_group, " +
-                  $"count(*) FROM persons WHERE mig <> {emigrant} GROUP BY CUBE (adm4, mig, sex, age_group)";
+        var columns = (by ?? ["adm4", "migratory_status", "sex", "age_group"]).Select(d => d switch
+        {
+            "adm4" => "adm4",
+            "migratory_status" => "mig",
+            "sex" => "sex",
+            "age_group" => "age_group",
+            _ => throw new ArgumentException($"DuckDB peer: no column for dimension {d}"),
+        }).ToList();
+        var cube = string.Join(", ", columns);
+        var sql = $"SELECT {cube}, count(*) FROM (SELECT adm4, mig, sex, " +
+                  "CASE WHEN age IS NULL THEN NULL WHEN age <= 4 THEN 0 WHEN age <= 17 THEN 1 WHEN age <= 59 THEN 2 ELSE 3 END AS age_group " +
+                  $"FROM persons WHERE mig <> {emigrant}) GROUP BY CUBE ({cube})";
         var query = Stats.Time(runs, () => ReadAll(connection, sql));
         using var total = connection.CreateCommand();
         total.CommandText = $"SELECT count(*) FROM persons WHERE mig <> {emigrant}";
