@@ -3,6 +3,7 @@ using System.Globalization;
 using Mosaic.Core.Demo;
 using Mosaic.Core.Disclosure;
 using Mosaic.Core.Indicators;
+using Mosaic.Benchmarks.Postgres;
 using Mosaic.Core.Tabulation;
 using Mosaic.Storage.Sqlite;
 
@@ -18,7 +19,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
 {
     public string Name => "suppression";
 
-    public string Description => "secondary suppression + LP audit (hypercube, optimal) vs counting only, with information loss";
+    public string Description => "secondary suppression + LP audit (hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --db FILE --two-divisions --write-db FILE";
 
     public int Run(string[] args)
     {
@@ -31,7 +32,18 @@ internal sealed class SuppressionBenchmark : IBenchmark
         var db = StringOption(args, "--db");
 
         var build = Stopwatch.StartNew();
-        var snapshot = db is null ? Generate(households, seed) : RegistrySnapshotLoader.Load(SqliteMosaicStore.Open(db));
+        var twoDivisions = args.Contains("--two-divisions");
+        if (StringOption(args, "--write-db") is { } file)
+        {
+            // The registry as a SQLite file, for timing whole `mosaic tabulate` commands on it.
+            using var store = SqliteMosaicStore.Open(file);
+            var stored = twoDivisions ? TwoDivisionRegistry.Load(store, households, seed) : LoadDemo(store, households, seed);
+            Console.WriteLine($"{file}: {stored.Households:N0} households, {stored.Persons:N0} persons");
+            return 0;
+        }
+        var snapshot = db is not null ? RegistrySnapshotLoader.Load(SqliteMosaicStore.Open(db))
+            : twoDivisions ? Build(TwoDivisionRegistry.Areas(seed), TwoDivisionRegistry.Households(households, seed))
+            : Generate(households, seed);
         build.Stop();
         Console.WriteLine($"suppression benchmark: {indicator} by {string.Join(" × ", by)}; {snapshot.PersonCount:N0} persons, " +
                           $"{snapshot.HouseholdCount:N0} households (seed {seed}), snapshot in {build.Elapsed.TotalSeconds:F1} s; " +
@@ -62,8 +74,23 @@ internal sealed class SuppressionBenchmark : IBenchmark
     private static RegistrySnapshot Generate(int households, int seed)
     {
         var demo = new DemoGenerator(new DemoOptions { Households = households, Seed = seed });
-        var builder = new RegistrySnapshotBuilder(demo.Areas());
+        return Build(demo.Areas(), demo.Households());
+    }
+
+    private static Core.Storage.RegistrationCommitted LoadDemo(SqliteMosaicStore store, int households, int seed)
+    {
+        var demo = new DemoGenerator(new DemoOptions { Households = households, Seed = seed });
+        store.Areas.Upsert(demo.Areas());
+        using var batch = store.Registry.BeginImport($"demo (seed {seed})");
         foreach (var h in demo.Households())
+            batch.Add(h, Core.Registry.HouseholdFingerprint.Compute(h));
+        return batch.Commit();
+    }
+
+    private static RegistrySnapshot Build(IEnumerable<Core.Areas.Area> areas, IEnumerable<Core.Registry.Household> households)
+    {
+        var builder = new RegistrySnapshotBuilder(areas);
+        foreach (var h in households)
             builder.Add(h, []);
         return builder.Build();
     }

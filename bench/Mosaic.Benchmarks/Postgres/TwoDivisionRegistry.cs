@@ -20,16 +20,27 @@ internal static class TwoDivisionRegistry
     /// <returns>Households and persons stored.</returns>
     public static RegistrationCommitted Load(IMosaicStore store, int households, long seed)
     {
-        var north = new DemoGenerator(new DemoOptions { Households = households - households / 2, Seed = seed });
-        var south = new DemoGenerator(new DemoOptions { Households = households / 2, Seed = seed + 1 });
-        store.Areas.Upsert(north.Areas());
-        store.Areas.Upsert([.. south.Areas().Where(a => a.Level > 0).Select(Moved)]);
+        store.Areas.Upsert([.. Areas(seed)]);
         using var batch = store.Registry.BeginImport($"benchmark registry (seed {seed})");
-        foreach (var h in north.Households())
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        foreach (var h in south.Households().Select(Moved))
+        foreach (var h in Households(households, seed))
             batch.Add(h, HouseholdFingerprint.Compute(h));
         return batch.Commit();
+    }
+
+    /// <summary>Both divisions' area trees.</summary>
+    public static IEnumerable<Area> Areas(long seed)
+    {
+        var north = new DemoGenerator(new DemoOptions { Households = 1, Seed = seed });
+        var south = new DemoGenerator(new DemoOptions { Households = 1, Seed = seed + 1 });
+        return north.Areas().Concat(south.Areas().Where(a => a.Level > 0).Select(Moved));
+    }
+
+    /// <summary>The households of both divisions, north first.</summary>
+    public static IEnumerable<Household> Households(int households, long seed)
+    {
+        var north = new DemoGenerator(new DemoOptions { Households = households - households / 2, Seed = seed });
+        var south = new DemoGenerator(new DemoOptions { Households = households / 2, Seed = seed + 1 });
+        return north.Households().Concat(south.Households().Select(Moved));
     }
 
     private static string Move(string pcode) =>

@@ -30,6 +30,7 @@ internal sealed class HypercubeSearch
     private readonly int[] _delta;
     private readonly int[] _corner;
     private readonly bool[] _negative;
+    private readonly int[] _partial;
     private int _take;
 
     public HypercubeSearch(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers)
@@ -48,6 +49,7 @@ internal sealed class HypercubeSearch
         _delta = new int[_n];
         _corner = new int[1 << _n];
         _negative = new bool[1 << _n];
+        _partial = new int[1 << _n];
         Protected = new bool[table.Size];
     }
 
@@ -117,23 +119,33 @@ internal sealed class HypercubeSearch
         return FindSuppressedBox(cell, 0);
     }
 
+    /// <summary>
+    /// Depth-first over the alternatives of each dimension; <see cref="_partial"/> holds the corners spanned by the
+    /// dimensions chosen so far, so a branch stops at the first published corner.
+    /// </summary>
     private bool FindSuppressedBox(int cell, int d)
     {
+        if (d == 0)
+            _partial[0] = cell;
         if (d == _n)
         {
             Corners(cell, _choice);
-            foreach (var c in _corner)
-            {
-                if (_status[c] == CellStatus.Published)
-                    return false;
-            }
             return Valid();
         }
         var list = _candidates[d];
+        var half = 1 << d;
         for (var c = 0; c < _candidateCount[d]; c++)
         {
             _choice[d] = list[c];
-            if (FindSuppressedBox(cell, d + 1))
+            var delta = (list[c] - _coords[d]) * _table.Strides[d];
+            var suppressed = true;
+            for (var mask = 0; mask < half && suppressed; mask++)
+            {
+                var corner = _partial[mask] + delta;
+                suppressed = _status[corner] != CellStatus.Published;
+                _partial[half + mask] = corner;
+            }
+            if (suppressed && FindSuppressedBox(cell, d + 1))
                 return true;
         }
         return false;

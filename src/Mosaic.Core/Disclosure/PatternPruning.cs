@@ -52,10 +52,10 @@ internal static class PatternPruning
             {
                 var required = layer.Level(i, status[i]);
                 var truth = layer.Values[i];
-                var max = solvers.Bound(i, maximize: true);
+                var (max, _) = solvers.Bound(i, maximize: true);
                 if (max - truth >= required && required > 0)
                     continue;
-                var min = solvers.Bound(i, maximize: false);
+                var (min, _) = solvers.Bound(i, maximize: false);
                 var tolerance = 1e-7 * Math.Max(1, Math.Abs(truth));
                 if (max - min < required - tolerance || max - min <= tolerance)
                     return false;

@@ -76,6 +76,9 @@ internal sealed class SuppressedSystem
         return sums;
     }
 
+    /// <summary>The components (each named by one of its unknowns).</summary>
+    public IEnumerable<int> Components => _members.Keys;
+
     public IReadOnlyList<int> Members(int component) => _members[component];
 
     /// <summary>Published totals whose equations involve the component.</summary>

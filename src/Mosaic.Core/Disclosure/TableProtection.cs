@@ -110,7 +110,7 @@ internal sealed class TableProtection
             return;
         while (true)
         {
-            var audit = LinearAudit.Run(Table, Status, Layers);
+            var audit = LinearAudit.Run(Table, Status, Layers, _search.HasSuppressedValidBox);
             Audit = audit;
             if (audit.Passed)
                 return;

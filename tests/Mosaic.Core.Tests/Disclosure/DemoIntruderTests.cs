@@ -84,6 +84,10 @@ public sealed class DemoIntruderTests
     [InlineData(3000, 99, "returnees", new[] { "village", "sex" })]
     [InlineData(3000, 99, "persons_with_disability", new[] { "adm4", "sex", "age_group" })]
     [InlineData(3000, 99, "hh_income_fell_20pct", new[] { "adm4", "head_sex", "dwelling" })]
+    // Larger tables (village level, ~2,000 cells, over half of them suppressed), whose audit passes most cells by box
+    // proofs and feasible points rather than an LP of their own.
+    [InlineData(1000, 7, "population", new[] { "village", "sex", "age_group" })]
+    [InlineData(3000, 99, "population", new[] { "village", "migratory_status", "sex" })]
     public void DemoTable_OtherSizesAndSeeds_IntruderFindsNoCellNarrowerThanK(int households, long seed, string indicator, string[] by)
     {
         var result = Tabulate(households, seed, indicator, by);
