@@ -7,7 +7,8 @@ namespace Mosaic.Core.Disclosure;
 /// non-negative), every published cell of every table is one equation (the sum of its atoms equals its value), and for
 /// each suppressed cell of each table the LP gives its smallest and largest value. Atoms are split into independent
 /// components (linked through shared equations), one GLOP model each, re-solved from scratch when a warm answer is not
-/// optimal (as in <see cref="LinearAudit"/>).
+/// optimal (as in <see cref="LinearAudit"/>). As there, a cell whose values at two feasible points (its true value and
+/// the LPs' checked solutions, <see cref="FeasiblePoints"/>) already differ by its level needs no LP of its own.
 /// </summary>
 internal static class JointAudit
 {
@@ -31,6 +32,8 @@ internal static class JointAudit
         for (var l = 0; l < layerCount; l++)
         {
             using var model = new AtomModel(members, atoms, l);
+            // The cells to audit in this layer: suppressed cells of every member, then (layer 0) the small derived cells.
+            var targets = new List<(int Member, int Cell, double Required, double? Truth)>();
             for (var m = 0; m < members.Count; m++)
             {
                 var protection = members[m].Protection;
@@ -38,42 +41,71 @@ internal static class JointAudit
                 for (var cell = 0; cell < protection.Status.Length; cell++)
                 {
                     var status = protection.Status[cell];
-                    if (status == CellStatus.Published || passed.Contains((m, cell, l)))
-                        continue;
-                    var (min, max, solved) = model.Interval(members[m].CellAtoms[cell]);
-                    programmes += solved;
-                    if (!Contains(min, max, layer.Values[cell]))
-                    {
-                        model.ResetAll();
-                        (min, max, solved) = model.Interval(members[m].CellAtoms[cell]);
-                        programmes += solved;
-                        if (!Contains(min, max, layer.Values[cell]))
-                            throw new InvalidOperationException($"publication audit: the linear programme puts cell {cell} of table {m + 1} ({layer.Name}) in [{min}, {max}], which excludes its value {layer.Values[cell]}");
-                    }
-                    var required = layer.Level(cell, status);
-                    var width = max - min;
-                    var tolerance = 1e-7 * Math.Max(1, Math.Abs(max == double.PositiveInfinity ? min : max));
-                    if (width < required - tolerance || (required == 0 && width <= tolerance))
-                        narrow.Add(new Finding(m, cell, layer.Name, min, max, required));
-                    else
-                        passed.Add((m, cell, l));
+                    if (status != CellStatus.Published && !passed.Contains((m, cell, l)))
+                        targets.Add((m, cell, layer.Level(cell, status), layer.Values[cell]));
                 }
             }
-            if (l != 0)
-                continue;
-            for (var c = 0; c < derived.Count; c++)
+            if (l == 0)
             {
-                if (passed.Contains((-1, c, 0)))
-                    continue;
-                var (min, max, solved) = model.Interval(derived[c]);
-                programmes += solved;
-                if (max - min < k - 1e-7 * Math.Max(1, Math.Abs(max == double.PositiveInfinity ? min : max)))
-                    narrow.Add(new Finding(-1, c, members[0].Protection.Layers[0].Name, min, max, k));
-                else
-                    passed.Add((-1, c, 0));
+                for (var c = 0; c < derived.Count; c++)
+                {
+                    if (!passed.Contains((-1, c, 0)))
+                        targets.Add((-1, c, k, null));
+                }
+            }
+            int[] AtomsOf((int Member, int Cell, double, double?) t) => t.Member < 0 ? derived[t.Cell] : members[t.Member].CellAtoms[t.Cell];
+            var points = model.Points([.. targets.Select(AtomsOf)]);
+            for (var i = 0; i < targets.Count; i++)
+            {
+                if (targets[i].Truth is { } truth)
+                    points.Observe(i, truth);
+            }
+            for (var i = 0; i < targets.Count; i++)
+            {
+                var (m, cell, required, truth) = targets[i];
+                var name = members[Math.Max(m, 0)].Protection.Layers[l].Name;
+                if (!points.Proves(i, required))
+                {
+                    var (min, max, solved) = Interval(model, points, i, AtomsOf(targets[i]), required, truth, m, cell, name);
+                    programmes += solved;
+                    var width = max - min;
+                    var tolerance = FeasiblePoints.Tolerance(max == double.PositiveInfinity ? min : max);
+                    if (width < required - tolerance || (required == 0 && width <= tolerance))
+                    {
+                        narrow.Add(new Finding(m, cell, name, min, max, required));
+                        continue;
+                    }
+                }
+                passed.Add((m, cell, l));
             }
         }
         return (narrow, programmes);
+    }
+
+    /// <summary>
+    /// A cell's interval over the publication: its largest value first, its smallest only when the values seen do not
+    /// already span the level. The true value (when known) must lie inside, else the models are solved from scratch.
+    /// </summary>
+    private static (double Min, double Max, int Solved) Interval(AtomModel model, FeasiblePoints points, int i, int[] atoms, double required,
+        double? truth, int member, int cell, string layer)
+    {
+        var solved = 0;
+        for (var attempt = 0; ; attempt++)
+        {
+            var (max, s1) = model.Bound(atoms, maximize: true);
+            solved += s1;
+            var min = points.Seen(i).Low;
+            if (max != double.PositiveInfinity && !points.Proves(i, required))
+            {
+                (min, var s2) = model.Bound(atoms, maximize: false);
+                solved += s2;
+            }
+            if (truth is not { } t || Contains(min, max, t))
+                return (min, max, solved);
+            if (attempt > 0)
+                throw new InvalidOperationException($"publication audit: the linear programme puts cell {cell} of table {member + 1} ({layer}) in [{min}, {max}], which excludes its value {t}");
+            model.ResetAll();
+        }
     }
 
     private static bool Contains(double min, double max, double value)
@@ -92,6 +124,8 @@ internal static class JointAudit
         private readonly Dictionary<int, (Solver Solver, Dictionary<int, Variable> Vars)> _models = [];
         private readonly double _lower;
         private readonly double _big;
+        private Dictionary<int, int>? _number;
+        private FeasiblePoints? _points;
 
         public AtomModel(IReadOnlyList<PublicationMember> members, int atoms, int layer)
         {
@@ -131,9 +165,27 @@ internal static class JointAudit
             }
         }
 
-        public (double Min, double Max, int Solved) Interval(int[] atoms)
+        /// <summary>Feasible points for the given cells (atom lists): from now on every checked optimal solution of these models.</summary>
+        public FeasiblePoints Points(IReadOnlyList<int[]> cells)
         {
-            double min = 0, max = 0;
+            var number = new Dictionary<int, int>();
+            var componentOf = new int[_parent.Length];
+            for (var a = 0; a < componentOf.Length; a++)
+            {
+                var root = Find(a);
+                if (!number.TryGetValue(root, out var n))
+                    number[root] = n = number.Count;
+                componentOf[a] = n;
+            }
+            _number = number;
+            _points = new FeasiblePoints(componentOf, number.Count, [.. cells], new double[cells.Count]);
+            return _points;
+        }
+
+        /// <summary>The largest (or smallest) sum of the atoms, and the LPs solved for it.</summary>
+        public (double Bound, int Solved) Bound(int[] atoms, bool maximize)
+        {
+            double bound = 0;
             var solved = 0;
             foreach (var group in atoms.GroupBy(Find))
             {
@@ -142,13 +194,41 @@ internal static class JointAudit
                 objective.Clear();
                 foreach (var a in group)
                     objective.SetCoefficient(vars[a], 1);
-                objective.SetMaximization();
-                max += Solve(solver, double.PositiveInfinity);
-                objective.SetMinimization();
-                min += Solve(solver, double.NegativeInfinity);
-                solved += 2;
+                if (maximize)
+                    objective.SetMaximization();
+                else
+                    objective.SetMinimization();
+                bound += Solve(solver, maximize ? double.PositiveInfinity : double.NegativeInfinity);
+                solved++;
+                Record(group.Key, vars);
             }
-            return (min, max, solved);
+            return (bound, solved);
+        }
+
+        /// <summary>Hands a solution to the feasible points once it is checked against the component's equations and bounds.</summary>
+        private void Record(int component, Dictionary<int, Variable> vars)
+        {
+            if (_points is null || _number is null)
+                return;
+            var atoms = _members[component];
+            var values = new double[atoms.Count];
+            var at = new Dictionary<int, double>(atoms.Count);
+            for (var i = 0; i < atoms.Count; i++)
+            {
+                values[i] = vars[atoms[i]].SolutionValue();
+                at[atoms[i]] = values[i];
+                if (Math.Abs(values[i]) >= _big / 2 || values[i] < _lower - 1e-7)
+                    return;
+            }
+            foreach (var (list, value) in _equations.GetValueOrDefault(component) ?? [])
+            {
+                var sum = 0.0;
+                foreach (var a in list)
+                    sum += at[a];
+                if (Math.Abs(sum - value) > 1e-7 * Math.Max(1, Math.Abs(value)))
+                    return;
+            }
+            _points.Record(_number[component], atoms, values);
         }
 
         public void ResetAll()
