@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -32,11 +33,13 @@ public sealed class ImportFlowsCommand : MosaicCommand
         Arguments.Add(_file);
         Options.Add(_skipInvalid);
         Options.Add(_encoding);
+        Options.Add(ErrorsOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
+        var reportTarget = ReportTarget(parse, path);
         var skip = parse.GetValue(_skipInvalid);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
@@ -49,8 +52,8 @@ public sealed class ImportFlowsCommand : MosaicCommand
         {
             throw new CliException(ExitCodes.InputRejected, $"{path}: not a readable XLSX file ({ex.Message})");
         }
-        var all = result.Issues.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
-        var errorsFile = console.WriteErrorsFile(path, all);
+        var all = ImportErrorFile.Combine(result.Issues, result.Warnings);
+        var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, result.Warnings);
         var c = result.Counts;
         if (console.Json)
         {
@@ -68,7 +71,8 @@ public sealed class ImportFlowsCommand : MosaicCommand
                 unchanged = c.Unchanged,
                 rows_rejected = result.Issues.Count,
                 warnings = result.Warnings.Count,
-                errors_file = errorsFile,
+                errors_file = report is { WarningsOnly: false } ? report.Path : null,
+                warnings_file = report is { WarningsOnly: true } ? report.Path : null,
                 observations_total = store.Mobility.CountFlowObservations(),
             });
         }
@@ -80,7 +84,7 @@ public sealed class ImportFlowsCommand : MosaicCommand
                   $"{c.Inserted} observations inserted, {c.Updated} updated, {c.Unchanged} unchanged"
                 : "nothing imported: the file has rejected rows (use --skip-invalid to import the valid ones)");
         }
-        console.ReportIssues(all, errorsFile, result.Warnings.Count > 0
+        console.ReportIssues(all, report, result.Warnings.Count > 0
             ? $"{result.Issues.Count} rejected row(s), {result.Warnings.Count} warning(s)"
             : $"{result.Issues.Count} rejected row(s)");
         return result.Issues.Count > 0 && !skip ? ExitCodes.InputRejected : ExitCodes.Success;

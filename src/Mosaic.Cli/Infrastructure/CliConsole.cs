@@ -51,32 +51,33 @@ public sealed class CliConsole
     /// Lists an import's first problems on stderr, then where the whole list was written
     /// (<paramref name="what"/> describes it, e.g. "12 rejected row(s)").
     /// </summary>
-    public void ReportIssues(IReadOnlyCollection<ImportIssue> issues, string? errorsFile, string what)
+    public void ReportIssues(IReadOnlyCollection<ImportIssue> issues, ImportReportFile? report, string what)
     {
         foreach (var issue in issues.Take(IssuesShown))
             Error.WriteLine(issue);
         if (issues.Count > IssuesShown)
             Error.WriteLine($"… {issues.Count - IssuesShown} more");
-        if (errorsFile is not null)
-            Error.WriteLine($"{what} written to {errorsFile}");
+        if (report is not null && issues.Count > 0)
+            Error.WriteLine($"{what} written to {report.Path}");
     }
 
     /// <summary>
-    /// Writes an import's errors file beside the input. When it cannot be written (no permission, a folder in the
-    /// way), says so and prints the whole report as CSV on stderr instead: rejected rows are never hidden, and the
-    /// import's own exit code stands.
+    /// Writes an import's report (<paramref name="write"/> says where). When it cannot be written (no permission, a
+    /// folder in the way), says so and prints the whole report as CSV on stderr instead: rejected rows are never
+    /// hidden, and the import's own exit code stands.
     /// </summary>
-    /// <returns>The errors file written, or null (nothing to report, or the report went to stderr).</returns>
-    public string? WriteErrorsFile(string inputPath, IReadOnlyCollection<ImportIssue> issues)
+    /// <returns>The report written, or null (nothing to report, or the report went to stderr).</returns>
+    public ImportReportFile? WriteReport(Func<ImportReportFile?> write, IReadOnlyCollection<ImportIssue> all)
     {
+        ArgumentNullException.ThrowIfNull(write);
         try
         {
-            return ImportErrorFile.Write(inputPath, issues);
+            return write();
         }
         catch (ImportErrorFileException ex)
         {
             Fail($"{ex.Message}; the full report follows on stderr");
-            ImportErrorFile.WriteTo(Error, issues);
+            ImportErrorFile.WriteTo(Error, all);
             Error.Flush();
             return null;
         }
