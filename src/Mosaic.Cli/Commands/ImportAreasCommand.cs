@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Areas.Import;
 using Mosaic.Core.Import;
 
@@ -56,18 +57,18 @@ public sealed class ImportAreasCommand : MosaicCommand
         var c = result.Counts;
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new AreaImportReport
             {
-                file = path,
-                committed = result.Committed,
-                areas_inserted = c.Inserted,
-                areas_updated = c.Updated,
-                areas_unchanged = c.Unchanged,
-                rows_rejected = result.Issues.Count,
-                warnings = result.Warnings.Count,
-                errors_file = report is { WarningsOnly: false } ? report.Path : null,
-                warnings_file = report is { WarningsOnly: true } ? report.Path : null,
-                areas_total = store.Areas.Count(),
+                File = path,
+                Committed = result.Committed,
+                AreasInserted = c.Inserted,
+                AreasUpdated = c.Updated,
+                AreasUnchanged = c.Unchanged,
+                RowsRejected = result.Issues.Count,
+                Warnings = result.Warnings.Count,
+                ErrorsFile = report is { WarningsOnly: false } ? report.Path : null,
+                WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
+                AreasTotal = store.Areas.Count(),
             });
         }
         else

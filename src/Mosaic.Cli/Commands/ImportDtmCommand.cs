@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
@@ -53,20 +54,20 @@ public sealed class ImportDtmCommand : MosaicCommand
         var c = result.Counts;
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new DtmImportReport
             {
-                file = path,
-                format = result.Format,
-                committed = result.Committed,
-                records_read = result.RecordsRead,
-                inserted = c.Inserted,
-                updated = c.Updated,
-                unchanged = c.Unchanged,
-                records_rejected = result.Errors.Count,
-                warnings = result.Warnings.Count,
-                errors_file = report is { WarningsOnly: false } ? report.Path : null,
-                warnings_file = report is { WarningsOnly: true } ? report.Path : null,
-                assessments_total = store.Mobility.CountAssessments(),
+                File = path,
+                Format = result.Format,
+                Committed = result.Committed,
+                RecordsRead = result.RecordsRead,
+                Inserted = c.Inserted,
+                Updated = c.Updated,
+                Unchanged = c.Unchanged,
+                RecordsRejected = result.Errors.Count,
+                Warnings = result.Warnings.Count,
+                ErrorsFile = report is { WarningsOnly: false } ? report.Path : null,
+                WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
+                AssessmentsTotal = store.Mobility.CountAssessments(),
             });
         }
         else

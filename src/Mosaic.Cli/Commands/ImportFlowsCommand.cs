@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
@@ -57,23 +58,23 @@ public sealed class ImportFlowsCommand : MosaicCommand
         var c = result.Counts;
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new FlowImportReport
             {
-                file = path,
-                committed = result.Committed,
-                points = result.Points,
-                points_added = result.PointsAdded,
-                points_changed = result.PointsChanged,
-                points_unchanged = result.Committed ? result.Points - result.PointsAdded - result.PointsChanged : 0,
-                observations_read = result.ObservationsRead,
-                inserted = c.Inserted,
-                updated = c.Updated,
-                unchanged = c.Unchanged,
-                rows_rejected = result.Issues.Count,
-                warnings = result.Warnings.Count,
-                errors_file = report is { WarningsOnly: false } ? report.Path : null,
-                warnings_file = report is { WarningsOnly: true } ? report.Path : null,
-                observations_total = store.Mobility.CountFlowObservations(),
+                File = path,
+                Committed = result.Committed,
+                Points = result.Points,
+                PointsAdded = result.PointsAdded,
+                PointsChanged = result.PointsChanged,
+                PointsUnchanged = result.Committed ? result.Points - result.PointsAdded - result.PointsChanged : 0,
+                ObservationsRead = result.ObservationsRead,
+                Inserted = c.Inserted,
+                Updated = c.Updated,
+                Unchanged = c.Unchanged,
+                RowsRejected = result.Issues.Count,
+                Warnings = result.Warnings.Count,
+                ErrorsFile = report is { WarningsOnly: false } ? report.Path : null,
+                WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
+                ObservationsTotal = store.Mobility.CountFlowObservations(),
             });
         }
         else

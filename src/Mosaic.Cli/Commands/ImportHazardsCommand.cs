@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Hazards;
 using Mosaic.Core.Hazards.Import;
 
@@ -80,17 +81,17 @@ public sealed class ImportHazardsCommand : MosaicCommand
 
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new HazardImportReport
             {
-                file = path,
-                type = HazardTypes.Codes[type],
-                layer = layer.Name,
-                committed = commit,
-                replaced,
-                polygons = commit ? layer.Polygons.Count : 0,
-                repaired = result.Repaired,
-                features_rejected = result.Issues.Count,
-                errors_file = report?.Path,
+                File = path,
+                Type = HazardTypes.Codes[type],
+                Layer = layer.Name,
+                Committed = commit,
+                Replaced = replaced,
+                Polygons = commit ? layer.Polygons.Count : 0,
+                Repaired = result.Repaired,
+                FeaturesRejected = result.Issues.Count,
+                ErrorsFile = report?.Path,
             });
         }
         else if (commit)

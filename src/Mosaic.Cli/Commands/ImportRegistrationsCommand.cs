@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Registry.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -94,25 +95,25 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, []);
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new RegistrationImportReport
             {
-                file = path,
-                members_file = membersPath,
-                committed = result.Committed,
-                households_imported = result.HouseholdsImported,
-                persons_imported = result.PersonsImported,
-                households_valid = result.HouseholdsValid,
-                households_rejected = result.HouseholdsRejected,
-                households_declined = result.HouseholdsDeclined,
-                rows_rejected = result.RowsRejected,
-                duplicates_skipped = result.DuplicatesSkipped,
-                conflicts = result.Conflicts,
-                issues = result.Issues.Count,
-                errors_file = report?.Path,
-                household_rows_read = result.HouseholdRowsRead,
-                member_rows_read = result.MemberRowsRead,
-                households_total = store.Registry.CountHouseholds(),
-                persons_total = store.Registry.CountPersons(),
+                File = path,
+                MembersFile = membersPath,
+                Committed = result.Committed,
+                HouseholdsImported = result.HouseholdsImported,
+                PersonsImported = result.PersonsImported,
+                HouseholdsValid = result.HouseholdsValid,
+                HouseholdsRejected = result.HouseholdsRejected,
+                HouseholdsDeclined = result.HouseholdsDeclined,
+                RowsRejected = result.RowsRejected,
+                DuplicatesSkipped = result.DuplicatesSkipped,
+                Conflicts = result.Conflicts,
+                Issues = result.Issues.Count,
+                ErrorsFile = report?.Path,
+                HouseholdRowsRead = result.HouseholdRowsRead,
+                MemberRowsRead = result.MemberRowsRead,
+                HouseholdsTotal = store.Registry.CountHouseholds(),
+                PersonsTotal = store.Registry.CountPersons(),
             });
         }
         else

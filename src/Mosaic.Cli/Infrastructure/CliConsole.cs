@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Import;
 using Spectre.Console;
 
@@ -11,13 +12,6 @@ namespace Mosaic.Cli.Infrastructure;
 /// </summary>
 public sealed class CliConsole
 {
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-    };
-
     public CliConsole(ParseResult parse, bool json, Interruption? interruption = null)
     {
         Interruption = interruption;
@@ -83,8 +77,12 @@ public sealed class CliConsole
         }
     }
 
-    /// <summary>The JSON Mosaic prints: indented, snake_case names.</summary>
-    public static string ToJson(object value) => JsonSerializer.Serialize(value, s_json);
+    /// <summary>The JSON Mosaic prints: a report of <see cref="MosaicJson"/> (indented, snake_case names).</summary>
+    public static string ToJson(object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return JsonSerializer.Serialize(value, value.GetType(), MosaicJson.Default);
+    }
 
     public void WriteJson(object value)
     {
@@ -103,7 +101,7 @@ public sealed class CliConsole
     {
         Fail(message);
         if (Json && !WroteJson)
-            WriteJson(new { error = message, exit_code = exitCode });
+            WriteJson(new ErrorReport(message, exitCode));
         return exitCode;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Core.Application;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Files;
 using Mosaic.Core.Import;
 using Mosaic.Core.Privacy;
@@ -76,7 +77,7 @@ public abstract class MosaicCommand : Command
         {
             var code = InternalError.Report(ex, parse, console.Error);
             if (console.Json && !console.WroteJson)
-                console.WriteJson(new { error = "internal error, please report it with the command you ran", exit_code = code });
+                console.WriteJson(new ErrorReport("internal error, please report it with the command you ran", code));
             return code;
         }
     }
