@@ -12,7 +12,8 @@ namespace Mosaic.Cli.Tests.Commands;
 /// <summary>
 /// <c>mosaic score</c> scores from the persisted snapshot's columns. Every stored score row (score, class, rank,
 /// dimension scores, area ranks, exposure method and values, explanation) must equal the row the household-object
-/// path stores for the same file — scored from <c>ReadHouseholds</c> and saved into a copy — and the ranks must be
+/// path stores for the same file — scored from <c>ReadHouseholds</c> and saved row by row from <see cref="ScoredHousehold"/>
+/// objects into a copy — and the ranks must be
 /// SQL's order (score descending, submission id); on the demo, after an import that extends the snapshot, and after
 /// a rewrite of incomes and GPS points that forces a rebuild. Afterwards the image is current: the next tabulation
 /// reads it as it is and prints what a rebuild from the rows prints.
@@ -87,7 +88,9 @@ public sealed class ScoreFromColumnsTests : IDisposable
             var model = DefaultVulnerabilityModel.Model;
             var run = ScoringRun.Run(store.Registry.ReadHouseholds(null, HouseholdFields.Location), model,
                 HazardIndex.Build(store.Hazards.ReadLayers()), store.Areas.All(withBoundaries: true));
-            store.Scores.SaveRun(model, run, DateTimeOffset.UtcNow);
+            // Saved as household objects, one by one: the stored text of the per-row path, not the columns' bulk writer.
+            List<ScoredHousehold> households = [.. run];
+            store.Scores.SaveRun(model, households, DateTimeOffset.UtcNow);
         }
         var fromColumns = Rows(_db, ScoreRows);
         var fromObjects = Rows(copy, ScoreRows);
