@@ -9,9 +9,9 @@ namespace Mosaic.Core.Tabulation;
 /// <summary>
 /// The persisted form of a <see cref="RegistrySnapshot"/>: its columns as raw little-endian arrays after a small
 /// header, so reading one back is a few bulk copies, no per-value cost. Layout: <c>MOSAICSN</c>, format number
-/// (u32), payload length (u64), XxHash3 of the payload (u64), payload; then the scoring section (the
-/// <see cref="ScoringColumns"/>): its length (u64), its XxHash3 (u64), its payload. A reader that does not score stops
-/// before the scoring section and never reads or allocates it. A torn or altered image fails the length or
+/// (u32), payload length (u64), XxHash3 of the payload (u64), scoring section length (u64), XxHash3 of the scoring
+/// section (u64), payload, scoring section (the <see cref="ScoringColumns"/>). Every reader checks the total length; a
+/// reader that does not score stops before the scoring section and never reads or allocates it. A torn or altered image fails the length or
 /// checksum test and is refused (<see cref="TryRead(Stream, IEnumerable{Area}, bool)"/> returns null), so the caller rebuilds. The area tree is not
 /// in the image: it is read from the store each time (it is small, and area edits then never invalidate an image).
 /// </summary>
@@ -22,7 +22,7 @@ public static class SnapshotImage
 
     private static ReadOnlySpan<byte> Magic => "MOSAICSN"u8;
 
-    private const int HeaderLength = 8 + 4 + 8 + 8;
+    private const int HeaderLength = 8 + 4 + 8 + 8 + 8 + 8;
 
     /// <summary>Whether this machine can read and write images (they are little-endian).</summary>
     public static bool Supported => BitConverter.IsLittleEndian;
@@ -85,20 +85,17 @@ public static class SnapshotImage
         Column(payload, scoring.SubmissionBytes);
         var body = payload.GetBuffer().AsSpan(0, mainLength);
         var section = payload.GetBuffer().AsSpan(mainLength, (int)payload.Length - mainLength);
-        var image = new byte[HeaderLength + body.Length + SectionHeaderLength + section.Length];
+        var image = new byte[HeaderLength + body.Length + section.Length];
         Magic.CopyTo(image);
         BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(8), Format);
         BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(12), (ulong)body.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(20), XxHash3.HashToUInt64(body));
+        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(28), (ulong)section.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(36), XxHash3.HashToUInt64(section));
         body.CopyTo(image.AsSpan(HeaderLength));
-        var at = HeaderLength + body.Length;
-        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(at), (ulong)section.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(at + 8), XxHash3.HashToUInt64(section));
-        section.CopyTo(image.AsSpan(at + SectionHeaderLength));
+        section.CopyTo(image.AsSpan(HeaderLength + body.Length));
         return image;
     }
-
-    private const int SectionHeaderLength = 8 + 8;
 
     /// <summary>
     /// The snapshot in <paramref name="image"/> with what it covers, or null when the image is not whole (torn,
@@ -131,9 +128,11 @@ public static class SnapshotImage
             !header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != Format)
             return null;
         var length = BinaryPrimitives.ReadUInt64LittleEndian(header[12..]);
-        if (length > (ulong)(image.Length - HeaderLength - SectionHeaderLength))
+        var sectionLength = BinaryPrimitives.ReadUInt64LittleEndian(header[28..]);
+        if (length > (ulong)image.Length || sectionLength > (ulong)image.Length || length + sectionLength != (ulong)(image.Length - HeaderLength))
             return null;
         var expectedHash = BinaryPrimitives.ReadUInt64LittleEndian(header[20..]);
+        var expectedSectionHash = BinaryPrimitives.ReadUInt64LittleEndian(header[36..]);
         try
         {
             using var buffered = new BufferedStream(image, 1 << 16); // small fields; whole columns bypass the buffer
@@ -143,11 +142,6 @@ public static class SnapshotImage
                 return null;
             if (!scoring)
                 return parsed;
-            Span<byte> section = stackalloc byte[SectionHeaderLength];
-            buffered.ReadExactly(section);
-            var sectionLength = BinaryPrimitives.ReadUInt64LittleEndian(section);
-            if (sectionLength != (ulong)(image.Length - HeaderLength - (long)length - SectionHeaderLength))
-                return null;
             var tail = new HashingReader(buffered, (long)sectionLength);
             var households = parsed.Item1.HouseholdCount;
             var columns = new ScoringColumns
@@ -159,7 +153,7 @@ public static class SnapshotImage
                 SubmissionStart = tail.Column<int>(households + 1),
                 SubmissionBytes = tail.Column<byte>(-1),
             };
-            if (!tail.AtEnd || tail.Hash() != BinaryPrimitives.ReadUInt64LittleEndian(section[8..]) || !columns.Fits(households))
+            if (!tail.AtEnd || tail.Hash() != expectedSectionHash || !columns.Fits(households))
                 return null;
             return (parsed.Item1.WithScoring(columns), parsed.Item2);
         }
