@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mosaic.Cli.Commands;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 
 namespace Mosaic.Cli;
 
@@ -71,7 +72,7 @@ public static class MosaicCli
         foreach (var m in messages)
             error.WriteLine("error: " + m);
         error.WriteLine("(add --help for the command's usage)");
-        output.WriteLine(CliConsole.ToJson(new { error = string.Join("; ", messages), exit_code = ExitCodes.Failure }));
+        output.WriteLine(CliConsole.ToJson(new ErrorReport(string.Join("; ", messages), ExitCodes.Failure)));
         return ExitCodes.Failure;
     }
 }

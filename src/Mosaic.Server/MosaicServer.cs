@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Server.Apis;
 using Mosaic.Server.Dashboard;
 using Mosaic.Server.Imports;
@@ -82,10 +83,14 @@ public static class MosaicServer
         services.AddAuthorization(CapabilityPolicies.Add);
     }
 
-    /// <summary>snake_case names and enum values: the JSON of the CLI's <c>--json</c> and of the API.</summary>
+    /// <summary>
+    /// snake_case names and enum values: the JSON of the CLI's <c>--json</c> and of the API. Mosaic's report records
+    /// resolve through their generated serializer (<see cref="MosaicJson"/>) first, so both write them alike.
+    /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.TypeInfoResolverChain.Insert(0, MosaicJson.Default);
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));

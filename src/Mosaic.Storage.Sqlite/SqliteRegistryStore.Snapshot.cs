@@ -63,7 +63,7 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
         using var households = connection.CreateCommand(
             $"SELECT h.id, h.area_pcode, {Case("h.dwelling", Codes.Dwelling)}, h.income_before, h.income_now, {Tri("h.remittances")}, " +
             $"h.remittance_amount, {Case("h.remittance_change", Codes.RemittanceChange)}, {Tri("h.debt")}, {Tri("h.savings")}, " +
-            $"{Tri("h.assistance_received")}, h.shocks, h.record_key, h.reference_welfare{extraSql} FROM household h{scoreSql} WHERE h.id > $after ORDER BY h.id", null,
+            $"{Tri("h.assistance_received")}, h.shocks, h.record_key, h.reference_welfare, h.submission_id, h.lat, h.lon{extraSql} FROM household h{scoreSql} WHERE h.id > $after ORDER BY h.id", null,
             ("$after", afterHouseholdId));
         using var persons = connection.CreateCommand(
             $"SELECT p.household_id, {Case("p.sex", Codes.Sex)}, p.age, {Case("p.relation", Codes.Relation)}, " +
@@ -82,13 +82,14 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
             var id = hr.GetInt64(0);
             last = id;
             for (var i = 0; i < columns.Count; i++)
-                extras[i] = hr.IsDBNull(14 + i) ? double.NaN : hr.GetDouble(14 + i);
+                extras[i] = hr.IsDBNull(FirstExtra + i) ? double.NaN : hr.GetDouble(FirstExtra + i);
             if (scored)
-                ReadScoreFields(hr, 14 + columns.Count, extras.AsSpan(columns.Count));
+                ReadScoreFields(hr, FirstExtra + columns.Count, extras.AsSpan(columns.Count));
             builder.AddHousehold(new SnapshotHousehold(
                 hr.GetString(1), (byte)hr.GetInt32(2), hr.GetNullableDouble(3), hr.GetNullableDouble(4), (byte)hr.GetInt32(5),
                 hr.GetNullableDouble(6), (byte)hr.GetInt32(7), (byte)hr.GetInt32(8), (byte)hr.GetInt32(9), (byte)hr.GetInt32(10),
-                (byte)hr.GetInt64(11), (uint)hr.GetInt64(12), id, hr.GetNullableDouble(13)), extras);
+                (byte)hr.GetInt64(11), (uint)hr.GetInt64(12), id, hr.GetNullableDouble(13), hr.GetString(14), hr.GetNullableDouble(15),
+                hr.GetNullableDouble(16)), extras);
             while (hasPerson && pr.GetInt64(0) < id)
                 hasPerson = pr.Read();
             while (hasPerson && pr.GetInt64(0) == id)
@@ -102,6 +103,9 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
         }
         return last;
     }
+
+    /// <summary>Position of the first optional number in the household scan (after the standard columns).</summary>
+    private const int FirstExtra = 17;
 
     /// <summary>The score fields (<see cref="s_scoreFields"/>) from the joined exposure and score columns at <paramref name="at"/>.</summary>
     private static void ReadScoreFields(SqliteDataReader r, int at, Span<double> into)

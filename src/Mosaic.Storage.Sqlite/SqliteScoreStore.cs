@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Mosaic.Core.Hazards;
 using Mosaic.Core.Storage;
 using Mosaic.Core.Vulnerability;
 using Mosaic.Storage.Sqlite.Internal;
@@ -23,7 +24,10 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
             "INSERT INTO household_score (household_id, run_id, score, class, rank, dimensions, area_ranks, exposure_method, exposure, explanation) " +
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"))
         {
-            Insert(insert, runId, scores);
+            if (scores is ScoringResult run)
+                Insert(insert, runId, run);
+            else
+                Insert(insert, runId, scores);
         }
         tx.Commit();
         return runId;
@@ -46,6 +50,43 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
             insert.Text(10, s.Explanation);
             insert.Execute();
         }
+    }
+
+    /// <summary>
+    /// The rows of a run's columns, formatted straight into UTF-8 (the same text as <see cref="Insert(RawStatement, long, IReadOnlyList{ScoredHousehold})"/>
+    /// stores): no <see cref="ScoredHousehold"/>, number string or explanation per row is made unless it is new.
+    /// </summary>
+    private static void Insert(RawStatement insert, long runId, ScoringResult run)
+    {
+        var text = new Utf8Row();
+        var explanations = new Explanation.Cache(run.Indicators);
+        var areaMethods = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < run.Count; i++)
+        {
+            insert.Long(1, run.HouseholdId(i));
+            insert.Long(2, runId);
+            insert.Double(3, run.Overall(i));
+            insert.Code(4, VulnerabilityClasses.Codes[run.Class(i)]);
+            insert.Long(5, run.Rank(i));
+            insert.Utf8(6, text.Numbers(run.Dimensions(i)));
+            insert.Utf8(7, text.AreaRanks(run.AreaChain(i), run.AreaRanks(i)));
+            insert.Code(8, run.Exposures.Method(i) switch
+            {
+                ExposureMethod.Gps => "gps",
+                ExposureMethod.AreaShare => AreaMethod(areaMethods, run.Exposures.AreaPcode(i)!),
+                _ => "none",
+            });
+            insert.Utf8(9, text.Numbers(run.Exposures.Values(i)));
+            insert.Text(10, explanations.Format(run.TopContributions(i)));
+            insert.Execute();
+        }
+    }
+
+    private static string AreaMethod(Dictionary<string, string> codes, string pcode)
+    {
+        if (!codes.TryGetValue(pcode, out var code))
+            codes[pcode] = code = new HouseholdExposure(ExposureMethod.AreaShare, pcode, []).MethodCode;
+        return code;
     }
 
     public ScoreRunInfo? LatestRun()

@@ -36,7 +36,10 @@ internal sealed class CommandsBenchmark : IBenchmark
             Console.WriteLine($"commands benchmark on a copy of {source}, {runs} runs, {Harness.Machine()}");
             Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}");
             if (scoringOnly)
-                return ScoringOnly(mosaic, Option(args, "--baseline"), source, db, runs);
+            {
+                var baselineRuns = int.Parse(Option(args, "--baseline-runs") ?? runs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                return ScoringOnly(mosaic, Option(args, "--baseline"), source, db, runs, baselineRuns);
+            }
             var baseline = Option(args, "--baseline") is { } before ? Baseline(before, source, runs, withScore) : null;
             ChildProcess.Run(mosaic, "init", "--db", db); // migrates the copy outside the timings
             Report("mosaic --help", Repeat(runs, () => ChildProcess.Measure(mosaic, "--help")));
@@ -91,39 +94,72 @@ internal sealed class CommandsBenchmark : IBenchmark
 
     /// <summary>
     /// <c>score</c> and <c>target</c> only (<c>--scoring-only</c>), with the baseline build first on its own copy when
-    /// given: the target lists of both builds must be identical byte for byte.
+    /// given (<c>--baseline-runs</c> runs of each of its commands): every stored score row and the target lists of both
+    /// builds must be identical.
     /// </summary>
-    private static int ScoringOnly(string mosaic, string? before, string source, string db, int runs)
+    private static int ScoringOnly(string mosaic, string? before, string source, string db, int runs, int baselineRuns)
     {
         string? baselineList = null;
-        if (before is not null)
+        var copy = Path.Combine(Path.GetTempPath(), $"mosaic-commands-{Environment.ProcessId}-baseline.db");
+        try
         {
-            var copy = Path.Combine(Path.GetTempPath(), $"mosaic-commands-{Environment.ProcessId}-baseline.db");
-            Copy(source, copy);
-            try
+            if (before is not null)
             {
-                baselineList = ScoreAndTarget("baseline", before, copy, runs, snapshot: false);
+                Copy(source, copy);
+                baselineList = ScoreAndTarget("baseline", before, copy, baselineRuns, snapshot: false);
             }
-            finally
+            ChildProcess.Run(mosaic, "init", "--db", db);
+            var list = ScoreAndTarget("now", mosaic, db, runs, snapshot: true);
+            if (baselineList is not null)
             {
-                foreach (var f in new[] { copy, copy + "-wal", copy + "-shm" })
-                    File.Delete(f);
+                if (baselineList != list)
+                    throw new InvalidOperationException("the target list differs from the baseline build's");
+                Console.WriteLine($"  target list identical to the baseline build's ({list.Count(c => c == '\n') - 1:N0} households)");
+                Console.WriteLine($"  score rows identical to the baseline build's ({SameScores(copy, db):N0} households, every column but the run id)");
             }
         }
-        ChildProcess.Run(mosaic, "init", "--db", db);
-        var list = ScoreAndTarget("now", mosaic, db, runs, snapshot: true);
-        if (baselineList is not null)
+        finally
         {
-            if (baselineList != list)
-                throw new InvalidOperationException("the target list differs from the baseline build's");
-            Console.WriteLine($"  target list identical to the baseline build's ({list.Count(c => c == '\n') - 1:N0} households)");
+            foreach (var f in new[] { copy, copy + "-wal", copy + "-shm" })
+                File.Delete(f);
         }
         Console.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
 
+    /// <summary>Compares the stored score rows of two databases column by column (run id aside); returns the row count.</summary>
+    private static long SameScores(string a, string b)
+    {
+        const string sql = "SELECT household_id, score, class, rank, dimensions, area_ranks, exposure_method, exposure, explanation " +
+                           "FROM household_score ORDER BY household_id";
+        using var ca = new SqliteConnection($"Data Source={a};Mode=ReadOnly;Pooling=False");
+        using var cb = new SqliteConnection($"Data Source={b};Mode=ReadOnly;Pooling=False");
+        ca.Open();
+        cb.Open();
+        using var qa = ca.CreateCommand();
+        using var qb = cb.CreateCommand();
+        qa.CommandText = qb.CommandText = sql;
+        using var ra = qa.ExecuteReader();
+        using var rb = qb.ExecuteReader();
+        long rows = 0;
+        while (true)
+        {
+            var (more, moreB) = (ra.Read(), rb.Read());
+            if (more != moreB)
+                throw new InvalidOperationException($"the builds stored different numbers of score rows (after {rows:N0})");
+            if (!more)
+                return rows;
+            for (var i = 0; i < ra.FieldCount; i++)
+            {
+                if (!Equals(ra.GetValue(i), rb.GetValue(i)))
+                    throw new InvalidOperationException($"score rows differ: household {ra.GetInt64(0)}, column {ra.GetName(i)}: {ra.GetValue(i)} vs {rb.GetValue(i)}");
+            }
+            rows++;
+        }
+    }
+
     /// <summary>
-    /// Times <c>score</c> (once: its code is the same in both builds) and <c>target</c>. For a build that keeps a
+    /// Times <c>score</c> and <c>target</c>, <paramref name="runs"/> times each (a score run replaces the previous one's rows). For a build that keeps a
     /// persisted snapshot (<paramref name="snapshot"/>) one tabulation first brings it up to date, untimed, and the
     /// first target after the scoring run (which refreshes the snapshot's score columns) is reported apart.
     /// Returns the target list.
@@ -133,7 +169,7 @@ internal sealed class CommandsBenchmark : IBenchmark
         if (snapshot)
             ChildProcess.Run(exe, [.. s_tabulate, "--db", db]);
         Console.WriteLine($"{label}: load {File.ReadAllText("/proc/loadavg").Trim()}");
-        Report($"{label}: score", [ChildProcess.Measure(exe, "score", "--db", db)]);
+        Report($"{label}: score", Repeat(runs, () => ChildProcess.Measure(exe, "score", "--db", db)));
         var list = db + "-targets.csv";
         string[] target = ["target", "--db", db, "--count", "50000", "--quota", "proportional", "--out", list, "--force"];
         if (snapshot)

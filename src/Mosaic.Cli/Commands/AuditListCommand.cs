@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 
 namespace Mosaic.Cli.Commands;
 
@@ -33,21 +34,9 @@ public sealed class AuditListCommand : MosaicCommand
         var inv = CultureInfo.InvariantCulture;
         if (console.Json)
         {
-            console.WriteJson(new
-            {
-                entries = entries.Select(e => new
-                {
-                    id = e.Id,
-                    at = e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", inv),
-                    actor = e.Actor,
-                    action = e.Action,
-                    subject = e.Subject,
-                    scope = e.Scope,
-                    households = e.Households,
-                    persons = e.Persons,
-                    command_line = e.CommandLine,
-                }),
-            });
+            console.WriteJson(new AuditListReport(entries.Select(e => new AuditEntryReport(
+                e.Id, e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", inv), e.Actor, e.Action, e.Subject, e.Scope, e.Households, e.Persons,
+                e.CommandLine)).ToList()));
             return ExitCodes.Success;
         }
         if (entries.Count == 0)

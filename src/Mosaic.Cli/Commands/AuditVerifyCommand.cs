@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Audit;
 
 namespace Mosaic.Cli.Commands;
@@ -27,13 +28,8 @@ public sealed class AuditVerifyCommand : MosaicCommand
         var result = AuditVerifier.Verify(store.AuditLog);
         if (console.Json)
         {
-            console.WriteJson(new
-            {
-                intact = result.Intact,
-                entries = result.Entries,
-                head_hash = result.HeadHash,
-                problems = result.Problems.Select(p => new { entry = p.EntryId, reason = p.Reason }),
-            });
+            console.WriteJson(new AuditVerifyReport(result.Intact, result.Entries, result.HeadHash,
+                result.Problems.Select(p => new AuditProblemReport(p.EntryId, p.Reason)).ToList()));
         }
         else if (result.Intact)
         {

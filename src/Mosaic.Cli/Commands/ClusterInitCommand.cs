@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Storage.Postgres;
 
 namespace Mosaic.Cli.Commands;
@@ -48,7 +49,7 @@ public sealed class ClusterInitCommand : MosaicCommand
         var lines = PostgresScaleOut.Initialize(location, shards);
         if (console.Json)
         {
-            console.WriteJson(new { coordinator = PostgresConnectionString.Describe(PostgresConnectionString.Parse(location)), shards = lines });
+            console.WriteJson(new ClusterReport(PostgresConnectionString.Describe(PostgresConnectionString.Parse(location)), lines));
             return ExitCodes.Success;
         }
         foreach (var line in lines)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Demo;
 using Mosaic.Core.Registry.Export;
 using Mosaic.Server.Infrastructure;
@@ -10,25 +11,23 @@ namespace Mosaic.Cli.Commands;
 /// <summary>What <c>mosaic demo</c> prints: a JSON object, or a few lines and (until the server exists) summary tables.</summary>
 internal static class DemoReport
 {
-    public static object Json(string database, DemoOptions options, DemoRun run, KoboExportResult? export)
+    public static DemoRunReport Json(string database, DemoOptions options, DemoRun run, KoboExportResult? export)
     {
         var s = run.Summary;
-        var result = new Dictionary<string, object?>
+        return new DemoRunReport
         {
-            ["database"] = database,
-            ["seed"] = options.Seed,
+            Database = database,
+            Seed = options.Seed,
+            Households = s.Households,
+            Persons = s.Persons,
+            PersonsWithDisability = s.PersonsWithDisability,
+            PersonsByStatus = s.ByStatus().ToDictionary(e => e.Status, e => e.Persons),
+            HouseholdsByStatus = s.ByStatus().ToDictionary(e => e.Status, e => e.Households),
+            PersonsBySex = s.BySex().ToDictionary(e => e.Sex, e => e.Persons),
+            PersonsByAgeGroup = s.ByAgeGroup().ToDictionary(e => e.AgeGroup, e => e.Persons),
+            Export = export is null ? null : new DemoExportReport(export.Directory, export.Files),
+            Counts = run.Counts.ToDictionary(c => c.Key, c => (object)c.Value),
         };
-        foreach (var (name, value) in run.Counts)
-            result[name] = value;
-        result["households"] = s.Households;
-        result["persons"] = s.Persons;
-        result["persons_with_disability"] = s.PersonsWithDisability;
-        result["persons_by_status"] = s.ByStatus().ToDictionary(e => e.Status, e => e.Persons);
-        result["households_by_status"] = s.ByStatus().ToDictionary(e => e.Status, e => e.Households);
-        result["persons_by_sex"] = s.BySex().ToDictionary(e => e.Sex, e => e.Persons);
-        result["persons_by_age_group"] = s.ByAgeGroup().ToDictionary(e => e.AgeGroup, e => e.Persons);
-        result["export"] = export is null ? null : new { directory = export.Directory, files = export.Files };
-        return result;
     }
 
     public static void Text(CliConsole console, string database, DemoOptions options, DemoGenerator demo, DemoRun run,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Mobility.Export;
 
 namespace Mosaic.Cli.Commands;
@@ -63,7 +64,7 @@ public sealed class ExportDtmCommand : MosaicCommand
             output.Commit();
         }
         if (console.Json && path is not null)
-            console.WriteJson(new { file = path, records_written = result.Written, records_without_idps = result.WithoutIdps });
+            console.WriteJson(new DtmExportReport(path, result.Written, result.WithoutIdps));
         else if (path is not null)
             console.Info($"{result.Written} record(s) written to {path}");
         if (result.WithoutIdps > 0)

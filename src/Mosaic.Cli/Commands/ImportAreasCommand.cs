@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Areas.Import;
+using Mosaic.Core.Import;
 
 namespace Mosaic.Cli.Commands;
 
@@ -28,7 +30,8 @@ public sealed class ImportAreasCommand : MosaicCommand
         Re-importing the same file changes nothing. A country given by its ISO2 code (adm0_pcode CF) is read as the
         ISO3 area the database knows (CAF); what the file leaves out (parent, country code, a name that is only the
         P-code) never overwrites what is stored; renames and moves are written and reported as warnings. Boundaries
-        must be WGS84 longitude/latitude. Bad rows and warnings go to FILE.errors.csv.
+        must be WGS84 longitude/latitude. Bad rows (and warnings) go to FILE.errors.csv;
+        warnings alone to FILE.warnings.csv; --errors names another file.
 
         Examples:
           mosaic import areas docs/examples/areas.csv
@@ -39,30 +42,33 @@ public sealed class ImportAreasCommand : MosaicCommand
         Options.Add(_pcodeProperty);
         Options.Add(_skipInvalid);
         Options.Add(_encoding);
+        Options.Add(ErrorsOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
+        var reportTarget = ReportTarget(parse, path);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
         var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid), csv));
-        var all = result.Issues.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
-        var errorsFile = console.WriteErrorsFile(path, all);
+        var all = ImportErrorFile.Combine(result.Issues, result.Warnings);
+        var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, result.Warnings);
         var c = result.Counts;
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new AreaImportReport
             {
-                file = path,
-                committed = result.Committed,
-                areas_inserted = c.Inserted,
-                areas_updated = c.Updated,
-                areas_unchanged = c.Unchanged,
-                rows_rejected = result.Issues.Count,
-                warnings = result.Warnings.Count,
-                errors_file = errorsFile,
-                areas_total = store.Areas.Count(),
+                File = path,
+                Committed = result.Committed,
+                AreasInserted = c.Inserted,
+                AreasUpdated = c.Updated,
+                AreasUnchanged = c.Unchanged,
+                RowsRejected = result.Issues.Count,
+                Warnings = result.Warnings.Count,
+                ErrorsFile = report is { WarningsOnly: false } ? report.Path : null,
+                WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
+                AreasTotal = store.Areas.Count(),
             });
         }
         else
@@ -71,7 +77,7 @@ public sealed class ImportAreasCommand : MosaicCommand
                 ? $"areas: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({store.Areas.Count()} in the database)"
                 : "nothing imported: the file has rejected rows (use --skip-invalid to import the valid ones)");
         }
-        console.ReportIssues(all, errorsFile, $"{result.Issues.Count} rejected row(s), {result.Warnings.Count} warning(s)");
+        console.ReportIssues(all, report, $"{result.Issues.Count} rejected row(s), {result.Warnings.Count} warning(s)");
         return result.Issues.Count > 0 && !parse.GetValue(_skipInvalid) ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

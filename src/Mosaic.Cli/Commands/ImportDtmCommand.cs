@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -22,7 +24,8 @@ public sealed class ImportDtmCommand : MosaicCommand
         IDP CSV. Import the P-code table first (mosaic import areas) so locations link to areas: unknown P-codes
         and locations linked by name only are reported, and the records are kept. Re-importing changes nothing;
         records are keyed by their DTM id. Bad records (unknown assessment type, negative counts, males +
-        females above the total, dates out of range) go to FILE.errors.csv with the record and field named. A
+        females above the total, dates out of range) go to FILE.errors.csv with the record and field named (warnings alone: FILE.warnings.csv;
+        --errors names another file). A
         round reported at two dates, or round numbers going back in time (a renumbered series), are imported
         whole with a warning naming both records; the summary marks them.
 
@@ -35,33 +38,36 @@ public sealed class ImportDtmCommand : MosaicCommand
         Arguments.Add(_file);
         Options.Add(_skipInvalid);
         Options.Add(_encoding);
+        Options.Add(ErrorsOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
+        var reportTarget = ReportTarget(parse, path);
         var skip = parse.GetValue(_skipInvalid);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
         var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
-        var all = result.Errors.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
-        var errorsFile = console.WriteErrorsFile(path, all);
+        var all = ImportErrorFile.Combine(result.Errors, result.Warnings);
+        var report = WriteImportReport(parse, console, path, reportTarget, result.Errors, result.Warnings);
         var c = result.Counts;
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new DtmImportReport
             {
-                file = path,
-                format = result.Format,
-                committed = result.Committed,
-                records_read = result.RecordsRead,
-                inserted = c.Inserted,
-                updated = c.Updated,
-                unchanged = c.Unchanged,
-                records_rejected = result.Errors.Count,
-                warnings = result.Warnings.Count,
-                errors_file = errorsFile,
-                assessments_total = store.Mobility.CountAssessments(),
+                File = path,
+                Format = result.Format,
+                Committed = result.Committed,
+                RecordsRead = result.RecordsRead,
+                Inserted = c.Inserted,
+                Updated = c.Updated,
+                Unchanged = c.Unchanged,
+                RecordsRejected = result.Errors.Count,
+                Warnings = result.Warnings.Count,
+                ErrorsFile = report is { WarningsOnly: false } ? report.Path : null,
+                WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
+                AssessmentsTotal = store.Mobility.CountAssessments(),
             });
         }
         else
@@ -70,7 +76,7 @@ public sealed class ImportDtmCommand : MosaicCommand
                 ? $"{result.Format}: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({store.Mobility.CountAssessments()} assessment records in the database)"
                 : "nothing imported: the file has rejected records (use --skip-invalid to import the valid ones)");
         }
-        console.ReportIssues(all, errorsFile, $"{result.Errors.Count} rejected record(s), {result.Warnings.Count} warning(s)");
+        console.ReportIssues(all, report, $"{result.Errors.Count} rejected record(s), {result.Warnings.Count} warning(s)");
         return result.Errors.Count > 0 && !skip ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

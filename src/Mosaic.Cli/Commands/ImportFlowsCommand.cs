@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -32,11 +34,13 @@ public sealed class ImportFlowsCommand : MosaicCommand
         Arguments.Add(_file);
         Options.Add(_skipInvalid);
         Options.Add(_encoding);
+        Options.Add(ErrorsOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
+        var reportTarget = ReportTarget(parse, path);
         var skip = parse.GetValue(_skipInvalid);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
@@ -49,27 +53,28 @@ public sealed class ImportFlowsCommand : MosaicCommand
         {
             throw new CliException(ExitCodes.InputRejected, $"{path}: not a readable XLSX file ({ex.Message})");
         }
-        var all = result.Issues.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
-        var errorsFile = console.WriteErrorsFile(path, all);
+        var all = ImportErrorFile.Combine(result.Issues, result.Warnings);
+        var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, result.Warnings);
         var c = result.Counts;
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new FlowImportReport
             {
-                file = path,
-                committed = result.Committed,
-                points = result.Points,
-                points_added = result.PointsAdded,
-                points_changed = result.PointsChanged,
-                points_unchanged = result.Committed ? result.Points - result.PointsAdded - result.PointsChanged : 0,
-                observations_read = result.ObservationsRead,
-                inserted = c.Inserted,
-                updated = c.Updated,
-                unchanged = c.Unchanged,
-                rows_rejected = result.Issues.Count,
-                warnings = result.Warnings.Count,
-                errors_file = errorsFile,
-                observations_total = store.Mobility.CountFlowObservations(),
+                File = path,
+                Committed = result.Committed,
+                Points = result.Points,
+                PointsAdded = result.PointsAdded,
+                PointsChanged = result.PointsChanged,
+                PointsUnchanged = result.Committed ? result.Points - result.PointsAdded - result.PointsChanged : 0,
+                ObservationsRead = result.ObservationsRead,
+                Inserted = c.Inserted,
+                Updated = c.Updated,
+                Unchanged = c.Unchanged,
+                RowsRejected = result.Issues.Count,
+                Warnings = result.Warnings.Count,
+                ErrorsFile = report is { WarningsOnly: false } ? report.Path : null,
+                WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
+                ObservationsTotal = store.Mobility.CountFlowObservations(),
             });
         }
         else
@@ -80,7 +85,7 @@ public sealed class ImportFlowsCommand : MosaicCommand
                   $"{c.Inserted} observations inserted, {c.Updated} updated, {c.Unchanged} unchanged"
                 : "nothing imported: the file has rejected rows (use --skip-invalid to import the valid ones)");
         }
-        console.ReportIssues(all, errorsFile, result.Warnings.Count > 0
+        console.ReportIssues(all, report, result.Warnings.Count > 0
             ? $"{result.Issues.Count} rejected row(s), {result.Warnings.Count} warning(s)"
             : $"{result.Issues.Count} rejected row(s)");
         return result.Issues.Count > 0 && !skip ? ExitCodes.InputRejected : ExitCodes.Success;

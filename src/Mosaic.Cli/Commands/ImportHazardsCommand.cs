@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Hazards;
 using Mosaic.Core.Hazards.Import;
 
@@ -44,7 +45,7 @@ public sealed class ImportHazardsCommand : MosaicCommand
         each with a severity (a number from 0 to 1, or a class: low, moderate, high, very_high). Exposure of a
         household is the highest severity of the polygons containing its GPS point, or, without GPS, the
         severity-weighted share of its area covered by the layer. Self-intersecting polygons are repaired;
-        unusable features go to FILE.errors.csv. Re-importing the same file replaces the layer.
+        unusable features go to FILE.errors.csv (or the --errors file). Re-importing the same file replaces the layer.
 
         Examples:
           mosaic import hazards docs/examples/flood.geojson --type flood --name flood-2026
@@ -58,11 +59,13 @@ public sealed class ImportHazardsCommand : MosaicCommand
         Options.Add(_validFrom);
         Options.Add(_validTo);
         Options.Add(_skipInvalid);
+        Options.Add(ErrorsOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
     {
         var path = RequireFile(parse.GetValue(_file));
+        var reportTarget = ReportTarget(parse, path);
         var typeCode = parse.GetValue(_type);
         if (!HazardTypes.Codes.TryParse(typeCode?.Trim().ToLowerInvariant(), out var type))
             throw new CliException(ExitCodes.Usage, $"unknown hazard type '{typeCode}'; use one of: {HazardTypes.Codes.Describe()}");
@@ -74,21 +77,21 @@ public sealed class ImportHazardsCommand : MosaicCommand
             ValidTo = parse.GetValue(_validTo),
         });
         var (layer, commit, replaced) = (result.Layer, result.Committed, result.Replaced);
-        var errorsFile = console.WriteErrorsFile(path, result.Issues);
+        var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, []);
 
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new HazardImportReport
             {
-                file = path,
-                type = HazardTypes.Codes[type],
-                layer = layer.Name,
-                committed = commit,
-                replaced,
-                polygons = commit ? layer.Polygons.Count : 0,
-                repaired = result.Repaired,
-                features_rejected = result.Issues.Count,
-                errors_file = errorsFile,
+                File = path,
+                Type = HazardTypes.Codes[type],
+                Layer = layer.Name,
+                Committed = commit,
+                Replaced = replaced,
+                Polygons = commit ? layer.Polygons.Count : 0,
+                Repaired = result.Repaired,
+                FeaturesRejected = result.Issues.Count,
+                ErrorsFile = report?.Path,
             });
         }
         else if (commit)
@@ -103,7 +106,7 @@ public sealed class ImportHazardsCommand : MosaicCommand
                 ? "nothing imported: the file has no usable hazard polygon"
                 : "nothing imported: the file has rejected features (use --skip-invalid to import the valid ones)");
         }
-        console.ReportIssues(result.Issues, errorsFile, $"{result.Issues.Count} problem(s)");
+        console.ReportIssues(result.Issues, report, $"{result.Issues.Count} problem(s)");
         return commit ? ExitCodes.Success : ExitCodes.InputRejected;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Registry.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -38,7 +39,8 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         The file lands whole or not at all: any rejected row leaves the database unchanged (exit code 3)
         unless --skip-invalid is given. Re-importing the same submissions (same _uuid / KEY) adds nothing;
         the same id with different content is reported as a conflict and never overwritten. Every rejected
-        row is written to FILE.errors.csv (file, sheet, row, column, value, reason).
+        row is written to FILE.errors.csv (file, sheet, row, column, value, reason), or to the file
+        named by --errors.
 
         Examples:
           mosaic import registrations docs/examples/registrations.xlsx
@@ -53,6 +55,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         Options.Add(_mapping);
         Options.Add(_skipInvalid);
         Options.Add(_encoding);
+        Options.Add(ErrorsOption);
     }
 
     protected override int Execute(ParseResult parse, CliConsole console)
@@ -62,6 +65,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         var mappingPath = parse.GetValue(_mapping) is { } mp ? RequireFile(mp) : null;
         var skipInvalid = parse.GetValue(_skipInvalid);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
+        var reportTarget = ReportTarget(parse, path, membersPath, mappingPath);
 
         RegistrationMapping mapping;
         RegistrationInput input;
@@ -88,28 +92,28 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
             throw new CliException(ExitCodes.InputRejected, ex.Message);
         }
 
-        var errorsFile = console.WriteErrorsFile(path, result.Issues);
+        var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, []);
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new RegistrationImportReport
             {
-                file = path,
-                members_file = membersPath,
-                committed = result.Committed,
-                households_imported = result.HouseholdsImported,
-                persons_imported = result.PersonsImported,
-                households_valid = result.HouseholdsValid,
-                households_rejected = result.HouseholdsRejected,
-                households_declined = result.HouseholdsDeclined,
-                rows_rejected = result.RowsRejected,
-                duplicates_skipped = result.DuplicatesSkipped,
-                conflicts = result.Conflicts,
-                issues = result.Issues.Count,
-                errors_file = errorsFile,
-                household_rows_read = result.HouseholdRowsRead,
-                member_rows_read = result.MemberRowsRead,
-                households_total = store.Registry.CountHouseholds(),
-                persons_total = store.Registry.CountPersons(),
+                File = path,
+                MembersFile = membersPath,
+                Committed = result.Committed,
+                HouseholdsImported = result.HouseholdsImported,
+                PersonsImported = result.PersonsImported,
+                HouseholdsValid = result.HouseholdsValid,
+                HouseholdsRejected = result.HouseholdsRejected,
+                HouseholdsDeclined = result.HouseholdsDeclined,
+                RowsRejected = result.RowsRejected,
+                DuplicatesSkipped = result.DuplicatesSkipped,
+                Conflicts = result.Conflicts,
+                Issues = result.Issues.Count,
+                ErrorsFile = report?.Path,
+                HouseholdRowsRead = result.HouseholdRowsRead,
+                MemberRowsRead = result.MemberRowsRead,
+                HouseholdsTotal = store.Registry.CountHouseholds(),
+                PersonsTotal = store.Registry.CountPersons(),
             });
         }
         else
@@ -122,7 +126,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
                   $"{result.RowsRejected} rows); the database is unchanged. Fix the rows or use --skip-invalid " +
                   $"to import the {result.HouseholdsValid} valid households.");
         }
-        console.ReportIssues(result.Issues, errorsFile, $"{result.Issues.Count} problem(s) in {result.RowsRejected} row(s)");
+        console.ReportIssues(result.Issues, report, $"{result.Issues.Count} problem(s) in {result.RowsRejected} row(s)");
         return result.Issues.Count > 0 && !skipInvalid ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 
 namespace Mosaic.Cli.Commands;
 
@@ -24,20 +25,8 @@ public sealed class IndicatorsListCommand : MosaicCommand
         var catalogue = CatalogueOption.Load(parse.GetValue(_catalogue));
         if (console.Json)
         {
-            console.WriteJson(new
-            {
-                catalogue_version = catalogue.Version,
-                indicators = catalogue.Indicators.Select(i => new
-                {
-                    id = i.Id,
-                    version = i.Version,
-                    label = i.Label,
-                    unit = i.Unit.ToString().ToLowerInvariant(),
-                    measure = i.Measure.Kind.ToString().ToLowerInvariant(),
-                    sdg = i.Tags.Sdg,
-                    gcm = i.Tags.Gcm,
-                }),
-            });
+            console.WriteJson(new IndicatorListReport(catalogue.Version, catalogue.Indicators.Select(i => new IndicatorReport(
+                i.Id, i.Version, i.Label, i.Unit.ToString().ToLowerInvariant(), i.Measure.Kind.ToString().ToLowerInvariant(), i.Tags.Sdg, i.Tags.Gcm)).ToList()));
             return ExitCodes.Success;
         }
         var idWidth = catalogue.Indicators.Max(i => i.Id.Length);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 
 namespace Mosaic.Cli.Commands;
 
@@ -20,7 +21,7 @@ public sealed class InitCommand : MosaicCommand
     {
         using var store = OpenStore(parse, console, create: true);
         if (console.Json)
-            console.WriteJson(new { database = store.Description, schema_version = store.SchemaVersion });
+            console.WriteJson(new DatabaseReport(store.Description, store.SchemaVersion));
         else
             console.Info($"database {store.Description} is ready (schema version {store.SchemaVersion})");
         return ExitCodes.Success;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Mobility.Analysis;
 
 namespace Mosaic.Cli.Commands;
@@ -89,7 +90,7 @@ public sealed class MobilitySummaryCommand : MosaicCommand
         switch (format)
         {
             case "json":
-                console.WriteJson(SummaryJson.Of(report));
+                console.WriteJson(MobilitySummaryReport.Of(report));
                 break;
             case "csv":
             case "hxl":

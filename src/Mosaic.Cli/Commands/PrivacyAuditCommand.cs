@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Disclosure;
 
 namespace Mosaic.Cli.Commands;
@@ -55,17 +56,8 @@ public sealed class PrivacyAuditCommand : MosaicCommand
             var suppressed = table.Suppressed.Count(s => s);
             if (console.Json)
             {
-                console.WriteJson(new
-                {
-                    file = table.File,
-                    measure = table.Measure,
-                    cells = table.Table.Size,
-                    suppressed_cells = suppressed,
-                    k,
-                    linear_programmes = report.LinearProgrammes,
-                    passed = report.Passed,
-                    exposed = report.Narrow.Select(f => new { cell = Describe(table, f.Cell), quantity = f.Layer, min = f.Min, max = Max(f.Max), width = Max(f.Width) }),
-                });
+                console.WriteJson(new TableAuditReport(table.File, table.Measure, table.Table.Size, suppressed, k, report.LinearProgrammes, report.Passed,
+                    report.Narrow.Select(f => new ExposedCellReport(Describe(table, f.Cell), f.Layer, f.Min, Max(f.Max), Max(f.Width))).ToList()));
             }
             else
             {

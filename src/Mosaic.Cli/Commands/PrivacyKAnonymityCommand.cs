@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Disclosure;
 using Mosaic.Core.Tabulation;
 
@@ -131,31 +132,31 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
 
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new KAnonymityCheckReport
             {
-                unit = unitName,
-                quasi_identifiers = quasi,
-                sensitive = sensitiveName,
-                k,
-                records = before.Records,
-                equivalence_classes = before.EquivalenceClasses,
-                smallest_class = before.SmallestClass,
-                classes_below_k = before.ClassesAtRisk,
-                records_below_k = before.RecordsAtRisk,
-                k_anonymous = before.IsKAnonymous,
-                class_sizes_below_k = sizes.Where(s => s.Size < k).Select(s => new { size = s.Size, classes = s.Classes }),
-                risk = Risk(riskBefore),
-                suppression = new
+                Unit = unitName,
+                QuasiIdentifiers = quasi,
+                Sensitive = sensitiveName,
+                K = k,
+                Records = before.Records,
+                EquivalenceClasses = before.EquivalenceClasses,
+                SmallestClass = before.SmallestClass,
+                ClassesBelowK = before.ClassesAtRisk,
+                RecordsBelowK = before.RecordsAtRisk,
+                KAnonymous = before.IsKAnonymous,
+                ClassSizesBelowK = sizes.Where(s => s.Size < k).Select(s => new ClassSizeReport(s.Size, s.Classes)).ToList(),
+                Risk = Risk(riskBefore),
+                Suppression = new SuppressionReport
                 {
-                    values_blanked = after.SuppressedValues,
-                    records_touched = recordsTouched,
-                    by_quasi_identifier = quasi.Select((q, i) => new { name = q, values_blanked = byColumn.ElementAtOrDefault(i) }),
-                    equivalence_classes = after.EquivalenceClasses,
-                    smallest_class = after.SmallestClass,
-                    records_below_k = after.RecordsAtRisk,
-                    k_anonymous = after.IsKAnonymous,
-                    reason = after.Reason,
-                    risk = Risk(riskAfter),
+                    ValuesBlanked = after.SuppressedValues,
+                    RecordsTouched = recordsTouched,
+                    ByQuasiIdentifier = quasi.Select((q, i) => new BlankedValuesReport(q, byColumn.ElementAtOrDefault(i))).ToList(),
+                    EquivalenceClasses = after.EquivalenceClasses,
+                    SmallestClass = after.SmallestClass,
+                    RecordsBelowK = after.RecordsAtRisk,
+                    KAnonymous = after.IsKAnonymous,
+                    Reason = after.Reason,
+                    Risk = Risk(riskAfter),
                 },
             });
             return ExitCodes.Success;
@@ -182,17 +183,10 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
         return ExitCodes.Success;
     }
 
-    private static object Risk(MicrodataRiskReport r) => new
-    {
-        expected_reidentifications = Math.Round(r.ExpectedReidentifications, 3),
-        global_risk = Math.Round(r.GlobalRisk, 6),
-        highest_individual_risk = Math.Round(r.HighestIndividualRisk, 6),
-        unique_records = r.RecordsAboveHalfRisk,
-        above_hdx_limit = r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk),
-        l_diversity = r.SmallestDistinctL is { } l
-            ? new { smallest_distinct_l = l, classes_with_one_value = r.ClassesWithOneSensitiveValue, records_with_one_value = r.RecordsWithOneSensitiveValue }
-            : null,
-    };
+    private static RiskReport Risk(MicrodataRiskReport r) => new(
+        Math.Round(r.ExpectedReidentifications, 3), Math.Round(r.GlobalRisk, 6), Math.Round(r.HighestIndividualRisk, 6), r.RecordsAboveHalfRisk,
+        r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk),
+        r.SmallestDistinctL is { } l ? new LDiversityReport(l, r.ClassesWithOneSensitiveValue, r.RecordsWithOneSensitiveValue) : null);
 
     private static string RiskLine(MicrodataRiskReport r) =>
         string.Create(CultureInfo.InvariantCulture,

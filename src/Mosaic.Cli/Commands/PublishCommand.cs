@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Disclosure;
 using Mosaic.Core.Indicators;
 using Mosaic.Core.Indicators.Expressions;
@@ -128,23 +129,9 @@ public sealed class PublishCommand : MosaicCommand
             Write(parse, console, files[i], format, results[i]);
         if (console.Json)
         {
-            console.WriteJson(new
-            {
-                publication = path,
-                directory,
-                format,
-                tables = results.Select((r, i) => new
-                {
-                    name = tables[i].Name,
-                    file = files[i],
-                    indicator = r.Indicator.Id,
-                    by = r.Dimensions.Select(d => d.Name),
-                    linked_tables = r.LinkedTables,
-                    cells = r.Cells.Count,
-                    suppressed_cells = r.InformationLoss.SuppressedCells,
-                    suppressed_cells_share = Math.Round(r.InformationLoss.CellShare, 4),
-                }),
-            });
+            console.WriteJson(new PublicationReport(path, directory, format, results.Select((r, i) => new PublishedTableReport(
+                tables[i].Name, files[i], r.Indicator.Id, r.Dimensions.Select(d => d.Name).ToList(), r.LinkedTables, r.Cells.Count,
+                r.InformationLoss.SuppressedCells, Math.Round(r.InformationLoss.CellShare, 4))).ToList()));
             return ExitCodes.Success;
         }
         for (var i = 0; i < results.Count; i++)

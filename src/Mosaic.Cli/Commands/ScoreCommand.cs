@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Vulnerability;
 
 namespace Mosaic.Cli.Commands;
@@ -105,26 +106,11 @@ public sealed class ScoreCommand : MosaicCommand
     {
         if (console.Json)
         {
-            console.WriteJson(new
-            {
-                run_id = s.RunId,
-                model = s.ModelId,
-                model_version = s.ModelVersion,
-                households = s.Households,
-                classes = s.Classes,
-                exposure_methods = s.ExposureMethods,
-                hazard_layers = s.HazardTypes,
-                calibration = c is null ? null : new
-                {
-                    training = c.Training,
-                    held_out = c.HeldOut,
-                    coverage = c.Coverage,
-                    hand_weighted = new { inclusion_error = c.HandWeighted.InclusionError, exclusion_error = c.HandWeighted.ExclusionError },
-                    calibrated = new { inclusion_error = c.Calibrated.InclusionError, exclusion_error = c.Calibrated.ExclusionError },
-                    weights = c.Weights.Select(w => new { indicator = w.Indicator, original = w.Original, calibrated = w.Calibrated }),
-                    saved_to = savedTo,
-                },
-            });
+            console.WriteJson(new ScoreReport(s.RunId, s.ModelId, s.ModelVersion, s.Households, s.Classes, s.ExposureMethods, s.HazardTypes,
+                c is null ? null : new CalibrationReport(c.Training, c.HeldOut, c.Coverage,
+                    new TargetingErrorsReport(c.HandWeighted.InclusionError, c.HandWeighted.ExclusionError),
+                    new TargetingErrorsReport(c.Calibrated.InclusionError, c.Calibrated.ExclusionError),
+                    c.Weights.Select(w => new WeightReport(w.Indicator, w.Original, w.Calibrated)).ToList(), savedTo)));
             return;
         }
         var inv = CultureInfo.InvariantCulture;

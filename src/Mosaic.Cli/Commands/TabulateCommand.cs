@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Disclosure;
 using Mosaic.Core.Indicators;
 using Mosaic.Core.Indicators.Expressions;
@@ -198,18 +199,18 @@ public sealed class TabulateCommand : MosaicCommand
             console.Error.WriteLine($"replaced the existing {outPath} (--force)");
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new TabulationReport
             {
-                indicator = result.Indicator.Id,
-                by,
-                file = outPath,
-                format,
-                method = result.Method == DisclosureMethod.Perturbation ? "perturbation" : "suppression",
-                cells = result.Cells.Count,
-                suppressed_cells = result.InformationLoss.SuppressedCells,
-                suppressed_cells_share = Math.Round(result.InformationLoss.CellShare, 4),
-                hidden_units_share = result.InformationLoss.HiddenShare is { } h ? Math.Round(h, 4) : (double?)null,
-                seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                Indicator = result.Indicator.Id,
+                By = by,
+                File = outPath,
+                Format = format,
+                Method = result.Method == DisclosureMethod.Perturbation ? "perturbation" : "suppression",
+                Cells = result.Cells.Count,
+                SuppressedCells = result.InformationLoss.SuppressedCells,
+                SuppressedCellsShare = Math.Round(result.InformationLoss.CellShare, 4),
+                HiddenUnitsShare = result.InformationLoss.HiddenShare is { } h ? Math.Round(h, 4) : (double?)null,
+                Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
             });
         }
         else if (result.Method == DisclosureMethod.Perturbation)

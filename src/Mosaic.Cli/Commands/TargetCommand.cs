@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Targeting;
 
 namespace Mosaic.Cli.Commands;
@@ -134,22 +135,22 @@ public sealed class TargetCommand : MosaicCommand
         var e = list.Errors;
         if (console.Json)
         {
-            console.WriteJson(new
+            console.WriteJson(new TargetListReport
             {
-                output,
-                model = run.ModelId,
-                model_version = run.ModelVersion,
-                requested = request.Requested,
-                targeted = list.Households.Count,
-                in_scope = list.InScope,
-                eligible = list.Eligible,
-                excluded = list.Excluded,
-                coverage = list.CoverageRate,
-                contacts_included = auditId is not null,
-                audit_entry = auditId,
-                quotas = list.Quotas.Select(q => new { area = q.Pcode, name = result.AreaNames.GetValueOrDefault(q.Pcode), eligible = q.Eligible, high_or_extreme = q.Priority, quota = q.Quota }),
-                coverage_summary = list.Coverage.Select(c => new { dimension = c.Dimension, group = c.Group, targeted = c.Targeted, targeted_share = c.TargetedShare, high_or_extreme = c.Priority, high_or_extreme_share = c.PriorityShare }),
-                errors = e is null ? null : new { households_with_reference = e.Households, poor_share = e.PoorShare, poor = e.Poor, inclusion_error = e.InclusionError, exclusion_error = e.ExclusionError },
+                Output = output,
+                Model = run.ModelId,
+                ModelVersion = run.ModelVersion,
+                Requested = request.Requested,
+                Targeted = list.Households.Count,
+                InScope = list.InScope,
+                Eligible = list.Eligible,
+                Excluded = list.Excluded,
+                Coverage = list.CoverageRate,
+                ContactsIncluded = auditId is not null,
+                AuditEntry = auditId,
+                Quotas = list.Quotas.Select(q => new QuotaReport(q.Pcode, result.AreaNames.GetValueOrDefault(q.Pcode), q.Eligible, q.Priority, q.Quota)).ToList(),
+                CoverageSummary = list.Coverage.Select(c => new CoverageReport(c.Dimension, c.Group, c.Targeted, c.TargetedShare, c.Priority, c.PriorityShare)).ToList(),
+                Errors = e is null ? null : new ReferenceErrorsReport(e.Households, e.PoorShare, e.Poor, e.InclusionError, e.ExclusionError),
             });
             return;
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Access;
+using Mosaic.Core.Application.Reports;
 
 namespace Mosaic.Cli.Commands;
 
@@ -64,13 +65,7 @@ public sealed class UsersAddCommand : MosaicCommand
         }
         if (console.Json)
         {
-            console.WriteJson(new
-            {
-                user_name = added.User.UserName,
-                role = Roles.Code(added.User.Role),
-                scope = added.User.Scope,
-                generated_password = added.GeneratedPassword,
-            });
+            console.WriteJson(new AddedUserReport(added.User.UserName, Roles.Code(added.User.Role), added.User.Scope, added.GeneratedPassword));
             return ExitCodes.Success;
         }
         console.Info($"added {added.User}");

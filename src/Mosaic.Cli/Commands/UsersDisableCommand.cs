@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Access;
+using Mosaic.Core.Application.Reports;
 
 namespace Mosaic.Cli.Commands;
 
@@ -32,7 +33,7 @@ public sealed class UsersDisableCommand : MosaicCommand
         {
             var user = UserAdministration.SetDisabled(store, parse.GetValue(_name)!, !parse.GetValue(_enable));
             if (console.Json)
-                console.WriteJson(new { user_name = user.UserName, disabled = user.Disabled });
+                console.WriteJson(new UserStateReport(user.UserName, user.Disabled));
             else
                 console.Info($"{user.UserName} is now {(user.Disabled ? "disabled" : "enabled")}");
         }

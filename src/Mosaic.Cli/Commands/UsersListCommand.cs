@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Access;
+using Mosaic.Core.Application.Reports;
 
 namespace Mosaic.Cli.Commands;
 
@@ -25,17 +26,8 @@ public sealed class UsersListCommand : MosaicCommand
         var users = store.Users.List();
         if (console.Json)
         {
-            console.WriteJson(new
-            {
-                users = users.Select(u => new
-                {
-                    user_name = u.UserName,
-                    role = Roles.Code(u.Role),
-                    scope = u.Scope,
-                    disabled = u.Disabled,
-                    created_at = u.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                }),
-            });
+            console.WriteJson(new UserListReport(users.Select(u => new UserReport(u.UserName, Roles.Code(u.Role), u.Scope, u.Disabled,
+                u.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))).ToList()));
             return ExitCodes.Success;
         }
         if (users.Count == 0)

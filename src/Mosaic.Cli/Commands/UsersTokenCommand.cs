@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Access;
+using Mosaic.Core.Application.Reports;
 
 namespace Mosaic.Cli.Commands;
 
@@ -38,7 +39,7 @@ public sealed class UsersTokenCommand : MosaicCommand
             throw new CliException(ExitCodes.InputRejected, ex.Message);
         }
         if (console.Json)
-            console.WriteJson(new { user_name = issued.User.UserName, name = issued.Token.Name, token = issued.Secret });
+            console.WriteJson(new IssuedTokenReport(issued.User.UserName, issued.Token.Name, issued.Secret));
         else
             console.Out.WriteLine(issued.Secret);
         return ExitCodes.Success;

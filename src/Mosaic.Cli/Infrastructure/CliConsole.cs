@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Import;
 using Spectre.Console;
 
@@ -11,13 +12,6 @@ namespace Mosaic.Cli.Infrastructure;
 /// </summary>
 public sealed class CliConsole
 {
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-    };
-
     public CliConsole(ParseResult parse, bool json, Interruption? interruption = null)
     {
         Interruption = interruption;
@@ -51,39 +45,44 @@ public sealed class CliConsole
     /// Lists an import's first problems on stderr, then where the whole list was written
     /// (<paramref name="what"/> describes it, e.g. "12 rejected row(s)").
     /// </summary>
-    public void ReportIssues(IReadOnlyCollection<ImportIssue> issues, string? errorsFile, string what)
+    public void ReportIssues(IReadOnlyCollection<ImportIssue> issues, ImportReportFile? report, string what)
     {
         foreach (var issue in issues.Take(IssuesShown))
             Error.WriteLine(issue);
         if (issues.Count > IssuesShown)
             Error.WriteLine($"… {issues.Count - IssuesShown} more");
-        if (errorsFile is not null)
-            Error.WriteLine($"{what} written to {errorsFile}");
+        if (report is not null && issues.Count > 0)
+            Error.WriteLine($"{what} written to {report.Path}");
     }
 
     /// <summary>
-    /// Writes an import's errors file beside the input. When it cannot be written (no permission, a folder in the
-    /// way), says so and prints the whole report as CSV on stderr instead: rejected rows are never hidden, and the
-    /// import's own exit code stands.
+    /// Writes an import's report (<paramref name="write"/> says where). When it cannot be written (no permission, a
+    /// folder in the way), says so and prints the whole report as CSV on stderr instead: rejected rows are never
+    /// hidden, and the import's own exit code stands.
     /// </summary>
-    /// <returns>The errors file written, or null (nothing to report, or the report went to stderr).</returns>
-    public string? WriteErrorsFile(string inputPath, IReadOnlyCollection<ImportIssue> issues)
+    /// <returns>The report written, or null (nothing to report, or the report went to stderr).</returns>
+    public ImportReportFile? WriteReport(Func<ImportReportFile?> write, IReadOnlyCollection<ImportIssue> all)
     {
+        ArgumentNullException.ThrowIfNull(write);
         try
         {
-            return ImportErrorFile.Write(inputPath, issues);
+            return write();
         }
         catch (ImportErrorFileException ex)
         {
             Fail($"{ex.Message}; the full report follows on stderr");
-            ImportErrorFile.WriteTo(Error, issues);
+            ImportErrorFile.WriteTo(Error, all);
             Error.Flush();
             return null;
         }
     }
 
-    /// <summary>The JSON Mosaic prints: indented, snake_case names.</summary>
-    public static string ToJson(object value) => JsonSerializer.Serialize(value, s_json);
+    /// <summary>The JSON Mosaic prints: a report of <see cref="MosaicJson"/> (indented, snake_case names).</summary>
+    public static string ToJson(object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return JsonSerializer.Serialize(value, value.GetType(), MosaicJson.Default);
+    }
 
     public void WriteJson(object value)
     {
@@ -102,7 +101,7 @@ public sealed class CliConsole
     {
         Fail(message);
         if (Json && !WroteJson)
-            WriteJson(new { error = message, exit_code = exitCode });
+            WriteJson(new ErrorReport(message, exitCode));
         return exitCode;
     }
 

@@ -37,6 +37,14 @@ public static class CommonOptions
     public static Mosaic.Core.Import.Csv.CsvWriteOptions CsvOptions(bool raw) =>
         raw ? Mosaic.Core.Import.Csv.CsvWriteOptions.Raw : Mosaic.Core.Import.Csv.CsvWriteOptions.Default;
 
+    /// <summary>On the imports: where the report of rejected rows and warnings goes instead of beside the input.</summary>
+    public static Option<string?> Errors() => new("--errors")
+    {
+        Description = "Write the import's report (rejected rows, then warnings) to FILE instead of FILE.errors.csv or " +
+                      "FILE.warnings.csv beside the input; written even when the import is clean (header only)",
+        HelpName = "FILE",
+    };
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Print a machine-readable JSON summary on stdout",

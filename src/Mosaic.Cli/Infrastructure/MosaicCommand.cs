@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mosaic.Core.Application;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Files;
 using Mosaic.Core.Import;
 using Mosaic.Core.Privacy;
@@ -26,6 +27,9 @@ public abstract class MosaicCommand : Command
 
     /// <summary><c>--force</c>, for commands that write an output file (add it to their options).</summary>
     protected Option<bool> ForceOption { get; } = CommonOptions.Force();
+
+    /// <summary><c>--errors FILE</c>, for the imports (add it to their options).</summary>
+    protected Option<string?> ErrorsOption { get; } = CommonOptions.Errors();
 
     private int Run(ParseResult parse)
     {
@@ -73,7 +77,7 @@ public abstract class MosaicCommand : Command
         {
             var code = InternalError.Report(ex, parse, console.Error);
             if (console.Json && !console.WroteJson)
-                console.WriteJson(new { error = "internal error, please report it with the command you ran", exit_code = code });
+                console.WriteJson(new ErrorReport("internal error, please report it with the command you ran", code));
             return code;
         }
     }
@@ -103,6 +107,37 @@ public abstract class MosaicCommand : Command
         var existed = File.Exists(path);
         var file = OutputFile.Begin(path, force, StoreLocator.Files(parse.GetValue(DbOption)));
         return new CliOutput(file, console.Interruption, existed);
+    }
+
+    /// <summary>
+    /// The report file named with <c>--errors</c>, checked before anything is imported: never one of the
+    /// <paramref name="inputs"/> nor the database. Null when the report goes beside the input.
+    /// </summary>
+    protected string? ReportTarget(ParseResult parse, params string?[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        if (parse.GetValue(ErrorsOption) is not { Length: > 0 } target)
+            return null;
+        var full = Path.GetFullPath(target);
+        var guarded = inputs.OfType<string>().Concat(StoreLocator.Files(parse.GetValue(DbOption)));
+        if (guarded.Any(f => string.Equals(Path.GetFullPath(f), full, StringComparison.Ordinal)) || Directory.Exists(full))
+            throw new CliException(ExitCodes.Usage, $"--errors {target}: that is an input file, the database or a folder; name a new file for the report");
+        return target;
+    }
+
+    /// <summary>
+    /// Writes an import's report: to the <c>--errors</c> file (<paramref name="target"/>) when one was named, else
+    /// beside <paramref name="inputPath"/> (see <see cref="ImportErrorFile.WriteBeside"/>).
+    /// </summary>
+    protected ImportReportFile? WriteImportReport(ParseResult parse, CliConsole console, string inputPath, string? target,
+        IReadOnlyCollection<ImportIssue> errors, IReadOnlyCollection<ImportIssue> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(console);
+        return console.WriteReport(() => target is null
+                ? ImportErrorFile.WriteBeside(inputPath, errors, warnings)
+                : ImportErrorFile.WriteAt(target, errors, warnings, StoreLocator.Files(parse.GetValue(DbOption)).Append(inputPath)),
+            ImportErrorFile.Combine(errors, warnings));
     }
 
     /// <summary>Fails with <see cref="ExitCodes.FileNotFound"/> unless the file exists.</summary>

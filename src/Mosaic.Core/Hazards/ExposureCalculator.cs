@@ -40,12 +40,29 @@ public sealed class ExposureCalculator
     /// </summary>
     public void ComputeInto(IReadOnlyList<Household> households, ExposureColumns columns, int start, int maxParallelism = -1)
     {
+        var lon = new double[households.Count];
+        var lat = new double[households.Count];
+        for (var i = 0; i < households.Count; i++)
+            (lon[i], lat[i]) = households[i].Gps is { } p ? (p.Longitude, p.Latitude) : (double.NaN, double.NaN);
+        ComputeInto(households.Count, i => households[i].AreaPcode, lon, lat, columns, start, maxParallelism);
+    }
+
+    /// <summary>
+    /// As the other overload, from columns: household i's area is <paramref name="areaOf"/>(i), its GPS point
+    /// (<paramref name="lon"/>[i], <paramref name="lat"/>[i]), NaN for a household without one.
+    /// </summary>
+    public void ComputeInto(
+        int count, Func<int, string> areaOf, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, ExposureColumns columns, int start, int maxParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(areaOf);
+        if (lon.Length < count || lat.Length < count)
+            throw new ArgumentException("fewer coordinates than households");
         // Area shares first and sequentially: they are few, cached, and NTS overlay is not worth contending on.
         var gpsCount = 0;
-        for (var i = 0; i < households.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            if (households[i].Gps is null)
-                columns.Set(start + i, ForArea(households[i].AreaPcode));
+            if (double.IsNaN(lat[i]) || double.IsNaN(lon[i]))
+                columns.Set(start + i, ForArea(areaOf(i)));
             else
                 gpsCount++;
         }
@@ -53,15 +70,18 @@ public sealed class ExposureCalculator
         // polygon edge slabs, which stay in cache; on a million points this is faster than input order.
         var keys = new ulong[gpsCount];
         var order = new int[gpsCount];
-        for (int i = 0, k = 0; i < households.Count; i++)
+        var points = new (double Lon, double Lat)[gpsCount];
+        for (int i = 0, k = 0; i < count; i++)
         {
-            if (households[i].Gps is { } p)
+            if (!double.IsNaN(lat[i]) && !double.IsNaN(lon[i]))
             {
                 order[k] = i;
-                keys[k++] = Morton(p.Longitude, p.Latitude);
+                keys[k++] = Morton(lon[i], lat[i]);
             }
         }
         Array.Sort(keys, order);
+        for (var k = 0; k < order.Length; k++)
+            points[k] = (lon[order[k]], lat[order[k]]);
         Parallel.For(0, (order.Length + ChunkSize - 1) / ChunkSize, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
             () => new HazardIndex.PointQuery(),
             (chunk, _, query) =>
@@ -70,11 +90,11 @@ public sealed class ExposureCalculator
                 for (var k = chunk * ChunkSize; k < end; k++)
                 {
                     var row = start + order[k];
-                    var gpsPoint = households[order[k]].Gps!.Value;
+                    var (x, y) = points[k];
                     columns.SetGps(row);
                     var values = columns.Values(row);
                     foreach (var type in _types)
-                        values[(int)type] = _index.PointSeverity(type, gpsPoint.Longitude, gpsPoint.Latitude, query);
+                        values[(int)type] = _index.PointSeverity(type, x, y, query);
                 }
                 return query;
             },

@@ -25,6 +25,9 @@ public sealed class ExposureColumns
     /// <summary>How the household's exposure was measured.</summary>
     public ExposureMethod Method(int index) => _methods[index];
 
+    /// <summary>For <see cref="ExposureMethod.AreaShare"/>: the area whose boundary was used (else null).</summary>
+    public string? AreaPcode(int index) => _areas[index];
+
     /// <summary>The household's exposure per hazard type, indexed by <see cref="HazardType"/> (NaN = unknown).</summary>
     public Span<double> Values(int index) => _values.AsSpan(index * HazardTypes.Count, HazardTypes.Count);
 

@@ -12,7 +12,7 @@ public interface IPersistedSnapshotSource : IRegistrySnapshotSource
 
     /// <summary>
     /// The stored image as a read-only stream of known <see cref="Stream.Length"/>, or null when there is none. The
-    /// bytes are checked by <see cref="SnapshotImage.TryRead(Stream, IEnumerable{Areas.Area})"/>; the caller disposes the stream.
+    /// bytes are checked by <see cref="SnapshotImage.TryRead(Stream, IEnumerable{Areas.Area}, bool)"/>; the caller disposes the stream.
     /// </summary>
     Stream? OpenImage();
 

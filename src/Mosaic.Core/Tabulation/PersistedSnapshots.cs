@@ -12,23 +12,24 @@ namespace Mosaic.Core.Tabulation;
 /// </summary>
 public static class PersistedSnapshots
 {
-    public static SnapshotLoad Load(IPersistedSnapshotSource source, IReadOnlyList<Area> tree)
+    /// <param name="source">The store.</param>
+    /// <param name="tree">Its area tree.</param>
+    /// <param name="scoring">
+    /// Whether the caller scores: then the snapshot comes with its <see cref="RegistrySnapshot.Scoring"/> columns;
+    /// otherwise a current image is read without them (they are never allocated).
+    /// </param>
+    public static SnapshotLoad Load(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring = false)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(tree);
         // Read before the image and the rows: a write committing meanwhile can only make the stamp look older.
         var now = source.CurrentCoverage();
-        (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? stored = null;
-        var missing = SnapshotLoadKind.Built;
-        using (var image = source.OpenImage())
-        {
-            if (image is not null)
-            {
-                // Read straight into the columns: the image is never held whole beside them.
-                stored = SnapshotImage.TryRead(image, tree);
-                missing = SnapshotLoadKind.Rebuilt;
-            }
-        }
+        var (stored, missing) = Read(source, tree, scoring);
+        if (stored is { } current && current.Coverage.SameContent(now))
+            return new SnapshotLoad(current.Snapshot, SnapshotLoadKind.Current, current.Coverage);
+        // To be extended (and saved again) the image is needed whole, scoring columns included.
+        if (stored is not null && !scoring)
+            (stored, missing) = Read(source, tree, scoring: true);
         SnapshotLoad load;
         if (stored is not { } found)
         {
@@ -48,6 +49,25 @@ public static class PersistedSnapshots
         }
         Save(source, load);
         return load;
+    }
+
+    /// <summary>
+    /// Saves <paramref name="snapshot"/> (with its scoring columns) as the store's image, stamped <paramref name="coverage"/>:
+    /// scoring calls this after saving a run, so the next reader finds the image current. A read-only, busy or full
+    /// database only skips the save.
+    /// </summary>
+    public static void SaveCurrent(IPersistedSnapshotSource source, RegistrySnapshot snapshot, SnapshotCoverage coverage)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Save(source, new SnapshotLoad(snapshot, SnapshotLoadKind.Current, coverage));
+    }
+
+    private static ((RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? Stored, SnapshotLoadKind IfUnusable) Read(
+        IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring)
+    {
+        using var image = source.OpenImage();
+        // Read straight into the columns: the image is never held whole beside them.
+        return image is null ? (null, SnapshotLoadKind.Built) : (SnapshotImage.TryRead(image, tree, scoring), SnapshotLoadKind.Rebuilt);
     }
 
     /// <summary>Whether the image holds exactly the store's first rows, unchanged since: then only newer households are missing.</summary>

@@ -45,6 +45,12 @@ public sealed class RegistrySnapshot
     /// <summary>Reference welfare of each household (NaN = missing), exact: targeting measures its errors against it.</summary>
     internal double[] ReferenceWelfare { get; init; } = [];
 
+    /// <summary>
+    /// The columns only scoring reads (GPS point, exact incomes, submission ids), or null when this snapshot was
+    /// read from an image without them (<see cref="PersistedSnapshots.Load(IPersistedSnapshotSource, IReadOnlyList{Areas.Area}, bool)"/>).
+    /// </summary>
+    internal ScoringColumns? Scoring { get; init; }
+
     // Person columns (length PersonCount).
     internal byte[] Sex { get; init; } = [];
     internal byte[] Age { get; init; } = [];
@@ -79,7 +85,7 @@ public sealed class RegistrySnapshot
                 + (IncomeBefore.Length + IncomeNow.Length + RemittanceAmount.Length) * 4L
                 + Sex.Length + Age.Length + Relation.Length + MigratoryStatus.Length + MoveReason.Length + PersonFlags.Length
                 + (PreviousCountry.Length + MoveMonth.Length) * 2L + (HouseholdKey.Length + PersonKey.Length) * 4L
-                + (HouseholdId.Length + ReferenceWelfare.Length) * 8L;
+                + (HouseholdId.Length + ReferenceWelfare.Length) * 8L + (Scoring?.MemoryBytes ?? 0);
             foreach (var c in ExtraNumbers.Values)
                 bytes += c.Length * 4L;
             return bytes;
@@ -87,7 +93,12 @@ public sealed class RegistrySnapshot
     }
 
     /// <summary>The same rows with other optional household numbers (e.g. after a new scoring run); columns are shared.</summary>
-    internal RegistrySnapshot WithExtraNumbers(IReadOnlyDictionary<string, float[]> extraNumbers) => new(Areas, HouseholdCount, PersonCount)
+    internal RegistrySnapshot WithExtraNumbers(IReadOnlyDictionary<string, float[]> extraNumbers) => With(extraNumbers, Scoring);
+
+    /// <summary>This snapshot with its scoring columns.</summary>
+    internal RegistrySnapshot WithScoring(ScoringColumns scoring) => With(ExtraNumbers, scoring);
+
+    private RegistrySnapshot With(IReadOnlyDictionary<string, float[]> extraNumbers, ScoringColumns? scoring) => new(Areas, HouseholdCount, PersonCount)
     {
         PersonStart = PersonStart,
         Area = Area,
@@ -103,6 +114,7 @@ public sealed class RegistrySnapshot
         HouseholdKey = HouseholdKey,
         HouseholdId = HouseholdId,
         ReferenceWelfare = ReferenceWelfare,
+        Scoring = scoring,
         Sex = Sex,
         Age = Age,
         Relation = Relation,

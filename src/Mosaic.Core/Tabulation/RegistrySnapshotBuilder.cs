@@ -22,6 +22,7 @@ public sealed class RegistrySnapshotBuilder
     private readonly GrowableArray<uint> _householdKey, _personKey;
     private readonly GrowableArray<long> _householdId;
     private readonly GrowableArray<double> _welfare;
+    private readonly ScoringColumnsBuilder _scoring;
     private bool _missingKey;
     private readonly Dictionary<string, ushort> _countryIndex = new(StringComparer.Ordinal);
     private readonly List<string> _countries = [""];
@@ -49,6 +50,7 @@ public sealed class RegistrySnapshotBuilder
         _personKey = new(p);
         _householdId = new(h);
         _welfare = new(h);
+        _scoring = new ScoringColumnsBuilder(h);
     }
 
     /// <summary>
@@ -93,6 +95,9 @@ public sealed class RegistrySnapshotBuilder
         _personKey = GrowableArray<uint>.Continuing(s.PersonKey, p);
         _householdId = GrowableArray<long>.Continuing(s.HouseholdId, more);
         _welfare = GrowableArray<double>.Continuing(s.ReferenceWelfare, more);
+        if (s.Scoring is not { } scoring || !scoring.Fits(s.HouseholdCount))
+            throw new InvalidOperationException("a snapshot read without its scoring columns cannot be continued");
+        _scoring = new ScoringColumnsBuilder(scoring, more);
         _missingKey = !s.HasRecordKeys;
         _countries = [.. s.Countries];
         for (var i = 1; i < _countries.Count; i++)
@@ -123,6 +128,7 @@ public sealed class RegistrySnapshotBuilder
         _missingKey |= h.RecordKey == 0;
         _householdId.Add(h.Id);
         _welfare.Add(h.ReferenceWelfare ?? double.NaN);
+        _scoring.Add(in h);
     }
 
     /// <summary>Adds a member of the household added last.</summary>
@@ -193,6 +199,7 @@ public sealed class RegistrySnapshotBuilder
             HouseholdKey = _householdKey.ToArray(),
             HouseholdId = _householdId.ToArray(),
             ReferenceWelfare = _welfare.ToArray(),
+            Scoring = _scoring.Build(),
             PersonKey = _personKey.ToArray(),
             HasRecordKeys = !_missingKey,
         };

@@ -26,7 +26,7 @@ public static class SnapshotCodes
     public static SnapshotHousehold Of(Household h) => new(
         h.AreaPcode, Of(Codes.Dwelling, h.Dwelling), h.IncomeBefore, h.IncomeNow, Of(h.Remittances), h.RemittanceAmount,
         Of(Codes.RemittanceChange, h.RemittanceChange), Of(h.Debt), Of(h.Savings), Of(h.AssistanceReceived), (byte)h.Shocks,
-        Id: h.Id, ReferenceWelfare: h.ReferenceWelfare);
+        Id: h.Id, ReferenceWelfare: h.ReferenceWelfare, SubmissionId: h.SubmissionId, Latitude: h.Gps?.Latitude, Longitude: h.Gps?.Longitude);
 
     /// <summary>The member as the snapshot stores it.</summary>
     public static SnapshotPerson Of(Person p) => new(

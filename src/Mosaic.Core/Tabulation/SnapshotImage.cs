@@ -9,18 +9,20 @@ namespace Mosaic.Core.Tabulation;
 /// <summary>
 /// The persisted form of a <see cref="RegistrySnapshot"/>: its columns as raw little-endian arrays after a small
 /// header, so reading one back is a few bulk copies, no per-value cost. Layout: <c>MOSAICSN</c>, format number
-/// (u32), payload length (u64), XxHash3 of the payload (u64), payload. A torn or altered image fails the length or
-/// checksum test and is refused (<see cref="TryRead(Stream, IEnumerable{Area})"/> returns null), so the caller rebuilds. The area tree is not
+/// (u32), payload length (u64), XxHash3 of the payload (u64), scoring section length (u64), XxHash3 of the scoring
+/// section (u64), payload, scoring section (the <see cref="ScoringColumns"/>). Every reader checks the total length; a
+/// reader that does not score stops before the scoring section and never reads or allocates it. A torn or altered image fails the length or
+/// checksum test and is refused (<see cref="TryRead(Stream, IEnumerable{Area}, bool)"/> returns null), so the caller rebuilds. The area tree is not
 /// in the image: it is read from the store each time (it is small, and area edits then never invalidate an image).
 /// </summary>
 public static class SnapshotImage
 {
     /// <summary>Changes whenever the layout below changes: an image of another format is rebuilt, never misread.</summary>
-    public const uint Format = 2;
+    public const uint Format = 3;
 
     private static ReadOnlySpan<byte> Magic => "MOSAICSN"u8;
 
-    private const int HeaderLength = 8 + 4 + 8 + 8;
+    private const int HeaderLength = 8 + 4 + 8 + 8 + 8 + 8;
 
     /// <summary>Whether this machine can read and write images (they are little-endian).</summary>
     public static bool Supported => BitConverter.IsLittleEndian;
@@ -30,6 +32,8 @@ public static class SnapshotImage
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(coverage);
+        if (snapshot.Scoring is not { } scoring || !scoring.Fits(snapshot.HouseholdCount))
+            throw new InvalidOperationException("a snapshot read without its scoring columns cannot be written");
         using var payload = new MemoryStream(checked((int)Math.Min(int.MaxValue, snapshot.MemoryBytes + 4096)));
         using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
         {
@@ -72,13 +76,24 @@ public static class SnapshotImage
                 Column(payload, values);
             }
         }
-        var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
-        var image = new byte[HeaderLength + body.Length];
+        var mainLength = (int)payload.Length;
+        Column(payload, scoring.Latitude);
+        Column(payload, scoring.Longitude);
+        Column(payload, scoring.IncomeBefore);
+        Column(payload, scoring.IncomeNow);
+        Column(payload, scoring.SubmissionStart);
+        Column(payload, scoring.SubmissionBytes);
+        var body = payload.GetBuffer().AsSpan(0, mainLength);
+        var section = payload.GetBuffer().AsSpan(mainLength, (int)payload.Length - mainLength);
+        var image = new byte[HeaderLength + body.Length + section.Length];
         Magic.CopyTo(image);
         BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(8), Format);
         BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(12), (ulong)body.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(20), XxHash3.HashToUInt64(body));
+        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(28), (ulong)section.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(36), XxHash3.HashToUInt64(section));
         body.CopyTo(image.AsSpan(HeaderLength));
+        section.CopyTo(image.AsSpan(HeaderLength + body.Length));
         return image;
     }
 
@@ -88,19 +103,23 @@ public static class SnapshotImage
     /// </summary>
     /// <param name="image">The image bytes.</param>
     /// <param name="tree">The store's current area tree.</param>
-    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(byte[] image, IEnumerable<Area> tree)
+    /// <param name="scoring">Also read the scoring section (<see cref="RegistrySnapshot.Scoring"/>; null without it).</param>
+    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(byte[] image, IEnumerable<Area> tree, bool scoring = true)
     {
         ArgumentNullException.ThrowIfNull(image);
         using var stream = new MemoryStream(image, writable: false);
-        return TryRead(stream, tree);
+        return TryRead(stream, tree, scoring);
     }
 
     /// <summary>
-    /// As <see cref="TryRead(byte[], IEnumerable{Area})"/>, reading the stream (of known length) straight into the
+    /// As <see cref="TryRead(byte[], IEnumerable{Area}, bool)"/>, reading the stream (of known length) straight into the
     /// columns: the image is never held as a whole beside them, so a read needs the memory of the columns only. The
     /// checksum is computed on the way and checked at the end; a mismatch drops the columns read.
     /// </summary>
-    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(Stream image, IEnumerable<Area> tree)
+    /// <param name="image">The image, of known length.</param>
+    /// <param name="tree">The store's current area tree.</param>
+    /// <param name="scoring">Also read (and check) the scoring section; without it the snapshot's <see cref="RegistrySnapshot.Scoring"/> is null.</param>
+    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(Stream image, IEnumerable<Area> tree, bool scoring = true)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(tree);
@@ -109,15 +128,34 @@ public static class SnapshotImage
             !header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != Format)
             return null;
         var length = BinaryPrimitives.ReadUInt64LittleEndian(header[12..]);
-        if (length != (ulong)(image.Length - HeaderLength))
+        var sectionLength = BinaryPrimitives.ReadUInt64LittleEndian(header[28..]);
+        if (length > (ulong)image.Length || sectionLength > (ulong)image.Length || length + sectionLength != (ulong)(image.Length - HeaderLength))
             return null;
         var expectedHash = BinaryPrimitives.ReadUInt64LittleEndian(header[20..]);
+        var expectedSectionHash = BinaryPrimitives.ReadUInt64LittleEndian(header[36..]);
         try
         {
             using var buffered = new BufferedStream(image, 1 << 16); // small fields; whole columns bypass the buffer
             var reader = new HashingReader(buffered, (long)length);
             var parsed = Parse(reader, tree);
-            return reader.Hash() == expectedHash ? parsed : null;
+            if (reader.Hash() != expectedHash)
+                return null;
+            if (!scoring)
+                return parsed;
+            var tail = new HashingReader(buffered, (long)sectionLength);
+            var households = parsed.Item1.HouseholdCount;
+            var columns = new ScoringColumns
+            {
+                Latitude = tail.Column<double>(households),
+                Longitude = tail.Column<double>(households),
+                IncomeBefore = tail.Column<double>(households),
+                IncomeNow = tail.Column<double>(households),
+                SubmissionStart = tail.Column<int>(households + 1),
+                SubmissionBytes = tail.Column<byte>(-1),
+            };
+            if (!tail.AtEnd || tail.Hash() != expectedSectionHash || !columns.Fits(households))
+                return null;
+            return (parsed.Item1.WithScoring(columns), parsed.Item2);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or EndOfStreamException or InvalidOperationException or OverflowException or IOException)
         {
@@ -240,10 +278,11 @@ public static class SnapshotImage
             return Encoding.UTF8.GetString(bytes);
         }
 
+        /// <param name="expected">The row count the column must have (-1: any).</param>
         public T[] Column<T>(int expected) where T : unmanaged
         {
             var count = Int32();
-            if (count != expected || count < 0 || (long)count * Marshal.SizeOf<T>() > _left)
+            if ((expected >= 0 && count != expected) || count < 0 || (long)count * Marshal.SizeOf<T>() > _left)
                 throw new FormatException("column length does not match the row count");
             var values = new T[count];
             Fill(MemoryMarshal.AsBytes(values.AsSpan()));

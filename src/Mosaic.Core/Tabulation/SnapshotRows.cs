@@ -6,6 +6,11 @@ namespace Mosaic.Core.Tabulation;
 /// Yes/no answers are tri-state: 0 = missing, 1 = no, 2 = yes.
 /// </summary>
 /// <param name="RecordKey">The household's record key for cell-key perturbation (0 = the store keeps none).</param>
+/// <param name="Id">The household's store id.</param>
+/// <param name="ReferenceWelfare">The reference welfare (null = missing).</param>
+/// <param name="SubmissionId">The submission id (scoring's tie-breaker; null only from a source that scores no household).</param>
+/// <param name="Latitude">GPS latitude (null without a GPS point).</param>
+/// <param name="Longitude">GPS longitude (null without a GPS point).</param>
 public readonly record struct SnapshotHousehold(
     string AreaPcode,
     byte Dwelling,
@@ -20,7 +25,10 @@ public readonly record struct SnapshotHousehold(
     byte Shocks,
     uint RecordKey = 0,
     long Id = 0,
-    double? ReferenceWelfare = null);
+    double? ReferenceWelfare = null,
+    string? SubmissionId = null,
+    double? Latitude = null,
+    double? Longitude = null);
 
 /// <summary>One roster member as the snapshot stores it (codes as in <see cref="SnapshotHousehold"/>).</summary>
 /// <param name="MoveMonth">Month of the move as <see cref="SnapshotCodes.MonthOf"/> encodes it (0 = no move date).</param>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Mosaic.Core.Access;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Apis;
@@ -47,13 +48,13 @@ public static class UsersApi
 
     public static Results<Ok<UserView>, ProblemHttpResult> Enable(string userName, MosaicDatabase database) => SetDisabled(userName, false, database);
 
-    public static Results<Ok<IssuedTokenView>, ProblemHttpResult> IssueToken(string userName, NewTokenRequest? request, MosaicDatabase database)
+    public static Results<Ok<IssuedTokenReport>, ProblemHttpResult> IssueToken(string userName, NewTokenRequest? request, MosaicDatabase database)
     {
         using var store = database.Open();
         try
         {
             var issued = UserAdministration.IssueToken(store, userName, request?.Name);
-            return TypedResults.Ok(new IssuedTokenView(issued.User.UserName, issued.Token.Name, issued.Secret));
+            return TypedResults.Ok(new IssuedTokenReport(issued.User.UserName, issued.Token.Name, issued.Secret));
         }
         catch (AccountException ex)
         {
@@ -94,5 +95,3 @@ public sealed record UserView(string UserName, string Role, string? Scope, bool 
 /// <summary>An added account and its generated password (shown this once).</summary>
 public sealed record AddedUserView(UserView User, string? GeneratedPassword);
 
-/// <summary>An issued token: the secret is shown this once.</summary>
-public sealed record IssuedTokenView(string UserName, string Name, string Token);

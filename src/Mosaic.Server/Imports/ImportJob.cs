@@ -65,5 +65,9 @@ public sealed class ImportJob(string id, string kind, string fileName, string us
     }
 }
 
-/// <summary>What an import did, the same three counts for every kind of file.</summary>
-public sealed record ImportSummary(long Imported, long Unchanged, long Rejected);
+/// <summary>
+/// What an import did, the same counts for every kind of file. <paramref name="Declined"/> counts registrations whose
+/// respondent answered consent "no" (never stored, not an error), as <c>mosaic import registrations</c> reports them;
+/// 0 for other kinds.
+/// </summary>
+public sealed record ImportSummary(long Imported, long Unchanged, long Rejected, long Declined = 0);

@@ -74,26 +74,25 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
                     var input = RegistrationInput.Detect(path, membersPath);
                     var r = RegistrationImporter.Import(store, input, RegistrationMapping.Default, new RegistrationImportOptions(skipInvalid,
                         p => job.Running(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)) { AreaScope = scope });
-                    Finish(job, path, r.Committed, new ImportSummary(r.HouseholdsImported, r.DuplicatesSkipped, r.HouseholdsRejected), r.Issues);
+                    Finish(job, path, r.Committed, new ImportSummary(r.HouseholdsImported, r.DuplicatesSkipped, r.HouseholdsRejected, r.HouseholdsDeclined), r.Issues, []);
                     break;
                 }
                 case "dtm":
                 {
                     var r = DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skipInvalid });
-                    var issues = r.Errors.Concat(r.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
-                    Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Errors.Count), issues);
+                    Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Errors.Count), r.Errors, r.Warnings);
                     break;
                 }
                 case "flows":
                 {
                     var r = FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skipInvalid });
-                    Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Issues.Count), r.Issues);
+                    Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Issues.Count), r.Issues, r.Warnings);
                     break;
                 }
                 default:
                 {
                     var r = AreaImporter.Import(store.Areas, path, null, skipInvalid);
-                    Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Issues.Count), r.Issues);
+                    Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Issues.Count), r.Issues, r.Warnings);
                     break;
                 }
             }
@@ -105,8 +104,10 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
         }
     }
 
-    private static void Finish(ImportJob job, string path, bool committed, ImportSummary summary, IReadOnlyList<ImportIssue> issues) =>
-        job.Finished(committed, summary, issues, ImportErrorFile.Write(path, issues));
+    /// <summary>Ends the job with its rejected rows and warnings, both in the job and in its report file.</summary>
+    private static void Finish(ImportJob job, string path, bool committed, ImportSummary summary, IReadOnlyCollection<ImportIssue> errors,
+        IReadOnlyCollection<ImportIssue> warnings) =>
+        job.Finished(committed, summary, ImportErrorFile.Combine(errors, warnings), ImportErrorFile.WriteBeside(path, errors, warnings)?.Path);
 
     public void Dispose() => _one.Dispose();
 

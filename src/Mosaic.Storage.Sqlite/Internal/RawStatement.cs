@@ -70,6 +70,9 @@ internal sealed unsafe class RawStatement : IDisposable
         Bytes(index, _utf8.AsSpan(0, length));
     }
 
+    /// <summary>Binds text given as UTF-8 bytes (copied by SQLite: the buffer may be reused at once).</summary>
+    public void Utf8(int index, ReadOnlySpan<byte> utf8) => Bytes(index, utf8);
+
     private void Bytes(int index, ReadOnlySpan<byte> utf8)
     {
         // An empty span pins to a null pointer, which SQLite would store as NULL: bind "" from a real address.

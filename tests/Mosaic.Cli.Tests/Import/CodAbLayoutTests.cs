@@ -43,7 +43,7 @@ public sealed class CodAbLayoutTests : IDisposable
         Assert.True(exit == ExitCodes.Success, err);
         Assert.Equal(4, json.GetProperty("areas_inserted").GetInt32()); // the four communes, nothing else
         Assert.Equal(1, json.GetProperty("warnings").GetInt32());
-        Assert.Contains("country code CF is the ISO2 code of CAF", File.ReadAllText(table + ".errors.csv"), StringComparison.Ordinal);
+        Assert.Contains("country code CF is the ISO2 code of CAF", File.ReadAllText(table + ".warnings.csv"), StringComparison.Ordinal);
         using var store = SqliteMosaicStore.Open(Db);
         Assert.Null(store.Areas.Get("CF"));
         var caf = store.Areas.Get("CAF")!;
@@ -114,7 +114,8 @@ public sealed class CodAbLayoutTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, exit);
         Assert.Equal(2, json.GetProperty("warnings").GetInt32());
-        var report = File.ReadAllText(csv + ".errors.csv");
+        Assert.Equal(csv + ".warnings.csv", json.GetProperty("warnings_file").GetString());
+        var report = File.ReadAllText(csv + ".warnings.csv");
         Assert.Contains("warning: BD55 renamed from 'Rangpur' to 'Rangpur Division'", report, StringComparison.Ordinal);
         Assert.Contains("warning: BD5527 'Dinajpur' moved from parent BD55 to BD5549", report, StringComparison.Ordinal);
         using var after = SqliteMosaicStore.Open(Db);

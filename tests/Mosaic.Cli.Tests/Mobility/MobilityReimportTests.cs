@@ -80,7 +80,9 @@ public sealed class MobilityReimportTests : IDisposable
         Assert.Contains("row 2, column 'point_name': warning: point BGD-FMP-CHL-01 renamed from 'Chilmari river ghat' to 'Chilmari ghat (Brahmaputra)'", run.Error, StringComparison.Ordinal);
         Assert.Contains("warning: point BGD-FMP-CHL-01 ('Chilmari ghat (Brahmaputra)') moves from 25.548 89.728 to 25.551 89.731", run.Error, StringComparison.Ordinal);
         Assert.Contains("0 rejected row(s), 2 warning(s) written to", run.Error, StringComparison.Ordinal);
-        var report = File.ReadAllLines(renamed + ".errors.csv");
+        // Warnings alone go to a warnings file: an "errors" file would say rows were left out.
+        Assert.False(File.Exists(renamed + ".errors.csv"));
+        var report = File.ReadAllLines(renamed + ".warnings.csv");
         Assert.Equal("file,sheet,row,column,value,reason", report[0]);
         Assert.Contains(report, l => l.StartsWith("flows-renamed.csv,,2,point_name,Chilmari ghat (Brahmaputra),warning: point BGD-FMP-CHL-01 renamed", StringComparison.Ordinal));
         Assert.Equal("Chilmari ghat (Brahmaputra)", Sql("SELECT name FROM flow_point WHERE code = 'BGD-FMP-CHL-01'"));

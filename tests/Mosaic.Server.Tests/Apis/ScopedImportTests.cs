@@ -70,6 +70,24 @@ public sealed class ScopedImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ARespondentWhoDeclined_IsCountedAsDeclined_AsTheCliCountsIt()
+    {
+        var ids = Ids(3);
+        var households = Households(ids, _inside, _inside, _inside)
+            .Replace($",{ids[1]},2026-11-20T09:00:00,yes,", $",{ids[1]},2026-11-20T09:00:00,no,", StringComparison.Ordinal);
+        var job = await UploadAndWait(households, Members(ids), skipInvalid: false);
+
+        // Declining is not an error: the file is committed without --skip-invalid, and the three rows are accounted for.
+        Assert.Equal("succeeded", job.GetProperty("state").GetString());
+        var summary = job.GetProperty("summary");
+        Assert.Equal((2L, 1L, 0L), (summary.GetProperty("imported").GetInt64(), summary.GetProperty("declined").GetInt64(), summary.GetProperty("rejected").GetInt64()));
+        Assert.Empty(job.GetProperty("issues").EnumerateArray());
+        using var store = SqliteMosaicStore.Open(_factory.Path);
+        Assert.Null(store.Registry.GetHousehold(ids[1]));
+        Assert.NotNull(store.Registry.GetHousehold(ids[2]));
+    }
+
+    [Fact]
     public async Task AScopedAccount_CannotUploadAreasOrMobilityFiles()
     {
         using var client = Client();

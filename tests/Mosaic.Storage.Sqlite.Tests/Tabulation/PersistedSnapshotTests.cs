@@ -26,10 +26,10 @@ public sealed class PersistedSnapshotTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private SnapshotLoad Load()
+    private SnapshotLoad Load(bool scoring = false)
     {
         using var store = SqliteMosaicStore.Open(_path);
-        return PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, store.Areas.All());
+        return PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, store.Areas.All(), scoring);
     }
 
     [Fact]
@@ -101,6 +101,31 @@ public sealed class PersistedSnapshotTests : IDisposable
         Assert.Equal(SnapshotLoadKind.Rebuilt, load.Kind);
         Assert.Equal(SqlPopulation(), Population(load.Snapshot));
         Assert.Equal(SnapshotLoadKind.Current, Load().Kind);
+    }
+
+    [Fact]
+    public void DamagedScoringSection_IsNeverUsedForScoring_WhileTheColumnsBeforeItStillServeTables()
+    {
+        Load();
+        // The last byte of the image lies in the scoring section (the submission ids), which only scoring reads.
+        using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            connection.Open();
+            var last = Convert.ToInt64(Scalar("SELECT max(part) FROM registry_snapshot"), CultureInfo.InvariantCulture);
+            using var blob = new SqliteBlob(connection, "registry_snapshot", "data", last);
+            blob.Position = blob.Length - 1;
+            var b = blob.ReadByte();
+            blob.Position = blob.Length - 1;
+            blob.WriteByte((byte)(b ^ 0x20));
+        }
+
+        var table = Load();
+        Assert.Equal(SnapshotLoadKind.Current, table.Kind);
+        Assert.Equal(SqlPopulation(), Population(table.Snapshot));
+        var scoring = Load(scoring: true);
+        Assert.Equal(SnapshotLoadKind.Rebuilt, scoring.Kind);
+        Assert.Equal(SqlPopulation(), Population(scoring.Snapshot));
+        Assert.Equal(SnapshotLoadKind.Current, Load(scoring: true).Kind);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class FieldMap
         IReadOnlyDictionary<string, string?>?[] recodes, string?[] defaults, bool[]? explicitSources = null)
     {
         _coalesce = new int[]?[fields.Count];
+        Explicit = explicitSources ?? new bool[fields.Count];
         Table = table;
         _fields = fields;
         _recodes = recodes;
@@ -44,6 +45,9 @@ public sealed class FieldMap
     private readonly SplitGeopoint?[]? _splits;
 
     public SourceTable Table { get; }
+
+    /// <summary>Fields whose columns a mapping file names (each must exist).</summary>
+    public bool[] Explicit { get; }
 
     /// <summary>The column of a field, or -1.</summary>
     public int Column(int field) => _columns[field];

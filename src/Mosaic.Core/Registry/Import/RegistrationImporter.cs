@@ -33,11 +33,13 @@ public static class RegistrationImporter
         RegistrationImportOptions options, HashSet<string> pcodes, JoinMode mode)
     {
         using var tables = input.Open(mapping);
-        var (hhMap, memberMap) = ResolveColumns(tables, mapping);
+        var (hhMap, memberMap, copied) = ResolveColumns(tables, mapping);
         var issues = new List<ImportIssue>();
         long valid, duplicates, conflicts;
         var parser = new SubmissionParser(hhMap, memberMap, pcodes, issues)
         {
+            MembersFromHousehold = copied,
+            Ranges = mapping.Ranges,
             AreaScope = options.AreaScope,
             InScope = options.AreaScope is { } scope ? store.Areas.Subtree(scope).Select(a => a.Pcode).ToHashSet(StringComparer.Ordinal) : null,
         };
@@ -132,12 +134,31 @@ public static class RegistrationImporter
     }
 
     /// <summary>Resolves the mapping against both headers and checks the columns an import cannot do without.</summary>
-    private static (FieldMap Households, FieldMap Members) ResolveColumns(RegistrationTables tables, RegistrationMapping mapping)
+    private static (FieldMap Households, FieldMap Members, FieldMap? MembersFromHousehold) ResolveColumns(RegistrationTables tables,
+        RegistrationMapping mapping)
     {
         var hh = new FieldMap(tables.Households.Table, RegistrationFields.Household, mapping.HouseholdSources,
             mapping.HouseholdRecodes, mapping.HouseholdDefaults, mapping.HouseholdExplicit);
-        var members = new FieldMap(tables.Members.Table, RegistrationFields.Member, mapping.MemberSources,
-            mapping.MemberRecodes, mapping.MemberDefaults, mapping.MemberExplicit);
+        // Member fields copied from a household column are read through a second map over the household table;
+        // the member map then has no column (and no default) for them.
+        var fromHousehold = mapping.MemberFromHousehold;
+        var memberSources = new IReadOnlyList<string>[fromHousehold.Length];
+        var copiedSources = new IReadOnlyList<string>[fromHousehold.Length];
+        var memberDefaults = new string?[fromHousehold.Length];
+        var copiedDefaults = new string?[fromHousehold.Length];
+        for (var i = 0; i < fromHousehold.Length; i++)
+        {
+            var copy = fromHousehold[i];
+            memberSources[i] = copy ? [] : mapping.MemberSources[i];
+            copiedSources[i] = copy ? mapping.MemberSources[i] : [];
+            memberDefaults[i] = copy ? null : mapping.MemberDefaults[i];
+            copiedDefaults[i] = copy ? mapping.MemberDefaults[i] : null;
+        }
+        var members = new FieldMap(tables.Members.Table, RegistrationFields.Member, memberSources,
+            mapping.MemberRecodes, memberDefaults, mapping.MemberExplicit.Select((e, i) => e && !fromHousehold[i]).ToArray());
+        var copied = fromHousehold.Contains(true)
+            ? new FieldMap(tables.Households.Table, RegistrationFields.Member, copiedSources, mapping.MemberRecodes, copiedDefaults, fromHousehold)
+            : null;
 
         // The link is a pair (Kobo _index ↔ _parent_index, ODK KEY ↔ PARENT_KEY, …): pick the first pair both tables have.
         var linkNames = mapping.HouseholdSources[(int)HouseholdField.Link];
@@ -160,7 +181,9 @@ public static class RegistrationImporter
 
         var missing = new List<string>();
         MappedColumnsExist(hh, "household", RegistrationFields.Household, mapping.HouseholdSources, mapping.HouseholdExplicit, (int)HouseholdField.Link, missing);
-        MappedColumnsExist(members, "members", RegistrationFields.Member, mapping.MemberSources, mapping.MemberExplicit, (int)MemberField.ParentLink, missing);
+        MappedColumnsExist(members, "members", RegistrationFields.Member, memberSources, members.Explicit, (int)MemberField.ParentLink, missing);
+        if (copied is not null)
+            MappedColumnsExist(copied, "members", RegistrationFields.Member, copiedSources, fromHousehold, (int)MemberField.ParentLink, missing, "household column");
         Require(hh, (int)HouseholdField.SubmissionId, mapping.HouseholdSources, "the submission id", missing);
         Require(hh, (int)HouseholdField.Link, mapping.HouseholdSources, "the household row link", missing);
         Require(hh, (int)HouseholdField.Consent, mapping.HouseholdSources, "consent", missing);
@@ -168,12 +191,12 @@ public static class RegistrationImporter
         Require(members, (int)MemberField.ParentLink, mapping.MemberSources, "the member's link to its household", missing);
         if (missing.Count > 0)
             throw new RegistrationInputException("cannot import: " + string.Join("; ", missing));
-        return (hh, members);
+        return (hh, members, copied);
     }
 
     /// <summary>A column the mapping file names must be in the table: a typo would otherwise read as "missing" for everyone.</summary>
     private static void MappedColumnsExist(FieldMap map, string level, IReadOnlyList<RegistrationField> fields,
-        IReadOnlyList<string>[] sources, bool[] explicitSources, int link, List<string> missing)
+        IReadOnlyList<string>[] sources, bool[] explicitSources, int link, List<string> missing, string what = "column")
     {
         var lookup = new HeaderLookup(map.Table.Headers);
         var where = map.Table.Sheet is null ? map.Table.File : $"{map.Table.File} [{map.Table.Sheet}]";
@@ -186,7 +209,7 @@ public static class RegistrationImporter
                 if (lookup.Find(name) >= 0 || (fields[i].IsGeopoint && map.HasColumn(i)))
                     continue;
                 var close = CloseNames.Among(name, map.Table.Headers);
-                missing.Add($"the mapping's {level}.{fields[i].Name} names column '{name}', which {where} does not have" +
+                missing.Add($"the mapping's {level}.{fields[i].Name} names {what} '{name}', which {where} does not have" +
                             (close.Count > 0 ? $" (close: {string.Join(", ", close)})" : ""));
             }
         }

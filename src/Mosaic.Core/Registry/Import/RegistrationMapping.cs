@@ -7,7 +7,7 @@ namespace Mosaic.Core.Registry.Import;
 /// level), recodes of choice values, constant defaults and the member sheet's name. <see cref="Default"/> is the
 /// standard form; a JSON mapping file (see docs/user-guide/registrations.md) overrides parts of it.
 /// </summary>
-public sealed class RegistrationMapping
+public sealed partial class RegistrationMapping
 {
     private RegistrationMapping()
     {
@@ -17,6 +17,7 @@ public sealed class RegistrationMapping
         MemberRecodes = new IReadOnlyDictionary<string, string?>?[MemberSources.Length];
         HouseholdExplicit = new bool[HouseholdSources.Length];
         MemberExplicit = new bool[MemberSources.Length];
+        MemberFromHousehold = new bool[MemberSources.Length];
         HouseholdDefaults = new string?[HouseholdSources.Length];
         MemberDefaults = new string?[MemberSources.Length];
         for (var i = 0; i < HouseholdSources.Length; i++)
@@ -46,6 +47,12 @@ public sealed class RegistrationMapping
     public bool[] HouseholdExplicit { get; }
 
     public bool[] MemberExplicit { get; }
+
+    /// <summary>
+    /// Member fields the mapping takes from a household column (<c>"move_date": { "household": "arrival_date" }</c>):
+    /// the household row's value is copied to every member. Their <see cref="MemberSources"/> are household columns.
+    /// </summary>
+    public bool[] MemberFromHousehold { get; }
 
     /// <summary>Value used when a household field's column is absent or the cell is empty.</summary>
     public string?[] HouseholdDefaults { get; }
@@ -86,7 +93,7 @@ public sealed class RegistrationMapping
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            problems.Add("the mapping must be a JSON object with keys household, members, choices, defaults, members_sheet");
+            problems.Add("the mapping must be a JSON object with keys household, members, choices, defaults, ranges, members_sheet");
             return;
         }
         foreach (var property in root.EnumerateObject())
@@ -94,18 +101,21 @@ public sealed class RegistrationMapping
             switch (property.Name)
             {
                 case "household":
-                    ApplySources(property.Value, "household", RegistrationFields.Household, HouseholdSources, HouseholdExplicit, problems);
+                    ApplySources(property.Value, "household", RegistrationFields.Household, HouseholdSources, HouseholdExplicit, null, problems);
                     HasExplicitLink = property.Value.ValueKind == JsonValueKind.Object &&
                                       property.Value.TryGetProperty(RegistrationFields.Household[(int)HouseholdField.Link].Name, out _);
                     break;
                 case "members":
-                    ApplySources(property.Value, "members", RegistrationFields.Member, MemberSources, MemberExplicit, problems);
+                    ApplySources(property.Value, "members", RegistrationFields.Member, MemberSources, MemberExplicit, MemberFromHousehold, problems);
                     break;
                 case "choices":
                     ApplyChoices(property.Value, problems);
                     break;
                 case "defaults":
                     ApplyDefaults(property.Value, problems);
+                    break;
+                case "ranges":
+                    ApplyRanges(property.Value, problems);
                     break;
                 case "members_sheet":
                     if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } sheet)
@@ -115,14 +125,14 @@ public sealed class RegistrationMapping
                     break;
                 default:
                     if (!property.Name.StartsWith('$') && property.Name != "description")
-                        problems.Add($"unknown key '{property.Name}'; allowed: household, members, choices, defaults, members_sheet, description");
+                        problems.Add($"unknown key '{property.Name}'; allowed: household, members, choices, defaults, ranges, members_sheet, description");
                     break;
             }
         }
     }
 
     private static void ApplySources(JsonElement section, string level, IReadOnlyList<RegistrationField> fields,
-        IReadOnlyList<string>[] sources, bool[] explicitSources, List<string> problems)
+        IReadOnlyList<string>[] sources, bool[] explicitSources, bool[]? fromHousehold, List<string> problems)
     {
         if (section.ValueKind != JsonValueKind.Object)
         {
@@ -137,27 +147,63 @@ public sealed class RegistrationMapping
                 problems.Add($"{level}: unknown Mosaic field '{property.Name}'; {level} fields are: {Names(fields)}");
                 continue;
             }
-            var names = new List<string>();
-            if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } one)
+            var columns = property.Value;
+            var household = false;
+            if (fromHousehold is not null && columns.ValueKind == JsonValueKind.Object)
             {
-                names.Add(one);
-            }
-            else if (property.Value.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in property.Value.EnumerateArray())
+                // { "household": "column" }: said explicitly, so a roster field never reads a household column by accident.
+                if (slot == (int)MemberField.ParentLink || !TryHouseholdColumns(columns, out columns))
                 {
-                    if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } name)
-                        names.Add(name);
+                    problems.Add(slot == (int)MemberField.ParentLink
+                        ? $"{level}.{property.Name}: the member's link to its household is a member column"
+                        : $"{level}.{property.Name}: expected a column name, a list of column names, or {{ \"household\": column }} to copy a household column to every member");
+                    continue;
                 }
+                household = true;
             }
+            var names = ColumnNames(columns);
             if (names.Count == 0)
             {
-                problems.Add($"{level}.{property.Name}: expected a column name or a list of column names");
+                problems.Add($"{level}.{property.Name}: expected a column name or a list of column names" +
+                             (fromHousehold is null ? "" : $", or {{ \"household\": column }}"));
                 continue;
             }
             sources[slot] = names;
             explicitSources[slot] = true;
+            if (fromHousehold is not null)
+                fromHousehold[slot] = household;
         }
+    }
+
+    private static bool TryHouseholdColumns(JsonElement value, out JsonElement columns)
+    {
+        columns = default;
+        var count = 0;
+        foreach (var property in value.EnumerateObject())
+        {
+            count++;
+            if (property.Name == "household")
+                columns = property.Value;
+        }
+        return count == 1 && columns.ValueKind != JsonValueKind.Undefined;
+    }
+
+    private static List<string> ColumnNames(JsonElement value)
+    {
+        var names = new List<string>();
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } one)
+        {
+            names.Add(one);
+        }
+        else if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } name)
+                    names.Add(name);
+            }
+        }
+        return names;
     }
 
     private void ApplyChoices(JsonElement section, List<string> problems)

@@ -4,33 +4,45 @@ namespace Mosaic.Core.Registry.Import;
 
 public sealed partial class SubmissionParser
 {
+    /// <summary>
+    /// Member fields a mapping copies from a household column, read from the household row (null: none). A bad
+    /// value there is reported once, on the household row, not once per member.
+    /// </summary>
+    public FieldMap? MembersFromHousehold { get; init; }
+
+    /// <summary>Where a member field is read: the member row, or the household row for a copied field.</summary>
+    private (FieldMap Map, SourceRow Row) Source(SourceRow member, MemberField field) =>
+        MembersFromHousehold is { } copied && copied.Explicit[(int)field] ? (copied, _household!) : (_members, member);
+
     /// <summary>Parses one member row; null when it has a problem (reported).</summary>
     private Person? ParsePerson(SourceRow row, int line)
     {
-        var m = _members;
         var before = _issues.Count;
 
         int? age = null;
-        if (m.Value(row, (int)MemberField.Age) is { } ageText)
+        var (m, r) = Source(row, MemberField.Age);
+        if (m.Value(r, (int)MemberField.Age) is { } ageText)
         {
-            if (FieldRules.Age(ageText, out var a) is { } problem)
-                Report(m, row, (int)MemberField.Age, ageText, problem);
+            if (FieldRules.Age(ageText, Ranges.Age, out var a) is { } problem)
+                Report(m, r, (int)MemberField.Age, ageText, problem);
             else
                 age = a;
         }
         string? country = null;
-        if (m.Value(row, (int)MemberField.PreviousCountry) is { } countryText)
+        (m, r) = Source(row, MemberField.PreviousCountry);
+        if (m.Value(r, (int)MemberField.PreviousCountry) is { } countryText)
         {
             if (FieldRules.Country(countryText, out var c) is { } problem)
-                Report(m, row, (int)MemberField.PreviousCountry, countryText, problem);
+                Report(m, r, (int)MemberField.PreviousCountry, countryText, problem);
             else
                 country = c;
         }
         DateOnly? moveDate = null;
-        if (m.Value(row, (int)MemberField.MoveDate) is { } dateText)
+        (m, r) = Source(row, MemberField.MoveDate);
+        if (m.Value(r, (int)MemberField.MoveDate) is { } dateText)
         {
-            if (FieldRules.Date(dateText, row.Table.IsSpreadsheet, out var d) is { } problem)
-                Report(m, row, (int)MemberField.MoveDate, dateText, problem);
+            if (FieldRules.Date(dateText, r.Table.IsSpreadsheet, Ranges.MoveDate, out var d) is { } problem)
+                Report(m, r, (int)MemberField.MoveDate, dateText, problem);
             else
                 moveDate = d;
         }
@@ -40,34 +52,53 @@ public sealed partial class SubmissionParser
         var person = new Person
         {
             LineNumber = line,
-            Name = m.Value(row, (int)MemberField.Name),
-            Phone = m.Value(row, (int)MemberField.Phone),
-            Sex = Choice(m, row, (int)MemberField.Sex, Codes.Sex) ?? Sex.Unknown,
+            Name = Text(row, MemberField.Name),
+            Phone = Text(row, MemberField.Phone),
+            Sex = Choice(row, MemberField.Sex, Codes.Sex) ?? Sex.Unknown,
             Age = age,
-            Relation = Choice(m, row, (int)MemberField.Relation, Codes.Relation) ?? Relation.Other,
-            MigratoryStatus = Choice(m, row, (int)MemberField.MigratoryStatus, Codes.MigratoryStatus) ?? MigratoryStatus.Unknown,
+            Relation = Choice(row, MemberField.Relation, Codes.Relation) ?? Relation.Other,
+            MigratoryStatus = Choice(row, MemberField.MigratoryStatus, Codes.MigratoryStatus) ?? MigratoryStatus.Unknown,
             PreviousCountry = country,
-            PreviousPcode = m.Value(row, (int)MemberField.PreviousPcode),
+            PreviousPcode = Text(row, MemberField.PreviousPcode),
             MoveDate = moveDate,
-            MoveReason = Choice(m, row, (int)MemberField.MoveReason, Codes.MoveReason),
+            MoveReason = Choice(row, MemberField.MoveReason, Codes.MoveReason),
             // WG-SS answers are validated and kept as given at any age; the disability flag ignores them under 5.
             WashingtonGroup = new WashingtonGroupAnswers(
                 Wg(row, MemberField.WgSeeing), Wg(row, MemberField.WgHearing), Wg(row, MemberField.WgWalking),
                 Wg(row, MemberField.WgRemembering), Wg(row, MemberField.WgSelfCare), Wg(row, MemberField.WgCommunicating)),
-            InSchool = YesNo(m, row, (int)MemberField.InSchool),
-            EmployedBefore = YesNo(m, row, (int)MemberField.EmployedBefore),
-            EmployedNow = YesNo(m, row, (int)MemberField.EmployedNow),
+            InSchool = YesNo(row, MemberField.InSchool),
+            EmployedBefore = YesNo(row, MemberField.EmployedBefore),
+            EmployedNow = YesNo(row, MemberField.EmployedNow),
         };
         return _issues.Count > before ? null : person;
     }
 
-    private byte? Wg(SourceRow row, MemberField field)
+    private string? Text(SourceRow member, MemberField field)
     {
-        if (_members.Value(row, (int)field) is not { } text)
+        var (map, row) = Source(member, field);
+        return map.Value(row, (int)field);
+    }
+
+    private TEnum? Choice<TEnum>(SourceRow member, MemberField field, CodeList<TEnum> list) where TEnum : struct, Enum
+    {
+        var (map, row) = Source(member, field);
+        return Choice(map, row, (int)field, list);
+    }
+
+    private bool? YesNo(SourceRow member, MemberField field)
+    {
+        var (map, row) = Source(member, field);
+        return YesNo(map, row, (int)field);
+    }
+
+    private byte? Wg(SourceRow member, MemberField field)
+    {
+        var (map, row) = Source(member, field);
+        if (map.Value(row, (int)field) is not { } text)
             return null;
         if (FieldRules.WashingtonGroup(text, out var answer) is { } problem)
         {
-            Report(_members, row, (int)field, text, problem);
+            Report(map, row, (int)field, text, problem);
             return null;
         }
         return answer;

@@ -15,6 +15,8 @@ public sealed partial class SubmissionParser
     private readonly IReadOnlySet<string> _pcodes;
     private readonly List<ImportIssue> _issues;
     private readonly List<Person> _persons = [];
+    private SourceRow? _household;
+    private int _householdIssues;
 
     /// <param name="pcodes">P-codes known to the store: a household's area must be one of them.</param>
     /// <param name="issues">Problems found are appended here.</param>
@@ -32,6 +34,9 @@ public sealed partial class SubmissionParser
     /// <summary>The P-codes of <see cref="AreaScope"/>'s subtree (required with it).</summary>
     public IReadOnlySet<string>? InScope { get; init; }
 
+    /// <summary>The ranges values must lie in (the mapping's <c>ranges</c>).</summary>
+    public PlausibleRanges Ranges { get; init; } = PlausibleRanges.Default;
+
     /// <summary>Parses and validates one submission.</summary>
     /// <param name="household">The household when the outcome is <see cref="SubmissionOutcome.Valid"/>.</param>
     public SubmissionOutcome Parse(Submission submission, out Household? household)
@@ -39,6 +44,8 @@ public sealed partial class SubmissionParser
         household = null;
         var row = submission.Household;
         var before = _issues.Count;
+        _household = row;
+        _householdIssues = before;
 
         var id = _hh.Value(row, (int)HouseholdField.SubmissionId);
         var consent = _hh.Value(row, (int)HouseholdField.Consent);
@@ -65,7 +72,7 @@ public sealed partial class SubmissionParser
         DateTimeOffset? submittedAt = null;
         if (Text(_hh, row, HouseholdField.SubmissionTime) is { } time)
         {
-            if (FieldRules.Timestamp(time, row.Table.IsSpreadsheet, out var t) is { } problem)
+            if (FieldRules.Timestamp(time, row.Table.IsSpreadsheet, Ranges.SubmissionTime, out var t) is { } problem)
                 Report(_hh, row, (int)HouseholdField.SubmissionTime, time, problem);
             else
                 submittedAt = t;
@@ -94,16 +101,16 @@ public sealed partial class SubmissionParser
             SubmittedAt = submittedAt,
             Gps = gps,
             Dwelling = Choice(_hh, row, (int)HouseholdField.Dwelling, Codes.Dwelling),
-            IncomeBefore = Amount(_hh, row, (int)HouseholdField.IncomeBefore),
-            IncomeNow = Amount(_hh, row, (int)HouseholdField.IncomeNow),
+            IncomeBefore = Amount(_hh, row, (int)HouseholdField.IncomeBefore, Ranges.IncomeBefore),
+            IncomeNow = Amount(_hh, row, (int)HouseholdField.IncomeNow, Ranges.IncomeNow),
             Remittances = YesNo(_hh, row, (int)HouseholdField.Remittances),
-            RemittanceAmount = Amount(_hh, row, (int)HouseholdField.RemittanceAmount),
+            RemittanceAmount = Amount(_hh, row, (int)HouseholdField.RemittanceAmount, Ranges.RemittanceAmount),
             RemittanceChange = Choice(_hh, row, (int)HouseholdField.RemittanceChange, Codes.RemittanceChange),
             Debt = YesNo(_hh, row, (int)HouseholdField.Debt),
             Savings = YesNo(_hh, row, (int)HouseholdField.Savings),
             AssistanceReceived = YesNo(_hh, row, (int)HouseholdField.AssistanceReceived),
             Shocks = shocks,
-            ReferenceWelfare = Amount(_hh, row, (int)HouseholdField.ReferenceWelfare),
+            ReferenceWelfare = Amount(_hh, row, (int)HouseholdField.ReferenceWelfare, Ranges.ReferenceWelfare),
         };
 
         _persons.Clear();
@@ -118,6 +125,11 @@ public sealed partial class SubmissionParser
             Report(_hh, row, (int)HouseholdField.Link, link,
                 $"household has no members: no row of the member table links to it ({_members.ColumnName((int)MemberField.ParentLink)} = {link ?? "(empty)"})");
         }
+        else if (submission.MemberCount < Ranges.HouseholdSize.Min || submission.MemberCount > Ranges.HouseholdSize.Max)
+        {
+            Report(_hh, row, (int)HouseholdField.Link, _hh.Raw(row, (int)HouseholdField.Link),
+                $"household has {submission.MemberCount} members: a plausible household has {Ranges.HouseholdSize.Min:0} to {Ranges.HouseholdSize.Max:0} (ranges.household_size in the mapping)");
+        }
         else if (_persons.Count == submission.MemberCount && HouseholdRules.Roster(_persons) is { } rosterProblem)
         {
             Report(_hh, row, (int)HouseholdField.Link, _hh.Raw(row, (int)HouseholdField.Link), rosterProblem);
@@ -131,8 +143,17 @@ public sealed partial class SubmissionParser
 
     private static string? Text(FieldMap map, SourceRow row, HouseholdField field) => map.Value(row, (int)field);
 
-    private void Report(FieldMap map, SourceRow row, int field, string? value, string reason) =>
-        _issues.Add(new ImportIssue(row.Table.File, row.Table.Sheet, row.RowNumber, map.ColumnName(field), value, reason));
+    private void Report(FieldMap map, SourceRow row, int field, string? value, string reason)
+    {
+        var issue = new ImportIssue(row.Table.File, row.Table.Sheet, row.RowNumber, map.ColumnName(field), value, reason);
+        // A household cell copied to every member is reported once, however many members read it.
+        for (var i = _householdIssues; i < _issues.Count; i++)
+        {
+            if (_issues[i] == issue)
+                return;
+        }
+        _issues.Add(issue);
+    }
 
     private TEnum? Choice<TEnum>(FieldMap map, SourceRow row, int field, CodeList<TEnum> list) where TEnum : struct, Enum
     {
@@ -144,11 +165,11 @@ public sealed partial class SubmissionParser
         return null;
     }
 
-    private double? Amount(FieldMap map, SourceRow row, int field)
+    private double? Amount(FieldMap map, SourceRow row, int field, NumberRange range)
     {
         if (map.Value(row, field) is not { } text)
             return null;
-        if (FieldRules.NonNegative(text, out var value) is { } problem)
+        if (FieldRules.Amount(text, range, out var value) is { } problem)
         {
             Report(map, row, field, text, problem);
             return null;

@@ -22,14 +22,17 @@ public static class FieldRules
     private static readonly DateOnly s_excelEpoch = new(1899, 12, 30);
 
     /// <summary>Age: a whole number of years, 0–120 (<c>12.0</c> from a spreadsheet cell is accepted).</summary>
-    public static string? Age(string text, out int age)
+    public static string? Age(string text, out int age) => Age(text, new NumberRange(0, MaximumAge), out age);
+
+    /// <summary>Age: a whole number of years within <paramref name="range"/>.</summary>
+    public static string? Age(string text, NumberRange range, out int age)
     {
         age = 0;
         // Plain digits only: "1e1" is not how anyone writes an age of 10.
         if (!double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value != Math.Floor(value))
             return "age must be a whole number of years";
-        if (value is < 0 or > MaximumAge)
-            return $"age must be between 0 and {MaximumAge}";
+        if (value < range.Min || value > range.Max)
+            return $"age must be between {range.Min:0} and {range.Max:0}";
         age = (int)value;
         return null;
     }
@@ -52,13 +55,18 @@ public static class FieldRules
     }
 
     /// <summary>A non-negative amount (income, remittances, welfare).</summary>
-    public static string? NonNegative(string text, out double value)
+    public static string? NonNegative(string text, out double value) => Amount(text, NumberRange.Amount, out value);
+
+    /// <summary>An amount within <paramref name="range"/> (its minimum is 0 or more).</summary>
+    public static string? Amount(string text, NumberRange range, out double value)
     {
         if (!TryParseNumber(text, out value))
             return "not a number";
-        if (value > MaximumAmount)
-            return $"implausibly large (above {MaximumAmount:N0}): a typing error?";
-        return value < 0 ? "must not be negative" : null;
+        if (value > range.Max)
+            return $"implausibly large (above {range.Max:N0}): a typing error?";
+        if (value < 0)
+            return "must not be negative";
+        return value < range.Min ? $"implausibly small (below {range.Min:N0}): a typing error?" : null;
     }
 
     /// <summary>A yes/no answer, exactly <c>yes</c> or <c>no</c> as on the form.</summary>
@@ -125,14 +133,17 @@ public static class FieldRules
     }
 
     /// <summary>A date: ISO <c>YYYY-MM-DD</c>, or an Excel serial day number when read from a spreadsheet.</summary>
-    public static string? Date(string text, bool allowSerial, out DateOnly date)
+    public static string? Date(string text, bool allowSerial, out DateOnly date) => Date(text, allowSerial, DateRange.Any, out date);
+
+    /// <summary>A date (as <see cref="Date(string, bool, out DateOnly)"/>) within <paramref name="range"/>.</summary>
+    public static string? Date(string text, bool allowSerial, DateRange range, out DateOnly date)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            return Plausible(date);
+            return Plausible(date, range);
         if (allowSerial && TryParseNumber(text, out var serial) && serial is >= 61 and < 2958466)
         {
             date = s_excelEpoch.AddDays((int)Math.Floor(serial));
-            return Plausible(date);
+            return Plausible(date, range);
         }
         return allowSerial ? "date must be YYYY-MM-DD (or a spreadsheet date)" : "date must be YYYY-MM-DD";
     }
@@ -141,30 +152,39 @@ public static class FieldRules
     /// A submission time: ISO 8601 with or without an offset (no offset = UTC, as Kobo writes
     /// <c>_submission_time</c>), or an Excel serial when read from a spreadsheet.
     /// </summary>
-    public static string? Timestamp(string text, bool allowSerial, out DateTimeOffset time)
+    public static string? Timestamp(string text, bool allowSerial, out DateTimeOffset time) =>
+        Timestamp(text, allowSerial, DateRange.Any, out time);
+
+    /// <summary>A submission time (as <see cref="Timestamp(string, bool, out DateTimeOffset)"/>) whose date is within <paramref name="range"/>.</summary>
+    public static string? Timestamp(string text, bool allowSerial, DateRange range, out DateTimeOffset time)
     {
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out time) &&
             text.Length >= 10 && text[4] == '-')
         {
-            return Plausible(DateOnly.FromDateTime(time.UtcDateTime));
+            return Plausible(DateOnly.FromDateTime(time.UtcDateTime), range);
         }
         if (allowSerial && TryParseNumber(text, out var serial) && serial is >= 61 and < 2958466)
         {
             var ticks = (long)Math.Round(serial * TimeSpan.TicksPerDay / TimeSpan.TicksPerSecond) * TimeSpan.TicksPerSecond;
             time = new DateTimeOffset(s_excelEpoch.ToDateTime(TimeOnly.MinValue).AddTicks(ticks), TimeSpan.Zero);
-            return Plausible(DateOnly.FromDateTime(time.UtcDateTime));
+            return Plausible(DateOnly.FromDateTime(time.UtcDateTime), range);
         }
         time = default;
         return "time must be ISO 8601, e.g. 2026-09-14T10:30:00";
     }
 
-    /// <summary>A date is plausible from <see cref="EarliestDate"/> to tomorrow (UTC; time zones ahead of UTC).</summary>
-    private static string? Plausible(DateOnly date)
+    /// <summary>
+    /// A date is plausible from the range's minimum to its maximum, and never after tomorrow (UTC; time zones
+    /// ahead of UTC).
+    /// </summary>
+    private static string? Plausible(DateOnly date, DateRange range)
     {
         var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
-        if (date < EarliestDate)
-            return $"date {date:yyyy-MM-dd} is before {EarliestDate:yyyy-MM-dd}: a typing error?";
-        return date > latest ? $"date {date:yyyy-MM-dd} is in the future" : null;
+        if (date < range.Min)
+            return $"date {date:yyyy-MM-dd} is before {range.Min:yyyy-MM-dd}: a typing error?";
+        if (date > latest)
+            return $"date {date:yyyy-MM-dd} is in the future";
+        return range.Max is { } max && date > max ? $"date {date:yyyy-MM-dd} is after {max:yyyy-MM-dd}: a typing error?" : null;
     }
 
     /// <summary>An ISO 3166-1 alpha-3 country code (upper-cased).</summary>

@@ -56,7 +56,8 @@ export async function data(main) {
       status.append(h('ul', { class: 'summary' },
         h('li', {}, t('import.imported', { n: number(s.imported) })),
         h('li', {}, t('import.unchanged', { n: number(s.unchanged) })),
-        h('li', {}, t('import.rejected', { n: number(s.rejected) }))));
+        h('li', {}, t('import.rejected', { n: number(s.rejected) })),
+        s.declined > 0 ? h('li', {}, t('import.declined', { n: number(s.declined) })) : null));
     }
     if (job.issues_count > 0) {
       status.append(

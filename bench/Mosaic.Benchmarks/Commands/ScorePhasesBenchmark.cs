@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Mosaic.Core.Hazards;
+using Mosaic.Core.Tabulation;
+using Mosaic.Core.Vulnerability;
+using Mosaic.Storage.Sqlite;
+
+namespace Mosaic.Benchmarks.Commands;
+
+/// <summary>
+/// Where a <c>mosaic score</c> process spends its time, in-process and cold (the first call of each step includes its
+/// JIT, as in a fresh CLI process): open, snapshot load with the scoring columns, exposure + scoring + ranking over
+/// the columns, writing the score rows, refreshing the image. Wall and CPU (user + sys of the process) per step.
+/// Writes to the database given: use a copy.
+/// </summary>
+internal sealed class ScorePhasesBenchmark : IBenchmark
+{
+    public string Name => "score-phases";
+
+    public string Description => "phases of mosaic score from the snapshot columns, cold, in one process (writes: use a copy)";
+
+    public int Run(string[] args)
+    {
+        var db = args.Length > 0 ? args[0] : throw new ArgumentException("usage: score-phases DB");
+        var clock = Stopwatch.StartNew();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        void Step(string what)
+        {
+            process.Refresh();
+            var now = process.TotalProcessorTime;
+            Console.WriteLine($"{what,-34} {clock.Elapsed.TotalMilliseconds,9:F0} ms wall {(now - cpu).TotalMilliseconds,9:F0} ms CPU");
+            (cpu, clock) = (now, Stopwatch.StartNew());
+        }
+        using var store = SqliteMosaicStore.Open(db);
+        Step("open + migrate");
+        var index = HazardIndex.Build(store.Hazards.ReadLayers());
+        var areas = store.Areas.All(withBoundaries: true);
+        Step("hazard layers + areas");
+        var source = (IPersistedSnapshotSource)store.Registry;
+        var load = PersistedSnapshots.Load(source, areas, scoring: true);
+        Step($"snapshot ({load.Kind}, {load.Snapshot.HouseholdCount} households)");
+        var model = DefaultVulnerabilityModel.Model;
+        var run = ColumnScoring.Run(load.Snapshot, model, index, areas);
+        Step("exposure + score + rank");
+        store.Scores.SaveRun(model, run, DateTimeOffset.UtcNow);
+        Step("write score rows");
+        ScoreSnapshotFields.Refresh(source, load, run);
+        Step("refresh image");
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Mosaic.Core.Application.Reports;
+
+/// <summary>What <c>mosaic init</c> reports: the database and its schema version.</summary>
+public sealed record DatabaseReport(string Database, int SchemaVersion);
+
+/// <summary>A command that failed, under <c>--json</c>: the message and the exit code.</summary>
+public sealed record ErrorReport(string Error, int ExitCode);
+
+/// <summary>What <c>mosaic cluster init</c> reports: the coordinator and one line per shard.</summary>
+public sealed record ClusterReport(string Coordinator, IReadOnlyList<string> Shards);
+
+/// <summary>What <c>mosaic audit list</c> reports.</summary>
+public sealed record AuditListReport(IReadOnlyList<AuditEntryReport> Entries);
+
+/// <summary>One audit entry; <see cref="At"/> is UTC with milliseconds (<c>2026-12-01T17:45:25.123Z</c>).</summary>
+public sealed record AuditEntryReport(
+    long Id, string At, string Actor, string Action, string? Subject, string? Scope, long Households, long Persons, string? CommandLine);
+
+/// <summary>What <c>mosaic audit verify</c> reports: whether the hash chain holds, and each broken link.</summary>
+public sealed record AuditVerifyReport(bool Intact, long Entries, string? HeadHash, IReadOnlyList<AuditProblemReport> Problems);
+
+/// <summary>A broken link of the audit chain: the entry and why.</summary>
+public sealed record AuditProblemReport(long Entry, string Reason);
+
+/// <summary>A user account as <c>mosaic users list</c> shows it (no password, no token).</summary>
+public sealed record UserReport(string UserName, string Role, string? Scope, bool Disabled, string CreatedAt);
+
+/// <summary>What <c>mosaic users list</c> reports.</summary>
+public sealed record UserListReport(IReadOnlyList<UserReport> Users);
+
+/// <summary>What <c>mosaic users add</c> reports; the generated password is shown once, here.</summary>
+public sealed record AddedUserReport(string UserName, string Role, string? Scope, string? GeneratedPassword);
+
+/// <summary>What <c>mosaic users disable</c> (or enable) reports.</summary>
+public sealed record UserStateReport(string UserName, bool Disabled);
+
+/// <summary>What <c>mosaic users token</c> reports; the token is shown once, here.</summary>
+public sealed record IssuedTokenReport(string UserName, string Name, string Token);
+
+/// <summary>What <c>mosaic indicators list</c> reports.</summary>
+public sealed record IndicatorListReport(int CatalogueVersion, IReadOnlyList<IndicatorReport> Indicators);
+
+/// <summary>One indicator of the catalogue, with its SDG and GCM tags.</summary>
+public sealed record IndicatorReport(string Id, int Version, string Label, string Unit, string Measure, IReadOnlyList<string> Sdg, IReadOnlyList<string> Gcm);
+
+/// <summary>What <c>mosaic export dtm</c> reports.</summary>
+public sealed record DtmExportReport(string File, long RecordsWritten, long RecordsWithoutIdps);

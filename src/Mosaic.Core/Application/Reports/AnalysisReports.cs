@@ -1,0 +1,126 @@
+namespace Mosaic.Core.Application.Reports;
+
+/// <summary>What <c>mosaic tabulate</c> reports (<c>--json</c>): the table written and what disclosure control hid.</summary>
+public sealed record TabulationReport
+{
+    public required string Indicator { get; init; }
+    public required IReadOnlyList<string> By { get; init; }
+    /// <summary>The file written, or null when the table went to stdout.</summary>
+    public required string? File { get; init; }
+    public required string Format { get; init; }
+    /// <summary><c>suppression</c> or <c>perturbation</c> (the cell-key method).</summary>
+    public required string Method { get; init; }
+    public required long Cells { get; init; }
+    public required long SuppressedCells { get; init; }
+    public required double SuppressedCellsShare { get; init; }
+    /// <summary>Share of the units (households or persons) in suppressed cells; null for perturbed tables.</summary>
+    public required double? HiddenUnitsShare { get; init; }
+    public required double Seconds { get; init; }
+}
+
+/// <summary>What <c>mosaic publish</c> reports: every table of the publication, protected together.</summary>
+public sealed record PublicationReport(string Publication, string Directory, string Format, IReadOnlyList<PublishedTableReport> Tables);
+
+/// <summary>One table of a publication; <see cref="LinkedTables"/> counts the tables protected jointly with it.</summary>
+public sealed record PublishedTableReport(
+    string Name, string File, string Indicator, IReadOnlyList<string> By, long LinkedTables, long Cells, long SuppressedCells,
+    double SuppressedCellsShare);
+
+/// <summary>What <c>mosaic privacy audit</c> reports: whether an intruder's linear programmes pin any suppressed cell.</summary>
+public sealed record TableAuditReport(
+    string File, string Measure, long Cells, long SuppressedCells, int K, long LinearProgrammes, bool Passed, IReadOnlyList<ExposedCellReport> Exposed);
+
+/// <summary>A suppressed cell an intruder can narrow below K; <see cref="Max"/> and <see cref="Width"/> are null when unbounded.</summary>
+public sealed record ExposedCellReport(string Cell, string Quantity, double Min, double? Max, double? Width);
+
+/// <summary>What <c>mosaic privacy kanon</c> reports: k-anonymity and re-identification risk before and after local suppression.</summary>
+public sealed record KAnonymityCheckReport
+{
+    public required string Unit { get; init; }
+    public required IReadOnlyList<string> QuasiIdentifiers { get; init; }
+    public required string? Sensitive { get; init; }
+    public required int K { get; init; }
+    public required long Records { get; init; }
+    public required long EquivalenceClasses { get; init; }
+    public required long SmallestClass { get; init; }
+    public required long ClassesBelowK { get; init; }
+    public required long RecordsBelowK { get; init; }
+    public required bool KAnonymous { get; init; }
+    public required IReadOnlyList<ClassSizeReport> ClassSizesBelowK { get; init; }
+    public required RiskReport Risk { get; init; }
+    public required SuppressionReport Suppression { get; init; }
+}
+
+/// <summary>How many equivalence classes have a given size.</summary>
+public sealed record ClassSizeReport(long Size, long Classes);
+
+/// <summary>Re-identification risk of microdata (and l-diversity when a sensitive field was named).</summary>
+public sealed record RiskReport(
+    double ExpectedReidentifications, double GlobalRisk, double HighestIndividualRisk, long UniqueRecords, bool AboveHdxLimit, LDiversityReport? LDiversity);
+
+/// <summary>l-diversity of the sensitive field.</summary>
+public sealed record LDiversityReport(long SmallestDistinctL, long ClassesWithOneValue, long RecordsWithOneValue);
+
+/// <summary>What local suppression would blank to reach k, and the risk after it.</summary>
+public sealed record SuppressionReport
+{
+    public required long ValuesBlanked { get; init; }
+    public required long RecordsTouched { get; init; }
+    public required IReadOnlyList<BlankedValuesReport> ByQuasiIdentifier { get; init; }
+    public required long EquivalenceClasses { get; init; }
+    public required long SmallestClass { get; init; }
+    public required long RecordsBelowK { get; init; }
+    public required bool KAnonymous { get; init; }
+    public required string? Reason { get; init; }
+    public required RiskReport Risk { get; init; }
+}
+
+/// <summary>Values blanked in one quasi-identifier.</summary>
+public sealed record BlankedValuesReport(string Name, long ValuesBlanked);
+
+/// <summary>What <c>mosaic score</c> reports: the run, households per class and exposure method, and the calibration.</summary>
+public sealed record ScoreReport(
+    long RunId, string Model, string ModelVersion, long Households, IReadOnlyDictionary<string, long> Classes,
+    IReadOnlyDictionary<string, long> ExposureMethods, IReadOnlyList<string> HazardLayers, CalibrationReport? Calibration);
+
+/// <summary>A calibration: the errors of the hand-weighted and the calibrated model on held-out households, and the weights.</summary>
+public sealed record CalibrationReport(
+    long Training, long HeldOut, double Coverage, TargetingErrorsReport HandWeighted, TargetingErrorsReport Calibrated,
+    IReadOnlyList<WeightReport> Weights, string? SavedTo);
+
+/// <summary>Inclusion and exclusion errors of a targeting.</summary>
+public sealed record TargetingErrorsReport(double InclusionError, double ExclusionError);
+
+/// <summary>An indicator's weight before and after calibration.</summary>
+public sealed record WeightReport(string Indicator, double Original, double Calibrated);
+
+/// <summary>What <c>mosaic target</c> reports: the list written, the quotas and who it reaches.</summary>
+public sealed record TargetListReport
+{
+    public required string? Output { get; init; }
+    public required string Model { get; init; }
+    public required string ModelVersion { get; init; }
+    public required long Requested { get; init; }
+    public required long Targeted { get; init; }
+    public required long InScope { get; init; }
+    public required long Eligible { get; init; }
+    /// <summary>Households excluded, per reason.</summary>
+    public required IReadOnlyDictionary<string, int> Excluded { get; init; }
+    public required double Coverage { get; init; }
+    /// <summary>Whether names and phones were written (then <see cref="AuditEntry"/> is the audit log entry recording it).</summary>
+    public required bool ContactsIncluded { get; init; }
+    public required long? AuditEntry { get; init; }
+    public required IReadOnlyList<QuotaReport> Quotas { get; init; }
+    public required IReadOnlyList<CoverageReport> CoverageSummary { get; init; }
+    /// <summary>Targeting errors against a reference poverty measure, when one was given.</summary>
+    public required ReferenceErrorsReport? Errors { get; init; }
+}
+
+/// <summary>An area's quota of a targeted list.</summary>
+public sealed record QuotaReport(string Area, string? Name, long Eligible, long HighOrExtreme, long Quota);
+
+/// <summary>Who a targeted list reaches in one group of one dimension.</summary>
+public sealed record CoverageReport(string Dimension, string Group, long Targeted, double TargetedShare, long HighOrExtreme, double HighOrExtremeShare);
+
+/// <summary>Inclusion and exclusion errors against a reference measure of poverty.</summary>
+public sealed record ReferenceErrorsReport(long HouseholdsWithReference, double PoorShare, long Poor, double InclusionError, double ExclusionError);

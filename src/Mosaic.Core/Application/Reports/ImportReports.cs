@@ -1,0 +1,95 @@
+namespace Mosaic.Core.Application.Reports;
+
+/// <summary>What <c>mosaic import areas</c> reports (<c>--json</c>).</summary>
+public sealed record AreaImportReport
+{
+    public required string File { get; init; }
+    public required bool Committed { get; init; }
+    public required long AreasInserted { get; init; }
+    public required long AreasUpdated { get; init; }
+    public required long AreasUnchanged { get; init; }
+    public required long RowsRejected { get; init; }
+    public required long Warnings { get; init; }
+    /// <summary>The report of rejected rows (and warnings), when rows were rejected or <c>--errors</c> named it.</summary>
+    public required string? ErrorsFile { get; init; }
+    /// <summary>The report written beside the input when the import only warned.</summary>
+    public required string? WarningsFile { get; init; }
+    public required long AreasTotal { get; init; }
+}
+
+/// <summary>What <c>mosaic import dtm</c> reports (<c>--json</c>).</summary>
+public sealed record DtmImportReport
+{
+    public required string File { get; init; }
+    /// <summary>The layout read: DTM API JSON, DTM HXL CSV or HDX HAPI CSV.</summary>
+    public required string Format { get; init; }
+    public required bool Committed { get; init; }
+    public required long RecordsRead { get; init; }
+    public required long Inserted { get; init; }
+    public required long Updated { get; init; }
+    public required long Unchanged { get; init; }
+    public required long RecordsRejected { get; init; }
+    public required long Warnings { get; init; }
+    public required string? ErrorsFile { get; init; }
+    public required string? WarningsFile { get; init; }
+    public required long AssessmentsTotal { get; init; }
+}
+
+/// <summary>What <c>mosaic import flows</c> reports (<c>--json</c>).</summary>
+public sealed record FlowImportReport
+{
+    public required string File { get; init; }
+    public required bool Committed { get; init; }
+    public required long Points { get; init; }
+    public required long PointsAdded { get; init; }
+    public required long PointsChanged { get; init; }
+    public required long PointsUnchanged { get; init; }
+    public required long ObservationsRead { get; init; }
+    public required long Inserted { get; init; }
+    public required long Updated { get; init; }
+    public required long Unchanged { get; init; }
+    public required long RowsRejected { get; init; }
+    public required long Warnings { get; init; }
+    public required string? ErrorsFile { get; init; }
+    public required string? WarningsFile { get; init; }
+    public required long ObservationsTotal { get; init; }
+}
+
+/// <summary>What <c>mosaic import hazards</c> reports (<c>--json</c>).</summary>
+public sealed record HazardImportReport
+{
+    public required string File { get; init; }
+    /// <summary>The hazard type code (flood, erosion, …).</summary>
+    public required string Type { get; init; }
+    public required string Layer { get; init; }
+    public required bool Committed { get; init; }
+    /// <summary>Whether a stored layer of that name was replaced.</summary>
+    public required bool Replaced { get; init; }
+    public required long Polygons { get; init; }
+    public required long Repaired { get; init; }
+    public required long FeaturesRejected { get; init; }
+    public required string? ErrorsFile { get; init; }
+}
+
+/// <summary>What <c>mosaic import registrations</c> reports (<c>--json</c>).</summary>
+public sealed record RegistrationImportReport
+{
+    public required string File { get; init; }
+    public required string? MembersFile { get; init; }
+    public required bool Committed { get; init; }
+    public required long HouseholdsImported { get; init; }
+    public required long PersonsImported { get; init; }
+    public required long HouseholdsValid { get; init; }
+    public required long HouseholdsRejected { get; init; }
+    /// <summary>Submissions without consent: counted, never stored.</summary>
+    public required long HouseholdsDeclined { get; init; }
+    public required long RowsRejected { get; init; }
+    public required long DuplicatesSkipped { get; init; }
+    public required long Conflicts { get; init; }
+    public required long Issues { get; init; }
+    public required string? ErrorsFile { get; init; }
+    public required long HouseholdRowsRead { get; init; }
+    public required long MemberRowsRead { get; init; }
+    public required long HouseholdsTotal { get; init; }
+    public required long PersonsTotal { get; init; }
+}
