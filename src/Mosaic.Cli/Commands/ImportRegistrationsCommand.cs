@@ -88,7 +88,9 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
             throw new CliException(ExitCodes.InputRejected, ex.Message);
         }
 
-        var errorsFile = console.WriteErrorsFile(path, result.Issues);
+        // Warnings (a GPS point outside its area) follow the problems in the same report; they never reject a row.
+        var all = result.Issues.Concat(result.Warnings.Select(w => w with { Reason = "warning: " + w.Reason })).ToList();
+        var errorsFile = console.WriteErrorsFile(path, all);
         if (console.Json)
         {
             console.WriteJson(new
@@ -105,6 +107,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
                 duplicates_skipped = result.DuplicatesSkipped,
                 conflicts = result.Conflicts,
                 issues = result.Issues.Count,
+                warnings = result.Warnings.Count,
                 errors_file = errorsFile,
                 household_rows_read = result.HouseholdRowsRead,
                 member_rows_read = result.MemberRowsRead,
@@ -122,7 +125,8 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
                   $"{result.RowsRejected} rows); the database is unchanged. Fix the rows or use --skip-invalid " +
                   $"to import the {result.HouseholdsValid} valid households.");
         }
-        console.ReportIssues(result.Issues, errorsFile, $"{result.Issues.Count} problem(s) in {result.RowsRejected} row(s)");
+        console.ReportIssues(all, errorsFile, $"{result.Issues.Count} problem(s) in {result.RowsRejected} row(s)" +
+            (result.Warnings.Count > 0 ? $", {result.Warnings.Count} warning(s)" : ""));
         return result.Issues.Count > 0 && !skipInvalid ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }
