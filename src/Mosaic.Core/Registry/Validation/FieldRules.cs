@@ -15,6 +15,9 @@ public static class FieldRules
     /// <summary>Largest plausible amount (a monthly income or transfer in any currency): above it, a typing error such as <c>1e308</c>.</summary>
     public const double MaximumAmount = 1e12;
 
+    /// <summary>The standard form's "none of these" answer to the shocks question: no shock, never with one.</summary>
+    public const string NoShock = "none";
+
     /// <summary>Earliest plausible date of a move or a submission.</summary>
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
 
@@ -84,6 +87,7 @@ public static class FieldRules
     public static string? Shocks(string text, Func<string, string?>? recode, out Shocks shocks)
     {
         shocks = Registry.Shocks.None;
+        var none = false;
         foreach (var range in text.AsSpan().Split(' '))
         {
             var token = text[range].Trim();
@@ -92,14 +96,19 @@ public static class FieldRules
             if (recode is not null)
             {
                 if (recode(token) is not { } recoded)
-                    continue; // a token the mapping drops (e.g. "none", "other")
+                    continue; // a token the mapping drops (e.g. "other")
                 token = recoded;
             }
+            if (token == NoShock)
+            {
+                none = true;
+                continue;
+            }
             if (!Codes.Shock.TryParse(token, out var shock))
-                return $"unknown shock code '{token}'; allowed: {Codes.Shock.Describe()}";
+                return $"unknown shock code '{token}'; allowed: {Codes.Shock.Describe()}, or {NoShock}";
             shocks |= shock;
         }
-        return null;
+        return none && shocks != Registry.Shocks.None ? $"'{NoShock}' (no shock) cannot be combined with a shock" : null;
     }
 
     /// <summary>A Kobo/ODK geopoint <c>"lat lon [alt [accuracy]]"</c> in WGS84 degrees.</summary>
