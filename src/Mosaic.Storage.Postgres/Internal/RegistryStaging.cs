@@ -143,7 +143,7 @@ internal sealed class RegistryStaging
         var households = _connection.Execute($"""
             INSERT INTO household (id, fingerprint, batch_id, adm1_pcode, record_key, {RegistrySql.Household})
                 SELECT s.id, s.fingerprint, @batch, s.adm1_pcode, s.record_key, {RegistrySql.Prefixed("s.", RegistrySql.Household)}
-                FROM stage_household s ORDER BY s.id
+                FROM stage_household s
             """, _tx, ("batch", batchId));
         if (_direct)
             return new RegistrationCommitted(households, _persons - skipped);
