@@ -24,6 +24,9 @@ public static class FieldRules
     // Excel serial day 0 is 1899-12-30 once Lotus' 1900 leap-year bug is accounted for (serials ≥ 61).
     private static readonly DateOnly s_excelEpoch = new(1899, 12, 30);
 
+    // The latest "tomorrow" Plausible has computed (a date, so reads and writes are atomic).
+    private static DateOnly s_latest = DateOnly.MinValue;
+
     /// <summary>Age: a whole number of years, 0–120 (<c>12.0</c> from a spreadsheet cell is accepted).</summary>
     public static string? Age(string text, out int age) => Age(text, new NumberRange(0, MaximumAge), out age);
 
@@ -188,11 +191,17 @@ public static class FieldRules
     /// </summary>
     private static string? Plausible(DateOnly date, DateRange range)
     {
-        var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
         if (date < range.Min)
             return $"date {date:yyyy-MM-dd} is before {range.Min:yyyy-MM-dd}: a typing error?";
-        if (date > latest)
-            return $"date {date:yyyy-MM-dd} is in the future";
+        // The clock is read only for a date past the last "tomorrow" seen (it runs per value on the import hot path):
+        // that one can only lie in the past, so a date at or before it is never in the future.
+        if (date > s_latest)
+        {
+            var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+            s_latest = latest;
+            if (date > latest)
+                return $"date {date:yyyy-MM-dd} is in the future";
+        }
         return range.Max is { } max && date > max ? $"date {date:yyyy-MM-dd} is after {max:yyyy-MM-dd}: a typing error?" : null;
     }
 
