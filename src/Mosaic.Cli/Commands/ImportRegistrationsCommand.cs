@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Application.Reports;
+using Mosaic.Core.Import;
 using Mosaic.Core.Registry.Import;
 
 namespace Mosaic.Cli.Commands;
@@ -92,7 +93,9 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
             throw new CliException(ExitCodes.InputRejected, ex.Message);
         }
 
-        var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, []);
+        // Warnings (a GPS point outside its area) follow the problems in the same report; they never reject a row.
+        var all = ImportErrorFile.Combine(result.Issues, result.Warnings);
+        var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, result.Warnings);
         if (console.Json)
         {
             console.WriteJson(new RegistrationImportReport
@@ -109,7 +112,9 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
                 DuplicatesSkipped = result.DuplicatesSkipped,
                 Conflicts = result.Conflicts,
                 Issues = result.Issues.Count,
-                ErrorsFile = report?.Path,
+                Warnings = result.Warnings.Count,
+                ErrorsFile = report is { WarningsOnly: false } ? report.Path : null,
+                WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
                 HouseholdRowsRead = result.HouseholdRowsRead,
                 MemberRowsRead = result.MemberRowsRead,
                 HouseholdsTotal = store.Registry.CountHouseholds(),
@@ -126,7 +131,8 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
                   $"{result.RowsRejected} rows); the database is unchanged. Fix the rows or use --skip-invalid " +
                   $"to import the {result.HouseholdsValid} valid households.");
         }
-        console.ReportIssues(result.Issues, report, $"{result.Issues.Count} problem(s) in {result.RowsRejected} row(s)");
+        console.ReportIssues(all, report, $"{result.Issues.Count} problem(s) in {result.RowsRejected} row(s)" +
+            (result.Warnings.Count > 0 ? $", {result.Warnings.Count} warning(s)" : ""));
         return result.Issues.Count > 0 && !skipInvalid ? ExitCodes.InputRejected : ExitCodes.Success;
     }
 }

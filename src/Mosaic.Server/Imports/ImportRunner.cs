@@ -74,7 +74,8 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
                     var input = RegistrationInput.Detect(path, membersPath);
                     var r = RegistrationImporter.Import(store, input, RegistrationMapping.Default, new RegistrationImportOptions(skipInvalid,
                         p => job.Running(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)) { AreaScope = scope });
-                    Finish(job, path, r.Committed, new ImportSummary(r.HouseholdsImported, r.DuplicatesSkipped, r.HouseholdsRejected, r.HouseholdsDeclined), r.Issues, []);
+                    Finish(job, path, r.Committed, new ImportSummary(r.HouseholdsImported, r.DuplicatesSkipped, r.HouseholdsRejected, r.HouseholdsDeclined),
+                        r.Issues, r.Warnings);
                     break;
                 }
                 case "dtm":

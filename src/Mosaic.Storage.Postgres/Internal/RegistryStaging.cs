@@ -1,7 +1,6 @@
 using Mosaic.Core.Registry;
 using Mosaic.Core.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Mosaic.Storage.Postgres.Internal;
 
@@ -46,40 +45,40 @@ internal sealed class RegistryStaging
     public void Write(IReadOnlyList<(Household Household, byte[] Fingerprint)> chunk)
     {
         var ids = ReserveIds(chunk.Count);
-        using (var w = _connection.BeginBinaryImport(
+        using (var w = new CopyRows(_connection,
             $"COPY stage_household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}) FROM STDIN (FORMAT BINARY)"))
         {
             var n = 0;
             foreach (var (h, fingerprint) in chunk)
             {
-                w.StartRow();
-                w.Write(ids[n++], NpgsqlDbType.Bigint);
-                w.Write(fingerprint, NpgsqlDbType.Bytea);
-                w.Write(Adm1(h.AreaPcode), NpgsqlDbType.Text);
-                w.Write((long)_keys.Next(), NpgsqlDbType.Bigint);
-                w.Write(h.SubmissionId, NpgsqlDbType.Text);
-                Copy.Text(w, h.HouseholdCode);
-                w.Write(h.AreaPcode, NpgsqlDbType.Text);
-                Copy.Value(w, h.SubmittedAt?.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-                Copy.Value(w, h.Gps?.Latitude, NpgsqlDbType.Double);
-                Copy.Value(w, h.Gps?.Longitude, NpgsqlDbType.Double);
-                Copy.Value(w, h.Gps?.Altitude, NpgsqlDbType.Double);
-                Copy.Value(w, h.Gps?.Accuracy, NpgsqlDbType.Double);
-                Copy.Text(w, h.Dwelling is { } d ? Codes.Dwelling[d] : null);
-                Copy.Value(w, h.IncomeBefore, NpgsqlDbType.Double);
-                Copy.Value(w, h.IncomeNow, NpgsqlDbType.Double);
-                Copy.Value(w, h.Remittances, NpgsqlDbType.Boolean);
-                Copy.Value(w, h.RemittanceAmount, NpgsqlDbType.Double);
-                Copy.Text(w, h.RemittanceChange is { } rc ? Codes.RemittanceChange[rc] : null);
-                Copy.Value(w, h.Debt, NpgsqlDbType.Boolean);
-                Copy.Value(w, h.Savings, NpgsqlDbType.Boolean);
-                Copy.Value(w, h.AssistanceReceived, NpgsqlDbType.Boolean);
-                w.Write((int)h.Shocks, NpgsqlDbType.Integer);
-                Copy.Value(w, h.ReferenceWelfare, NpgsqlDbType.Double);
+                w.StartRow(23);
+                w.Bigint(ids[n++]);
+                w.Bytea(fingerprint);
+                w.Text(Adm1(h.AreaPcode));
+                w.Bigint(_keys.Next());
+                w.Text(h.SubmissionId);
+                w.Text(h.HouseholdCode);
+                w.Text(h.AreaPcode);
+                w.TimestampTz(h.SubmittedAt);
+                w.Double(h.Gps?.Latitude);
+                w.Double(h.Gps?.Longitude);
+                w.Double(h.Gps?.Altitude);
+                w.Double(h.Gps?.Accuracy);
+                w.Text(h.Dwelling is { } d ? Codes.Dwelling[d] : null);
+                w.Double(h.IncomeBefore);
+                w.Double(h.IncomeNow);
+                w.Boolean(h.Remittances);
+                w.Double(h.RemittanceAmount);
+                w.Text(h.RemittanceChange is { } rc ? Codes.RemittanceChange[rc] : null);
+                w.Boolean(h.Debt);
+                w.Boolean(h.Savings);
+                w.Boolean(h.AssistanceReceived);
+                w.Integer((int)h.Shocks);
+                w.Double(h.ReferenceWelfare);
             }
             w.Complete();
         }
-        using (var w = _connection.BeginBinaryImport(
+        using (var w = new CopyRows(_connection,
             $"COPY {_personTable} (household_id, adm1_pcode, record_key, {RegistrySql.Person}) FROM STDIN (FORMAT BINARY)"))
         {
             var n = 0;
@@ -90,9 +89,9 @@ internal sealed class RegistryStaging
                     Copy.Person(w, ids[n], adm1, _keys.Next(), m);
                 n++;
             }
-            _persons += (long)w.Complete();
+            _persons += w.Complete();
         }
-        using (var w = _connection.BeginBinaryImport(
+        using (var w = new CopyRows(_connection,
             $"COPY {_movementTable} (household_id, adm1_pcode, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after) " +
             "FROM STDIN (FORMAT BINARY)"))
         {
@@ -144,7 +143,7 @@ internal sealed class RegistryStaging
         var households = _connection.Execute($"""
             INSERT INTO household (id, fingerprint, batch_id, adm1_pcode, record_key, {RegistrySql.Household})
                 SELECT s.id, s.fingerprint, @batch, s.adm1_pcode, s.record_key, {RegistrySql.Prefixed("s.", RegistrySql.Household)}
-                FROM stage_household s ORDER BY s.id
+                FROM stage_household s
             """, _tx, ("batch", batchId));
         if (_direct)
             return new RegistrationCommitted(households, _persons - skipped);

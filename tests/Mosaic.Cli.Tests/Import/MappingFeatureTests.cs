@@ -90,6 +90,27 @@ public sealed class MappingFeatureTests : IDisposable
     }
 
     [Fact]
+    public void StandardFormsNoneShock_IsNoShock_AndWithAShockIsARejectedCell()
+    {
+        // The standard form's "none of these": no mapping needed.
+        var run = Import(
+            "_index,_uuid,consent,adm_pcode,shocks\n" +
+            "1,u1,yes,BD55490917,none\n" +
+            "2,u2,yes,BD55490917,flood none\n",
+            Members + "1,female,30,head,idp\n2,male,41,head,returnee\n",
+            """{ "description": "no field mapped" }""");
+
+        Assert.Equal(ExitCodes.InputRejected, run.ExitCode);
+        Assert.Equal(
+            ["file,sheet,row,column,value,reason", "hh.csv,,3,shocks,flood none,'none' (no shock) cannot be combined with a shock"],
+            File.ReadAllLines(_dir.File("hh.csv") + ".errors.csv"));
+        var ok = Import("_index,_uuid,consent,adm_pcode,shocks\n1,u1,yes,BD55490917,none\n", Members + "1,female,30,head,idp\n",
+            """{ "description": "no field mapped" }""");
+        Assert.True(ok.ExitCode == ExitCodes.Success, ok.Error);
+        Assert.Equal(0, RegistryFileQuery.Count(_db, "SELECT shocks FROM household WHERE submission_id = 'u1'"));
+    }
+
+    [Fact]
     public void ConsentChoiceMappedToNull_IsRefused()
     {
         var run = Import("_index,_uuid,consent,adm_pcode\n1,u1,yes,BD55490917\n", Members + "1,female,30,head,idp\n",

@@ -87,7 +87,10 @@ public sealed record RegistrationImportReport
     public required long DuplicatesSkipped { get; init; }
     public required long Conflicts { get; init; }
     public required long Issues { get; init; }
+    /// <summary>Warnings (a GPS point outside its area): reported, never a reason to reject a row.</summary>
+    public required long Warnings { get; init; }
     public required string? ErrorsFile { get; init; }
+    public required string? WarningsFile { get; init; }
     public required long HouseholdRowsRead { get; init; }
     public required long MemberRowsRead { get; init; }
     public required long HouseholdsTotal { get; init; }

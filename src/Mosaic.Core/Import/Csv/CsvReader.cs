@@ -118,7 +118,7 @@ public sealed class CsvReader : IDisposable
             // One scan of the row decides whether the slower per-field checks are needed at all.
             var rowSpan = row.Span;
             var anyQuote = rowSpan.Contains('"');
-            var anyInvalid = rowSpan.Contains('\uFFFD');
+            var anyInvalid = rowSpan.ContainsAny('\uFFFD', '\0');
             for (var i = 0; i < count; i++)
             {
                 var col = row[i];
@@ -128,6 +128,12 @@ public sealed class CsvReader : IDisposable
                     throw Fail(i, span, string.Create(CultureInfo.InvariantCulture,
                         $"a cell of {span.Length:N0} characters, longer than the limit of {_maxCell:N0}: the file is damaged or not a CSV export"),
                         InputProblem.Limit);
+                }
+                if (anyInvalid && span.Contains('\0'))
+                {
+                    // No text column can hold it (PostgreSQL refuses it outright): binary data or a damaged file.
+                    throw Fail(i, span.ToString().Replace('\0', '\uFFFD').AsSpan(),
+                        "a NUL character (byte 0) in the value: the file is damaged or not a text CSV export", InputProblem.Encoding);
                 }
                 if (anyInvalid && span.Contains('\uFFFD'))
                 {

@@ -15,18 +15,25 @@ namespace Mosaic.Core.Registry.Forms;
 public static class StandardFormXlsForm
 {
     /// <summary>Form version written to the settings sheet; bump it when the form changes.</summary>
-    public const string Version = "2026.1";
+    public const string Version = "2026.2";
 
     private const string Consented = "${consent} = 'yes'";
     private const string Moved = "${mig_status} != 'non_migrant' and ${mig_status} != 'unknown'";
 
+    /// <summary>Fields of the form that are not data of the registry: metadata, calculations and checks.</summary>
+    public static IReadOnlyList<string> Helpers { get; } = ["start", "end", "deviceid", "is_head", "heads", "one_head"];
+
     /// <summary>Columns of the survey sheet.</summary>
     public static IReadOnlyList<string> SurveyColumns { get; } =
-        ["type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "appearance"];
+        ["type", "name", "label", "hint", "required", "relevant", "constraint", "constraint_message", "appearance", "calculation"];
 
     /// <summary>Rows of the survey sheet, without the header, in <see cref="SurveyColumns"/> order.</summary>
     public static IReadOnlyList<string[]> Survey { get; } =
     [
+        // Metadata the collection app fills in itself: when the interview started and ended, and on which device.
+        Q("start", "start", ""),
+        Q("end", "end", ""),
+        Q("deviceid", "deviceid", ""),
         Q("select_one yes_no", HH.Consent, "Does the household agree to be registered? (read the consent statement)", required: true),
         Q("text", HH.HouseholdCode, "Household code", relevant: Consented),
         Q("text", HH.AreaPcode, "P-code of the village or union where the household lives", required: true, relevant: Consented,
@@ -45,7 +52,8 @@ public static class StandardFormXlsForm
         Q("select_one yes_no", HH.Debt, "Does the household have debts?", relevant: Consented),
         Q("select_one yes_no", HH.Savings, "Does the household have savings?", relevant: Consented),
         Q("select_one yes_no", HH.AssistanceReceived, "Has the household received assistance since the shock?", relevant: Consented),
-        Q("select_multiple shocks", HH.Shocks, "Which shocks has the household experienced this year?", relevant: Consented),
+        Q("select_multiple shocks", HH.Shocks, "Which shocks has the household experienced this year?", relevant: Consented,
+            constraint: "not(selected(., 'none') and count-selected(.) > 1)", constraintMessage: "'None of these' cannot be chosen with a shock"),
         Q("begin_repeat", StandardForm.MembersRepeat, "Household members", relevant: Consented),
         Q("text", M.Name, "Name", required: true),
         Q("text", M.Phone, "Phone number", appearance: "numbers"),
@@ -54,13 +62,15 @@ public static class StandardFormXlsForm
             constraint: ". >= 0 and . <= 120", constraintMessage: "Age must be between 0 and 120"),
         Q("select_one relation", M.Relation, "Relation to the head of household", required: true,
             hint: "Exactly one member is the head"),
+        Q("calculate", "is_head", "", calculation: "if(${relation} = 'head', 1, 0)"),
         Q("select_one mig_status", M.MigratoryStatus, "Migratory status", required: true),
         Q("text", M.PreviousCountry, "Country of previous residence (ISO3 code, e.g. SAU)",
             relevant: "${mig_status} = 'returnee' or ${mig_status} = 'international_migrant' or ${mig_status} = 'refugee' or ${mig_status} = 'emigrant'",
             constraint: "regex(., '^[A-Z]{3}$')", constraintMessage: "Three capital letters, e.g. SAU"),
         Q("text", M.PreviousPcode, "P-code of the area of previous residence",
             relevant: "${mig_status} = 'idp' or ${mig_status} = 'idp_returnee' or ${mig_status} = 'internal_migrant'"),
-        Q("date", M.MoveDate, "Date of arrival or return", relevant: Moved),
+        Q("date", M.MoveDate, "Date of arrival or return", relevant: Moved,
+            constraint: ". <= today() and . >= date('1900-01-01')", constraintMessage: "The date cannot be in the future (or before 1900)"),
         Q("select_one move_reason", M.MoveReason, "Main reason for moving", relevant: Moved),
         Wg(M.WgSeeing, "Difficulty seeing, even if wearing glasses?"),
         Wg(M.WgHearing, "Difficulty hearing, even if using a hearing aid?"),
@@ -72,6 +82,10 @@ public static class StandardFormXlsForm
         Q("select_one yes_no", M.EmployedBefore, "Employed before the shock?", relevant: "${age} >= 15"),
         Q("select_one yes_no", M.EmployedNow, "Employed now?", relevant: "${age} >= 15"),
         Q("end_repeat", "", ""),
+        // Exactly one head: the roster cannot be finished until the relations say so.
+        Q("calculate", "heads", "", calculation: "sum(${is_head})"),
+        Q("acknowledge", "one_head", "This roster has ${heads} heads of household: exactly one member must be the head. Go back and correct the relations.",
+            required: true, relevant: Consented + " and ${heads} != 1", constraint: "${heads} = 1", constraintMessage: "Exactly one member must be the head"),
     ];
 
     /// <summary>Rows of the choices sheet (<c>list_name, name, label</c>), without the header.</summary>
@@ -131,12 +145,13 @@ public static class StandardFormXlsForm
         index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
 
     private static string[] Q(string type, string name, string label, bool required = false, string relevant = "",
-        string constraint = "", string constraintMessage = "", string hint = "", string appearance = "") =>
-        [type, name, label, hint, required ? "yes" : "", relevant, constraint, constraintMessage, appearance];
+        string constraint = "", string constraintMessage = "", string hint = "", string appearance = "", string calculation = "") =>
+        [type, name, label, hint, required ? "yes" : "", relevant, constraint, constraintMessage, appearance, calculation];
 
-    // WG-SS applies from age 5 (Washington Group guidance), so the form does not ask younger children.
+    // WG-SS applies from age 5 (Washington Group guidance), so the form does not ask younger children; an emigrant
+    // is not there to answer, and a proxy's guess about someone abroad is not a WG-SS answer.
     private static string[] Wg(string name, string label) =>
-        Q("select_one wg", name, label, required: true, relevant: "${age} >= 5");
+        Q("select_one wg", name, label, required: true, relevant: "${age} >= 5 and ${mig_status} != 'emigrant'");
 
     private static List<string[]> BuildChoices()
     {
@@ -153,6 +168,7 @@ public static class StandardFormXlsForm
         Add(rows, "remittance_change", Codes.RemittanceChange);
         Add(rows, "move_reason", Codes.MoveReason);
         Add(rows, "shocks", Codes.Shock);
+        rows.Add(["shocks", Validation.FieldRules.NoShock, "None of these"]);
         string[] wg = ["No difficulty", "Some difficulty", "A lot of difficulty", "Cannot do at all"];
         for (var i = 0; i < wg.Length; i++)
             rows.Add(["wg", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), wg[i]]);

@@ -33,7 +33,7 @@ public static class RegistrationFields
         new(HH.Debt, [HH.Debt], s_yesNo),
         new(HH.Savings, [HH.Savings], s_yesNo),
         new(HH.AssistanceReceived, [HH.AssistanceReceived], s_yesNo),
-        new(HH.Shocks, [HH.Shocks], Codes(Registry.Codes.Shock)),
+        new(HH.Shocks, [HH.Shocks], [.. Codes(Registry.Codes.Shock), Validation.FieldRules.NoShock]),
         new(HH.ReferenceWelfare, [HH.ReferenceWelfare]),
     ];
 

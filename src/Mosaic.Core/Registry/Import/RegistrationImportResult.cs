@@ -38,4 +38,7 @@ public sealed record RegistrationImportResult
 
     /// <summary>Every problem, in input order per table.</summary>
     public required IReadOnlyList<ImportIssue> Issues { get; init; }
+
+    /// <summary>Households stored (or valid) with something to check, e.g. a GPS point outside its area's boundary; in input order.</summary>
+    public IReadOnlyList<ImportIssue> Warnings { get; init; } = [];
 }

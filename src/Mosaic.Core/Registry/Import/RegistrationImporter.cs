@@ -20,24 +20,29 @@ public static class RegistrationImporter
         mapping ??= RegistrationMapping.Default;
         options ??= new RegistrationImportOptions();
         var pcodes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var area in store.Areas.All())
+        var areas = store.Areas.All(withBoundaries: true);
+        foreach (var area in areas)
             pcodes.Add(area.Pcode);
+        var locations = new HouseholdLocations(areas);
 
-        var result = Run(store, input, mapping, options, pcodes, JoinMode.Merge);
+        var result = Run(store, input, mapping, options, pcodes, locations, JoinMode.Merge);
         // Members not grouped in household order: the merge left some unmatched. Redo with buffering (correct for any order).
-        return result ?? Run(store, input, mapping, options, pcodes, JoinMode.Buffered)!;
+        return result ?? Run(store, input, mapping, options, pcodes, locations, JoinMode.Buffered)!;
     }
 
     /// <returns>Null when a merge join found members out of order (everything was rolled back).</returns>
     private static RegistrationImportResult? Run(IMosaicStore store, RegistrationInput input, RegistrationMapping mapping,
-        RegistrationImportOptions options, HashSet<string> pcodes, JoinMode mode)
+        RegistrationImportOptions options, HashSet<string> pcodes, HouseholdLocations locations, JoinMode mode)
     {
         using var tables = input.Open(mapping);
         var (hhMap, memberMap, copied) = ResolveColumns(tables, mapping);
         var issues = new List<ImportIssue>();
+        var warnings = new List<ImportIssue>();
         long valid, duplicates, conflicts;
         var parser = new SubmissionParser(hhMap, memberMap, pcodes, issues)
         {
+            Locations = locations,
+            Warnings = warnings,
             MembersFromHousehold = copied,
             Ranges = mapping.Ranges,
             AreaScope = options.AreaScope,
@@ -122,6 +127,8 @@ public static class RegistrationImporter
             MemberRowsRead = reader.MemberRowsRead + unmatched.Count,
             JoinMode = mode,
             Issues = ordered,
+            // A household that is a conflict or a duplicate was not stored as read: its warning is moot but harmless.
+            Warnings = warnings,
         };
     }
 

@@ -34,6 +34,12 @@ public sealed partial class SubmissionParser
     /// <summary>The P-codes of <see cref="AreaScope"/>'s subtree (required with it).</summary>
     public IReadOnlySet<string>? InScope { get; init; }
 
+    /// <summary>Area boundaries to check GPS points against (null: no check).</summary>
+    public HouseholdLocations? Locations { get; init; }
+
+    /// <summary>Warnings about stored households (a GPS point outside its area) are appended here.</summary>
+    public List<ImportIssue>? Warnings { get; init; }
+
     /// <summary>The ranges values must lie in (the mapping's <c>ranges</c>).</summary>
     public PlausibleRanges Ranges { get; init; } = PlausibleRanges.Default;
 
@@ -137,6 +143,11 @@ public sealed partial class SubmissionParser
 
         if (_issues.Count > before)
             return SubmissionOutcome.Rejected;
+        if (gps is { } fix && Locations?.Check(candidate.AreaPcode, fix) is { } where)
+        {
+            Warnings?.Add(new ImportIssue(row.Table.File, row.Table.Sheet, row.RowNumber, _hh.ColumnName((int)HouseholdField.Gps),
+                _hh.Raw(row, (int)HouseholdField.Gps) ?? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{fix.Latitude} {fix.Longitude}"), where));
+        }
         household = candidate with { Members = [.. _persons] };
         return SubmissionOutcome.Valid;
     }

@@ -15,11 +15,17 @@ public static class FieldRules
     /// <summary>Largest plausible amount (a monthly income or transfer in any currency): above it, a typing error such as <c>1e308</c>.</summary>
     public const double MaximumAmount = 1e12;
 
+    /// <summary>The standard form's "none of these" answer to the shocks question: no shock, never with one.</summary>
+    public const string NoShock = "none";
+
     /// <summary>Earliest plausible date of a move or a submission.</summary>
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
 
     // Excel serial day 0 is 1899-12-30 once Lotus' 1900 leap-year bug is accounted for (serials ≥ 61).
     private static readonly DateOnly s_excelEpoch = new(1899, 12, 30);
+
+    // The latest "tomorrow" Plausible has computed (a date, so reads and writes are atomic).
+    private static DateOnly s_latest = DateOnly.MinValue;
 
     /// <summary>Age: a whole number of years, 0–120 (<c>12.0</c> from a spreadsheet cell is accepted).</summary>
     public static string? Age(string text, out int age) => Age(text, new NumberRange(0, MaximumAge), out age);
@@ -84,6 +90,7 @@ public static class FieldRules
     public static string? Shocks(string text, Func<string, string?>? recode, out Shocks shocks)
     {
         shocks = Registry.Shocks.None;
+        var none = false;
         foreach (var range in text.AsSpan().Split(' '))
         {
             var token = text[range].Trim();
@@ -92,14 +99,19 @@ public static class FieldRules
             if (recode is not null)
             {
                 if (recode(token) is not { } recoded)
-                    continue; // a token the mapping drops (e.g. "none", "other")
+                    continue; // a token the mapping drops (e.g. "other")
                 token = recoded;
             }
+            if (token == NoShock)
+            {
+                none = true;
+                continue;
+            }
             if (!Codes.Shock.TryParse(token, out var shock))
-                return $"unknown shock code '{token}'; allowed: {Codes.Shock.Describe()}";
+                return $"unknown shock code '{token}'; allowed: {Codes.Shock.Describe()}, or {NoShock}";
             shocks |= shock;
         }
-        return null;
+        return none && shocks != Registry.Shocks.None ? $"'{NoShock}' (no shock) cannot be combined with a shock" : null;
     }
 
     /// <summary>A Kobo/ODK geopoint <c>"lat lon [alt [accuracy]]"</c> in WGS84 degrees.</summary>
@@ -179,11 +191,17 @@ public static class FieldRules
     /// </summary>
     private static string? Plausible(DateOnly date, DateRange range)
     {
-        var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
         if (date < range.Min)
             return $"date {date:yyyy-MM-dd} is before {range.Min:yyyy-MM-dd}: a typing error?";
-        if (date > latest)
-            return $"date {date:yyyy-MM-dd} is in the future";
+        // The clock is read only for a date past the last "tomorrow" seen (it runs per value on the import hot path):
+        // that one can only lie in the past, so a date at or before it is never in the future.
+        if (date > s_latest)
+        {
+            var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+            s_latest = latest;
+            if (date > latest)
+                return $"date {date:yyyy-MM-dd} is in the future";
+        }
         return range.Max is { } max && date > max ? $"date {date:yyyy-MM-dd} is after {max:yyyy-MM-dd}: a typing error?" : null;
     }
 

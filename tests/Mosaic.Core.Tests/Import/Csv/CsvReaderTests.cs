@@ -1,3 +1,4 @@
+using Mosaic.Core.Import;
 using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Core.Tests.Import.Csv;
@@ -19,6 +20,19 @@ public sealed class CsvReaderTests
         var rows = ReadAll("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"line1\nline2\"\r\n");
         Assert.Equal(2, rows.Count);
         Assert.Equal(["x, y", "say \"hi\"", "line1\nline2"], rows[1]);
+    }
+
+    [Fact]
+    public void Read_NulCharacterInACell_StopsNamingRowColumnAndLine()
+    {
+        using var csv = new CsvReader(new StringReader("id,name\n1,Amina\n2,Ra\0him\n"), "members.csv", null, CsvReadOptions.Default);
+        Assert.True(csv.Read());
+        Assert.True(csv.Read());
+        var ex = Assert.Throws<InputFormatException>(() => csv.Read());
+        Assert.Equal(InputProblem.Encoding, ex.Problem);
+        Assert.Equal(("members.csv", 3L, "name"), (ex.Issue.File, ex.Issue.Row, ex.Issue.Column));
+        Assert.Equal("Ra\uFFFDhim", ex.Issue.Value);
+        Assert.Equal("line 3: a NUL character (byte 0) in the value: the file is damaged or not a text CSV export", ex.Issue.Reason);
     }
 
     [Fact]

@@ -54,13 +54,39 @@ public sealed class StandardFormXlsFormTests
                 inRepeat = true;
             else if (row[0] == "end_repeat")
                 inRepeat = false;
-            else
+            else if (!StandardFormXlsForm.Helpers.Contains(row[1]))
                 (inRepeat ? members : household).Add(row[1]);
         }
         // Fields Kobo/ODK add themselves (ids, row links, time) and the demo-only reference welfare are not questions.
         string[] automatic = ["_uuid", "_index", "_submission_time", "_parent_index", "ref_welfare"];
         Assert.Equal(RegistrationFields.Household.Select(f => f.Name).Except(automatic), household);
         Assert.Equal(RegistrationFields.Member.Select(f => f.Name).Except(automatic), members);
+    }
+
+    private static string[] Row(string name) => StandardFormXlsForm.Survey.Single(r => r[1] == name);
+
+    private static string Cell(string name, string column) => Row(name)[StandardFormXlsForm.SurveyColumns.ToList().IndexOf(column)];
+
+    [Fact]
+    public void Form_StopsCommonErrorsAtCollection()
+    {
+        // start, end and deviceid are filled in by the app itself.
+        Assert.Equal(["start", "end", "deviceid"], StandardFormXlsForm.Survey.Take(3).Select(r => r[0]));
+        // Exactly one head: a required check after the roster that cannot be passed while the heads are not 1.
+        Assert.Equal("if(${relation} = 'head', 1, 0)", Cell("is_head", "calculation"));
+        Assert.Equal("sum(${is_head})", Cell("heads", "calculation"));
+        Assert.Equal(("acknowledge", "yes", "${heads} = 1"), (Cell("one_head", "type"), Cell("one_head", "required"), Cell("one_head", "constraint")));
+        Assert.EndsWith("${heads} != 1", Cell("one_head", "relevant"), StringComparison.Ordinal);
+        var repeatEnd = StandardFormXlsForm.Survey.ToList().FindIndex(r => r[0] == "end_repeat");
+        Assert.True(StandardFormXlsForm.Survey.ToList().FindIndex(r => r[1] == "one_head") > repeatEnd);
+        // A move date in the future cannot be entered.
+        Assert.Contains(". <= today()", Cell("move_date", "constraint"), StringComparison.Ordinal);
+        // WG-SS is not asked of a member who lives abroad.
+        foreach (var wg in new[] { "wg_seeing", "wg_hearing", "wg_walking", "wg_remembering", "wg_selfcare", "wg_communicating" })
+            Assert.Equal("${age} >= 5 and ${mig_status} != 'emigrant'", Cell(wg, "relevant"));
+        // "None of these" is a shock choice, never chosen with a shock.
+        Assert.Contains(StandardFormXlsForm.Choices, c => c is ["shocks", "none", _]);
+        Assert.Equal("not(selected(., 'none') and count-selected(.) > 1)", Cell("shocks", "constraint"));
     }
 
     [Fact]

@@ -74,6 +74,14 @@ public sealed class FieldRulesTests
         Assert.Contains("erosion", problem);
     }
 
+    [Fact]
+    public void Shocks_None_IsNoShock_AndNeverComesWithAShock()
+    {
+        Assert.Null(FieldRules.Shocks("none", null, out var s));
+        Assert.Equal(Shocks.None, s);
+        Assert.Equal("'none' (no shock) cannot be combined with a shock", FieldRules.Shocks("flood none", null, out _));
+    }
+
     [Theory]
     [InlineData("1e308", "implausibly large")]
     [InlineData("-5", "negative")]
