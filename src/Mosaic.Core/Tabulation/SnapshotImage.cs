@@ -34,8 +34,10 @@ public static class SnapshotImage
         ArgumentNullException.ThrowIfNull(coverage);
         if (snapshot.Scoring is not { } scoring || !scoring.Fits(snapshot.HouseholdCount))
             throw new InvalidOperationException("a snapshot read without its scoring columns cannot be written");
-        using var payload = new MemoryStream(checked((int)Math.Min(int.MaxValue, snapshot.MemoryBytes + 4096)));
-        using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        // The small fields first, then the columns copied straight into the one image array (sized by a counting
+        // pass): writing a national registry's image needs its own size in memory once, not twice.
+        using var head = new MemoryStream();
+        using (var w = new BinaryWriter(head, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(coverage.RegistryVersion);
             w.Write(coverage.Rewrites);
@@ -47,54 +49,94 @@ public static class SnapshotImage
             w.Write(snapshot.HasRecordKeys);
             Strings(w, snapshot.Areas.Pcodes);
             Strings(w, snapshot.Countries);
-            w.Flush();
-            Column(payload, snapshot.PersonStart);
-            Column(payload, snapshot.Area);
-            Column(payload, snapshot.Dwelling);
-            Column(payload, snapshot.RemittanceChange);
-            Column(payload, snapshot.HouseholdFlags);
-            Column(payload, snapshot.Shocks);
-            Column(payload, snapshot.HeadSex);
-            Column(payload, snapshot.IncomeBefore);
-            Column(payload, snapshot.IncomeNow);
-            Column(payload, snapshot.RemittanceAmount);
-            Column(payload, snapshot.HouseholdKey);
-            Column(payload, snapshot.HouseholdId);
-            Column(payload, snapshot.ReferenceWelfare);
-            Column(payload, snapshot.Sex);
-            Column(payload, snapshot.Age);
-            Column(payload, snapshot.Relation);
-            Column(payload, snapshot.MigratoryStatus);
-            Column(payload, snapshot.MoveReason);
-            Column(payload, snapshot.PersonFlags);
-            Column(payload, snapshot.PreviousCountry);
-            Column(payload, snapshot.MoveMonth);
-            Column(payload, snapshot.PersonKey);
-            foreach (var name in coverage.OptionalNumbers)
-            {
-                var values = snapshot.ExtraNumbers.TryGetValue(name, out var v) ? v : new float[snapshot.HouseholdCount];
-                Column(payload, values);
-            }
         }
-        var mainLength = (int)payload.Length;
-        Column(payload, scoring.Latitude);
-        Column(payload, scoring.Longitude);
-        Column(payload, scoring.IncomeBefore);
-        Column(payload, scoring.IncomeNow);
-        Column(payload, scoring.SubmissionStart);
-        Column(payload, scoring.SubmissionBytes);
-        var body = payload.GetBuffer().AsSpan(0, mainLength);
-        var section = payload.GetBuffer().AsSpan(mainLength, (int)payload.Length - mainLength);
-        var image = new byte[HeaderLength + body.Length + section.Length];
+        var small = head.ToArray();
+        var counting = new Sink(null, small);
+        var mainLength = Columns(counting, snapshot, coverage);
+        var sectionLength = ScoringSection(counting, scoring);
+        var image = new byte[checked(HeaderLength + mainLength + sectionLength)];
+        var sink = new Sink(image, small);
+        Columns(sink, snapshot, coverage);
+        ScoringSection(sink, scoring);
+        var body = image.AsSpan(HeaderLength, (int)mainLength);
+        var section = image.AsSpan(HeaderLength + (int)mainLength, (int)sectionLength);
         Magic.CopyTo(image);
         BinaryPrimitives.WriteUInt32LittleEndian(image.AsSpan(8), Format);
         BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(12), (ulong)body.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(20), XxHash3.HashToUInt64(body));
         BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(28), (ulong)section.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(image.AsSpan(36), XxHash3.HashToUInt64(section));
-        body.CopyTo(image.AsSpan(HeaderLength));
-        section.CopyTo(image.AsSpan(HeaderLength + body.Length));
         return image;
+    }
+
+    /// <summary>The payload (small fields, then the columns) into <paramref name="s"/>; returns its length.</summary>
+    private static long Columns(Sink s, RegistrySnapshot snapshot, SnapshotCoverage coverage)
+    {
+        s.Start(HeaderLength);
+        s.Head();
+        s.Column(snapshot.PersonStart);
+        s.Column(snapshot.Area);
+        s.Column(snapshot.Dwelling);
+        s.Column(snapshot.RemittanceChange);
+        s.Column(snapshot.HouseholdFlags);
+        s.Column(snapshot.Shocks);
+        s.Column(snapshot.HeadSex);
+        s.Column(snapshot.IncomeBefore);
+        s.Column(snapshot.IncomeNow);
+        s.Column(snapshot.RemittanceAmount);
+        s.Column(snapshot.HouseholdKey);
+        s.Column(snapshot.HouseholdId);
+        s.Column(snapshot.ReferenceWelfare);
+        s.Column(snapshot.Sex);
+        s.Column(snapshot.Age);
+        s.Column(snapshot.Relation);
+        s.Column(snapshot.MigratoryStatus);
+        s.Column(snapshot.MoveReason);
+        s.Column(snapshot.PersonFlags);
+        s.Column(snapshot.PreviousCountry);
+        s.Column(snapshot.MoveMonth);
+        s.Column(snapshot.PersonKey);
+        foreach (var name in coverage.OptionalNumbers)
+            s.Column(snapshot.ExtraNumbers.TryGetValue(name, out var v) ? v : new float[snapshot.HouseholdCount]);
+        return s.At - HeaderLength;
+    }
+
+    /// <summary>The scoring section into <paramref name="s"/>, after the payload; returns its length.</summary>
+    private static long ScoringSection(Sink s, ScoringColumns scoring)
+    {
+        var start = s.At;
+        s.Column(scoring.Latitude);
+        s.Column(scoring.Longitude);
+        s.Column(scoring.IncomeBefore);
+        s.Column(scoring.IncomeNow);
+        s.Column(scoring.SubmissionStart);
+        s.Column(scoring.SubmissionBytes);
+        return s.At - start;
+    }
+
+    /// <summary>Counts (no target) or copies (into the image) the payload's bytes in order.</summary>
+    private sealed class Sink(byte[]? image, byte[] head)
+    {
+        public long At { get; private set; }
+
+        public void Start(long at) => At = at;
+
+        public void Head() => Put(head);
+
+        public void Column<T>(T[] values) where T : unmanaged
+        {
+            Span<byte> length = stackalloc byte[4];
+            BinaryPrimitives.WriteInt32LittleEndian(length, values.Length);
+            Put(length);
+            Put(MemoryMarshal.AsBytes(values.AsSpan()));
+        }
+
+        private void Put(ReadOnlySpan<byte> bytes)
+        {
+            if (image is not null)
+                bytes.CopyTo(image.AsSpan(checked((int)At)));
+            At += bytes.Length;
+        }
     }
 
     /// <summary>
@@ -215,14 +257,6 @@ public static class SnapshotImage
         w.Write(values.Count);
         foreach (var v in values)
             w.Write(v);
-    }
-
-    private static void Column<T>(Stream s, T[] values) where T : unmanaged
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(length, values.Length);
-        s.Write(length);
-        s.Write(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
     /// <summary>
