@@ -117,7 +117,6 @@ internal static class JointAudit
     /// <summary>The equations of every published cell of one layer, split into components of atoms.</summary>
     private sealed class AtomModel : IDisposable
     {
-        private static readonly MPSolverParameters s_fromScratch = FromScratch();
         private readonly int[] _parent;
         private readonly Dictionary<int, List<(int[] Atoms, double Value)>> _equations = [];
         private readonly Dictionary<int, List<int>> _members = [];
@@ -243,7 +242,7 @@ internal static class JointAudit
             if (status != Solver.ResultStatus.OPTIMAL)
             {
                 solver.Reset();
-                status = solver.Solve(s_fromScratch);
+                status = solver.Solve(SolverParameters.FromScratch);
             }
             if (status != Solver.ResultStatus.OPTIMAL)
                 throw new InvalidOperationException($"publication audit: the tables' published cells do not add up together ({status})");
@@ -286,13 +285,6 @@ internal static class JointAudit
             b = Find(b);
             if (a != b)
                 _parent[a] = b;
-        }
-
-        private static MPSolverParameters FromScratch()
-        {
-            var parameters = new MPSolverParameters();
-            parameters.SetIntegerParam(MPSolverParameters.IntegerParam.INCREMENTALITY, (int)MPSolverParameters.IncrementalityValues.INCREMENTALITY_OFF);
-            return parameters;
         }
 
         public void Dispose()

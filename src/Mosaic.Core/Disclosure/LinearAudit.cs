@@ -112,7 +112,6 @@ internal static class LinearAudit
     /// <summary>One GLOP model per component of the layer's system, built lazily.</summary>
     internal sealed class ComponentSolvers(SuppressedSystem system, ProtectionLayer layer) : IDisposable
     {
-        private static readonly MPSolverParameters s_fromScratch = FromScratch();
         private readonly Dictionary<int, (Solver Solver, Dictionary<int, Variable> Vars)> _models = [];
         private readonly double[] _published = system.PublishedSums(layer.Values);
         private readonly double _big = 1e3 * (1 + layer.Values.Sum(Math.Abs));
@@ -230,7 +229,7 @@ internal static class LinearAudit
             {
                 ColdSolves++;
                 solver.Reset();
-                status = solver.Solve(s_fromScratch);
+                status = solver.Solve(SolverParameters.FromScratch);
             }
             if (status != Solver.ResultStatus.OPTIMAL)
                 throw new InvalidDataException($"the published cells do not add up: the intruder's equations have no solution ({status})");
@@ -270,13 +269,6 @@ internal static class LinearAudit
             model = (solver, vars);
             _models[component] = model;
             return model;
-        }
-
-        private static MPSolverParameters FromScratch()
-        {
-            var parameters = new MPSolverParameters();
-            parameters.SetIntegerParam(MPSolverParameters.IntegerParam.INCREMENTALITY, (int)MPSolverParameters.IncrementalityValues.INCREMENTALITY_OFF);
-            return parameters;
         }
 
         public void Dispose()
