@@ -13,10 +13,18 @@ namespace Mosaic.Core.Access;
 public static class OpenQueries
 {
     /// <summary>The disclosure method for a role's table of an indicator, given whether the registry has record keys.</summary>
-    public static DisclosureMethod MethodFor(Role role, IndicatorDefinition indicator, bool hasRecordKeys)
+    public static DisclosureMethod MethodFor(Role role, IndicatorDefinition indicator, bool hasRecordKeys) =>
+        MethodFor(role, indicator, () => hasRecordKeys);
+
+    /// <summary>
+    /// As above, asking whether the registry has record keys only for a table that perturbation would protect (so a
+    /// caller that must read the registry to know, such as the server, reads it only then).
+    /// </summary>
+    public static DisclosureMethod MethodFor(Role role, IndicatorDefinition indicator, Func<bool> hasRecordKeys)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        return !Roles.Allows(role, Capability.ReadPersonalData) && hasRecordKeys && Perturbable(indicator)
+        ArgumentNullException.ThrowIfNull(hasRecordKeys);
+        return !Roles.Allows(role, Capability.ReadPersonalData) && Perturbable(indicator) && hasRecordKeys()
             ? DisclosureMethod.Perturbation
             : DisclosureMethod.Suppression;
     }

@@ -48,15 +48,16 @@ public static class TabulationsApi
         var limit = user.Limit(store.Areas, area);
         if (!limit.Allowed)
             return Problems.AreaNotFound(area!);
-        var snapshot = database.Snapshots.Get(store);
         var definition = IndicatorCatalogue.Shipped.Find(indicator);
         if (definition is null)
             return Problems.BadRequest($"unknown indicator '{indicator}' (GET /api/indicators lists them)");
-        var method = OpenQueries.MethodFor(user.Role, definition, snapshot.HasRecordKeys);
+        // The version first: the table is cached under it (TabulationCache), and the snapshot is at least as new.
+        var version = store.Registry.CurrentVersion();
+        var method = OpenQueries.MethodFor(user.Role, definition, () => database.Snapshots.Get(store).HasRecordKeys);
         var key = string.Join('\u001f', indicator, string.Join(',', dims), limit.Pcode ?? "", format, k, ageBands ?? "", method);
         try
         {
-            var table = cache.GetOrAdd(snapshot, key, () =>
+            var table = cache.GetOrAdd(version, key, () =>
             {
                 var request = new TabulationRequest(indicator, dims)
                 {
@@ -65,7 +66,7 @@ public static class TabulationsApi
                     Method = method,
                     AgeBands = ageBands is null ? AgeBands.Default : AgeBands.Parse(ageBands),
                 };
-                return Render(new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(request), format);
+                return Render(Count(database, store, request), format);
             });
             return table.FileName is null
                 ? TypedResults.Bytes(table.Content, table.ContentType)
@@ -76,6 +77,14 @@ public static class TabulationsApi
             return Problems.BadRequest(ex.Message);
         }
     }
+
+    /// <summary>
+    /// As <c>mosaic tabulate</c> counts: by the store itself where it can (PostgreSQL, <see cref="PushdownTabulator"/>:
+    /// the same table, assembled and protected in Core), otherwise over the shared snapshot in memory.
+    /// </summary>
+    private static TabulationResult Count(MosaicDatabase database, Mosaic.Core.Storage.IMosaicStore store, TabulationRequest request) =>
+        PushdownTabulator.TryTabulate(store, IndicatorCatalogue.Shipped, request)
+        ?? new Tabulator(database.Snapshots.Get(store), IndicatorCatalogue.Shipped).Tabulate(request);
 
     private static RenderedTable Render(TabulationResult result, string format)
     {

@@ -1,30 +1,31 @@
 using System.Collections.Concurrent;
-using Mosaic.Core.Tabulation;
 
 namespace Mosaic.Server.Infrastructure;
 
 /// <summary>
-/// Rendered tables of the current snapshot, by request. A table is a pure function of the snapshot and the request
-/// (disclosure control included), so repeating a query costs a lookup; a new snapshot (after an import) empties it.
+/// Rendered tables of the registry's current version, by request. A table is a pure function of the registry and the
+/// request (disclosure control included), so repeating a query costs a lookup; a new version (after an import, by
+/// whichever process) empties it. The version is read before the table is counted, so a table counted while an import
+/// committed is kept under the older version, which no later request asks for: an extra count, never a stale answer.
 /// </summary>
 public sealed class TabulationCache
 {
     private const int MaximumEntries = 1024;
 
     private readonly Lock _lock = new();
-    private RegistrySnapshot? _snapshot;
+    private long? _version;
     private ConcurrentDictionary<string, RenderedTable> _tables = new(StringComparer.Ordinal);
 
-    /// <summary>The table for a key, rendered by <paramref name="render"/> on a miss.</summary>
-    public RenderedTable GetOrAdd(RegistrySnapshot snapshot, string key, Func<RenderedTable> render)
+    /// <summary>The table for a key at a registry version, rendered by <paramref name="render"/> on a miss.</summary>
+    public RenderedTable GetOrAdd(long version, string key, Func<RenderedTable> render)
     {
         ArgumentNullException.ThrowIfNull(render);
         ConcurrentDictionary<string, RenderedTable> tables;
         lock (_lock)
         {
-            if (!ReferenceEquals(snapshot, _snapshot))
+            if (_version != version)
             {
-                _snapshot = snapshot;
+                _version = version;
                 _tables = new ConcurrentDictionary<string, RenderedTable>(StringComparer.Ordinal);
             }
             tables = _tables;
