@@ -6,10 +6,12 @@ using Npgsql;
 namespace Mosaic.Storage.Postgres;
 
 /// <summary>
-/// One import transaction: the bulk path. Households are buffered and sent by binary <c>COPY</c> into temporary
-/// staging tables; <see cref="Commit"/> merges them into the registry in a few set-based statements. Merges of
-/// concurrent imports are serialised by an advisory lock, so a submission id committed meanwhile by another import
-/// is skipped (never stored twice) and no two merges wait on each other's rows (no deadlock).
+/// One import transaction: the bulk path, rows sent by binary <c>COPY</c> (<see cref="RegistryStaging"/>). Imports
+/// into the registry are serialised by an advisory lock (the merge lock), so a submission id is never stored twice
+/// and no two imports wait on each other's rows (no deadlock). An import that finds the lock free takes it at once
+/// and holds it to commit: its households go straight into the registry and its duplicates are decided as it reads
+/// (no other import can commit meanwhile). An import that finds it taken does not wait: it stages its households
+/// and takes the lock only for the merge at <see cref="Commit"/>, skipping ids another import committed meanwhile.
 /// </summary>
 internal sealed class PostgresRegistrationBatch : IRegistrationBatch
 {
@@ -25,6 +27,7 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
     private readonly Dictionary<string, byte[]> _added = new(StringComparer.Ordinal);
     private readonly List<(Household Household, byte[] Fingerprint)> _buffer = new(FlushEvery);
     private readonly bool _registryHadRows;
+    private readonly long? _ownedBatch;
     private NpgsqlCommand? _find;
     private bool _done;
 
@@ -36,6 +39,12 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
         {
             _tx = _connection.BeginTransaction();
             _staging = new RegistryStaging(_connection, _tx, Adm1Map(_connection, _tx));
+            if (_staging.Direct && _connection.Scalar("SELECT pg_try_advisory_xact_lock(@k)", _tx, ("k", MergeLock)) is true)
+            {
+                _ownedBatch = NewBatch();
+                _staging.Owned(_ownedBatch.Value);
+            }
+            // Read after taking the lock: holding it, no other import can add households until this one commits.
             _registryHadRows = _connection.Scalar("SELECT EXISTS (SELECT 1 FROM household)", _tx) is true;
         }
         catch
@@ -105,14 +114,21 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
     public RegistrationCommitted Commit()
     {
         Flush();
-        _connection.Execute("SELECT pg_advisory_xact_lock(@k)", _tx, ("k", MergeLock));
-        var batchId = (long)_connection.Scalar(
-            "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', @s, now()) RETURNING id", _tx, ("s", _source))!;
-        var stored = _staging.Merge(batchId);
+        var batchId = _ownedBatch;
+        if (batchId is null)
+        {
+            _connection.Execute("SELECT pg_advisory_xact_lock(@k)", _tx, ("k", MergeLock));
+            batchId = NewBatch();
+        }
+        var stored = _staging.Merge(batchId.Value);
         _tx.Commit();
         _done = true;
         return stored;
     }
+
+    /// <summary>The import's batch row (its time is the transaction's start, <c>now()</c>, wherever it is created).</summary>
+    private long NewBatch() => (long)_connection.Scalar(
+        "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', @s, now()) RETURNING id", _tx, ("s", _source))!;
 
     public void Dispose()
     {

@@ -5,13 +5,16 @@ using Npgsql;
 namespace Mosaic.Storage.Postgres.Internal;
 
 /// <summary>
-/// The staging side of a registration import and its set-based merge. Households always go by binary <c>COPY</c>
-/// into a temporary staging table (dropped at commit): whether a submission id is new is decided only at the merge,
-/// under the merge lock. Their members and movements (most of the rows) go by <c>COPY</c> straight into the registry
-/// tables, under household ids reserved from the sequence for the chunk, when the tables are plain (one server): the
-/// rows stay invisible until commit, and the merge deletes those of the rare household another import committed
-/// meanwhile. Partitioned tables (a cluster, foreign partitions) stage members and movements too, and the merge
-/// inserts them in batches through postgres_fdw. Ids are reserved in input order, so store ids follow the file.
+/// The staging side of a registration import and its set-based merge. Members and movements (most of the rows) go
+/// by binary <c>COPY</c> straight into the registry tables, under household ids reserved from the sequence for the
+/// chunk, when the tables are plain (one server): the rows stay invisible until commit. Households go by <c>COPY</c>
+/// straight into the registry too when the import holds the merge lock from its start (<see cref="Owned"/>: no
+/// other import can store a submission id until this one commits, so the store's answers to "is this id new?" are
+/// final and the unique index never meets another import's row); otherwise into a temporary staging table (dropped
+/// at commit), where whether a submission id is new is decided only at the merge, under the merge lock, which then
+/// deletes the member and movement rows of the rare household another import committed meanwhile. Partitioned
+/// tables (a cluster, foreign partitions) stage members and movements too, and the merge inserts them in batches
+/// through postgres_fdw. Ids are reserved in input order, so store ids follow the file.
 /// </summary>
 internal sealed class RegistryStaging
 {
@@ -24,6 +27,8 @@ internal sealed class RegistryStaging
     private readonly string _personTable;
     private readonly string _movementTable;
     private long _persons;
+    private long _households;
+    private long? _batchId;
 
     public RegistryStaging(NpgsqlConnection connection, NpgsqlTransaction tx, Dictionary<string, string> adm1)
     {
@@ -41,17 +46,33 @@ internal sealed class RegistryStaging
             """, tx);
     }
 
-    /// <summary>Sends a chunk of households (in input order) to the staging tables.</summary>
+    /// <summary>Whether households, members and movements can go straight into the registry's own tables (one server).</summary>
+    public bool Direct => _direct;
+
+    /// <summary>
+    /// From now on households go straight into the registry under <paramref name="batchId"/>: the caller holds the
+    /// merge lock until commit and has created the batch. Only on the direct layout, before the first chunk.
+    /// </summary>
+    public void Owned(long batchId)
+    {
+        if (!_direct || _households > 0 || _persons > 0)
+            throw new InvalidOperationException("households go straight into the registry only on one server, from the first chunk");
+        _batchId = batchId;
+    }
+
+    /// <summary>Sends a chunk of households (in input order) to the staging tables, or the registry's (<see cref="Owned"/>).</summary>
     public void Write(IReadOnlyList<(Household Household, byte[] Fingerprint)> chunk)
     {
         var ids = ReserveIds(chunk.Count);
-        using (var w = new CopyRows(_connection,
-            $"COPY stage_household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}) FROM STDIN (FORMAT BINARY)"))
+        using (var w = new CopyRows(_connection, _batchId is null
+            ? $"COPY stage_household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}) FROM STDIN (FORMAT BINARY)"
+            : $"COPY household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}, batch_id) FROM STDIN (FORMAT BINARY)"))
         {
             var n = 0;
+            var columns = (short)(_batchId is null ? 23 : 24);
             foreach (var (h, fingerprint) in chunk)
             {
-                w.StartRow(23);
+                w.StartRow(columns);
                 w.Bigint(ids[n++]);
                 w.Bytea(fingerprint);
                 w.Text(Adm1(h.AreaPcode));
@@ -75,8 +96,10 @@ internal sealed class RegistryStaging
                 w.Boolean(h.AssistanceReceived);
                 w.Integer((int)h.Shocks);
                 w.Double(h.ReferenceWelfare);
+                if (_batchId is { } batch)
+                    w.Bigint(batch);
             }
-            w.Complete();
+            _households += w.Complete();
         }
         using (var w = new CopyRows(_connection,
             $"COPY {_personTable} (household_id, adm1_pcode, record_key, {RegistrySql.Person}) FROM STDIN (FORMAT BINARY)"))
@@ -131,6 +154,9 @@ internal sealed class RegistryStaging
     /// <returns>Households and persons added (the exact counts, whatever other imports committed before).</returns>
     public RegistrationCommitted Merge(long batchId)
     {
+        // Owned: every household is in the registry already, and none can have been stored by another import.
+        if (_batchId is not null)
+            return new RegistrationCommitted(_households, _persons);
         // Households another import stored since this one staged them: out of the staging table, and (direct path)
         // their members' and movements' rows out of the registry again.
         _connection.Execute("""
