@@ -32,6 +32,7 @@ public sealed partial class PostgresCliTests(PostgresServer server, CliSideBySid
         "import hazards {dir}/flood.geojson --type flood --name river-flood --json ; score --json ; target --count 30 --out {dir}/flooded.csv",
         "users add rahima --role manager --scope BD554909 --password-stdin ; users disable rahima ; users list --json",
         "target --count 10 --include-contacts --out {dir}/contacts.csv ; audit list --json ; audit verify --json",
+        "publish docs/examples/publication.json --out {dir}/publication --json",
     ];
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed partial class PostgresCliTests(PostgresServer server, CliSideBySid
                 var args = Split(step.Replace("{dir}", folder, StringComparison.Ordinal)).Select(a => Repo(a, folder)).Append("--db").Append(db).ToArray();
                 var run = step.Contains("--password-stdin", StringComparison.Ordinal) ? WithStdin("a long enough password\n", args) : CliRun.Invoke(args);
                 var outFile = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
-                results.Add((run, Mask(run.Out + run.Error, db, folder), outFile is null ? null : Mask(File.ReadAllText(outFile), db, folder)));
+                results.Add((run, Mask(run.Out + run.Error, db, folder), outFile is null ? null : Mask(ReadOut(outFile), db, folder)));
             }
             var (pg, sqlite) = (results[0], results[1]);
             Assert.True(sqlite.Run.ExitCode == 0, $"{step}: the oracle failed: {sqlite.Out}");
@@ -108,6 +109,11 @@ public sealed partial class PostgresCliTests(PostgresServer server, CliSideBySid
             Assert.Equal(sqlite.File, pg.File);
         }
     }
+
+    /// <summary>What a command wrote to --out: the file, or every file of the folder (name and content, by name).</summary>
+    private static string ReadOut(string path) => Directory.Exists(path)
+        ? string.Concat(Directory.GetFiles(path).Order(StringComparer.Ordinal).Select(f => Path.GetFileName(f) + "\n" + File.ReadAllText(f)))
+        : File.ReadAllText(path);
 
     /// <summary>Masks what differs by design: the database's name, the working folder, times, the chain head.</summary>
     private static string Mask(string text, string db, string folder)
