@@ -66,8 +66,8 @@ internal sealed class ScoreColumnsFile : IDisposable
         return file;
     }
 
-    private static InvalidOperationException Damaged(long runId) =>
-        new($"the stored scores of scoring run {runId} are damaged: run mosaic score again");
+    private static StoreException Damaged(long runId) =>
+        new(StoreFailure.Corrupt, $"the stored scores of scoring run {runId} are damaged: run mosaic score again");
 
     public long[] ReadIds() => ReadColumn<long>(ScoreColumnsLayout.Ids, Count);
 
@@ -83,7 +83,7 @@ internal sealed class ScoreColumnsFile : IDisposable
         {
             var c = (VulnerabilityClass)bytes[i];
             if (!Enum.IsDefined(c))
-                throw new InvalidOperationException($"household at position {i} of scoring run {RunId} has an unknown score class");
+                throw new StoreException(StoreFailure.Corrupt, $"household at position {i} of scoring run {RunId} has an unknown score class: run mosaic score again");
             classes[i] = c;
         }
         return classes;
