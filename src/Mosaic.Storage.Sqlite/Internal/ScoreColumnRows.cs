@@ -36,19 +36,14 @@ internal abstract class ScoreColumnRows
 
     public abstract ReadOnlySpan<double> Exposure(int i);
 
-    /// <summary>Writes the household's explanation as UTF-8 into <paramref name="into"/>; returns the bytes written.</summary>
-    public abstract int Explanation(int i, Span<byte> into);
-
-    /// <summary>The most bytes <see cref="Explanation"/> may need for household i.</summary>
-    public abstract int MaxExplanationBytes(int i);
+    /// <summary>The household's explanation as UTF-8 (valid until the next call).</summary>
+    public abstract ReadOnlySpan<byte> Explanation(int i);
 
     public static ScoreColumnRows Of(IReadOnlyList<ScoredHousehold> scores) => scores is ScoringResult run ? new Run(run) : new Objects(scores);
 
     private sealed class Run(ScoringResult run) : ScoreColumnRows
     {
         private readonly Explanation.Cache _explanations = new(run.Indicators);
-        private string _text = "";
-        private int _textOf = -1;
 
         public override int Count => run.Count;
 
@@ -74,16 +69,7 @@ internal abstract class ScoreColumnRows
 
         public override ReadOnlySpan<double> Exposure(int i) => run.Exposures.Values(i);
 
-        public override int MaxExplanationBytes(int i) => Encoding.UTF8.GetMaxByteCount(Text(i).Length);
-
-        public override int Explanation(int i, Span<byte> into) => Encoding.UTF8.GetBytes(Text(i), into);
-
-        private string Text(int i)
-        {
-            if (_textOf != i)
-                (_text, _textOf) = (_explanations.Format(run.TopContributions(i)), i);
-            return _text;
-        }
+        public override ReadOnlySpan<byte> Explanation(int i) => _explanations.FormatUtf8(run.TopContributions(i));
     }
 
     private sealed class Objects(IReadOnlyList<ScoredHousehold> scores) : ScoreColumnRows
@@ -115,9 +101,7 @@ internal abstract class ScoreColumnRows
 
         public override ReadOnlySpan<double> Exposure(int i) => scores[i].Exposure.Values;
 
-        public override int MaxExplanationBytes(int i) => Encoding.UTF8.GetMaxByteCount(scores[i].Explanation.Length);
-
-        public override int Explanation(int i, Span<byte> into) => Encoding.UTF8.GetBytes(scores[i].Explanation, into);
+        public override ReadOnlySpan<byte> Explanation(int i) => Encoding.UTF8.GetBytes(scores[i].Explanation);
 
         private (string[] Chain, int[] Ranks) Areas(int i)
         {

@@ -119,19 +119,7 @@ internal sealed class ScoreColumnsWriter : IDisposable
         var ends = new long[n];
         for (var k = 0; k < n; k++)
         {
-            var i = At(k);
-            var max = rows.MaxExplanationBytes(i);
-            if (max <= PartBytes)
-            {
-                var span = Reserve(max);
-                var used = rows.Explanation(i, span);
-                Unreserve(max - used);
-            }
-            else
-            {
-                var bytes = new byte[max];
-                Bytes(bytes.AsSpan(0, rows.Explanation(i, bytes)));
-            }
+            Bytes(rows.Explanation(At(k)));
             ends[k] = _position - starts[ScoreColumnsLayout.Explanations];
         }
         starts[ScoreColumnsLayout.ExplanationEnds] = _position;
