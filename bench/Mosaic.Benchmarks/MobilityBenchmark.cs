@@ -2,6 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Mosaic.Core.Areas;
 using Mosaic.Core.Areas.Import;
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility;
 using Mosaic.Core.Mobility.Analysis;
 using Mosaic.Core.Mobility.Import;
@@ -55,7 +56,7 @@ public sealed class MobilityBenchmark : IBenchmark
         if (!File.Exists(template))
         {
             using var store = SqliteMosaicStore.Open(template);
-            AreaImporter.Import(store.Areas, Path.Combine(data, "cod", "global-pcodes-adm-1-2.csv"));
+            AreaImporter.Import(store.Areas, ImportSource.FromFile(Path.Combine(data, "cod", "global-pcodes-adm-1-2.csv")));
         }
         // Copies of the inputs, so the errors files the importer may write never land in tests/data.
         var inputs = Directory.GetFiles(Path.Combine(data, "dtm")).Where(f => !f.EndsWith(".errors.csv", StringComparison.Ordinal))
@@ -75,7 +76,7 @@ public sealed class MobilityBenchmark : IBenchmark
             records = 0;
             foreach (var input in inputs)
             {
-                var result = DtmImporter.Import(store.Areas, store.Mobility, input);
+                var result = DtmImporter.Import(store.Areas, store.Mobility, ImportSource.FromFile(input));
                 if (result.Errors.Count > 0)
                     throw new InvalidOperationException($"{input}: {result.Errors[0]}");
                 records += result.RecordsRead;

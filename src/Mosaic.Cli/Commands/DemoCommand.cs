@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Demo;
-using Mosaic.Core.Hazards;
 using Mosaic.Core.Registry.Export;
 using Mosaic.Core.Storage;
 
@@ -100,7 +99,7 @@ public sealed class DemoCommand : MosaicCommand
         if (!parse.GetValue(_addToExisting))
             RefuseRealData(store);
 
-        var work = steps.Sum(s => s.Work(demo)) + (exportDir is null ? 0 : 2L * options.Households);
+        var work = steps.Sum(s => s.Work(demo)) + (exportDir is null ? 0 : DemoExport.Work(options));
         KoboExportResult? export = null;
         var run = console.WithProgress("building the demo dataset", report =>
         {
@@ -109,10 +108,7 @@ public sealed class DemoCommand : MosaicCommand
             if (exportDir is not null)
             {
                 var before = steps.Sum(s => s.Work(demo));
-                AreaExportWriter.Write(exportDir, demo.Areas());
-                foreach (var layer in DemoHazardsStep.Layers(options))
-                    HazardDemo.WriteGeoJson(layer, Path.Combine(exportDir, HazardTypes.Codes[layer.Type] + ".geojson"));
-                export = KoboExportWriter.Write(exportDir, demo.Households(), done => report(before + done, work));
+                export = DemoExport.Write(exportDir, demo, done => report(before + done, work));
             }
             return r;
         });

@@ -51,7 +51,7 @@ public sealed class ImportAreasCommand : MosaicCommand
         var reportTarget = ReportTarget(parse, path);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
-        var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, path, parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid), csv));
+        var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, ImportSource.FromFile(path), parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid), csv));
         var all = ImportErrorFile.Combine(result.Issues, result.Warnings);
         var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, result.Warnings);
         var c = result.Counts;

@@ -48,7 +48,7 @@ public sealed class ImportDtmCommand : MosaicCommand
         var skip = parse.GetValue(_skipInvalid);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
-        var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
+        var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, ImportSource.FromFile(path), new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
         var all = ImportErrorFile.Combine(result.Errors, result.Warnings);
         var report = WriteImportReport(parse, console, path, reportTarget, result.Errors, result.Warnings);
         var c = result.Counts;

@@ -47,7 +47,7 @@ public sealed class ImportFlowsCommand : MosaicCommand
         FlowImportResult result;
         try
         {
-            result = console.WithStatus("importing flows", () => FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
+            result = console.WithStatus("importing flows", () => FlowImporter.Import(store.Mobility, ImportSource.FromFile(path), new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
         }
         catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
         {

@@ -4,6 +4,7 @@ using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Hazards;
 using Mosaic.Core.Hazards.Import;
+using Mosaic.Core.Import;
 
 namespace Mosaic.Cli.Commands;
 
@@ -71,7 +72,7 @@ public sealed class ImportHazardsCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, $"unknown hazard type '{typeCode}'; use one of: {HazardTypes.Codes.Describe()}");
         using var store = OpenStore(parse, console, create: true);
         var result = HazardImporter.Import(store.Hazards, new HazardImportRequest(
-            path, type, parse.GetValue(_name), parse.GetValue(_severityProperty), parse.GetValue(_skipInvalid))
+            ImportSource.FromFile(path), type, parse.GetValue(_name), parse.GetValue(_severityProperty), parse.GetValue(_skipInvalid))
         {
             ValidFrom = parse.GetValue(_validFrom),
             ValidTo = parse.GetValue(_validTo),

@@ -73,9 +73,13 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         try
         {
             mapping = mappingPath is null ? RegistrationMapping.Default : RegistrationMapping.Load(mappingPath);
-            input = RegistrationInput.Detect(path, membersPath, csv);
+            input = RegistrationInput.Detect(ImportSource.FromFile(path), membersPath is null ? null : ImportSource.FromFile(membersPath), csv);
         }
-        catch (Exception ex) when (ex is RegistrationMappingException or RegistrationInputException)
+        catch (RegistrationInputException ex)
+        {
+            throw new CliException(ExitCodes.InputRejected, ex.Message + InputHints.For(ex.Remedy));
+        }
+        catch (RegistrationMappingException ex)
         {
             throw new CliException(ExitCodes.InputRejected, ex.Message);
         }
@@ -90,7 +94,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         }
         catch (RegistrationInputException ex)
         {
-            throw new CliException(ExitCodes.InputRejected, ex.Message);
+            throw new CliException(ExitCodes.InputRejected, ex.Message + InputHints.For(ex.Remedy));
         }
 
         // Warnings (a GPS point outside its area) follow the problems in the same report; they never reject a row.

@@ -98,22 +98,19 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, "--sensitive needs a field name (e.g. disability)");
         if (sensitiveName is not null && quasi.Contains(sensitiveName, StringComparer.Ordinal))
             throw new CliException(ExitCodes.Usage, $"'{sensitiveName}' is a quasi-identifier: a sensitive field must be another field");
-        IReadOnlyList<string?[]> records;
-        IReadOnlyList<string?>? sensitive = null;
+        KAnonymityCheckReport report;
         using (var store = OpenStore(parse, console))
         {
+            var snapshot = SnapshotReading.Load(console, store);
             try
             {
-                var snapshot = SnapshotReading.Load(console, store);
-                var bands = parse.GetValue(_ageBands) is { } text ? AgeBands.Parse(text) : AgeBands.Default;
-                var fields = sensitiveName is null ? quasi : [.. quasi, sensitiveName];
-                records = QuasiIdentifierRecords.Build(snapshot, fields, unit, bands, parse.GetValue(_area), parse.GetValue(_filter));
-                if (sensitiveName is not null)
+                report = KAnonymityAssessment.Run(snapshot, new KAnonymityRequest(quasi, k, unit)
                 {
-                    // The sensitive value travels as the last field and is split off: it is not a quasi-identifier.
-                    sensitive = [.. records.Select(r => r[^1])];
-                    records = [.. records.Select(r => r[..^1])];
-                }
+                    AreaPcode = parse.GetValue(_area),
+                    Filter = parse.GetValue(_filter),
+                    AgeBands = parse.GetValue(_ageBands) is { } text ? AgeBands.Parse(text) : AgeBands.Default,
+                    Sensitive = sensitiveName,
+                });
             }
             catch (TabulationException ex)
             {
@@ -121,80 +118,46 @@ public sealed class PrivacyKAnonymityCommand : MosaicCommand
             }
         }
 
-        var before = KAnonymity.Report(records, k);
-        var sizes = KAnonymity.ClassSizes(records);
-        var (suppressed, after) = KAnonymity.Suppress(records, k, [.. Enumerable.Range(0, quasi.Count)]);
-        var byColumn = KAnonymity.SuppressedByColumn(suppressed);
-        var recordsTouched = suppressed.Count(r => Array.IndexOf(r, KAnonymity.SuppressedMark) >= 0);
-        var riskBefore = MicrodataRisk.Measure(records, sensitive);
-        var riskAfter = MicrodataRisk.Measure(suppressed, sensitive);
-        var unitName = unit == FieldLevel.Person ? "person" : "household";
-
         if (console.Json)
         {
-            console.WriteJson(new KAnonymityCheckReport
-            {
-                Unit = unitName,
-                QuasiIdentifiers = quasi,
-                Sensitive = sensitiveName,
-                K = k,
-                Records = before.Records,
-                EquivalenceClasses = before.EquivalenceClasses,
-                SmallestClass = before.SmallestClass,
-                ClassesBelowK = before.ClassesAtRisk,
-                RecordsBelowK = before.RecordsAtRisk,
-                KAnonymous = before.IsKAnonymous,
-                ClassSizesBelowK = sizes.Where(s => s.Size < k).Select(s => new ClassSizeReport(s.Size, s.Classes)).ToList(),
-                Risk = Risk(riskBefore),
-                Suppression = new SuppressionReport
-                {
-                    ValuesBlanked = after.SuppressedValues,
-                    RecordsTouched = recordsTouched,
-                    ByQuasiIdentifier = quasi.Select((q, i) => new BlankedValuesReport(q, byColumn.ElementAtOrDefault(i))).ToList(),
-                    EquivalenceClasses = after.EquivalenceClasses,
-                    SmallestClass = after.SmallestClass,
-                    RecordsBelowK = after.RecordsAtRisk,
-                    KAnonymous = after.IsKAnonymous,
-                    Reason = after.Reason,
-                    Risk = Risk(riskAfter),
-                },
-            });
+            console.WriteJson(report);
             return ExitCodes.Success;
         }
-
-        console.Info($"k-anonymity of {before.Records:N0} {unitName} records over {string.Join(", ", quasi)} (k = {k})" +
-                     (sensitiveName is null ? "" : $"; sensitive field {sensitiveName}"));
-        console.Info($"  equivalence classes: {before.EquivalenceClasses:N0}, smallest {before.SmallestClass:N0}");
-        console.Info($"  below k: {before.ClassesAtRisk:N0} classes holding {before.RecordsAtRisk:N0} records ({Percent(before.RecordsAtRisk, before.Records)})");
-        if (before.ClassesAtRisk > 0)
-            console.Info("  class sizes below k: " + string.Join(", ", sizes.Where(s => s.Size < k).Select(s => $"{s.Size}: {s.Classes:N0}")));
-        console.Info(RiskLine(riskBefore));
-        if (before.IsKAnonymous)
-        {
-            console.Info("  already k-anonymous: local suppression would blank nothing");
-            return ExitCodes.Success;
-        }
-        console.Info($"local suppression (blanking {quasi[0]} first{(quasi.Count > 1 ? ", then " + string.Join(", ", quasi.Skip(1)) : "")}):");
-        console.Info($"  values blanked: {after.SuppressedValues:N0} in {recordsTouched:N0} records " +
-                     $"({string.Join(", ", quasi.Select((q, i) => $"{q} {byColumn.ElementAtOrDefault(i):N0}"))})");
-        console.Info($"  after: {after.EquivalenceClasses:N0} classes, smallest {after.SmallestClass:N0}, " +
-                     (after.IsKAnonymous ? "k-anonymous" : $"{after.RecordsAtRisk:N0} records still below k: {after.Reason}"));
-        console.Info(RiskLine(riskAfter));
+        Render(console, report);
         return ExitCodes.Success;
     }
 
-    private static RiskReport Risk(MicrodataRiskReport r) => new(
-        Math.Round(r.ExpectedReidentifications, 3), Math.Round(r.GlobalRisk, 6), Math.Round(r.HighestIndividualRisk, 6), r.RecordsAboveHalfRisk,
-        r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk),
-        r.SmallestDistinctL is { } l ? new LDiversityReport(l, r.ClassesWithOneSensitiveValue, r.RecordsWithOneSensitiveValue) : null);
+    private static void Render(CliConsole console, KAnonymityCheckReport r)
+    {
+        var quasi = r.QuasiIdentifiers;
+        console.Info($"k-anonymity of {r.Records:N0} {r.Unit} records over {string.Join(", ", quasi)} (k = {r.K})" +
+                     (r.Sensitive is null ? "" : $"; sensitive field {r.Sensitive}"));
+        console.Info($"  equivalence classes: {r.EquivalenceClasses:N0}, smallest {r.SmallestClass:N0}");
+        console.Info($"  below k: {r.ClassesBelowK:N0} classes holding {r.RecordsBelowK:N0} records ({Percent(r.RecordsBelowK, r.Records)})");
+        if (r.ClassesBelowK > 0)
+            console.Info("  class sizes below k: " + string.Join(", ", r.ClassSizesBelowK.Select(s => $"{s.Size}: {s.Classes:N0}")));
+        console.Info(RiskLine(r.Risk));
+        if (r.KAnonymous)
+        {
+            console.Info("  already k-anonymous: local suppression would blank nothing");
+            return;
+        }
+        var after = r.Suppression;
+        console.Info($"local suppression (blanking {quasi[0]} first{(quasi.Count > 1 ? ", then " + string.Join(", ", quasi.Skip(1)) : "")}):");
+        console.Info($"  values blanked: {after.ValuesBlanked:N0} in {after.RecordsTouched:N0} records " +
+                     $"({string.Join(", ", after.ByQuasiIdentifier.Select(b => $"{b.Name} {b.ValuesBlanked:N0}"))})");
+        console.Info($"  after: {after.EquivalenceClasses:N0} classes, smallest {after.SmallestClass:N0}, " +
+                     (after.KAnonymous ? "k-anonymous" : $"{after.RecordsBelowK:N0} records still below k: {after.Reason}"));
+        console.Info(RiskLine(after.Risk));
+    }
 
-    private static string RiskLine(MicrodataRiskReport r) =>
+    private static string RiskLine(RiskReport r) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"  re-identification risk: global {r.GlobalRisk:P2} ({r.ExpectedReidentifications:0.#} expected re-identifications, {r.RecordsAboveHalfRisk:N0} unique records)") +
-        (r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk) ? "; above the 3% limit for an export" : "; within the 3% limit for an export") +
-        (r.SmallestDistinctL is { } l
+            $"  re-identification risk: global {r.GlobalRisk:P2} ({r.ExpectedReidentifications:0.#} expected re-identifications, {r.UniqueRecords:N0} unique records)") +
+        (r.AboveHdxLimit ? "; above the 3% limit for an export" : "; within the 3% limit for an export") +
+        (r.LDiversity is { } l
             ? string.Create(CultureInfo.InvariantCulture,
-                $"{Environment.NewLine}  l-diversity of the sensitive field: smallest l = {l}; {r.ClassesWithOneSensitiveValue:N0} classes ({r.RecordsWithOneSensitiveValue:N0} records) hold one value only, which anyone in them discloses")
+                $"{Environment.NewLine}  l-diversity of the sensitive field: smallest l = {l.SmallestDistinctL}; {l.ClassesWithOneValue:N0} classes ({l.RecordsWithOneValue:N0} records) hold one value only, which anyone in them discloses")
             : "");
 
     private static string Percent(long part, long whole) =>

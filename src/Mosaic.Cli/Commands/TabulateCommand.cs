@@ -172,7 +172,7 @@ public sealed class TabulateCommand : MosaicCommand
             }
             catch (Exception ex) when (ex is TabulationException or IndicatorCatalogueException or ExpressionException)
             {
-                throw new CliException(ExitCodes.Usage, ex.Message);
+                throw new CliException(ExitCodes.Usage, ex.Message + (ex is TabulationException t ? InputHints.For(t.Remedy) : ""));
             }
         }
 

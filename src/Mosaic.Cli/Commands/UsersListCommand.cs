@@ -26,8 +26,7 @@ public sealed class UsersListCommand : MosaicCommand
         var users = store.Users.List();
         if (console.Json)
         {
-            console.WriteJson(new UserListReport(users.Select(u => new UserReport(u.UserName, Roles.Code(u.Role), u.Scope, u.Disabled,
-                u.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))).ToList()));
+            console.WriteJson(new UserListReport([.. users.Select(UserReport.Of)]));
             return ExitCodes.Success;
         }
         if (users.Count == 0)

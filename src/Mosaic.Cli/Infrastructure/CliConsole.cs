@@ -51,6 +51,8 @@ public sealed class CliConsole
             Error.WriteLine(issue);
         if (issues.Count > IssuesShown)
             Error.WriteLine($"… {issues.Count - IssuesShown} more");
+        foreach (var hint in InputHints.For(issues))
+            Error.WriteLine(hint);
         if (report is not null && issues.Count > 0)
             Error.WriteLine($"{what} written to {report.Path}");
     }

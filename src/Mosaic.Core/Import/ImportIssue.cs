@@ -1,3 +1,5 @@
+using Mosaic.Core.Application;
+
 namespace Mosaic.Core.Import;
 
 /// <summary>
@@ -12,6 +14,9 @@ namespace Mosaic.Core.Import;
 /// <param name="Reason">Plain-language reason.</param>
 public sealed record ImportIssue(string File, string? Sheet, long Row, string? Column, string? Value, string Reason)
 {
+    /// <summary>The request setting that would fix it, for the front end's hint (never part of the reason).</summary>
+    public RequestSetting Remedy { get; init; }
+
     public override string ToString()
     {
         var where = Sheet is null ? $"{File}, row {Row}" : $"{File} [{Sheet}], row {Row}";

@@ -19,22 +19,25 @@ public static class ZipLimits
     /// <summary>Entries smaller than this (64 MiB) are never refused for their ratio: they cannot exhaust memory.</summary>
     public const long RatioFloorBytes = 64L << 20;
 
-    /// <summary>Checks every entry of an archive file.</summary>
+    /// <summary>Checks every entry of an archive.</summary>
     /// <exception cref="InputFormatException">An entry expands beyond the limits.</exception>
-    public static void Check(string path)
+    public static void Check(ImportSource source)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        var stream = source.Open();
         ZipArchive archive;
         try
         {
-            archive = ZipFile.OpenRead(path);
+            archive = new ZipArchive(stream, ZipArchiveMode.Read);
         }
         catch (InvalidDataException)
         {
             // Not a zip at all: the reader that follows says so in its own words.
+            stream.Dispose();
             return;
         }
         using (archive)
-            Check(archive, Path.GetFileName(path));
+            Check(archive, source.Name);
     }
 
     /// <summary>Checks every entry of an open archive.</summary>

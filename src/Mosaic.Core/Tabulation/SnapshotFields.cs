@@ -1,3 +1,4 @@
+using Mosaic.Core.Application;
 using System.Globalization;
 using Mosaic.Core.Registry;
 
@@ -49,7 +50,7 @@ internal sealed class SnapshotFields(RegistrySnapshot snapshot, AgeBands ageBand
     public CategoricalColumn ResolveCategorical(string name) => Resolve(name) switch
     {
         CategoricalColumn c => c,
-        _ when name == "age" => throw new TabulationException("'age' is a number: tabulate by 'age_group' (bands set with --age-bands)"),
+        _ when name == "age" => throw new TabulationException("'age' is a number: tabulate by 'age_group' (ages in the request's age bands)", RequestSetting.AgeBands),
         _ => throw new TabulationException($"'{name}' is a number, not a category: it cannot be a dimension"),
     };
 

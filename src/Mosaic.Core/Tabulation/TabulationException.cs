@@ -1,3 +1,5 @@
+using Mosaic.Core.Application;
+
 namespace Mosaic.Core.Tabulation;
 
 /// <summary>A request or definition that cannot be tabulated; the message is meant for the user as is.</summary>
@@ -7,9 +9,15 @@ public sealed class TabulationException : Exception
     {
     }
 
+    /// <param name="remedy">The request setting that would fix it, for the front end's hint.</param>
+    public TabulationException(string message, RequestSetting remedy) : base(message) => Remedy = remedy;
+
     public TabulationException(string message, Exception inner) : base(message, inner)
     {
     }
+
+    /// <summary>The request setting that would fix it, if one does.</summary>
+    public RequestSetting Remedy { get; }
 
     public TabulationException()
     {

@@ -1,3 +1,4 @@
+using Mosaic.Core.Application;
 using Mosaic.Core.Disclosure;
 using Mosaic.Core.Indicators;
 using Mosaic.Core.Indicators.Expressions;
@@ -46,7 +47,7 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
             throw new TabulationException(
                 $"age bands {request.AgeBands} are not groups of the base bands ({AgeBands.Base}): two suppressed tables by " +
                 "different bands could be subtracted to recover persons of one age. Use bands from 0 to an open last band " +
-                "whose boundaries are base boundaries (e.g. 0-14,15-64,65+), or --method perturbation");
+                "whose boundaries are base boundaries (e.g. 0-14,15-64,65+), or the perturbation method", RequestSetting.DisclosureMethod);
         }
         var fields = new SnapshotFields(snapshot, request.AgeBands);
         var eval = new ExpressionEvaluator(fields);

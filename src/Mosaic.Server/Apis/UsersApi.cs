@@ -22,13 +22,13 @@ public static class UsersApi
         return api;
     }
 
-    public static Ok<List<UserView>> List(MosaicDatabase database)
+    public static Ok<IReadOnlyList<UserReport>> List(MosaicDatabase database)
     {
         using var store = database.Open();
-        return TypedResults.Ok(store.Users.List().Select(UserView.Of).ToList());
+        return TypedResults.Ok<IReadOnlyList<UserReport>>([.. store.Users.List().Select(UserReport.Of)]);
     }
 
-    public static Results<Created<AddedUserView>, ProblemHttpResult> Add(NewUserRequest request, MosaicDatabase database)
+    public static Results<Created<AddedAccountReport>, ProblemHttpResult> Add(NewUserRequest request, MosaicDatabase database)
     {
         if (!Roles.TryParse(request.Role, out var role))
             return Problems.BadRequest($"role must be one of {string.Join(", ", Roles.All.Select(Roles.Code))} (got '{request.Role}')");
@@ -36,7 +36,7 @@ public static class UsersApi
         try
         {
             var added = UserAdministration.Add(store, new NewUser(request.UserName ?? "", role, request.Scope, request.Password));
-            return TypedResults.Created($"/api/users/{added.User.UserName}", new AddedUserView(UserView.Of(added.User), added.GeneratedPassword));
+            return TypedResults.Created($"/api/users/{added.User.UserName}", new AddedAccountReport(UserReport.Of(added.User), added.GeneratedPassword));
         }
         catch (AccountException ex)
         {
@@ -44,9 +44,9 @@ public static class UsersApi
         }
     }
 
-    public static Results<Ok<UserView>, ProblemHttpResult> Disable(string userName, MosaicDatabase database) => SetDisabled(userName, true, database);
+    public static Results<Ok<UserReport>, ProblemHttpResult> Disable(string userName, MosaicDatabase database) => SetDisabled(userName, true, database);
 
-    public static Results<Ok<UserView>, ProblemHttpResult> Enable(string userName, MosaicDatabase database) => SetDisabled(userName, false, database);
+    public static Results<Ok<UserReport>, ProblemHttpResult> Enable(string userName, MosaicDatabase database) => SetDisabled(userName, false, database);
 
     public static Results<Ok<IssuedTokenReport>, ProblemHttpResult> IssueToken(string userName, NewTokenRequest? request, MosaicDatabase database)
     {
@@ -62,12 +62,12 @@ public static class UsersApi
         }
     }
 
-    private static Results<Ok<UserView>, ProblemHttpResult> SetDisabled(string userName, bool disabled, MosaicDatabase database)
+    private static Results<Ok<UserReport>, ProblemHttpResult> SetDisabled(string userName, bool disabled, MosaicDatabase database)
     {
         using var store = database.Open();
         try
         {
-            return TypedResults.Ok(UserView.Of(UserAdministration.SetDisabled(store, userName, disabled)));
+            return TypedResults.Ok(UserReport.Of(UserAdministration.SetDisabled(store, userName, disabled)));
         }
         catch (AccountException ex)
         {
@@ -81,17 +81,3 @@ public sealed record NewUserRequest(string? UserName, string? Role, string? Scop
 
 /// <summary>A token to issue.</summary>
 public sealed record NewTokenRequest(string? Name);
-
-/// <summary>An account as shown (never its hash).</summary>
-public sealed record UserView(string UserName, string Role, string? Scope, bool Disabled, DateTimeOffset CreatedAt)
-{
-    public static UserView Of(UserAccount user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return new UserView(user.UserName, Roles.Code(user.Role), user.Scope, user.Disabled, user.CreatedAt);
-    }
-}
-
-/// <summary>An added account and its generated password (shown this once).</summary>
-public sealed record AddedUserView(UserView User, string? GeneratedPassword);
-

@@ -71,7 +71,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
             {
                 case "registrations":
                 {
-                    var input = RegistrationInput.Detect(path, membersPath);
+                    var input = RegistrationInput.Detect(Upload(path, job.FileName), membersPath is null ? null : Upload(membersPath, Path.GetFileName(membersPath)["members-".Length..]));
                     var r = RegistrationImporter.Import(store, input, RegistrationMapping.Default, new RegistrationImportOptions(skipInvalid,
                         p => job.Running(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)) { AreaScope = scope });
                     Finish(job, path, r.Committed, new ImportSummary(r.HouseholdsImported, r.DuplicatesSkipped, r.HouseholdsRejected, r.HouseholdsDeclined),
@@ -80,19 +80,19 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
                 }
                 case "dtm":
                 {
-                    var r = DtmImporter.Import(store.Areas, store.Mobility, path, new DtmImportOptions { SkipInvalid = skipInvalid });
+                    var r = DtmImporter.Import(store.Areas, store.Mobility, Upload(path, job.FileName), new DtmImportOptions { SkipInvalid = skipInvalid });
                     Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Errors.Count), r.Errors, r.Warnings);
                     break;
                 }
                 case "flows":
                 {
-                    var r = FlowImporter.Import(store.Mobility, path, new DtmImportOptions { SkipInvalid = skipInvalid });
+                    var r = FlowImporter.Import(store.Mobility, Upload(path, job.FileName), new DtmImportOptions { SkipInvalid = skipInvalid });
                     Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Issues.Count), r.Issues, r.Warnings);
                     break;
                 }
                 default:
                 {
-                    var r = AreaImporter.Import(store.Areas, path, null, skipInvalid);
+                    var r = AreaImporter.Import(store.Areas, Upload(path, job.FileName), null, skipInvalid);
                     Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Issues.Count), r.Issues, r.Warnings);
                     break;
                 }
@@ -109,6 +109,9 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
     private static void Finish(ImportJob job, string path, bool committed, ImportSummary summary, IReadOnlyCollection<ImportIssue> errors,
         IReadOnlyCollection<ImportIssue> warnings) =>
         job.Finished(committed, summary, ImportErrorFile.Combine(errors, warnings), ImportErrorFile.WriteBeside(path, errors, warnings)?.Path);
+
+    /// <summary>A saved upload, named in messages as the user named it (not by the server's copy).</summary>
+    private static ImportSource Upload(string path, string name) => ImportSource.FromFile(path, Path.GetFileName(name));
 
     public void Dispose() => _one.Dispose();
 

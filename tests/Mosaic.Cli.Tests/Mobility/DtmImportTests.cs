@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Mosaic.Core.Import;
 using Mosaic.Core.Import.Csv;
 using Mosaic.Core.Mobility;
 using Mosaic.Core.Mobility.Analysis;
@@ -17,7 +18,7 @@ public sealed class DtmImportTests
     public void Import_EveryRealDtmFile_ImportsWholeWithoutRejections(string name)
     {
         using var t = new MobilityTestStore(withPcodes: true);
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, t.Copy("dtm/" + name));
+        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/" + name)));
         Assert.Empty(result.Errors);
         Assert.True(result.Committed);
         Assert.Equal(result.RecordsRead, result.Counts.Inserted);
@@ -33,7 +34,7 @@ public sealed class DtmImportTests
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var path = t.Copy("dtm/" + name);
-        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path);
+        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
 
         var expected = new Dictionary<(string, int, int), long>();
         using (var doc = JsonDocument.Parse(File.ReadAllBytes(path)))
@@ -55,7 +56,7 @@ public sealed class DtmImportTests
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var path = t.Copy("dtm/global-iom-dtm-from-api-admin-0-to-2.csv");
-        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path);
+        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
         var expected = new Dictionary<(string, int, int), long>();
         foreach (var row in ReadCells(path).Skip(2))
         {
@@ -72,7 +73,7 @@ public sealed class DtmImportTests
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var source = t.Copy("dtm/global-iom-dtm-from-api-admin-0-to-2.csv");
-        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, source);
+        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(source));
         var exported = t.File("exported.csv");
         using (var w = new StreamWriter(exported))
             DtmHxlWriter.Write(w, t.Store.Mobility.ReadAssessments());
@@ -91,7 +92,7 @@ public sealed class DtmImportTests
         }
 
         using var again = new MobilityTestStore(withPcodes: true);
-        DtmImporter.Import(again.Store.Areas, again.Store.Mobility, exported);
+        DtmImporter.Import(again.Store.Areas, again.Store.Mobility, ImportSource.FromFile(exported));
         var first = t.Store.Mobility.ReadAssessments().Select(AssessmentFingerprint.Of).ToList();
         var second = again.Store.Mobility.ReadAssessments().Select(AssessmentFingerprint.Of).ToList();
         Assert.Equal(first.Count, second.Count);
@@ -103,8 +104,8 @@ public sealed class DtmImportTests
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var path = t.Copy("dtm/displacement-admin2-admin0pcode-hti.json");
-        var first = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path);
-        var second = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path);
+        var first = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
+        var second = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
         Assert.Equal(1384, first.Counts.Inserted);
         Assert.Equal(new Mosaic.Core.Storage.UpsertCounts(0, 0, 1384), second.Counts);
         Assert.Equal(1384, t.Store.Mobility.CountAssessments());
@@ -114,8 +115,8 @@ public sealed class DtmImportTests
     public void Import_JsonThenHdxFile_KeepsOneRecordPerDtmId()
     {
         using var t = new MobilityTestStore(withPcodes: true);
-        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, t.Copy("dtm/displacement-admin2-admin0pcode-tcd.json"));
-        var hdx = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, t.Copy("dtm/global-iom-dtm-from-api-admin-0-to-2.csv"));
+        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin2-admin0pcode-tcd.json")));
+        var hdx = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/global-iom-dtm-from-api-admin-0-to-2.csv")));
         Assert.Equal(13367, t.Store.Mobility.CountAssessments());
         Assert.Equal(145, hdx.Counts.Updated + hdx.Counts.Unchanged);
     }
@@ -124,7 +125,7 @@ public sealed class DtmImportTests
     public void Import_ChadCodesMissingFromTheAreaTable_AreLinkedByNameAndReported()
     {
         using var t = new MobilityTestStore(withPcodes: true);
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, t.Copy("dtm/displacement-admin2-admin0pcode-tcd.json"));
+        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin2-admin0pcode-tcd.json")));
         var lac = Assert.Single(result.Warnings, w => w.Value == "TD07");
         Assert.Contains("linked by name 'Lac' to TCD07", lac.Reason, StringComparison.Ordinal);
         Assert.Contains("145 record(s)", lac.Reason, StringComparison.Ordinal);
@@ -138,7 +139,7 @@ public sealed class DtmImportTests
     public void Import_WithoutAreaTable_KeepsEveryRecordAndReportsUnknownPcodes()
     {
         using var t = new MobilityTestStore();
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, t.Copy("dtm/displacement-admin1-admin0pcode-afg.json"));
+        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin1-admin0pcode-afg.json")));
         Assert.True(result.Committed);
         Assert.Equal(1395, t.Store.Mobility.CountAssessments());
         var afg = Assert.Single(result.Warnings);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility;
 using Mosaic.Core.Mobility.Analysis;
 using Mosaic.Core.Mobility.Import;
@@ -23,7 +24,7 @@ public sealed class DtmRealFilesPropertyTests
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var path = t.Copy("dtm/" + name);
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path);
+        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
         Assert.Empty(result.Errors);
 
         var expected = Recount(path);

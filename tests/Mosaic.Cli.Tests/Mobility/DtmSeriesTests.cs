@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility;
 using Mosaic.Core.Mobility.Analysis;
 using Mosaic.Core.Mobility.Import;
@@ -35,7 +36,7 @@ public sealed class DtmSeriesTests
         var t = new MobilityTestStore(withPcodes: true);
         foreach (var f in files)
         {
-            var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, t.Copy("dtm/" + f));
+            var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/" + f)));
             Assert.Empty(result.Errors);
         }
         return t;
@@ -110,7 +111,7 @@ public sealed class DtmSeriesTests
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var path = t.Copy("dtm/" + Iraq);
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path);
+        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
         var raw = RawJson(path);
         Assert.Empty(result.Errors);
         Assert.Equal(raw.Count, t.Store.Mobility.CountAssessments());
@@ -155,7 +156,7 @@ public sealed class DtmSeriesTests
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var path = t.Copy("dtm/" + Sudan);
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path);
+        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
         var raw = RawJson(path);
         Assert.Empty(result.Errors);
         Assert.Equal(raw.Count, result.Counts.Inserted);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Cli.Tests.Mobility;
@@ -19,7 +20,7 @@ public sealed class DtmSummaryOutputTests
     private static MobilityTestStore ChadStore()
     {
         var t = new MobilityTestStore(withPcodes: true);
-        Assert.Empty(DtmImporter.Import(t.Store.Areas, t.Store.Mobility, t.Copy("dtm/" + Chad)).Errors);
+        Assert.Empty(DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/" + Chad))).Errors);
         t.Store.Dispose();
         return t;
     }
@@ -42,7 +43,7 @@ public sealed class DtmSummaryOutputTests
         var raw = DtmSeriesTests.RawJson(t.Copy("dtm/" + Chad));
         var run = Run("mobility", "summary", "--round", "99", "--db", t.DbPath);
         Assert.Equal(0, run.Exit);
-        Assert.Contains($"--round 99: no series has round 99 (rounds in the selected data: {raw.Min(r => r.Round)} to {raw.Max(r => r.Round)})",
+        Assert.Contains($"round 99: no series has round 99 (rounds in the selected data: {raw.Min(r => r.Round)} to {raw.Max(r => r.Round)})",
             run.Out, StringComparison.Ordinal);
         t.Reopen();
     }
@@ -70,7 +71,7 @@ public sealed class DtmSummaryOutputTests
     {
         using var plain = new MobilityTestStore(withPcodes: true);
         var source = plain.Copy("dtm/" + Hapi);
-        var first = DtmImporter.Import(plain.Store.Areas, plain.Store.Mobility, source);
+        var first = DtmImporter.Import(plain.Store.Areas, plain.Store.Mobility, ImportSource.FromFile(source));
         Assert.Empty(first.Errors);
 
         // The layout of 6 of 10 real HAPI versions: "2010-11-30 00:00:00+00:00".
@@ -84,7 +85,7 @@ public sealed class DtmSummaryOutputTests
             text.Append(string.Join(',', cells.Select(c => c.Contains(',') || c.Contains('"') ? $"\"{c.Replace("\"", "\"\"")}\"" : c))).Append('\n');
         }
         using var stamped = new MobilityTestStore(withPcodes: true);
-        var second = DtmImporter.Import(stamped.Store.Areas, stamped.Store.Mobility, stamped.Write("hapi-stamped.csv", text.ToString()));
+        var second = DtmImporter.Import(stamped.Store.Areas, stamped.Store.Mobility, ImportSource.FromFile(stamped.Write("hapi-stamped.csv", text.ToString())));
         Assert.Empty(second.Errors);
         Assert.Equal(first.RecordsRead, second.RecordsRead);
         Assert.Equal(Totals(plain), Totals(stamped));
@@ -98,7 +99,7 @@ public sealed class DtmSummaryOutputTests
         var round = Array.IndexOf(rows[0], "reporting_round");
         var bad = rows[1].Select((c, i) => i == round ? "x" : c);
         var path = t.Write("hapi.csv", string.Join(',', rows[0]) + "\n" + string.Join(',', bad.Select(c => c.Contains(',') ? $"\"{c}\"" : c)) + "\n");
-        var issue = Assert.Single(DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path).Errors);
+        var issue = Assert.Single(DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path)).Errors);
         Assert.Equal("reporting_round", issue.Column);
         Assert.Contains("not a whole number", issue.Reason, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
 
 namespace Mosaic.Cli.Tests.Mobility;
@@ -19,7 +20,7 @@ public sealed class DtmValidationTests
     private static DtmImportResult Import(MobilityTestStore t, string content)
     {
         var path = t.Write("dtm.csv", Header + "#id+code,#operation+name\n" + content);
-        return DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path);
+        return DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
     }
 
     [Theory]
@@ -109,7 +110,7 @@ public sealed class DtmValidationTests
     {
         using var t = new MobilityTestStore();
         var path = t.Write("dtm.csv", Header + Row(id: "1") + Row(id: "2", type: "ZZ", pcode: "HT0112"));
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path, new DtmImportOptions { SkipInvalid = true });
+        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), new DtmImportOptions { SkipInvalid = true });
         Assert.True(result.Committed);
         Assert.Single(result.Errors);
         Assert.Equal(1, t.Store.Mobility.CountAssessments());

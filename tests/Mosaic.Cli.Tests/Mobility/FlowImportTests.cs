@@ -1,3 +1,4 @@
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility;
 using Mosaic.Core.Mobility.Import;
 
@@ -11,7 +12,7 @@ public sealed class FlowImportTests
     public void Import_TheDocumentedExampleFile_StoresThePointAndEveryRow()
     {
         using var t = new MobilityTestStore();
-        var result = FlowImporter.Import(t.Store.Mobility, t.Write("flows.csv", File.ReadAllText(ExampleFile)));
+        var result = FlowImporter.Import(t.Store.Mobility, ImportSource.FromFile(t.Write("flows.csv", File.ReadAllText(ExampleFile))));
         Assert.Empty(result.Issues);
         Assert.Equal(12, result.Counts.Inserted);
         var point = Assert.Single(t.Store.Mobility.ReadFlowPoints());
@@ -26,8 +27,8 @@ public sealed class FlowImportTests
     {
         using var t = new MobilityTestStore();
         var path = t.Write("flows.csv", File.ReadAllText(ExampleFile));
-        FlowImporter.Import(t.Store.Mobility, path);
-        var second = FlowImporter.Import(t.Store.Mobility, path);
+        FlowImporter.Import(t.Store.Mobility, ImportSource.FromFile(path));
+        var second = FlowImporter.Import(t.Store.Mobility, ImportSource.FromFile(path));
         Assert.Equal(new Mosaic.Core.Storage.UpsertCounts(0, 0, 12), second.Counts);
         Assert.Equal(12, t.Store.Mobility.CountFlowObservations());
     }
@@ -38,8 +39,8 @@ public sealed class FlowImportTests
         using var t = new MobilityTestStore();
         var text = "point_code,point_type,date,direction,total,reason\nP1,land_border,2024-05-01,in,10,trade\nP1,,2024-05-01,in,10,trade\n";
         var path = t.Write("flows.csv", text);
-        Assert.Equal(2, FlowImporter.Import(t.Store.Mobility, path).Counts.Inserted);
-        Assert.Equal(2, FlowImporter.Import(t.Store.Mobility, path).Counts.Unchanged);
+        Assert.Equal(2, FlowImporter.Import(t.Store.Mobility, ImportSource.FromFile(path)).Counts.Inserted);
+        Assert.Equal(2, FlowImporter.Import(t.Store.Mobility, ImportSource.FromFile(path)).Counts.Unchanged);
     }
 
     [Theory]
@@ -52,7 +53,7 @@ public sealed class FlowImportTests
     {
         using var t = new MobilityTestStore();
         var path = t.Write("flows.csv", "point_code,point_type,date,direction,total,reason\n" + row + "\n");
-        var result = FlowImporter.Import(t.Store.Mobility, path);
+        var result = FlowImporter.Import(t.Store.Mobility, ImportSource.FromFile(path));
         var issue = Assert.Single(result.Issues);
         Assert.Equal(2, issue.Row);
         Assert.Equal(column, issue.Column);
@@ -66,7 +67,7 @@ public sealed class FlowImportTests
     {
         using var t = new MobilityTestStore();
         var path = t.Write("flows.csv", "point_code,point_type,date,direction,m_18_59,f_18_59,total\nP1,airport,2024-05-01,out,6,5,10\n");
-        var issue = Assert.Single(FlowImporter.Import(t.Store.Mobility, path).Issues);
+        var issue = Assert.Single(FlowImporter.Import(t.Store.Mobility, ImportSource.FromFile(path)).Issues);
         Assert.Equal("total", issue.Column);
         Assert.Contains("less than the sum", issue.Reason, StringComparison.Ordinal);
     }
@@ -76,7 +77,7 @@ public sealed class FlowImportTests
     {
         using var t = new MobilityTestStore();
         var text = "point_code,point_type,date,direction,m_18_59,f_18_59\nP1,land_border,2024-05-01,in,2000000000,2000000000\n";
-        var result = FlowImporter.Import(t.Store.Mobility, t.Write("flows.csv", text));
+        var result = FlowImporter.Import(t.Store.Mobility, ImportSource.FromFile(t.Write("flows.csv", text)));
         Assert.Equal(["m_18_59", "f_18_59"], result.Issues.Select(i => i.Column));
         Assert.All(result.Issues, i => Assert.Contains("count above 10,000,000", i.Reason, StringComparison.Ordinal));
         Assert.All(result.Issues, i => Assert.Equal(2, i.Row));

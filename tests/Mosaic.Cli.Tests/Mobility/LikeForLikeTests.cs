@@ -1,3 +1,4 @@
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Analysis;
 using Mosaic.Core.Mobility.Import;
 
@@ -23,7 +24,7 @@ public sealed class LikeForLikeTests
         var t = new MobilityTestStore();
         var path = t.Write("dtm.csv", Header + Row(1, "HT0111", "A", 1000, 1) + Row(2, "HT0112", "B", 500, 1)
             + Row(3, "HT0111", "A", 1200, 2) + Row(4, "HT0113", "C", 300, 2));
-        Assert.Empty(DtmImporter.Import(t.Store.Areas, t.Store.Mobility, path).Errors);
+        Assert.Empty(DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path)).Errors);
         return t;
     }
 

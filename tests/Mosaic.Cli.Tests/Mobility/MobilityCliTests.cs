@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mosaic.Core.Import;
 using Mosaic.Core.Mobility;
 
 namespace Mosaic.Cli.Tests.Mobility;
@@ -59,7 +60,7 @@ public sealed class MobilityCliTests
 
         using var again = new MobilityTestStore();
         again.Store.Areas.Upsert(Core.Demo.MobilityDemo.Areas());
-        var result = Core.Mobility.Import.DtmImporter.Import(again.Store.Areas, again.Store.Mobility, out1);
+        var result = Core.Mobility.Import.DtmImporter.Import(again.Store.Areas, again.Store.Mobility, ImportSource.FromFile(out1));
         Assert.Empty(result.Errors);
         Assert.Empty(result.Warnings);
         var round3 = again.Store.Mobility.ReadAssessments().Where(a => a.Round == 3).Sum(a => a.Individuals(PopulationType.Idp));

@@ -133,7 +133,8 @@ public sealed class TabulatorTests
         var request = new TabulationRequest("population", ["sex", "age_group"]) { AgeBands = AgeBands.Parse(bands) };
         var ex = Assert.Throws<TabulationException>(() => new Tabulator(s_snapshot, IndicatorCatalogue.Shipped).Tabulate(request));
         Assert.Contains(AgeBands.Parse(bands).ToString(), ex.Message, StringComparison.Ordinal);
-        Assert.Contains("--method perturbation", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("or the perturbation method", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(Core.Application.RequestSetting.DisclosureMethod, ex.Remedy);
         // Perturbation needs no such rule: the same persons always get the same noise, whatever the bands.
         var snapshot = new KeyedRegistry(s_households, keySeed: 3).Snapshot;
         var perturbed = new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(request with { Method = DisclosureMethod.Perturbation });

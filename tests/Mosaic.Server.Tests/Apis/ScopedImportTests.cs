@@ -88,6 +88,20 @@ public sealed class ScopedImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ProblemsInTheUpload_NameEachFileAsTheUserNamedIt_NotTheServersCopy()
+    {
+        var ids = Ids(2);
+        var members = Members(ids).Replace("Head 2,female,40,", "Head 2,female,250,", StringComparison.Ordinal);
+        var job = await UploadAndWait(Households(ids, _inside, _outside), members, skipInvalid: false);
+
+        Assert.Equal("rejected", job.GetProperty("state").GetString());
+        var files = job.GetProperty("issues").EnumerateArray()
+            .Select(i => (i.GetProperty("file").GetString(), i.GetProperty("column").GetString())).ToHashSet();
+        Assert.Contains(("households.csv", "adm_pcode"), files);
+        Assert.Contains(("members.csv", "age"), files);
+    }
+
+    [Fact]
     public async Task AScopedAccount_CannotUploadAreasOrMobilityFiles()
     {
         using var client = Client();

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Mosaic.Core.Access;
+
 namespace Mosaic.Core.Application.Reports;
 
 /// <summary>What <c>mosaic init</c> reports: the database and its schema version.</summary>
@@ -22,11 +25,25 @@ public sealed record AuditVerifyReport(bool Intact, long Entries, string? HeadHa
 /// <summary>A broken link of the audit chain: the entry and why.</summary>
 public sealed record AuditProblemReport(long Entry, string Reason);
 
-/// <summary>A user account as <c>mosaic users list</c> shows it (no password, no token).</summary>
-public sealed record UserReport(string UserName, string Role, string? Scope, bool Disabled, string CreatedAt);
+/// <summary>
+/// A user account as <c>mosaic users list</c> and <c>GET /api/users</c> show it (no password, no token);
+/// <see cref="CreatedAt"/> is UTC to the second (<c>2026-12-01T17:45:25Z</c>).
+/// </summary>
+public sealed record UserReport(string UserName, string Role, string? Scope, bool Disabled, string CreatedAt)
+{
+    public static UserReport Of(UserAccount user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new UserReport(user.UserName, Roles.Code(user.Role), user.Scope, user.Disabled,
+            user.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+    }
+}
 
 /// <summary>What <c>mosaic users list</c> reports.</summary>
 public sealed record UserListReport(IReadOnlyList<UserReport> Users);
+
+/// <summary>What <c>POST /api/users</c> returns: the account added and its generated password (shown once, here).</summary>
+public sealed record AddedAccountReport(UserReport User, string? GeneratedPassword);
 
 /// <summary>What <c>mosaic users add</c> reports; the generated password is shown once, here.</summary>
 public sealed record AddedUserReport(string UserName, string Role, string? Scope, string? GeneratedPassword);

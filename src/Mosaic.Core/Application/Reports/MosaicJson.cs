@@ -15,6 +15,8 @@ namespace Mosaic.Core.Application.Reports;
 [JsonSerializable(typeof(AuditListReport))]
 [JsonSerializable(typeof(AuditVerifyReport))]
 [JsonSerializable(typeof(UserListReport))]
+[JsonSerializable(typeof(IReadOnlyList<UserReport>))]
+[JsonSerializable(typeof(AddedAccountReport))]
 [JsonSerializable(typeof(AddedUserReport))]
 [JsonSerializable(typeof(UserStateReport))]
 [JsonSerializable(typeof(IssuedTokenReport))]

@@ -13,13 +13,14 @@ public static class AreaImporter
 {
     /// <param name="skipInvalid">Import the valid areas and report the rest, instead of importing nothing.</param>
     /// <param name="csv">How a CSV table is read (encoding, limits).</param>
-    public static AreaImportResult Import(IAreaStore store, string path, string? pcodeProperty = null, bool skipInvalid = false, CsvReadOptions? csv = null)
+    public static AreaImportResult Import(IAreaStore store, ImportSource source, string? pcodeProperty = null, bool skipInvalid = false, CsvReadOptions? csv = null)
     {
-        var isGeoJson = path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) ||
-                        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        var read = isGeoJson ? BoundaryReader.Read(path, pcodeProperty) : PcodeTableReader.Read(path, csv);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(source);
+        var isGeoJson = source.Extension is ".geojson" or ".json";
+        var read = isGeoJson ? BoundaryReader.Read(source, pcodeProperty) : PcodeTableReader.Read(source, csv);
         var issues = new List<ImportIssue>(read.Issues);
-        var file = Path.GetFileName(path);
+        var file = source.Name;
 
         var known = store.All().ToDictionary(a => a.Pcode, StringComparer.Ordinal);
         var warnings = new List<ImportIssue>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Mosaic.Core.Application;
 using Mosaic.Core.Geo;
 using Mosaic.Core.Import;
 using NetTopologySuite.Features;
@@ -9,18 +10,19 @@ namespace Mosaic.Core.Areas.Import;
 
 /// <summary>
 /// Reads area boundaries from a GeoJSON FeatureCollection of Polygon / MultiPolygon features. The P-code
-/// comes from <c>--pcode-property</c>, or else the deepest <c>ADMn_PCODE</c>-style property or <c>pcode</c>;
+/// comes from the property named in the request, or else the deepest <c>ADMn_PCODE</c>-style property or <c>pcode</c>;
 /// name, level and parent are taken from matching properties when present (needed only for new areas).
 /// </summary>
 public static class BoundaryReader
 {
-    public static AreaFile Read(string path, string? pcodeProperty = null)
+    public static AreaFile Read(ImportSource source, string? pcodeProperty = null)
     {
-        var file = Path.GetFileName(path);
+        ArgumentNullException.ThrowIfNull(source);
+        var file = source.Name;
         FeatureCollection? features;
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = source.Open();
             features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJson.Options);
         }
         catch (JsonException ex)
@@ -43,7 +45,7 @@ public static class BoundaryReader
             if (string.IsNullOrEmpty(pcode))
             {
                 issues.Add(new ImportIssue(file, "features", row, pcodeProperty ?? "pcode", null,
-                    "feature has no P-code property (use --pcode-property NAME)"));
+                    "feature has no P-code property (name the property that holds it)") { Remedy = RequestSetting.PcodeProperty });
                 continue;
             }
             if (feature.Geometry is not (Polygon or MultiPolygon))

@@ -13,10 +13,11 @@ namespace Mosaic.Core.Areas.Import;
 public static class PcodeTableReader
 {
     /// <summary>Reads a table; issues name the row and column of every bad row.</summary>
-    public static AreaFile Read(string path, CsvReadOptions? options = null)
+    public static AreaFile Read(ImportSource source, CsvReadOptions? options = null)
     {
-        using var csv = CsvReader.Open(path, options ?? CsvReadOptions.Default);
-        var file = Path.GetFileName(path);
+        ArgumentNullException.ThrowIfNull(source);
+        using var csv = CsvReader.Open(source, options ?? CsvReadOptions.Default);
+        var file = source.Name;
         if (!csv.Read())
             return new AreaFile([], [new ImportIssue(file, null, 1, null, null, "the file is empty")]);
         var header = csv.Fields.Select(h => h.Trim()).ToArray();

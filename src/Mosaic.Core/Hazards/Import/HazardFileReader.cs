@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Mosaic.Core.Application;
 using Mosaic.Core.Geo;
 using Mosaic.Core.Import;
 using NetTopologySuite.Features;
@@ -17,10 +18,11 @@ public static class HazardFileReader
     /// <summary>Default name of the severity property.</summary>
     public const string DefaultSeverityProperty = "severity";
 
-    public static HazardFile Read(string path, HazardType type, string? layerName = null, string? severityProperty = null)
+    public static HazardFile Read(ImportSource source, HazardType type, string? layerName = null, string? severityProperty = null)
     {
-        var file = Path.GetFileName(path);
-        var name = string.IsNullOrWhiteSpace(layerName) ? Path.GetFileNameWithoutExtension(path) : layerName.Trim();
+        ArgumentNullException.ThrowIfNull(source);
+        var file = source.Name;
+        var name = string.IsNullOrWhiteSpace(layerName) ? Path.GetFileNameWithoutExtension(file) : layerName.Trim();
         var property = string.IsNullOrWhiteSpace(severityProperty) ? DefaultSeverityProperty : severityProperty;
         var issues = new List<ImportIssue>();
         var polygons = new List<HazardPolygon>();
@@ -29,7 +31,7 @@ public static class HazardFileReader
         FeatureCollection? features;
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = source.Open();
             features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJson.Options);
         }
         catch (JsonException ex)
@@ -57,7 +59,7 @@ public static class HazardFileReader
             if (props is null || !props.Exists(property))
             {
                 issues.Add(new ImportIssue(file, "features", row, property, null,
-                    $"feature has no '{property}' property (name it with --severity-property)"));
+                    $"feature has no '{property}' property (name the property that holds the severity)") { Remedy = RequestSetting.SeverityProperty });
                 continue;
             }
             if (!HazardSeverity.TryParse(raw, out var severity, out var reason))

@@ -14,7 +14,7 @@ public static class HazardImporter
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
-        var file = HazardFileReader.Read(request.Path, request.Type, request.LayerName, request.SeverityProperty);
+        var file = HazardFileReader.Read(request.Source, request.Type, request.LayerName, request.SeverityProperty);
         var layer = file.Layer with { ValidFrom = request.ValidFrom, ValidTo = request.ValidTo };
         var commit = layer.Polygons.Count > 0 && (file.Issues.Count == 0 || request.SkipInvalid);
         var replaced = commit && store.ReplaceLayer(layer);
@@ -23,12 +23,12 @@ public static class HazardImporter
 }
 
 /// <summary>A hazard file to import.</summary>
-/// <param name="Path">The file.</param>
+/// <param name="Source">The file.</param>
 /// <param name="Type">The hazard the layer describes.</param>
 /// <param name="LayerName">The layer's name (null: from the file name).</param>
 /// <param name="SeverityProperty">The feature property holding the severity (null: the default names).</param>
 /// <param name="SkipInvalid">Store the valid polygons even when some features were rejected.</param>
-public sealed record HazardImportRequest(string Path, HazardType Type, string? LayerName = null, string? SeverityProperty = null, bool SkipInvalid = false)
+public sealed record HazardImportRequest(ImportSource Source, HazardType Type, string? LayerName = null, string? SeverityProperty = null, bool SkipInvalid = false)
 {
     /// <summary>First day the layer applies (null: always).</summary>
     public DateOnly? ValidFrom { get; init; }

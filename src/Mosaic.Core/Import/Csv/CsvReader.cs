@@ -73,6 +73,13 @@ public sealed class CsvReader : IDisposable
         return Open(stream, Path.GetFileName(path), null, options);
     }
 
+    /// <summary>Opens an import source, named in messages by its name.</summary>
+    public static CsvReader Open(ImportSource source, CsvReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Open(source.Open(), source.Name, null, options);
+    }
+
     /// <summary>Reads a stream (owned and disposed by the reader). A byte-order mark overrides the encoding given.</summary>
     public static CsvReader Open(Stream stream, string file, string? sheet, CsvReadOptions options)
     {

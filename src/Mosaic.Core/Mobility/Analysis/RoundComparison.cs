@@ -130,7 +130,7 @@ internal static class RoundComparison
         {
             if (from == to)
             {
-                notes.Add($"--round and --compare are both {to.ToString(s_inv)}: nothing to compare");
+                notes.Add($"the round and the round to compare with are both {to.ToString(s_inv)}: nothing to compare");
                 break;
             }
             var target = set.Where(o => o.Round == to).ToList();

@@ -31,14 +31,14 @@ internal static class SummaryNotes
         {
             var levels = selected.Select(x => x.AdminLevel).Distinct().Order().ToList();
             notes.Add($"no assessment is reported at adm{options.Level.ToString(s_inv)} or finer: the data is reported at " +
-                $"{string.Join(", ", levels.Select(l => "adm" + l.ToString(s_inv)))} (use --level adm{levels[^1].ToString(s_inv)} or coarser)");
+                $"{string.Join(", ", levels.Select(l => "adm" + l.ToString(s_inv)))} (choose level adm{levels[^1].ToString(s_inv)} or a coarser one)");
             return;
         }
-        foreach (var (option, round) in new[] { ("--round", options.Round), ("--compare", options.Compare) })
+        foreach (var (option, round) in new[] { ("round", options.Round), ("round to compare with", options.Compare) })
         {
             if (round is { } wanted && selected.All(x => x.Round != wanted))
             {
-                // With both --round and --compare only those two rounds were read: a range would say nothing.
+                // With both rounds given only those two rounds were read: a range would say nothing.
                 var rounds = selected.Select(x => x.Round).Distinct().Order().ToList();
                 var range = options.Round is not null && options.Compare is not null ? ""
                     : $" (rounds in the selected data: {rounds[0].ToString(s_inv)} to {rounds[^1].ToString(s_inv)})";

@@ -16,12 +16,13 @@ public static class DtmHxlCsvReader
     public static bool Recognises(HeaderIndex header) =>
         header.Find(DtmFields.Idps) is not null && header.Find(DtmFields.Round) is not null;
 
-    public static DtmReadResult Read(string path, DtmImportOptions options)
+    public static DtmReadResult Read(ImportSource source, DtmImportOptions options)
     {
-        var file = Path.GetFileName(path);
+        ArgumentNullException.ThrowIfNull(source);
+        var file = source.Name;
         var issues = new List<ImportIssue>();
         var records = new List<LocationAssessment>();
-        using var csv = CsvReader.Open(path, options.Csv);
+        using var csv = CsvReader.Open(source, options.Csv);
         if (!csv.Read())
             return new DtmReadResult(Format, records, [new ImportIssue(file, null, 1, null, null, "the file is empty")]);
         var header = new HeaderIndex(csv.Fields);

@@ -11,12 +11,15 @@ namespace Mosaic.Core.Mobility.Import;
 /// </summary>
 public static class DtmImporter
 {
-    public static DtmImportResult Import(IAreaStore areas, IMobilityStore mobility, string path, DtmImportOptions? options = null)
+    public static DtmImportResult Import(IAreaStore areas, IMobilityStore mobility, ImportSource source, DtmImportOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(areas);
+        ArgumentNullException.ThrowIfNull(mobility);
+        ArgumentNullException.ThrowIfNull(source);
         options ??= new DtmImportOptions();
-        var read = Read(path, options);
+        var read = Read(source, options);
         var errors = new List<ImportIssue>(read.Issues);
-        var file = Path.GetFileName(path);
+        var file = source.Name;
         var sheet = read.Format == DtmJsonReader.Format ? "result" : null;
 
         // The same record id twice in one file: harmless when identical, an error otherwise.
@@ -56,22 +59,24 @@ public static class DtmImporter
     }
 
     /// <summary>Reads a DTM file of any supported layout without storing it.</summary>
-    public static DtmReadResult Read(string path, DtmImportOptions options)
+    public static DtmReadResult Read(ImportSource source, DtmImportOptions options)
     {
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            return DtmJsonReader.Read(path, options);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        if (source.Extension == ".json")
+            return DtmJsonReader.Read(source, options);
         HeaderIndex header;
-        using (var csv = CsvReader.Open(path, options.Csv))
+        using (var csv = CsvReader.Open(source, options.Csv))
         {
             if (!csv.Read())
-                return new DtmReadResult("unknown", [], [new ImportIssue(Path.GetFileName(path), null, 1, null, null, "the file is empty")]);
+                return new DtmReadResult("unknown", [], [new ImportIssue(source.Name, null, 1, null, null, "the file is empty")]);
             header = new HeaderIndex(csv.Fields);
         }
         if (DtmHxlCsvReader.Recognises(header))
-            return DtmHxlCsvReader.Read(path, options);
+            return DtmHxlCsvReader.Read(source, options);
         if (HapiIdpCsvReader.Recognises(header))
-            return HapiIdpCsvReader.Read(path, options);
-        return new DtmReadResult("unknown", [], [new ImportIssue(Path.GetFileName(path), null, 1, null, null,
+            return HapiIdpCsvReader.Read(source, options);
+        return new DtmReadResult("unknown", [], [new ImportIssue(source.Name, null, 1, null, null,
             "not a DTM file: expected a DTM API JSON response (.json), the DTM/HDX CSV (columns numPresentIdpInd, roundNumber, …) " +
             "or HDX HAPI's IDP CSV (columns location_code, population, reporting_round, …)")]);
     }

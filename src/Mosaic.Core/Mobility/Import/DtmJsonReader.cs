@@ -11,15 +11,17 @@ public static class DtmJsonReader
 {
     public const string Format = "dtm-api-json";
 
-    public static DtmReadResult Read(string path, DtmImportOptions options)
+    public static DtmReadResult Read(ImportSource source, DtmImportOptions options)
     {
-        var file = Path.GetFileName(path);
+        ArgumentNullException.ThrowIfNull(source);
+        var file = source.Name;
         var issues = new List<ImportIssue>();
         var records = new List<LocationAssessment>();
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var stream = source.Open();
+            doc = JsonDocument.Parse(stream);
         }
         catch (JsonException ex)
         {

@@ -13,14 +13,15 @@ namespace Mosaic.Core.Mobility.Import;
 /// </summary>
 public static class FlowImporter
 {
-    public static FlowImportResult Import(IMobilityStore store, string path, DtmImportOptions? options = null)
+    public static FlowImportResult Import(IMobilityStore store, ImportSource source, DtmImportOptions? options = null)
     {
         options ??= new DtmImportOptions();
-        var file = Path.GetFileName(path);
+        ArgumentNullException.ThrowIfNull(source);
+        var file = source.Name;
         var issues = new List<ImportIssue>();
-        var rows = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? XlsxSheetReader.Read(path).Select(r => (r.Row, (IReadOnlyList<string>)r.Cells))
-            : CsvRows(path, options.Csv);
+        var rows = source.Extension == ".xlsx"
+            ? XlsxSheetReader.Read(source).Select(r => (r.Row, (IReadOnlyList<string>)r.Cells))
+            : CsvRows(source, options.Csv);
         var known = store.ReadFlowPoints().ToDictionary(p => p.Code, StringComparer.Ordinal);
         var points = new Dictionary<string, FlowMonitoringPoint>(StringComparer.Ordinal);
         var pointRows = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -81,9 +82,9 @@ public static class FlowImporter
         };
     }
 
-    private static IEnumerable<(long Row, IReadOnlyList<string> Cells)> CsvRows(string path, CsvReadOptions csvOptions)
+    private static IEnumerable<(long Row, IReadOnlyList<string> Cells)> CsvRows(ImportSource source, CsvReadOptions csvOptions)
     {
-        using var csv = CsvReader.Open(path, csvOptions);
+        using var csv = CsvReader.Open(source, csvOptions);
         while (csv.Read())
             yield return (csv.LineNumber, [.. csv.Fields]);
     }

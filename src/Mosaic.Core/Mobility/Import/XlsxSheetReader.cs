@@ -1,3 +1,4 @@
+using Mosaic.Core.Import;
 using Mosaic.Core.Registry.Import;
 
 namespace Mosaic.Core.Mobility.Import;
@@ -9,9 +10,9 @@ namespace Mosaic.Core.Mobility.Import;
 internal static class XlsxSheetReader
 {
     /// <summary>Rows with their 1-based spreadsheet row numbers, the header first; empty cells are "".</summary>
-    public static IEnumerable<(long Row, string[] Cells)> Read(string path)
+    public static IEnumerable<(long Row, string[] Cells)> Read(ImportSource source)
     {
-        using var workbook = XlsxWorkbook.Open(path);
+        using var workbook = XlsxWorkbook.Open(source);
         if (workbook.SheetNames.Count == 0)
             throw new InvalidDataException("the XLSX file has no sheet");
         using var sheet = workbook.OpenSheet(0);

@@ -1,3 +1,4 @@
+using Mosaic.Core.Import;
 using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Core.Registry.Import;
@@ -23,11 +24,20 @@ public sealed class CsvRowReader : IRowReader
         Table = new SourceTable(file, sheet, headers, IsSpreadsheet: false);
     }
 
-    /// <summary>Opens a CSV file.</summary>
-    public static CsvRowReader Open(string path, CsvReadOptions? options = null)
+    /// <summary>Opens a CSV source.</summary>
+    public static CsvRowReader Open(ImportSource source, CsvReadOptions? options = null)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return new CsvRowReader(stream, Path.GetFileName(path), null, () => stream.Position, options);
+        ArgumentNullException.ThrowIfNull(source);
+        var stream = source.Open();
+        try
+        {
+            return new CsvRowReader(stream, source.Name, null, () => stream.Position, options);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     public SourceTable Table { get; }

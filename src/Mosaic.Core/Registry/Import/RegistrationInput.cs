@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Mosaic.Core.Application;
 using Mosaic.Core.Import;
 using Mosaic.Core.Import.Csv;
 
@@ -10,10 +11,10 @@ namespace Mosaic.Core.Registry.Import;
 /// </summary>
 public sealed class RegistrationInput
 {
-    private RegistrationInput(string path, string? membersPath, RegistrationInputKind kind, CsvReadOptions csv)
+    private RegistrationInput(ImportSource source, ImportSource? members, RegistrationInputKind kind, CsvReadOptions csv)
     {
-        Path = path;
-        MembersPath = membersPath;
+        Source = source;
+        Members = members;
         Kind = kind;
         Csv = csv;
     }
@@ -21,37 +22,40 @@ public sealed class RegistrationInput
     /// <summary>How CSV files and zip entries are read (encoding, limits).</summary>
     public CsvReadOptions Csv { get; }
 
-    public string Path { get; }
+    /// <summary>The household file (or the whole workbook or zip).</summary>
+    public ImportSource Source { get; }
 
-    public string? MembersPath { get; }
+    /// <summary>The member roster of a CSV pair, else null.</summary>
+    public ImportSource? Members { get; }
 
     public RegistrationInputKind Kind { get; }
 
     /// <summary>File name shown in messages.</summary>
-    public string FileName => System.IO.Path.GetFileName(Path);
+    public string FileName => Source.Name;
 
-    /// <summary>Tells the layout from the file extension.</summary>
+    /// <summary>Tells the layout from the file name's extension.</summary>
     /// <exception cref="RegistrationInputException">Unknown extension, or a CSV without its member file.</exception>
-    public static RegistrationInput Detect(string path, string? membersPath = null, CsvReadOptions? csv = null)
+    public static RegistrationInput Detect(ImportSource source, ImportSource? members = null, CsvReadOptions? csv = null)
     {
+        ArgumentNullException.ThrowIfNull(source);
         csv ??= CsvReadOptions.Default;
-        var ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
+        var ext = source.Extension;
         switch (ext)
         {
             case ".xlsx":
-                return new(path, null, RegistrationInputKind.KoboXlsx, csv);
+                return new(source, null, RegistrationInputKind.KoboXlsx, csv);
             case ".zip":
-                return new(path, null, RegistrationInputKind.OdkZip, csv);
+                return new(source, null, RegistrationInputKind.OdkZip, csv);
             case ".csv" or ".txt":
-                if (membersPath is null)
+                if (members is null)
                 {
                     throw new RegistrationInputException(
-                        $"{System.IO.Path.GetFileName(path)} is a CSV: give the member roster with --members FILE (a household needs its members)");
+                        $"{source.Name} is a CSV: the member roster file is needed too (a household needs its members)", RequestSetting.MembersFile);
                 }
-                return new(path, membersPath, RegistrationInputKind.CsvPair, csv);
+                return new(source, members, RegistrationInputKind.CsvPair, csv);
             default:
                 throw new RegistrationInputException(
-                    $"{System.IO.Path.GetFileName(path)}: unknown file type '{ext}'; expected a Kobo .xlsx, a .csv with --members, or an ODK Central .zip");
+                    $"{source.Name}: unknown file type '{ext}'; expected a Kobo .xlsx, a .csv with its member roster .csv, or an ODK Central .zip");
         }
     }
 
@@ -65,11 +69,11 @@ public sealed class RegistrationInput
 
     private RegistrationTables OpenCsvPair()
     {
-        var households = CsvRowReader.Open(Path, Csv);
+        var households = CsvRowReader.Open(Source, Csv);
         try
         {
-            var members = CsvRowReader.Open(MembersPath!, Csv);
-            return new RegistrationTables(households, members, new FileInfo(Path).Length + new FileInfo(MembersPath!).Length);
+            var members = CsvRowReader.Open(Members!, Csv);
+            return new RegistrationTables(households, members, (Source.Length ?? 0) + (Members!.Length ?? 0));
         }
         catch
         {
@@ -83,7 +87,7 @@ public sealed class RegistrationInput
         XlsxWorkbook workbook;
         try
         {
-            workbook = XlsxWorkbook.Open(Path);
+            workbook = XlsxWorkbook.Open(Source);
         }
         catch (InvalidDataException ex)
         {
@@ -144,22 +148,33 @@ public sealed class RegistrationInput
 
     private (CsvRowReader Reader, ZipArchive Archive, long Length) OpenEntry(string entryName)
     {
-        var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var archive = new ZipArchive(stream, ZipArchiveMode.Read);
+        var stream = Source.Open();
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(stream, ZipArchiveMode.Read);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
         var entry = archive.GetEntry(entryName)!;
-        var reader = new CsvRowReader(ZipLimits.Open(entry, FileName), FileName, entry.FullName, () => stream.Position, Csv);
-        return (reader, archive, stream.Length);
+        var reader = new CsvRowReader(ZipLimits.Open(entry, FileName), FileName, entry.FullName, () => stream.CanSeek ? stream.Position : 0, Csv);
+        return (reader, archive, stream.CanSeek ? stream.Length : Source.Length ?? 0);
     }
 
     private (string Main, string Repeat) FindOdkEntries(RegistrationMapping mapping)
     {
         ZipArchive archive;
+        var stream = Source.Open();
         try
         {
-            archive = ZipFile.OpenRead(Path);
+            archive = new ZipArchive(stream, ZipArchiveMode.Read);
         }
         catch (InvalidDataException ex)
         {
+            stream.Dispose();
             throw new RegistrationInputException($"{FileName} is not a readable zip file: {ex.Message}", ex);
         }
         using (archive)

@@ -1,3 +1,5 @@
+using Mosaic.Core.Application;
+
 namespace Mosaic.Core.Registry.Import;
 
 /// <summary>An input whose layout cannot be imported at all (no member sheet, no id column, not an XLSX, …).</summary>
@@ -11,7 +13,13 @@ public sealed class RegistrationInputException : Exception
     {
     }
 
+    /// <param name="remedy">The setting that would fix it, for the front end's hint.</param>
+    public RegistrationInputException(string message, RequestSetting remedy) : base(message) => Remedy = remedy;
+
     public RegistrationInputException(string message, Exception innerException) : base(message, innerException)
     {
     }
+
+    /// <summary>The setting that would fix it, if one does.</summary>
+    public RequestSetting Remedy { get; }
 }

@@ -9,15 +9,15 @@ namespace Mosaic.Core.Registry.Import;
 /// <summary>An XLSX file opened read-only: its sheets in workbook order and the shared strings table.</summary>
 public sealed class XlsxWorkbook : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly Stream _stream;
     private readonly SpreadsheetDocument _document;
     private readonly List<(string Name, WorksheetPart Part)> _sheets = [];
     private string[]? _sharedStrings;
 
-    private XlsxWorkbook(string path)
+    private XlsxWorkbook(ImportSource source)
     {
-        Path = path;
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        Name = source.Name;
+        _stream = Seekable(source.Open());
         try
         {
             _document = SpreadsheetDocument.Open(_stream, false);
@@ -35,22 +35,40 @@ public sealed class XlsxWorkbook : IDisposable
         }
     }
 
+    /// <summary>Opens a workbook file (see <see cref="Open(ImportSource)"/>).</summary>
+    public static XlsxWorkbook Open(string path) => Open(ImportSource.FromFile(path));
+
     /// <summary>Opens a workbook; throws <see cref="InvalidDataException"/> when the file is not an XLSX.</summary>
     /// <exception cref="InputFormatException">The workbook expands beyond the zip limits or holds a DTD.</exception>
-    public static XlsxWorkbook Open(string path)
+    public static XlsxWorkbook Open(ImportSource source)
     {
-        ZipLimits.Check(path);
+        ArgumentNullException.ThrowIfNull(source);
+        ZipLimits.Check(source);
         try
         {
-            return new XlsxWorkbook(path);
+            return new XlsxWorkbook(source);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.IO.InvalidDataException)
         {
-            throw new InvalidDataException($"{System.IO.Path.GetFileName(path)} is not a readable XLSX file: {ex.Message}", ex);
+            throw new InvalidDataException($"{source.Name} is not a readable XLSX file: {ex.Message}", ex);
         }
         catch (XmlException ex)
         {
-            throw XmlProblem(System.IO.Path.GetFileName(path), null, 0, ex);
+            throw XmlProblem(source.Name, null, 0, ex);
+        }
+    }
+
+    /// <summary>The package reader seeks: a forward-only stream is buffered in memory first.</summary>
+    private static Stream Seekable(Stream stream)
+    {
+        if (stream.CanSeek)
+            return stream;
+        using (stream)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            return copy;
         }
     }
 
@@ -64,7 +82,8 @@ public sealed class XlsxWorkbook : IDisposable
         return new InputFormatException(new ImportIssue(file, sheet, row, null, null, reason), dtd ? InputProblem.Unsafe : InputProblem.Structure, ex);
     }
 
-    public string Path { get; }
+    /// <summary>The workbook's file name, as messages give it.</summary>
+    public string Name { get; }
 
     /// <summary>Sheet names in workbook order.</summary>
     public IReadOnlyList<string> SheetNames => _sheets.ConvertAll(s => s.Name);
@@ -76,7 +95,7 @@ public sealed class XlsxWorkbook : IDisposable
 
     /// <summary>Opens a forward-only reader over a sheet's rows (the first row is the header).</summary>
     public XlsxRowReader OpenSheet(int index) =>
-        new(this, _sheets[index].Part, System.IO.Path.GetFileName(Path), _sheets[index].Name);
+        new(this, _sheets[index].Part, Name, _sheets[index].Name);
 
     internal string SharedString(int index)
     {
@@ -88,7 +107,7 @@ public sealed class XlsxWorkbook : IDisposable
             }
             catch (XmlException ex)
             {
-                throw XmlProblem(System.IO.Path.GetFileName(Path), "sharedStrings", 0, ex);
+                throw XmlProblem(Name, "sharedStrings", 0, ex);
             }
         }
         return (uint)index < (uint)_sharedStrings.Length ? _sharedStrings[index] : "";

@@ -1,4 +1,5 @@
 using Mosaic.Core.Areas.Import;
+using Mosaic.Core.Import;
 using Mosaic.Storage.Contract;
 
 namespace Mosaic.Core.Tests.Areas.Import;
@@ -17,7 +18,7 @@ public sealed class PcodeTableReaderTests : IDisposable
     [Fact]
     public void Read_RealGlobalTable_ReadsEveryRowWithItsParentAndAddsCountries()
     {
-        var file = PcodeTableReader.Read(TestData.GlobalPcodes);
+        var file = PcodeTableReader.Read(ImportSource.FromFile(TestData.GlobalPcodes));
         Assert.Empty(file.Issues);
         var byCode = file.Areas.ToDictionary(a => a.Area.Pcode, a => a.Area);
         // 33,363 data lines below the header and the HXL row, plus one level-0 area per country.
@@ -37,7 +38,7 @@ public sealed class PcodeTableReaderTests : IDisposable
     {
         var path = Write("wide.csv", "ADM0_EN,ADM0_PCODE,ADM1_EN,ADM1_PCODE,ADM2_EN,ADM2_PCODE\n" +
                                      "Bangladesh,BD,Rangpur,BD55,Kurigram,BD5549\nBangladesh,BD,Rangpur,BD55,Dinajpur,BD5527\n");
-        var file = PcodeTableReader.Read(path);
+        var file = PcodeTableReader.Read(ImportSource.FromFile(path));
         Assert.Empty(file.Issues);
         var byCode = file.Areas.ToDictionary(a => a.Area.Pcode, a => a.Area);
         Assert.Equal(4, byCode.Count);
@@ -54,7 +55,7 @@ public sealed class PcodeTableReaderTests : IDisposable
             "BGD,one,BD55,Rangpur,BGD,2020-11-13\n" +
             "BGD,2,,Kurigram,BD55,2020-11-13\n" +
             "BGD,2,BD5549,Kurigram,BD55,13/11/2020x\n");
-        var issues = PcodeTableReader.Read(path).Issues;
+        var issues = PcodeTableReader.Read(ImportSource.FromFile(path)).Issues;
         Assert.Equal(3, issues.Count);
         Assert.Equal((3L, "Admin Level"), (issues[0].Row, issues[0].Column));
         Assert.Equal((4L, "P-Code"), (issues[1].Row, issues[1].Column));
@@ -65,7 +66,7 @@ public sealed class PcodeTableReaderTests : IDisposable
     public void Read_NotAPcodeTable_SaysWhichColumnsAreExpected()
     {
         var path = Write("other.csv", "a,b\n1,2\n");
-        var issue = Assert.Single(PcodeTableReader.Read(path).Issues);
+        var issue = Assert.Single(PcodeTableReader.Read(ImportSource.FromFile(path)).Issues);
         Assert.Contains("P-Code", issue.Reason, StringComparison.Ordinal);
     }
 

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Mosaic.Core.Areas.Import;
 using Mosaic.Core.Demo;
+using Mosaic.Core.Import;
 using Mosaic.Core.Import.Csv;
 using Mosaic.Core.Registry.Export;
 using Mosaic.Storage.Contract;
@@ -101,11 +102,11 @@ public sealed class KoboExportWriterTests : IDisposable
     public void AreaExport_ReadsBackWithTheAreaImporterReaders()
     {
         var files = AreaExportWriter.Write(_dir.Path, _demo.Areas());
-        var table = PcodeTableReader.Read(files[0]);
+        var table = PcodeTableReader.Read(ImportSource.FromFile(files[0]));
         Assert.Empty(table.Issues);
         Assert.Equal(_demo.Areas().Select(a => (a.Pcode, a.Name, a.Level, a.ParentPcode)),
             table.Areas.Select(a => (a.Area.Pcode, a.Area.Name, a.Area.Level, a.Area.ParentPcode)));
-        var boundaries = BoundaryReader.Read(files[1]);
+        var boundaries = BoundaryReader.Read(ImportSource.FromFile(files[1]));
         Assert.Empty(boundaries.Issues);
         Assert.Equal(_demo.Areas().Count(a => a.Boundary is not null), boundaries.Areas.Count);
         Assert.All(boundaries.Areas, a => Assert.Equal(_demo.Areas().Single(x => x.Pcode == a.Area.Pcode).Level, a.Area.Level));
