@@ -63,8 +63,9 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
 
     public void Add(Household household, byte[] fingerprint)
     {
+        // The same refusal a plain insert meets: the submission id's UNIQUE constraint (a Conflict at the boundary).
         if (AddUnlessStored(household, fingerprint) is not null)
-            throw new InvalidOperationException($"submission {household.SubmissionId} is already stored");
+            throw new SqliteException("SQLite Error 19: 'UNIQUE constraint failed: household.submission_id'", 19);
     }
 
     public byte[]? AddUnlessStored(Household household, byte[] fingerprint)
