@@ -8,21 +8,28 @@ using Mosaic.Storage.Sqlite.Internal;
 namespace Mosaic.Storage.Sqlite;
 
 /// <summary>
-/// One import transaction: the bulk path. Statements are prepared once and driven through SQLitePCLRaw for
-/// every row (see <see cref="RawStatement"/>); SQLite does the rest fastest inside a single transaction.
+/// One import transaction: the bulk path. Statements are prepared once and driven through SQLite's own calls for
+/// every row (see <see cref="RawStatement"/>); SQLite does the rest fastest inside a single transaction. A household
+/// is one insert that skips a stored submission id (no separate look-up); persons and movements go in multi-row
+/// inserts of <see cref="RowsPerInsert"/> rows, which run SQLite's per-statement work once per group instead of once
+/// per row. Only values present are bound (the statements reset every parameter to NULL after each run).
 /// </summary>
 internal sealed class SqliteRegistrationBatch : IRegistrationBatch
 {
+    /// <summary>Rows per multi-row insert: 64 persons are 1,472 parameters, far under SQLite's limit of 32,766.</summary>
+    internal const int RowsPerInsert = 64;
+
+    private static readonly int s_householdColumns = RegistryColumns.Count(RegistryColumns.Household);
+    private static readonly int s_personColumns = RegistryColumns.Count(RegistryColumns.Person) + 2;
+
     private readonly SqliteTransaction _tx;
     private readonly RawStatement _findFingerprint;
     private readonly RawStatement _insertHousehold;
-    private readonly RawStatement _insertPerson;
-    private readonly RawStatement _insertMovement;
+    private readonly RowGroup<PendingPerson> _persons;
+    private readonly RowGroup<PendingMovement> _movements;
     private readonly RecordKeyGenerator _keys = new();
-    private readonly int _householdKeyParameter;
-    private readonly int _personKeyParameter;
     private long _households;
-    private long _persons;
+    private long _personCount;
     private bool _done;
 
     public SqliteRegistrationBatch(SqliteConnection connection, string source)
@@ -32,19 +39,17 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
             "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', $s, $t) RETURNING id", _tx,
             ("$s", source), ("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))), CultureInfo.InvariantCulture);
 
-        var householdParams = RegistryColumns.Count(RegistryColumns.Household);
         _findFingerprint = new RawStatement(connection, "SELECT fingerprint FROM household WHERE submission_id = ?1");
-        _householdKeyParameter = householdParams + 2;
+        // A submission id already stored (committed, or earlier in this transaction) makes the insert a no-op.
         _insertHousehold = new RawStatement(connection,
             $"INSERT INTO household ({RegistryColumns.Household}, fingerprint, record_key, batch_id) " +
-            $"VALUES ({Placeholders(1, householdParams)}, ?{householdParams + 1}, ?{_householdKeyParameter}, {batchId})");
-        _personKeyParameter = RegistryColumns.Count(RegistryColumns.Person) + 2;
-        _insertPerson = new RawStatement(connection,
-            $"INSERT INTO person (household_id, {RegistryColumns.Person}, record_key) " +
-            $"VALUES ({Placeholders(1, _personKeyParameter)})");
-        _insertMovement = new RawStatement(connection,
-            "INSERT INTO movement (household_id, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after) " +
-            $"VALUES ({Placeholders(1, 10)})");
+            $"VALUES ({Placeholders(1, s_householdColumns + 2)}, {batchId}) ON CONFLICT (submission_id) DO NOTHING",
+            clearsBindings: true);
+        _persons = new RowGroup<PendingPerson>(connection,
+            $"INSERT INTO person (household_id, {RegistryColumns.Person}, record_key) VALUES ", s_personColumns, BindPerson);
+        _movements = new RowGroup<PendingMovement>(connection,
+            "INSERT INTO movement (household_id, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after) VALUES ",
+            10, BindMovement);
     }
 
     private static string Placeholders(int first, int count) =>
@@ -58,48 +63,65 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
 
     public void Add(Household household, byte[] fingerprint)
     {
+        // The same refusal a plain insert meets: the submission id's UNIQUE constraint (a Conflict at the boundary).
+        if (AddUnlessStored(household, fingerprint) is not null)
+            throw new SqliteException("SQLite Error 19: 'UNIQUE constraint failed: household.submission_id'", 19);
+    }
+
+    public byte[]? AddUnlessStored(Household household, byte[] fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(household);
         RegistryRowMapper.BindHousehold(_insertHousehold, household);
-        _insertHousehold.Blob(RegistryColumns.Count(RegistryColumns.Household) + 1, fingerprint);
-        _insertHousehold.Long(_householdKeyParameter, _keys.Next());
+        _insertHousehold.Blob(s_householdColumns + 1, fingerprint);
+        _insertHousehold.Long(s_householdColumns + 2, _keys.Next());
         _insertHousehold.Execute();
+        if (_insertHousehold.Changes == 0)
+            return FindFingerprint(household.SubmissionId) ?? throw new InvalidOperationException(
+                $"submission {household.SubmissionId} was neither inserted nor found");
         var id = _insertHousehold.LastInsertRowId;
         _households++;
-        _persons += household.Members.Count;
+        _personCount += household.Members.Count;
 
         foreach (var person in household.Members)
         {
-            _insertPerson.Long(1, id);
-            RegistryRowMapper.BindPerson(_insertPerson, person);
-            _insertPerson.Long(_personKeyParameter, _keys.Next());
-            _insertPerson.Execute();
+            _persons.Add(new PendingPerson(id, person, _keys.Next()));
             var seq = 0;
             foreach (var move in MovementHistory.Of(household, person))
-                AddMovement(id, person.LineNumber, ++seq, move);
+                _movements.Add(new PendingMovement(id, person.LineNumber, ++seq, move));
         }
+        return null;
     }
 
-    private void AddMovement(long householdId, int line, int seq, Movement m)
+    private static void BindPerson(RawStatement s, int at, PendingPerson p)
     {
-        var s = _insertMovement;
-        s.Long(1, householdId);
-        s.Long(2, line);
-        s.Long(3, seq);
-        s.Code(4, m.FromPcode);
-        s.Code(5, m.FromCountry);
-        s.Code(6, m.ToPcode);
-        s.Text(7, m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        s.Code(8, m.Reason is { } r ? Codes.MoveReason[r] : null);
-        s.Code(9, Codes.MigratoryStatus[m.StatusBefore]);
-        s.Code(10, Codes.MigratoryStatus[m.StatusAfter]);
-        s.Execute();
+        s.Long(at, p.HouseholdId);
+        RegistryRowMapper.BindPerson(s, p.Person, at);
+        s.Long(at + s_personColumns - 1, p.RecordKey);
+    }
+
+    private static void BindMovement(RawStatement s, int at, PendingMovement p)
+    {
+        var m = p.Move;
+        s.Long(at, p.HouseholdId);
+        s.Long(at + 1, p.Line);
+        s.Long(at + 2, p.Seq);
+        s.Code(at + 3, m.FromPcode);
+        s.Code(at + 4, m.FromCountry);
+        s.Code(at + 5, m.ToPcode);
+        s.Formatted(at + 6, m.Date, "yyyy-MM-dd");
+        s.Code(at + 7, m.Reason is { } r ? Codes.MoveReason[r] : null);
+        s.Code(at + 8, Codes.MigratoryStatus[m.StatusBefore]);
+        s.Code(at + 9, Codes.MigratoryStatus[m.StatusAfter]);
     }
 
     // The transaction holds SQLite's write lock from its first statement: nothing else commits in between.
     public RegistrationCommitted Commit()
     {
+        _persons.Flush();
+        _movements.Flush();
         _tx.Commit();
         _done = true;
-        return new RegistrationCommitted(_households, _persons);
+        return new RegistrationCommitted(_households, _personCount);
     }
 
     public void Dispose()
@@ -107,10 +129,65 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
         // Statements must be finalized before the transaction ends, or SQLite keeps them pinned to it.
         _findFingerprint.Dispose();
         _insertHousehold.Dispose();
-        _insertPerson.Dispose();
-        _insertMovement.Dispose();
+        _persons.Dispose();
+        _movements.Dispose();
         if (!_done)
             _tx.Rollback();
         _tx.Dispose();
+    }
+
+    private readonly record struct PendingPerson(long HouseholdId, Person Person, long RecordKey);
+
+    private readonly record struct PendingMovement(long HouseholdId, int Line, int Seq, Movement Move);
+
+    /// <summary>
+    /// Rows of one table inserted <see cref="RowsPerInsert"/> at a time: each row is bound into the multi-row statement
+    /// as it arrives, which runs when full; the rows of a last, partial group go through a one-row statement.
+    /// </summary>
+    private sealed class RowGroup<T> : IDisposable
+    {
+        private readonly RawStatement _many;
+        private readonly RawStatement _one;
+        private readonly int _columns;
+        private readonly Action<RawStatement, int, T> _bind;
+        private readonly T[] _pending = new T[RowsPerInsert];
+        private int _count;
+
+        public RowGroup(SqliteConnection connection, string insert, int columns, Action<RawStatement, int, T> bind)
+        {
+            _columns = columns;
+            _bind = bind;
+            _many = new RawStatement(connection, insert + Rows(RowsPerInsert, columns), clearsBindings: true);
+            _one = new RawStatement(connection, insert + Rows(1, columns), clearsBindings: true);
+        }
+
+        private static string Rows(int rows, int columns) =>
+            string.Join(", ", Enumerable.Range(0, rows).Select(r => $"({Placeholders(1 + (r * columns), columns)})"));
+
+        public void Add(T row)
+        {
+            _bind(_many, 1 + (_count * _columns), row);
+            _pending[_count++] = row;
+            if (_count < RowsPerInsert)
+                return;
+            _many.Execute();
+            _count = 0;
+        }
+
+        public void Flush()
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                _bind(_one, 1, _pending[i]);
+                _one.Execute();
+            }
+            _count = 0;
+        }
+
+        public void Dispose()
+        {
+            _many.Dispose();
+            _one.Dispose();
+        }
     }
 }

@@ -25,10 +25,9 @@ public sealed class DemoHouseholdsStep : IDemoStep
             {
                 run.Summary.Add(household);
                 var fingerprint = HouseholdFingerprint.Compute(household);
-                var stored = batch.FindFingerprint(household.SubmissionId);
+                var stored = batch.AddUnlessStored(household, fingerprint);
                 if (stored is null)
                 {
-                    batch.Add(household, fingerprint);
                     added++;
                 }
                 else if (stored.AsSpan().SequenceEqual(fingerprint))

@@ -67,6 +67,20 @@ public interface IRegistrationBatch : IDisposable
     void Add(Household household, byte[] fingerprint);
 
     /// <summary>
+    /// Adds a validated household unless its submission id is stored already (committed, or added earlier in this
+    /// batch): null when it was added, else the fingerprint stored for the id (and nothing is written). A store may
+    /// do both in one step (SQLite: one insert that skips a stored id, instead of a look-up and an insert).
+    /// </summary>
+    byte[]? AddUnlessStored(Household household, byte[] fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        var stored = FindFingerprint(household.SubmissionId);
+        if (stored is null)
+            Add(household, fingerprint);
+        return stored;
+    }
+
+    /// <summary>
     /// Commits and returns what was stored: fewer households than were added when another import committed one of
     /// the same submission ids meanwhile (a store that lets imports overlap skips those, never stores them twice).
     /// </summary>

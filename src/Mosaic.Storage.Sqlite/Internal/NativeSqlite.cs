@@ -17,6 +17,9 @@ internal static unsafe partial class NativeSqlite
     /// <summary>SQLITE_TRANSIENT: SQLite copies the bytes before the bind call returns.</summary>
     public static readonly nint Transient = -1;
 
+    /// <summary>SQLITE_STATIC: the bytes stay where they are until the statement is reset and its bindings cleared.</summary>
+    public static readonly nint Static = 0;
+
     [LibraryImport(Library, EntryPoint = "sqlite3_bind_int64")]
     [SuppressGCTransition]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
@@ -50,6 +53,18 @@ internal static unsafe partial class NativeSqlite
     [SuppressGCTransition]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int Reset(nint stmt);
+
+    /// <summary>Sets every parameter of a statement back to NULL (one call instead of a NULL bind per parameter).</summary>
+    [LibraryImport(Library, EntryPoint = "sqlite3_clear_bindings")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int ClearBindings(nint stmt);
+
+    /// <summary>Rows changed by the connection's last completed INSERT, UPDATE or DELETE.</summary>
+    [LibraryImport(Library, EntryPoint = "sqlite3_changes")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int Changes(nint db);
 
     [LibraryImport(Library, EntryPoint = "sqlite3_column_int64")]
     [SuppressGCTransition]

@@ -16,25 +16,48 @@ internal sealed unsafe class RawStatement : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
     private readonly nint _handle;
+    private readonly bool _clearsBindings;
     private byte[] _utf8 = new byte[256];
+
+    // With clearsBindings: text and blobs are copied here and bound without SQLite copying them again (SQLITE_STATIC);
+    // the space is reused after each execution, when the bindings that point into it are cleared.
+    private const int ArenaBytes = 1 << 16;
+    private byte* _arena;
+    private int _arenaUsed;
 
     // Wire codes and P-codes repeat on every row: keep their UTF-8 bytes instead of re-encoding each time.
     private readonly Dictionary<string, byte[]> _utf8Codes = new(StringComparer.Ordinal);
 
-    public RawStatement(SqliteConnection connection, string sql)
+    /// <param name="connection">The open connection the statement runs on.</param>
+    /// <param name="sql">One SQL statement.</param>
+    /// <param name="clearsBindings">
+    /// Every parameter goes back to NULL after each <see cref="Execute"/>, so a NULL needs no bind call of its own
+    /// (a bulk insert binds only the values present). Each parameter must then be bound at most once per execution.
+    /// </param>
+    public RawStatement(SqliteConnection connection, string sql, bool clearsBindings = false)
     {
+        _clearsBindings = clearsBindings;
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         // NativeSqlite calls e_sqlite3 directly: the connection's handle must come from that same library.
         if (raw.GetNativeLibraryName() != "e_sqlite3")
             throw new InvalidOperationException($"Mosaic needs the e_sqlite3 SQLite bundle, not '{raw.GetNativeLibraryName()}'");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _stmt));
         _handle = _stmt.DangerousGetHandle();
+        if (clearsBindings)
+            _arena = (byte*)System.Runtime.InteropServices.NativeMemory.Alloc(ArenaBytes);
     }
 
     /// <summary>Row id of the last row inserted on this connection.</summary>
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 
-    public void Null(int index) => Bound(NativeSqlite.BindNull(_handle, index));
+    /// <summary>Rows the connection's last INSERT, UPDATE or DELETE changed (0 when an insert skipped its row).</summary>
+    public int Changes => NativeSqlite.Changes(_db.DangerousGetHandle());
+
+    public void Null(int index)
+    {
+        if (!_clearsBindings)
+            Bound(NativeSqlite.BindNull(_handle, index));
+    }
 
     public void Long(int index, long value) => Bound(NativeSqlite.BindInt64(_handle, index, value));
 
@@ -43,7 +66,7 @@ internal sealed unsafe class RawStatement : IDisposable
         if (value is { } v)
             Bound(NativeSqlite.BindInt64(_handle, index, v));
         else
-            Bound(NativeSqlite.BindNull(_handle, index));
+            Null(index);
     }
 
     public void Bool(int index, bool? value) => Long(index, value is { } b ? (b ? 1L : 0L) : null);
@@ -53,14 +76,14 @@ internal sealed unsafe class RawStatement : IDisposable
         if (value is { } v)
             Bound(NativeSqlite.BindDouble(_handle, index, v));
         else
-            Bound(NativeSqlite.BindNull(_handle, index));
+            Null(index);
     }
 
     public void Text(int index, string? value)
     {
         if (value is null)
         {
-            Bound(NativeSqlite.BindNull(_handle, index));
+            Null(index);
             return;
         }
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
@@ -68,6 +91,21 @@ internal sealed unsafe class RawStatement : IDisposable
             _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
         var length = Encoding.UTF8.GetBytes(value, _utf8);
         Bytes(index, _utf8.AsSpan(0, length));
+    }
+
+    /// <summary>Binds a value formatted as UTF-8 text (a date or timestamp) without making a string of it.</summary>
+    public void Formatted<T>(int index, T? value, string format)
+        where T : struct, IUtf8SpanFormattable
+    {
+        if (value is not { } v)
+        {
+            Null(index);
+            return;
+        }
+        Span<byte> text = stackalloc byte[64];
+        if (!v.TryFormat(text, out var length, format, System.Globalization.CultureInfo.InvariantCulture))
+            throw new InvalidOperationException($"a {typeof(T).Name} longer than 64 bytes in format {format}");
+        Bytes(index, text[..length]);
     }
 
     /// <summary>Binds text given as UTF-8 bytes (copied by SQLite: the buffer may be reused at once).</summary>
@@ -78,8 +116,25 @@ internal sealed unsafe class RawStatement : IDisposable
         // An empty span pins to a null pointer, which SQLite would store as NULL: bind "" from a real address.
         if (utf8.IsEmpty)
             utf8 = s_empty.AsSpan(0, 0);
+        var copy = Reserve(utf8);
+        if (copy != null)
+        {
+            Bound(NativeSqlite.BindText(_handle, index, copy, utf8.Length, NativeSqlite.Static));
+            return;
+        }
         fixed (byte* p = &System.Runtime.InteropServices.MemoryMarshal.GetReference(utf8))
             Bound(NativeSqlite.BindText(_handle, index, p, utf8.Length, NativeSqlite.Transient));
+    }
+
+    /// <summary>A copy of the bytes in the arena, valid until the next execution; null without room (or arena).</summary>
+    private byte* Reserve(ReadOnlySpan<byte> bytes)
+    {
+        if (_arena is null || _arenaUsed + bytes.Length > ArenaBytes)
+            return null;
+        var at = _arena + _arenaUsed;
+        bytes.CopyTo(new Span<byte>(at, bytes.Length));
+        _arenaUsed += bytes.Length;
+        return at;
     }
 
     /// <summary>Binds one of a small set of repeated values (a wire code), cached as UTF-8.</summary>
@@ -87,7 +142,7 @@ internal sealed unsafe class RawStatement : IDisposable
     {
         if (code is null)
         {
-            Bound(NativeSqlite.BindNull(_handle, index));
+            Null(index);
             return;
         }
         if (!_utf8Codes.TryGetValue(code, out var bytes))
@@ -97,6 +152,12 @@ internal sealed unsafe class RawStatement : IDisposable
 
     public void Blob(int index, ReadOnlySpan<byte> value)
     {
+        var copy = value.IsEmpty ? null : Reserve(value);
+        if (copy != null)
+        {
+            Bound(NativeSqlite.BindBlob(_handle, index, copy, value.Length, NativeSqlite.Static));
+            return;
+        }
         fixed (byte* p = value)
             Bound(NativeSqlite.BindBlob(_handle, index, p, value.Length, NativeSqlite.Transient));
     }
@@ -107,6 +168,11 @@ internal sealed unsafe class RawStatement : IDisposable
         var rc = NativeSqlite.Step(_handle);
         // Reset repeats the step's error code, already in rc.
         _ = NativeSqlite.Reset(_handle);
+        if (_clearsBindings)
+        {
+            _ = NativeSqlite.ClearBindings(_handle);
+            _arenaUsed = 0;
+        }
         if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
             Check(rc);
     }
@@ -179,5 +245,11 @@ internal sealed unsafe class RawStatement : IDisposable
             throw new SqliteException($"SQLite Error {rc}: {raw.sqlite3_errmsg(_db).utf8_to_string()}", rc);
     }
 
-    public void Dispose() => _stmt.Dispose();
+    public void Dispose()
+    {
+        _stmt.Dispose();
+        // After the statement: nothing points into the arena any more.
+        System.Runtime.InteropServices.NativeMemory.Free(_arena);
+        _arena = null;
+    }
 }

@@ -15,7 +15,7 @@ internal static class RegistryRowMapper
         s.Text(1, h.SubmissionId);
         s.Text(2, h.HouseholdCode);
         s.Code(3, h.AreaPcode);
-        s.Text(4, h.SubmittedAt?.ToString("O", CultureInfo.InvariantCulture));
+        s.Formatted(4, h.SubmittedAt, "O");
         s.Double(5, h.Gps?.Latitude);
         s.Double(6, h.Gps?.Longitude);
         s.Double(7, h.Gps?.Altitude);
@@ -33,31 +33,34 @@ internal static class RegistryRowMapper
         s.Double(19, h.ReferenceWelfare);
     }
 
-    /// <summary>Binds a person to parameters 2…n in <see cref="RegistryColumns.Person"/> order (1 is the household id).</summary>
-    public static void BindPerson(RawStatement s, Person m)
+    /// <summary>
+    /// Binds a person to parameters <paramref name="at"/>+1…<paramref name="at"/>+n in <see cref="RegistryColumns.Person"/>
+    /// order (<paramref name="at"/> itself is the household id; a multi-row insert passes each row's first parameter).
+    /// </summary>
+    public static void BindPerson(RawStatement s, Person m, int at)
     {
         var wg = m.WashingtonGroup;
-        s.Long(2, m.LineNumber);
-        s.Text(3, m.Name);
-        s.Text(4, m.Phone);
-        s.Code(5, Codes.Sex[m.Sex]);
-        s.Long(6, m.Age);
-        s.Code(7, Codes.Relation[m.Relation]);
-        s.Code(8, Codes.MigratoryStatus[m.MigratoryStatus]);
-        s.Code(9, m.PreviousCountry);
-        s.Code(10, m.PreviousPcode);
-        s.Text(11, m.MoveDate?.ToString(DateFormat, CultureInfo.InvariantCulture));
-        s.Code(12, m.MoveReason is { } r ? Codes.MoveReason[r] : null);
-        s.Long(13, wg.Seeing);
-        s.Long(14, wg.Hearing);
-        s.Long(15, wg.Walking);
-        s.Long(16, wg.Remembering);
-        s.Long(17, wg.SelfCare);
-        s.Long(18, wg.Communicating);
-        s.Bool(19, m.Disability);
-        s.Bool(20, m.InSchool);
-        s.Bool(21, m.EmployedBefore);
-        s.Bool(22, m.EmployedNow);
+        s.Long(at + 1, m.LineNumber);
+        s.Text(at + 2, m.Name);
+        s.Text(at + 3, m.Phone);
+        s.Code(at + 4, Codes.Sex[m.Sex]);
+        s.Long(at + 5, m.Age);
+        s.Code(at + 6, Codes.Relation[m.Relation]);
+        s.Code(at + 7, Codes.MigratoryStatus[m.MigratoryStatus]);
+        s.Code(at + 8, m.PreviousCountry);
+        s.Code(at + 9, m.PreviousPcode);
+        s.Formatted(at + 10, m.MoveDate, DateFormat);
+        s.Code(at + 11, m.MoveReason is { } r ? Codes.MoveReason[r] : null);
+        s.Long(at + 12, wg.Seeing);
+        s.Long(at + 13, wg.Hearing);
+        s.Long(at + 14, wg.Walking);
+        s.Long(at + 15, wg.Remembering);
+        s.Long(at + 16, wg.SelfCare);
+        s.Long(at + 17, wg.Communicating);
+        s.Bool(at + 18, m.Disability);
+        s.Bool(at + 19, m.InSchool);
+        s.Bool(at + 20, m.EmployedBefore);
+        s.Bool(at + 21, m.EmployedNow);
     }
 
     /// <summary>Reads a household from columns <c>id, {Household}</c>.</summary>

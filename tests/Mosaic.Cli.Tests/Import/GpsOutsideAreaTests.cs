@@ -63,4 +63,35 @@ public sealed class GpsOutsideAreaTests : IDisposable
         Assert.Equal(7, RegistryFileQuery.Count(_db, "SELECT count(*) FROM household"));
         Assert.Equal(2530, RegistryFileQuery.Count(_db, "SELECT CAST(round(lat * 100) AS INTEGER) FROM household WHERE submission_id = 'u2'"));
     }
+
+    [Fact]
+    public void WithoutAnyBoundary_ThePointIsCheckedAgainstTheCountryOfTheAreasPcode()
+    {
+        var db = _dir.File("plain.db");
+        using (var store = SqliteMosaicStore.Open(db))
+            store.Areas.Upsert(Fixtures.Areas); // no boundary anywhere
+        File.WriteAllText(_dir.File("hh2.csv"),
+            "_index,_uuid,consent,adm_pcode,gps\n" +
+            "1,u1,yes,BD55490917,25.80 89.65\n" + // Kurigram, in Bangladesh
+            "2,u2,yes,BD55490917,48.85 2.35\n" + // Paris
+            "3,u3,yes,BD55490917,89.65 25.80\n" + // swapped
+            "4,u4,yes,BD55490917,25.80 -89.65\n" + // the longitude's sign lost
+            "5,u5,yes,BD55490959,23.81 90.41\n"); // Dhaka, not in that union but in the country: no finer check without boundaries
+        File.WriteAllText(_dir.File("m2.csv"), Members + string.Concat(Enumerable.Range(1, 5).Select(i => $"{i},female,30,head,non_migrant\n")));
+
+        var run = CliRun.Invoke("import", "registrations", _dir.File("hh2.csv"), "--members", _dir.File("m2.csv"), "--db", db, "--json");
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        Assert.Equal((5L, 3L), (run.Json.GetProperty("households_imported").GetInt64(), run.Json.GetProperty("warnings").GetInt64()));
+        const string Country = "lies outside Bangladesh (BD), the country of BD55490917 (no boundary is imported for it: checked against the country's bounding box)";
+        Assert.Equal(
+            [
+                "file,sheet,row,column,value,reason",
+                $"hh2.csv,,3,gps,48.85 2.35,\"warning: GPS 48.85 2.35 {Country}: check the point or the P-code (the household is stored)\"",
+                $"hh2.csv,,4,gps,89.65 25.80,\"warning: GPS 89.65 25.8 {Country}: latitude and longitude swapped? (the swapped point is inside)\"",
+                $"hh2.csv,,5,gps,25.80 -89.65,\"warning: GPS 25.8 -89.65 {Country}: check the point or the P-code (the household is stored)\"",
+            ],
+            File.ReadAllLines(_dir.File("hh2.csv") + ".warnings.csv"));
+        Assert.Equal(5, RegistryFileQuery.Count(db, "SELECT count(*) FROM household"));
+    }
 }

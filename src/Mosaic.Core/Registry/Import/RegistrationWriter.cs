@@ -86,10 +86,9 @@ internal sealed class RegistrationWriter : IDisposable
 
     private void Write(Pending p)
     {
-        var stored = _batch.FindFingerprint(p.Household.SubmissionId);
+        var stored = _batch.AddUnlessStored(p.Household, p.Fingerprint);
         if (stored is null)
         {
-            _batch.Add(p.Household, p.Fingerprint);
             Imported++;
             Persons += p.Household.Members.Count;
         }
