@@ -23,26 +23,30 @@ internal static class JointAudit
     /// Cells (member, cell; member -1 for a derived cell) already found wide enough, skipped and added to. Suppressing
     /// more only removes equations, so an interval never narrows again: a cell that passed stays passed.
     /// </param>
+    /// <param name="known">When given, only these members' published cells are equations, and only the other members' cells are audited (what the known tables alone give away).</param>
     public static (List<Finding> Narrow, int Programmes) Run(IReadOnlyList<PublicationMember> members, int atoms, IReadOnlyList<int[]> derived, int k,
-        HashSet<(int Member, int Cell, int Layer)> passed)
+        HashSet<(int Member, int Cell, int Layer)> passed, Func<int, bool>? known = null)
     {
         var narrow = new List<Finding>();
         var programmes = 0;
         var layerCount = members.Min(m => m.Protection.Layers.Count);
         for (var l = 0; l < layerCount; l++)
         {
-            using var model = new AtomModel(members, atoms, l);
+            using var model = new AtomModel(members, atoms, l, known);
             // The cells to audit in this layer: suppressed cells of every member, then (layer 0) the small derived cells.
             var targets = new List<(int Member, int Cell, double Required, double? Truth)>();
             for (var m = 0; m < members.Count; m++)
             {
+                if (known?.Invoke(m) == true)
+                    continue;
                 var protection = members[m].Protection;
                 var layer = protection.Layers[l];
                 for (var cell = 0; cell < protection.Status.Length; cell++)
                 {
                     var status = protection.Status[cell];
-                    if (status != CellStatus.Published && !passed.Contains((m, cell, l)))
-                        targets.Add((m, cell, layer.Level(cell, status), layer.Values[cell]));
+                    // Asking what the known tables give away: every cell, as it may be suppressed later.
+                    if ((status != CellStatus.Published || known is not null) && !passed.Contains((m, cell, l)))
+                        targets.Add((m, cell, layer.Level(cell, status == CellStatus.Published ? CellStatus.SecondarySuppressed : status), layer.Values[cell]));
                 }
             }
             if (l == 0)
@@ -126,7 +130,7 @@ internal static class JointAudit
         private Dictionary<int, int>? _number;
         private FeasiblePoints? _points;
 
-        public AtomModel(IReadOnlyList<PublicationMember> members, int atoms, int layer)
+        public AtomModel(IReadOnlyList<PublicationMember> members, int atoms, int layer, Func<int, bool>? known)
         {
             _parent = [.. Enumerable.Range(0, atoms)];
             var nonNegative = members.All(m => m.Protection.Layers[layer].NonNegative);
@@ -134,8 +138,11 @@ internal static class JointAudit
             _big = 1e3 * (1 + scale);
             _lower = nonNegative ? 0 : -_big;
             var published = new List<(int[] Atoms, double Value)>();
-            foreach (var member in members)
+            for (var m = 0; m < members.Count; m++)
             {
+                if (known?.Invoke(m) == false)
+                    continue;
+                var member = members[m];
                 var protection = member.Protection;
                 var values = protection.Layers[layer].Values;
                 for (var cell = 0; cell < protection.Status.Length; cell++)

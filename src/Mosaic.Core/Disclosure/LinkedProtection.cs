@@ -11,6 +11,8 @@ namespace Mosaic.Core.Disclosure;
 /// cell of every table that shares one of its atoms is suppressed with its all-totals box (then none of its atoms is in
 /// a published equation, so it is unbounded: the loop always ends).</item>
 /// </list>
+/// A member published earlier (<see cref="TableProtection.IsFrozen"/>) keeps its pattern: only the other tables are
+/// suppressed further, so the loop can end with a cell the earlier tables pin on their own (then it throws).
 /// </summary>
 internal static class LinkedProtection
 {
@@ -26,6 +28,17 @@ internal static class LinkedProtection
             return 0;
         var shared = SharedFigures(active);
         var passed = new HashSet<(int, int, int)>();
+        // What the tables published earlier give away on their own is public already: those cells of the new tables
+        // (and small derived groups) are not audited, since no suppression in the new tables could widen them.
+        if (active.Any(m => m.Protection.IsFrozen))
+        {
+            var (public_, _) = JointAudit.Run(active, atoms, derived, k, [], m => active[m].Protection.IsFrozen);
+            foreach (var finding in public_)
+            {
+                for (var l = 0; l < (finding.Member < 0 ? 1 : active[finding.Member].Protection.Layers.Count); l++)
+                    passed.Add((finding.Member, finding.Cell, l));
+            }
+        }
         var rounds = 0;
         while (true)
         {
