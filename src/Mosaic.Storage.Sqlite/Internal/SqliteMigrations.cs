@@ -478,6 +478,22 @@ internal static class SqliteMigrations
             CREATE TRIGGER IF NOT EXISTS registry_rewrite_person_delete AFTER DELETE ON person
             BEGIN UPDATE registry_rewrites SET rewrites = rewrites + 1; UPDATE registry_version SET version = version + 1; END;
             """),
+        // Issue 15: the publication log. Every table published with --publication-log (its definition and its published
+        // cells as JSON, Core's PublicationHistory), so that a later table is protected against all of them. Append-only.
+        // Version 14: 13 is score_columns (branch scale4).
+        (14, "publication_log", """
+            CREATE TABLE IF NOT EXISTS publication_log (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                published_at TEXT NOT NULL,
+                indicator    TEXT NOT NULL,
+                definition   TEXT NOT NULL,
+                cells        TEXT NOT NULL
+            );
+            CREATE TRIGGER IF NOT EXISTS publication_log_no_update BEFORE UPDATE ON publication_log
+            BEGIN SELECT RAISE(ABORT, 'the publication log is append-only'); END;
+            CREATE TRIGGER IF NOT EXISTS publication_log_no_delete BEFORE DELETE ON publication_log
+            BEGIN SELECT RAISE(ABORT, 'the publication log is append-only'); END;
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>
