@@ -14,9 +14,10 @@ namespace Mosaic.Core.Disclosure;
 /// A member published earlier (<see cref="TableProtection.IsFrozen"/>) keeps its pattern: only the other tables are
 /// suppressed further. What the earlier tables give away on their own is public already: a cell (or small derived
 /// group) they narrow below its level must keep the range they leave it, no narrower; one they pin exactly is not
-/// audited. When a cell's own atoms are isolated and it is still too narrow, every cell of the new tables linked to it
-/// through the earlier tables' equations is suppressed: then its range is the earlier tables' alone, which passes, so
-/// the loop ends here too.
+/// audited. When a cell's own atoms are isolated and it is still too narrow, the new cells sharing atoms with the
+/// earlier tables' finest published cells around it are suppressed; if that is not enough, every cell of the new
+/// tables linked to it through the earlier tables' equations: then its range is the earlier tables' alone, which
+/// passes, so the loop ends here too.
 /// </summary>
 internal static class LinkedProtection
 {
@@ -62,6 +63,16 @@ internal static class LinkedProtection
                 foreach (var atomsOfCell in small)
                     added += IsolateAtoms(active, atomsOfCell);
             }
+            // Still too narrow with its own atoms isolated: an earlier table's equations tie it to new cells elsewhere.
+            // First the new cells that share atoms with the earlier tables' finest published cells around it; when
+            // that is not enough, every new cell tied to it through the earlier tables' equations.
+            if (added == 0 && earlier is not null)
+            {
+                foreach (var (m, cell) in failing)
+                    added += IsolateAtoms(active, FrozenInnerCellsAround(active, active[m].CellAtoms[cell]));
+                foreach (var atomsOfCell in small)
+                    added += IsolateAtoms(active, FrozenInnerCellsAround(active, atomsOfCell));
+            }
             if (added == 0 && earlier is not null)
             {
                 foreach (var (m, cell) in failing)
@@ -93,7 +104,23 @@ internal static class LinkedProtection
         return ranges;
     }
 
-    /// <summary>The atoms linked to <paramref name="atoms"/> through the published cells of the frozen members (and the atoms themselves).</summary>
+    /// <summary>The atoms of the frozen members' published inner cells that hold one of <paramref name="start"/> (and those atoms themselves).</summary>
+    private static int[] FrozenInnerCellsAround(List<PublicationMember> members, int[] start)
+    {
+        var around = new HashSet<int>(start);
+        foreach (var member in members.Where(m => m.Protection.IsFrozen))
+        {
+            foreach (var atom in start)
+            {
+                var cell = member.AtomCell[atom];
+                if (cell >= 0 && member.Protection.Status[cell] == CellStatus.Published)
+                    around.UnionWith(member.CellAtoms[cell]);
+            }
+        }
+        return [.. around.Order()];
+    }
+
+    /// <summary>The atoms linked to <paramref name="start"/> through the published cells of the frozen members (and the atoms themselves).</summary>
     private static int[] LinkedThroughFrozen(List<PublicationMember> members, int atoms, int[] start)
     {
         var parent = Enumerable.Range(0, atoms).ToArray();
