@@ -74,9 +74,11 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
         var count = (int)CountHouseholdsThrough(throughHouseholdId);
         var columns = names.ToDictionary(n => n, _ => new float[count], StringComparer.Ordinal);
         var select = string.Concat(plain.Select(n => $", h.\"{n}\""));
+        var scoreColumns = scores.Count > 0 ? ReadScoreColumns() : null;
+        var joined = scores.Count > 0 && scoreColumns is null;
         using var cmd = connection.CreateCommand(
-            $"SELECT h.id{select}{(scores.Count > 0 ? ", s.exposure, s.score" : "")} FROM household h " +
-            $"{(scores.Count > 0 ? "LEFT JOIN household_score s ON s.household_id = h.id " : "")}WHERE h.id <= $last ORDER BY h.id", null,
+            $"SELECT h.id{select}{(joined ? ", s.exposure, s.score" : "")} FROM household h " +
+            $"{(joined ? "LEFT JOIN household_score s ON s.household_id = h.id " : "")}WHERE h.id <= $last ORDER BY h.id", null,
             ("$last", throughHouseholdId));
         using var r = cmd.ExecuteReader();
         Span<double> scoreValues = stackalloc double[s_scoreFields.Length];
@@ -87,7 +89,10 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
                 columns[plain[i]][row] = r.IsDBNull(1 + i) ? float.NaN : (float)r.GetDouble(1 + i);
             if (scores.Count > 0)
             {
-                ReadScoreFields(r, 1 + plain.Count, scoreValues);
+                if (scoreColumns is not null)
+                    scoreColumns.Fill(r.GetInt64(0), scoreValues);
+                else
+                    ReadScoreFields(r, 1 + plain.Count, scoreValues);
                 for (var i = 0; i < s_scoreFields.Length; i++)
                 {
                     if (columns.TryGetValue(s_scoreFields[i], out var column))

@@ -30,9 +30,37 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
         return names;
     }
 
-    /// <summary>Whether the scan joins the latest scores (there are some, and no household column has their names).</summary>
+    /// <summary>Whether the scan reads the latest scores (there are some, and no household column has their names).</summary>
     private bool ReadsScores(List<string> columns) =>
-        !columns.Intersect(s_scoreFields).Any() && connection.ExecuteScalar("SELECT EXISTS (SELECT 1 FROM household_score)", null) is 1L;
+        !columns.Intersect(s_scoreFields).Any() && connection.ExecuteScalar(
+            "SELECT EXISTS (SELECT 1 FROM score_run r WHERE r.id = (SELECT max(id) FROM score_run) AND r.households > 0 " +
+            "AND EXISTS (SELECT 1 FROM score_columns c WHERE c.run_id = r.id)) OR EXISTS (SELECT 1 FROM household_score)", null) is 1L;
+
+    /// <summary>
+    /// The score fields of every household the latest run scored, by ascending household id, from its columns; null
+    /// when that run has none (rows of a database scored before migration 13 are joined instead).
+    /// </summary>
+    private ScoreFields? ReadScoreColumns()
+    {
+        using var file = ScoreColumnsFile.OpenLatest(connection);
+        return file is null ? null : new ScoreFields(file.ReadIds(), file.ReadMaxExposure(), file.ReadOverall());
+    }
+
+    /// <summary>Per scored household (ascending id): the highest known exposure and the overall score.</summary>
+    private sealed record ScoreFields(long[] Ids, double[] Exposure, double[] Overall)
+    {
+        private int _next;
+
+        /// <summary>Writes household <paramref name="id"/>'s fields (NaN when unscored); ids must be asked in ascending order.</summary>
+        public void Fill(long id, Span<double> into)
+        {
+            while (_next < Ids.Length && Ids[_next] < id)
+                _next++;
+            var found = _next < Ids.Length && Ids[_next] == id;
+            into[0] = found ? Exposure[_next] : double.NaN;
+            into[1] = found ? Overall[_next] : double.NaN;
+        }
+    }
 
     private List<string> HouseholdNumberColumns()
     {
@@ -56,9 +84,11 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
     {
         var columns = HouseholdNumberColumns();
         var scored = ReadsScores(columns);
+        var scoreColumns = scored ? ReadScoreColumns() : null;
+        var joined = scored && scoreColumns is null;
         var extraSql = string.Concat(columns.Select(n => $", h.\"{n}\""));
-        var scoreSql = scored ? " LEFT JOIN household_score s ON s.household_id = h.id" : "";
-        if (scored)
+        var scoreSql = joined ? " LEFT JOIN household_score s ON s.household_id = h.id" : "";
+        if (joined)
             extraSql += ", s.exposure, s.score";
         using var households = connection.CreateCommand(
             $"SELECT h.id, h.area_pcode, {Case("h.dwelling", Codes.Dwelling)}, h.income_before, h.income_now, {Tri("h.remittances")}, " +
@@ -83,7 +113,9 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
             last = id;
             for (var i = 0; i < columns.Count; i++)
                 extras[i] = hr.IsDBNull(FirstExtra + i) ? double.NaN : hr.GetDouble(FirstExtra + i);
-            if (scored)
+            if (scoreColumns is not null)
+                scoreColumns.Fill(id, extras.AsSpan(columns.Count));
+            else if (joined)
                 ReadScoreFields(hr, FirstExtra + columns.Count, extras.AsSpan(columns.Count));
             builder.AddHousehold(new SnapshotHousehold(
                 hr.GetString(1), (byte)hr.GetInt32(2), hr.GetNullableDouble(3), hr.GetNullableDouble(4), (byte)hr.GetInt32(5),
@@ -107,7 +139,7 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
     /// <summary>Position of the first optional number in the household scan (after the standard columns).</summary>
     private const int FirstExtra = 17;
 
-    /// <summary>The score fields (<see cref="s_scoreFields"/>) from the joined exposure and score columns at <paramref name="at"/>.</summary>
+    /// <summary>The score fields (<see cref="s_scoreFields"/>) from the joined exposure and score row columns at <paramref name="at"/>.</summary>
     private static void ReadScoreFields(SqliteDataReader r, int at, Span<double> into)
     {
         into[0] = r.IsDBNull(at) ? double.NaN : MaxExposure(r.GetString(at));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Mosaic.Core.Hazards;
 using Mosaic.Core.Storage;
 using Mosaic.Core.Vulnerability;
 using Mosaic.Storage.Sqlite.Internal;
@@ -17,76 +16,13 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
             "INSERT INTO score_run (model_id, model_version, model_json, dimensions, scored_at, households) VALUES ($i, $v, $j, $d, $at, $n) RETURNING id", tx,
             ("$i", model.Id), ("$v", model.Version), ("$j", model.SourceJson ?? ""), ("$d", string.Join(' ', model.Dimensions.Select(d => d.Id))),
             ("$at", scoredAt.ToString("O", CultureInfo.InvariantCulture)), ("$n", scores.Count))!;
+        // A run's results are columns (ScoreColumnsLayout), not a row per household: only the latest run is kept.
+        // household_score holds rows only in a database scored before migration 13 (read until the next run).
         connection.Execute("DELETE FROM household_score", tx);
-        // Bound by index straight into SQLite (RawStatement): through ADO.NET parameters this loop was most of a
-        // scoring run's write time (7.4 s of 1,000,000 rows).
-        using (var insert = new RawStatement(connection,
-            "INSERT INTO household_score (household_id, run_id, score, class, rank, dimensions, area_ranks, exposure_method, exposure, explanation) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"))
-        {
-            if (scores is ScoringResult run)
-                Insert(insert, runId, run);
-            else
-                Insert(insert, runId, scores);
-        }
+        connection.Execute("DELETE FROM score_columns", tx);
+        ScoreColumnsWriter.Write(connection, runId, ScoreColumnRows.Of(scores));
         tx.Commit();
         return runId;
-    }
-
-    private static void Insert(RawStatement insert, long runId, IReadOnlyList<ScoredHousehold> scores)
-    {
-        var sb = new StringBuilder();
-        foreach (var s in scores)
-        {
-            insert.Long(1, s.HouseholdId);
-            insert.Long(2, runId);
-            insert.Double(3, s.Score.Overall);
-            insert.Code(4, VulnerabilityClasses.Codes[s.Score.Class]);
-            insert.Long(5, s.Rank);
-            insert.Text(6, Numbers(sb, s.Score.Dimensions));
-            insert.Text(7, AreaRanks(sb, s.AreaRanks));
-            insert.Code(8, s.Exposure.MethodCode);
-            insert.Text(9, Numbers(sb, s.Exposure.Values));
-            insert.Text(10, s.Explanation);
-            insert.Execute();
-        }
-    }
-
-    /// <summary>
-    /// The rows of a run's columns, formatted straight into UTF-8 (the same text as <see cref="Insert(RawStatement, long, IReadOnlyList{ScoredHousehold})"/>
-    /// stores): no <see cref="ScoredHousehold"/>, number string or explanation per row is made unless it is new.
-    /// </summary>
-    private static void Insert(RawStatement insert, long runId, ScoringResult run)
-    {
-        var text = new Utf8Row();
-        var explanations = new Explanation.Cache(run.Indicators);
-        var areaMethods = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < run.Count; i++)
-        {
-            insert.Long(1, run.HouseholdId(i));
-            insert.Long(2, runId);
-            insert.Double(3, run.Overall(i));
-            insert.Code(4, VulnerabilityClasses.Codes[run.Class(i)]);
-            insert.Long(5, run.Rank(i));
-            insert.Utf8(6, text.Numbers(run.Dimensions(i)));
-            insert.Utf8(7, text.AreaRanks(run.AreaChain(i), run.AreaRanks(i)));
-            insert.Code(8, run.Exposures.Method(i) switch
-            {
-                ExposureMethod.Gps => "gps",
-                ExposureMethod.AreaShare => AreaMethod(areaMethods, run.Exposures.AreaPcode(i)!),
-                _ => "none",
-            });
-            insert.Utf8(9, text.Numbers(run.Exposures.Values(i)));
-            insert.Text(10, explanations.Format(run.TopContributions(i)));
-            insert.Execute();
-        }
-    }
-
-    private static string AreaMethod(Dictionary<string, string> codes, string pcode)
-    {
-        if (!codes.TryGetValue(pcode, out var code))
-            codes[pcode] = code = new HouseholdExposure(ExposureMethod.AreaShare, pcode, []).MethodCode;
-        return code;
     }
 
     public ScoreRunInfo? LatestRun()
@@ -104,19 +40,63 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
             r.GetString(6).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    public IReadOnlyList<StoredScore> ReadScores() => Read("", []);
+    public IReadOnlyList<StoredScore> ReadScores()
+    {
+        using var columns = ScoreColumnsFile.OpenLatest(connection);
+        if (columns is null)
+            return ReadRows("", []);
+        return FromColumns(columns, null);
+    }
 
     public IReadOnlyList<StoredScore> ReadScores(IReadOnlyList<long> householdIds)
     {
         ArgumentNullException.ThrowIfNull(householdIds);
         if (householdIds.Count == 0)
             return [];
-        var ids = "[" + string.Join(',', householdIds.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
-        return Read(" WHERE household_id IN (SELECT value FROM json_each($ids))", [("$ids", ids)]);
+        using var columns = ScoreColumnsFile.OpenLatest(connection);
+        if (columns is null)
+        {
+            var ids = "[" + string.Join(',', householdIds.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+            return ReadRows(" WHERE household_id IN (SELECT value FROM json_each($ids))", [("$ids", ids)]);
+        }
+        return FromColumns(columns, householdIds);
+    }
+
+    /// <summary>The stored scores of <paramref name="householdIds"/> (null = all) from the run's columns, in rank order.</summary>
+    private static List<StoredScore> FromColumns(ScoreColumnsFile columns, IReadOnlyList<long>? householdIds)
+    {
+        var ids = columns.ReadIds();
+        var overall = columns.ReadOverall();
+        var classes = columns.ReadClasses();
+        var ranks = columns.ReadRanks();
+        var wanted = new List<int>();
+        if (householdIds is null)
+            wanted.AddRange(Enumerable.Range(0, ids.Length));
+        else
+        {
+            foreach (var id in householdIds.Distinct())
+            {
+                var at = Array.BinarySearch(ids, id);
+                if (at >= 0)
+                    wanted.Add(at);
+            }
+        }
+        // Read in stored order (ascending offsets), then hand out in rank order as the rows did.
+        wanted.Sort();
+        var result = new List<StoredScore>(wanted.Count);
+        foreach (var i in wanted)
+            result.Add(columns.Score(i, ids[i], overall[i], classes[i], ranks[i]));
+        result.Sort((x, y) => x.Rank.CompareTo(y.Rank));
+        return result;
     }
 
     public ScoreRanks ReadRanks()
     {
+        using (var columns = ScoreColumnsFile.OpenLatest(connection))
+        {
+            if (columns is not null)
+                return new ScoreRanks(columns.ReadIds(), columns.ReadRanks(), columns.ReadClasses());
+        }
         var expected = Convert.ToInt32(connection.ExecuteScalar("SELECT count(*) FROM household_score", null), CultureInfo.InvariantCulture);
         var ids = new List<long>(expected);
         var ranks = new List<int>(expected);
@@ -139,7 +119,8 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         return new ScoreRanks([.. ids], [.. ranks], [.. classes]);
     }
 
-    private List<StoredScore> Read(string where, (string, object?)[] parameters)
+    /// <summary>Stored scores from the rows of a database scored before migration 13.</summary>
+    private List<StoredScore> ReadRows(string where, (string, object?)[] parameters)
     {
         var result = new List<StoredScore>();
         using var cmd = connection.CreateCommand(
@@ -157,31 +138,6 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
                 ParseNumbers(r.GetString(4)), ranks, r.GetString(6), ParseNumbers(r.GetString(7)), r.GetString(8)));
         }
         return result;
-    }
-
-    /// <summary><c>pcode:rank</c> pairs separated by spaces, as <see cref="ReadScores()"/> parses them.</summary>
-    private static string AreaRanks(StringBuilder sb, IEnumerable<AreaRank> ranks)
-    {
-        sb.Clear();
-        foreach (var a in ranks)
-        {
-            if (sb.Length > 0)
-                sb.Append(' ');
-            sb.Append(a.Pcode).Append(':').Append(a.Rank.ToString(CultureInfo.InvariantCulture));
-        }
-        return sb.ToString();
-    }
-
-    private static string Numbers(StringBuilder sb, double[] values)
-    {
-        sb.Clear();
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (i > 0)
-                sb.Append(' ');
-            sb.Append(values[i].ToString("R", CultureInfo.InvariantCulture));
-        }
-        return sb.ToString();
     }
 
     private static double[] ParseNumbers(string s) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Mosaic.Core.Demo;
 using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Benchmarks.Commands;
@@ -127,35 +128,29 @@ internal sealed class CommandsBenchmark : IBenchmark
         return 0;
     }
 
-    /// <summary>Compares the stored score rows of two databases column by column (run id aside); returns the row count.</summary>
+    /// <summary>
+    /// Compares the stored scores of two databases field by field (run id aside); returns the household count. Read
+    /// through this build's store, which reads both a baseline build's <c>household_score</c> rows and its own columns.
+    /// </summary>
     private static long SameScores(string a, string b)
     {
-        const string sql = "SELECT household_id, score, class, rank, dimensions, area_ranks, exposure_method, exposure, explanation " +
-                           "FROM household_score ORDER BY household_id";
-        using var ca = new SqliteConnection($"Data Source={a};Mode=ReadOnly;Pooling=False");
-        using var cb = new SqliteConnection($"Data Source={b};Mode=ReadOnly;Pooling=False");
-        ca.Open();
-        cb.Open();
-        using var qa = ca.CreateCommand();
-        using var qb = cb.CreateCommand();
-        qa.CommandText = qb.CommandText = sql;
-        using var ra = qa.ExecuteReader();
-        using var rb = qb.ExecuteReader();
-        long rows = 0;
-        while (true)
+        static List<StoredScore> Read(string db)
         {
-            var (more, moreB) = (ra.Read(), rb.Read());
-            if (more != moreB)
-                throw new InvalidOperationException($"the builds stored different numbers of score rows (after {rows:N0})");
-            if (!more)
-                return rows;
-            for (var i = 0; i < ra.FieldCount; i++)
-            {
-                if (!Equals(ra.GetValue(i), rb.GetValue(i)))
-                    throw new InvalidOperationException($"score rows differ: household {ra.GetInt64(0)}, column {ra.GetName(i)}: {ra.GetValue(i)} vs {rb.GetValue(i)}");
-            }
-            rows++;
+            using var store = SqliteMosaicStore.Open(db);
+            return [.. store.Scores.ReadScores().OrderBy(s => s.HouseholdId)];
         }
+        var (sa, sb) = (Read(a), Read(b));
+        if (sa.Count != sb.Count)
+            throw new InvalidOperationException($"the builds stored different numbers of scores ({sa.Count:N0} vs {sb.Count:N0})");
+        for (var i = 0; i < sa.Count; i++)
+        {
+            var (x, y) = (sa[i], sb[i]);
+            if (x.HouseholdId != y.HouseholdId || !x.Score.Equals(y.Score) || x.Class != y.Class || x.Rank != y.Rank ||
+                !x.Dimensions.SequenceEqual(y.Dimensions) || !x.AreaRanks.SequenceEqual(y.AreaRanks) ||
+                x.ExposureMethod != y.ExposureMethod || !x.Exposure.SequenceEqual(y.Exposure) || x.Explanation != y.Explanation)
+                throw new InvalidOperationException($"stored scores differ: household {x.HouseholdId} vs {y.HouseholdId}");
+        }
+        return sa.Count;
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ public static class ColumnTargeter
         }
         if (unscored > 0)
             return (null, unscored);
-        inScope.Sort((x, y) => x.Rank.CompareTo(y.Rank));
+        SortByRank(inScope);
 
         var excluded = new Dictionary<string, int>(StringComparer.Ordinal);
         var eligible = new List<(int Household, int Rank, VulnerabilityClass Class)>(inScope.Count);
@@ -126,6 +126,18 @@ public static class ColumnTargeter
         var coverageRate = eligible.Count == 0 ? 0 : (double)list.Count / eligible.Count;
         var errors = Errors(snapshot, eligible.Select(c => c.Household).ToArray(), isSelected, request.PoorShare ?? coverageRate, readHouseholds);
         return (new TargetList(list, quotaRows, inScope.Count, eligible.Count, excluded, coverage, errors), 0);
+    }
+
+    /// <summary>Sorts by stored rank on the primitive keys (no comparison delegate for a million candidates).</summary>
+    private static void SortByRank(List<(int Household, int Rank, VulnerabilityClass Class)> candidates)
+    {
+        var items = candidates.ToArray();
+        var keys = new int[items.Length];
+        for (var i = 0; i < items.Length; i++)
+            keys[i] = items[i].Rank;
+        Array.Sort(keys, items);
+        candidates.Clear();
+        candidates.AddRange(items);
     }
 
     /// <summary>The quota group of each snapshot area (null for areas without an eligible household), as <see cref="Targeter"/> groups them.</summary>

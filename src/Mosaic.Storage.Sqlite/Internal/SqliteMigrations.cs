@@ -478,9 +478,20 @@ internal static class SqliteMigrations
             CREATE TRIGGER IF NOT EXISTS registry_rewrite_person_delete AFTER DELETE ON person
             BEGIN UPDATE registry_rewrites SET rewrites = rewrites + 1; UPDATE registry_version SET version = version + 1; END;
             """),
+        // Issue 14: a scoring run's results as columns (SqliteScoreStore, ScoreColumnsLayout) in parts of at most 8 MiB,
+        // instead of one household_score row per household: writing a national registry's rows cost more than scoring
+        // it. Only the latest run's parts are kept; household_score rows of a database scored earlier are still read
+        // until the next run replaces them.
+        (13, "score_columns", """
+            CREATE TABLE IF NOT EXISTS score_columns (
+                part   INTEGER PRIMARY KEY,
+                run_id INTEGER NOT NULL REFERENCES score_run(id),
+                data   BLOB NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS score_columns_run ON score_columns(run_id, part);
+            """),
         // Issue 15: the publication log. Every table published with --publication-log (its definition and its published
         // cells as JSON, Core's PublicationHistory), so that a later table is protected against all of them. Append-only.
-        // Version 14: 13 is score_columns (branch scale4).
         (14, "publication_log", """
             CREATE TABLE IF NOT EXISTS publication_log (
                 id           INTEGER PRIMARY KEY AUTOINCREMENT,

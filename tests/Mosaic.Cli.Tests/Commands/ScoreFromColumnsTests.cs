@@ -10,20 +10,17 @@ using Mosaic.Storage.Sqlite;
 namespace Mosaic.Cli.Tests.Commands;
 
 /// <summary>
-/// <c>mosaic score</c> scores from the persisted snapshot's columns. Every stored score row (score, class, rank,
-/// dimension scores, area ranks, exposure method and values, explanation) must equal the row the household-object
-/// path stores for the same file — scored from <c>ReadHouseholds</c> and saved row by row from <see cref="ScoredHousehold"/>
-/// objects into a copy — and the ranks must be
-/// SQL's order (score descending, submission id); on the demo, after an import that extends the snapshot, and after
-/// a rewrite of incomes and GPS points that forces a rebuild. Afterwards the image is current: the next tabulation
-/// reads it as it is and prints what a rebuild from the rows prints.
+/// <c>mosaic score</c> scores from the persisted snapshot's columns and stores the run as columns. Every stored score
+/// (score, class, rank, dimension scores, area ranks, exposure method and values, explanation) must equal the row
+/// the household-object path stored for the same file — scored from <c>ReadHouseholds</c> into <see cref="ScoredHousehold"/>
+/// objects and written as the old per-row table's text — and the ranks must be SQL's order (score descending,
+/// submission id); on the demo, after an import that extends the snapshot, and after a rewrite of incomes and GPS
+/// points that forces a rebuild. Afterwards the image is current: the next tabulation reads it as it is and prints
+/// what a rebuild from the registry prints. A database scored before the columns keeps its rows readable until the
+/// next run; damaged columns are refused with a clear error.
 /// </summary>
 public sealed class ScoreFromColumnsTests : IDisposable
 {
-    private const string ScoreRows =
-        "SELECT h.submission_id, s.score, s.class, s.rank, s.dimensions, s.area_ranks, s.exposure_method, s.exposure, s.explanation " +
-        "FROM household_score s JOIN household h ON h.id = s.household_id ORDER BY h.id";
-
     private readonly TempDirectory _dir = new();
     private readonly string _db;
 
@@ -78,26 +75,84 @@ public sealed class ScoreFromColumnsTests : IDisposable
         AssertSnapshotIsCurrentAndTabulatesAsARebuild();
     }
 
-    /// <summary>Scores the file's household objects, saves them into a copy, and compares every stored row.</summary>
+    [Fact]
+    public void Score_OfADatabaseScoredBeforeTheColumns_ReadsItsRowsUntilTheNextRunReplacesThemWithColumns()
+    {
+        Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
+        // The file as an older Mosaic left it: the latest run's scores as household_score rows in the per-row
+        // writer's text (from the household objects), no score columns, no saved snapshot.
+        var legacy = _dir.File("legacy.db");
+        File.Copy(_db, legacy);
+        using (var store = SqliteMosaicStore.Open(legacy))
+        {
+            var run = ScoringRun.Run(store.Registry.ReadHouseholds(null, HouseholdFields.Location), DefaultVulnerabilityModel.Model,
+                HazardIndex.Build(store.Hazards.ReadLayers()), store.Areas.All(withBoundaries: true));
+            var runId = store.Scores.LatestRun()!.Id;
+            using var c = Open(legacy);
+            Execute(c, "DELETE FROM score_columns; DELETE FROM registry_snapshot");
+            StoredScoreTable.Create(c, "main.household_score", run.Select(StoredScoreTable.FromObject), runId);
+        }
+        Assert.Equal("1500", Rows(legacy, "SELECT count(*) FROM main.household_score", withScoreTable: false)[0][0]);
+
+        Assert.Equal(StoredScoreTable.FromStore(_db), StoredScoreTable.FromStore(legacy));
+        string[] target = ["target", "--count", "150", "--quota", "proportional"];
+        Assert.Equal(0, CliRun.Invoke([.. target, "--db", _db, "--out", _dir.File("columns.csv")]).ExitCode);
+        Assert.Equal(0, CliRun.Invoke([.. target, "--db", legacy, "--out", _dir.File("rows.csv")]).ExitCode);
+        Assert.Equal(File.ReadAllText(_dir.File("columns.csv")), File.ReadAllText(_dir.File("rows.csv")));
+        string[] tabulate = ["tabulate", "-i", "hh_in_hazard_zone", "--by", "adm4", "--format", "csv"];
+        var fromColumns = CliRun.Invoke([.. tabulate, "--db", _db]);
+        var fromRows = CliRun.Invoke([.. tabulate, "--db", legacy]);
+        Assert.Equal(0, fromRows.ExitCode);
+        Assert.Equal(fromColumns.Out, fromRows.Out);
+
+        Assert.Equal(0, CliRun.Invoke("score", "--db", legacy).ExitCode);
+        Assert.Equal("0", Rows(legacy, "SELECT count(*) FROM main.household_score", withScoreTable: false)[0][0]);
+        Assert.NotEqual("0", Rows(legacy, "SELECT count(*) FROM score_columns", withScoreTable: false)[0][0]);
+        Assert.Equal(StoredScoreTable.FromStore(_db), StoredScoreTable.FromStore(legacy));
+    }
+
+    [Theory]
+    [InlineData("UPDATE score_columns SET data = substr(data, 1, length(data) - 1) WHERE part = (SELECT max(part) FROM score_columns)")]
+    [InlineData("UPDATE score_columns SET data = zeroblob(length(data)) WHERE part = (SELECT max(part) FROM score_columns)")]
+    public void Target_FromDamagedScoreColumns_IsRefusedWithADatabaseErrorAndWritesNoList(string damage)
+    {
+        Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
+        Execute(damage);
+        var csv = _dir.File("list.csv");
+        var run = CliRun.Invoke("target", "--count", "50", "--out", csv, "--db", _db);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("the stored scores of scoring run", run.Error, StringComparison.Ordinal);
+        Assert.Contains("run mosaic score again", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Mosaic.", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(csv));
+        // Scoring again replaces the damaged columns.
+        Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
+        Assert.Equal(0, CliRun.Invoke("target", "--count", "50", "--out", csv, "--db", _db).ExitCode);
+    }
+
+    /// <summary>
+    /// Scores the file's household objects (on a copy) and compares every stored score with the row the per-row
+    /// writer stored for that object (formatted by <see cref="StoredScoreTable"/>, not by the store).
+    /// </summary>
     private void AssertSameAsFromObjects(int expectedHouseholds)
     {
         var copy = _dir.File($"objects-{Guid.NewGuid():N}.db");
         File.Copy(_db, copy);
+        List<StoredScoreTable.Row> fromObjects;
         using (var store = SqliteMosaicStore.Open(copy))
         {
             var model = DefaultVulnerabilityModel.Model;
             var run = ScoringRun.Run(store.Registry.ReadHouseholds(null, HouseholdFields.Location), model,
                 HazardIndex.Build(store.Hazards.ReadLayers()), store.Areas.All(withBoundaries: true));
-            // Saved as household objects, one by one: the stored text of the per-row path, not the columns' bulk writer.
-            List<ScoredHousehold> households = [.. run];
-            store.Scores.SaveRun(model, households, DateTimeOffset.UtcNow);
+            fromObjects = [.. run.Select(StoredScoreTable.FromObject).OrderBy(r => r.HouseholdId)];
         }
-        var fromColumns = Rows(_db, ScoreRows);
-        var fromObjects = Rows(copy, ScoreRows);
+        var fromColumns = StoredScoreTable.FromStore(_db).OrderBy(r => r.HouseholdId).ToList();
         Assert.Equal(expectedHouseholds, fromColumns.Count);
         Assert.Equal(fromObjects.Count, fromColumns.Count);
         for (var i = 0; i < fromObjects.Count; i++)
             Assert.Equal(fromObjects[i], fromColumns[i]);
+        // The file holds the run as columns: no row per household.
+        Assert.Equal("0", Rows(_db, "SELECT count(*) FROM main.household_score", withScoreTable: false)[0][0]);
     }
 
     /// <summary>Ranks 1..n in SQL's order of score (descending) then submission id; own-area ranks the same within each area.</summary>
@@ -137,9 +192,12 @@ public sealed class ScoreFromColumnsTests : IDisposable
         Assert.True(fromImage.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 3, fromImage.Out);
     }
 
-    private static List<string[]> Rows(string db, string sql)
+    /// <summary>The rows of a query; <paramref name="withScoreTable"/>: over the stored scores as the old table's rows.</summary>
+    private static List<string[]> Rows(string db, string sql, bool withScoreTable = true)
     {
         using var c = Open(db);
+        if (withScoreTable)
+            StoredScoreTable.CreateTemp(c, StoredScoreTable.FromStore(db));
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         using var r = cmd.ExecuteReader();
@@ -159,6 +217,11 @@ public sealed class ScoreFromColumnsTests : IDisposable
     private static void Execute(string db, string sql)
     {
         using var c = Open(db);
+        Execute(c, sql);
+    }
+
+    private static void Execute(SqliteConnection c, string sql)
+    {
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();

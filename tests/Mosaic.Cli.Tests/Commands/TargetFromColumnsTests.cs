@@ -9,8 +9,8 @@ namespace Mosaic.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>mosaic target</c> ranks from the persisted snapshot and the stored rank column, reading only the listed
-/// households. Its lists are checked against SQL over the same file (the top households by stored rank, per quota
-/// area), and its quotas, coverage and errors against the same selection made from every household object and
+/// households. Its lists are checked against SQL over the same file and its stored scores as the old per-household
+/// table's rows (<see cref="StoredScoreTable"/>: the top households by stored rank, per quota area), and its quotas, coverage and errors against the same selection made from every household object and
 /// stored score — on the demo, after an import that extends the snapshot and after an update that forces a rebuild.
 /// </summary>
 public sealed class TargetFromColumnsTests : IDisposable
@@ -51,13 +51,18 @@ public sealed class TargetFromColumnsTests : IDisposable
     public void Target_AfterAnImportExtendsTheSnapshot_RefusesUnscoredHouseholdsThenListsTheNewOnesToo()
     {
         Assert.Equal(0, CliRun.Invoke("target", "--count", "50", "--out", _dir.File("before.csv"), "--db", _db).ExitCode);
+        File.Copy(_db, _dir.File("before.db"));
         Assert.Equal(0, CliRun.Invoke("demo", "--db", _db, "--households", "300", "--seed", "99", "--add-to-existing", "--no-serve").ExitCode);
 
-        // The demo scores what it added; without scores for some of the new households the list is refused.
-        Execute("DELETE FROM household_score WHERE household_id > 1700");
+        // The demo scores what it added; with the run before the import back in place, the new households have no
+        // score and the list is refused.
+        Execute($"ATTACH '{_dir.File("before.db")}' AS before; DELETE FROM score_columns; " +
+            "INSERT INTO score_run (model_id, model_version, model_json, dimensions, scored_at, households) " +
+            "SELECT model_id, model_version, model_json, dimensions, scored_at, households FROM before.score_run ORDER BY id DESC LIMIT 1; " +
+            "INSERT INTO score_columns (run_id, data) SELECT (SELECT max(id) FROM main.score_run), data FROM before.score_columns ORDER BY part");
         var unscored = CliRun.Invoke("target", "--count", "50", "--out", _dir.File("stale.csv"), "--db", _db);
         Assert.NotEqual(0, unscored.ExitCode);
-        Assert.Contains("100 household(s) were registered after the last scoring run", unscored.Error, StringComparison.Ordinal);
+        Assert.Contains("300 household(s) were registered after the last scoring run", unscored.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.File("stale.csv")));
 
         Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
@@ -222,10 +227,12 @@ public sealed class TargetFromColumnsTests : IDisposable
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>A connection to the file where <c>household_score</c> is the stored scores as the old table's rows.</summary>
     private SqliteConnection Open()
     {
         var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _db, Pooling = false }.ToString());
         c.Open();
+        StoredScoreTable.CreateTemp(c, StoredScoreTable.FromStore(_db));
         return c;
     }
 }

@@ -1,0 +1,258 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Mosaic.Core.Hazards;
+using Mosaic.Core.Storage;
+using Mosaic.Core.Vulnerability;
+
+namespace Mosaic.Storage.Sqlite.Internal;
+
+/// <summary>
+/// A scoring run's stored columns (<see cref="ScoreColumnsLayout"/>), read in place through incremental blob I/O:
+/// a column in bulk, or one household's values at their offsets, never the whole run.
+/// </summary>
+internal sealed class ScoreColumnsFile : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly long[] _partIds;
+    private readonly long[] _partStarts;
+    private readonly SqliteBlob?[] _open;
+    private string[]? _strings;
+    private string[][]? _chains;
+
+    private ScoreColumnsFile(SqliteConnection connection, long[] partIds, long[] partStarts)
+    {
+        _connection = connection;
+        _partIds = partIds;
+        _partStarts = partStarts;
+        _open = new SqliteBlob?[partIds.Length];
+        Layout = null!;
+    }
+
+    public ScoreColumnsLayout Layout { get; private set; }
+
+    public int Count => Layout.Households;
+
+    public long RunId { get; private init; }
+
+    /// <summary>The columns of the latest run, or null when it has none (a database scored before migration 13 keeps rows).</summary>
+    public static ScoreColumnsFile? OpenLatest(SqliteConnection connection)
+    {
+        if (!BitConverter.IsLittleEndian)
+            throw new PlatformNotSupportedException("stored score columns are read on little-endian machines only");
+        var ids = new List<long>();
+        var starts = new List<long> { 0 };
+        long runId = 0;
+        using (var cmd = connection.CreateCommand(
+            "SELECT c.part, length(c.data), c.run_id FROM score_columns c WHERE c.run_id = (SELECT max(id) FROM score_run) ORDER BY c.part", null))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                ids.Add(r.GetInt64(0));
+                starts.Add(starts[^1] + r.GetInt64(1));
+                runId = r.GetInt64(2);
+            }
+        }
+        if (ids.Count == 0)
+            return null;
+        var file = new ScoreColumnsFile(connection, [.. ids], [.. starts]) { RunId = runId };
+        var total = starts[^1];
+        var trailer = new byte[ScoreColumnsLayout.TrailerBytes];
+        if (total < trailer.Length)
+            throw Damaged(runId);
+        file.Read(total - trailer.Length, trailer);
+        file.Layout = ScoreColumnsLayout.Parse(trailer, total) ?? throw Damaged(runId);
+        return file;
+    }
+
+    private static StoreException Damaged(long runId) =>
+        new(StoreFailure.Corrupt, $"the stored scores of scoring run {runId} are damaged: run mosaic score again");
+
+    public long[] ReadIds() => ReadColumn<long>(ScoreColumnsLayout.Ids, Count);
+
+    public double[] ReadOverall() => ReadColumn<double>(ScoreColumnsLayout.Overall, Count);
+
+    public int[] ReadRanks() => ReadColumn<int>(ScoreColumnsLayout.Ranks, Count);
+
+    public VulnerabilityClass[] ReadClasses()
+    {
+        var bytes = ReadColumn<byte>(ScoreColumnsLayout.Classes, Count);
+        var classes = new VulnerabilityClass[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var c = (VulnerabilityClass)bytes[i];
+            if (!Enum.IsDefined(c))
+                throw new StoreException(StoreFailure.Corrupt, $"household at position {i} of scoring run {RunId} has an unknown score class: run mosaic score again");
+            classes[i] = c;
+        }
+        return classes;
+    }
+
+    /// <summary>The highest known exposure of each household (NaN when none is known), read in slices.</summary>
+    public double[] ReadMaxExposure()
+    {
+        var h = Layout.HazardTypes;
+        var max = new double[Count];
+        var slice = new double[Math.Max(h, 1) * 8192];
+        for (var at = 0; at < Count; at += 8192)
+        {
+            var take = Math.Min(8192, Count - at);
+            var span = slice.AsSpan(0, take * h);
+            Read(Layout.Starts[ScoreColumnsLayout.Exposure] + at * 8L * h, MemoryMarshal.AsBytes(span));
+            for (var i = 0; i < take; i++)
+            {
+                var m = double.NaN;
+                foreach (var v in span.Slice(i * h, h))
+                {
+                    if (!double.IsNaN(v) && (double.IsNaN(m) || v > m))
+                        m = v;
+                }
+                max[at + i] = m;
+            }
+        }
+        return max;
+    }
+
+    /// <summary>The whole stored score of the household at <paramref name="index"/> (position in ascending id).</summary>
+    public StoredScore Score(int index, long householdId, double overall, VulnerabilityClass cls, int rank)
+    {
+        var l = Layout;
+        var dims = new double[l.Dimensions];
+        Read(l.Starts[ScoreColumnsLayout.DimensionScores] + index * 8L * l.Dimensions, MemoryMarshal.AsBytes(dims.AsSpan()));
+        var chainIndex = One<int>(ScoreColumnsLayout.Chains, index);
+        var chains = Chains();
+        if ((uint)chainIndex >= (uint)chains.Length || chains[chainIndex].Length > l.Stride)
+            throw Damaged(RunId);
+        var chain = chains[chainIndex];
+        var ranks = new int[l.Stride];
+        Read(l.Starts[ScoreColumnsLayout.AreaRanks] + index * 4L * l.Stride, MemoryMarshal.AsBytes(ranks.AsSpan()));
+        var areaRanks = new AreaRank[chain.Length];
+        for (var k = 0; k < chain.Length; k++)
+            areaRanks[k] = new AreaRank(chain[k], ranks[k]);
+        var method = (ExposureMethod)One<byte>(ScoreColumnsLayout.Methods, index);
+        var methodCode = method switch
+        {
+            ExposureMethod.Gps => "gps",
+            ExposureMethod.AreaShare => "area:" + String(One<int>(ScoreColumnsLayout.ExposureAreas, index)),
+            _ => "none",
+        };
+        var exposure = new double[l.HazardTypes];
+        Read(l.Starts[ScoreColumnsLayout.Exposure] + index * 8L * l.HazardTypes, MemoryMarshal.AsBytes(exposure.AsSpan()));
+        var end = One<long>(ScoreColumnsLayout.ExplanationEnds, index);
+        var start = index == 0 ? 0 : One<long>(ScoreColumnsLayout.ExplanationEnds, index - 1);
+        var room = l.Starts[ScoreColumnsLayout.ExplanationEnds] - l.Starts[ScoreColumnsLayout.Explanations];
+        if (start < 0 || end < start || end > room)
+            throw Damaged(RunId);
+        var text = new byte[end - start];
+        Read(l.Starts[ScoreColumnsLayout.Explanations] + start, text);
+        return new StoredScore(householdId, overall, cls, rank, dims, areaRanks, methodCode, exposure, Encoding.UTF8.GetString(text));
+    }
+
+    private string String(int index)
+    {
+        var strings = Strings();
+        return (uint)index < (uint)strings.Length ? strings[index] : throw Damaged(RunId);
+    }
+
+    private string[] Strings()
+    {
+        if (_strings is not null)
+            return _strings;
+        var at = Layout.Starts[ScoreColumnsLayout.Strings];
+        var count = Int(ref at);
+        if (count < 0 || count > Layout.Starts[ScoreColumnsLayout.ChainTable] - at)
+            throw Damaged(RunId);
+        var strings = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var length = Int(ref at);
+            if (length < 0 || at + length > Layout.Starts[ScoreColumnsLayout.ChainTable])
+                throw Damaged(RunId);
+            var bytes = new byte[length];
+            Read(at, bytes);
+            at += length;
+            strings[i] = Encoding.UTF8.GetString(bytes);
+        }
+        return _strings = strings;
+    }
+
+    private string[][] Chains()
+    {
+        if (_chains is not null)
+            return _chains;
+        var strings = Strings();
+        var at = Layout.Starts[ScoreColumnsLayout.ChainTable];
+        var end = _partStarts[^1] - ScoreColumnsLayout.TrailerBytes;
+        var count = Int(ref at);
+        if (count < 0 || count > end - at)
+            throw Damaged(RunId);
+        var chains = new string[count][];
+        for (var c = 0; c < count; c++)
+        {
+            var length = Int(ref at);
+            if (length < 0 || at + length * 4L > end)
+                throw Damaged(RunId);
+            var indices = new int[length];
+            Read(at, MemoryMarshal.AsBytes(indices.AsSpan()));
+            at += length * 4L;
+            chains[c] = [.. indices.Select(i => (uint)i < (uint)strings.Length ? strings[i] : throw Damaged(RunId))];
+        }
+        return _chains = chains;
+    }
+
+    private int Int(ref long at)
+    {
+        Span<int> one = stackalloc int[1];
+        Read(at, MemoryMarshal.AsBytes(one));
+        at += 4;
+        return one[0];
+    }
+
+    private T One<T>(int section, int index) where T : unmanaged
+    {
+        Span<T> one = stackalloc T[1];
+        Read(Layout.Starts[section] + (long)index * Marshal.SizeOf<T>(), MemoryMarshal.AsBytes(one));
+        return one[0];
+    }
+
+    private T[] ReadColumn<T>(int section, int count) where T : unmanaged
+    {
+        var values = new T[count];
+        Read(Layout.Starts[section], MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+
+    /// <summary>Reads the stored bytes at <paramref name="offset"/> (across parts as needed).</summary>
+    private void Read(long offset, Span<byte> into)
+    {
+        while (into.Length > 0)
+        {
+            if (offset < 0 || offset >= _partStarts[^1])
+                throw Damaged(RunId);
+            var part = Array.BinarySearch(_partStarts, offset);
+            if (part < 0)
+                part = ~part - 1;
+            var blob = _open[part] ??= new SqliteBlob(_connection, "score_columns", "data", _partIds[part], readOnly: true);
+            var within = offset - _partStarts[part];
+            var take = (int)Math.Min(into.Length, _partStarts[part + 1] - offset);
+            blob.Position = within;
+            var done = 0;
+            while (done < take)
+            {
+                var read = blob.Read(into.Slice(done, take - done));
+                if (read <= 0)
+                    throw Damaged(RunId);
+                done += read;
+            }
+            into = into[take..];
+            offset += take;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var blob in _open)
+            blob?.Dispose();
+    }
+}
