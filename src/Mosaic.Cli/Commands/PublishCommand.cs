@@ -52,17 +52,21 @@ public sealed class PublishCommand : MosaicCommand
 
     private readonly Option<string?> _catalogue = CatalogueOption.Create();
 
+    private readonly Option<bool> _publicationLog = PublicationLogOption.Create();
+
     public PublishCommand() : base("publish", """
         Tabulate the tables of a publication and protect them as one set: tables of the same indicator that share cells
         or margins (by village and sex, and by village and age; two groupings of the base age bands; a table and its
         subtotals) are suppressed together, so that an intruder who combines every published cell of every table with a
         linear programme narrows no suppressed cell below K, and no group of fewer than K persons (e.g. one base age band
         that two groupings differ by). Tables published separately with `mosaic tabulate` are protected one by one:
-        publish tables that go out together in one publication.
+        publish tables that go out together in one publication. With --publication-log, the tables are also protected
+        against every table published earlier with that option from the same database, and are logged in turn.
 
         Examples:
           mosaic publish docs/examples/publication.json --out village-tables
           mosaic publish docs/examples/publication.json --out village-tables --format json --force
+          mosaic publish docs/examples/publication.json --out village-tables --publication-log --force
         """)
     {
         Arguments.Add(_file);
@@ -73,6 +77,7 @@ public sealed class PublishCommand : MosaicCommand
         Options.Add(_secondary);
         Options.Add(ForceOption);
         Options.Add(_catalogue);
+        Options.Add(_publicationLog);
         _format.AcceptOnlyFromAmong(s_formats);
         _secondary.AcceptOnlyFromAmong("hypercube", "optimal");
         _minCell.Validators.Add(r =>
@@ -116,8 +121,15 @@ public sealed class PublishCommand : MosaicCommand
                     MinimumHouseholds = parse.GetValue(_minHouseholds),
                     Secondary = parse.GetValue(_secondary) == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube,
                 }).ToList();
+                var log = parse.GetValue(_publicationLog) ? PublicationLogOption.Open(store) : null;
                 var snapshot = SnapshotReading.Load(console, store);
-                results = new Tabulator(snapshot, catalogue).TabulatePublication(requests);
+                results = new Tabulator(snapshot, catalogue).TabulatePublication(requests, log?.ReadPublications());
+                // Logged before the files are written: a table logged but not written only constrains later tables more.
+                if (log is not null)
+                {
+                    PublicationLogOption.Record(log, results, requests);
+                    PublicationLogOption.Warn(console, results);
+                }
             }
             catch (Exception ex) when (ex is TabulationException or IndicatorCatalogueException or ExpressionException)
             {
@@ -130,7 +142,7 @@ public sealed class PublishCommand : MosaicCommand
         if (console.Json)
         {
             console.WriteJson(new PublicationReport(path, directory, format, results.Select((r, i) => new PublishedTableReport(
-                tables[i].Name, files[i], r.Indicator.Id, r.Dimensions.Select(d => d.Name).ToList(), r.LinkedTables, r.Cells.Count,
+                tables[i].Name, files[i], r.Indicator.Id, r.Dimensions.Select(d => d.Name).ToList(), r.LinkedTables, r.EarlierTables, r.Cells.Count,
                 r.InformationLoss.SuppressedCells, Math.Round(r.InformationLoss.CellShare, 4))).ToList()));
             return ExitCodes.Success;
         }
@@ -138,7 +150,7 @@ public sealed class PublishCommand : MosaicCommand
         {
             var r = results[i];
             var linked = r.LinkedTables > 0 ? $", protected with {r.LinkedTables} other table(s) of {r.Indicator.Id}" : "";
-            console.Info($"{files[i]}: {r.Cells.Count} cells; {r.InformationLoss.Describe(r.Rule.ContributorUnit)}{linked}");
+            console.Info($"{files[i]}: {r.Cells.Count} cells; {r.InformationLoss.Describe(r.Rule.ContributorUnit)}{linked}{PublicationLogOption.Describe(r)}");
         }
         return ExitCodes.Success;
     }

@@ -95,6 +95,8 @@ public sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<bool> _rawCsv = CommonOptions.RawCsv();
 
+    private readonly Option<bool> _publicationLog = PublicationLogOption.Create();
+
     public TabulateCommand() : base("tabulate", """
         Compute an indicator disaggregated by any set of dimensions, with disclosure control.
         Every dimension gets its total and subtotals. Disclosure control: cells with fewer than K contributors (persons or households, per the indicator)
@@ -106,6 +108,7 @@ public sealed class TabulateCommand : MosaicCommand
           mosaic tabulate -i returnees --by sex,age_group --area BD554909 --format hxl --out returnees.csv
           mosaic tabulate -i hh_income_fell_20pct --by adm4,head_sex --format xlsx --out income.xlsx
           mosaic tabulate -i population --by adm4,migratory_status,sex,age_group --method perturbation
+          mosaic tabulate -i population --by village,sex,age_group --age-bands 0-79,80+ --publication-log --format csv --out first.csv
         """)
     {
         Options.Add(_indicator);
@@ -122,6 +125,7 @@ public sealed class TabulateCommand : MosaicCommand
         Options.Add(ForceOption);
         Options.Add(_catalogue);
         Options.Add(_rawCsv);
+        Options.Add(_publicationLog);
         _format.AcceptOnlyFromAmong(s_formats);
         _minCell.Validators.Add(r =>
         {
@@ -168,7 +172,9 @@ public sealed class TabulateCommand : MosaicCommand
                     Secondary = parse.GetValue(_secondary) == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube,
                     AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
                 };
-                result = Count(parse.GetValue(_engine)!, console, store, catalogue, request);
+                result = parse.GetValue(_publicationLog)
+                    ? Logged(parse.GetValue(_engine)!, console, store, catalogue, request)
+                    : Count(parse.GetValue(_engine)!, console, store, catalogue, request);
             }
             catch (Exception ex) when (ex is TabulationException or IndicatorCatalogueException or ExpressionException)
             {
@@ -211,6 +217,7 @@ public sealed class TabulateCommand : MosaicCommand
                 SuppressedCellsShare = Math.Round(result.InformationLoss.CellShare, 4),
                 HiddenUnitsShare = result.InformationLoss.HiddenShare is { } h ? Math.Round(h, 4) : (double?)null,
                 Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                EarlierTables = result.EarlierTables,
             });
         }
         else if (result.Method == DisclosureMethod.Perturbation)
@@ -219,7 +226,7 @@ public sealed class TabulateCommand : MosaicCommand
         }
         else
         {
-            console.Info($"{result.Cells.Count} cells written to {outPath}; {result.InformationLoss.Describe(result.Rule.ContributorUnit)}");
+            console.Info($"{result.Cells.Count} cells written to {outPath}; {result.InformationLoss.Describe(result.Rule.ContributorUnit)}{PublicationLogOption.Describe(result)}");
         }
         return ExitCodes.Success;
     }
@@ -241,6 +248,24 @@ public sealed class TabulateCommand : MosaicCommand
             }
         }
         return new Tabulator(SnapshotReading.Load(console, store), catalogue).Tabulate(request);
+    }
+
+    /// <summary>
+    /// The table protected against the tables logged earlier (in memory: linking needs every atom), then logged. Logged
+    /// before it is written: a table logged but not written only constrains later tables more.
+    /// </summary>
+    private static TabulationResult Logged(string engine, CliConsole console, Mosaic.Core.Storage.IMosaicStore store, IndicatorCatalogue catalogue,
+        TabulationRequest request)
+    {
+        if (request.Method == DisclosureMethod.Perturbation)
+            throw new CliException(ExitCodes.Usage, "--publication-log is for suppressed tables: a perturbed table gets the same noise in every request, so it needs no log");
+        if (engine == "database")
+            throw new CliException(ExitCodes.Usage, "--publication-log links the table with earlier ones in memory: use --engine auto or memory");
+        var log = PublicationLogOption.Open(store);
+        var result = new Tabulator(SnapshotReading.Load(console, store), catalogue).TabulatePublication([request], log.ReadPublications())[0];
+        PublicationLogOption.Record(log, [result], [request]);
+        PublicationLogOption.Warn(console, [result]);
+        return result;
     }
 
     private static void Render(TabulationResult result, string format, TextWriter output, Mosaic.Core.Import.Csv.CsvWriteOptions csv)

@@ -13,7 +13,7 @@ namespace Mosaic.Core.Disclosure;
 internal static class JointAudit
 {
     /// <summary>A suppressed cell of a member (or, with Member = -1, a small derived cell) whose interval over the publication is narrower than its protection level.</summary>
-    public sealed record Finding(int Member, int Cell, string Layer, double Min, double Max, double Required);
+    public sealed record Finding(int Member, int Cell, int LayerIndex, string Layer, double Min, double Max, double Required);
 
     /// <param name="members">The tables.</param>
     /// <param name="atoms">Number of atoms.</param>
@@ -23,34 +23,46 @@ internal static class JointAudit
     /// Cells (member, cell; member -1 for a derived cell) already found wide enough, skipped and added to. Suppressing
     /// more only removes equations, so an interval never narrows again: a cell that passed stays passed.
     /// </param>
+    /// <param name="known">
+    /// When given, only these members' published cells are equations (what the known tables alone give away), and
+    /// every cell of the other members is audited, published or not, as it may be suppressed later.
+    /// </param>
+    /// <param name="already">
+    /// Cells (member, cell, layer) whose range is already narrower than their level from the known tables alone
+    /// (<paramref name="known"/>), with that range's width: such a cell must keep that width, no less, and one the known
+    /// tables pin exactly is not audited.
+    /// </param>
     public static (List<Finding> Narrow, int Programmes) Run(IReadOnlyList<PublicationMember> members, int atoms, IReadOnlyList<int[]> derived, int k,
-        HashSet<(int Member, int Cell, int Layer)> passed)
+        HashSet<(int Member, int Cell, int Layer)> passed, Func<int, bool>? known = null, IReadOnlyDictionary<(int Member, int Cell, int Layer), double>? already = null)
     {
         var narrow = new List<Finding>();
         var programmes = 0;
         var layerCount = members.Min(m => m.Protection.Layers.Count);
         for (var l = 0; l < layerCount; l++)
         {
-            using var model = new AtomModel(members, atoms, l);
+            using var model = new AtomModel(members, atoms, l, known);
             // The cells to audit in this layer: suppressed cells of every member, then (layer 0) the small derived cells.
             var targets = new List<(int Member, int Cell, double Required, double? Truth)>();
             for (var m = 0; m < members.Count; m++)
             {
                 var protection = members[m].Protection;
                 var layer = protection.Layers[l];
+                // Asking what the known tables give away: every cell of the others, as it may be suppressed later.
+                var everyCell = known?.Invoke(m) == false;
                 for (var cell = 0; cell < protection.Status.Length; cell++)
                 {
                     var status = protection.Status[cell];
-                    if (status != CellStatus.Published && !passed.Contains((m, cell, l)))
-                        targets.Add((m, cell, layer.Level(cell, status), layer.Values[cell]));
+                    if ((status != CellStatus.Published || everyCell) && !passed.Contains((m, cell, l))
+                        && Required(layer.Level(cell, status == CellStatus.Published ? CellStatus.SecondarySuppressed : status), (m, cell, l)) is { } required)
+                        targets.Add((m, cell, required, layer.Values[cell]));
                 }
             }
             if (l == 0)
             {
                 for (var c = 0; c < derived.Count; c++)
                 {
-                    if (!passed.Contains((-1, c, 0)))
-                        targets.Add((-1, c, k, null));
+                    if (!passed.Contains((-1, c, 0)) && Required(k, (-1, c, 0)) is { } required)
+                        targets.Add((-1, c, required, null));
                 }
             }
             int[] AtomsOf((int Member, int Cell, double, double?) t) => t.Member < 0 ? derived[t.Cell] : members[t.Member].CellAtoms[t.Cell];
@@ -72,7 +84,7 @@ internal static class JointAudit
                     var tolerance = FeasiblePoints.Tolerance(max == double.PositiveInfinity ? min : max);
                     if (width < required - tolerance || (required == 0 && width <= tolerance))
                     {
-                        narrow.Add(new Finding(m, cell, name, min, max, required));
+                        narrow.Add(new Finding(m, cell, l, name, min, max, required));
                         continue;
                     }
                 }
@@ -80,6 +92,14 @@ internal static class JointAudit
             }
         }
         return (narrow, programmes);
+
+        // A cell's level, lowered to the width the known tables already leave it (null: they pin it, nothing to audit).
+        double? Required(double level, (int, int, int) cell)
+        {
+            if (already is null || !already.TryGetValue(cell, out var width) || width >= level)
+                return level;
+            return width <= FeasiblePoints.Tolerance(level) ? null : width;
+        }
     }
 
     /// <summary>
@@ -126,7 +146,7 @@ internal static class JointAudit
         private Dictionary<int, int>? _number;
         private FeasiblePoints? _points;
 
-        public AtomModel(IReadOnlyList<PublicationMember> members, int atoms, int layer)
+        public AtomModel(IReadOnlyList<PublicationMember> members, int atoms, int layer, Func<int, bool>? known)
         {
             _parent = [.. Enumerable.Range(0, atoms)];
             var nonNegative = members.All(m => m.Protection.Layers[layer].NonNegative);
@@ -134,8 +154,11 @@ internal static class JointAudit
             _big = 1e3 * (1 + scale);
             _lower = nonNegative ? 0 : -_big;
             var published = new List<(int[] Atoms, double Value)>();
-            foreach (var member in members)
+            for (var m = 0; m < members.Count; m++)
             {
+                if (known?.Invoke(m) == false)
+                    continue;
+                var member = members[m];
                 var protection = member.Protection;
                 var values = protection.Layers[layer].Values;
                 for (var cell = 0; cell < protection.Status.Length; cell++)

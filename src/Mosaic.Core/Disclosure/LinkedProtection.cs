@@ -11,6 +11,13 @@ namespace Mosaic.Core.Disclosure;
 /// cell of every table that shares one of its atoms is suppressed with its all-totals box (then none of its atoms is in
 /// a published equation, so it is unbounded: the loop always ends).</item>
 /// </list>
+/// A member published earlier (<see cref="TableProtection.IsFrozen"/>) keeps its pattern: only the other tables are
+/// suppressed further. What the earlier tables give away on their own is public already: a cell (or small derived
+/// group) they narrow below its level must keep the range they leave it, no narrower; one they pin exactly is not
+/// audited. When a cell's own atoms are isolated and it is still too narrow, the new cells sharing atoms with the
+/// earlier tables' finest published cells around it are suppressed; if that is not enough, every cell of the new
+/// tables linked to it through the earlier tables' equations: then its range is the earlier tables' alone, which
+/// passes, so the loop ends here too.
 /// </summary>
 internal static class LinkedProtection
 {
@@ -26,11 +33,12 @@ internal static class LinkedProtection
             return 0;
         var shared = SharedFigures(active);
         var passed = new HashSet<(int, int, int)>();
+        var earlier = EarlierRanges(active, atoms, derived, k);
         var rounds = 0;
         while (true)
         {
             Align(active, shared);
-            var (narrow, _) = JointAudit.Run(active, atoms, derived, k, passed);
+            var (narrow, _) = JointAudit.Run(active, atoms, derived, k, passed, already: earlier);
             if (narrow.Count == 0)
             {
                 // The joint programme holds every table's own equations, so each table passes its own audit too; this
@@ -55,6 +63,23 @@ internal static class LinkedProtection
                 foreach (var atomsOfCell in small)
                     added += IsolateAtoms(active, atomsOfCell);
             }
+            // Still too narrow with its own atoms isolated: an earlier table's equations tie it to new cells elsewhere.
+            // First the new cells that share atoms with the earlier tables' finest published cells around it; when
+            // that is not enough, every new cell tied to it through the earlier tables' equations.
+            if (added == 0 && earlier is not null)
+            {
+                foreach (var (m, cell) in failing)
+                    added += IsolateAtoms(active, FrozenInnerCellsAround(active, active[m].CellAtoms[cell]));
+                foreach (var atomsOfCell in small)
+                    added += IsolateAtoms(active, FrozenInnerCellsAround(active, atomsOfCell));
+            }
+            if (added == 0 && earlier is not null)
+            {
+                foreach (var (m, cell) in failing)
+                    added += IsolateAtoms(active, LinkedThroughFrozen(active, atoms, active[m].CellAtoms[cell]));
+                foreach (var atomsOfCell in small)
+                    added += IsolateAtoms(active, LinkedThroughFrozen(active, atoms, atomsOfCell));
+            }
             if (added == 0)
             {
                 var first = narrow[0];
@@ -62,6 +87,62 @@ internal static class LinkedProtection
                     $"publication audit: cell {first.Cell} of {(first.Member < 0 ? "the derived cells" : $"table {first.Member + 1}")} stays in [{first.Min}, {first.Max}] after suppressing every cell that shares its units");
             }
         }
+    }
+
+    /// <summary>
+    /// The width of every range the members published earlier (frozen) already narrow below its level on their own,
+    /// per (member, cell, layer); null when no member is frozen.
+    /// </summary>
+    private static Dictionary<(int Member, int Cell, int Layer), double>? EarlierRanges(List<PublicationMember> members, int atoms, IReadOnlyList<int[]> derived, int k)
+    {
+        if (!members.Any(m => m.Protection.IsFrozen))
+            return null;
+        var (narrow, _) = JointAudit.Run(members, atoms, derived, k, [], m => members[m].Protection.IsFrozen);
+        var ranges = new Dictionary<(int, int, int), double>();
+        foreach (var finding in narrow)
+            ranges[(finding.Member, finding.Cell, finding.LayerIndex)] = Math.Max(0, finding.Max - finding.Min);
+        return ranges;
+    }
+
+    /// <summary>The atoms of the frozen members' published inner cells that hold one of <paramref name="start"/> (and those atoms themselves).</summary>
+    private static int[] FrozenInnerCellsAround(List<PublicationMember> members, int[] start)
+    {
+        var around = new HashSet<int>(start);
+        foreach (var member in members.Where(m => m.Protection.IsFrozen))
+        {
+            foreach (var atom in start)
+            {
+                var cell = member.AtomCell[atom];
+                if (cell >= 0 && member.Protection.Status[cell] == CellStatus.Published)
+                    around.UnionWith(member.CellAtoms[cell]);
+            }
+        }
+        return [.. around.Order()];
+    }
+
+    /// <summary>The atoms linked to <paramref name="start"/> through the published cells of the frozen members (and the atoms themselves).</summary>
+    private static int[] LinkedThroughFrozen(List<PublicationMember> members, int atoms, int[] start)
+    {
+        var parent = Enumerable.Range(0, atoms).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+                x = parent[x] = parent[parent[x]];
+            return x;
+        }
+        foreach (var member in members.Where(m => m.Protection.IsFrozen))
+        {
+            for (var cell = 0; cell < member.CellAtoms.Length; cell++)
+            {
+                var list = member.CellAtoms[cell];
+                if (member.Protection.Status[cell] != CellStatus.Published)
+                    continue;
+                for (var i = 1; i < list.Length; i++)
+                    parent[Find(list[i])] = Find(list[0]);
+            }
+        }
+        var roots = start.Select(Find).ToHashSet();
+        return [.. Enumerable.Range(0, atoms).Where(a => roots.Contains(Find(a)))];
     }
 
     /// <summary>Groups of (member, cell) that sum exactly the same atoms: the same figure published in several tables.</summary>

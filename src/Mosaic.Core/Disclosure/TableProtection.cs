@@ -70,13 +70,29 @@ internal sealed class TableProtection
         return protection;
     }
 
+    /// <summary>A table published earlier: its pattern is fixed (<see cref="Freeze"/>), nothing more is suppressed in it.</summary>
+    public bool IsFrozen { get; private set; }
+
+    /// <summary>Sets the pattern the table was published with and fixes it: later linking can only suppress more in the other tables.</summary>
+    public void Freeze(IReadOnlyList<bool> suppressed)
+    {
+        for (var i = 0; i < Status.Length; i++)
+        {
+            if (!suppressed[i])
+                Status[i] = CellStatus.Published;
+            else if (Status[i] == CellStatus.Published)
+                Status[i] = CellStatus.SecondarySuppressed;
+        }
+        IsFrozen = true;
+    }
+
     /// <summary>
     /// Suppresses a published cell because a linked table suppresses the same figure, and gives it a valid box in this
     /// table; returns the cells added. Run <see cref="AuditUntilSafe"/> afterwards.
     /// </summary>
     public int Suppress(int cell)
     {
-        if (_search is null || Status[cell] != CellStatus.Published)
+        if (_search is null || IsFrozen || Status[cell] != CellStatus.Published)
             return 0;
         Status[cell] = CellStatus.SecondarySuppressed;
         var added = 1 + _search.Run([cell], DisclosureControl.SearchBudget);
@@ -87,7 +103,7 @@ internal sealed class TableProtection
     /// <summary>Suppresses the cell (if published) and its all-totals box, which can grow without bound; returns the cells added.</summary>
     public int SuppressWithoutBound(int cell)
     {
-        if (_search is null)
+        if (_search is null || IsFrozen)
             return 0;
         var added = 0;
         if (Status[cell] == CellStatus.Published)
@@ -106,7 +122,7 @@ internal sealed class TableProtection
     /// </summary>
     public void AuditUntilSafe()
     {
-        if (_search is null)
+        if (_search is null || IsFrozen)
             return;
         while (true)
         {

@@ -27,6 +27,9 @@ public enum StoreFailure
     /// <summary>The disk or the database's quota is full.</summary>
     Full,
 
+    /// <summary>The store does not offer what was asked (e.g. a publication log on PostgreSQL).</summary>
+    Unsupported,
+
     /// <summary>Any other failure reported by the database.</summary>
     Failed,
 }

@@ -26,4 +26,10 @@ internal sealed record StagedTable(
 
     /// <summary>Other tables of the publication it was protected with (0 = protected alone).</summary>
     public int LinkedTables { get; set; }
+
+    /// <summary>Tables published earlier from the same database that this one was protected against.</summary>
+    public int EarlierTables { get; set; }
+
+    /// <summary>Logged tables of the same indicator not linked because the registry changed under them.</summary>
+    public int EarlierTablesChanged { get; set; }
 }

@@ -59,6 +59,12 @@ public sealed record TabulationResult
     /// <summary>Other tables of the same publication this table was protected with as one set (0 = protected alone).</summary>
     public int LinkedTables { get; init; }
 
+    /// <summary>Tables published earlier from the same database (its publication log) this table was protected against.</summary>
+    public int EarlierTables { get; init; }
+
+    /// <summary>Logged tables of the same indicator not linked because the registry changed since they were published.</summary>
+    public int EarlierTablesChanged { get; init; }
+
     /// <summary>Cells suppressed only because of the linked tables (inside Mosaic only).</summary>
     public int LinkedCells { get; init; }
 

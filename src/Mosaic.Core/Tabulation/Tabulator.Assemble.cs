@@ -125,6 +125,8 @@ public sealed partial class Tabulator
             Audit = outcome.Audit,
             AgeBands = request.AgeBands,
             LinkedTables = staged.LinkedTables,
+            EarlierTables = staged.EarlierTables,
+            EarlierTablesChanged = staged.EarlierTablesChanged,
             LinkedCells = protection.LinkedCells,
         };
     }

@@ -26,6 +26,7 @@ internal sealed class StoreExceptionHandler(IProblemDetailsService problems) : I
         {
             StoreFailure.Conflict => StatusCodes.Status409Conflict,
             StoreFailure.Busy or StoreFailure.Unavailable => StatusCodes.Status503ServiceUnavailable,
+            StoreFailure.Unsupported => StatusCodes.Status501NotImplemented,
             _ => StatusCodes.Status500InternalServerError,
         };
         httpContext.Response.StatusCode = status;

@@ -490,6 +490,21 @@ internal static class SqliteMigrations
             );
             CREATE INDEX IF NOT EXISTS score_columns_run ON score_columns(run_id, part);
             """),
+        // Issue 15: the publication log. Every table published with --publication-log (its definition and its published
+        // cells as JSON, Core's PublicationHistory), so that a later table is protected against all of them. Append-only.
+        (14, "publication_log", """
+            CREATE TABLE IF NOT EXISTS publication_log (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                published_at TEXT NOT NULL,
+                indicator    TEXT NOT NULL,
+                definition   TEXT NOT NULL,
+                cells        TEXT NOT NULL
+            );
+            CREATE TRIGGER IF NOT EXISTS publication_log_no_update BEFORE UPDATE ON publication_log
+            BEGIN SELECT RAISE(ABORT, 'the publication log is append-only'); END;
+            CREATE TRIGGER IF NOT EXISTS publication_log_no_delete BEFORE DELETE ON publication_log
+            BEGIN SELECT RAISE(ABORT, 'the publication log is append-only'); END;
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -16,14 +16,19 @@ public sealed record TabulationReport
     /// <summary>Share of the units (households or persons) in suppressed cells; null for perturbed tables.</summary>
     public required double? HiddenUnitsShare { get; init; }
     public required double Seconds { get; init; }
+    /// <summary>Tables published earlier (the publication log, <c>--publication-log</c>) this table was protected against.</summary>
+    public required long EarlierTables { get; init; }
 }
 
 /// <summary>What <c>mosaic publish</c> reports: every table of the publication, protected together.</summary>
 public sealed record PublicationReport(string Publication, string Directory, string Format, IReadOnlyList<PublishedTableReport> Tables);
 
-/// <summary>One table of a publication; <see cref="LinkedTables"/> counts the tables protected jointly with it.</summary>
+/// <summary>
+/// One table of a publication; <see cref="LinkedTables"/> counts the tables protected jointly with it,
+/// <see cref="EarlierTables"/> the tables published earlier (the publication log) it was protected against.
+/// </summary>
 public sealed record PublishedTableReport(
-    string Name, string File, string Indicator, IReadOnlyList<string> By, long LinkedTables, long Cells, long SuppressedCells,
+    string Name, string File, string Indicator, IReadOnlyList<string> By, long LinkedTables, long EarlierTables, long Cells, long SuppressedCells,
     double SuppressedCellsShare);
 
 /// <summary>What <c>mosaic privacy audit</c> reports: whether an intruder's linear programmes pin any suppressed cell.</summary>

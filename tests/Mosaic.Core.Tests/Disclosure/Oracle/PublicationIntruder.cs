@@ -105,14 +105,32 @@ internal sealed class PublicationIntruder
         return [.. list];
     }
 
+    /// <summary>A hidden figure and its checked feasible range: a suppressed cell (Table, Cell), or a given group (Table -1, Group).</summary>
+    public sealed record Interval(int Table, int Cell, string? Group, double Low, double High)
+    {
+        /// <summary>Names the figure the same way in every attack on tables in the same order.</summary>
+        public string Key => Group ?? $"table {Table + 1} cell {Cell}";
+
+        public double Width => High - Low;
+
+        public override string ToString() => Group is null ? $"{Key} lies in [{Low}, {High}]" : $"a group of persons ({Group}) lies in [{Low}, {High}]";
+    }
+
     /// <summary>
     /// Every suppressed cell of every table, and every given group of persons (values of some variables, e.g. one adm4,
     /// sex and base age band; an age as the base band's lower bound), whose checked feasible range is narrower than <paramref name="k"/>.
     /// </summary>
-    public List<string> NarrowerThan(double k, IReadOnlyList<IReadOnlyDictionary<string, string>>? groups = null)
+    public List<string> NarrowerThan(double k, IReadOnlyList<IReadOnlyDictionary<string, string>>? groups = null) =>
+        [.. Intervals(k, groups).Where(i => i.Width < k - Tolerance).Select(i => i.ToString())];
+
+    /// <summary>
+    /// The checked feasible range of every suppressed cell of every table and of every given group. A range is only
+    /// followed up to <paramref name="k"/> + 1 above its low end: a wider one is reported that wide.
+    /// </summary>
+    public List<Interval> Intervals(double k, IReadOnlyList<IReadOnlyDictionary<string, string>>? groups = null)
     {
         var equations = new List<(int[] Atoms, double Value)>();
-        var hidden = new List<(int Table, int Cell, int[] Atoms)>();
+        var hidden = new List<(int Table, int Cell, string? Group, int[] Atoms)>();
         for (var t = 0; t < _tables.Count; t++)
         {
             for (var c = 0; c < _tables[t].Cells.Count; c++)
@@ -120,19 +138,18 @@ internal sealed class PublicationIntruder
                 var cell = _tables[t].Cells[c];
                 var atoms = AtomsOf(_tables[t], cell);
                 if (cell.Suppressed)
-                    hidden.Add((t, c, atoms));
+                    hidden.Add((t, c, null, atoms));
                 else
                     equations.Add((atoms, cell.Value!.Value));
             }
         }
-        var names = new List<string>();
         foreach (var group in groups ?? [])
         {
-            names.Add(string.Join(", ", group.Select(g => $"{g.Key}={g.Value}")));
+            var name = string.Join(", ", group.Select(g => $"{g.Key}={g.Value}"));
             var atoms = Enumerable.Range(0, _atoms.Count).Where(a => group.All(g => _values[_variables.IndexOf(g.Key)][_atoms[a][_variables.IndexOf(g.Key)]] == g.Value)).ToArray();
-            hidden.Add((-1, hidden.Count, atoms));
+            hidden.Add((-1, -1, name, atoms));
         }
-        var narrow = new List<string>();
+        var intervals = new List<Interval>();
         using var solver = Solver.CreateSolver("HIGHS") ?? throw new InvalidOperationException("HiGHS is not available");
         var x = _atoms.Select((_, a) => solver.MakeNumVar(0, double.PositiveInfinity, "a" + a)).ToArray();
         foreach (var (atoms, value) in equations)
@@ -142,7 +159,7 @@ internal sealed class PublicationIntruder
                 row.SetCoefficient(x[a], 1);
         }
         var cap = solver.MakeConstraint(double.NegativeInfinity, double.PositiveInfinity);
-        foreach (var (t, c, atoms) in hidden)
+        foreach (var (t, c, group, atoms) in hidden)
         {
             var objective = solver.Objective();
             objective.Clear();
@@ -158,10 +175,9 @@ internal sealed class PublicationIntruder
             foreach (var a in atoms)
                 cap.SetCoefficient(x[a], 0);
             cap.SetBounds(double.NegativeInfinity, double.PositiveInfinity);
-            if (high - low < k - Tolerance)
-                narrow.Add(t < 0 ? $"a group of 1 to {k - 1} persons ({names[c - hidden.Count(h => h.Table >= 0)]}) lies in [{low}, {high}]" : $"table {t + 1} cell {c} lies in [{low}, {high}]");
+            intervals.Add(new Interval(t, c, group, low, high));
         }
-        return narrow;
+        return intervals;
     }
 
     /// <summary>Solves, then checks the solution is consistent with every published cell of every table.</summary>

@@ -1,0 +1,28 @@
+using Mosaic.Core.Tabulation;
+
+namespace Mosaic.Core.Storage;
+
+/// <summary>
+/// The publication log of a registry (issue 15): every table published with <c>--publication-log</c>, its definition
+/// and its published cells, so that a table published later is protected against all of them
+/// (<see cref="Tabulator.TabulatePublication"/>). Append-only. Optional on a registry store: a store without it
+/// cannot keep a log, and a command asked to use one refuses (<see cref="PublicationLogs.Of"/>).
+/// </summary>
+public interface IPublicationLog
+{
+    /// <summary>Every logged table, oldest first.</summary>
+    IReadOnlyList<LoggedTable> ReadPublications();
+
+    /// <summary>Appends the tables of one publication, all or none.</summary>
+    void LogPublications(IReadOnlyList<LoggedTable> tables);
+}
+
+/// <summary>Finds a store's publication log.</summary>
+public static class PublicationLogs
+{
+    /// <summary>The registry's publication log; a <see cref="StoreException"/> (<see cref="StoreFailure.Unsupported"/>) when the store keeps none.</summary>
+    public static IPublicationLog Of(IMosaicStore store) =>
+        store.Registry as IPublicationLog ?? throw new StoreException(StoreFailure.Unsupported,
+            $"{store.Description} keeps no publication log (only SQLite databases do so far): publish without --publication-log, " +
+            "or publish the tables that go out together in one `mosaic publish` file");
+}
