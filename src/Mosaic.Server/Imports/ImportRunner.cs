@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Areas.Import;
 using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
