@@ -151,8 +151,8 @@ public sealed class ExportRegistrationsCommand : MosaicCommand
                     report = MicrodataExport.Run(snapshot, new MicrodataExportRequest(file.Path, format, unit)
                     {
                         AreaLevel = parse.GetValue(_level)!.Trim(),
-                        KeyVariables = parse.GetValue(_keys) is { } keys ? SnapshotReading.Names(keys) : null,
-                        Fields = parse.GetValue(_fields) is { } fields ? SnapshotReading.Names(fields) : null,
+                        KeyVariables = OrDefault(SnapshotReading.Names(parse.GetValue(_keys))),
+                        Fields = OrDefault(SnapshotReading.Names(parse.GetValue(_fields))),
                         Sensitive = sensitive,
                         K = k,
                         MaxGlobalRisk = maxRisk,
@@ -187,6 +187,9 @@ public sealed class ExportRegistrationsCommand : MosaicCommand
         Render(console, report);
         return ExitCodes.Success;
     }
+
+    /// <summary>An option not given (no names) stands for the unit's default set.</summary>
+    private static List<string>? OrDefault(List<string> names) => names.Count == 0 ? null : names;
 
     private static int KNeeded(double maxRisk) => (int)Math.Ceiling(1 / maxRisk - 1e-9);
 
