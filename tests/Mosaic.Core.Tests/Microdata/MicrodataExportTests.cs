@@ -166,7 +166,10 @@ public sealed class MicrodataExportTests : IDisposable
     {
         var report = Export(new MicrodataExportRequest(_dir.File("h.csv"), MicrodataFormat.Csv, FieldLevel.Household)
         {
-            AreaLevel = "village", KeyVariables = [], Fields = [], MaxGlobalRisk = 1,
+            AreaLevel = "village",
+            KeyVariables = [],
+            Fields = [],
+            MaxGlobalRisk = 1,
         });
 
         // By hand: villages 917001 (households a, d), 917002 (b), 959001 (c).
