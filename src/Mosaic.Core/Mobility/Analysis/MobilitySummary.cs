@@ -22,6 +22,7 @@ public static class MobilitySummary
         return Summarise(rows, areas, movers, flows, points, options);
     }
 
+    /// <summary>Summarises assessment totals, registered movers and flow totals already read from a store.</summary>
     public static SummaryReport Summarise(
         IReadOnlyList<AssessmentTotalRow> rows, AreaLevels areas, IEnumerable<RegisteredMover> movers,
         FlowTotals flows, IReadOnlyList<FlowMonitoringPoint> points, SummaryOptions options)
