@@ -12,7 +12,7 @@ public sealed class DemoHouseholdsStep : IDemoStep
     /// <summary>How the demo names its import source (<c>demo (seed S)</c>), telling its households from imported ones.</summary>
     public const string SourcePrefix = "demo (seed ";
 
-    /// <c>households</c>.
+    /// <summary><c>households</c>.</summary>
     public string Name => "households";
 
     /// <summary>One unit of work per household to generate.</summary>

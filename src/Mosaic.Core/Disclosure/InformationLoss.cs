@@ -8,7 +8,7 @@ namespace Mosaic.Core.Disclosure;
 /// </summary>
 public sealed record InformationLoss(int Cells, int SuppressedCells, long HiddenContributors, long TotalContributors, bool TotalPublished)
 {
-    /// <see cref="SuppressedCells"/> ÷ <see cref="Cells"/>, from 0 to 1 (0 for an empty table).
+    /// <summary><see cref="SuppressedCells"/> ÷ <see cref="Cells"/>, from 0 to 1 (0 for an empty table).</summary>
     public double CellShare => Cells == 0 ? 0 : (double)SuppressedCells / Cells;
 
     /// <summary>Null when the share is not stated (grand total suppressed, or units not published by this measure).</summary>

@@ -21,6 +21,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
     private readonly SemaphoreSlim _one = new(1, 1);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "mosaic-uploads", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The job with this id, or null.</summary>
     public ImportJob? Find(string id) => _jobs.GetValueOrDefault(id);
 
     /// <summary>Jobs newest first.</summary>
@@ -113,6 +114,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
     /// <summary>A saved upload, named in messages as the user named it (not by the server's copy).</summary>
     private static ImportSource Upload(string path, string name) => ImportSource.FromFile(path, Path.GetFileName(name));
 
+    /// <summary>Disposes the semaphore that runs one import at a time.</summary>
     public void Dispose() => _one.Dispose();
 
     private static string SafeName(string name)

@@ -22,6 +22,7 @@ public sealed record CurrentUser(long Id, string UserName, Role Role, string? Sc
         return new CurrentUser(long.Parse(id, CultureInfo.InvariantCulture), principal.Identity!.Name!, role, principal.FindFirstValue(MosaicClaims.Scope));
     }
 
+    /// <summary>Whether the user's role has the capability.</summary>
     public bool Can(Capability capability) => Roles.Allows(Role, capability);
 
     /// <summary>The user as the audited door for personal data sees them: name, role and area scope.</summary>

@@ -19,6 +19,8 @@ public sealed class MosaicDatabase : IDisposable
 
     private readonly IMosaicDatabase _database;
 
+    /// <summary>The database of the server's options (<c>Mosaic:Db</c>, else <c>MOSAIC_DB</c>, else
+    /// <c>./mosaic.db</c>).</summary>
     public MosaicDatabase(IOptions<ServerOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -54,5 +56,6 @@ public sealed class MosaicDatabase : IDisposable
 
     private static readonly object s_requestStoreKey = new();
 
+    /// <summary>Closes the database.</summary>
     public void Dispose() => _database.Dispose();
 }

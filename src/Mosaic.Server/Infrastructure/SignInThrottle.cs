@@ -20,6 +20,7 @@ public sealed class SignInThrottle(IOptions<ServerOptions> options, TimeProvider
         return Wait("user:" + userName, _options.MaxFailedSignIns, now) ?? Wait("client:" + client, _options.MaxFailedSignInsPerClient, now);
     }
 
+    /// <summary>Counts a failed sign-in against the user name and the client address.</summary>
     public void Failed(string userName, string client)
     {
         var now = clock.GetUtcNow();
@@ -27,6 +28,7 @@ public sealed class SignInThrottle(IOptions<ServerOptions> options, TimeProvider
         Add("client:" + client, now);
     }
 
+    /// <summary>Forgets the user name's failed sign-ins (its client's count stays).</summary>
     public void Succeeded(string userName) => _failures.TryRemove("user:" + userName, out _);
 
     private TimeSpan? Wait(string key, int limit, DateTimeOffset now)

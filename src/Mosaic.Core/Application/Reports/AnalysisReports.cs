@@ -18,7 +18,7 @@ public sealed record TabulationReport
     /// <summary>Cells hidden by disclosure control (primary and secondary suppression); 0 for perturbed
     /// tables.</summary>
     public required long SuppressedCells { get; init; }
-    /// <see cref="SuppressedCells"/> ÷ <see cref="Cells"/>, from 0 to 1.
+    /// <summary><see cref="SuppressedCells"/> ÷ <see cref="Cells"/>, from 0 to 1.</summary>
     public required double SuppressedCellsShare { get; init; }
     /// <summary>Share of the units (households or persons) in suppressed cells; null for perturbed tables.</summary>
     public required double? HiddenUnitsShare { get; init; }
@@ -90,14 +90,23 @@ public sealed record LDiversityReport(long SmallestDistinctL, long ClassesWithOn
 /// <summary>What local suppression would blank to reach k, and the risk after it.</summary>
 public sealed record SuppressionReport
 {
+    /// <summary>Quasi-identifier values blanked.</summary>
     public required long ValuesBlanked { get; init; }
+    /// <summary>Records with at least one value blanked.</summary>
     public required long RecordsTouched { get; init; }
+    /// <summary>Values blanked per quasi-identifier, in the order asked.</summary>
     public required IReadOnlyList<BlankedValuesReport> ByQuasiIdentifier { get; init; }
+    /// <summary>Equivalence classes after suppression (a blank matches any value).</summary>
     public required long EquivalenceClasses { get; init; }
+    /// <summary>Records in the smallest class after suppression.</summary>
     public required long SmallestClass { get; init; }
+    /// <summary>Records still in classes below k after suppression.</summary>
     public required long RecordsBelowK { get; init; }
+    /// <summary>Whether suppression reached k.</summary>
     public required bool KAnonymous { get; init; }
+    /// <summary>Why k could not be reached, in words; null when it was.</summary>
     public required string? Reason { get; init; }
+    /// <summary>Re-identification risk after suppression.</summary>
     public required RiskReport Risk { get; init; }
 }
 
@@ -139,7 +148,7 @@ public sealed record TargetListReport
     public required long Eligible { get; init; }
     /// <summary>Households excluded, per reason.</summary>
     public required IReadOnlyDictionary<string, int> Excluded { get; init; }
-    /// <see cref="Targeted"/> ÷ <see cref="Eligible"/>, from 0 to 1.
+    /// <summary><see cref="Targeted"/> ÷ <see cref="Eligible"/>, from 0 to 1.</summary>
     public required double Coverage { get; init; }
     /// <summary>Whether names and phones were written (then <see cref="AuditEntry"/> is the audit log entry recording it).</summary>
     public required bool ContactsIncluded { get; init; }

@@ -59,7 +59,7 @@ public sealed record RoundChange(
     /// <summary>The later round's total over the locations assessed in both rounds.</summary>
     public long LikeForLikeTo { get; init; }
 
-    /// <see cref="LikeForLikeTo"/> − <see cref="LikeForLikeFrom"/>: the change over locations assessed in both rounds.
+    /// <summary><see cref="LikeForLikeTo"/> − <see cref="LikeForLikeFrom"/>: the change over locations assessed in both rounds.</summary>
     public long LikeForLikeChange => LikeForLikeTo - LikeForLikeFrom;
 
     /// <summary>Null when no location was assessed in both rounds or their earlier total is zero.</summary>
@@ -79,6 +79,7 @@ public sealed record RoundChange(
 /// <param name="Kind"><c>new</c> (only in the later round) or <c>not_assessed</c> (not in the later round).</param>
 public sealed record LocationChange(string Dataset, string? Operation, int ReportingLevel, int FromRound, int ToRound, string Kind, string Location, string? Name)
 {
+    /// <summary>The series' assessment type (baseline, site, …).</summary>
     public AssessmentType Assessment { get; init; }
 }
 

@@ -16,12 +16,16 @@ public sealed record PlausibleRanges
     /// <summary>Number of members (roster rows) of one household.</summary>
     public NumberRange HouseholdSize { get; init; } = new(1, 50);
 
+    /// <summary>Plausible monthly income before the shock.</summary>
     public NumberRange IncomeBefore { get; init; } = NumberRange.Amount;
 
+    /// <summary>Plausible monthly income now.</summary>
     public NumberRange IncomeNow { get; init; } = NumberRange.Amount;
 
+    /// <summary>Plausible monthly remittances.</summary>
     public NumberRange RemittanceAmount { get; init; } = NumberRange.Amount;
 
+    /// <summary>Plausible reference welfare (per-capita consumption).</summary>
     public NumberRange ReferenceWelfare { get; init; } = NumberRange.Amount;
 
     /// <summary>A member's move date.</summary>
