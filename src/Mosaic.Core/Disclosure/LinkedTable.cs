@@ -9,8 +9,8 @@ namespace Mosaic.Core.Disclosure;
 /// </summary>
 public sealed class LinkedTable
 {
-    /// <summary>A table with the given number of categories per dimension (totals added); its size must fit an <see
-    /// cref="int"/>.</summary>
+    /// <summary>A table with the given number of categories per dimension (totals added); its size must fit an
+    /// <see cref="int"/>.</summary>
     public LinkedTable(IReadOnlyList<int> categories)
     {
         Categories = [.. categories];

@@ -9,8 +9,8 @@ public static class PublishedTableReader
 {
     private const string TotalCode = "_total";
 
-    /// <summary>Reads a table file; a missing, empty or foreign file throws <see
-    /// cref="PublishedTableException"/>.</summary>
+    /// <summary>Reads a table file; a missing, empty or foreign file throws
+    /// <see cref="PublishedTableException"/>.</summary>
     public static PublishedTable Read(string path)
     {
         if (!File.Exists(path))

@@ -13,8 +13,8 @@ public sealed class InputFormatException : Exception
     {
     }
 
-    /// <summary>An unreadable input, with an issue that names no file or row and says <paramref
-    /// name="message"/>.</summary>
+    /// <summary>An unreadable input, with an issue that names no file or row and says
+    /// <paramref name="message"/>.</summary>
     public InputFormatException(string message)
         : this(new ImportIssue("", null, 0, null, null, message))
     {

@@ -44,8 +44,8 @@ public static class Codes
         (Registry.MoveReason.Conflict, "conflict"), (Registry.MoveReason.Family, "family"),
         (Registry.MoveReason.Work, "work"), (Registry.MoveReason.Study, "study"), (Registry.MoveReason.Other, "other"));
 
-    /// <summary>One code per shock flag (<c>flood</c>, <c>erosion</c>, …); a set is written space-separated (<see
-    /// cref="FormatShocks"/>).</summary>
+    /// <summary>One code per shock flag (<c>flood</c>, <c>erosion</c>, …); a set is written space-separated
+    /// (<see cref="FormatShocks"/>).</summary>
     public static CodeList<Shocks> Shock { get; } = new(
         (Shocks.Flood, "flood"), (Shocks.Erosion, "erosion"), (Shocks.Cyclone, "cyclone"), (Shocks.Drought, "drought"),
         (Shocks.JobLoss, "job_loss"), (Shocks.Illness, "illness"), (Shocks.Death, "death"), (Shocks.Conflict, "conflict"));

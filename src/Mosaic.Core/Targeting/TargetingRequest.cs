@@ -6,8 +6,8 @@ public sealed record TargetingRequest
     /// <summary>Number of households to target (else <see cref="Budget"/> / <see cref="Transfer"/>).</summary>
     public int? Count { get; init; }
 
-    /// <summary>Total budget, divided by <see cref="Transfer"/> to give the number of households when <see
-    /// cref="Count"/> is not set.</summary>
+    /// <summary>Total budget, divided by <see cref="Transfer"/> to give the number of households when
+    /// <see cref="Count"/> is not set.</summary>
     public double? Budget { get; init; }
 
     /// <summary>Transfer value per household.</summary>

@@ -3,7 +3,7 @@ using Mosaic.Core.Areas;
 namespace Mosaic.Core.Mobility.Analysis;
 
 /// <summary>Finds the ancestor of an area at a given level (memoised: summaries ask the same question many times).</summary>
-public sealed class AreaLevels
+internal sealed class AreaLevels
 {
     private readonly Dictionary<string, Area> _areas;
     private readonly Dictionary<(string, int), string?> _cache = [];

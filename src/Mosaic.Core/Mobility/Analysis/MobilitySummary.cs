@@ -23,7 +23,7 @@ public static class MobilitySummary
     }
 
     /// <summary>Summarises assessment totals, registered movers and flow totals already read from a store.</summary>
-    public static SummaryReport Summarise(
+    internal static SummaryReport Summarise(
         IReadOnlyList<AssessmentTotalRow> rows, AreaLevels areas, IEnumerable<RegisteredMover> movers,
         FlowTotals flows, IReadOnlyList<FlowMonitoringPoint> points, SummaryOptions options)
     {
