@@ -4,7 +4,7 @@ using Mosaic.Core.Import;
 namespace Mosaic.Server.Imports;
 
 /// <summary>An uploaded file being imported: its state, progress and, once done, its summary and error report.</summary>
-public sealed class ImportJob(string id, string kind, string fileName, string userName, DateTimeOffset startedAt, string directory)
+internal sealed class ImportJob(string id, string kind, string fileName, string userName, DateTimeOffset startedAt, string directory)
 {
     private readonly Lock _lock = new();
 

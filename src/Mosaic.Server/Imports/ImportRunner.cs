@@ -13,7 +13,7 @@ namespace Mosaic.Server.Imports;
 /// and keeps each job's state for the dashboard to poll. The registry's version moves with each committed import,
 /// so the next tabulation reads the new figures (no restart).
 /// </summary>
-public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : IDisposable
+internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : IDisposable
 {
     /// <summary>The kinds of file accepted.</summary>
     public static IReadOnlyList<string> Kinds { get; } = ["registrations", "dtm", "flows", "areas"];

@@ -10,7 +10,7 @@ namespace Mosaic.Server.Infrastructure;
 /// <param name="UserName">Sign-in name.</param>
 /// <param name="Role">What the user may do.</param>
 /// <param name="Scope">P-code of the area subtree the user sees, or null for every area.</param>
-public sealed record CurrentUser(long Id, string UserName, Role Role, string? Scope)
+internal sealed record CurrentUser(long Id, string UserName, Role Role, string? Scope)
 {
     /// <summary>The user of an authenticated principal (the authorization policies guarantee one on every data endpoint).</summary>
     public static CurrentUser From(ClaimsPrincipal principal)

@@ -8,7 +8,7 @@ namespace Mosaic.Server.Infrastructure;
 /// window, so passwords cannot be guessed at request speed. A success clears the user name's failures. In memory:
 /// a restart forgets, which costs an attacker a restart they cannot cause.
 /// </summary>
-public sealed class SignInThrottle(IOptions<ServerOptions> options, TimeProvider clock)
+internal sealed class SignInThrottle(IOptions<ServerOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ServerOptions _options = options.Value;
