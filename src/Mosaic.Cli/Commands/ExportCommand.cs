@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic export …</c>: the export verbs.</summary>
-public sealed class ExportCommand : Command
+internal sealed class ExportCommand : Command
 {
     public ExportCommand() : base("export", "Export data: DTM-format HXL, record-level microdata without personal data")
     {
