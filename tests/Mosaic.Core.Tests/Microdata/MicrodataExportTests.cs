@@ -119,6 +119,15 @@ public sealed class MicrodataExportTests : IDisposable
     }
 
     [Fact]
+    public void Cancelled_LeavesNoFileAndNoPartialFile()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => MicrodataExport.Run(Snapshot(), Request("cancelled.csv"), cancel.Token));
+        Assert.Empty(Directory.GetFileSystemEntries(_dir.Path));
+    }
+
+    [Fact]
     public void LocalSuppression_WritesAKAnonymousFile_CheckedByCountingItsKeyGroups()
     {
         var report = Export(Request("k2.csv") with { K = 2 });
