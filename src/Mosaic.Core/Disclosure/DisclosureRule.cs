@@ -23,6 +23,12 @@ public sealed record DisclosureRule(int MinimumContributors, string ContributorU
 
     public SecondaryMethod Secondary { get; init; } = SecondaryMethod.Hypercube;
 
+    /// <summary>
+    /// Wall-clock limit of the optimal method's search; when it is reached, the best safe pattern found is used and the
+    /// table's rule text says it is not proven optimal.
+    /// </summary>
+    public TimeSpan OptimalTimeLimit { get; init; } = TimeSpan.FromMinutes(5);
+
     public bool IsActive => MinimumContributors > 1;
 
     /// <summary>The rules in words, for the output's metadata.</summary>
