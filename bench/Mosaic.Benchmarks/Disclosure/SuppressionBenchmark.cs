@@ -73,8 +73,12 @@ internal sealed class SuppressionBenchmark : IBenchmark
                 $"| {m} | {result.Cells.Count:N0} | {result.PrimarySuppressedCells:N0} | {result.SecondarySuppressedCells:N0} | " +
                 $"{result.SuppressedCells:N0} ({100.0 * result.SuppressedCells / result.Cells.Count:F1}%) | {hidden:F1}% | {result.Audit?.LinearProgrammes ?? 0:N0} | " +
                 $"{Format(ms)} | {Format(counting.Ms)} | {ms / counting.Ms:F1}× |"));
-            if (secondary == SecondaryMethod.Optimal)
-                Console.WriteLine(result.RuleText[(result.RuleText.LastIndexOf("released.", StringComparison.Ordinal) + 9)..].Trim());
+            if (result.Optimal is { } search)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"optimal search: {(search.Proven ? "proven optimal" : "time limit reached")}, {search.Cells} cells, lower bound {search.LowerBound}, " +
+                    $"{search.Rounds} MIP solves, {search.Cuts} cuts, {search.Elapsed.TotalSeconds:F1} s (limit {timeLimit.TotalSeconds:F0} s), load {Load()}"));
+            }
         }
         return 0;
     }

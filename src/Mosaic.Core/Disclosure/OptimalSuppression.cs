@@ -74,8 +74,8 @@ internal static class OptimalSuppression
                 var candidate = new CellStatus[table.Size];
                 for (var c = 0; c < candidate.Length; c++)
                     candidate[c] = status[c] == CellStatus.PrimarySuppressed ? status[c] : values[c] > 0 ? CellStatus.SecondarySuppressed : CellStatus.Published;
-                var audit = LinearAudit.Run(table, candidate, layers, new HypercubeSearch(table, contributors, candidate, layers).HasSuppressedValidBox);
-                if (audit.Passed)
+                var audit = Audit(table, contributors, candidate, layers);
+                if (audit is { Passed: true })
                 {
                     if (Suppressed(candidate) < bestCount)
                     {
@@ -87,16 +87,26 @@ internal static class OptimalSuppression
                         break;
                     continue;
                 }
+                // The cells to cut: the audit's narrow cells, or (when GLOP fails on this pattern) every cell without a box.
+                var narrow = audit is not null
+                    ? audit.Narrow.Select(f => (f.Cell, Layer: Layer(layers, f.Layer))).Distinct().ToList()
+                    : [.. Unboxed(table, contributors, candidate, layers).SelectMany(c => Enumerable.Range(0, layers.Count).Select(l => (Cell: c, Layer: l)))];
                 var added = 0;
-                foreach (var finding in audit.Narrow.DistinctBy(f => (f.Cell, f.Layer)))
+                foreach (var (cell, l) in narrow)
                 {
-                    var l = Layer(layers, finding.Layer);
                     var attacker = attackers[l] ??= new ProtectionCuts(table, layers[l]);
-                    if (AddCut(solver, s, attacker, finding.Cell, finding.Required, values))
-                        added++;
+                    try
+                    {
+                        if (AddCut(solver, s, attacker, cell, layers[l].Level(cell, candidate[cell]), values))
+                            added++;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // GLOP failed on this attacker programme even from scratch: no cut from it.
+                    }
                 }
                 cuts += added;
-                var repaired = Repair(table, contributors, candidate, layers, audit);
+                var repaired = audit is null || clock.Elapsed >= limit ? null : Repair(table, contributors, candidate, layers, audit);
                 if (repaired is not null && Suppressed(repaired) < bestCount)
                 {
                     best = repaired;
@@ -113,6 +123,32 @@ internal static class OptimalSuppression
         }
         best.CopyTo(status, 0);
         return new OptimalSearch(proven, bestCount, Math.Min(lowerBound, bestCount), rounds, cuts, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The audit of a candidate, or null when GLOP fails on it (it can report a feasible programme infeasible): the
+    /// candidate is then cut by its attacker programmes alone and never used.
+    /// </summary>
+    private static AuditReport? Audit(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers)
+    {
+        try
+        {
+            return LinearAudit.Run(table, candidate, layers, new HypercubeSearch(table, contributors, candidate, layers).HasSuppressedValidBox);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<int> Unboxed(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers)
+    {
+        var search = new HypercubeSearch(table, contributors, candidate, layers);
+        for (var c = 0; c < candidate.Length; c++)
+        {
+            if (candidate[c] != CellStatus.Published && !search.HasSuppressedValidBox(c))
+                yield return c;
+        }
     }
 
     private static int Suppressed(CellStatus[] status) => status.Count(x => x != CellStatus.Published);
@@ -173,6 +209,18 @@ internal static class OptimalSuppression
 
     /// <summary>A failing pattern made safe: a valid box for every narrow cell, then the cleanup pass.</summary>
     private static CellStatus[]? Repair(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers, AuditReport audit)
+    {
+        try
+        {
+            return RepairOrThrow(table, contributors, candidate, layers, audit);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static CellStatus[]? RepairOrThrow(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers, AuditReport audit)
     {
         var repaired = (CellStatus[])candidate.Clone();
         var search = new HypercubeSearch(table, contributors, repaired, layers);

@@ -125,6 +125,7 @@ public sealed partial class Tabulator
                 grandPublished && (kind is MeasureKind.Count or MeasureKind.Share) && !weighted),
             GroupDisclosureCells = groupDisclosures,
             Audit = outcome.Audit,
+            Optimal = outcome.Optimal,
             AgeBands = request.AgeBands,
             LinkedTables = staged.LinkedTables,
             EarlierTables = staged.EarlierTables,
