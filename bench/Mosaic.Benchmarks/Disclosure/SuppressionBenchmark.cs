@@ -19,7 +19,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
 {
     public string Name => "suppression";
 
-    public string Description => "secondary suppression + LP audit (hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --db FILE --two-divisions --write-db FILE";
+    public string Description => "secondary suppression + LP audit (unsafe baseline, hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --time-limit SECONDS --db FILE --two-divisions --write-db FILE";
 
     public int Run(string[] args)
     {
@@ -28,8 +28,9 @@ internal sealed class SuppressionBenchmark : IBenchmark
         var runs = IntOption(args, "--runs", 3);
         var by = (StringOption(args, "--by") ?? "adm4,migratory_status,sex,age_group").Split(',');
         var indicator = StringOption(args, "--indicator") ?? "population";
-        var methods = (StringOption(args, "--methods") ?? "hypercube,optimal").Split(',');
+        var methods = (StringOption(args, "--methods") ?? "unsafe,hypercube,optimal").Split(',');
         var db = StringOption(args, "--db");
+        var timeLimit = TimeSpan.FromSeconds(IntOption(args, "--time-limit", 300));
 
         var build = Stopwatch.StartNew();
         var twoDivisions = args.Contains("--two-divisions");
@@ -57,8 +58,13 @@ internal sealed class SuppressionBenchmark : IBenchmark
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var m in methods)
         {
+            if (m == "unsafe")
+            {
+                UnsafeBaseline(counting.Result, runs);
+                continue;
+            }
             var secondary = m == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube;
-            var r = request with { Secondary = secondary };
+            var r = request with { Secondary = secondary, OptimalTimeLimit = timeLimit };
             var (ms, result) = Time(secondary == SecondaryMethod.Optimal ? 1 : runs, () => tabulator.Tabulate(r));
             if (result.Audit is { Passed: false })
                 throw new InvalidOperationException("the audit did not pass");
@@ -67,8 +73,41 @@ internal sealed class SuppressionBenchmark : IBenchmark
                 $"| {m} | {result.Cells.Count:N0} | {result.PrimarySuppressedCells:N0} | {result.SecondarySuppressedCells:N0} | " +
                 $"{result.SuppressedCells:N0} ({100.0 * result.SuppressedCells / result.Cells.Count:F1}%) | {hidden:F1}% | {result.Audit?.LinearProgrammes ?? 0:N0} | " +
                 $"{Format(ms)} | {Format(counting.Ms)} | {ms / counting.Ms:F1}× |"));
+            if (result.Optimal is { } search)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"optimal search: {(search.Proven ? "proven optimal" : "time limit reached")}, {search.Cells} cells, lower bound {search.LowerBound}, " +
+                    $"{search.Rounds} MIP solves, {search.Cuts} cuts, {search.Elapsed.TotalSeconds:F1} s (limit {timeLimit.TotalSeconds:F0} s), load {Load()}"));
+            }
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The information-loss baseline: the earlier, unsafe hypercube on the same table's contributors (its pattern is not
+    /// audited here: without the true values the audit solves two LPs per cell).
+    /// </summary>
+    private static void UnsafeBaseline(TabulationResult counted, int runs)
+    {
+        var table = new LinkedTable([.. counted.Dimensions.Select(d => d.Codes.Count)]);
+        var contributors = counted.Cells.Select(c => c.Contributors).ToArray();
+        var suppressed = UnsafeHypercube.Suppress(table, contributors, DisclosureRule.DefaultMinimumContributors);
+        var (ms, _) = Time(runs, () =>
+        {
+            UnsafeHypercube.Suppress(table, contributors, DisclosureRule.DefaultMinimumContributors);
+            return counted;
+        });
+        var primary = contributors.Count(c => c > 0 && c < DisclosureRule.DefaultMinimumContributors);
+        var count = suppressed.Count(s => s);
+        long hidden = 0;
+        for (var i = 0; i < table.Size; i++)
+        {
+            if (suppressed[i] && table.TotalCount(i) == 0)
+                hidden += contributors[i];
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| unsafe (earlier versions) | {table.Size:N0} | {primary:N0} | {count - primary:N0} | " +
+            $"{count:N0} ({100.0 * count / table.Size:F1}%) | {100.0 * hidden / contributors[^1]:F1}% | — | {Format(ms)} | — | — |"));
     }
 
     private static RegistrySnapshot Generate(int households, int seed)

@@ -53,7 +53,7 @@ internal sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<string> _secondary = new("--secondary")
     {
-        Description = "Secondary suppression: hypercube (fast) or optimal (mixed-integer, fewest cells; for tables up to a few thousand cells)",
+        Description = "Secondary suppression: hypercube (fast) or optimal (mixed-integer, fewest cells, never more than hypercube; stops after 5 minutes with the best safe pattern found, and says so)",
         DefaultValueFactory = _ => "hypercube",
     };
 

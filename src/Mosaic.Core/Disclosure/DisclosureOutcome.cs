@@ -19,4 +19,7 @@ internal sealed record DisclosureOutcome(
 
     /// <summary>Rounds of "audit, then suppress more" before every cell passed (0 = the first audit passed).</summary>
     public int AuditRounds { get; init; }
+
+    /// <summary>How the optimal method's search ended: proven optimal, or the best pattern within the time limit (null for the fast method).</summary>
+    internal OptimalSearch? Optimal { get; init; }
 }

@@ -25,6 +25,12 @@ public sealed record DisclosureRule(int MinimumContributors, string ContributorU
     /// <summary>How complementary cells are chosen so that suppressed cells cannot be recomputed from totals.</summary>
     public SecondaryMethod Secondary { get; init; } = SecondaryMethod.Hypercube;
 
+    /// <summary>
+    /// Wall-clock limit of the optimal method's search; when it is reached, the best safe pattern found is used and the
+    /// table's rule text says it is not proven optimal.
+    /// </summary>
+    public TimeSpan OptimalTimeLimit { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Whether the rule suppresses anything (K above 1).</summary>
     public bool IsActive => MinimumContributors > 1;
 

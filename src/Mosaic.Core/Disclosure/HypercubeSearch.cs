@@ -99,7 +99,10 @@ internal sealed class HypercubeSearch
     /// Whether some box made only of cells already suppressed is valid for <paramref name="cell"/>: a proof, without
     /// any LP, that its interval is wide enough. Alternatives along a dimension are the suppressed cells on its line.
     /// </summary>
-    public bool HasSuppressedValidBox(int cell)
+    public bool HasSuppressedValidBox(int cell) => SuppressedValidBox(cell) is not null;
+
+    /// <summary>The corners of a valid box made only of suppressed cells around <paramref name="cell"/>, or null when there is none.</summary>
+    public int[]? SuppressedValidBox(int cell)
     {
         _table.Coords(cell, _coords);
         for (var d = 0; d < _n; d++)
@@ -113,10 +116,10 @@ internal sealed class HypercubeSearch
                     _candidates[d][count++] = j;
             }
             if (count == 0)
-                return false;
+                return null;
             _candidateCount[d] = count;
         }
-        return FindSuppressedBox(cell, 0);
+        return FindSuppressedBox(cell, 0) ? [.. _corner] : null;
     }
 
     /// <summary>

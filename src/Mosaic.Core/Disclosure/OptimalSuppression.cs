@@ -1,98 +1,242 @@
+using System.Diagnostics;
 using Google.OrTools.LinearSolver;
 
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>
-/// The optimal secondary suppression: a mixed-integer programme (OR-Tools with SCIP) that chooses, among the valid
-/// hypercubes of every primary cell, the set that covers every primary cell with at least one valid box while
-/// suppressing the fewest cells (ties: the fewest contributors). Boxes are shared: a primary cell that is a corner
-/// of another primary cell's chosen box is protected by it. Optimal over the candidate boxes, not over every
-/// possible pattern; the LP audit then checks the result like any other.
+/// The optimal secondary suppression: a mixed-integer programme (OR-Tools with SCIP) over one 0/1 variable per cell —
+/// suppressed or not — that minimises the number of suppressed cells, solved by adding constraints as they are needed
+/// (the cutting-plane method of Fischetti and Salazar). It starts with the sensitive cells fixed and one constraint
+/// per line of the table (a suppressed cell needs another suppressed cell on each of its lines). Each solution is
+/// audited (<see cref="LinearAudit"/>); every cell whose interval is too narrow gives a cut from its attacker programme
+/// (<see cref="ProtectionCuts"/>) that every safe pattern satisfies and this one does not, and the programme is solved
+/// again. The first solution that passes the audit is optimal. The fast pattern is the starting incumbent (and the
+/// solver's hint); a pattern that fails is also repaired with valid boxes and cleaned up, so when the time limit is
+/// reached the best safe pattern found is returned, and the report says it is not proven optimal.
 /// </summary>
 internal static class OptimalSuppression
 {
-    private const int CandidateBudget = 512;
-    private const int BoxesPerCell = 24;
-    // Wall-clock limits: the best cover found in time is used (SCIP reports it as feasible rather than optimal).
-    private const double TimeLimitSeconds = 10;
-    private const double PruningSeconds = 60;
+    /// <summary>Slack of the cuts, far below any protection level (dual values come from floating point).</summary>
+    private const double Slack = 1e-6;
 
-    public static void Run(LinkedTable table, long[] contributors, CellStatus[] status, HypercubeSearch search, List<int> primaries,
-        IReadOnlyList<ProtectionLayer> layers)
+    /// <param name="table">Shape of the table.</param>
+    /// <param name="contributors">Contributors per cell.</param>
+    /// <param name="status">In: a safe pattern (the fast method's, audited). Out: the best safe pattern found.</param>
+    /// <param name="layers">The additive quantities and their protection levels.</param>
+    /// <param name="limit">Wall-clock limit of the whole search.</param>
+    public static OptimalSearch Run(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit)
     {
-        // The fast pattern is the floor: the programme's answer (possibly cut short by the time limit) is kept only
-        // when it suppresses no more cells.
-        var greedy = (CellStatus[])status.Clone();
-        var fast = new HypercubeSearch(table, contributors, greedy, layers);
-        fast.Run(primaries, DisclosureControl.SearchBudget);
-        Cover(contributors, status, search, primaries);
-        if (greedy.Count(s => s != CellStatus.Published) < status.Count(s => s != CellStatus.Published))
-            greedy.CopyTo(status, 0);
-        PatternPruning.Run(table, contributors, status, layers, search, TimeSpan.FromSeconds(PruningSeconds));
-    }
-
-    private static void Cover(long[] contributors, CellStatus[] status, HypercubeSearch search, List<int> primaries)
-    {
+        var clock = Stopwatch.StartNew();
+        var best = (CellStatus[])status.Clone();
+        var bestCount = Suppressed(best);
+        var primaries = Enumerable.Range(0, table.Size).Where(i => status[i] == CellStatus.PrimarySuppressed).ToList();
         if (primaries.Count == 0)
-            return;
-        var boxes = new List<int[]>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in primaries)
-        {
-            foreach (var box in search.Boxes(p, CandidateBudget, BoxesPerCell))
-            {
-                var sorted = box.Order().ToArray();
-                if (seen.Add(string.Join(',', sorted)))
-                    boxes.Add(sorted);
-            }
-        }
+            return new OptimalSearch(true, bestCount, bestCount, 0, 0, clock.Elapsed);
 
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
-        solver.SetTimeLimit((long)(TimeLimitSeconds * 1000));
-        var cellVars = new Dictionary<int, Variable>();
-        var boxVars = new Variable[boxes.Count];
-        var covering = primaries.ToDictionary(p => p, _ => solver.MakeConstraint(1, double.PositiveInfinity));
-        for (var b = 0; b < boxes.Count; b++)
-        {
-            boxVars[b] = solver.MakeBoolVar($"box{b}");
-            foreach (var c in boxes[b])
-            {
-                if (status[c] == CellStatus.Published)
-                {
-                    if (!cellVars.TryGetValue(c, out var x))
-                        cellVars[c] = x = solver.MakeBoolVar($"cell{c}");
-                    // A chosen box suppresses each of its cells.
-                    var link = solver.MakeConstraint(0, double.PositiveInfinity);
-                    link.SetCoefficient(x, 1);
-                    link.SetCoefficient(boxVars[b], -1);
-                }
-                else if (covering.TryGetValue(c, out var cover))
-                {
-                    cover.SetCoefficient(boxVars[b], 1);
-                }
-            }
-        }
-        // Fewest cells first, then fewest contributors (capped so the cell count always dominates).
+        var s = new Variable[table.Size];
+        for (var c = 0; c < table.Size; c++)
+            s[c] = solver.MakeBoolVar("s" + c);
+        foreach (var p in primaries)
+            s[p].SetLb(1);
+        AddLineConstraints(solver, table, s);
         var objective = solver.Objective();
-        foreach (var (c, x) in cellVars)
-            objective.SetCoefficient(x, 1_000_000 + Math.Min(contributors[c], 999_999));
+        foreach (var x in s)
+            objective.SetCoefficient(x, 1);
         objective.SetMinimization();
-        var result = solver.Solve();
-        if (result is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+
+        var attackers = new ProtectionCuts?[layers.Count];
+        var lowerBound = primaries.Count;
+        var rounds = 0;
+        var cuts = 0;
+        var proven = false;
+        try
         {
-            search.Run(primaries, DisclosureControl.SearchBudget);
-            return;
-        }
-        for (var b = 0; b < boxes.Count; b++)
-        {
-            if (boxVars[b].SolutionValue() < 0.5)
-                continue;
-            foreach (var c in boxes[b])
+            while (true)
             {
-                if (status[c] == CellStatus.Published)
-                    status[c] = CellStatus.SecondarySuppressed;
-                search.Protected[c] = true;
+                var remaining = limit - clock.Elapsed;
+                if (remaining <= TimeSpan.Zero)
+                    break;
+                solver.SetTimeLimit((long)Math.Max(1, remaining.TotalMilliseconds));
+                solver.SetHint(s, [.. best.Select(b => b == CellStatus.Published ? 0.0 : 1.0)]);
+                var result = solver.Solve();
+                rounds++;
+                if (result is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+                    break;
+                var optimal = result == Solver.ResultStatus.OPTIMAL;
+                lowerBound = Math.Max(lowerBound, (int)Math.Ceiling((optimal ? objective.Value() : objective.BestBound()) - 1e-6));
+                if (lowerBound >= bestCount)
+                {
+                    proven = true;
+                    break;
+                }
+                var values = s.Select(x => x.SolutionValue() > 0.5 ? 1.0 : 0.0).ToArray();
+                var candidate = new CellStatus[table.Size];
+                for (var c = 0; c < candidate.Length; c++)
+                    candidate[c] = status[c] == CellStatus.PrimarySuppressed ? status[c] : values[c] > 0 ? CellStatus.SecondarySuppressed : CellStatus.Published;
+                var audit = Audit(table, contributors, candidate, layers);
+                if (audit is { Passed: true })
+                {
+                    if (Suppressed(candidate) < bestCount)
+                    {
+                        best = candidate;
+                        bestCount = Suppressed(candidate);
+                    }
+                    proven = optimal;
+                    if (optimal || clock.Elapsed >= limit)
+                        break;
+                    continue;
+                }
+                // The cells to cut: the audit's narrow cells, or (when GLOP fails on this pattern) every cell without a box.
+                var narrow = audit is not null
+                    ? audit.Narrow.Select(f => (f.Cell, Layer: Layer(layers, f.Layer))).Distinct().ToList()
+                    : [.. Unboxed(table, contributors, candidate, layers).SelectMany(c => Enumerable.Range(0, layers.Count).Select(l => (Cell: c, Layer: l)))];
+                var added = 0;
+                foreach (var (cell, l) in narrow)
+                {
+                    var attacker = attackers[l] ??= new ProtectionCuts(table, layers[l]);
+                    try
+                    {
+                        if (AddCut(solver, s, attacker, cell, layers[l].Level(cell, candidate[cell]), values))
+                            added++;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // GLOP failed on this attacker programme even from scratch: no cut from it.
+                    }
+                }
+                cuts += added;
+                var repaired = audit is null || clock.Elapsed >= limit ? null : Repair(table, contributors, candidate, layers, audit);
+                if (repaired is not null && Suppressed(repaired) < bestCount)
+                {
+                    best = repaired;
+                    bestCount = Suppressed(repaired);
+                }
+                if (added == 0)
+                    break;
             }
         }
+        finally
+        {
+            foreach (var attacker in attackers)
+                attacker?.Dispose();
+        }
+        best.CopyTo(status, 0);
+        return new OptimalSearch(proven, bestCount, Math.Min(lowerBound, bestCount), rounds, cuts, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The audit of a candidate, or null when GLOP fails on it (it can report a feasible programme infeasible): the
+    /// candidate is then cut by its attacker programmes alone and never used.
+    /// </summary>
+    private static AuditReport? Audit(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers)
+    {
+        try
+        {
+            return LinearAudit.Run(table, candidate, layers, new HypercubeSearch(table, contributors, candidate, layers).HasSuppressedValidBox);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<int> Unboxed(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers)
+    {
+        var search = new HypercubeSearch(table, contributors, candidate, layers);
+        for (var c = 0; c < candidate.Length; c++)
+        {
+            if (candidate[c] != CellStatus.Published && !search.HasSuppressedValidBox(c))
+                yield return c;
+        }
+    }
+
+    private static int Suppressed(CellStatus[] status) => status.Count(x => x != CellStatus.Published);
+
+    private static int Layer(IReadOnlyList<ProtectionLayer> layers, string name)
+    {
+        for (var l = 0; l < layers.Count; l++)
+        {
+            if (layers[l].Name == name)
+                return l;
+        }
+        throw new InvalidOperationException($"optimal suppression: no layer {name}");
+    }
+
+    /// <summary>For every cell and dimension: if the cell is suppressed, another cell of its line is (else it is a difference).</summary>
+    private static void AddLineConstraints(Solver solver, LinkedTable table, Variable[] s)
+    {
+        for (var cell = 0; cell < table.Size; cell++)
+        {
+            var own = new int[table.Dimensions];
+            table.Coords(cell, own);
+            for (var d = 0; d < table.Dimensions; d++)
+            {
+                var row = solver.MakeConstraint(0, double.PositiveInfinity);
+                row.SetCoefficient(s[cell], -1);
+                var baseIndex = cell - own[d] * table.Strides[d];
+                for (var j = 0; j < table.Extents[d]; j++)
+                {
+                    if (j != own[d])
+                        row.SetCoefficient(s[baseIndex + j * table.Strides[d]], 1);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cut of a cell that is too narrow: Σ min(g, L)·s over the other cells ≥ (L − min(g_cell, L))·s_cell, where g
+    /// bounds what each cell's suppression adds to the width (coefficients above L are lowered to L: one such cell
+    /// suppressed already satisfies the cut). Returns false when the cut does not cut the current pattern off.
+    /// </summary>
+    private static bool AddCut(Solver solver, Variable[] s, ProtectionCuts attacker, int cell, double level, double[] values)
+    {
+        var (width, g) = attacker.Cut(cell, values);
+        var lhs = 0.0;
+        for (var c = 0; c < g.Length; c++)
+            lhs += Math.Min(g[c], level) * values[c];
+        if (width >= level - Slack || lhs >= level - Slack)
+            return false;
+        var row = solver.MakeConstraint(-Slack, double.PositiveInfinity);
+        for (var c = 0; c < g.Length; c++)
+        {
+            var coefficient = Math.Min(g[c], level) - (c == cell ? level : 0);
+            if (Math.Abs(coefficient) > 1e-9)
+                row.SetCoefficient(s[c], coefficient);
+        }
+        return true;
+    }
+
+    /// <summary>A failing pattern made safe: a valid box for every narrow cell, then the cleanup pass.</summary>
+    private static CellStatus[]? Repair(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers, AuditReport audit)
+    {
+        try
+        {
+            return RepairOrThrow(table, contributors, candidate, layers, audit);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static CellStatus[]? RepairOrThrow(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers, AuditReport audit)
+    {
+        var repaired = (CellStatus[])candidate.Clone();
+        var search = new HypercubeSearch(table, contributors, repaired, layers);
+        search.Run(audit.Narrow.Select(f => f.Cell).Distinct(), DisclosureControl.SearchBudget);
+        for (var round = 0; ; round++)
+        {
+            var check = LinearAudit.Run(table, repaired, layers, search.HasSuppressedValidBox);
+            if (check.Passed)
+                break;
+            var added = 0;
+            foreach (var finding in check.Narrow.DistinctBy(f => f.Cell))
+                added += search.ProtectWithoutBound(finding.Cell);
+            if (added == 0 || round > 10)
+                return null;
+        }
+        PatternCleanup.Run(table, contributors, repaired, layers, search);
+        return LinearAudit.Run(table, repaired, layers, search.HasSuppressedValidBox).Passed ? repaired : null;
     }
 }

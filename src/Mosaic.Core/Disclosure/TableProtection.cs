@@ -61,14 +61,26 @@ internal sealed class TableProtection
             return c != 0 ? c : a.CompareTo(b);
         });
         var search = new HypercubeSearch(table, contributors, status, layers);
-        if (rule.Secondary == SecondaryMethod.Optimal)
-            OptimalSuppression.Run(table, contributors, status, search, primaries, layers);
-        else
-            search.Run(primaries, DisclosureControl.SearchBudget);
+        search.Run(primaries, DisclosureControl.SearchBudget);
+        PatternCleanup.Run(table, contributors, status, layers, search);
         var protection = new TableProtection(table, contributors, status, layers, search, reasons, primaries.Count);
         protection.AuditUntilSafe();
+        if (rule.Secondary == SecondaryMethod.Optimal)
+        {
+            // The fast pattern, audited, is the optimal method's starting incumbent: it never returns more cells.
+            protection.Optimal = OptimalSuppression.Run(table, contributors, status, layers, rule.OptimalTimeLimit);
+            for (var i = 0; i < status.Length; i++)
+            {
+                if (status[i] == CellStatus.Published)
+                    search.Protected[i] = false;
+            }
+            protection.AuditUntilSafe();
+        }
         return protection;
     }
+
+    /// <summary>How the optimal method's search ended (null for the fast method).</summary>
+    public OptimalSearch? Optimal { get; private set; }
 
     /// <summary>A table published earlier: its pattern is fixed (<see cref="Freeze"/>), nothing more is suppressed in it.</summary>
     public bool IsFrozen { get; private set; }
@@ -156,6 +168,7 @@ internal sealed class TableProtection
             Reasons = _reasons,
             Audit = Audit,
             AuditRounds = _rounds,
+            Optimal = Optimal,
         };
     }
 }

@@ -59,6 +59,9 @@ public sealed record TabulationResult
     /// <summary>The LP audit every suppressed table passed before leaving (null when disclosure control is off).</summary>
     public AuditReport? Audit { get; init; }
 
+    /// <summary>How the optimal method's search ended (null for the fast method): for benchmarks and tests, never published beyond the rule text.</summary>
+    internal OptimalSearch? Optimal { get; init; }
+
     /// <summary>Published shares of exactly 0 or 1 (flagged as group disclosure).</summary>
     public int GroupDisclosureCells { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mosaic.Core.Disclosure;
 using Mosaic.Core.Indicators;
 
@@ -57,6 +58,7 @@ public sealed partial class Tabulator
         {
             MinimumHouseholds = indicator.Unit == IndicatorUnit.Person ? request.MinimumHouseholds : 0,
             Secondary = request.Secondary,
+            OptimalTimeLimit = request.OptimalTimeLimit,
         };
         var protection = TableProtection.Start(table, cells.Facts(), cells.Layers(kind, weighted, rule), rule);
         return new StagedTable(indicator, request, fields, columns, strides, maps, dimensions, cells, rule, protection);
@@ -114,7 +116,7 @@ public sealed partial class Tabulator
             AreaPcode = request.AreaPcode,
             AreaName = request.AreaPcode is { } a ? fields.Snapshot.Areas.NameOf(a) : null,
             Rule = rule,
-            RuleText = rule.Describe(kind == MeasureKind.Share, kind is MeasureKind.Sum or MeasureKind.Mean),
+            RuleText = rule.Describe(kind == MeasureKind.Share, kind is MeasureKind.Sum or MeasureKind.Mean) + OptimalText(rule, outcome.Optimal),
             PrimarySuppressedCells = outcome.PrimaryCells,
             SecondarySuppressedCells = outcome.SecondaryCells,
             SuppressedContributors = outcome.SuppressedContributors,
@@ -123,6 +125,7 @@ public sealed partial class Tabulator
                 grandPublished && (kind is MeasureKind.Count or MeasureKind.Share) && !weighted),
             GroupDisclosureCells = groupDisclosures,
             Audit = outcome.Audit,
+            Optimal = outcome.Optimal,
             AgeBands = request.AgeBands,
             LinkedTables = staged.LinkedTables,
             EarlierTables = staged.EarlierTables,
@@ -130,4 +133,17 @@ public sealed partial class Tabulator
             LinkedCells = protection.LinkedCells,
         };
     }
+
+    /// <summary>
+    /// What the optimal method's search ended with, for the rule text: proven optimal, or the best safe pattern found
+    /// within the time limit (with the bound it is measured against; cell counts only, no suppressed figure).
+    /// </summary>
+    private static string OptimalText(DisclosureRule rule, OptimalSearch? search) => search switch
+    {
+        null => "",
+        { Proven: true } => " The optimal method's pattern is proven to suppress the fewest cells.",
+        _ => string.Create(CultureInfo.InvariantCulture,
+            $" The optimal method reached its time limit ({rule.OptimalTimeLimit.TotalSeconds:0} s): this is the best safe pattern it found, " +
+            $"not proven optimal (no safe pattern has fewer than {search.LowerBound} suppressed cells)."),
+    };
 }

@@ -43,6 +43,88 @@ public sealed class DisclosureControlTests
             return (narrow.Count == 0).Label(string.Join("; ", narrow));
         });
 
+    [Property(MaxTest = 40)]
+    public Property Optimal_NeverSuppressesMoreCellsThanTheFastMethod() =>
+        Prop.ForAll(SmallTable.Arbitrary(4), t =>
+        {
+            var values = t.Contributors();
+            var fast = DisclosureControl.Protect(t.Table, values, K);
+            var optimal = DisclosureControl.Protect(t.Table, values, K, SecondaryMethod.Optimal);
+            return (optimal.SuppressedCells <= fast.SuppressedCells).Label($"optimal {optimal.SuppressedCells}, fast {fast.SuppressedCells}");
+        });
+
+    [Property(MaxTest = 60)]
+    public Property Optimal_OnTwoDimensionalTables_SuppressesAsFewCellsAsTheSmallestSafePattern() =>
+        Prop.ForAll(SmallTable.Arbitrary(2), t =>
+        {
+            var values = t.Contributors();
+            var optimal = DisclosureControl.Protect(t.Table, values, K, SecondaryMethod.Optimal);
+            var smallest = SmallestSafePattern(t.Table, values);
+            return (optimal.SuppressedCells == smallest).Label($"optimal {optimal.SuppressedCells}, smallest safe pattern {smallest}");
+        });
+
+    /// <summary>
+    /// The fewest cells a safe pattern can suppress, by enumeration: every set of cells that holds the sensitive ones,
+    /// smallest first, until the exact intruder finds every suppressed cell at least K wide.
+    /// </summary>
+    private static int SmallestSafePattern(LinkedTable table, long[] values)
+    {
+        var sensitive = Enumerable.Range(0, table.Size).Where(i => values[i] > 0 && values[i] < K).ToList();
+        var others = Enumerable.Range(0, table.Size).Except(sensitive).ToList();
+        for (var size = 0; size <= others.Count; size++)
+        {
+            foreach (var chosen in Combinations(others, size))
+            {
+                var suppressed = new bool[table.Size];
+                foreach (var c in sensitive.Concat(chosen))
+                    suppressed[c] = true;
+                if (!suppressed.Any(x => x) || (NoLoneCellOnALine(table, suppressed) && NarrowCells(table, values, Status(suppressed)).Count == 0))
+                    return sensitive.Count + size;
+            }
+        }
+        return table.Size;
+    }
+
+    private static CellStatus[] Status(bool[] suppressed) => [.. suppressed.Select(x => x ? CellStatus.SecondarySuppressed : CellStatus.Published)];
+
+    /// <summary>A quick necessary condition before the LPs: a suppressed cell alone on a line is its total minus the rest.</summary>
+    private static bool NoLoneCellOnALine(LinkedTable table, bool[] suppressed)
+    {
+        var coords = new int[table.Dimensions];
+        for (var i = 0; i < table.Size; i++)
+        {
+            if (!suppressed[i])
+                continue;
+            table.Coords(i, coords);
+            for (var d = 0; d < table.Dimensions; d++)
+            {
+                var others = 0;
+                for (var j = 0; j < table.Extents[d]; j++)
+                {
+                    if (j != coords[d] && suppressed[i + (j - coords[d]) * table.Strides[d]])
+                        others++;
+                }
+                if (others == 0)
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private static IEnumerable<int[]> Combinations(List<int> items, int size)
+    {
+        if (size == 0)
+        {
+            yield return [];
+            yield break;
+        }
+        for (var first = 0; first <= items.Count - size; first++)
+        {
+            foreach (var rest in Combinations(items[(first + 1)..], size - 1))
+                yield return [items[first], .. rest];
+        }
+    }
+
     [Property(MaxTest = 200)]
     public Property Protect_NeverPublishesACellOfOneToKMinusOne() =>
         Prop.ForAll(SmallTable.Arbitrary(), t =>

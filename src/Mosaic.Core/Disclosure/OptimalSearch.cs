@@ -1,0 +1,10 @@
+namespace Mosaic.Core.Disclosure;
+
+/// <summary>How the optimal method's search ended (<see cref="OptimalSuppression"/>).</summary>
+/// <param name="Proven">Whether the pattern is proven to suppress the fewest cells (false: the time limit came first).</param>
+/// <param name="Cells">Cells suppressed by the pattern returned.</param>
+/// <param name="LowerBound">No safe pattern suppresses fewer cells than this (equal to <paramref name="Cells"/> when proven).</param>
+/// <param name="Rounds">Times the mixed-integer programme was solved.</param>
+/// <param name="Cuts">Protection constraints added from the attacker programmes.</param>
+/// <param name="Elapsed">Wall-clock time of the search.</param>
+internal sealed record OptimalSearch(bool Proven, int Cells, int LowerBound, int Rounds, int Cuts, TimeSpan Elapsed);

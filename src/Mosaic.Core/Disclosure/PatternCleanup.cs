@@ -1,0 +1,95 @@
+namespace Mosaic.Core.Disclosure;
+
+/// <summary>
+/// The cleanup pass of secondary suppression: boxes chosen one sensitive cell at a time overlap, so some secondary
+/// cells end up protecting nobody. Each suppressed cell keeps a witness — a valid box of suppressed cells around it
+/// (<see cref="HypercubeSearch.SuppressedValidBox"/>), a proof of its interval under non-negativity that needs no LP —
+/// and a secondary cell is published again when every cell whose witness used it finds another witness without it.
+/// Cells without a witness (proven by the LP audit only) are checked by the audit after each change. The pattern stays
+/// safe at every step; the final audit checks it again.
+/// </summary>
+internal static class PatternCleanup
+{
+    /// <summary>Largest table cleaned (the pass is linear in the dependents of each candidate, but boxes grow with density).</summary>
+    public const int MaximumCells = 20_000;
+
+    /// <summary>Publishes every secondary cell it can, most contributors first; returns the number published again.</summary>
+    public static int Run(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, HypercubeSearch search)
+    {
+        if (table.Size > MaximumCells)
+            return 0;
+        var witness = new int[]?[table.Size];
+        var dependents = new HashSet<int>?[table.Size];
+        var unproven = new HashSet<int>();
+        var secondary = new List<int>();
+        for (var i = 0; i < status.Length; i++)
+        {
+            if (status[i] == CellStatus.Published)
+                continue;
+            if (status[i] == CellStatus.SecondarySuppressed)
+                secondary.Add(i);
+            SetWitness(i, search.SuppressedValidBox(i));
+        }
+        // Most contributors first: among patterns of as many cells, the one that hides fewer persons.
+        secondary.Sort((a, b) =>
+        {
+            var c = contributors[b].CompareTo(contributors[a]);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var removed = 0;
+        foreach (var cell in secondary)
+        {
+            status[cell] = CellStatus.Published;
+            var affected = dependents[cell] is { } d ? d.Where(j => j != cell).ToList() : [];
+            var replacements = new List<(int Cell, int[]? Box)>(affected.Count);
+            var safe = true;
+            foreach (var j in affected)
+            {
+                var box = search.SuppressedValidBox(j);
+                if (box is null && unproven.Count == 0)
+                {
+                    safe = false;
+                    break;
+                }
+                replacements.Add((j, box));
+            }
+            if (safe && (unproven.Count > 0 || replacements.Any(r => r.Box is null)))
+            {
+                // Some cells are proven only by the LP: the audit decides, taking the witnesses as proofs.
+                var proven = new HashSet<int>(replacements.Where(r => r.Box is not null).Select(r => r.Cell));
+                safe = LinearAudit.Run(table, status, layers, j => proven.Contains(j) || (witness[j] is not null && !affected.Contains(j))).Passed;
+            }
+            if (!safe)
+            {
+                status[cell] = CellStatus.SecondarySuppressed;
+                continue;
+            }
+            SetWitness(cell, null);
+            unproven.Remove(cell);
+            foreach (var (j, box) in replacements)
+                SetWitness(j, box);
+            search.Protected[cell] = false;
+            removed++;
+        }
+        return removed;
+
+        void SetWitness(int cell, int[]? box)
+        {
+            if (witness[cell] is { } old)
+            {
+                foreach (var corner in old)
+                    dependents[corner]?.Remove(cell);
+            }
+            witness[cell] = box;
+            if (box is null)
+            {
+                if (status[cell] != CellStatus.Published)
+                    unproven.Add(cell);
+                return;
+            }
+            unproven.Remove(cell);
+            foreach (var corner in box)
+                (dependents[corner] ??= []).Add(cell);
+        }
+    }
+}
