@@ -43,6 +43,23 @@ internal sealed class PostgresAuditLog(NpgsqlDataSource dataSource) : IAuditLog
         return id;
     }
 
+    /// <summary>As <see cref="Append(NpgsqlConnection, NpgsqlTransaction, AuditEntry)"/>, with the driver's asynchronous calls.</summary>
+    internal static async Task<long> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var id = (long)(await connection.ScalarAsync("UPDATE audit_log_counter SET last_id = last_id + 1 RETURNING last_id", tx, cancellationToken)
+            .ConfigureAwait(false))!;
+        var previous = await connection.ScalarAsync("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", tx, cancellationToken).ConfigureAwait(false) as byte[];
+        var at = entry.At.ToUniversalTime();
+        var stored = entry with { Id = id, At = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond)) };
+        var hash = AuditChain.Hash(previous ?? AuditChain.Genesis.Span, stored);
+        await connection.ExecuteAsync(
+            $"INSERT INTO audit_log ({Columns}, hash) VALUES (@id, @at, @actor, @role, @action, @subject, @scope, @h, @p, @cmd, @hash)", tx, cancellationToken,
+            ("id", id), ("at", stored.At), ("actor", stored.Actor), ("role", stored.Role), ("action", stored.Action),
+            ("subject", stored.Subject), ("scope", stored.Scope), ("h", stored.Households), ("p", stored.Persons),
+            ("cmd", stored.CommandLine), ("hash", hash)).ConfigureAwait(false);
+        return id;
+    }
+
     public IReadOnlyList<AuditEntry> Read(int? limit = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0);

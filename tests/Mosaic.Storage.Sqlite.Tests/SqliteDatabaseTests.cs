@@ -53,17 +53,17 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void Database_HandsOutIndependentUnitsOfWorkFromSeveralThreads()
+    public async Task Database_HandsOutIndependentUnitsOfWorkFromSeveralThreads()
     {
         using var database = SqliteDatabase.Open(DbPath);
         database.Migrate();
         using (var store = database.OpenStore())
-            store.Areas.Upsert(Fixtures.Areas);
+            await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var counts = new int[8];
-        Parallel.For(0, counts.Length, i =>
+        await Parallel.ForAsync(0, counts.Length, TestContext.Current.CancellationToken, async (i, cancel) =>
         {
             using var store = database.OpenStore();
-            counts[i] = store.Areas.Count();
+            counts[i] = await store.Areas.CountAsync(cancel);
         });
         Assert.All(counts, c => Assert.Equal(Fixtures.Areas.Count, c));
     }
@@ -111,10 +111,10 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void ImportBatch_WriteRefusedByTheDatabase_IsAConflictFailure()
+    public async Task ImportBatch_WriteRefusedByTheDatabase_IsAConflictFailure()
     {
         using var store = SqliteMosaicStore.Open(DbPath);
-        store.Areas.Upsert(Fixtures.Areas);
+        await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var family = Fixtures.ReturneeFamily();
         using var batch = store.Registry.BeginImport("test");
         batch.Add(family, HouseholdFingerprintOf(family));

@@ -13,7 +13,7 @@ public static partial class UserAdministration
     public const string FirstAdminName = "admin";
 
     /// <summary>Adds an account. A null password is generated and returned once in the result.</summary>
-    public static AddedUser Add(IMosaicStore store, NewUser request, TimeProvider? clock = null)
+    public static async Task<AddedUser> AddAsync(IMosaicStore store, NewUser request, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
@@ -21,7 +21,7 @@ public static partial class UserAdministration
         if (!UserNamePattern().IsMatch(name))
             throw new AccountException($"'{request.UserName}' is not a valid user name: use 2 to 64 letters, digits, '.', '-', '_' or '@'");
         var scope = string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope.Trim();
-        if (scope is not null && store.Areas.Get(scope) is null)
+        if (scope is not null && await store.Areas.GetAsync(scope, cancellationToken) is null)
             throw new AccountException($"scope '{scope}' is not an area in this database (import the areas first)");
         var password = request.Password;
         var generated = password is null;
@@ -45,12 +45,12 @@ public static partial class UserAdministration
     /// Creates the administrator <c>admin</c> (every area) with a generated password when the database has no
     /// account yet; null when it has one.
     /// </summary>
-    public static AddedUser? EnsureFirstAdmin(IMosaicStore store, TimeProvider? clock = null)
+    public static async Task<AddedUser?> EnsureFirstAdminAsync(IMosaicStore store, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (store.Users.Count() > 0)
             return null;
-        return Add(store, new NewUser(FirstAdminName, Role.Admin, null, null), clock);
+        return await AddAsync(store, new NewUser(FirstAdminName, Role.Admin, null, null), clock, cancellationToken);
     }
 
     /// <summary>Gives an account a new generated password (returned once); the old one stops working.</summary>

@@ -16,16 +16,18 @@ public sealed class DemoHazardsStep : IDemoStep
         return [HazardDemo.Flood(seed), HazardDemo.Erosion(seed)];
     }
 
-    public void Run(DemoRun run)
+    public Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
         // Layers replace same-named ones, so a second run changes nothing.
         var polygons = 0;
         foreach (var layer in Layers(run.Demo.Options))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             run.Store.Hazards.ReplaceLayer(layer);
             polygons += layer.Polygons.Count;
             run.Advance(1);
         }
         run.Count("hazard_polygons", polygons);
+        return Task.CompletedTask;
     }
 }

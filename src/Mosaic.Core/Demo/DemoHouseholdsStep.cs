@@ -16,7 +16,7 @@ public sealed class DemoHouseholdsStep : IDemoStep
 
     public long Work(DemoGenerator demo) => demo.Options.Households;
 
-    public void Run(DemoRun run)
+    public Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
         long added = 0, present = 0, conflicts = 0, pending = 0;
         using (var batch = run.Store.Registry.BeginImport($"{SourcePrefix}{run.Demo.Options.Seed})"))
@@ -40,15 +40,19 @@ public sealed class DemoHouseholdsStep : IDemoStep
                 }
                 if (++pending == 512)
                 {
+                    // Between chunks: cancelled here, the batch is disposed uncommitted and nothing is stored.
+                    cancellationToken.ThrowIfCancellationRequested();
                     run.Advance(pending);
                     pending = 0;
                 }
             }
+            cancellationToken.ThrowIfCancellationRequested();
             batch.Commit();
         }
         run.Advance(pending);
         run.Count("households_added", added);
         run.Count("households_already_present", present);
         run.Count("households_conflicting", conflicts);
+        return Task.CompletedTask;
     }
 }

@@ -20,41 +20,43 @@ public static class AreasApi
         return api;
     }
 
-    public static Ok<List<AreaView>> List(HttpContext http, MosaicDatabase database, int? level = null, string? parent = null)
+    public static async Task<Ok<List<AreaView>>> List(HttpContext http, MosaicDatabase database, int? level = null, string? parent = null)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
-        return TypedResults.Ok(InScope(store.Areas, user, withBoundaries: true)
+        return TypedResults.Ok((await InScope(store.Areas, user, withBoundaries: true, http.RequestAborted))
             .Where(a => (level is null || a.Level == level) && (parent is null || string.Equals(a.ParentPcode, parent, StringComparison.OrdinalIgnoreCase)))
             .Select(AreaView.Of).ToList());
     }
 
-    public static Results<Ok<AreaDetail>, ProblemHttpResult> Get(string pcode, HttpContext http, MosaicDatabase database)
+    public static async Task<Results<Ok<AreaDetail>, ProblemHttpResult>> Get(string pcode, HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
-        var area = store.Areas.Get(pcode);
-        if (area is null || !user.Sees(store.Areas, area.Pcode))
+        var cancel = http.RequestAborted;
+        var area = await store.Areas.GetAsync(pcode, cancel);
+        if (area is null || !await user.SeesAsync(store.Areas, area.Pcode, cancel))
             return Problems.AreaNotFound(pcode);
-        var children = store.Areas.All().Where(a => a.ParentPcode == area.Pcode).Select(AreaView.Of).ToList();
+        var children = (await store.Areas.AllAsync(cancellationToken: cancel)).Where(a => a.ParentPcode == area.Pcode).Select(AreaView.Of).ToList();
         var path = new List<AreaView>();
-        for (var a = area; a is not null && user.Sees(store.Areas, a.Pcode); a = a.ParentPcode is null ? null : store.Areas.Get(a.ParentPcode))
+        for (var a = area; a is not null && await user.SeesAsync(store.Areas, a.Pcode, cancel);
+             a = a.ParentPcode is null ? null : await store.Areas.GetAsync(a.ParentPcode, cancel))
             path.Insert(0, AreaView.Of(a));
         return TypedResults.Ok(new AreaDetail(AreaView.Of(area), path, children));
     }
 
-    public static IResult Boundaries(HttpContext http, MosaicDatabase database, int? level = null)
+    public static async Task<IResult> Boundaries(HttpContext http, MosaicDatabase database, int? level = null)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
-        var areas = InScope(store.Areas, user, withBoundaries: true).Where(a => level is null || a.Level == level).ToList();
+        var areas = (await InScope(store.Areas, user, withBoundaries: true, http.RequestAborted)).Where(a => level is null || a.Level == level).ToList();
         var buffer = new MemoryStream();
         AreaGeoJson.Write(areas, buffer);
         return TypedResults.Bytes(buffer.ToArray(), "application/geo+json");
     }
 
-    private static IReadOnlyList<Area> InScope(Core.Storage.IAreaStore areas, CurrentUser user, bool withBoundaries) =>
-        user.Scope is null ? areas.All(withBoundaries) : areas.Subtree(user.Scope, withBoundaries);
+    private static Task<IReadOnlyList<Area>> InScope(Core.Storage.IAreaStore areas, CurrentUser user, bool withBoundaries, CancellationToken cancellationToken) =>
+        user.Scope is null ? areas.AllAsync(withBoundaries, cancellationToken) : areas.SubtreeAsync(user.Scope, withBoundaries, cancellationToken);
 }
 
 /// <summary>An area without its boundary (but whether it has one, so a map knows what it can draw).</summary>

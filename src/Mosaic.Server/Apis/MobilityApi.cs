@@ -24,20 +24,21 @@ public static class MobilityApi
         return api;
     }
 
-    public static Results<Ok<MobilitySummaryView>, ProblemHttpResult> Summary(HttpContext http, MosaicDatabase database, int? round = null, int? compare = null, int? level = null)
+    public static async Task<Results<Ok<MobilitySummaryView>, ProblemHttpResult>> Summary(HttpContext http, MosaicDatabase database, int? round = null, int? compare = null, int? level = null)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
         SummaryReport report;
         try
         {
-            report = MobilitySummary.Run(store, new SummaryOptions(round, compare, level ?? 0));
+            report = await MobilitySummary.RunAsync(store, new SummaryOptions(round, compare, level ?? 0), http.RequestAborted);
         }
         catch (ArgumentException ex)
         {
             return Problems.BadRequest(ex.Message);
         }
-        bool Visible(string pcode) => user.Scope is null || (pcode.Length > 0 && user.Sees(store.Areas, pcode));
+        var sees = await user.SeesManyAsync(store.Areas, http.RequestAborted);
+        bool Visible(string pcode) => user.Scope is null || (pcode.Length > 0 && sees(pcode));
         return TypedResults.Ok(new MobilitySummaryView(
             report.Level,
             [.. report.Rounds.Where(r => Visible(r.AreaPcode))],
@@ -46,12 +47,13 @@ public static class MobilityApi
             report.Notes));
     }
 
-    public static Ok<FlowsView> Flows(HttpContext http, MosaicDatabase database)
+    public static async Task<Ok<FlowsView>> Flows(HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
+        var sees = await user.SeesManyAsync(store.Areas, http.RequestAborted);
         var points = store.Mobility.ReadFlowPoints()
-            .Where(p => user.Scope is null || (p.AreaPcode is { } a && user.Sees(store.Areas, a)))
+            .Where(p => user.Scope is null || (p.AreaPcode is { } a && sees(a)))
             .ToList();
         var views = new List<FlowPointView>();
         foreach (var point in points)

@@ -26,18 +26,18 @@ public static class RegistrationsApi
         return api;
     }
 
-    public static Results<Ok<RegistrationsView>, ProblemHttpResult> List(HttpContext http, MosaicDatabase database, string? area = null, int? offset = null, int? limit = null)
+    public static async Task<Results<Ok<RegistrationsView>, ProblemHttpResult>> List(HttpContext http, MosaicDatabase database, string? area = null, int? offset = null, int? limit = null)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
-        var asked = user.Limit(store.Areas, area);
+        var asked = await user.LimitAsync(store.Areas, area, http.RequestAborted);
         if (!asked.Allowed)
             return Problems.AreaNotFound(area!);
         try
         {
-            var page = RegistrationRead.Page(store, new RegistrationPageRequest(
-                user.Actor, asked.Pcode, offset ?? 0, limit ?? 100, "GET " + http.Request.Path, RequestLine(http)));
-            return TypedResults.Ok(RegistrationsView.Of(page, store.Areas));
+            var page = await RegistrationRead.PageAsync(store, new RegistrationPageRequest(
+                user.Actor, asked.Pcode, offset ?? 0, limit ?? 100, "GET " + http.Request.Path, RequestLine(http)), http.RequestAborted);
+            return TypedResults.Ok(RegistrationsView.Of(page, await AreaNames(store, http.RequestAborted)));
         }
         catch (RequestRejectedException ex)
         {
@@ -45,14 +45,21 @@ public static class RegistrationsApi
         }
     }
 
-    public static Results<Ok<RegistrationsView>, ProblemHttpResult> Get(string submissionId, HttpContext http, MosaicDatabase database)
+    public static async Task<Results<Ok<RegistrationsView>, ProblemHttpResult>> Get(string submissionId, HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
-        var page = RegistrationRead.One(store, user.Actor, submissionId, "GET " + http.Request.Path, RequestLine(http));
+        var page = await RegistrationRead.OneAsync(store, user.Actor, submissionId, "GET " + http.Request.Path, RequestLine(http), http.RequestAborted);
         return page is null
             ? Problems.NotFound("Household not found", $"no household '{submissionId}' in your scope")
-            : TypedResults.Ok(RegistrationsView.Of(page, store.Areas));
+            : TypedResults.Ok(RegistrationsView.Of(page, await AreaNames(store, http.RequestAborted)));
+    }
+
+    /// <summary>Area names by P-code, read once for a page.</summary>
+    private static async Task<Func<string, string?>> AreaNames(Core.Storage.IMosaicStore store, CancellationToken cancellationToken)
+    {
+        var names = (await store.Areas.AllAsync(cancellationToken: cancellationToken)).ToDictionary(a => a.Pcode, a => a.Name, StringComparer.Ordinal);
+        return pcode => names.GetValueOrDefault(pcode);
     }
 
     private static string RequestLine(HttpContext http) => $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}";
@@ -61,7 +68,7 @@ public static class RegistrationsApi
 /// <summary>A page of registrations as the API returns it.</summary>
 public sealed record RegistrationsView(long Total, int Offset, long AuditEntryId, IReadOnlyList<RegistrationView> Households)
 {
-    public static RegistrationsView Of(RegistrationPage page, Core.Storage.IAreaStore areas)
+    public static RegistrationsView Of(RegistrationPage page, Func<string, string?> areas)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(areas);
@@ -74,12 +81,12 @@ public sealed record RegistrationView(
     string SubmissionId, string? HouseholdCode, string AreaPcode, string? AreaName, DateTimeOffset? SubmittedAt,
     string? HeadName, string? Phone, IReadOnlyList<MemberView> Members)
 {
-    public static RegistrationView Of(RegisteredHousehold registered, Core.Storage.IAreaStore areas)
+    public static RegistrationView Of(RegisteredHousehold registered, Func<string, string?> areas)
     {
         ArgumentNullException.ThrowIfNull(registered);
         ArgumentNullException.ThrowIfNull(areas);
         var h = registered.Household;
-        return new RegistrationView(h.SubmissionId, h.HouseholdCode, h.AreaPcode, areas.Get(h.AreaPcode)?.Name, h.SubmittedAt,
+        return new RegistrationView(h.SubmissionId, h.HouseholdCode, h.AreaPcode, areas(h.AreaPcode), h.SubmittedAt,
             registered.Contact?.Name, registered.Contact?.Phone,
             [.. h.Members.Select(m => new MemberView(m.LineNumber, m.Relation, m.Sex, m.Age, m.MigratoryStatus))]);
     }

@@ -28,14 +28,15 @@ public static class UsersApi
         return TypedResults.Ok<IReadOnlyList<UserReport>>([.. store.Users.List().Select(UserReport.Of)]);
     }
 
-    public static Results<Created<AddedAccountReport>, ProblemHttpResult> Add(NewUserRequest request, MosaicDatabase database)
+    public static async Task<Results<Created<AddedAccountReport>, ProblemHttpResult>> Add(NewUserRequest request, MosaicDatabase database, CancellationToken cancellationToken)
     {
         if (!Roles.TryParse(request.Role, out var role))
             return Problems.BadRequest($"role must be one of {string.Join(", ", Roles.All.Select(Roles.Code))} (got '{request.Role}')");
         using var store = database.Open();
         try
         {
-            var added = UserAdministration.Add(store, new NewUser(request.UserName ?? "", role, request.Scope, request.Password));
+            var added = await UserAdministration.AddAsync(store, new NewUser(request.UserName ?? "", role, request.Scope, request.Password),
+                cancellationToken: cancellationToken);
             return TypedResults.Created($"/api/users/{added.User.UserName}", new AddedAccountReport(UserReport.Of(added.User), added.GeneratedPassword));
         }
         catch (AccountException ex)

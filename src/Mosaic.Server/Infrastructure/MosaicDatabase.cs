@@ -54,5 +54,9 @@ public sealed class MosaicDatabase : IDisposable
 
     private static readonly object s_requestStoreKey = new();
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        Snapshots.Dispose();
+        _database.Dispose();
+    }
 }

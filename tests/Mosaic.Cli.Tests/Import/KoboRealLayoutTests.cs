@@ -25,7 +25,7 @@ public sealed class KoboRealLayoutTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using (var store = SqliteMosaicStore.Open(_db))
-            store.Areas.Upsert(Fixtures.Areas);
+            store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
         _xlsx = _dir.File(File);
         // Absent only before the first MOSAIC_UPDATE_TESTDATA run; the other tests then fail on the missing file.
         if (System.IO.File.Exists(TestData.Path("registrations", File)))

@@ -80,7 +80,7 @@ public sealed class AuthApiTests(MosaicApiFactory factory, DemoDatabase database
     public async Task SignIn_AfterFiveFailures_Is429EvenWithTheRightPassword()
     {
         using (var store = database.OpenStore())
-            UserAdministration.Add(store, new NewUser("throttled", Role.Viewer, null, DemoDatabase.Password));
+            await UserAdministration.AddAsync(store, new NewUser("throttled", Role.Viewer, null, DemoDatabase.Password), cancellationToken: TestContext.Current.CancellationToken);
         using var client = await _factory.BrowserClientAsync();
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await MosaicApiFactory.SignInAsync(client, "throttled", "guess number " + i)).StatusCode);
@@ -95,7 +95,7 @@ public sealed class AuthApiTests(MosaicApiFactory factory, DemoDatabase database
         string token;
         using (var store = database.OpenStore())
         {
-            UserAdministration.Add(store, new NewUser("leaver", Role.Analyst, null, DemoDatabase.Password));
+            await UserAdministration.AddAsync(store, new NewUser("leaver", Role.Analyst, null, DemoDatabase.Password), cancellationToken: TestContext.Current.CancellationToken);
             token = UserAdministration.IssueToken(store, "leaver", "script").Secret;
         }
         using var browser = await _factory.BrowserClientAsync();

@@ -16,14 +16,14 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
     [Fact]
     public async Task Manager_ReadsAPage_WithTheHeadsNamesAndPhones_AndOneAuditEntryNamingThem()
     {
-        var (name, client) = Account(Role.Manager, scope: null);
+        var (name, client) = (await Account(Role.Manager, scope: null));
         using var owned = client;
         var page = await Json(client, "/api/registrations?offset=10&limit=25");
         var households = page.GetProperty("households").EnumerateArray().ToList();
         Assert.Equal(25, households.Count);
         Assert.Equal(10, page.GetProperty("offset").GetInt32());
         using (var store = factory.Database.OpenStore())
-            Assert.Equal(store.Registry.CountHouseholds(), page.GetProperty("total").GetInt64());
+            Assert.Equal(await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken), page.GetProperty("total").GetInt64());
 
         var truth = ContactsFromTheFile();
         foreach (var h in households)
@@ -48,7 +48,7 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
     [Fact]
     public async Task ScopedManager_SeesOnlyTheirUnion_AndNothingOutsideIt_NotEvenInTheLog()
     {
-        var (name, client) = Account(Role.Manager, DemoDatabase.InScope);
+        var (name, client) = (await Account(Role.Manager, DemoDatabase.InScope));
         using var owned = client;
         string outside;
         HashSet<string> inside;
@@ -77,7 +77,7 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
     [InlineData(Role.Enumerator)]
     public async Task RolesWithoutPersonalData_AreRefused_AndNothingIsLogged(Role role)
     {
-        var (name, client) = Account(role, scope: null);
+        var (name, client) = (await Account(role, scope: null));
         using var owned = client;
         using var store = factory.Database.OpenStore();
         var id = store.Registry.ReadHouseholds().First().SubmissionId;
@@ -89,18 +89,18 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
     [Fact]
     public async Task AnOversizedPage_IsABadRequest()
     {
-        var (_, client) = Account(Role.Admin, scope: null);
+        var (_, client) = (await Account(Role.Admin, scope: null));
         using var owned = client;
         await ProblemAssert.IsProblem(await client.GetAsync("/api/registrations?limit=501", TestContext.Current.CancellationToken), HttpStatusCode.BadRequest);
     }
 
-    private (string Name, HttpClient Client) Account(Role role, string? scope)
+    private async Task<(string Name, HttpClient Client)> Account(Role role, string? scope)
     {
         var name = $"reg-{Roles.Code(role)}-{Guid.NewGuid():N}"[..24];
         string token;
         using (var store = factory.Database.OpenStore())
         {
-            UserAdministration.Add(store, new NewUser(name, role, scope, DemoDatabase.Password));
+            await UserAdministration.AddAsync(store, new NewUser(name, role, scope, DemoDatabase.Password), cancellationToken: TestContext.Current.CancellationToken);
             token = UserAdministration.IssueToken(store, name, "tests").Secret;
         }
         var client = factory.CreateClient();
