@@ -39,7 +39,7 @@ public sealed class DemoDatabase : IDisposable
             {
                 var name = UserName(role, scoped);
                 UserAdministration.AddAsync(store, new NewUser(name, role, scoped ? InScope : null, Password)).GetAwaiter().GetResult();
-                _tokens[name] = UserAdministration.IssueToken(store, name, "tests").Secret;
+                _tokens[name] = UserAdministration.IssueTokenAsync(store, name, "tests").GetAwaiter().GetResult().Secret;
             }
         }
     }

@@ -91,12 +91,12 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void StoreCall_OnADamagedSchema_FailsAsAStoreFailureNotAnSqliteException()
+    public async Task StoreCall_OnADamagedSchema_FailsAsAStoreFailureNotAnSqliteException()
     {
         using var store = SqliteMosaicStore.Open(DbPath);
         Sql("DROP TABLE audit_log");
         var entry = new AuditEntry(DateTimeOffset.UtcNow, "officer", AuditActions.TargetExportContacts, "/tmp/x.csv", null, 1, 1, "mosaic target");
-        var ex = Assert.Throws<StoreException>(() => store.AuditLog.Append(entry));
+        var ex = (await Assert.ThrowsAsync<StoreException>(async () => await store.AuditLog.AppendAsync(entry, cancellationToken: TestContext.Current.CancellationToken)));
         Assert.Equal(StoreFailure.Corrupt, ex.Failure);
         Assert.Contains("audit_log", ex.Message, StringComparison.Ordinal);
     }

@@ -29,7 +29,7 @@ public sealed class StoreCalibrationTests : IDisposable
 
         // The way the command calibrated before: every household in memory, exposures computed again.
         var households = store.Registry.ReadHouseholds(null, HouseholdFields.Location).ToList();
-        var exposures = new ExposureCalculator(HazardIndex.Build(store.Hazards.ReadLayers()), (await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken)).Where(a => a.Boundary is not null))
+        var exposures = new ExposureCalculator(HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), (await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken)).Where(a => a.Boundary is not null))
             .Compute(households);
         var inMemory = Calibration.Fit(model, households, exposures, 0.3);
 

@@ -33,7 +33,7 @@ internal sealed class ScorePhasesBenchmark : IBenchmark
         }
         using var store = SqliteMosaicStore.Open(db);
         Step("open + migrate");
-        var index = HazardIndex.Build(store.Hazards.ReadLayers());
+        var index = HazardIndex.Build(store.Hazards.ReadLayersAsync().GetAwaiter().GetResult());
         var areas = store.Areas.AllAsync(withBoundaries: true).GetAwaiter().GetResult();
         Step("hazard layers + areas");
         var source = (IPersistedSnapshotSource)store.Registry;

@@ -123,11 +123,11 @@ public sealed class PublishCommand : MosaicCommand
                 }).ToList();
                 var log = parse.GetValue(_publicationLog) ? PublicationLogOption.Open(store) : null;
                 var snapshot = await SnapshotReading.LoadAsync(console, store, cancellationToken);
-                results = new Tabulator(snapshot, catalogue).TabulatePublication(requests, log?.ReadPublications());
+                results = new Tabulator(snapshot, catalogue).TabulatePublication(requests, log is null ? null : await log.ReadPublicationsAsync(cancellationToken));
                 // Logged before the files are written: a table logged but not written only constrains later tables more.
                 if (log is not null)
                 {
-                    PublicationLogOption.Record(log, results, requests);
+                    await PublicationLogOption.RecordAsync(log, results, requests, cancellationToken);
                     PublicationLogOption.Warn(console, results);
                 }
             }

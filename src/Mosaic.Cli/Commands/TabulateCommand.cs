@@ -263,8 +263,8 @@ public sealed class TabulateCommand : MosaicCommand
         if (engine == "database")
             throw new CliException(ExitCodes.Usage, "--publication-log links the table with earlier ones in memory: use --engine auto or memory");
         var log = PublicationLogOption.Open(store);
-        var result = new Tabulator(await SnapshotReading.LoadAsync(console, store, cancellationToken), catalogue).TabulatePublication([request], log.ReadPublications())[0];
-        PublicationLogOption.Record(log, [result], [request]);
+        var result = new Tabulator(await SnapshotReading.LoadAsync(console, store, cancellationToken), catalogue).TabulatePublication([request], await log.ReadPublicationsAsync(cancellationToken))[0];
+        await PublicationLogOption.RecordAsync(log, [result], [request], cancellationToken);
         PublicationLogOption.Warn(console, [result]);
         return result;
     }

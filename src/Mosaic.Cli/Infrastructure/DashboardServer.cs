@@ -39,7 +39,9 @@ public static class DashboardServer
     {
         ArgumentNullException.ThrowIfNull(console);
         var admin = await UserAdministration.EnsureFirstAdminAsync(store, cancellationToken: cancellationToken) ??
-                    (store.Users.Find(UserAdministration.FirstAdminName) is not null ? UserAdministration.ResetPassword(store, UserAdministration.FirstAdminName) : null);
+                    (await store.Users.FindAsync(UserAdministration.FirstAdminName, cancellationToken) is not null
+                        ? await UserAdministration.ResetPasswordAsync(store, UserAdministration.FirstAdminName, cancellationToken)
+                        : null);
         if (admin is null)
         {
             await PrintFirstAdminAsync(console, store, cancellationToken);

@@ -16,18 +16,16 @@ public sealed class DemoHazardsStep : IDemoStep
         return [HazardDemo.Flood(seed), HazardDemo.Erosion(seed)];
     }
 
-    public Task RunAsync(DemoRun run, CancellationToken cancellationToken)
+    public async Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
         // Layers replace same-named ones, so a second run changes nothing.
         var polygons = 0;
         foreach (var layer in Layers(run.Demo.Options))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            run.Store.Hazards.ReplaceLayer(layer);
+            await run.Store.Hazards.ReplaceLayerAsync(layer, cancellationToken);
             polygons += layer.Polygons.Count;
             run.Advance(1);
         }
         run.Count("hazard_polygons", polygons);
-        return Task.CompletedTask;
     }
 }

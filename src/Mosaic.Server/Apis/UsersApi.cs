@@ -22,10 +22,10 @@ public static class UsersApi
         return api;
     }
 
-    public static Ok<IReadOnlyList<UserReport>> List(MosaicDatabase database)
+    public static async Task<Ok<IReadOnlyList<UserReport>>> List(MosaicDatabase database, CancellationToken cancellationToken)
     {
         using var store = database.Open();
-        return TypedResults.Ok<IReadOnlyList<UserReport>>([.. store.Users.List().Select(UserReport.Of)]);
+        return TypedResults.Ok<IReadOnlyList<UserReport>>([.. (await store.Users.ListAsync(cancellationToken)).Select(UserReport.Of)]);
     }
 
     public static async Task<Results<Created<AddedAccountReport>, ProblemHttpResult>> Add(NewUserRequest request, MosaicDatabase database, CancellationToken cancellationToken)
@@ -45,16 +45,19 @@ public static class UsersApi
         }
     }
 
-    public static Results<Ok<UserReport>, ProblemHttpResult> Disable(string userName, MosaicDatabase database) => SetDisabled(userName, true, database);
+    public static Task<Results<Ok<UserReport>, ProblemHttpResult>> Disable(string userName, MosaicDatabase database, CancellationToken cancellationToken) =>
+        SetDisabled(userName, true, database, cancellationToken);
 
-    public static Results<Ok<UserReport>, ProblemHttpResult> Enable(string userName, MosaicDatabase database) => SetDisabled(userName, false, database);
+    public static Task<Results<Ok<UserReport>, ProblemHttpResult>> Enable(string userName, MosaicDatabase database, CancellationToken cancellationToken) =>
+        SetDisabled(userName, false, database, cancellationToken);
 
-    public static Results<Ok<IssuedTokenReport>, ProblemHttpResult> IssueToken(string userName, NewTokenRequest? request, MosaicDatabase database)
+    public static async Task<Results<Ok<IssuedTokenReport>, ProblemHttpResult>> IssueToken(string userName, NewTokenRequest? request, MosaicDatabase database,
+        CancellationToken cancellationToken)
     {
         using var store = database.Open();
         try
         {
-            var issued = UserAdministration.IssueToken(store, userName, request?.Name);
+            var issued = await UserAdministration.IssueTokenAsync(store, userName, request?.Name, cancellationToken: cancellationToken);
             return TypedResults.Ok(new IssuedTokenReport(issued.User.UserName, issued.Token.Name, issued.Secret));
         }
         catch (AccountException ex)
@@ -63,12 +66,13 @@ public static class UsersApi
         }
     }
 
-    private static Results<Ok<UserReport>, ProblemHttpResult> SetDisabled(string userName, bool disabled, MosaicDatabase database)
+    private static async Task<Results<Ok<UserReport>, ProblemHttpResult>> SetDisabled(string userName, bool disabled, MosaicDatabase database,
+        CancellationToken cancellationToken)
     {
         using var store = database.Open();
         try
         {
-            return TypedResults.Ok(UserReport.Of(UserAdministration.SetDisabled(store, userName, disabled)));
+            return TypedResults.Ok(UserReport.Of(await UserAdministration.SetDisabledAsync(store, userName, disabled, cancellationToken)));
         }
         catch (AccountException ex)
         {

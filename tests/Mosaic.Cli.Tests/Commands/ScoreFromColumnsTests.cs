@@ -86,7 +86,7 @@ public sealed class ScoreFromColumnsTests : IDisposable
         using (var store = SqliteMosaicStore.Open(legacy))
         {
             var run = ScoringRun.Run(store.Registry.ReadHouseholds(null, HouseholdFields.Location), DefaultVulnerabilityModel.Model,
-                HazardIndex.Build(store.Hazards.ReadLayers()), await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken));
+                HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken));
             var runId = (await store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken))!.Id;
             using var c = Open(legacy);
             Execute(c, "DELETE FROM score_columns; DELETE FROM registry_snapshot");
@@ -143,7 +143,7 @@ public sealed class ScoreFromColumnsTests : IDisposable
         {
             var model = DefaultVulnerabilityModel.Model;
             var run = ScoringRun.Run(store.Registry.ReadHouseholds(null, HouseholdFields.Location), model,
-                HazardIndex.Build(store.Hazards.ReadLayers()), await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken));
+                HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken));
             fromObjects = [.. run.Select(StoredScoreTable.FromObject).OrderBy(r => r.HouseholdId)];
         }
         var fromColumns = StoredScoreTable.FromStore(_db).OrderBy(r => r.HouseholdId).ToList();

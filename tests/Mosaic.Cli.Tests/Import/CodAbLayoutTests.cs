@@ -73,7 +73,7 @@ public sealed class CodAbLayoutTests : IDisposable
     }
 
     [Fact]
-    public void SameBoundariesTwice_SecondRunReportsUnchanged()
+    public async Task SameBoundariesTwice_SecondRunReportsUnchanged()
     {
         ImportGlobalTable();
         var geojson = Copy("cod", "caf-adm3-lowercase.geojson");

@@ -35,7 +35,7 @@ public sealed class ErrorsFileSafetyTests : IDisposable
     }
 
     [Fact]
-    public void PlantedSymlink_IsReplacedByTheReport_AndItsTargetIsUntouched()
+    public async Task PlantedSymlink_IsReplacedByTheReport_AndItsTargetIsUntouched()
     {
         var victim = _dir.File("precious.txt");
         File.WriteAllText(victim, "keep me");

@@ -40,7 +40,7 @@ public sealed class ImportReportTests : IDisposable
     }
 
     [Fact]
-    public void WarningsOnly_GoToAWarningsFile_AndRejectedRowsToAnErrorsFileWithTheWarningsAfterThem()
+    public async Task WarningsOnly_GoToAWarningsFile_AndRejectedRowsToAnErrorsFileWithTheWarningsAfterThem()
     {
         File.WriteAllText(_input, Areas.Replace("Rangpur", "Rangpur Division", StringComparison.Ordinal));
 

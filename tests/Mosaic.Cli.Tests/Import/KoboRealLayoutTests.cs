@@ -77,7 +77,7 @@ public sealed class KoboRealLayoutTests : IDisposable
     }
 
     [Fact]
-    public void Import_AccountsForEveryRowOfTheFile()
+    public async Task Import_AccountsForEveryRowOfTheFile()
     {
         var sheets = Sheets(_xlsx);
         var householdRows = sheets[KoboReachExport.HouseholdSheet].Count - 1;
@@ -109,7 +109,7 @@ public sealed class KoboRealLayoutTests : IDisposable
     }
 
     [Fact]
-    public void Import_ReadsEachKoboFeatureIntoTheRightValue()
+    public async Task Import_ReadsEachKoboFeatureIntoTheRightValue()
     {
         var run = Import("--skip-invalid");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
@@ -134,7 +134,7 @@ public sealed class KoboRealLayoutTests : IDisposable
     }
 
     [Fact]
-    public void WithoutSkipInvalid_NothingIsStored_AndReimportingIsIdempotent()
+    public async Task WithoutSkipInvalid_NothingIsStored_AndReimportingIsIdempotent()
     {
         var strict = Import();
         Assert.Equal(ExitCodes.InputRejected, strict.ExitCode);

@@ -143,7 +143,7 @@ public sealed class MalformedCsvCorpusTests : IDisposable
     }
 
     [Fact]
-    public void UnknownEncodingName_IsAUsageError()
+    public async Task UnknownEncodingName_IsAUsageError()
     {
         var run = Import("latin1", "--encoding", "klingon-8");
         Assert.Equal(ExitCodes.Usage, run.ExitCode);

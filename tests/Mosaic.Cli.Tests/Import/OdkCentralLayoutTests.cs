@@ -46,7 +46,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
     }
 
     [Fact]
-    public void OdkZip_GeopointInFourColumns_IsStoredAsOnePoint_AndDeclinedConsentIsCounted()
+    public async Task OdkZip_GeopointInFourColumns_IsStoredAsOnePoint_AndDeclinedConsentIsCounted()
     {
         var zip = Copy("registrations", "odk-central", "odk-central-export.zip");
         var (exit, json, err) = Import(zip);
@@ -67,7 +67,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
     }
 
     [Fact]
-    public void SplitGeopoint_OfAMappedGroupField_IsRead()
+    public async Task SplitGeopoint_OfAMappedGroupField_IsRead()
     {
         var households = _dir.File("hh.csv");
         var members = _dir.File("members.csv");
@@ -104,7 +104,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
     }
 
     [Fact]
-    public void Consent_Missing_IsStillRejected_AndNo_IsDeclinedWithoutAnError()
+    public async Task Consent_Missing_IsStillRejected_AndNo_IsDeclinedWithoutAnError()
     {
         var households = _dir.File("hh.csv");
         var members = _dir.File("members.csv");

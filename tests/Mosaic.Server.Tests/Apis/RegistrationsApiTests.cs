@@ -35,7 +35,7 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
             Assert.False(h.TryGetProperty("gps", out _), "the exact location never leaves through this endpoint");
         }
 
-        var entries = EntriesOf(name);
+        var entries = (await EntriesOf(name));
         var entry = Assert.Single(entries);
         Assert.Equal(page.GetProperty("audit_entry_id").GetInt64(), entry.Id);
         Assert.Equal("registrations.read", entry.Action);
@@ -60,15 +60,15 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
         var page = await Json(client, "/api/registrations?limit=500");
         Assert.Equal(inside.Count, page.GetProperty("total").GetInt64());
         Assert.Equal(inside.Order(), page.GetProperty("households").EnumerateArray().Select(h => h.GetProperty("submission_id").GetString()!).Order());
-        Assert.Equal(DemoDatabase.InScope, Assert.Single(EntriesOf(name)).Scope);
+        Assert.Equal(DemoDatabase.InScope, Assert.Single((await EntriesOf(name))).Scope);
 
         var one = await Json(client, $"/api/registrations/{inside.First()}");
         Assert.Equal(inside.First(), one.GetProperty("households")[0].GetProperty("submission_id").GetString());
-        Assert.Equal(2, EntriesOf(name).Count);
+        Assert.Equal(2, (await EntriesOf(name)).Count);
 
         await ProblemAssert.IsProblem(await client.GetAsync($"/api/registrations/{outside}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblem(await client.GetAsync($"/api/registrations?area={DemoDatabase.OutOfScope}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
-        Assert.Equal(2, EntriesOf(name).Count);
+        Assert.Equal(2, (await EntriesOf(name)).Count);
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
         var id = store.Registry.ReadHouseholds().First().SubmissionId;
         await ProblemAssert.IsProblem(await client.GetAsync("/api/registrations", TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblem(await client.GetAsync($"/api/registrations/{id}", TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
-        Assert.Empty(EntriesOf(name));
+        Assert.Empty((await EntriesOf(name)));
     }
 
     [Fact]
@@ -101,17 +101,17 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
         using (var store = factory.Database.OpenStore())
         {
             await UserAdministration.AddAsync(store, new NewUser(name, role, scope, DemoDatabase.Password), cancellationToken: TestContext.Current.CancellationToken);
-            token = UserAdministration.IssueToken(store, name, "tests").Secret;
+            token = (await UserAdministration.IssueTokenAsync(store, name, "tests", cancellationToken: TestContext.Current.CancellationToken)).Secret;
         }
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return (name, client);
     }
 
-    private List<Core.Audit.AuditEntry> EntriesOf(string user)
+    private async Task<List<Core.Audit.AuditEntry>> EntriesOf(string user)
     {
         using var store = factory.Database.OpenStore();
-        return [.. store.AuditLog.Read().Where(e => e.Actor == user)];
+        return [.. (await store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken)).Where(e => e.Actor == user)];
     }
 
     /// <summary>Head's name and phone (the head's, else the first member's with one) per submission, straight from the file.</summary>

@@ -35,7 +35,7 @@ public sealed class ScopedImportTests : IDisposable
         {
             DemoDataset.RunAsync(new DemoRun(new DemoGenerator(new DemoOptions { Households = 200 }), store)).GetAwaiter().GetResult();
             UserAdministration.AddAsync(store, new NewUser("enumerator-union", Role.Enumerator, Union, DemoDatabase.Password)).GetAwaiter().GetResult();
-            _token = UserAdministration.IssueToken(store, "enumerator-union", "tests").Secret;
+            _token = UserAdministration.IssueTokenAsync(store, "enumerator-union", "tests").GetAwaiter().GetResult().Secret;
             _inside = store.Areas.SubtreeAsync(Union).GetAwaiter().GetResult().First(a => a.Level == 5).Pcode;
             _outside = store.Areas.SubtreeAsync(OtherUnion).GetAwaiter().GetResult().First(a => a.Level == 5).Pcode;
         }

@@ -39,8 +39,8 @@ public sealed class TabulationsOnTheStoreTests : IDisposable
             DemoDataset.RunAsync(new DemoRun(new DemoGenerator(new DemoOptions { Households = 300 }), store)).GetAwaiter().GetResult();
             UserAdministration.AddAsync(store, new NewUser("admin", Role.Admin, null, DemoDatabase.Password)).GetAwaiter().GetResult();
             UserAdministration.AddAsync(store, new NewUser("viewer", Role.Viewer, null, DemoDatabase.Password)).GetAwaiter().GetResult();
-            _admin = UserAdministration.IssueToken(store, "admin", "tests").Secret;
-            _viewer = UserAdministration.IssueToken(store, "viewer", "tests").Secret;
+            _admin = UserAdministration.IssueTokenAsync(store, "admin", "tests").GetAwaiter().GetResult().Secret;
+            _viewer = UserAdministration.IssueTokenAsync(store, "viewer", "tests").GetAwaiter().GetResult().Secret;
             _village = store.Areas.SubtreeAsync(Union).GetAwaiter().GetResult().First(a => a.Level == 5).Pcode;
         }
         _factory = new Factory(_store.Db);

@@ -27,7 +27,7 @@ public sealed class ScoreFieldsSnapshotTests : IDisposable
         }
         Assert.DoesNotContain("hazard_exposure", (await RegistrySnapshotLoader.LoadAsync(store, cancellationToken: TestContext.Current.CancellationToken)).OptionalHouseholdFields);
 
-        store.Hazards.ReplaceLayer(HazardDemo.Flood());
+        await store.Hazards.ReplaceLayerAsync(HazardDemo.Flood(), cancellationToken: TestContext.Current.CancellationToken);
         var cache = new RegistrySnapshotCache();
         var before = await cache.GetAsync(store, cancellationToken: TestContext.Current.CancellationToken);
         await StoreScoring.RunAsync(store, DefaultVulnerabilityModel.Model, DateTimeOffset.UnixEpoch, cancellationToken: TestContext.Current.CancellationToken);
