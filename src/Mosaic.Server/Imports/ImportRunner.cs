@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Areas.Import;
 using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
@@ -39,12 +40,14 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
         var path = Path.Combine(dir, SafeName(fileName));
         await using (var output = File.Create(path))
             await file.CopyToAsync(output);
-        string? membersPath = null;
+        ImportSource? roster = null;
         if (members is not null && membersName is not null)
         {
-            membersPath = Path.Combine(dir, "members-" + SafeName(membersName));
-            await using var output = File.Create(membersPath);
-            await members.CopyToAsync(output);
+            // Saved under a prefix (it may have the main file's name); read under the name the user gave it.
+            var membersPath = Path.Combine(dir, "members-" + SafeName(membersName));
+            await using (var output = File.Create(membersPath))
+                await members.CopyToAsync(output);
+            roster = Upload(membersPath, membersName);
         }
         var job = new ImportJob(id, kind, fileName, userName, clock.GetUtcNow(), dir);
         _jobs[id] = job;
@@ -53,7 +56,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
             await _one.WaitAsync();
             try
             {
-                await RunAsync(job, path, membersPath, skipInvalid, scope, _stopping.Token);
+                await RunAsync(job, path, roster, skipInvalid, scope, _stopping.Token);
             }
             finally
             {
@@ -63,7 +66,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
         return job;
     }
 
-    private async Task RunAsync(ImportJob job, string path, string? membersPath, bool skipInvalid, string? scope, CancellationToken cancellationToken)
+    private async Task RunAsync(ImportJob job, string path, ImportSource? roster, bool skipInvalid, string? scope, CancellationToken cancellationToken)
     {
         job.Running(0);
         try
@@ -73,7 +76,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
             {
                 case "registrations":
                 {
-                    var input = RegistrationInput.Detect(Upload(path, job.FileName), membersPath is null ? null : Upload(membersPath, Path.GetFileName(membersPath)["members-".Length..]));
+                    var input = RegistrationInput.Detect(Upload(path, job.FileName), roster);
                     var r = await RegistrationImporter.ImportAsync(store, input, RegistrationMapping.Default, new RegistrationImportOptions(skipInvalid,
                         p => job.Running(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)) { AreaScope = scope }, cancellationToken);
                     Finish(job, path, r.Committed, new ImportSummary(r.HouseholdsImported, r.DuplicatesSkipped, r.HouseholdsRejected, r.HouseholdsDeclined),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mosaic.Core.Import;
 
 namespace Mosaic.Core.Registry.Import;
 
@@ -67,12 +68,15 @@ public sealed partial class RegistrationMapping
 
     /// <summary>Reads and validates a mapping file; every problem is reported at once.</summary>
     /// <exception cref="RegistrationMappingException">The file is not a valid mapping.</exception>
-    public static RegistrationMapping Load(string path)
+    public static RegistrationMapping Load(ImportSource source)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        var path = source.Name;
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var stream = source.Open();
+            doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {
