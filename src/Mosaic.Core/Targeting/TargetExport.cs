@@ -14,6 +14,8 @@ namespace Mosaic.Core.Targeting;
 /// </summary>
 public static class TargetExport
 {
+    /// <summary>Selects the households the request asks for from the latest scoring run and writes the list; with
+    /// contacts, only after their audit entry is committed.</summary>
     /// <param name="store">The unit of work.</param>
     /// <param name="request">What to select and where to write it.</param>
     /// <param name="cancellationToken">

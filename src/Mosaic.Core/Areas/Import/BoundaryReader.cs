@@ -13,7 +13,7 @@ namespace Mosaic.Core.Areas.Import;
 /// comes from the property named in the request, or else the deepest <c>ADMn_PCODE</c>-style property or <c>pcode</c>;
 /// name, level and parent are taken from matching properties when present (needed only for new areas).
 /// </summary>
-public static class BoundaryReader
+internal static class BoundaryReader
 {
     public static AreaFile Read(ImportSource source, string? pcodeProperty = null)
     {

@@ -18,6 +18,9 @@ public static class HazardFileReader
     /// <summary>Default name of the severity property.</summary>
     public const string DefaultSeverityProperty = "severity";
 
+    /// <summary>Reads a hazard file as a layer of <paramref name="type"/>, named <paramref name="layerName"/> or after
+    /// the file; each feature's severity comes from <paramref name="severityProperty"/> when given. Rejected features
+    /// are listed as issues.</summary>
     public static HazardFile Read(ImportSource source, HazardType type, string? layerName = null, string? severityProperty = null)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -10,6 +10,8 @@ namespace Mosaic.Core.Hazards.Import;
 /// </summary>
 public static class HazardImporter
 {
+    /// <summary>Reads the request's file and stores its layer under the commit policy above; the result says what was
+    /// stored and lists every rejected feature.</summary>
     /// <param name="store">Where the layer is stored.</param>
     /// <param name="request">The file and how it is read.</param>
     /// <param name="cancellationToken">Stops the import; nothing is stored when it stops before the commit.</param>

@@ -11,6 +11,8 @@ namespace Mosaic.Core.Mobility.Import;
 /// </summary>
 public static class DtmImporter
 {
+    /// <summary>Imports one DTM file; the result counts what was stored and lists every rejected record and
+    /// warning.</summary>
     /// <param name="areas">The area tree locations link to.</param>
     /// <param name="mobility">Where the records are written.</param>
     /// <param name="source">The file.</param>
