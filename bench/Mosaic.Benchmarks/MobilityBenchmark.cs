@@ -56,7 +56,7 @@ public sealed class MobilityBenchmark : IBenchmark
         if (!File.Exists(template))
         {
             using var store = SqliteMosaicStore.Open(template);
-            AreaImporter.Import(store.Areas, ImportSource.FromFile(Path.Combine(data, "cod", "global-pcodes-adm-1-2.csv")));
+            AreaImporter.ImportAsync(store.Areas, ImportSource.FromFile(Path.Combine(data, "cod", "global-pcodes-adm-1-2.csv"))).GetAwaiter().GetResult();
         }
         // Copies of the inputs, so the errors files the importer may write never land in tests/data.
         var inputs = Directory.GetFiles(Path.Combine(data, "dtm")).Where(f => !f.EndsWith(".errors.csv", StringComparison.Ordinal))
@@ -76,7 +76,7 @@ public sealed class MobilityBenchmark : IBenchmark
             records = 0;
             foreach (var input in inputs)
             {
-                var result = DtmImporter.Import(store.Areas, store.Mobility, ImportSource.FromFile(input));
+                var result = DtmImporter.ImportAsync(store.Areas, store.Mobility, ImportSource.FromFile(input)).GetAwaiter().GetResult();
                 if (result.Errors.Count > 0)
                     throw new InvalidOperationException($"{input}: {result.Errors[0]}");
                 records += result.RecordsRead;
@@ -98,7 +98,7 @@ public sealed class MobilityBenchmark : IBenchmark
         {
             Console.WriteLine("generating 1,000,000 flow observations and 100,000 assessments …");
             using var store = SqliteMosaicStore.Open(db);
-            store.Areas.Upsert(BenchAreas());
+            store.Areas.UpsertAsync(BenchAreas()).GetAwaiter().GetResult();
             store.Mobility.UpsertAssessments(BenchAssessments().ToList());
             store.Mobility.UpsertFlows(BenchPoints(), BenchObservations().ToList());
         }
@@ -107,12 +107,12 @@ public sealed class MobilityBenchmark : IBenchmark
             var options = new SummaryOptions(Round: Rounds - 1, Compare: Rounds, Level: 1, SplitDate: new DateOnly(2024, 7, 1));
             SummaryReport? report = null;
             var cpu = new List<TimeSpan>();
-            var times = Harness.Time(() => cpu.Add(CpuTime(() => report = MobilitySummary.Run(store, options))), runs);
+            var times = Harness.Time(() => cpu.Add(CpuTime(() => report = MobilitySummary.RunAsync(store, options).GetAwaiter().GetResult())), runs);
             cpu.RemoveAt(0);
             Console.WriteLine($"mobility summary --round {Rounds - 1} --compare {Rounds} --level adm1 --split-date 2024-07-01 " +
                               $"({store.Mobility.CountFlowObservations():N0} observations, {store.Mobility.CountAssessments():N0} assessments): " +
                               $"median {Harness.Median(times).TotalMilliseconds:F0} ms, CPU time median {Harness.Median(cpu).TotalMilliseconds:F0} ms; {report!.Changes.Count} change rows, {report.Flows.Count} points");
-            var full = Harness.Time(() => MobilitySummary.Run(store, new SummaryOptions(Level: 1)), runs);
+            var full = Harness.Time(() => MobilitySummary.RunAsync(store, new SummaryOptions(Level: 1)).GetAwaiter().GetResult(), runs);
             Console.WriteLine($"mobility summary (every round, no compare): median {Harness.Median(full).TotalMilliseconds:F0} ms");
         }
         DuckDbPeer(runs);

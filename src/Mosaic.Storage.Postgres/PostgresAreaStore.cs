@@ -11,34 +11,35 @@ internal sealed class PostgresAreaStore(NpgsqlDataSource source, PostgresGeometr
 {
     private const string Columns = "pcode, name, level, parent_pcode, country_code, valid_from";
 
-    public AreaUpsertResult Upsert(IEnumerable<Area> areas, AreaUpsertMode mode = AreaUpsertMode.Full)
+    public async Task<AreaUpsertResult> UpsertAsync(IEnumerable<Area> areas, AreaUpsertMode mode = AreaUpsertMode.Full,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(areas);
         int inserted = 0, updated = 0, unchanged = 0;
         var writer = new WKBWriter();
-        using var connection = source.OpenConnection();
-        using var tx = connection.BeginTransaction();
+        await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The stored tree is read once (tens of thousands of rows at most); only changed areas are written.
         var stored = new Dictionary<string, (string Name, int Level, string? Parent, string? Country, DateOnly? ValidFrom)>(StringComparer.Ordinal);
-        using (var cmd = connection.Command("SELECT pcode, name, level, parent_pcode, country_code, valid_from FROM area", tx))
-        using (var r = cmd.ExecuteReader())
+        await using (var cmd = connection.Command("SELECT pcode, name, level, parent_pcode, country_code, valid_from FROM area", tx))
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (r.Read())
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
                 stored[r.GetString(0)] = (r.GetString(1), r.GetInt32(2), r.GetNullableString(3), r.GetNullableString(4), r.GetNullableDate(5));
         }
-        using var insert = Prepared(connection, tx,
+        await using var insert = Prepared(connection, tx,
             $"INSERT INTO area ({Columns}, boundary) VALUES (@p, @n, @l, @parent, @c, @v, {geometry.FromWkb("@b")})");
-        using var update = Prepared(connection, tx,
+        await using var update = Prepared(connection, tx,
             $"UPDATE area SET name = @n, level = @l, parent_pcode = @parent, country_code = @c, valid_from = @v, " +
             $"boundary = coalesce({geometry.FromWkb("@b")}, boundary) WHERE pcode = @p");
-        using var updateBoundary = connection.Command($"UPDATE area SET boundary = {geometry.FromWkb("@b")} WHERE pcode = @p", tx,
+        await using var updateBoundary = connection.Command($"UPDATE area SET boundary = {geometry.FromWkb("@b")} WHERE pcode = @p", tx,
             ("p", ""), ("b", new TypedNull(NpgsqlDbType.Bytea)));
         foreach (var area in areas)
         {
             var boundary = area.Boundary is null ? null : writer.Write(area.Boundary);
             if (!stored.TryGetValue(area.Pcode, out var s))
             {
-                Run(insert, area, boundary);
+                await RunAsync(insert, area, boundary, cancellationToken).ConfigureAwait(false);
                 stored[area.Pcode] = (area.Name, area.Level, area.ParentPcode, area.CountryCode, area.ValidFrom);
                 inserted++;
                 continue;
@@ -54,15 +55,15 @@ internal sealed class PostgresAreaStore(NpgsqlDataSource source, PostgresGeometr
                 }
                 updateBoundary.Parameters["p"].Value = area.Pcode;
                 updateBoundary.Parameters["b"].Value = boundary;
-                updateBoundary.ExecuteNonQuery();
+                await updateBoundary.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 updated++;
                 continue;
             }
-            Run(update, area, boundary);
+            await RunAsync(update, area, boundary, cancellationToken).ConfigureAwait(false);
             stored[area.Pcode] = (area.Name, area.Level, area.ParentPcode, area.CountryCode, area.ValidFrom);
             updated++;
         }
-        tx.Commit();
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new AreaUpsertResult(inserted, updated, unchanged);
     }
 
@@ -79,7 +80,7 @@ internal sealed class PostgresAreaStore(NpgsqlDataSource source, PostgresGeometr
         return cmd;
     }
 
-    private static void Run(NpgsqlCommand cmd, Area area, byte[]? boundary)
+    private static Task<int> RunAsync(NpgsqlCommand cmd, Area area, byte[]? boundary, CancellationToken cancellationToken)
     {
         cmd.Parameters["p"].Value = area.Pcode;
         cmd.Parameters["n"].Value = area.Name;
@@ -88,35 +89,37 @@ internal sealed class PostgresAreaStore(NpgsqlDataSource source, PostgresGeometr
         cmd.Parameters["c"].Value = (object?)area.CountryCode ?? DBNull.Value;
         cmd.Parameters["v"].Value = area.ValidFrom is { } v ? v : DBNull.Value;
         cmd.Parameters["b"].Value = (object?)boundary ?? DBNull.Value;
-        cmd.ExecuteNonQuery();
+        return cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public Area? Get(string pcode) =>
-        Query($"SELECT {Columns}, {geometry.ToWkb("boundary")} FROM area WHERE pcode = @p", true, ("p", pcode)).FirstOrDefault();
+    public async Task<Area?> GetAsync(string pcode, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns}, {geometry.ToWkb("boundary")} FROM area WHERE pcode = @p", true, cancellationToken, ("p", pcode))
+            .ConfigureAwait(false)).FirstOrDefault();
 
-    public IReadOnlyList<Area> All(bool withBoundaries = false) =>
-        Query($"SELECT {Columns}, {Boundary(withBoundaries)} FROM area ORDER BY level, pcode", withBoundaries);
+    public async Task<IReadOnlyList<Area>> AllAsync(bool withBoundaries = false, CancellationToken cancellationToken = default) =>
+        await QueryAsync($"SELECT {Columns}, {Boundary(withBoundaries)} FROM area ORDER BY level, pcode", withBoundaries, cancellationToken).ConfigureAwait(false);
 
-    public IReadOnlyList<Area> Subtree(string pcode, bool withBoundaries = false) =>
-        Query($"SELECT {Columns}, {Boundary(withBoundaries)} FROM area WHERE pcode IN ({RegistrySql.SubtreePcodes("@p")}) ORDER BY level, pcode",
-            withBoundaries, ("p", pcode));
+    public async Task<IReadOnlyList<Area>> SubtreeAsync(string pcode, bool withBoundaries = false, CancellationToken cancellationToken = default) =>
+        await QueryAsync($"SELECT {Columns}, {Boundary(withBoundaries)} FROM area WHERE pcode IN ({RegistrySql.SubtreePcodes("@p")}) ORDER BY level, pcode",
+            withBoundaries, cancellationToken, ("p", pcode)).ConfigureAwait(false);
 
-    public int Count()
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = source.OpenConnection();
-        return Convert.ToInt32(connection.Scalar("SELECT count(*) FROM area"), System.Globalization.CultureInfo.InvariantCulture);
+        await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt32(await connection.ScalarAsync("SELECT count(*) FROM area", null, cancellationToken).ConfigureAwait(false),
+            System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private string Boundary(bool withBoundaries) => withBoundaries ? geometry.ToWkb("boundary") : "NULL::bytea";
 
-    private List<Area> Query(string sql, bool withBoundaries, params (string, object?)[] parameters)
+    private async Task<List<Area>> QueryAsync(string sql, bool withBoundaries, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         var reader = new WKBReader();
         var list = new List<Area>();
-        using var connection = source.OpenConnection();
-        using var cmd = connection.Command(sql, null, parameters);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(sql, null, parameters);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             list.Add(new Area(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetNullableString(3),
                 withBoundaries && !r.IsDBNull(6) ? reader.Read(r.GetFieldValue<byte[]>(6)) : null)

@@ -15,59 +15,63 @@ internal sealed class PostgresAuditLog(NpgsqlDataSource dataSource) : IAuditLog
 {
     private const string Columns = "id, at, actor, role, action, subject, scope, households, persons, command_line";
 
-    public long Append(AuditEntry entry)
+    public async Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        using var connection = dataSource.OpenConnection();
-        using var tx = connection.BeginTransaction();
-        var id = Append(connection, tx, entry);
-        tx.Commit();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var id = await AppendAsync(connection, tx, entry, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return id;
     }
 
     /// <summary>Appends inside an open transaction (the contact read's, so entry and read commit together).</summary>
-    internal static long Append(NpgsqlConnection connection, NpgsqlTransaction tx, AuditEntry entry)
+    internal static async Task<long> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction tx, AuditEntry entry, CancellationToken cancellationToken)
     {
         // The counter row is the lock every appender queues on; it also keeps the highest id ever issued.
-        var id = (long)connection.Scalar("UPDATE audit_log_counter SET last_id = last_id + 1 RETURNING last_id", tx)!;
-        var previous = connection.Scalar("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", tx) as byte[];
+        var id = (long)(await connection.ScalarAsync("UPDATE audit_log_counter SET last_id = last_id + 1 RETURNING last_id", tx, cancellationToken)
+            .ConfigureAwait(false))!;
+        var previous = await connection.ScalarAsync("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", tx, cancellationToken).ConfigureAwait(false) as byte[];
         // timestamptz keeps microseconds: hash exactly what is read back.
         var at = entry.At.ToUniversalTime();
         var stored = entry with { Id = id, At = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond)) };
         var hash = AuditChain.Hash(previous ?? AuditChain.Genesis.Span, stored);
-        connection.Execute(
-            $"INSERT INTO audit_log ({Columns}, hash) VALUES (@id, @at, @actor, @role, @action, @subject, @scope, @h, @p, @cmd, @hash)", tx,
+        await connection.ExecuteAsync(
+            $"INSERT INTO audit_log ({Columns}, hash) VALUES (@id, @at, @actor, @role, @action, @subject, @scope, @h, @p, @cmd, @hash)", tx, cancellationToken,
             ("id", id), ("at", stored.At), ("actor", stored.Actor), ("role", stored.Role), ("action", stored.Action),
             ("subject", stored.Subject), ("scope", stored.Scope), ("h", stored.Households), ("p", stored.Persons),
-            ("cmd", stored.CommandLine), ("hash", hash));
+            ("cmd", stored.CommandLine), ("hash", hash)).ConfigureAwait(false);
         return id;
     }
 
-    public IReadOnlyList<AuditEntry> Read(int? limit = null)
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(int? limit = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0);
-        return [.. Query($"SELECT {Columns}, hash FROM audit_log ORDER BY id DESC LIMIT @n",
-            limit is { } l ? (long)l : new TypedNull(NpgsqlTypes.NpgsqlDbType.Bigint)).Select(c => c.Entry)];
+        var chain = await QueryAsync($"SELECT {Columns}, hash FROM audit_log ORDER BY id DESC LIMIT @n",
+            limit is { } l ? (long)l : new TypedNull(NpgsqlTypes.NpgsqlDbType.Bigint), cancellationToken).ConfigureAwait(false);
+        return [.. chain.Select(c => c.Entry)];
     }
 
-    public IReadOnlyList<ChainedAuditEntry> ReadChain() =>
-        Query($"SELECT {Columns}, hash FROM audit_log ORDER BY id LIMIT @n", new TypedNull(NpgsqlTypes.NpgsqlDbType.Bigint));
+    public async Task<IReadOnlyList<ChainedAuditEntry>> ReadChainAsync(CancellationToken cancellationToken = default) =>
+        await QueryAsync($"SELECT {Columns}, hash FROM audit_log ORDER BY id LIMIT @n", new TypedNull(NpgsqlTypes.NpgsqlDbType.Bigint), cancellationToken)
+            .ConfigureAwait(false);
 
-    public AuditLogGuards ReadGuards()
+    public async Task<AuditLogGuards> ReadGuardsAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // A few catalogue rows: read with the synchronous calls on the connection opened for it.
         var missing = AuditLogGuardsSql.Missing(connection);
-        var highest = (long)connection.Scalar("SELECT last_id FROM audit_log_counter")!;
+        var highest = (long)(await connection.ScalarAsync("SELECT last_id FROM audit_log_counter", null, cancellationToken).ConfigureAwait(false))!;
         return new AuditLogGuards(missing, highest);
     }
 
-    private List<ChainedAuditEntry> Query(string sql, object limit)
+    private async Task<List<ChainedAuditEntry>> QueryAsync(string sql, object limit, CancellationToken cancellationToken)
     {
         var result = new List<ChainedAuditEntry>();
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command(sql, null, ("n", limit));
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(sql, null, ("n", limit));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             result.Add(new ChainedAuditEntry(ReadEntry(r), r.IsDBNull(10) ? null : r.GetFieldValue<byte[]>(10)));
         return result;
     }

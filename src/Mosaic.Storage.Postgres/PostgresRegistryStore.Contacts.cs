@@ -9,22 +9,22 @@ namespace Mosaic.Storage.Postgres;
 // The one door for contacts (DESIGN §7): read and audit entry in one transaction.
 internal sealed partial class PostgresRegistryStore
 {
-    public ContactRead ReadContacts(ContactRequest request)
+    public async Task<ContactRead> ReadContactsAsync(ContactRequest request, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.ThrowUnlessAllowed(request);
         var scope = request.Actor.AreaScope;
-        using var connection = dataSource.OpenConnection();
-        using var tx = connection.BeginTransaction();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var members = new Dictionary<long, List<ContactMember>>();
-        using (var cmd = connection.Command(
+        await using (var cmd = connection.Command(
             "SELECT p.household_id, p.line, p.relation, p.name, p.phone FROM person p JOIN household h ON h.id = p.household_id " +
             "WHERE p.household_id = ANY(@ids)" +
             (scope is null ? "" : $" AND h.area_pcode IN ({RegistrySql.SubtreePcodes("@area")})") +
             " ORDER BY p.household_id, p.line", tx,
             ("ids", request.HouseholdIds.ToArray()), ("area", scope)))
-        using (var r = cmd.ExecuteReader())
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (r.Read())
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var id = r.GetInt64(0);
                 if (!members.TryGetValue(id, out var list))
@@ -43,12 +43,13 @@ internal sealed partial class PostgresRegistryStore
             persons += contact.Persons;
         }
         // The entry commits with the read: the contacts are returned only once it is stored.
-        var entryId = PostgresAuditLog.Append(connection, tx, new AuditEntry(
+        var entryId = await PostgresAuditLog.AppendAsync(connection, tx, new AuditEntry(
             DateTimeOffset.UtcNow, request.Actor.User, request.Purpose, request.Subject, scope, households, persons, request.CommandLine)
         {
             Role = Roles.Code(request.Actor.Role),
-        });
-        tx.Commit();
+        }, cancellationToken).ConfigureAwait(false);
+        // Cancelled before this point, the transaction rolls back: no entry, and no contact leaves.
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ContactRead(entryId, contacts, households, persons);
     }
 }

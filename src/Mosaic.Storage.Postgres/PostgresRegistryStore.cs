@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Mosaic.Core.Registry;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Postgres.Internal;
@@ -11,51 +12,56 @@ internal sealed partial class PostgresRegistryStore(NpgsqlDataSource dataSource)
     public IRegistrationBatch BeginImport(string source) => new PostgresRegistrationBatch(dataSource, source);
 
     // Maintained by triggers (migration 1), so every writer's commit is seen here, from any connection.
-    public long CurrentVersion()
+    public async Task<long> CurrentVersionAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        return Convert.ToInt64(connection.Scalar("SELECT version FROM registry_version WHERE id = 1"), CultureInfo.InvariantCulture);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(await connection.ScalarAsync("SELECT version FROM registry_version WHERE id = 1", null, cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture);
     }
 
-    public long CountHouseholds(string? areaPcode = null) =>
-        Count("SELECT count(*) FROM household h" + RegistrySql.AreaFilter(areaPcode), areaPcode);
+    public Task<long> CountHouseholdsAsync(string? areaPcode = null, CancellationToken cancellationToken = default) =>
+        CountAsync("SELECT count(*) FROM household h" + RegistrySql.AreaFilter(areaPcode), areaPcode, cancellationToken);
 
-    public long CountPersons(string? areaPcode = null) => areaPcode is null
-        ? Count("SELECT count(*) FROM person", null)
-        : Count("SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id" + RegistrySql.AreaFilter(areaPcode), areaPcode);
+    public Task<long> CountPersonsAsync(string? areaPcode = null, CancellationToken cancellationToken = default) => areaPcode is null
+        ? CountAsync("SELECT count(*) FROM person", null, cancellationToken)
+        : CountAsync("SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id" + RegistrySql.AreaFilter(areaPcode), areaPcode, cancellationToken);
 
-    public IReadOnlyDictionary<string, long> CountHouseholdsBySource()
+    public async Task<IReadOnlyDictionary<string, long>> CountHouseholdsBySourceAsync(CancellationToken cancellationToken = default)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command("SELECT b.source, count(*) FROM household h JOIN import_batch b ON b.id = h.batch_id GROUP BY b.source", null);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command("SELECT b.source, count(*) FROM household h JOIN import_batch b ON b.id = h.batch_id GROUP BY b.source", null);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             counts[r.GetString(0)] = r.GetInt64(1);
         return counts;
     }
 
-    private long Count(string sql, string? areaPcode)
+    private async Task<long> CountAsync(string sql, string? areaPcode, CancellationToken cancellationToken)
     {
-        using var connection = dataSource.OpenConnection();
-        return Convert.ToInt64(connection.Scalar(sql, null, ("area", areaPcode)), CultureInfo.InvariantCulture);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(await connection.ScalarAsync(sql, null, cancellationToken, ("area", areaPcode)).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
-    public IReadOnlyDictionary<MigratoryStatus, long> CountPersonsByStatus(string? areaPcode = null)
+    public async Task<IReadOnlyDictionary<MigratoryStatus, long>> CountPersonsByStatusAsync(string? areaPcode = null, CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<MigratoryStatus, long>();
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(
             "SELECT p.mig_status, count(*) FROM person p JOIN household h ON h.id = p.household_id" + RegistrySql.AreaFilter(areaPcode) +
             " GROUP BY p.mig_status", null, ("area", areaPcode));
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             result[Codes.MigratoryStatus.Parse(r.GetString(0))] = r.GetInt64(1);
         return result;
     }
 
-    public Household? GetHousehold(string submissionId) =>
-        Read(" WHERE h.submission_id = @id", HouseholdFields.Standard, ("id", submissionId)).FirstOrDefault();
+    public async Task<Household?> GetHouseholdAsync(string submissionId, CancellationToken cancellationToken = default)
+    {
+        await foreach (var h in ReadAsync(" WHERE h.submission_id = @id", HouseholdFields.Standard, cancellationToken, ("id", submissionId)).ConfigureAwait(false))
+            return h;
+        return null;
+    }
 
     public IEnumerable<Household> ReadHouseholds(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard) =>
         Read(RegistrySql.AreaFilter(areaPcode), fields, ("area", areaPcode));
@@ -84,6 +90,35 @@ internal sealed partial class PostgresRegistryStore(NpgsqlDataSource dataSource)
             {
                 members.Add(RegistryRows.ReadPerson(pr));
                 hasPerson = pr.Read();
+            }
+            yield return RegistryRows.ReadHousehold(hr, members);
+        }
+    }
+
+    /// <summary>As <see cref="Read"/>, with the driver's asynchronous reads (Npgsql answers buffered rows without waiting).</summary>
+    private async IAsyncEnumerable<Household> ReadAsync(string where, HouseholdFields fields, [EnumeratorCancellation] CancellationToken cancellationToken,
+        params (string, object?)[] parameters)
+    {
+        var householdColumns = fields.HasFlag(HouseholdFields.Location) ? RegistrySql.Household : RegistrySql.HouseholdWithoutLocation;
+        await using var hc = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var pc = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var households = hc.Command($"SELECT h.id, {RegistrySql.Prefixed("h.", householdColumns)} FROM household h{where} ORDER BY h.id", null, parameters);
+        await using var persons = pc.Command(
+            $"SELECT p.household_id, {RegistrySql.Prefixed("p.", RegistrySql.PersonWithoutContacts)} FROM person p JOIN household h ON h.id = p.household_id{where} " +
+            "ORDER BY p.household_id, p.line", null, parameters);
+        await using var hr = await households.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var pr = await persons.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var hasPerson = await pr.ReadAsync(cancellationToken).ConfigureAwait(false);
+        while (await hr.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = hr.GetInt64(0);
+            var members = new List<Person>();
+            while (hasPerson && pr.GetInt64(0) < id)
+                hasPerson = await pr.ReadAsync(cancellationToken).ConfigureAwait(false);
+            while (hasPerson && pr.GetInt64(0) == id)
+            {
+                members.Add(RegistryRows.ReadPerson(pr));
+                hasPerson = await pr.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
             yield return RegistryRows.ReadHousehold(hr, members);
         }

@@ -10,24 +10,31 @@ namespace Mosaic.Storage.Postgres;
 
 internal sealed class PostgresScoreStore(NpgsqlDataSource dataSource) : IScoreStore
 {
-    public long SaveRun(VulnerabilityModel model, IReadOnlyList<ScoredHousehold> scores, DateTimeOffset scoredAt)
+    public async Task<long> SaveRunAsync(VulnerabilityModel model, IReadOnlyList<ScoredHousehold> scores, DateTimeOffset scoredAt,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(scores);
-        using var connection = dataSource.OpenConnection();
-        using var tx = connection.BeginTransaction();
-        var runId = (long)connection.Scalar(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var runId = (long)(await connection.ScalarAsync(
             "INSERT INTO score_run (model_id, model_version, model_json, dimensions, scored_at, households) VALUES (@i, @v, @j, @d, @at, @n) RETURNING id", tx,
+            cancellationToken,
             ("i", model.Id), ("v", model.Version), ("j", model.SourceJson ?? ""), ("d", string.Join(' ', model.Dimensions.Select(d => d.Id))),
-            ("at", scoredAt.ToUniversalTime()), ("n", (long)scores.Count))!;
-        connection.Execute("DELETE FROM household_score", tx);
+            ("at", scoredAt.ToUniversalTime()), ("n", (long)scores.Count)).ConfigureAwait(false))!;
+        await connection.ExecuteAsync("DELETE FROM household_score", tx, cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder();
-        using (var w = connection.BeginBinaryImport(
+        await using (var w = await connection.BeginBinaryImportAsync(
             "COPY household_score (household_id, run_id, score, class, rank, dimensions, area_ranks, exposure_method, exposure, max_exposure, explanation) " +
-            "FROM STDIN (FORMAT BINARY)"))
+            "FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
+            // Rows go into Npgsql's buffer with its synchronous writes (an await per value would cost more than the
+            // value); the buffer is sent as it fills, and the token is checked every few thousand rows.
+            var n = 0;
             foreach (var s in scores)
             {
+                if ((++n & 0xfff) == 0)
+                    cancellationToken.ThrowIfCancellationRequested();
                 w.StartRow();
                 w.Write(s.HouseholdId, NpgsqlDbType.Bigint);
                 w.Write(runId, NpgsqlDbType.Bigint);
@@ -41,9 +48,9 @@ internal sealed class PostgresScoreStore(NpgsqlDataSource dataSource) : IScoreSt
                 Copy.Value(w, MaxKnown(s.Exposure.Values), NpgsqlDbType.Double);
                 w.Write(s.Explanation, NpgsqlDbType.Text);
             }
-            w.Complete();
+            await w.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        tx.Commit();
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return runId;
     }
 
@@ -59,27 +66,27 @@ internal sealed class PostgresScoreStore(NpgsqlDataSource dataSource) : IScoreSt
         return max;
     }
 
-    public ScoreRunInfo? LatestRun()
+    public async Task<ScoreRunInfo?> LatestRunAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(
             // A run and its scores are saved in one transaction, so the newest run is the one whose scores are stored.
             "SELECT id, model_id, model_version, model_json, scored_at, households, dimensions FROM score_run ORDER BY id DESC LIMIT 1", null);
-        using var r = cmd.ExecuteReader();
-        if (!r.Read())
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             return null;
         return new ScoreRunInfo(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInstant(4), r.GetInt64(5),
             r.GetString(6).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    public IReadOnlyList<StoredScore> ReadScores()
+    public async Task<IReadOnlyList<StoredScore>> ReadScoresAsync(CancellationToken cancellationToken = default)
     {
         var result = new List<StoredScore>();
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(
             "SELECT household_id, score, class, rank, dimensions, area_ranks, exposure_method, exposure, explanation FROM household_score ORDER BY rank", null);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var ranks = r.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p =>
             {

@@ -10,16 +10,14 @@ internal sealed class PostgresUserStore(NpgsqlDataSource dataSource) : IUserStor
 {
     private const string UserColumns = "u.id, u.user_name, u.role, u.scope, u.password_hash, u.disabled, u.created_at";
 
-    public UserAccount Add(UserAccount user)
+    public async Task<UserAccount> AddAsync(UserAccount user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        using var connection = dataSource.OpenConnection();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var id = (long)connection.Scalar(
-                "INSERT INTO app_user (user_name, role, scope, password_hash, disabled, created_at) VALUES (@n, @r, @s, @h, @d, @at) RETURNING id", null,
-                ("n", user.UserName), ("r", Roles.Code(user.Role)), ("s", user.Scope), ("h", user.PasswordHash), ("d", user.Disabled),
-                ("at", user.CreatedAt.ToUniversalTime()))!;
+            var id = (long)(await connection.ScalarAsync(
+                "INSERT INTO app_user (user_name, role, scope, password_hash, disabled, created_at) VALUES (@n, @r, @s, @h, @d, @at) RETURNING id", null, cancellationToken, ("n", user.UserName), ("r", Roles.Code(user.Role)), ("s", user.Scope), ("h", user.PasswordHash), ("d", user.Disabled), ("at", user.CreatedAt.ToUniversalTime())).ConfigureAwait(false))!;
             return user with { Id = id, CreatedAt = user.CreatedAt.ToUniversalTime() };
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -28,83 +26,82 @@ internal sealed class PostgresUserStore(NpgsqlDataSource dataSource) : IUserStor
         }
     }
 
-    public UserAccount? Find(string userName) => One($"SELECT {UserColumns} FROM app_user u WHERE lower(u.user_name) = lower(@v)", userName);
+    public Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default) => OneAsync($"SELECT {UserColumns} FROM app_user u WHERE lower(u.user_name) = lower(@v)", userName, cancellationToken);
 
-    public UserAccount? Get(long id) => One($"SELECT {UserColumns} FROM app_user u WHERE u.id = @v", id);
+    public Task<UserAccount?> GetAsync(long id, CancellationToken cancellationToken = default) => OneAsync($"SELECT {UserColumns} FROM app_user u WHERE u.id = @v", id, cancellationToken);
 
-    public IReadOnlyList<UserAccount> List()
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command($"SELECT {UserColumns} FROM app_user u ORDER BY lower(u.user_name)", null);
-        using var r = cmd.ExecuteReader();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command($"SELECT {UserColumns} FROM app_user u ORDER BY lower(u.user_name)", null);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<UserAccount>();
-        while (r.Read())
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             result.Add(ReadUser(r, 0));
         return result;
     }
 
-    public long Count()
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        return (long)connection.Scalar("SELECT count(*) FROM app_user")!;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (long)(await connection.ScalarAsync("SELECT count(*) FROM app_user", null, cancellationToken).ConfigureAwait(false))!;
     }
 
-    public bool SetDisabled(string userName, bool disabled)
+    public async Task<bool> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        return connection.Execute("UPDATE app_user SET disabled = @d WHERE lower(user_name) = lower(@n)", null, ("d", disabled), ("n", userName)) > 0;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.ExecuteAsync("UPDATE app_user SET disabled = @d WHERE lower(user_name) = lower(@n)", null, cancellationToken, ("d", disabled), ("n", userName)).ConfigureAwait(false)) > 0;
     }
 
-    public bool SetPasswordHash(long userId, string passwordHash)
+    public async Task<bool> SetPasswordHashAsync(long userId, string passwordHash, CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        return connection.Execute("UPDATE app_user SET password_hash = @h WHERE id = @i", null, ("h", passwordHash), ("i", userId)) > 0;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.ExecuteAsync("UPDATE app_user SET password_hash = @h WHERE id = @i", null, cancellationToken, ("h", passwordHash), ("i", userId)).ConfigureAwait(false)) > 0;
     }
 
-    public ApiTokenInfo AddToken(long userId, string name, byte[] secretHash, DateTimeOffset createdAt)
+    public async Task<ApiTokenInfo> AddTokenAsync(long userId, string name, byte[] secretHash, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        var id = (long)connection.Scalar(
-            "INSERT INTO api_token (user_id, name, secret_hash, created_at) VALUES (@u, @n, @h, @at) RETURNING id", null,
-            ("u", userId), ("n", name), ("h", secretHash), ("at", createdAt.ToUniversalTime()))!;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var id = (long)(await connection.ScalarAsync(
+            "INSERT INTO api_token (user_id, name, secret_hash, created_at) VALUES (@u, @n, @h, @at) RETURNING id", null, cancellationToken, ("u", userId), ("n", name), ("h", secretHash), ("at", createdAt.ToUniversalTime())).ConfigureAwait(false))!;
         return new ApiTokenInfo(id, userId, name, createdAt.ToUniversalTime(), false);
     }
 
-    public (ApiTokenInfo Token, UserAccount User)? FindToken(byte[] secretHash)
+    public async Task<(ApiTokenInfo Token, UserAccount User)?> FindTokenAsync(byte[] secretHash, CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(
             $"SELECT t.id, t.user_id, t.name, t.created_at, t.revoked, {UserColumns} FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.secret_hash = @h",
             null, ("h", secretHash));
-        using var r = cmd.ExecuteReader();
-        if (!r.Read())
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             return null;
         return (ReadToken(r), ReadUser(r, 5));
     }
 
-    public IReadOnlyList<ApiTokenInfo> ListTokens(long userId)
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListTokensAsync(long userId, CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command("SELECT id, user_id, name, created_at, revoked FROM api_token WHERE user_id = @u ORDER BY id DESC", null, ("u", userId));
-        using var r = cmd.ExecuteReader();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command("SELECT id, user_id, name, created_at, revoked FROM api_token WHERE user_id = @u ORDER BY id DESC", null, ("u", userId));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<ApiTokenInfo>();
-        while (r.Read())
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             result.Add(ReadToken(r));
         return result;
     }
 
-    public bool RevokeToken(long tokenId)
+    public async Task<bool> RevokeTokenAsync(long tokenId, CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        return connection.Execute("UPDATE api_token SET revoked = true WHERE id = @i", null, ("i", tokenId)) > 0;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.ExecuteAsync("UPDATE api_token SET revoked = true WHERE id = @i", null, cancellationToken, ("i", tokenId)).ConfigureAwait(false)) > 0;
     }
 
-    private UserAccount? One(string sql, object value)
+    private async Task<UserAccount?> OneAsync(string sql, object value, CancellationToken cancellationToken)
     {
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command(sql, null, ("v", value));
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? ReadUser(r, 0) : null;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(sql, null, ("v", value));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadUser(r, 0) : null;
     }
 
     private static UserAccount ReadUser(NpgsqlDataReader r, int at)

@@ -6,11 +6,19 @@ using NetTopologySuite.IO;
 
 namespace Mosaic.Storage.Sqlite;
 
+// SQLite runs in-process: each call does its work on the caller's thread and returns a completed task, checking the
+// token before it starts and, in a long loop, every few thousand rows.
 internal sealed class SqliteAreaStore(SqliteConnection connection) : IAreaStore
 {
     private const string Columns = "pcode, name, level, parent_pcode, country_code, valid_from";
 
-    public AreaUpsertResult Upsert(IEnumerable<Area> areas, AreaUpsertMode mode = AreaUpsertMode.Full)
+    public Task<AreaUpsertResult> UpsertAsync(IEnumerable<Area> areas, AreaUpsertMode mode = AreaUpsertMode.Full, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Upsert(areas, mode, cancellationToken));
+    }
+
+    private AreaUpsertResult Upsert(IEnumerable<Area> areas, AreaUpsertMode mode, CancellationToken cancellationToken)
     {
         int inserted = 0, updated = 0, unchanged = 0;
         var writer = new WKBWriter();
@@ -26,6 +34,8 @@ internal sealed class SqliteAreaStore(SqliteConnection connection) : IAreaStore
 
         foreach (var area in areas)
         {
+            if (((inserted + updated + unchanged) & 0x3ff) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
             var boundary = area.Boundary is null ? null : writer.Write(area.Boundary);
             find.Parameters["$p"].Value = area.Pcode;
             using (var r = find.ExecuteReader())
@@ -59,6 +69,8 @@ internal sealed class SqliteAreaStore(SqliteConnection connection) : IAreaStore
             update.ExecuteNonQuery();
             updated++;
         }
+        // Cancelled before the commit, the transaction rolls back when disposed: nothing is written.
+        cancellationToken.ThrowIfCancellationRequested();
         tx.Commit();
         return new AreaUpsertResult(inserted, updated, unchanged);
     }
@@ -74,31 +86,39 @@ internal sealed class SqliteAreaStore(SqliteConnection connection) : IAreaStore
         cmd.Parameters["$b"].Value = (object?)boundary ?? DBNull.Value;
     }
 
-    public Area? Get(string pcode) =>
-        Query($"SELECT {Columns}, boundary FROM area WHERE pcode = $p", true, ("$p", pcode)).FirstOrDefault();
+    public Task<Area?> GetAsync(string pcode, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Query($"SELECT {Columns}, boundary FROM area WHERE pcode = $p", true, cancellationToken, ("$p", pcode)).FirstOrDefault());
 
-    public IReadOnlyList<Area> All(bool withBoundaries = false) =>
-        Query($"SELECT {Columns}, {(withBoundaries ? "boundary" : "NULL")} FROM area ORDER BY level, pcode", withBoundaries);
+    public Task<IReadOnlyList<Area>> AllAsync(bool withBoundaries = false, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Area>>(
+            Query($"SELECT {Columns}, {(withBoundaries ? "boundary" : "NULL")} FROM area ORDER BY level, pcode", withBoundaries, cancellationToken));
 
-    public IReadOnlyList<Area> Subtree(string pcode, bool withBoundaries = false) =>
-        Query($"""
+    public Task<IReadOnlyList<Area>> SubtreeAsync(string pcode, bool withBoundaries = false, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Area>>(Query($"""
             WITH RECURSIVE sub(pcode) AS (
                 SELECT pcode FROM area WHERE pcode = $p
                 UNION ALL SELECT a.pcode FROM area a JOIN sub ON a.parent_pcode = sub.pcode)
             SELECT {Columns}, {(withBoundaries ? "boundary" : "NULL")} FROM area WHERE pcode IN (SELECT pcode FROM sub)
             ORDER BY level, pcode
-            """, withBoundaries, ("$p", pcode));
+            """, withBoundaries, cancellationToken, ("$p", pcode)));
 
-    public int Count() => Convert.ToInt32(connection.ExecuteScalar("SELECT count(*) FROM area"), System.Globalization.CultureInfo.InvariantCulture);
-
-    private List<Area> Query(string sql, bool withBoundaries, params (string, object?)[] parameters)
+    public Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Convert.ToInt32(connection.ExecuteScalar("SELECT count(*) FROM area"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private List<Area> Query(string sql, bool withBoundaries, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         var reader = new WKBReader();
         var list = new List<Area>();
         using var cmd = connection.CreateCommand(sql, null, parameters);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
+            if ((list.Count & 0x3ff) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
             var validFrom = r.GetNullableString(5);
             list.Add(new Area(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetNullableString(3),
                 withBoundaries && !r.IsDBNull(6) ? reader.Read((byte[])r.GetValue(6)) : null)

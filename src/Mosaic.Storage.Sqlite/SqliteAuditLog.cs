@@ -13,12 +13,39 @@ namespace Mosaic.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteAuditLog(SqliteConnection connection) : IAuditLog
 {
+    // SQLite runs in-process: each call does its work on the caller's thread and returns a completed task, after
+    // checking the token (a cancelled write is never begun, so it commits nothing).
+
+    public Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<long>(Append(entry));
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ReadAsync(int? limit = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(Read(limit));
+    }
+
+    public Task<IReadOnlyList<ChainedAuditEntry>> ReadChainAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<ChainedAuditEntry>>(ReadChain());
+    }
+
+    public Task<AuditLogGuards> ReadGuardsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<AuditLogGuards>(ReadGuards());
+    }
+
     /// <summary>The triggers migration 7 creates; <c>mosaic audit verify</c> reports any that is gone.</summary>
     private static readonly string[] s_guards = ["audit_log_no_update", "audit_log_no_delete", "audit_log_no_replace"];
 
     private const string Columns = "id, at, actor, role, action, subject, scope, households, persons, command_line";
 
-    public long Append(AuditEntry entry)
+    private long Append(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         using var tx = connection.BeginTransaction();
@@ -44,15 +71,15 @@ internal sealed class SqliteAuditLog(SqliteConnection connection) : IAuditLog
         return id;
     }
 
-    public IReadOnlyList<AuditEntry> Read(int? limit = null)
+    private IReadOnlyList<AuditEntry> Read(int? limit = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit ?? 0);
         return [.. Query($"SELECT {Columns}, hash FROM audit_log ORDER BY id DESC LIMIT $n", limit ?? -1).Select(c => c.Entry)];
     }
 
-    public IReadOnlyList<ChainedAuditEntry> ReadChain() => Query($"SELECT {Columns}, hash FROM audit_log ORDER BY id", -1);
+    private List<ChainedAuditEntry> ReadChain() => Query($"SELECT {Columns}, hash FROM audit_log ORDER BY id", -1);
 
-    public AuditLogGuards ReadGuards()
+    private AuditLogGuards ReadGuards()
     {
         var present = new HashSet<string>(StringComparer.Ordinal);
         using (var cmd = connection.CreateCommand("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'", null))

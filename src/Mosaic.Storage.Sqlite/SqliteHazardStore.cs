@@ -10,7 +10,28 @@ namespace Mosaic.Storage.Sqlite;
 
 internal sealed class SqliteHazardStore(SqliteConnection connection) : IHazardStore
 {
-    public bool ReplaceLayer(HazardLayer layer)
+    // SQLite runs in-process: each call does its work on the caller's thread and returns a completed task, after
+    // checking the token (a cancelled write is never begun, so it commits nothing).
+
+    public Task<bool> ReplaceLayerAsync(HazardLayer layer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<bool>(ReplaceLayer(layer));
+    }
+
+    public Task<IReadOnlyList<HazardLayer>> ReadLayersAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<HazardLayer>>(ReadLayers());
+    }
+
+    public Task<IReadOnlyList<HazardLayerSummary>> ListLayersAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<HazardLayerSummary>>(ListLayers());
+    }
+
+    private bool ReplaceLayer(HazardLayer layer)
     {
         var type = HazardTypes.Codes[layer.Type];
         using var tx = connection.BeginTransaction();
@@ -39,7 +60,7 @@ internal sealed class SqliteHazardStore(SqliteConnection connection) : IHazardSt
         return existing is not null;
     }
 
-    public IReadOnlyList<HazardLayer> ReadLayers()
+    private List<HazardLayer> ReadLayers()
     {
         var layers = new List<HazardLayer>();
         var reader = new WKBReader(new NetTopologySuite.NtsGeometryServices(new PrecisionModel(), 4326));
@@ -64,7 +85,7 @@ internal sealed class SqliteHazardStore(SqliteConnection connection) : IHazardSt
         return layers;
     }
 
-    public IReadOnlyList<HazardLayerSummary> ListLayers()
+    private List<HazardLayerSummary> ListLayers()
     {
         var result = new List<HazardLayerSummary>();
         using var cmd = connection.CreateCommand(

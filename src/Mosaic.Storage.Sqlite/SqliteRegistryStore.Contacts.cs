@@ -9,9 +9,10 @@ namespace Mosaic.Storage.Sqlite;
 // The one door for contacts (DESIGN §7): read and audit entry in one write transaction.
 internal sealed partial class SqliteRegistryStore
 {
-    public ContactRead ReadContacts(ContactRequest request)
+    public Task<ContactRead> ReadContactsAsync(ContactRequest request, CancellationToken cancellationToken = default)
     {
         AccessDeniedException.ThrowUnlessAllowed(request);
+        cancellationToken.ThrowIfCancellationRequested();
         var scope = request.Actor.AreaScope;
         // A write transaction from the start: the entry chains to the newest one, and no other writer gets between.
         using var tx = connection.BeginTransaction();
@@ -47,7 +48,9 @@ internal sealed partial class SqliteRegistryStore
         {
             Role = Roles.Code(request.Actor.Role),
         });
+        // Cancelled before this point, the transaction rolls back: no entry, and no contact leaves.
+        cancellationToken.ThrowIfCancellationRequested();
         tx.Commit();
-        return new ContactRead(entryId, contacts, households, persons);
+        return Task.FromResult(new ContactRead(entryId, contacts, households, persons));
     }
 }

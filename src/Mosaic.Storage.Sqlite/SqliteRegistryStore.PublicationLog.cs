@@ -8,7 +8,23 @@ namespace Mosaic.Storage.Sqlite;
 /// <summary>The publication log in table <c>publication_log</c> (migration 14; triggers abort any UPDATE or DELETE).</summary>
 internal sealed partial class SqliteRegistryStore : IPublicationLog
 {
-    public IReadOnlyList<LoggedTable> ReadPublications()
+    // SQLite runs in-process: each call does its work on the caller's thread and returns a completed task, after
+    // checking the token (a cancelled write is never begun, so it commits nothing).
+
+    public Task<IReadOnlyList<LoggedTable>> ReadPublicationsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<LoggedTable>>(ReadPublications());
+    }
+
+    public Task LogPublicationsAsync(IReadOnlyList<LoggedTable> tables, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        LogPublications(tables);
+        return Task.CompletedTask;
+    }
+
+    private List<LoggedTable> ReadPublications()
     {
         var tables = new List<LoggedTable>();
         using var command = connection.CreateCommand("SELECT published_at, indicator, definition, cells FROM publication_log ORDER BY id", null);
@@ -21,7 +37,7 @@ internal sealed partial class SqliteRegistryStore : IPublicationLog
         return tables;
     }
 
-    public void LogPublications(IReadOnlyList<LoggedTable> tables)
+    private void LogPublications(IReadOnlyList<LoggedTable> tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         using var tx = connection.BeginTransaction();

@@ -6,39 +6,52 @@ using Mosaic.Storage.Sqlite.Internal;
 
 namespace Mosaic.Storage.Sqlite;
 
+// SQLite runs in-process: each asynchronous call does its work on the caller's thread and returns a completed task,
+// checking the token before it starts (and, in a long loop, every few thousand rows).
 internal sealed partial class SqliteRegistryStore(SqliteConnection connection) : ISqliteRegistry
 {
     public IRegistrationBatch BeginImport(string source) => new SqliteRegistrationBatch(connection, source);
 
     // Maintained by triggers (migration 3), so every writer's commit is seen here, from any connection.
-    public long CurrentVersion() =>
+    public Task<long> CurrentVersionAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(CurrentVersion());
+    }
+
+    private long CurrentVersion() =>
         Convert.ToInt64(connection.ExecuteScalar("SELECT version FROM registry_version WHERE id = 1", null), CultureInfo.InvariantCulture);
 
-    public long CountHouseholds(string? areaPcode = null) =>
-        Count("SELECT count(*) FROM household h", areaPcode);
+    public Task<long> CountHouseholdsAsync(string? areaPcode = null, CancellationToken cancellationToken = default) =>
+        Count("SELECT count(*) FROM household h", areaPcode, cancellationToken);
 
-    public long CountPersons(string? areaPcode = null) =>
-        Count("SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id", areaPcode);
+    public Task<long> CountPersonsAsync(string? areaPcode = null, CancellationToken cancellationToken = default) =>
+        Count("SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id", areaPcode, cancellationToken);
 
-    public IReadOnlyDictionary<string, long> CountHouseholdsBySource()
+    public Task<IReadOnlyDictionary<string, long>> CountHouseholdsBySourceAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT b.source, count(*) FROM household h JOIN import_batch b ON b.id = h.batch_id GROUP BY b.source";
         using var reader = command.ExecuteReader();
         while (reader.Read())
             counts[reader.GetString(0)] = reader.GetInt64(1);
-        return counts;
+        return Task.FromResult<IReadOnlyDictionary<string, long>>(counts);
     }
 
-    private long Count(string sql, string? areaPcode) =>
-        Convert.ToInt64(connection.ExecuteScalar(sql + AreaFilter(areaPcode), null, ("$area", areaPcode)), CultureInfo.InvariantCulture);
+    private Task<long> Count(string sql, string? areaPcode, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Convert.ToInt64(connection.ExecuteScalar(sql + AreaFilter(areaPcode), null, ("$area", areaPcode)), CultureInfo.InvariantCulture));
+    }
 
     private static string AreaFilter(string? areaPcode) =>
         areaPcode is null ? "" : $" WHERE h.area_pcode IN ({RegistryColumns.SubtreePcodes})";
 
-    public IReadOnlyDictionary<MigratoryStatus, long> CountPersonsByStatus(string? areaPcode = null)
+    public Task<IReadOnlyDictionary<MigratoryStatus, long>> CountPersonsByStatusAsync(string? areaPcode = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var result = new Dictionary<MigratoryStatus, long>();
         using var cmd = connection.CreateCommand(
             "SELECT p.mig_status, count(*) FROM person p JOIN household h ON h.id = p.household_id" + AreaFilter(areaPcode) +
@@ -46,23 +59,34 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
         using var r = cmd.ExecuteReader();
         while (r.Read())
             result[Codes.MigratoryStatus.Parse(r.GetString(0))] = r.GetInt64(1);
-        return result;
+        return Task.FromResult<IReadOnlyDictionary<MigratoryStatus, long>>(result);
     }
 
-    public Household? GetHousehold(string submissionId) =>
-        Read(" WHERE h.submission_id = $id", HouseholdFields.Standard, ("$id", submissionId)).FirstOrDefault();
+    public Task<Household?> GetHouseholdAsync(string submissionId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(" WHERE h.submission_id = $id", HouseholdFields.Standard, ("$id", submissionId)).FirstOrDefault());
+    }
 
     public IEnumerable<Household> ReadHouseholds(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard) =>
         Read(AreaFilter(areaPcode), fields, ("$area", areaPcode));
 
-    public IReadOnlyList<Household> ReadHouseholdsById(IReadOnlyList<long> householdIds)
+    public Task<IReadOnlyList<Household>> ReadHouseholdsByIdAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(householdIds);
+        cancellationToken.ThrowIfCancellationRequested();
         if (householdIds.Count == 0)
-            return [];
+            return Task.FromResult<IReadOnlyList<Household>>([]);
         // One JSON array parameter: any number of ids in one statement, no temporary table.
         var ids = "[" + string.Join(',', householdIds.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
-        return [.. Read(" WHERE h.id IN (SELECT value FROM json_each($ids))", HouseholdFields.Standard, ("$ids", ids))];
+        var households = new List<Household>(householdIds.Count);
+        foreach (var h in Read(" WHERE h.id IN (SELECT value FROM json_each($ids))", HouseholdFields.Standard, ("$ids", ids)))
+        {
+            if ((households.Count & 0xfff) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
+            households.Add(h);
+        }
+        return Task.FromResult<IReadOnlyList<Household>>(households);
     }
 
     private IEnumerable<Household> Read(string where, HouseholdFields fields, params (string, object?)[] parameters)

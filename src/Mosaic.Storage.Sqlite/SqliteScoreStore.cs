@@ -9,8 +9,13 @@ namespace Mosaic.Storage.Sqlite;
 
 internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteScores
 {
-    public long SaveRun(VulnerabilityModel model, IReadOnlyList<ScoredHousehold> scores, DateTimeOffset scoredAt)
+    // SQLite runs in-process: each call does its work on the caller's thread and returns a completed task. The token
+    // is checked before each step (a bulk column read is one step, never a row at a time).
+
+    public Task<long> SaveRunAsync(VulnerabilityModel model, IReadOnlyList<ScoredHousehold> scores, DateTimeOffset scoredAt,
+        CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var tx = connection.BeginTransaction();
         var runId = (long)connection.ExecuteScalar(
             "INSERT INTO score_run (model_id, model_version, model_json, dimensions, scored_at, households) VALUES ($i, $v, $j, $d, $at, $n) RETURNING id", tx,
@@ -20,12 +25,22 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         // household_score holds rows only in a database scored before migration 13 (read until the next run).
         connection.Execute("DELETE FROM household_score", tx);
         connection.Execute("DELETE FROM score_columns", tx);
-        ScoreColumnsWriter.Write(connection, runId, ScoreColumnRows.Of(scores));
+        var rows = ScoreColumnRows.Of(scores);
+        cancellationToken.ThrowIfCancellationRequested();
+        ScoreColumnsWriter.Write(connection, runId, rows);
+        // The last point of no return: cancelled before it, the transaction rolls back and the previous run stays.
+        cancellationToken.ThrowIfCancellationRequested();
         tx.Commit();
-        return runId;
+        return Task.FromResult(runId);
     }
 
-    public ScoreRunInfo? LatestRun()
+    public Task<ScoreRunInfo?> LatestRunAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(LatestRun());
+    }
+
+    private ScoreRunInfo? LatestRun()
     {
         using var cmd = connection.CreateCommand(
             // A run and its scores are saved in one transaction, so the newest run is the one whose scores are
@@ -40,30 +55,32 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
             r.GetString(6).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    public IReadOnlyList<StoredScore> ReadScores()
+    public Task<IReadOnlyList<StoredScore>> ReadScoresAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var columns = ScoreColumnsFile.OpenLatest(connection);
         if (columns is null)
-            return ReadRows("", []);
-        return FromColumns(columns, null);
+            return Task.FromResult<IReadOnlyList<StoredScore>>(ReadRows("", [], cancellationToken));
+        return Task.FromResult<IReadOnlyList<StoredScore>>(FromColumns(columns, null, cancellationToken));
     }
 
-    public IReadOnlyList<StoredScore> ReadScores(IReadOnlyList<long> householdIds)
+    public Task<IReadOnlyList<StoredScore>> ReadScoresAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(householdIds);
+        cancellationToken.ThrowIfCancellationRequested();
         if (householdIds.Count == 0)
-            return [];
+            return Task.FromResult<IReadOnlyList<StoredScore>>([]);
         using var columns = ScoreColumnsFile.OpenLatest(connection);
         if (columns is null)
         {
             var ids = "[" + string.Join(',', householdIds.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
-            return ReadRows(" WHERE household_id IN (SELECT value FROM json_each($ids))", [("$ids", ids)]);
+            return Task.FromResult<IReadOnlyList<StoredScore>>(ReadRows(" WHERE household_id IN (SELECT value FROM json_each($ids))", [("$ids", ids)], cancellationToken));
         }
-        return FromColumns(columns, householdIds);
+        return Task.FromResult<IReadOnlyList<StoredScore>>(FromColumns(columns, householdIds, cancellationToken));
     }
 
     /// <summary>The stored scores of <paramref name="householdIds"/> (null = all) from the run's columns, in rank order.</summary>
-    private static List<StoredScore> FromColumns(ScoreColumnsFile columns, IReadOnlyList<long>? householdIds)
+    private static List<StoredScore> FromColumns(ScoreColumnsFile columns, IReadOnlyList<long>? householdIds, CancellationToken cancellationToken)
     {
         var ids = columns.ReadIds();
         var overall = columns.ReadOverall();
@@ -83,14 +100,26 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         }
         // Read in stored order (ascending offsets), then hand out in rank order as the rows did.
         wanted.Sort();
+        cancellationToken.ThrowIfCancellationRequested();
         var result = new List<StoredScore>(wanted.Count);
-        foreach (var i in wanted)
+        for (var n = 0; n < wanted.Count; n++)
+        {
+            if ((n & 0xfff) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
+            var i = wanted[n];
             result.Add(columns.Score(i, ids[i], overall[i], classes[i], ranks[i]));
+        }
         result.Sort((x, y) => x.Rank.CompareTo(y.Rank));
         return result;
     }
 
-    public ScoreRanks ReadRanks()
+    public Task<ScoreRanks> ReadRanksAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ReadRanks(cancellationToken));
+    }
+
+    private ScoreRanks ReadRanks(CancellationToken cancellationToken)
     {
         using (var columns = ScoreColumnsFile.OpenLatest(connection))
         {
@@ -109,6 +138,8 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         using var select = new RawStatement(connection, sql.ToString());
         while (select.Next())
         {
+            if ((ids.Count & 0xffff) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
             var cls = select.GetLong(2);
             if (cls < 0)
                 throw new InvalidOperationException($"household {select.GetLong(0)} has an unknown score class");
@@ -120,7 +151,7 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
     }
 
     /// <summary>Stored scores from the rows of a database scored before migration 13.</summary>
-    private List<StoredScore> ReadRows(string where, (string, object?)[] parameters)
+    private List<StoredScore> ReadRows(string where, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
         var result = new List<StoredScore>();
         using var cmd = connection.CreateCommand(
@@ -129,6 +160,8 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
+            if ((result.Count & 0xfff) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
             var ranks = r.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p =>
             {
                 var colon = p.LastIndexOf(':');

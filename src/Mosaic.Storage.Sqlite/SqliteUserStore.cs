@@ -11,7 +11,76 @@ internal sealed class SqliteUserStore(SqliteConnection connection) : IUserStore
 {
     private const string UserColumns = "u.id, u.user_name, u.role, u.scope, u.password_hash, u.disabled, u.created_at";
 
-    public UserAccount Add(UserAccount user)
+    // SQLite runs in-process: each call does its work on the caller's thread and returns a completed task, after
+    // checking the token (a cancelled write is never begun, so it commits nothing).
+
+    public Task<UserAccount> AddAsync(UserAccount user, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<UserAccount>(Add(user));
+    }
+
+    public Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<UserAccount?>(Find(userName));
+    }
+
+    public Task<UserAccount?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<UserAccount?>(Get(id));
+    }
+
+    public Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<UserAccount>>(List());
+    }
+
+    public Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<long>(Count());
+    }
+
+    public Task<bool> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<bool>(SetDisabled(userName, disabled));
+    }
+
+    public Task<bool> SetPasswordHashAsync(long userId, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<bool>(SetPasswordHash(userId, passwordHash));
+    }
+
+    public Task<ApiTokenInfo> AddTokenAsync(long userId, string name, byte[] secretHash, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<ApiTokenInfo>(AddToken(userId, name, secretHash, createdAt));
+    }
+
+    public Task<(ApiTokenInfo Token, UserAccount User)?> FindTokenAsync(byte[] secretHash, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<(ApiTokenInfo Token, UserAccount User)?>(FindToken(secretHash));
+    }
+
+    public Task<IReadOnlyList<ApiTokenInfo>> ListTokensAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<ApiTokenInfo>>(ListTokens(userId));
+    }
+
+    public Task<bool> RevokeTokenAsync(long tokenId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<bool>(RevokeToken(tokenId));
+    }
+
+    private UserAccount Add(UserAccount user)
     {
         ArgumentNullException.ThrowIfNull(user);
         try
@@ -28,11 +97,11 @@ internal sealed class SqliteUserStore(SqliteConnection connection) : IUserStore
         }
     }
 
-    public UserAccount? Find(string userName) => One($"SELECT {UserColumns} FROM app_user u WHERE u.user_name = $v", userName);
+    private UserAccount? Find(string userName) => One($"SELECT {UserColumns} FROM app_user u WHERE u.user_name = $v", userName);
 
-    public UserAccount? Get(long id) => One($"SELECT {UserColumns} FROM app_user u WHERE u.id = $v", id);
+    private UserAccount? Get(long id) => One($"SELECT {UserColumns} FROM app_user u WHERE u.id = $v", id);
 
-    public IReadOnlyList<UserAccount> List()
+    private List<UserAccount> List()
     {
         using var cmd = connection.CreateCommand($"SELECT {UserColumns} FROM app_user u ORDER BY u.user_name COLLATE NOCASE", null);
         using var r = cmd.ExecuteReader();
@@ -42,15 +111,15 @@ internal sealed class SqliteUserStore(SqliteConnection connection) : IUserStore
         return result;
     }
 
-    public long Count() => (long)connection.ExecuteScalar("SELECT count(*) FROM app_user")!;
+    private long Count() => (long)connection.ExecuteScalar("SELECT count(*) FROM app_user")!;
 
-    public bool SetDisabled(string userName, bool disabled) =>
+    private bool SetDisabled(string userName, bool disabled) =>
         connection.Execute("UPDATE app_user SET disabled = $d WHERE user_name = $n", null, ("$d", disabled ? 1L : 0L), ("$n", userName)) > 0;
 
-    public bool SetPasswordHash(long userId, string passwordHash) =>
+    private bool SetPasswordHash(long userId, string passwordHash) =>
         connection.Execute("UPDATE app_user SET password_hash = $h WHERE id = $i", null, ("$h", passwordHash), ("$i", userId)) > 0;
 
-    public ApiTokenInfo AddToken(long userId, string name, byte[] secretHash, DateTimeOffset createdAt)
+    private ApiTokenInfo AddToken(long userId, string name, byte[] secretHash, DateTimeOffset createdAt)
     {
         var id = (long)connection.ExecuteScalar(
             "INSERT INTO api_token (user_id, name, secret_hash, created_at) VALUES ($u, $n, $h, $at) RETURNING id", null,
@@ -58,7 +127,7 @@ internal sealed class SqliteUserStore(SqliteConnection connection) : IUserStore
         return new ApiTokenInfo(id, userId, name, createdAt.ToUniversalTime(), false);
     }
 
-    public (ApiTokenInfo Token, UserAccount User)? FindToken(byte[] secretHash)
+    private (ApiTokenInfo Token, UserAccount User)? FindToken(byte[] secretHash)
     {
         using var cmd = connection.CreateCommand(
             $"SELECT t.id, t.user_id, t.name, t.created_at, t.revoked, {UserColumns} FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.secret_hash = $h",
@@ -69,7 +138,7 @@ internal sealed class SqliteUserStore(SqliteConnection connection) : IUserStore
         return (ReadToken(r), ReadUser(r, 5));
     }
 
-    public IReadOnlyList<ApiTokenInfo> ListTokens(long userId)
+    private List<ApiTokenInfo> ListTokens(long userId)
     {
         using var cmd = connection.CreateCommand(
             "SELECT id, user_id, name, created_at, revoked FROM api_token WHERE user_id = $u ORDER BY id DESC", null, ("$u", userId));
@@ -80,7 +149,7 @@ internal sealed class SqliteUserStore(SqliteConnection connection) : IUserStore
         return result;
     }
 
-    public bool RevokeToken(long tokenId) =>
+    private bool RevokeToken(long tokenId) =>
         connection.Execute("UPDATE api_token SET revoked = 1 WHERE id = $i", null, ("$i", tokenId)) > 0;
 
     private UserAccount? One(string sql, object value)

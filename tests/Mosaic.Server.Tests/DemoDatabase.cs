@@ -32,14 +32,14 @@ public sealed class DemoDatabase : IDisposable
     {
         _store = new TestStore(_directory, "demo");
         using var store = _store.Open();
-        DemoDataset.Run(new DemoRun(new DemoGenerator(new DemoOptions { Households = 1500 }), store));
+        DemoDataset.RunAsync(new DemoRun(new DemoGenerator(new DemoOptions { Households = 1500 }), store)).GetAwaiter().GetResult();
         foreach (var role in Roles.All)
         {
             foreach (var scoped in new[] { false, true })
             {
                 var name = UserName(role, scoped);
-                UserAdministration.Add(store, new NewUser(name, role, scoped ? InScope : null, Password));
-                _tokens[name] = UserAdministration.IssueToken(store, name, "tests").Secret;
+                UserAdministration.AddAsync(store, new NewUser(name, role, scoped ? InScope : null, Password)).GetAwaiter().GetResult();
+                _tokens[name] = UserAdministration.IssueTokenAsync(store, name, "tests").GetAwaiter().GetResult().Secret;
             }
         }
     }

@@ -13,59 +13,61 @@ public abstract class AuditLogContractTests(IStoreProvider provider) : ContractT
         $"/data/targets-{n}.csv", scope, 10 * n, 11 * n, $"mosaic target --count {n} --include-contacts");
 
     [Fact]
-    public void AuditLog_NewStore_IsEmpty() => Assert.Empty(Store.AuditLog.Read());
+    public async Task AuditLog_NewStore_IsEmpty() => Assert.Empty(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken));
 
     [Fact]
-    public void AuditLog_Append_ReadsBackEveryFieldWithTimeInUtc()
+    public async Task AuditLog_Append_ReadsBackEveryFieldWithTimeInUtc()
     {
-        var id = Store.AuditLog.Append(Entry(1));
-        var read = Assert.Single(Store.AuditLog.Read());
+        var id = await Store.AuditLog.AppendAsync(Entry(1), cancellationToken: TestContext.Current.CancellationToken);
+        var read = Assert.Single(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(Entry(1) with { Id = id, At = new DateTimeOffset(2026, 3, 1, 4, 1, 0, TimeSpan.Zero) }, read);
         Assert.Equal(TimeSpan.Zero, read.At.Offset);
     }
 
     [Fact]
-    public void AuditLog_Read_IsNewestFirstAndHonoursTheLimit()
+    public async Task AuditLog_Read_IsNewestFirstAndHonoursTheLimit()
     {
-        var ids = Enumerable.Range(1, 4).Select(n => Store.AuditLog.Append(Entry(n, n % 2 == 0 ? null : "BD554909"))).ToList();
-        Assert.Equal(ids.AsEnumerable().Reverse(), Store.AuditLog.Read().Select(e => e.Id));
-        Assert.Equal(["officer4", "officer3"], Store.AuditLog.Read(2).Select(e => e.Actor));
-        Assert.Null(Store.AuditLog.Read(1)[0].Scope);
+        var ids = new List<long>();
+        for (var n = 1; n <= 4; n++)
+            ids.Add(await Store.AuditLog.AppendAsync(Entry(n, n % 2 == 0 ? null : "BD554909"), TestContext.Current.CancellationToken));
+        Assert.Equal(ids.AsEnumerable().Reverse(), (await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken)).Select(e => e.Id));
+        Assert.Equal(["officer4", "officer3"], (await Store.AuditLog.ReadAsync(2, cancellationToken: TestContext.Current.CancellationToken)).Select(e => e.Actor));
+        Assert.Null((await Store.AuditLog.ReadAsync(1, cancellationToken: TestContext.Current.CancellationToken))[0].Scope);
     }
 
     [Fact]
-    public void AuditLog_SurvivesReopen()
+    public async Task AuditLog_SurvivesReopen()
     {
-        Store.AuditLog.Append(Entry(1));
+        await Store.AuditLog.AppendAsync(Entry(1), cancellationToken: TestContext.Current.CancellationToken);
         Reopen();
-        Assert.Equal("/data/targets-1.csv", Assert.Single(Store.AuditLog.Read()).Subject);
+        Assert.Equal("/data/targets-1.csv", Assert.Single(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken)).Subject);
     }
 
     [Fact]
-    public void AuditLog_AppendedEntries_VerifyAsIntact_AndTheHeadIsTheNewestEntrysHash()
+    public async Task AuditLog_AppendedEntries_VerifyAsIntact_AndTheHeadIsTheNewestEntrysHash()
     {
-        Assert.True(AuditVerifier.Verify(Store.AuditLog).Intact);
+        Assert.True((await AuditVerifier.VerifyAsync(Store.AuditLog, cancellationToken: TestContext.Current.CancellationToken)).Intact);
         for (var n = 1; n <= 3; n++)
-            Store.AuditLog.Append(Entry(n));
+            await Store.AuditLog.AppendAsync(Entry(n), cancellationToken: TestContext.Current.CancellationToken);
         Reopen();
-        var chain = Store.AuditLog.ReadChain();
+        var chain = await Store.AuditLog.ReadChainAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([1L, 2L, 3L], chain.Select(c => c.Entry.Id));
         Assert.All(chain, c => Assert.Equal(32, c.Hash!.Length));
         Assert.Equal(3, chain.Select(c => Convert.ToHexString(c.Hash!)).Distinct().Count());
-        var result = AuditVerifier.Verify(Store.AuditLog);
+        var result = await AuditVerifier.VerifyAsync(Store.AuditLog, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(result.Intact, string.Join("; ", result.Problems));
         Assert.Equal(3, result.Entries);
         Assert.Equal(Convert.ToHexStringLower(chain[^1].Hash!), result.HeadHash);
-        Assert.Empty(Store.AuditLog.ReadGuards().MissingGuards);
+        Assert.Empty((await Store.AuditLog.ReadGuardsAsync(cancellationToken: TestContext.Current.CancellationToken)).MissingGuards);
     }
 
     [Fact]
-    public void AuditLog_AppendsFromTwoUnitsOfWork_FormOneUnbrokenChain()
+    public async Task AuditLog_AppendsFromTwoUnitsOfWork_FormOneUnbrokenChain()
     {
         using var other = ReopenStore();
         for (var n = 1; n <= 6; n++)
-            (n % 2 == 0 ? other : Store).AuditLog.Append(Entry(n));
-        var result = AuditVerifier.Verify(Store.AuditLog);
+            await (n % 2 == 0 ? other : Store).AuditLog.AppendAsync(Entry(n), TestContext.Current.CancellationToken);
+        var result = await AuditVerifier.VerifyAsync(Store.AuditLog, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(result.Intact, string.Join("; ", result.Problems));
         Assert.Equal(6, result.Entries);
     }

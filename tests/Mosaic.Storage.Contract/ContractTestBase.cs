@@ -23,7 +23,7 @@ public abstract class ContractTestBase(IStoreProvider provider) : IDisposable
         _store = ReopenStore();
     }
 
-    protected void SeedAreas() => Store.Areas.Upsert(Fixtures.Areas);
+    protected async Task SeedAreas() => await Store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>Imports households in one committed batch.</summary>
     protected void Import(params Household[] households)

@@ -25,9 +25,9 @@ public abstract class FlowStoreContractTests(IStoreProvider provider) : Contract
         [.. rows.OrderBy(d => d.PointCode, StringComparer.Ordinal).ThenBy(d => d.Date).ThenBy(d => d.Direction).ThenBy(d => d.Reason).ThenBy(d => d.TravellerType)];
 
     [Fact]
-    public void Flows_AfterReopen_ReadBackPointsAndObservations()
+    public async Task Flows_AfterReopen_ReadBackPointsAndObservations()
     {
-        SeedAreas();
+        await SeedAreas();
         var week = Week();
         Assert.Equal(new UpsertCounts(week.Count, 0, 0), Mobility.UpsertFlows([Ghat, Road], week));
         Reopen();
@@ -40,9 +40,9 @@ public abstract class FlowStoreContractTests(IStoreProvider provider) : Contract
     }
 
     [Fact]
-    public void FlowObservations_AreOrderedByPointDateAndImportOrder_AndFilteredByPoint()
+    public async Task FlowObservations_AreOrderedByPointDateAndImportOrder_AndFilteredByPoint()
     {
-        SeedAreas();
+        await SeedAreas();
         var day = new DateOnly(2026, 9, 3);
         // Imported out of order: later days first, the road before the ghat; same-day groups keep their import order.
         Mobility.UpsertFlows([Ghat, Road],
@@ -59,9 +59,9 @@ public abstract class FlowStoreContractTests(IStoreProvider provider) : Contract
     }
 
     [Fact]
-    public void Flows_UpsertByRecordId_SameIsUnchangedChangedIsUpdated_AndDailyTotalsFollow()
+    public async Task Flows_UpsertByRecordId_SameIsUnchangedChangedIsUpdated_AndDailyTotalsFollow()
     {
-        SeedAreas();
+        await SeedAreas();
         var week = Week();
         Mobility.UpsertFlows([Ghat, Road], week);
         Assert.Equal(new UpsertCounts(0, 0, week.Count), Mobility.UpsertFlows([Ghat, Road], week));
@@ -80,10 +80,10 @@ public abstract class FlowStoreContractTests(IStoreProvider provider) : Contract
     }
 
     [Fact]
-    public void Flows_ObservationMovedToAnotherPoint_LeavesNoDailyTotalAtTheOldOne()
+    public async Task Flows_ObservationMovedToAnotherPoint_LeavesNoDailyTotalAtTheOldOne()
     {
         // A corrected file may put a group at the right point: both points' daily totals must follow.
-        SeedAreas();
+        await SeedAreas();
         var day = new DateOnly(2026, 9, 3);
         var group = Crossing("moved", Ghat, day, FlowDirection.In, 12);
         Mobility.UpsertFlows([Ghat, Road], [group, Crossing("stays", Road, day, FlowDirection.Out, 4)]);
@@ -94,9 +94,9 @@ public abstract class FlowStoreContractTests(IStoreProvider provider) : Contract
     }
 
     [Fact]
-    public void FlowPoints_UpsertOfAKnownCode_UpdatesThePoint()
+    public async Task FlowPoints_UpsertOfAKnownCode_UpdatesThePoint()
     {
-        SeedAreas();
+        await SeedAreas();
         Mobility.UpsertFlows([Ghat], []);
         var renamed = Ghat with { Name = "Chilmari ferry ghat", Countries = ["BGD"], Location = null };
         Mobility.UpsertFlows([renamed], []);
@@ -104,9 +104,9 @@ public abstract class FlowStoreContractTests(IStoreProvider provider) : Contract
     }
 
     [Fact]
-    public void Flows_WriteFailingPartWay_LeavesNothing()
+    public async Task Flows_WriteFailingPartWay_LeavesNothing()
     {
-        SeedAreas();
+        await SeedAreas();
         var week = Week();
         Mobility.UpsertFlows([Ghat], week.Where(o => o.PointCode == Ghat.Code).Take(3).ToList());
         var before = Mobility.ReadFlowDailyTotals();
@@ -118,9 +118,9 @@ public abstract class FlowStoreContractTests(IStoreProvider provider) : Contract
     }
 
     [Fact]
-    public void FlowTotals_SumPersonsPerPointAndDirection_WithinTheDays_SplitAtADay()
+    public async Task FlowTotals_SumPersonsPerPointAndDirection_WithinTheDays_SplitAtADay()
     {
-        SeedAreas();
+        await SeedAreas();
         var week = Week();
         Mobility.UpsertFlows([Ghat, Road], week);
         var (from, to, split) = (new DateOnly(2026, 9, 2), new DateOnly(2026, 9, 6), new DateOnly(2026, 9, 4));

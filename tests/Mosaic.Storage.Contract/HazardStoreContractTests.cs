@@ -24,14 +24,14 @@ public abstract class HazardStoreContractTests(IStoreProvider provider) : Contra
     }
 
     [Fact]
-    public void NewStore_HasNoLayers()
+    public async Task NewStore_HasNoLayers()
     {
-        Assert.Empty(Store.Hazards.ReadLayers());
-        Assert.Empty(Store.Hazards.ListLayers());
+        Assert.Empty(await Store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Empty(await Store.Hazards.ListLayersAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Layer_AfterReopen_ReadsBackWithItsPolygonsInOrder()
+    public async Task Layer_AfterReopen_ReadsBackWithItsPolygonsInOrder()
     {
         var multi = s_wgs84.CreateMultiPolygon([Square(89.7, 25.6, 0.02), Square(89.75, 25.6, 0.01)]);
         var flood = new HazardLayer(HazardType.Flood, "monsoon-2026", "flood.geojson",
@@ -40,21 +40,21 @@ public abstract class HazardStoreContractTests(IStoreProvider provider) : Contra
             ValidFrom = new DateOnly(2026, 6, 1),
             ValidTo = new DateOnly(2026, 10, 31),
         };
-        Assert.False(Store.Hazards.ReplaceLayer(flood));
+        Assert.False(await Store.Hazards.ReplaceLayerAsync(flood, cancellationToken: TestContext.Current.CancellationToken));
         Reopen();
-        AssertSameLayer(flood, Assert.Single(Store.Hazards.ReadLayers()));
+        AssertSameLayer(flood, Assert.Single(await Store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)));
     }
 
     [Fact]
-    public void ReplaceLayer_OfTheSameTypeAndName_ReplacesIt_OtherwiseAdds()
+    public async Task ReplaceLayer_OfTheSameTypeAndName_ReplacesIt_OtherwiseAdds()
     {
-        Assert.False(Store.Hazards.ReplaceLayer(Layer(HazardType.Flood, "river", 0.5, 0.5)));
-        Assert.False(Store.Hazards.ReplaceLayer(Layer(HazardType.Erosion, "river", 1)));
-        Assert.False(Store.Hazards.ReplaceLayer(Layer(HazardType.Flood, "flash", 0.25)));
+        Assert.False(await Store.Hazards.ReplaceLayerAsync(Layer(HazardType.Flood, "river", 0.5, 0.5), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.False(await Store.Hazards.ReplaceLayerAsync(Layer(HazardType.Erosion, "river", 1), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.False(await Store.Hazards.ReplaceLayerAsync(Layer(HazardType.Flood, "flash", 0.25), cancellationToken: TestContext.Current.CancellationToken));
         var replacement = Layer(HazardType.Flood, "river", 1, 0.75, 0.25);
-        Assert.True(Store.Hazards.ReplaceLayer(replacement));
+        Assert.True(await Store.Hazards.ReplaceLayerAsync(replacement, cancellationToken: TestContext.Current.CancellationToken));
 
-        var layers = Store.Hazards.ReadLayers();
+        var layers = await Store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(3, layers.Count);
         AssertSameLayer(replacement, Assert.Single(layers, l => l is { Type: HazardType.Flood, Name: "river" }));
         Assert.Equal([0.25], Assert.Single(layers, l => l.Name == "flash").Polygons.Select(p => p.Severity));
@@ -62,40 +62,40 @@ public abstract class HazardStoreContractTests(IStoreProvider provider) : Contra
     }
 
     [Fact]
-    public void ReplaceLayer_TheSameLayerAgain_ChangesNothingButTheImportTime()
+    public async Task ReplaceLayer_TheSameLayerAgain_ChangesNothingButTheImportTime()
     {
         var layer = Layer(HazardType.Cyclone, "track", 0.5, 1);
-        Store.Hazards.ReplaceLayer(layer);
-        var first = Assert.Single(Store.Hazards.ListLayers());
-        Assert.True(Store.Hazards.ReplaceLayer(layer));
-        var second = Assert.Single(Store.Hazards.ListLayers());
+        await Store.Hazards.ReplaceLayerAsync(layer, cancellationToken: TestContext.Current.CancellationToken);
+        var first = Assert.Single(await Store.Hazards.ListLayersAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.True(await Store.Hazards.ReplaceLayerAsync(layer, cancellationToken: TestContext.Current.CancellationToken));
+        var second = Assert.Single(await Store.Hazards.ListLayersAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(first with { ImportedAt = default }, second with { ImportedAt = default });
         Assert.True(second.ImportedAt >= first.ImportedAt);
-        AssertSameLayer(layer, Assert.Single(Store.Hazards.ReadLayers()));
+        AssertSameLayer(layer, Assert.Single(await Store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)));
     }
 
     [Fact]
-    public void ListLayers_SummarisesEveryLayerWithoutPolygons()
+    public async Task ListLayers_SummarisesEveryLayerWithoutPolygons()
     {
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        Store.Hazards.ReplaceLayer(Layer(HazardType.Flood, "river", 0.5, 0.5, 1));
-        Store.Hazards.ReplaceLayer(Layer(HazardType.Drought, "dry-season"));
+        await Store.Hazards.ReplaceLayerAsync(Layer(HazardType.Flood, "river", 0.5, 0.5, 1), cancellationToken: TestContext.Current.CancellationToken);
+        await Store.Hazards.ReplaceLayerAsync(Layer(HazardType.Drought, "dry-season"), cancellationToken: TestContext.Current.CancellationToken);
         var after = DateTimeOffset.UtcNow.AddSeconds(1);
-        var list = Store.Hazards.ListLayers().OrderBy(l => l.Type).ToList();
+        var list = (await Store.Hazards.ListLayersAsync(cancellationToken: TestContext.Current.CancellationToken)).OrderBy(l => l.Type).ToList();
         Assert.Equal([(HazardType.Flood, "river", "river.geojson", 3), (HazardType.Drought, "dry-season", "dry-season.geojson", 0)],
             list.Select(l => (l.Type, l.Name, l.Source, l.Polygons)));
         Assert.All(list, l => Assert.InRange(l.ImportedAt, before, after));
     }
 
     [Fact]
-    public void ReplaceLayer_FailingPartWay_KeepsTheStoredLayer()
+    public async Task ReplaceLayer_FailingPartWay_KeepsTheStoredLayer()
     {
         var stored = Layer(HazardType.Landslide, "slopes", 0.25, 0.5);
-        Store.Hazards.ReplaceLayer(stored);
+        await Store.Hazards.ReplaceLayerAsync(stored, cancellationToken: TestContext.Current.CancellationToken);
         var polygons = Layer(HazardType.Landslide, "slopes", 1, 1, 1).Polygons;
         var failing = stored with { Polygons = new FailingList<HazardPolygon>(polygons, failAfter: 2) };
-        Assert.ThrowsAny<Exception>(() => Store.Hazards.ReplaceLayer(failing));
-        AssertSameLayer(stored, Assert.Single(Store.Hazards.ReadLayers()));
-        Assert.Equal(2, Assert.Single(Store.Hazards.ListLayers()).Polygons);
+        await Assert.ThrowsAnyAsync<Exception>(async () => await Store.Hazards.ReplaceLayerAsync(failing, cancellationToken: TestContext.Current.CancellationToken));
+        AssertSameLayer(stored, Assert.Single(await Store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)));
+        Assert.Equal(2, Assert.Single(await Store.Hazards.ListLayersAsync(cancellationToken: TestContext.Current.CancellationToken)).Polygons);
     }
 }

@@ -22,9 +22,9 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void Assessments_AfterReopen_ReadBackWithEveryFieldAndTheirProvenance()
+    public async Task Assessments_AfterReopen_ReadBackWithEveryFieldAndTheirProvenance()
     {
-        SeedAreas();
+        await SeedAreas();
         var village = Village();
         Assert.Equal(new UpsertCounts(1, 0, 0), Mobility.UpsertAssessments([village]));
         Reopen();
@@ -38,9 +38,9 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void Assessments_UpsertOfTheSameContent_IsUnchangedAndKeepsTheFirstProvenance()
+    public async Task Assessments_UpsertOfTheSameContent_IsUnchangedAndKeepsTheFirstProvenance()
     {
-        SeedAreas();
+        await SeedAreas();
         Mobility.UpsertAssessments([Village()]);
         var again = Village() with { Provenance = From("other-file.csv", 99) };
         Assert.Equal(new UpsertCounts(0, 0, 1), Mobility.UpsertAssessments([again]));
@@ -51,9 +51,9 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void Assessments_UpsertOfChangedContent_ReplacesTheRecordInPlace()
+    public async Task Assessments_UpsertOfChangedContent_ReplacesTheRecordInPlace()
     {
-        SeedAreas();
+        await SeedAreas();
         Mobility.UpsertAssessments([Village("a"), Village("b"), Village("c")]);
         var changed = Village("b") with
         {
@@ -71,9 +71,9 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void Assessments_WriteFailingPartWay_LeavesNothing()
+    public async Task Assessments_WriteFailingPartWay_LeavesNothing()
     {
-        SeedAreas();
+        await SeedAreas();
         Mobility.UpsertAssessments([Village("kept")]);
         var batch = new FailingList<LocationAssessment>([Village("new-1"), Village("kept") with { Round = 9 }, Village("new-2")], failAfter: 2);
         Assert.ThrowsAny<Exception>(() => Mobility.UpsertAssessments(batch));
@@ -84,9 +84,9 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void Assessments_ReadInImportOrder_FilteredByDataset()
+    public async Task Assessments_ReadInImportOrder_FilteredByDataset()
     {
-        Store.Areas.Upsert(MobilityDemo.Areas());
+        await Store.Areas.UpsertAsync(MobilityDemo.Areas(), cancellationToken: TestContext.Current.CancellationToken);
         var demo = MobilityDemo.Assessments();
         var names = new[] { NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null) };
         Mobility.UpsertAssessments([.. demo, .. names]);
@@ -99,9 +99,9 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void AssessmentKeys_AreTheIdentifyingFieldsOfEveryStoredRecord()
+    public async Task AssessmentKeys_AreTheIdentifyingFieldsOfEveryStoredRecord()
     {
-        SeedAreas();
+        await SeedAreas();
         var records = new[] { Village("a", round: 1), Village("b", round: 2), NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null) };
         Mobility.UpsertAssessments(records);
         Assert.Equal(records.Select(AssessmentSeries.KeyOf).OrderBy(k => k.RecordId, StringComparer.Ordinal),
@@ -109,9 +109,9 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void AssessmentTotals_AfterReimportWithChangedRoundsNamesAndCounts_FollowTheStoredAssessments()
+    public async Task AssessmentTotals_AfterReimportWithChangedRoundsNamesAndCounts_FollowTheStoredAssessments()
     {
-        Store.Areas.Upsert(MobilityDemo.Areas());
+        await Store.Areas.UpsertAsync(MobilityDemo.Areas(), cancellationToken: TestContext.Current.CancellationToken);
         var original = MobilityDemo.Assessments();
         Mobility.UpsertAssessments([.. original, NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null)]);
 
@@ -134,9 +134,9 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void AssessmentTotals_KeepTheAssessmentTypeOfTheirSeriesAndTheSourceAdminNames()
+    public async Task AssessmentTotals_KeepTheAssessmentTypeOfTheirSeriesAndTheSourceAdminNames()
     {
-        SeedAreas();
+        await SeedAreas();
         var baseline = Village("ba") with { Type = AssessmentType.BaselineArea };
         var site = Village("sa") with { Type = AssessmentType.Site };
         Mobility.UpsertAssessments([baseline, site]);
@@ -152,9 +152,9 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void RegisteredMovers_AreMobilePersonsWithAMoveDate_LimitedToTheAreaSubtree()
+    public async Task RegisteredMovers_AreMobilePersonsWithAMoveDate_LimitedToTheAreaSubtree()
     {
-        SeedAreas();
+        await SeedAreas();
         Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
         // The returnee head and the IDP head moved on a known date; the IDP child has no date and the emigrant
         // does not live here, so neither counts.

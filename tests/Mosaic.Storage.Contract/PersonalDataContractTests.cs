@@ -7,7 +7,7 @@ namespace Mosaic.Storage.Contract;
 
 /// <summary>
 /// Personal data behind one door (DESIGN §7), for every provider: household reads carry no name, phone or GPS point;
-/// contacts come only from <see cref="Core.Storage.IRegistryStore.ReadContacts"/>, for allowed roles, within the
+/// contacts come only from <see cref="Core.Storage.IRegistryStore.ReadContactsAsync"/>, for allowed roles, within the
 /// actor's area scope, with exactly one audit entry committed with them.
 /// </summary>
 public abstract class PersonalDataContractTests(IStoreProvider provider) : ContractTestBase(provider)
@@ -18,29 +18,29 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
     private static Household WithPhones(Household h) =>
         h with { Members = [.. h.Members.Select(m => m with { Phone = $"+8801711{h.SubmissionId.Length:00}{m.LineNumber:0000}" })] };
 
-    private (Household Returnee, Household Displaced) SeedFamilies()
+    private async Task<(Household Returnee, Household Displaced)> SeedFamilies()
     {
-        SeedAreas();
+        await SeedAreas();
         var returnee = WithPhones(Fixtures.ReturneeFamily());
         var displaced = WithPhones(Fixtures.DisplacedFamily()) with { Gps = new GeoPoint(25.56, 89.68, null, null) };
         Import(returnee, displaced);
         return (returnee, displaced);
     }
 
-    private long IdOf(string submissionId) => Store.Registry.GetHousehold(submissionId)!.Id;
+    private async Task<long> IdOf(string submissionId) => (await Store.Registry.GetHouseholdAsync(submissionId, cancellationToken: TestContext.Current.CancellationToken))!.Id;
 
     private static ContactRequest Request(Actor actor, params long[] ids) =>
         new(actor, AuditActions.TargetExportContacts, "/exports/targets.csv", ids, "mosaic target --include-contacts");
 
     [Fact]
-    public void HouseholdReads_CarryNoNameNoPhoneAndNoGpsPoint()
+    public async Task HouseholdReads_CarryNoNameNoPhoneAndNoGpsPoint()
     {
-        var (returnee, _) = SeedFamilies();
+        var (returnee, _) = await SeedFamilies();
         Assert.NotNull(returnee.Members[0].Name);
         Assert.NotNull(returnee.Gps);
         Reopen();
         var reads = Store.Registry.ReadHouseholds().Concat(Store.Registry.ReadHouseholds("BD554909"))
-            .Append(Store.Registry.GetHousehold(returnee.SubmissionId)!).ToList();
+            .Append((await Store.Registry.GetHouseholdAsync(returnee.SubmissionId, cancellationToken: TestContext.Current.CancellationToken))!).ToList();
         Assert.Equal(5, reads.Count);
         Assert.All(reads, h => Assert.Null(h.Gps));
         Assert.All(reads.SelectMany(h => h.Members), m =>
@@ -51,9 +51,9 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
     }
 
     [Fact]
-    public void HouseholdRead_ForLocation_HasTheGpsPointButStillNoNameOrPhone()
+    public async Task HouseholdRead_ForLocation_HasTheGpsPointButStillNoNameOrPhone()
     {
-        var (returnee, displaced) = SeedFamilies();
+        var (returnee, displaced) = await SeedFamilies();
         var read = Store.Registry.ReadHouseholds(null, HouseholdFields.Location).ToDictionary(h => h.SubmissionId);
         Assert.Equal(returnee.Gps, read[returnee.SubmissionId].Gps);
         Assert.Equal(displaced.Gps, read[displaced.SubmissionId].Gps);
@@ -61,19 +61,19 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
     }
 
     [Fact]
-    public void ReadContacts_ReturnsTheHeadsNameAndPhone_AndWritesExactlyOneAuditEntry()
+    public async Task ReadContacts_ReturnsTheHeadsNameAndPhone_AndWritesExactlyOneAuditEntry()
     {
-        var (returnee, displaced) = SeedFamilies();
-        var read = Store.Registry.ReadContacts(Request(s_manager, IdOf(returnee.SubmissionId), IdOf(displaced.SubmissionId)));
+        var (returnee, displaced) = await SeedFamilies();
+        var read = await Store.Registry.ReadContactsAsync(Request(s_manager, (await IdOf(returnee.SubmissionId)), (await IdOf(displaced.SubmissionId))), cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal("Member 1", read.Contacts[IdOf(returnee.SubmissionId)].Name);
-        Assert.Equal(returnee.Members[0].Phone, read.Contacts[IdOf(returnee.SubmissionId)].Phone);
-        Assert.Equal(displaced.Members[0].Phone, read.Contacts[IdOf(displaced.SubmissionId)].Phone);
+        Assert.Equal("Member 1", read.Contacts[(await IdOf(returnee.SubmissionId))].Name);
+        Assert.Equal(returnee.Members[0].Phone, read.Contacts[(await IdOf(returnee.SubmissionId))].Phone);
+        Assert.Equal(displaced.Members[0].Phone, read.Contacts[(await IdOf(displaced.SubmissionId))].Phone);
         // Each head carries both name and phone: one person per household.
         Assert.Equal((2, 2), (read.Households, read.Persons));
 
         Reopen();
-        var entry = Assert.Single(Store.AuditLog.Read());
+        var entry = Assert.Single(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(read.AuditEntryId, entry.Id);
         Assert.Equal("officer.rahman", entry.Actor);
         Assert.Equal("manager", entry.Role);
@@ -85,26 +85,26 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
     }
 
     [Fact]
-    public void ReadContacts_WithoutAHeadsPhone_FallsBackToTheFirstMemberWithOne_AndCountsBothPersons()
+    public async Task ReadContacts_WithoutAHeadsPhone_FallsBackToTheFirstMemberWithOne_AndCountsBothPersons()
     {
-        SeedAreas();
+        await SeedAreas();
         var family = Fixtures.ReturneeFamily();
         family = family with { Members = [.. family.Members.Select(m => m.LineNumber == 3 ? m with { Phone = "+8801999000003" } : m)] };
         Import(family);
-        var read = Store.Registry.ReadContacts(Request(s_manager, IdOf(family.SubmissionId)));
+        var read = await Store.Registry.ReadContactsAsync(Request(s_manager, (await IdOf(family.SubmissionId))), cancellationToken: TestContext.Current.CancellationToken);
         var contact = Assert.Single(read.Contacts).Value;
         Assert.Equal(("Member 1", "+8801999000003", 2), (contact.Name, contact.Phone, contact.Persons));
-        Assert.Equal(2, Assert.Single(Store.AuditLog.Read()).Persons);
+        Assert.Equal(2, Assert.Single(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken)).Persons);
     }
 
     [Fact]
-    public void ReadContacts_OutsideTheActorsAreaScope_ReturnsNothingAndCountsNothing()
+    public async Task ReadContacts_OutsideTheActorsAreaScope_ReturnsNothingAndCountsNothing()
     {
-        var (returnee, displaced) = SeedFamilies();
+        var (returnee, displaced) = await SeedFamilies();
         var ramnaOfficer = new Actor("officer.ramna", Role.Manager, "BD55490959");
-        var read = Store.Registry.ReadContacts(Request(ramnaOfficer, IdOf(returnee.SubmissionId), IdOf(displaced.SubmissionId)));
-        Assert.Equal([IdOf(displaced.SubmissionId)], read.Contacts.Keys);
-        var entry = Assert.Single(Store.AuditLog.Read());
+        var read = await Store.Registry.ReadContactsAsync(Request(ramnaOfficer, (await IdOf(returnee.SubmissionId)), (await IdOf(displaced.SubmissionId))), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal([(await IdOf(displaced.SubmissionId))], read.Contacts.Keys);
+        var entry = Assert.Single(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(("BD55490959", 1, 1), (entry.Scope, entry.Households, entry.Persons));
     }
 
@@ -112,19 +112,20 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
     [InlineData(Role.Analyst)]
     [InlineData(Role.Enumerator)]
     [InlineData(Role.Viewer)]
-    public void ReadContacts_ForARoleThatNeverReadsPersonalData_IsDeniedAndLogsNothing(Role role)
+    public async Task ReadContacts_ForARoleThatNeverReadsPersonalData_IsDeniedAndLogsNothing(Role role)
     {
-        var (returnee, _) = SeedFamilies();
-        var ex = Assert.Throws<AccessDeniedException>(() =>
-            Store.Registry.ReadContacts(Request(new Actor("someone", role, null), IdOf(returnee.SubmissionId))));
+        var (returnee, _) = await SeedFamilies();
+        var id = await IdOf(returnee.SubmissionId);
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(async () =>
+            await Store.Registry.ReadContactsAsync(Request(new Actor("someone", role, null), id), cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("may not read personal data", ex.Message, StringComparison.Ordinal);
-        Assert.Empty(Store.AuditLog.Read());
+        Assert.Empty(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void ReadHouseholds_WithAnAccessScope_ReturnsExactlyThatSubtreeOfARandomRegistry()
+    public async Task ReadHouseholds_WithAnAccessScope_ReturnsExactlyThatSubtreeOfARandomRegistry()
     {
-        Store.Areas.Upsert(RandomRegistry.Areas);
+        await Store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
         RandomRegistry.Import(Store, 300, seed: 8);
         // Oracle: the generated households whose P-code nests under the scope's (COD P-codes extend their parent's).
         var expected = RandomRegistry.Households(300, seed: 8).Where(h => h.AreaPcode.StartsWith("BD55490917", StringComparison.Ordinal))

@@ -12,11 +12,11 @@ public abstract class ScoreStoreContractTests(IStoreProvider provider) : Contrac
     private static VulnerabilityModel Model => DefaultVulnerabilityModel.Model;
 
     /// <summary>The two fixture households, imported; returns their store ids (returnee family first).</summary>
-    private (long Returnee, long Displaced) ImportFamilies()
+    private async Task<(long Returnee, long Displaced)> ImportFamilies()
     {
-        SeedAreas();
+        await SeedAreas();
         Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
-        return (Store.Registry.GetHousehold("uuid-returnee-1")!.Id, Store.Registry.GetHousehold("uuid-idp-1")!.Id);
+        return ((await Store.Registry.GetHouseholdAsync("uuid-returnee-1", cancellationToken: TestContext.Current.CancellationToken))!.Id, (await Store.Registry.GetHouseholdAsync("uuid-idp-1", cancellationToken: TestContext.Current.CancellationToken))!.Id);
     }
 
     private static ScoredHousehold Scored(long id, string submissionId, string area, double score, int rank, VulnerabilityModel? model = null)
@@ -31,49 +31,49 @@ public abstract class ScoreStoreContractTests(IStoreProvider provider) : Contrac
             new HouseholdExposure(score > 0.5 ? ExposureMethod.Gps : ExposureMethod.AreaShare, area, exposure), rank, ancestry, [.. model.Indicators]);
     }
 
-    private List<ScoredHousehold> TwoScores(VulnerabilityModel? model = null)
+    private async Task<List<ScoredHousehold>> TwoScores(VulnerabilityModel? model = null)
     {
-        var (returnee, displaced) = ImportFamilies();
+        var (returnee, displaced) = await ImportFamilies();
         // Given out of rank order: the store returns rank order whatever order it was given.
         return [Scored(returnee, "uuid-returnee-1", "BD55490917", 0.4, 2, model), Scored(displaced, "uuid-idp-1", "BD55490959", 0.8, 1, model)];
     }
 
     [Fact]
-    public void NewStore_HasNoRunAndNoScores()
+    public async Task NewStore_HasNoRunAndNoScores()
     {
-        Assert.Null(Store.Scores.LatestRun());
-        Assert.Empty(Store.Scores.ReadScores());
+        Assert.Null(await Store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Empty(await Store.Scores.ReadScoresAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void SaveRun_OfAnEmptyRegistry_IsStillTheLatestRun()
+    public async Task SaveRun_OfAnEmptyRegistry_IsStillTheLatestRun()
     {
-        var id = Store.Scores.SaveRun(Model, [], s_scoredAt);
-        var run = Store.Scores.LatestRun();
+        var id = await Store.Scores.SaveRunAsync(Model, [], s_scoredAt, cancellationToken: TestContext.Current.CancellationToken);
+        var run = await Store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotNull(run);
         Assert.Equal((id, 0L), (run.Id, run.Households));
-        Assert.Empty(Store.Scores.ReadScores());
+        Assert.Empty(await Store.Scores.ReadScoresAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void SaveRun_AfterReopen_LatestRunIsItWithTheModelAndItsVersion()
+    public async Task SaveRun_AfterReopen_LatestRunIsItWithTheModelAndItsVersion()
     {
-        var scores = TwoScores();
-        var id = Store.Scores.SaveRun(Model, scores, s_scoredAt);
+        var scores = await TwoScores();
+        var id = await Store.Scores.SaveRunAsync(Model, scores, s_scoredAt, cancellationToken: TestContext.Current.CancellationToken);
         Reopen();
-        var run = Store.Scores.LatestRun()!;
+        var run = (await Store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal((id, Model.Id, Model.Version, Model.SourceJson, s_scoredAt, 2L),
             (run.Id, run.ModelId, run.ModelVersion, run.ModelJson, run.ScoredAt, run.Households));
         Assert.Equal(Model.Dimensions.Select(d => d.Id), run.Dimensions);
     }
 
     [Fact]
-    public void ReadScores_AreInRankOrderWithEveryFieldAsSaved()
+    public async Task ReadScores_AreInRankOrderWithEveryFieldAsSaved()
     {
-        var scores = TwoScores();
-        Store.Scores.SaveRun(Model, scores, s_scoredAt);
+        var scores = await TwoScores();
+        await Store.Scores.SaveRunAsync(Model, scores, s_scoredAt, cancellationToken: TestContext.Current.CancellationToken);
         Reopen();
-        var read = Store.Scores.ReadScores();
+        var read = await Store.Scores.ReadScoresAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([1, 2], read.Select(s => s.Rank));
         foreach (var (expected, actual) in scores.OrderBy(s => s.Rank).Zip(read))
         {
@@ -87,45 +87,45 @@ public abstract class ScoreStoreContractTests(IStoreProvider provider) : Contrac
     }
 
     [Fact]
-    public void SaveRun_Again_ReplacesTheScoresAndBecomesTheLatestRun()
+    public async Task SaveRun_Again_ReplacesTheScoresAndBecomesTheLatestRun()
     {
-        var scores = TwoScores();
-        var first = Store.Scores.SaveRun(Model, scores, s_scoredAt);
+        var scores = await TwoScores();
+        var first = await Store.Scores.SaveRunAsync(Model, scores, s_scoredAt, cancellationToken: TestContext.Current.CancellationToken);
         var v2 = Model with { Version = Model.Version + "-revised", SourceJson = "{\"revised\": true}" };
         var only = Scored(scores[0].HouseholdId, scores[0].SubmissionId, scores[0].AreaPcode, 0.6, 1, v2);
-        var second = Store.Scores.SaveRun(v2, [only], s_scoredAt.AddDays(1));
+        var second = await Store.Scores.SaveRunAsync(v2, [only], s_scoredAt.AddDays(1), cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotEqual(first, second);
 
-        var run = Store.Scores.LatestRun()!;
+        var run = (await Store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal((second, v2.Version, v2.SourceJson, 1L), (run.Id, run.ModelVersion, run.ModelJson, run.Households));
-        var read = Assert.Single(Store.Scores.ReadScores());
+        var read = Assert.Single(await Store.Scores.ReadScoresAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal((only.HouseholdId, 0.6, 1), (read.HouseholdId, read.Score, read.Rank));
     }
 
     [Fact]
-    public void SaveRun_ChangesTheRegistryVersion()
+    public async Task SaveRun_ChangesTheRegistryVersion()
     {
         // The tabulation cache reads scores with the registry and knows it is stale only through this number.
-        var scores = TwoScores();
-        var before = Store.Registry.CurrentVersion();
-        Store.Scores.SaveRun(Model, scores, s_scoredAt);
-        var afterFirst = Store.Registry.CurrentVersion();
+        var scores = await TwoScores();
+        var before = await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await Store.Scores.SaveRunAsync(Model, scores, s_scoredAt, cancellationToken: TestContext.Current.CancellationToken);
+        var afterFirst = await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotEqual(before, afterFirst);
-        Store.Scores.SaveRun(Model, scores, s_scoredAt);
-        Assert.NotEqual(afterFirst, Store.Registry.CurrentVersion());
+        await Store.Scores.SaveRunAsync(Model, scores, s_scoredAt, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.NotEqual(afterFirst, await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void SaveRun_FailingPartWay_KeepsThePreviousRunScoresAndVersion()
+    public async Task SaveRun_FailingPartWay_KeepsThePreviousRunScoresAndVersion()
     {
-        var scores = TwoScores();
-        var first = Store.Scores.SaveRun(Model, scores, s_scoredAt);
-        var version = Store.Registry.CurrentVersion();
+        var scores = await TwoScores();
+        var first = await Store.Scores.SaveRunAsync(Model, scores, s_scoredAt, cancellationToken: TestContext.Current.CancellationToken);
+        var version = await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken);
         var v2 = Model with { Version = "never-saved" };
-        Assert.ThrowsAny<Exception>(() => Store.Scores.SaveRun(v2, new FailingList<ScoredHousehold>(TwoScoresAgain(scores), failAfter: 1), s_scoredAt));
-        Assert.Equal((first, Model.Version), (Store.Scores.LatestRun()!.Id, Store.Scores.LatestRun()!.ModelVersion));
-        Assert.Equal(scores.Select(s => s.HouseholdId).Order(), Store.Scores.ReadScores().Select(s => s.HouseholdId).Order());
-        Assert.Equal(version, Store.Registry.CurrentVersion());
+        await Assert.ThrowsAnyAsync<Exception>(async () => await Store.Scores.SaveRunAsync(v2, new FailingList<ScoredHousehold>(TwoScoresAgain(scores), failAfter: 1), s_scoredAt, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal((first, Model.Version), ((await Store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken))!.Id, (await Store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken))!.ModelVersion));
+        Assert.Equal(scores.Select(s => s.HouseholdId).Order(), (await Store.Scores.ReadScoresAsync(cancellationToken: TestContext.Current.CancellationToken)).Select(s => s.HouseholdId).Order());
+        Assert.Equal(version, await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     private static List<ScoredHousehold> TwoScoresAgain(List<ScoredHousehold> scores) => [.. scores.Select(s => s with { Rank = 3 - s.Rank })];

@@ -16,19 +16,19 @@ public abstract partial class StoreContractTests
         [.. result.Cells.Select(c => (string.Join("/", c.Categories.Select((k, d) => result.Dimensions[d].CodeOf(k))), c.Value))];
 
     [Fact]
-    public void Registry_ImportedRecords_HaveRecordKeysThatNeverChange()
+    public async Task Registry_ImportedRecords_HaveRecordKeysThatNeverChange()
     {
-        Store.Areas.Upsert(RandomRegistry.Areas);
+        await Store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var households = RandomRegistry.Households(150, seed: 3);
         Import([.. households]);
-        var first = RegistrySnapshotLoader.Load(Store);
+        var first = await RegistrySnapshotLoader.LoadAsync(Store, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(first.HasRecordKeys);
         var before = Values(PerturbedPopulation(first));
 
         // Another import adds records of its own and leaves the stored ones, and so their keys, as they were.
         Import([.. RandomRegistry.Households(20, seed: 4).Select(h => h with { AreaPcode = "BD5527" })]);
         Reopen();
-        var after = Values(PerturbedPopulation(RegistrySnapshotLoader.Load(Store)));
+        var after = Values(PerturbedPopulation(await RegistrySnapshotLoader.LoadAsync(Store, cancellationToken: TestContext.Current.CancellationToken)));
         Assert.Equal(before, after);
     }
 }

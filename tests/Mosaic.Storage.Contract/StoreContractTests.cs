@@ -12,17 +12,17 @@ namespace Mosaic.Storage.Contract;
 public abstract partial class StoreContractTests(IStoreProvider provider) : ContractTestBase(provider)
 {
     [Fact]
-    public void NewStore_IsMigratedToACurrentSchemaAndEmpty()
+    public async Task NewStore_IsMigratedToACurrentSchemaAndEmpty()
     {
         Assert.True(Store.SchemaVersion >= 1);
-        Assert.Equal(0, Store.Areas.Count());
-        Assert.Equal(0, Store.Registry.CountHouseholds());
+        Assert.Equal(0, await Store.Areas.CountAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Registry_CountsHouseholdsBySource_AsEachImportNamedIt()
+    public async Task Registry_CountsHouseholdsBySource_AsEachImportNamedIt()
     {
-        SeedAreas();
+        await SeedAreas();
         Import(Fixtures.ReturneeFamily());
         using (var batch = Store.Registry.BeginImport("demo (seed 7)"))
         {
@@ -33,7 +33,7 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
         using (var rolledBack = Store.Registry.BeginImport("never committed"))
             rolledBack.Add(Fixtures.DisplacedFamily("d-3"), HouseholdFingerprint.Compute(Fixtures.DisplacedFamily("d-3")));
 
-        var bySource = Store.Registry.CountHouseholdsBySource();
+        var bySource = await Store.Registry.CountHouseholdsBySourceAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(2, bySource.Count);
         Assert.Equal(1, bySource["test"]);
@@ -41,31 +41,31 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void Areas_UpsertTwice_SecondTimeChangesNothing()
+    public async Task Areas_UpsertTwice_SecondTimeChangesNothing()
     {
-        var first = Store.Areas.Upsert(Fixtures.Areas);
-        var second = Store.Areas.Upsert(Fixtures.Areas);
+        var first = await Store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
+        var second = await Store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(Fixtures.Areas.Count, first.Inserted);
         Assert.Equal(new AreaUpsertResult(0, 0, Fixtures.Areas.Count), second);
     }
 
     [Fact]
-    public void Areas_Subtree_ReturnsTheAreaAndAllDescendantsOnly()
+    public async Task Areas_Subtree_ReturnsTheAreaAndAllDescendantsOnly()
     {
-        SeedAreas();
-        var subtree = Store.Areas.Subtree("BD5549").Select(a => a.Pcode).ToList();
+        await SeedAreas();
+        var subtree = (await Store.Areas.SubtreeAsync("BD5549", cancellationToken: TestContext.Current.CancellationToken)).Select(a => a.Pcode).ToList();
         Assert.Equal(["BD5549", "BD554909", "BD55490917", "BD55490959"], subtree);
     }
 
     [Fact]
-    public void Areas_BoundaryRoundTrips_AndBoundaryOnlyUpdateKeepsNames()
+    public async Task Areas_BoundaryRoundTrips_AndBoundaryOnlyUpdateKeepsNames()
     {
-        SeedAreas();
+        await SeedAreas();
         var square = new GeometryFactory(new PrecisionModel(), 4326).CreatePolygon(
             [new(89.6, 25.5), new(89.7, 25.5), new(89.7, 25.6), new(89.6, 25.6), new(89.6, 25.5)]);
-        Store.Areas.Upsert([new Area("BD55490917", "", -1, null, square)], AreaUpsertMode.BoundariesOnly);
+        await Store.Areas.UpsertAsync([new Area("BD55490917", "", -1, null, square)], AreaUpsertMode.BoundariesOnly, cancellationToken: TestContext.Current.CancellationToken);
         Reopen();
-        var area = Store.Areas.Get("BD55490917")!;
+        var area = (await Store.Areas.GetAsync("BD55490917", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal("Ashtamir Char", area.Name);
         Assert.Equal("BD554909", area.ParentPcode);
         Assert.NotNull(area.Boundary);
@@ -73,9 +73,9 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void Registry_CommittedHousehold_ReadsBackEqualAfterReopen()
+    public async Task Registry_CommittedHousehold_ReadsBackEqualAfterReopen()
     {
-        SeedAreas();
+        await SeedAreas();
         var family = Fixtures.ReturneeFamily();
         Import(family);
         Reopen();
@@ -85,26 +85,26 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
         Assert.Equal(family with { Id = read.Id, Members = read.Members }, read);
         Assert.Equal(family.Members.Select(m => m with { Name = null, Phone = null }), read.Members);
         Assert.True(read.Members[0].Disability);
-        Assert.Equal(read with { Gps = null }, Store.Registry.GetHousehold(family.SubmissionId)! with { Members = read.Members });
+        Assert.Equal(read with { Gps = null }, (await Store.Registry.GetHouseholdAsync(family.SubmissionId, cancellationToken: TestContext.Current.CancellationToken))! with { Members = read.Members });
     }
 
     [Fact]
-    public void Registry_BatchDisposedWithoutCommit_LeavesNothing()
+    public async Task Registry_BatchDisposedWithoutCommit_LeavesNothing()
     {
-        SeedAreas();
+        await SeedAreas();
         using (var batch = Store.Registry.BeginImport("test"))
         {
             var h = Fixtures.ReturneeFamily();
             batch.Add(h, HouseholdFingerprint.Compute(h));
         }
-        Assert.Equal(0, Store.Registry.CountHouseholds());
-        Assert.Equal(0, Store.Registry.CountPersons());
+        Assert.Equal(0, await Store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Registry_FindFingerprint_SeesCommittedAndSameBatchSubmissions()
+    public async Task Registry_FindFingerprint_SeesCommittedAndSameBatchSubmissions()
     {
-        SeedAreas();
+        await SeedAreas();
         var a = Fixtures.ReturneeFamily();
         Import(a);
         using var batch = Store.Registry.BeginImport("test");
@@ -116,26 +116,26 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void Registry_CountsAndReads_AreLimitedToTheAreaSubtree()
+    public async Task Registry_CountsAndReads_AreLimitedToTheAreaSubtree()
     {
-        SeedAreas();
+        await SeedAreas();
         Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
-        Assert.Equal(2, Store.Registry.CountHouseholds("BD554909"));
-        Assert.Equal(1, Store.Registry.CountHouseholds("BD55490959"));
-        Assert.Equal(0, Store.Registry.CountHouseholds("BD5527"));
-        Assert.Equal(7, Store.Registry.CountPersons());
-        Assert.Equal(3, Store.Registry.CountPersons("BD55490959"));
+        Assert.Equal(2, await Store.Registry.CountHouseholdsAsync("BD554909", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(1, await Store.Registry.CountHouseholdsAsync("BD55490959", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Store.Registry.CountHouseholdsAsync("BD5527", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(7, await Store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(3, await Store.Registry.CountPersonsAsync("BD55490959", cancellationToken: TestContext.Current.CancellationToken));
         var ramna = Store.Registry.ReadHouseholds("BD55490959").ToList();
         Assert.Equal("uuid-idp-1", Assert.Single(ramna).SubmissionId);
         Assert.Equal(3, ramna[0].Members.Count);
     }
 
     [Fact]
-    public void Registry_CountPersonsByStatus_CountsEveryStatusIncludingEmigrants()
+    public async Task Registry_CountPersonsByStatus_CountsEveryStatusIncludingEmigrants()
     {
-        SeedAreas();
+        await SeedAreas();
         Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
-        var counts = Store.Registry.CountPersonsByStatus();
+        var counts = await Store.Registry.CountPersonsByStatusAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1, counts[MigratoryStatus.Returnee]);
         Assert.Equal(2, counts[MigratoryStatus.Idp]);
         Assert.Equal(1, counts[MigratoryStatus.Emigrant]);
@@ -143,9 +143,9 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void Registry_ReadHouseholds_StreamsEveryHouseholdWithItsOwnMembers()
+    public async Task Registry_ReadHouseholds_StreamsEveryHouseholdWithItsOwnMembers()
     {
-        SeedAreas();
+        await SeedAreas();
         var many = Enumerable.Range(0, 50).Select(i =>
             (i % 2 == 0 ? Fixtures.ReturneeFamily($"r-{i}") : Fixtures.DisplacedFamily($"d-{i}"))).ToArray();
         Import(many);
@@ -155,27 +155,27 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
     }
 
     [Fact]
-    public void Registry_CurrentVersion_ChangesWithEachCommittedImportOnly()
+    public async Task Registry_CurrentVersion_ChangesWithEachCommittedImportOnly()
     {
-        SeedAreas();
-        var start = Store.Registry.CurrentVersion();
-        Assert.Equal(start, Store.Registry.CurrentVersion());
+        await SeedAreas();
+        var start = await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(start, await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken));
         Import(Fixtures.ReturneeFamily());
-        var afterImport = Store.Registry.CurrentVersion();
+        var afterImport = await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotEqual(start, afterImport);
         using (var batch = Store.Registry.BeginImport("rolled back"))
         {
             var h = Fixtures.DisplacedFamily();
             batch.Add(h, HouseholdFingerprint.Compute(h));
         }
-        Assert.Equal(afterImport, Store.Registry.CurrentVersion());
+        Assert.Equal(afterImport, await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Registry_CurrentVersion_SeesAnotherConnectionsImport()
+    public async Task Registry_CurrentVersion_SeesAnotherConnectionsImport()
     {
-        SeedAreas();
-        var before = Store.Registry.CurrentVersion();
+        await SeedAreas();
+        var before = await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken);
         // A second handle on the same database stands for another process (e.g. `mosaic import` while a server runs).
         using (var other = ReopenStore())
         {
@@ -184,18 +184,18 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
             batch.Add(h, HouseholdFingerprint.Compute(h));
             batch.Commit();
         }
-        Assert.NotEqual(before, Store.Registry.CurrentVersion());
+        Assert.NotEqual(before, await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Registry_CurrentVersion_ChangesWhenTheAreaTreeChangesButNotOnANoOpUpsert()
+    public async Task Registry_CurrentVersion_ChangesWhenTheAreaTreeChangesButNotOnANoOpUpsert()
     {
-        SeedAreas();
-        var before = Store.Registry.CurrentVersion();
-        Store.Areas.Upsert(Fixtures.Areas);
-        Assert.Equal(before, Store.Registry.CurrentVersion());
+        await SeedAreas();
+        var before = await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await Store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(before, await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken));
         var renamed = Fixtures.Areas.Select(a => a.Pcode == "BD55490917" ? a with { Name = "Renamed" } : a).ToList();
-        Store.Areas.Upsert(renamed);
-        Assert.NotEqual(before, Store.Registry.CurrentVersion());
+        await Store.Areas.UpsertAsync(renamed, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.NotEqual(before, await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 }

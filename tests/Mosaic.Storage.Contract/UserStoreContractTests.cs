@@ -15,69 +15,69 @@ public abstract class UserStoreContractTests(IStoreProvider provider) : Contract
         new(0, name, role, scope, "hash-of-" + name, false, s_at);
 
     [Fact]
-    public void Users_NewStore_HasNone()
+    public async Task Users_NewStore_HasNone()
     {
-        Assert.Equal(0, Store.Users.Count());
-        Assert.Empty(Store.Users.List());
+        Assert.Equal(0, await Store.Users.CountAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Empty(await Store.Users.ListAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Users_Add_ReadsBackEveryFieldWithTimeInUtc()
+    public async Task Users_Add_ReadsBackEveryFieldWithTimeInUtc()
     {
-        var added = Store.Users.Add(Account("rahima", Role.Manager));
+        var added = await Store.Users.AddAsync(Account("rahima", Role.Manager), cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(added.Id > 0);
         Reopen();
-        var read = Store.Users.Find("RAHIMA");
+        var read = await Store.Users.FindAsync("RAHIMA", cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(added with { CreatedAt = new DateTimeOffset(2026, 3, 1, 4, 0, 0, TimeSpan.Zero) }, read);
-        Assert.Equal(read, Store.Users.Get(added.Id));
+        Assert.Equal(read, await Store.Users.GetAsync(added.Id, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Users_SameNameInOtherCase_IsAConflict()
+    public async Task Users_SameNameInOtherCase_IsAConflict()
     {
-        Store.Users.Add(Account("karim"));
-        Assert.Equal(StoreFailure.Conflict, Assert.Throws<StoreException>(() => Store.Users.Add(Account("Karim"))).Failure);
-        Assert.Equal(1, Store.Users.Count());
+        await Store.Users.AddAsync(Account("karim"), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(StoreFailure.Conflict, (await Assert.ThrowsAsync<StoreException>(async () => await Store.Users.AddAsync(Account("Karim"), cancellationToken: TestContext.Current.CancellationToken))).Failure);
+        Assert.Equal(1, await Store.Users.CountAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Users_List_IsOrderedByName()
+    public async Task Users_List_IsOrderedByName()
     {
         foreach (var n in new[] { "zara", "Amin", "mita" })
-            Store.Users.Add(Account(n));
-        Assert.Equal(["Amin", "mita", "zara"], Store.Users.List().Select(u => u.UserName));
+            await Store.Users.AddAsync(Account(n), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(["Amin", "mita", "zara"], (await Store.Users.ListAsync(cancellationToken: TestContext.Current.CancellationToken)).Select(u => u.UserName));
     }
 
     [Fact]
-    public void Users_DisableAndRehash_AreStored_AndUnknownNamesSayFalse()
+    public async Task Users_DisableAndRehash_AreStored_AndUnknownNamesSayFalse()
     {
-        var user = Store.Users.Add(Account("officer"));
-        Assert.True(Store.Users.SetDisabled("officer", true));
-        Assert.True(Store.Users.SetPasswordHash(user.Id, "new-hash"));
-        Assert.False(Store.Users.SetDisabled("nobody", true));
+        var user = await Store.Users.AddAsync(Account("officer"), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(await Store.Users.SetDisabledAsync("officer", true, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.True(await Store.Users.SetPasswordHashAsync(user.Id, "new-hash", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.False(await Store.Users.SetDisabledAsync("nobody", true, cancellationToken: TestContext.Current.CancellationToken));
         Reopen();
-        var read = Store.Users.Find("officer")!;
+        var read = (await Store.Users.FindAsync("officer", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.True(read.Disabled);
         Assert.Equal("new-hash", read.PasswordHash);
     }
 
     [Fact]
-    public void Tokens_AreFoundByTheirHashOnly_WithTheirOwner_AndRevocationIsKept()
+    public async Task Tokens_AreFoundByTheirHashOnly_WithTheirOwner_AndRevocationIsKept()
     {
-        var user = Store.Users.Add(Account("script-owner", Role.Viewer, null));
+        var user = await Store.Users.AddAsync(Account("script-owner", Role.Viewer, null), cancellationToken: TestContext.Current.CancellationToken);
         var hash = ApiTokens.Hash("mosaic_secret-one");
-        var token = Store.Users.AddToken(user.Id, "nightly", hash, s_at);
-        Store.Users.AddToken(user.Id, "other", ApiTokens.Hash("mosaic_secret-two"), s_at.AddDays(1));
+        var token = await Store.Users.AddTokenAsync(user.Id, "nightly", hash, s_at, cancellationToken: TestContext.Current.CancellationToken);
+        await Store.Users.AddTokenAsync(user.Id, "other", ApiTokens.Hash("mosaic_secret-two"), s_at.AddDays(1), cancellationToken: TestContext.Current.CancellationToken);
         Reopen();
-        var found = Store.Users.FindToken(ApiTokens.Hash("mosaic_secret-one"));
+        var found = await Store.Users.FindTokenAsync(ApiTokens.Hash("mosaic_secret-one"), cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotNull(found);
         Assert.Equal(token.Id, found.Value.Token.Id);
         Assert.Equal("nightly", found.Value.Token.Name);
         Assert.Equal("script-owner", found.Value.User.UserName);
-        Assert.Null(Store.Users.FindToken(ApiTokens.Hash("mosaic_secret-three")));
-        Assert.Equal(["other", "nightly"], Store.Users.ListTokens(user.Id).Select(t => t.Name));
-        Assert.True(Store.Users.RevokeToken(token.Id));
+        Assert.Null(await Store.Users.FindTokenAsync(ApiTokens.Hash("mosaic_secret-three"), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(["other", "nightly"], (await Store.Users.ListTokensAsync(user.Id, cancellationToken: TestContext.Current.CancellationToken)).Select(t => t.Name));
+        Assert.True(await Store.Users.RevokeTokenAsync(token.Id, cancellationToken: TestContext.Current.CancellationToken));
         Reopen();
-        Assert.True(Store.Users.FindToken(hash)!.Value.Token.Revoked);
+        Assert.True((await Store.Users.FindTokenAsync(hash, cancellationToken: TestContext.Current.CancellationToken))!.Value.Token.Revoked);
     }
 }

@@ -37,12 +37,12 @@ public sealed class PostgresAuditLogTests : AuditLogContractTests
     [InlineData("DROP TRIGGER audit_log_no_update ON audit_log")]
     [InlineData("ALTER TABLE audit_log DISABLE TRIGGER ALL")]
     [InlineData("DROP TABLE audit_log")]
-    public void AuditLog_AsTheApplicationRole_ChangingOrUnprotectingIsRefusedByPrivileges(string sql)
+    public async Task AuditLog_AsTheApplicationRole_ChangingOrUnprotectingIsRefusedByPrivileges(string sql)
     {
-        Store.AuditLog.Append(Entry);
+        await Store.AuditLog.AppendAsync(Entry, cancellationToken: TestContext.Current.CancellationToken);
         var ex = Refused(_database.ConnectionString(user: "mosaic_app"), sql);
         Assert.Contains(ex.SqlState, new[] { PostgresErrorCodes.InsufficientPrivilege });
-        var stored = Assert.Single(Store.AuditLog.Read());
+        var stored = Assert.Single(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(("officer", 5, 6), (stored.Actor, stored.Households, stored.Persons));
     }
 
@@ -50,19 +50,19 @@ public sealed class PostgresAuditLogTests : AuditLogContractTests
     [InlineData("UPDATE audit_log SET actor = 'someone else'")]
     [InlineData("DELETE FROM audit_log WHERE id = 1")]
     [InlineData("TRUNCATE audit_log")]
-    public void AuditLog_AsTheOwner_ChangesAreRefusedByTriggers(string sql)
+    public async Task AuditLog_AsTheOwner_ChangesAreRefusedByTriggers(string sql)
     {
-        Store.AuditLog.Append(Entry);
+        await Store.AuditLog.AppendAsync(Entry, cancellationToken: TestContext.Current.CancellationToken);
         var ex = Refused(_database.ConnectionString(), sql);
         Assert.Contains("audit log is append-only", ex.MessageText, StringComparison.Ordinal);
-        Assert.Equal("officer", Assert.Single(Store.AuditLog.Read()).Actor);
+        Assert.Equal("officer", Assert.Single(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken)).Actor);
     }
 
     [Fact]
-    public void AuditLog_TheApplicationRole_CanAppendAndRead()
+    public async Task AuditLog_TheApplicationRole_CanAppendAndRead()
     {
         using var app = PostgresMosaicStore.Open(_database.ConnectionString(user: "mosaic_app"));
-        var id = app.AuditLog.Append(Entry);
-        Assert.Equal(id, Assert.Single(Store.AuditLog.Read()).Id);
+        var id = await app.AuditLog.AppendAsync(Entry, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(id, Assert.Single(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken)).Id);
     }
 }

@@ -14,7 +14,7 @@ public sealed class PostgresImportEncodingTests(PostgresServer server) : IDispos
     private readonly PostgresTestDatabase _database = new(server);
 
     [Fact]
-    public void Import_ValuesAtTheEdgesOfTheCopyFormat_ReadBackExactlyAsGiven()
+    public async Task Import_ValuesAtTheEdgesOfTheCopyFormat_ReadBackExactlyAsGiven()
     {
         var longName = string.Concat(Enumerable.Repeat("আমিনা বেগম 👩🏽‍🌾 ", 8_000)); // ~130k characters, ~350 KB of UTF-8
         var edges = new Household
@@ -66,7 +66,7 @@ public sealed class PostgresImportEncodingTests(PostgresServer server) : IDispos
 
         using (var store = _database.Open())
         {
-            store.Areas.Upsert(Fixtures.Areas);
+            await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
             using var batch = store.Registry.BeginImport("edges.csv");
             batch.Add(edges, HouseholdFingerprint.Compute(edges));
             batch.Add(bare, HouseholdFingerprint.Compute(bare));

@@ -25,10 +25,10 @@ public sealed class SqliteAuditLogTests : AuditLogContractTests
     [InlineData("DELETE FROM audit_log")]
     [InlineData("DELETE FROM audit_log WHERE id = 1")]
     [InlineData("INSERT OR REPLACE INTO audit_log (id, at, actor, action, subject, households, persons, command_line) VALUES (1, 'x', 'x', 'x', 'x', 0, 0, 'x')")]
-    public void AuditLog_UpdateOrDeleteFromAnyClient_IsRefusedAndTheEntryIsUnchanged(string sql)
+    public async Task AuditLog_UpdateOrDeleteFromAnyClient_IsRefusedAndTheEntryIsUnchanged(string sql)
     {
         var entry = new AuditEntry(DateTimeOffset.UtcNow, "officer", AuditActions.TargetExportContacts, "/tmp/t.csv", null, 5, 6, "mosaic target");
-        Store.AuditLog.Append(entry);
+        await Store.AuditLog.AppendAsync(entry, cancellationToken: TestContext.Current.CancellationToken);
         using (var raw = new SqliteConnection($"Data Source={DbPath};Pooling=false"))
         {
             raw.Open();
@@ -37,7 +37,7 @@ public sealed class SqliteAuditLogTests : AuditLogContractTests
             var ex = Assert.Throws<SqliteException>(() => cmd.ExecuteNonQuery());
             Assert.Contains("audit log is append-only", ex.Message, StringComparison.Ordinal);
         }
-        var stored = Assert.Single(Store.AuditLog.Read());
+        var stored = Assert.Single(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(("officer", 5, 6), (stored.Actor, stored.Households, stored.Persons));
     }
 

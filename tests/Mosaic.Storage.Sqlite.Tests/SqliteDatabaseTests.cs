@@ -53,17 +53,17 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void Database_HandsOutIndependentUnitsOfWorkFromSeveralThreads()
+    public async Task Database_HandsOutIndependentUnitsOfWorkFromSeveralThreads()
     {
         using var database = SqliteDatabase.Open(DbPath);
         database.Migrate();
         using (var store = database.OpenStore())
-            store.Areas.Upsert(Fixtures.Areas);
+            await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var counts = new int[8];
-        Parallel.For(0, counts.Length, i =>
+        await Parallel.ForAsync(0, counts.Length, TestContext.Current.CancellationToken, async (i, cancel) =>
         {
             using var store = database.OpenStore();
-            counts[i] = store.Areas.Count();
+            counts[i] = await store.Areas.CountAsync(cancel);
         });
         Assert.All(counts, c => Assert.Equal(Fixtures.Areas.Count, c));
     }
@@ -91,12 +91,12 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void StoreCall_OnADamagedSchema_FailsAsAStoreFailureNotAnSqliteException()
+    public async Task StoreCall_OnADamagedSchema_FailsAsAStoreFailureNotAnSqliteException()
     {
         using var store = SqliteMosaicStore.Open(DbPath);
         Sql("DROP TABLE audit_log");
         var entry = new AuditEntry(DateTimeOffset.UtcNow, "officer", AuditActions.TargetExportContacts, "/tmp/x.csv", null, 1, 1, "mosaic target");
-        var ex = Assert.Throws<StoreException>(() => store.AuditLog.Append(entry));
+        var ex = (await Assert.ThrowsAsync<StoreException>(async () => await store.AuditLog.AppendAsync(entry, cancellationToken: TestContext.Current.CancellationToken)));
         Assert.Equal(StoreFailure.Corrupt, ex.Failure);
         Assert.Contains("audit_log", ex.Message, StringComparison.Ordinal);
     }
@@ -111,10 +111,10 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void ImportBatch_WriteRefusedByTheDatabase_IsAConflictFailure()
+    public async Task ImportBatch_WriteRefusedByTheDatabase_IsAConflictFailure()
     {
         using var store = SqliteMosaicStore.Open(DbPath);
-        store.Areas.Upsert(Fixtures.Areas);
+        await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var family = Fixtures.ReturneeFamily();
         using var batch = store.Registry.BeginImport("test");
         batch.Add(family, HouseholdFingerprintOf(family));

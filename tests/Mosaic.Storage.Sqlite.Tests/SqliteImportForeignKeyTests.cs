@@ -15,11 +15,11 @@ public sealed class SqliteImportForeignKeyTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private SqliteConnection Migrated()
+    private async Task<SqliteConnection> Migrated()
     {
         var path = _dir.File("fk.db");
         using (var store = SqliteMosaicStore.Open(path))
-            store.Areas.Upsert(RandomRegistry.Areas);
+            await store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var raw = new SqliteConnection($"Data Source={path};Pooling=false");
         raw.Open();
         Run(raw, "PRAGMA foreign_keys = ON");
@@ -47,9 +47,9 @@ public sealed class SqliteImportForeignKeyTests : IDisposable
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void AfterAnImport_CommittedOrRolledBack_EveryForeignKeyHolds_AndIsEnforcedAgain(bool commit)
+    public async Task AfterAnImport_CommittedOrRolledBack_EveryForeignKeyHolds_AndIsEnforcedAgain(bool commit)
     {
-        using var raw = Migrated();
+        using var raw = await Migrated();
         var households = RandomRegistry.Households(300, seed: 11);
         using (var batch = new SqliteRegistrationBatch(raw, "fk test"))
         {

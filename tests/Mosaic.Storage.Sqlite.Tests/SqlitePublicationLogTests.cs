@@ -20,19 +20,19 @@ public sealed class SqlitePublicationLogTests : IDisposable
     ];
 
     [Fact]
-    public void LoggedTables_ReadBackAsWritten_OldestFirst_InAnotherUnitOfWork()
+    public async Task LoggedTables_ReadBackAsWritten_OldestFirst_InAnotherUnitOfWork()
     {
         var path = _dir.File("log.db");
         using (var store = SqliteMosaicStore.Open(path))
         {
             var log = PublicationLogs.Of(store);
-            Assert.Empty(log.ReadPublications());
-            log.LogPublications([s_tables[0]]);
-            log.LogPublications([s_tables[1]]);
+            Assert.Empty(await log.ReadPublicationsAsync(cancellationToken: TestContext.Current.CancellationToken));
+            await log.LogPublicationsAsync([s_tables[0]], cancellationToken: TestContext.Current.CancellationToken);
+            await log.LogPublicationsAsync([s_tables[1]], cancellationToken: TestContext.Current.CancellationToken);
         }
         using (var store = SqliteMosaicStore.Open(path))
         {
-            var read = PublicationLogs.Of(store).ReadPublications();
+            var read = (await PublicationLogs.Of(store).ReadPublicationsAsync(cancellationToken: TestContext.Current.CancellationToken));
             Assert.Equal(2, read.Count);
             for (var i = 0; i < 2; i++)
             {
@@ -58,11 +58,11 @@ public sealed class SqlitePublicationLogTests : IDisposable
     [Theory]
     [InlineData("UPDATE publication_log SET cells = '[]'")]
     [InlineData("DELETE FROM publication_log")]
-    public void TheLog_CannotBeChangedOrEmptied(string sql)
+    public async Task TheLog_CannotBeChangedOrEmptied(string sql)
     {
         var path = _dir.File("log.db");
         using (var store = SqliteMosaicStore.Open(path))
-            PublicationLogs.Of(store).LogPublications(s_tables);
+            await PublicationLogs.Of(store).LogPublicationsAsync(s_tables, cancellationToken: TestContext.Current.CancellationToken);
         using var raw = new SqliteConnection($"Data Source={path};Pooling=false");
         raw.Open();
         using var cmd = raw.CreateCommand();

@@ -25,19 +25,19 @@ public sealed class SqliteRecordKeyTests : IDisposable
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private string Registry(int households)
+    private async Task<string> Registry(int households)
     {
         var path = _dir.File("keys.db");
         using var store = SqliteMosaicStore.Open(path);
-        store.Areas.Upsert(RandomRegistry.Areas);
+        await store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
         RandomRegistry.Import(store, households, seed: 5);
         return path;
     }
 
     [Fact]
-    public void Import_GivesEveryPersonAndHouseholdItsOwnNonZeroKey()
+    public async Task Import_GivesEveryPersonAndHouseholdItsOwnNonZeroKey()
     {
-        var path = Registry(500);
+        var path = await Registry(500);
         using var raw = Raw(path);
         foreach (var table in new[] { "household", "person" })
         {
@@ -49,9 +49,9 @@ public sealed class SqliteRecordKeyTests : IDisposable
     }
 
     [Fact]
-    public void RecordKey_CannotBeChanged()
+    public async Task RecordKey_CannotBeChanged()
     {
-        var path = Registry(5);
+        var path = await Registry(5);
         using var raw = Raw(path);
         using var cmd = raw.CreateCommand();
         cmd.CommandText = "UPDATE person SET record_key = 7";
@@ -60,9 +60,9 @@ public sealed class SqliteRecordKeyTests : IDisposable
     }
 
     [Fact]
-    public void OpeningAFileFromBeforeRecordKeys_GivesItsRowsKeysOnce()
+    public async Task OpeningAFileFromBeforeRecordKeys_GivesItsRowsKeysOnce()
     {
-        var path = Registry(300);
+        var path = await Registry(300);
         // Put the file back in the state schema version 8 left it: no record keys.
         using (var raw = Raw(path))
         {
@@ -74,7 +74,7 @@ public sealed class SqliteRecordKeyTests : IDisposable
         List<double?> first;
         using (var store = SqliteMosaicStore.Open(path))
         {
-            var snapshot = RegistrySnapshotLoader.Load(store);
+            var snapshot = await RegistrySnapshotLoader.LoadAsync(store, cancellationToken: TestContext.Current.CancellationToken);
             Assert.True(snapshot.HasRecordKeys);
             first = Perturbed(snapshot);
         }
@@ -84,7 +84,7 @@ public sealed class SqliteRecordKeyTests : IDisposable
             Assert.True(Scalar(raw, "SELECT count(DISTINCT record_key) FROM person") > Scalar(raw, "SELECT count(*) FROM person") - 3);
         }
         using (var store = SqliteMosaicStore.Open(path))
-            Assert.Equal(first, Perturbed(RegistrySnapshotLoader.Load(store)));
+            Assert.Equal(first, Perturbed(await RegistrySnapshotLoader.LoadAsync(store, cancellationToken: TestContext.Current.CancellationToken)));
     }
 
     private static List<double?> Perturbed(RegistrySnapshot snapshot) =>

@@ -20,13 +20,13 @@ public sealed class SqliteScoreColumnsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void SaveRun_OfARunOverSeveralParts_ReadsBackEveryFieldAsSaved()
+    public async Task SaveRun_OfARunOverSeveralParts_ReadsBackEveryFieldAsSaved()
     {
         var model = DefaultVulnerabilityModel.Model;
         var saved = Scores(model);
         var db = _dir.File("scores.db");
         using (var store = SqliteMosaicStore.Open(db))
-            store.Scores.SaveRun(model, saved, DateTimeOffset.UtcNow);
+            await store.Scores.SaveRunAsync(model, saved, DateTimeOffset.UtcNow, cancellationToken: TestContext.Current.CancellationToken);
         using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
         {
             c.Open();
@@ -37,13 +37,13 @@ public sealed class SqliteScoreColumnsTests : IDisposable
 
         using var reopened = SqliteMosaicStore.Open(db);
         var byRank = saved.OrderBy(s => s.Rank).ToList();
-        AssertSame(byRank, reopened.Scores.ReadScores());
+        AssertSame(byRank, await reopened.Scores.ReadScoresAsync(cancellationToken: TestContext.Current.CancellationToken));
 
         var some = saved.Where(s => s.HouseholdId % 97 == 3 || s.HouseholdId > 3 * Households - 20).ToList();
         var asked = some.Select(s => s.HouseholdId).Append(-5).Append(10 * Households).Reverse().ToList();
-        AssertSame([.. some.OrderBy(s => s.Rank)], ((IScoreColumnsSource)reopened.Scores).ReadScores(asked));
+        AssertSame([.. some.OrderBy(s => s.Rank)], await ((IScoreColumnsSource)reopened.Scores).ReadScoresAsync(asked, cancellationToken: TestContext.Current.CancellationToken));
 
-        var ranks = ((IScoreColumnsSource)reopened.Scores).ReadRanks();
+        var ranks = await ((IScoreColumnsSource)reopened.Scores).ReadRanksAsync(cancellationToken: TestContext.Current.CancellationToken);
         var byId = saved.OrderBy(s => s.HouseholdId).ToList();
         Assert.Equal(byId.Select(s => s.HouseholdId), ranks.HouseholdIds);
         Assert.Equal(byId.Select(s => s.Rank), ranks.Ranks);

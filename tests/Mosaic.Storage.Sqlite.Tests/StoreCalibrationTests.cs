@@ -14,10 +14,10 @@ public sealed class StoreCalibrationTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public void Calibrate_FromTheStoreStream_EqualsCalibrationOnHouseholdsInMemory()
+    public async Task Calibrate_FromTheStoreStream_EqualsCalibrationOnHouseholdsInMemory()
     {
         using var store = SqliteMosaicStore.Open(_dir.File("cal.db"));
-        store.Areas.Upsert(Fixtures.Areas);
+        await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         using (var batch = store.Registry.BeginImport("test"))
         {
             foreach (var h in SyntheticHouseholds.Generate(1200, 11))
@@ -25,11 +25,11 @@ public sealed class StoreCalibrationTests : IDisposable
             batch.Commit();
         }
         var model = DefaultVulnerabilityModel.Model;
-        var streamed = StoreScoring.Score(store, new ScoreRequest(model, DateTimeOffset.UtcNow, 0.3)).Calibration!;
+        var streamed = (await StoreScoring.ScoreAsync(store, new ScoreRequest(model, DateTimeOffset.UtcNow, 0.3), cancellationToken: TestContext.Current.CancellationToken)).Calibration!;
 
         // The way the command calibrated before: every household in memory, exposures computed again.
         var households = store.Registry.ReadHouseholds(null, HouseholdFields.Location).ToList();
-        var exposures = new ExposureCalculator(HazardIndex.Build(store.Hazards.ReadLayers()), store.Areas.All(withBoundaries: true).Where(a => a.Boundary is not null))
+        var exposures = new ExposureCalculator(HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), (await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken)).Where(a => a.Boundary is not null))
             .Compute(households);
         var inMemory = Calibration.Fit(model, households, exposures, 0.3);
 

@@ -137,7 +137,7 @@ internal sealed class CommandsBenchmark : IBenchmark
         static List<StoredScore> Read(string db)
         {
             using var store = SqliteMosaicStore.Open(db);
-            return [.. store.Scores.ReadScores().OrderBy(s => s.HouseholdId)];
+            return [.. store.Scores.ReadScoresAsync().GetAwaiter().GetResult().OrderBy(s => s.HouseholdId)];
         }
         var (sa, sb) = (Read(a), Read(b));
         if (sa.Count != sb.Count)

@@ -19,7 +19,7 @@ internal static class DuckPeer
     {
         RegistrySnapshot snapshot;
         using (var store = SqliteMosaicStore.Open(db))
-            snapshot = RegistrySnapshotLoader.Load(store);
+            snapshot = RegistrySnapshotLoader.LoadAsync(store).GetAwaiter().GetResult();
         return Run(snapshot, runs);
     }
 

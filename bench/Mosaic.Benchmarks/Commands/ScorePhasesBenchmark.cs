@@ -33,8 +33,8 @@ internal sealed class ScorePhasesBenchmark : IBenchmark
         }
         using var store = SqliteMosaicStore.Open(db);
         Step("open + migrate");
-        var index = HazardIndex.Build(store.Hazards.ReadLayers());
-        var areas = store.Areas.All(withBoundaries: true);
+        var index = HazardIndex.Build(store.Hazards.ReadLayersAsync().GetAwaiter().GetResult());
+        var areas = store.Areas.AllAsync(withBoundaries: true).GetAwaiter().GetResult();
         Step("hazard layers + areas");
         var source = (IPersistedSnapshotSource)store.Registry;
         var load = PersistedSnapshots.Load(source, areas, scoring: true);
@@ -70,7 +70,7 @@ internal sealed class ScorePhasesBenchmark : IBenchmark
             HouseholdRanking.Order(scores, keys);
             Step("  rank order alone");
         }
-        store.Scores.SaveRun(model, run, DateTimeOffset.UtcNow);
+        store.Scores.SaveRunAsync(model, run, DateTimeOffset.UtcNow).GetAwaiter().GetResult();
         Step("write score rows");
         ScoreSnapshotFields.Refresh(source, load, run);
         Step("refresh image");

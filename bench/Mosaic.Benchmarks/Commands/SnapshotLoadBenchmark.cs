@@ -27,7 +27,7 @@ internal sealed class SnapshotLoadBenchmark : IBenchmark
         using var store = SqliteMosaicStore.Open(db);
         Step("open + migrate");
         var source = (IPersistedSnapshotSource)store.Registry;
-        var areas = store.Areas.All();
+        var areas = store.Areas.AllAsync().GetAwaiter().GetResult();
         Step("areas");
         var coverage = source.CurrentCoverage();
         Step("coverage");

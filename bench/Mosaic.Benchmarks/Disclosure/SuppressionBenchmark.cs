@@ -42,7 +42,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
             Console.WriteLine($"{file}: {stored.Households:N0} households, {stored.Persons:N0} persons");
             return 0;
         }
-        var snapshot = db is not null ? RegistrySnapshotLoader.Load(SqliteMosaicStore.Open(db))
+        var snapshot = db is not null ? RegistrySnapshotLoader.LoadAsync(SqliteMosaicStore.Open(db)).GetAwaiter().GetResult()
             : twoDivisions ? Build(TwoDivisionRegistry.Areas(seed), TwoDivisionRegistry.Households(households, seed))
             : Generate(households, seed);
         build.Stop();
@@ -119,7 +119,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
     private static Core.Storage.RegistrationCommitted LoadDemo(SqliteMosaicStore store, int households, int seed)
     {
         var demo = new DemoGenerator(new DemoOptions { Households = households, Seed = seed });
-        store.Areas.Upsert(demo.Areas());
+        store.Areas.UpsertAsync(demo.Areas()).GetAwaiter().GetResult();
         using var batch = store.Registry.BeginImport($"demo (seed {seed})");
         foreach (var h in demo.Households())
             batch.Add(h, Core.Registry.HouseholdFingerprint.Compute(h));

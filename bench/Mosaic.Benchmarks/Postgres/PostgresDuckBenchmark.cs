@@ -20,7 +20,7 @@ internal sealed class PostgresDuckBenchmark : IBenchmark
         var clock = System.Diagnostics.Stopwatch.StartNew();
         RegistrySnapshot snapshot;
         using (var store = PostgresMosaicStore.Open(db))
-            snapshot = RegistrySnapshotLoader.Load(store);
+            snapshot = RegistrySnapshotLoader.LoadAsync(store).GetAwaiter().GetResult();
         Console.WriteLine($"snapshot read in {clock.Elapsed.TotalSeconds:F1} s (load {PostgresImportBenchmark.Load()})");
         var duck = DuckPeer.Run(snapshot, runs, by);
         Console.WriteLine($"DuckDB: load {duck.LoadSeconds:F1} s, query median of {runs} {duck.QueryMs:F0} ms, residents {duck.Total:N0} (load {PostgresImportBenchmark.Load()})");

@@ -102,7 +102,7 @@ internal sealed class PostgresTabulationBenchmark : IBenchmark
 
         RegistrySnapshot snapshot;
         using (var store = PostgresMosaicStore.Open(main.ConnectionString("single")))
-            snapshot = RegistrySnapshotLoader.Load(store);
+            snapshot = RegistrySnapshotLoader.LoadAsync(store).GetAwaiter().GetResult();
         var duck = DuckPeer.Run(snapshot, runs, by.Split(','));
         if (duck.Total != total)
             throw new InvalidOperationException($"DuckDB counts {duck.Total:N0} residents, Mosaic {total:N0}");

@@ -20,7 +20,7 @@ internal static class TwoDivisionRegistry
     /// <returns>Households and persons stored.</returns>
     public static RegistrationCommitted Load(IMosaicStore store, int households, long seed)
     {
-        store.Areas.Upsert([.. Areas(seed)]);
+        store.Areas.UpsertAsync([.. Areas(seed)]).GetAwaiter().GetResult();
         using var batch = store.Registry.BeginImport($"benchmark registry (seed {seed})");
         foreach (var h in Households(households, seed))
             batch.Add(h, HouseholdFingerprint.Compute(h));

@@ -40,7 +40,7 @@ internal sealed class PerturbationBenchmark : IBenchmark
             TabulationBenchmark.LoadSqlite(db, households);
         using var store = SqliteMosaicStore.Open(db);
         var build = Stopwatch.StartNew();
-        var snapshot = RegistrySnapshotLoader.Load(store);
+        var snapshot = RegistrySnapshotLoader.LoadAsync(store).GetAwaiter().GetResult();
         Console.WriteLine($"snapshot: {snapshot.PersonCount:N0} persons, built in {build.Elapsed.TotalSeconds:F1} s, record keys: {snapshot.HasRecordKeys}");
         var tabulator = new Tabulator(snapshot, IndicatorCatalogue.Shipped);
         var d = PerturbationParameters.Default;

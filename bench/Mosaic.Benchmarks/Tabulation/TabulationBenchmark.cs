@@ -40,7 +40,7 @@ internal sealed class TabulationBenchmark : IBenchmark
         GC.Collect();
         var before = GC.GetTotalMemory(true);
         var build = Stopwatch.StartNew();
-        var snapshot = RegistrySnapshotLoader.Load(store);
+        var snapshot = RegistrySnapshotLoader.LoadAsync(store).GetAwaiter().GetResult();
         build.Stop();
         var persons = snapshot.PersonCount;
         Console.WriteLine($"snapshot: {persons:N0} persons, {snapshot.HouseholdCount:N0} households, built in {build.Elapsed.TotalSeconds:F1} s, " +
@@ -91,7 +91,7 @@ internal sealed class TabulationBenchmark : IBenchmark
         var sw = Stopwatch.StartNew();
         using var store = SqliteMosaicStore.Open(db);
         var demo = new DemoGenerator(new DemoOptions { Households = households, Seed = DemoOptions.DefaultSeed });
-        store.Areas.Upsert(demo.Areas());
+        store.Areas.UpsertAsync(demo.Areas()).GetAwaiter().GetResult();
         using (var batch = store.Registry.BeginImport("benchmark"))
         {
             // The content fingerprint only matters for re-imports; a constant keeps generation cheap.

@@ -24,13 +24,13 @@ internal sealed class AuditListCommand : MosaicCommand
         Options.Add(_limit);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var limit = parse.GetValue(_limit);
         if (limit is < 1)
             throw new CliException(ExitCodes.Usage, "--limit must be at least 1");
         using var store = OpenStore(parse, console);
-        var entries = store.AuditLog.Read(limit);
+        var entries = await store.AuditLog.ReadAsync(limit, cancellationToken);
         var inv = CultureInfo.InvariantCulture;
         if (console.Json)
         {

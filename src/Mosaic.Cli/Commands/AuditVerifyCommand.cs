@@ -22,10 +22,10 @@ internal sealed class AuditVerifyCommand : MosaicCommand
     {
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         using var store = OpenStore(parse, console);
-        var result = AuditVerifier.Verify(store.AuditLog);
+        var result = await AuditVerifier.VerifyAsync(store.AuditLog, cancellationToken);
         if (console.Json)
         {
             console.WriteJson(new AuditVerifyReport(result.Intact, result.Entries, result.HeadHash,

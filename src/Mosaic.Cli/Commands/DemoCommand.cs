@@ -80,16 +80,16 @@ internal sealed class DemoCommand : MosaicCommand
         Options.Add(_addToExisting);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        var database = Build(parse, console);
+        var database = await BuildAsync(parse, console, cancellationToken);
         if (parse.GetValue(_noServe))
             return ExitCodes.Success;
         return DashboardServer.Run(console, database, parse.GetValue(_urls));
     }
 
     /// <summary>Builds the dataset, prints the report and, when the dashboard follows, a sign-in; returns the database's location.</summary>
-    private string Build(ParseResult parse, CliConsole console)
+    private async Task<string> BuildAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var options = new DemoOptions { Households = parse.GetValue(_households), Seed = parse.GetValue(_seed) };
         var exportDir = parse.GetValue(_exportKobo);
@@ -97,14 +97,14 @@ internal sealed class DemoCommand : MosaicCommand
         var steps = DemoDataset.Steps();
         using var store = OpenStore(parse, console, create: true);
         if (!parse.GetValue(_addToExisting))
-            RefuseRealData(store);
+            await RefuseRealDataAsync(store, cancellationToken);
 
         var work = steps.Sum(s => s.Work(demo)) + (exportDir is null ? 0 : DemoExport.Work(options));
         KoboExportResult? export = null;
-        var run = console.WithProgress("building the demo dataset", report =>
+        var run = await console.WithProgressAsync("building the demo dataset", async report =>
         {
             var r = new DemoRun(demo, store, done => report(done, work));
-            DemoDataset.Run(r, steps);
+            await DemoDataset.RunAsync(r, steps, cancellationToken);
             if (exportDir is not null)
             {
                 var before = steps.Sum(s => s.Work(demo));
@@ -124,13 +124,13 @@ internal sealed class DemoCommand : MosaicCommand
                                     "with different content were left unchanged (a database from another version of the demo?)");
         }
         if (!parse.GetValue(_noServe))
-            DashboardServer.PrintDemoSignIn(console, store);
+            await DashboardServer.PrintDemoSignInAsync(console, store, cancellationToken);
         return StoreLocator.Resolve(parse.GetValue(DbOption));
     }
 
-    private static void RefuseRealData(IMosaicStore store)
+    private static async Task RefuseRealDataAsync(IMosaicStore store, CancellationToken cancellationToken)
     {
-        var foreign = store.Registry.CountHouseholdsBySource()
+        var foreign = (await store.Registry.CountHouseholdsBySourceAsync(cancellationToken))
             .Where(s => !s.Key.StartsWith(DemoHouseholdsStep.SourcePrefix, StringComparison.Ordinal))
             .ToList();
         if (foreign.Count == 0)

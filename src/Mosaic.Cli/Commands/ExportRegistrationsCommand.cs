@@ -127,7 +127,7 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
         Options.Add(_ageBands);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var k = parse.GetValue(_k);
         if (k is < 1)
@@ -145,7 +145,7 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
         {
             using (var store = OpenStore(parse, console))
             {
-                var snapshot = SnapshotReading.Load(console, store);
+                var snapshot = await SnapshotReading.LoadAsync(console, store, cancellationToken);
                 try
                 {
                     report = MicrodataExport.Run(snapshot, new MicrodataExportRequest(file.Path, format, unit)

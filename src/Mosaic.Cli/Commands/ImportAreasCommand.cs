@@ -45,13 +45,15 @@ internal sealed class ImportAreasCommand : MosaicCommand
         Options.Add(ErrorsOption);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var path = RequireFile(parse.GetValue(_file));
         var reportTarget = ReportTarget(parse, path);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
-        var result = console.WithStatus("importing areas", () => AreaImporter.Import(store.Areas, ImportSource.FromFile(path), parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid), csv));
+        var result = await console.WithStatusAsync("importing areas", () => AreaImporter.ImportAsync(store.Areas, ImportSource.FromFile(path),
+            parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid), csv, cancellationToken));
+        var total = await store.Areas.CountAsync(cancellationToken);
         var all = ImportErrorFile.Combine(result.Issues, result.Warnings);
         var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, result.Warnings);
         var c = result.Counts;
@@ -68,13 +70,13 @@ internal sealed class ImportAreasCommand : MosaicCommand
                 Warnings = result.Warnings.Count,
                 ErrorsFile = report is { WarningsOnly: false } ? report.Path : null,
                 WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
-                AreasTotal = store.Areas.Count(),
+                AreasTotal = total,
             });
         }
         else
         {
             console.Info(result.Committed
-                ? $"areas: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({store.Areas.Count()} in the database)"
+                ? $"areas: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({total} in the database)"
                 : "nothing imported: the file has rejected rows (use --skip-invalid to import the valid ones)");
         }
         console.ReportIssues(all, report, $"{result.Issues.Count} rejected row(s), {result.Warnings.Count} warning(s)");

@@ -41,14 +41,15 @@ internal sealed class ImportDtmCommand : MosaicCommand
         Options.Add(ErrorsOption);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var path = RequireFile(parse.GetValue(_file));
         var reportTarget = ReportTarget(parse, path);
         var skip = parse.GetValue(_skipInvalid);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
         using var store = OpenStore(parse, console, create: true);
-        var result = console.WithStatus("importing DTM records", () => DtmImporter.Import(store.Areas, store.Mobility, ImportSource.FromFile(path), new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
+        var result = await console.WithStatusAsync("importing DTM records", () => DtmImporter.ImportAsync(store.Areas, store.Mobility, ImportSource.FromFile(path),
+            new DtmImportOptions { SkipInvalid = skip, Csv = csv }, cancellationToken));
         var all = ImportErrorFile.Combine(result.Errors, result.Warnings);
         var report = WriteImportReport(parse, console, path, reportTarget, result.Errors, result.Warnings);
         var c = result.Counts;

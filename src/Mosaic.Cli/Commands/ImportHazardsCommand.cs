@@ -63,7 +63,7 @@ internal sealed class ImportHazardsCommand : MosaicCommand
         Options.Add(ErrorsOption);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var path = RequireFile(parse.GetValue(_file));
         var reportTarget = ReportTarget(parse, path);
@@ -71,12 +71,12 @@ internal sealed class ImportHazardsCommand : MosaicCommand
         if (!HazardTypes.Codes.TryParse(typeCode?.Trim().ToLowerInvariant(), out var type))
             throw new CliException(ExitCodes.Usage, $"unknown hazard type '{typeCode}'; use one of: {HazardTypes.Codes.Describe()}");
         using var store = OpenStore(parse, console, create: true);
-        var result = HazardImporter.Import(store.Hazards, new HazardImportRequest(
+        var result = await HazardImporter.ImportAsync(store.Hazards, new HazardImportRequest(
             ImportSource.FromFile(path), type, parse.GetValue(_name), parse.GetValue(_severityProperty), parse.GetValue(_skipInvalid))
         {
             ValidFrom = parse.GetValue(_validFrom),
             ValidTo = parse.GetValue(_validTo),
-        });
+        }, cancellationToken);
         var (layer, commit, replaced) = (result.Layer, result.Committed, result.Replaced);
         var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, []);
 

@@ -59,7 +59,7 @@ internal sealed class ImportRegistrationsCommand : MosaicCommand
         Options.Add(ErrorsOption);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var path = RequireFile(parse.GetValue(_file));
         var membersPath = parse.GetValue(_members) is { } m ? RequireFile(m) : null;
@@ -88,9 +88,9 @@ internal sealed class ImportRegistrationsCommand : MosaicCommand
         RegistrationImportResult result;
         try
         {
-            result = console.WithProgress("importing registrations", report =>
-                RegistrationImporter.Import(store, input, mapping,
-                    new RegistrationImportOptions(skipInvalid, p => report(p.BytesRead, p.TotalBytes))));
+            result = await console.WithProgressAsync("importing registrations", report =>
+                RegistrationImporter.ImportAsync(store, input, mapping,
+                    new RegistrationImportOptions(skipInvalid, p => report(p.BytesRead, p.TotalBytes)), cancellationToken));
         }
         catch (RegistrationInputException ex)
         {
@@ -121,8 +121,8 @@ internal sealed class ImportRegistrationsCommand : MosaicCommand
                 WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
                 HouseholdRowsRead = result.HouseholdRowsRead,
                 MemberRowsRead = result.MemberRowsRead,
-                HouseholdsTotal = store.Registry.CountHouseholds(),
-                PersonsTotal = store.Registry.CountPersons(),
+                HouseholdsTotal = await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken),
+                PersonsTotal = await store.Registry.CountPersonsAsync(cancellationToken: cancellationToken),
             });
         }
         else

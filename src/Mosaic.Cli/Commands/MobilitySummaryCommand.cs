@@ -67,7 +67,7 @@ internal sealed class MobilitySummaryCommand : MosaicCommand
         Options.Add(_to);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var levelText = parse.GetValue(_level) ?? "adm0";
         if (!levelText.StartsWith("adm", StringComparison.OrdinalIgnoreCase) ||
@@ -81,7 +81,7 @@ internal sealed class MobilitySummaryCommand : MosaicCommand
         if (options.From is { } from && options.To is { } to && from > to)
             throw new CliException(ExitCodes.Usage, $"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
         using var store = OpenStore(parse, console);
-        var report = MobilitySummary.Run(store, options);
+        var report = await MobilitySummary.RunAsync(store, options, cancellationToken);
         if (options.From is not null || options.To is not null)
             RequirePeriodInsideFlows(options, store.Mobility);
         if (options.SplitDate is { } split)

@@ -86,7 +86,7 @@ internal sealed class PrivacyKAnonymityCommand : MosaicCommand
         _unit.AcceptOnlyFromAmong(s_units);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var k = parse.GetValue(_k);
         if (k < 1)
@@ -101,7 +101,7 @@ internal sealed class PrivacyKAnonymityCommand : MosaicCommand
         KAnonymityCheckReport report;
         using (var store = OpenStore(parse, console))
         {
-            var snapshot = SnapshotReading.Load(console, store);
+            var snapshot = await SnapshotReading.LoadAsync(console, store, cancellationToken);
             try
             {
                 report = KAnonymityAssessment.Run(snapshot, new KAnonymityRequest(quasi, k, unit)

@@ -31,10 +31,11 @@ internal static class PublicationLogOption
     }
 
     /// <summary>Logs the tables just published.</summary>
-    public static void Record(IPublicationLog log, IReadOnlyList<TabulationResult> results, IReadOnlyList<TabulationRequest> requests)
+    public static Task RecordAsync(IPublicationLog log, IReadOnlyList<TabulationResult> results, IReadOnlyList<TabulationRequest> requests,
+        CancellationToken cancellationToken)
     {
         var at = DateTimeOffset.UtcNow;
-        log.LogPublications([.. results.Select((r, i) => PublicationHistory.Record(r, requests[i], at))]);
+        return log.LogPublicationsAsync([.. results.Select((r, i) => PublicationHistory.Record(r, requests[i], at))], cancellationToken);
     }
 
     /// <summary>What the log did for a table, for its summary line ("" when it did nothing).</summary>

@@ -88,7 +88,7 @@ internal sealed class PublishCommand : MosaicCommand
         });
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var path = RequireFile(parse.GetValue(_file));
         var format = parse.GetValue(_format)!;
@@ -111,7 +111,7 @@ internal sealed class PublishCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, $"{existing} already exists: use --force to replace the publication's files");
         using (var store = OpenStore(parse, console))
         {
-            if (store.Registry.CountHouseholds() == 0)
+            if (await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken) == 0)
                 throw new CliException(ExitCodes.InputRejected, $"the registry in {store.Description} holds no households yet: import them first, or build the demo with mosaic demo");
             try
             {
@@ -122,12 +122,12 @@ internal sealed class PublishCommand : MosaicCommand
                     Secondary = parse.GetValue(_secondary) == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube,
                 }).ToList();
                 var log = parse.GetValue(_publicationLog) ? PublicationLogOption.Open(store) : null;
-                var snapshot = SnapshotReading.Load(console, store);
-                results = new Tabulator(snapshot, catalogue).TabulatePublication(requests, log?.ReadPublications());
+                var snapshot = await SnapshotReading.LoadAsync(console, store, cancellationToken);
+                results = new Tabulator(snapshot, catalogue).TabulatePublication(requests, log is null ? null : await log.ReadPublicationsAsync(cancellationToken));
                 // Logged before the files are written: a table logged but not written only constrains later tables more.
                 if (log is not null)
                 {
-                    PublicationLogOption.Record(log, results, requests);
+                    await PublicationLogOption.RecordAsync(log, results, requests, cancellationToken);
                     PublicationLogOption.Warn(console, results);
                 }
             }

@@ -60,7 +60,7 @@ internal sealed class ScoreCommand : MosaicCommand
         Options.Add(ForceOption);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var model = LoadModel(parse.GetValue(_model));
         if (parse.GetValue(_printModel))
@@ -74,8 +74,8 @@ internal sealed class ScoreCommand : MosaicCommand
 
         using var saved = parse.GetValue(_calibrate) && parse.GetValue(_saveModel) is { } savePath ? BeginOutput(parse, console, savePath) : null;
         using var store = OpenStore(parse, console);
-        var result = console.WithStatus("scoring", () => StoreScoring.Score(store,
-            new ScoreRequest(model, DateTimeOffset.UtcNow, parse.GetValue(_calibrate) ? coverage : null)));
+        var result = await console.WithStatusAsync("scoring", () => StoreScoring.ScoreAsync(store,
+            new ScoreRequest(model, DateTimeOffset.UtcNow, parse.GetValue(_calibrate) ? coverage : null), cancellationToken));
         var (summary, calibration) = (result.Summary, result.Calibration);
         if (calibration is not null && saved is not null)
         {

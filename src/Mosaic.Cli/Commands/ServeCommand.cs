@@ -24,11 +24,11 @@ internal sealed class ServeCommand : MosaicCommand
         Options.Add(_urls);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var db = StoreLocator.Resolve(parse.GetValue(DbOption));
         using (var store = StoreLocator.Open(db))
-            DashboardServer.PrintFirstAdmin(console, store);
+            await DashboardServer.PrintFirstAdminAsync(console, store, cancellationToken);
         return DashboardServer.Run(console, db, parse.GetValue(_urls));
     }
 }

@@ -11,8 +11,8 @@ internal static class SnapshotReading
     /// The snapshot of the whole registry: read from the image the store persisted when it is current, extended after
     /// imports, rebuilt (and saved for the next command) otherwise — see <see cref="PersistedSnapshots"/>.
     /// </summary>
-    public static RegistrySnapshot Load(CliConsole console, IMosaicStore store) =>
-        console.WithStatus("reading the registry", () => RegistrySnapshotLoader.Load(store));
+    public static Task<RegistrySnapshot> LoadAsync(CliConsole console, IMosaicStore store, CancellationToken cancellationToken) =>
+        console.WithStatusAsync("reading the registry", () => RegistrySnapshotLoader.LoadAsync(store, cancellationToken));
 
     /// <summary>A list option given as <c>a,b,c</c>, as several tokens, or both.</summary>
     public static List<string> Names(string[]? values) =>

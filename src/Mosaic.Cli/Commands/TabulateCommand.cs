@@ -141,7 +141,7 @@ internal sealed class TabulateCommand : MosaicCommand
         _engine.AcceptOnlyFromAmong("auto", "memory", "database");
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var format = parse.GetValue(_format)!;
         var outPath = parse.GetValue(_out);
@@ -154,7 +154,7 @@ internal sealed class TabulateCommand : MosaicCommand
         using var output = outPath is null ? null : BeginOutput(parse, console, outPath);
         using (var store = OpenStore(parse, console))
         {
-            if (store.Registry.CountHouseholds() == 0)
+            if (await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken) == 0)
             {
                 throw new CliException(ExitCodes.InputRejected,
                     $"the registry in {store.Description} holds no households yet: import them first " +
@@ -173,8 +173,8 @@ internal sealed class TabulateCommand : MosaicCommand
                     AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
                 };
                 result = parse.GetValue(_publicationLog)
-                    ? Logged(parse.GetValue(_engine)!, console, store, catalogue, request)
-                    : Count(parse.GetValue(_engine)!, console, store, catalogue, request);
+                    ? await LoggedAsync(parse.GetValue(_engine)!, console, store, catalogue, request, cancellationToken)
+                    : await CountAsync(parse.GetValue(_engine)!, console, store, catalogue, request, cancellationToken);
             }
             catch (Exception ex) when (ex is TabulationException or IndicatorCatalogueException or ExpressionException)
             {
@@ -232,12 +232,13 @@ internal sealed class TabulateCommand : MosaicCommand
     }
 
     /// <summary>The table counted where <paramref name="engine"/> says: by the store (pushdown) or over the snapshot in memory.</summary>
-    private static TabulationResult Count(string engine, CliConsole console, Mosaic.Core.Storage.IMosaicStore store, IndicatorCatalogue catalogue,
-        TabulationRequest request)
+    private static async Task<TabulationResult> CountAsync(string engine, CliConsole console, Mosaic.Core.Storage.IMosaicStore store,
+        IndicatorCatalogue catalogue, TabulationRequest request, CancellationToken cancellationToken)
     {
         if (engine != "memory")
         {
-            var counted = console.WithStatus("counting in the database", () => PushdownTabulator.TryTabulate(store, catalogue, request));
+            var counted = await console.WithStatusAsync("counting in the database",
+                () => PushdownTabulator.TryTabulateAsync(store, catalogue, request, cancellationToken));
             if (counted is not null)
                 return counted;
             if (engine == "database")
@@ -247,23 +248,23 @@ internal sealed class TabulateCommand : MosaicCommand
                     "and not with --min-households or --method perturbation): use --engine auto or memory");
             }
         }
-        return new Tabulator(SnapshotReading.Load(console, store), catalogue).Tabulate(request);
+        return new Tabulator(await SnapshotReading.LoadAsync(console, store, cancellationToken), catalogue).Tabulate(request);
     }
 
     /// <summary>
     /// The table protected against the tables logged earlier (in memory: linking needs every atom), then logged. Logged
     /// before it is written: a table logged but not written only constrains later tables more.
     /// </summary>
-    private static TabulationResult Logged(string engine, CliConsole console, Mosaic.Core.Storage.IMosaicStore store, IndicatorCatalogue catalogue,
-        TabulationRequest request)
+    private static async Task<TabulationResult> LoggedAsync(string engine, CliConsole console, Mosaic.Core.Storage.IMosaicStore store,
+        IndicatorCatalogue catalogue, TabulationRequest request, CancellationToken cancellationToken)
     {
         if (request.Method == DisclosureMethod.Perturbation)
             throw new CliException(ExitCodes.Usage, "--publication-log is for suppressed tables: a perturbed table gets the same noise in every request, so it needs no log");
         if (engine == "database")
             throw new CliException(ExitCodes.Usage, "--publication-log links the table with earlier ones in memory: use --engine auto or memory");
         var log = PublicationLogOption.Open(store);
-        var result = new Tabulator(SnapshotReading.Load(console, store), catalogue).TabulatePublication([request], log.ReadPublications())[0];
-        PublicationLogOption.Record(log, [result], [request]);
+        var result = new Tabulator(await SnapshotReading.LoadAsync(console, store, cancellationToken), catalogue).TabulatePublication([request], await log.ReadPublicationsAsync(cancellationToken))[0];
+        await PublicationLogOption.RecordAsync(log, [result], [request], cancellationToken);
         PublicationLogOption.Warn(console, [result]);
         return result;
     }

@@ -75,7 +75,7 @@ internal sealed class TargetCommand : MosaicCommand
         Options.Add(ForceOption);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var targeting = Request(parse);
         var output = parse.GetValue(_out)!;
@@ -87,8 +87,9 @@ internal sealed class TargetCommand : MosaicCommand
         var includeContacts = parse.GetValue(_includeContacts);
         // The use case writes the (temporary) file only after a contact list's audit entry is committed; the list
         // appears under its name only once complete.
-        var result = TargetExport.Run(store, new TargetExportRequest(
-            targeting, file.Path, includeContacts, CliActor.Current, CommandLineText.Of(parse)) { WritePath = file.TemporaryPath, Csv = CommonOptions.CsvOptions(parse.GetValue(_rawCsv)) });
+        var result = await TargetExport.RunAsync(store, new TargetExportRequest(
+            targeting, file.Path, includeContacts, CliActor.Current, CommandLineText.Of(parse)) { WritePath = file.TemporaryPath, Csv = CommonOptions.CsvOptions(parse.GetValue(_rawCsv)) },
+            cancellationToken);
         file.Commit();
         if (file.Replaced)
             console.Error.WriteLine($"replaced the existing {output} (--force){(includeContacts ? ": it now holds the new contact list" : "")}");

@@ -46,7 +46,7 @@ internal sealed class UsersAddCommand : MosaicCommand
         Options.Add(_passwordStdin);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         if (!Roles.TryParse(parse.GetValue(_role), out var role))
             throw new CliException(ExitCodes.Usage, $"--role must be one of {string.Join(", ", Roles.All.Select(Roles.Code))}");
@@ -57,7 +57,8 @@ internal sealed class UsersAddCommand : MosaicCommand
         AddedUser added;
         try
         {
-            added = UserAdministration.Add(store, new NewUser(parse.GetValue(_name)!, role, parse.GetValue(_scope), password));
+            added = await UserAdministration.AddAsync(store, new NewUser(parse.GetValue(_name)!, role, parse.GetValue(_scope), password),
+                cancellationToken: cancellationToken);
         }
         catch (AccountException ex)
         {

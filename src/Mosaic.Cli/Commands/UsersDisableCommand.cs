@@ -26,12 +26,12 @@ internal sealed class UsersDisableCommand : MosaicCommand
         Options.Add(_enable);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
         try
         {
-            var user = UserAdministration.SetDisabled(store, parse.GetValue(_name)!, !parse.GetValue(_enable));
+            var user = await UserAdministration.SetDisabledAsync(store, parse.GetValue(_name)!, !parse.GetValue(_enable), cancellationToken);
             if (console.Json)
                 console.WriteJson(new UserStateReport(user.UserName, user.Disabled));
             else

@@ -20,10 +20,10 @@ internal sealed class UsersListCommand : MosaicCommand
     {
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
-        var users = store.Users.List();
+        var users = await store.Users.ListAsync(cancellationToken);
         if (console.Json)
         {
             console.WriteJson(new UserListReport([.. users.Select(UserReport.Of)]));

@@ -26,13 +26,13 @@ internal sealed class UsersTokenCommand : MosaicCommand
         Options.Add(_label);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         using var store = StoreLocator.Open(parse.GetValue(DbOption));
         IssuedToken issued;
         try
         {
-            issued = UserAdministration.IssueToken(store, parse.GetValue(_name)!, parse.GetValue(_label));
+            issued = await UserAdministration.IssueTokenAsync(store, parse.GetValue(_name)!, parse.GetValue(_label), cancellationToken: cancellationToken);
         }
         catch (AccountException ex)
         {

@@ -115,6 +115,15 @@ internal sealed class CliConsole
         return AnsiConsole.Status().Start(label + " …", _ => work());
     }
 
+    /// <summary>As <see cref="WithStatus{T}"/>, for asynchronous work.</summary>
+    public async Task<T> WithStatusAsync<T>(string label, Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!IsTerminal)
+            return await work();
+        return await AnsiConsole.Status().StartAsync(label + " …", _ => work());
+    }
+
     /// <summary>
     /// Runs work with a progress bar on a terminal, plainly otherwise. Each progress report is a safe point to
     /// stop at: after Ctrl-C it throws <see cref="OperationCanceledException"/>, so the work's transaction rolls back.
@@ -134,6 +143,31 @@ internal sealed class CliConsole
             {
                 var task = ctx.AddTask(label, maxValue: 1);
                 result = work((done, total) =>
+                {
+                    token.ThrowIfCancellationRequested();
+                    task.MaxValue = Math.Max(total, 1);
+                    task.Value = done;
+                });
+            });
+        return result;
+    }
+
+    /// <summary>As <see cref="WithProgress{T}"/>, for asynchronous work (pass it the Ctrl-C token too).</summary>
+    public async Task<T> WithProgressAsync<T>(string label, Func<Action<long, long>, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var region = Interruption?.Cooperative();
+        var token = Interruption?.Token ?? CancellationToken.None;
+        if (!IsTerminal)
+            return await work((_, _) => token.ThrowIfCancellationRequested());
+        T result = default!;
+        await AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(label, maxValue: 1);
+                result = await work((done, total) =>
                 {
                     token.ThrowIfCancellationRequested();
                     task.MaxValue = Math.Max(total, 1);

@@ -17,10 +17,10 @@ internal static class DashboardServer
     };
 
     /// <summary>Creates the first administrator when the database has no account, and prints its password once.</summary>
-    public static void PrintFirstAdmin(CliConsole console, IMosaicStore store)
+    public static async Task PrintFirstAdminAsync(CliConsole console, IMosaicStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        if (UserAdministration.EnsureFirstAdmin(store) is { } admin)
+        if (await UserAdministration.EnsureFirstAdminAsync(store, cancellationToken: cancellationToken) is { } admin)
         {
             console.Info($"Sign in as '{admin.User.UserName}' with password {admin.GeneratedPassword}");
             console.Info("  (shown only this once and stored only hashed; add accounts with `mosaic users add`)");
@@ -35,14 +35,16 @@ internal static class DashboardServer
     /// The demo's sign-in: the first administrator's generated password, or on a demo database served before, a new
     /// password for it (a demo database holds no real registry: the demo refuses one).
     /// </summary>
-    public static void PrintDemoSignIn(CliConsole console, IMosaicStore store)
+    public static async Task PrintDemoSignInAsync(CliConsole console, IMosaicStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var admin = UserAdministration.EnsureFirstAdmin(store) ??
-                    (store.Users.Find(UserAdministration.FirstAdminName) is not null ? UserAdministration.ResetPassword(store, UserAdministration.FirstAdminName) : null);
+        var admin = await UserAdministration.EnsureFirstAdminAsync(store, cancellationToken: cancellationToken) ??
+                    (await store.Users.FindAsync(UserAdministration.FirstAdminName, cancellationToken) is not null
+                        ? await UserAdministration.ResetPasswordAsync(store, UserAdministration.FirstAdminName, cancellationToken)
+                        : null);
         if (admin is null)
         {
-            PrintFirstAdmin(console, store);
+            await PrintFirstAdminAsync(console, store, cancellationToken);
             return;
         }
         console.Info($"Sign in as '{admin.User.UserName}' with password {admin.GeneratedPassword}");

@@ -37,7 +37,10 @@ internal abstract class MosaicCommand : Command
         var console = new CliConsole(parse, parse.GetValue(JsonOption), interruption);
         try
         {
-            return Execute(parse, console);
+            // The one place the CLI waits on asynchronous work: the action stays synchronous so that Interruption,
+            // not System.CommandLine, owns Ctrl-C and SIGTERM. Console apps have no synchronisation context, so the
+            // wait cannot deadlock; the store calls get the same token the cooperative regions cancel.
+            return ExecuteAsync(parse, console, interruption.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
         {
@@ -82,7 +85,16 @@ internal abstract class MosaicCommand : Command
         }
     }
 
-    protected abstract int Execute(ParseResult parse, CliConsole console);
+    /// <summary>The command's work, for a command that makes no asynchronous call (override this or <see cref="ExecuteAsync"/>).</summary>
+    protected virtual int Execute(ParseResult parse, CliConsole console) =>
+        throw new NotSupportedException($"{GetType().Name} overrides neither Execute nor ExecuteAsync");
+
+    /// <summary>
+    /// The command's work: <paramref name="cancellationToken"/> is the Ctrl-C token (<see cref="Interruption.Token"/>),
+    /// passed to every store call and Core use case. The default runs <see cref="Execute"/>.
+    /// </summary>
+    protected virtual Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken) =>
+        Task.FromResult(Execute(parse, console));
 
     /// <summary>
     /// The command's unit of work on <c>--db</c> (see <see cref="StoreLocator.Open"/>): only init, demo and the imports

@@ -9,24 +9,31 @@ public static class Authentication
     private static readonly string s_decoyHash = Passwords.Hash(Passwords.Generate());
 
     /// <summary>The account when the name and password match an enabled account, else null.</summary>
-    public static UserAccount? SignIn(IMosaicStore store, string userName, string password)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="userName">The sign-in name.</param>
+    /// <param name="password">The password given.</param>
+    /// <param name="cancellationToken">Passed to the store's calls.</param>
+    public static async Task<UserAccount?> SignInAsync(IMosaicStore store, string userName, string password, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var user = string.IsNullOrWhiteSpace(userName) ? null : store.Users.Find(userName.Trim());
+        var user = string.IsNullOrWhiteSpace(userName) ? null : await store.Users.FindAsync(userName.Trim(), cancellationToken);
         if (!Passwords.Verify(user?.PasswordHash ?? s_decoyHash, password ?? "", out var rehash) || user is null || user.Disabled)
             return null;
         if (rehash is not null)
-            store.Users.SetPasswordHash(user.Id, rehash);
+            await store.Users.SetPasswordHashAsync(user.Id, rehash, cancellationToken);
         return user;
     }
 
     /// <summary>The owner of a valid, unrevoked token whose account is enabled, else null.</summary>
-    public static UserAccount? FromToken(IMosaicStore store, string secret)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="secret">The token presented.</param>
+    /// <param name="cancellationToken">Passed to the store's call.</param>
+    public static async Task<UserAccount?> FromTokenAsync(IMosaicStore store, string secret, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (!ApiTokens.LooksLikeToken(secret))
             return null;
-        return store.Users.FindToken(ApiTokens.Hash(secret)) is { } found && !found.Token.Revoked && !found.User.Disabled
+        return await store.Users.FindTokenAsync(ApiTokens.Hash(secret), cancellationToken) is { } found && !found.Token.Revoked && !found.User.Disabled
             ? found.User
             : null;
     }

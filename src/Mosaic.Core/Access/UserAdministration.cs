@@ -13,7 +13,7 @@ public static partial class UserAdministration
     public const string FirstAdminName = "admin";
 
     /// <summary>Adds an account. A null password is generated and returned once in the result.</summary>
-    public static AddedUser Add(IMosaicStore store, NewUser request, TimeProvider? clock = null)
+    public static async Task<AddedUser> AddAsync(IMosaicStore store, NewUser request, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
@@ -21,7 +21,7 @@ public static partial class UserAdministration
         if (!UserNamePattern().IsMatch(name))
             throw new AccountException($"'{request.UserName}' is not a valid user name: use 2 to 64 letters, digits, '.', '-', '_' or '@'");
         var scope = string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope.Trim();
-        if (scope is not null && store.Areas.Get(scope) is null)
+        if (scope is not null && await store.Areas.GetAsync(scope, cancellationToken) is null)
             throw new AccountException($"scope '{scope}' is not an area in this database (import the areas first)");
         var password = request.Password;
         var generated = password is null;
@@ -32,7 +32,7 @@ public static partial class UserAdministration
         var at = (clock ?? TimeProvider.System).GetUtcNow();
         try
         {
-            var user = store.Users.Add(new UserAccount(0, name, request.Role, scope, Passwords.Hash(password!), false, at));
+            var user = await store.Users.AddAsync(new UserAccount(0, name, request.Role, scope, Passwords.Hash(password!), false, at), cancellationToken);
             return new AddedUser(user, generated ? password : null);
         }
         catch (StoreException ex) when (ex.Failure == StoreFailure.Conflict)
@@ -45,43 +45,56 @@ public static partial class UserAdministration
     /// Creates the administrator <c>admin</c> (every area) with a generated password when the database has no
     /// account yet; null when it has one.
     /// </summary>
-    public static AddedUser? EnsureFirstAdmin(IMosaicStore store, TimeProvider? clock = null)
+    public static async Task<AddedUser?> EnsureFirstAdminAsync(IMosaicStore store, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (store.Users.Count() > 0)
+        if (await store.Users.CountAsync(cancellationToken) > 0)
             return null;
-        return Add(store, new NewUser(FirstAdminName, Role.Admin, null, null), clock);
+        return await AddAsync(store, new NewUser(FirstAdminName, Role.Admin, null, null), clock, cancellationToken);
     }
 
     /// <summary>Gives an account a new generated password (returned once); the old one stops working.</summary>
-    public static AddedUser ResetPassword(IMosaicStore store, string userName)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="userName">The account.</param>
+    /// <param name="cancellationToken">Passed to the store's calls.</param>
+    public static async Task<AddedUser> ResetPasswordAsync(IMosaicStore store, string userName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var user = store.Users.Find(userName) ?? throw new AccountException($"no user named '{userName}'");
+        var user = await store.Users.FindAsync(userName, cancellationToken) ?? throw new AccountException($"no user named '{userName}'");
         var password = Passwords.Generate();
-        store.Users.SetPasswordHash(user.Id, Passwords.Hash(password));
+        await store.Users.SetPasswordHashAsync(user.Id, Passwords.Hash(password), cancellationToken);
         return new AddedUser(user, password);
     }
 
     /// <summary>Disables (or re-enables) an account: it can no longer sign in, and its tokens stop working.</summary>
-    public static UserAccount SetDisabled(IMosaicStore store, string userName, bool disabled)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="userName">The account.</param>
+    /// <param name="disabled">Whether it is disabled afterwards.</param>
+    /// <param name="cancellationToken">Passed to the store's calls.</param>
+    public static async Task<UserAccount> SetDisabledAsync(IMosaicStore store, string userName, bool disabled, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (!store.Users.SetDisabled(userName, disabled))
+        if (!await store.Users.SetDisabledAsync(userName, disabled, cancellationToken))
             throw new AccountException($"no user named '{userName}'");
-        return store.Users.Find(userName)!;
+        return (await store.Users.FindAsync(userName, cancellationToken))!;
     }
 
     /// <summary>Issues an API token for a user; the secret is in the result and nowhere else.</summary>
-    public static IssuedToken IssueToken(IMosaicStore store, string userName, string? tokenName, TimeProvider? clock = null)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="userName">The account.</param>
+    /// <param name="tokenName">The token's label (default <c>api</c>).</param>
+    /// <param name="clock">The clock (tests pass their own).</param>
+    /// <param name="cancellationToken">Passed to the store's calls.</param>
+    public static async Task<IssuedToken> IssueTokenAsync(IMosaicStore store, string userName, string? tokenName, TimeProvider? clock = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var user = store.Users.Find(userName) ?? throw new AccountException($"no user named '{userName}'");
+        var user = await store.Users.FindAsync(userName, cancellationToken) ?? throw new AccountException($"no user named '{userName}'");
         if (user.Disabled)
             throw new AccountException($"user '{user.UserName}' is disabled");
         var secret = ApiTokens.NewSecret();
         var name = string.IsNullOrWhiteSpace(tokenName) ? "api" : tokenName.Trim();
-        var info = store.Users.AddToken(user.Id, name, ApiTokens.Hash(secret), (clock ?? TimeProvider.System).GetUtcNow());
+        var info = await store.Users.AddTokenAsync(user.Id, name, ApiTokens.Hash(secret), (clock ?? TimeProvider.System).GetUtcNow(), cancellationToken);
         return new IssuedToken(user, info, secret);
     }
 

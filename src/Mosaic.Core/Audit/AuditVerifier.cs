@@ -10,13 +10,15 @@ namespace Mosaic.Core.Audit;
 public static class AuditVerifier
 {
     /// <summary>Verifies a store's audit log (the <c>mosaic audit verify</c> use case).</summary>
-    public static AuditVerification Verify(Storage.IAuditLog log)
+    /// <param name="log">The store's audit log.</param>
+    /// <param name="cancellationToken">Passed to its reads.</param>
+    public static async Task<AuditVerification> VerifyAsync(Storage.IAuditLog log, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
-        return Verify(log.ReadChain(), log.ReadGuards());
+        return Verify(await log.ReadChainAsync(cancellationToken), await log.ReadGuardsAsync(cancellationToken));
     }
 
-    /// <summary>Verifies the entries (oldest first, as <see cref="Storage.IAuditLog.ReadChain"/> returns them).</summary>
+    /// <summary>Verifies the entries (oldest first, as <see cref="Storage.IAuditLog.ReadChainAsync"/> returns them).</summary>
     public static AuditVerification Verify(IReadOnlyList<ChainedAuditEntry> chain, AuditLogGuards guards)
     {
         ArgumentNullException.ThrowIfNull(chain);

@@ -7,10 +7,10 @@ internal sealed class DemoAreasStep : IDemoStep
 
     public long Work(DemoGenerator demo) => demo.Areas().Count;
 
-    public void Run(DemoRun run)
+    public async Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
         var areas = run.Demo.Areas();
-        var result = run.Store.Areas.Upsert(areas);
+        var result = await run.Store.Areas.UpsertAsync(areas, cancellationToken: cancellationToken);
         run.Count("areas", areas.Count);
         run.Count("areas_inserted", result.Inserted);
         run.Count("areas_updated", result.Updated);

@@ -16,9 +16,9 @@ public static class DemoDataset
     ];
 
     /// <summary>Runs every step into the run's store.</summary>
-    public static void Run(DemoRun run, IEnumerable<IDemoStep>? steps = null)
+    public static async Task RunAsync(DemoRun run, IEnumerable<IDemoStep>? steps = null, CancellationToken cancellationToken = default)
     {
         foreach (var step in steps ?? Steps())
-            step.Run(run);
+            await step.RunAsync(run, cancellationToken);
     }
 }

@@ -16,13 +16,13 @@ internal sealed class DemoHazardsStep : IDemoStep
         return [HazardDemo.Flood(seed), HazardDemo.Erosion(seed)];
     }
 
-    public void Run(DemoRun run)
+    public async Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
         // Layers replace same-named ones, so a second run changes nothing.
         var polygons = 0;
         foreach (var layer in Layers(run.Demo.Options))
         {
-            run.Store.Hazards.ReplaceLayer(layer);
+            await run.Store.Hazards.ReplaceLayerAsync(layer, cancellationToken);
             polygons += layer.Polygons.Count;
             run.Advance(1);
         }

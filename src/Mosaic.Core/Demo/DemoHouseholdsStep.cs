@@ -20,7 +20,7 @@ public sealed class DemoHouseholdsStep : IDemoStep
 
     /// <summary>Writes the households and counts <c>households_added</c>, <c>households_already_present</c> and
     /// <c>households_conflicting</c>.</summary>
-    public void Run(DemoRun run)
+    public Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
         long added = 0, present = 0, conflicts = 0, pending = 0;
         using (var batch = run.Store.Registry.BeginImport($"{SourcePrefix}{run.Demo.Options.Seed})"))
@@ -44,15 +44,19 @@ public sealed class DemoHouseholdsStep : IDemoStep
                 }
                 if (++pending == 512)
                 {
+                    // Between chunks: cancelled here, the batch is disposed uncommitted and nothing is stored.
+                    cancellationToken.ThrowIfCancellationRequested();
                     run.Advance(pending);
                     pending = 0;
                 }
             }
+            cancellationToken.ThrowIfCancellationRequested();
             batch.Commit();
         }
         run.Advance(pending);
         run.Count("households_added", added);
         run.Count("households_already_present", present);
         run.Count("households_conflicting", conflicts);
+        return Task.CompletedTask;
     }
 }

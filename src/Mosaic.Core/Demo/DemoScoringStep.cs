@@ -9,10 +9,11 @@ internal sealed class DemoScoringStep : IDemoStep
 
     public long Work(DemoGenerator demo) => 1;
 
-    public void Run(DemoRun run)
+    public async Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
         // A fixed timestamp keeps the demo deterministic; the run id still tells runs apart.
-        var summary = StoreScoring.Run(run.Store, DefaultVulnerabilityModel.Model, new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero));
+        var summary = await StoreScoring.RunAsync(run.Store, DefaultVulnerabilityModel.Model, new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero),
+            cancellationToken);
         run.Count("households_scored", summary.Households);
         foreach (var (cls, n) in summary.Classes)
             run.Count("class_" + cls, n);

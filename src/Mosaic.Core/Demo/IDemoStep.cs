@@ -14,5 +14,7 @@ public interface IDemoStep
     long Work(DemoGenerator demo);
 
     /// <summary>Writes the step's data; must be idempotent (a second run adds nothing).</summary>
-    void Run(DemoRun run);
+    /// <param name="run">The demo run: generator, store, counts and progress.</param>
+    /// <param name="cancellationToken">Stops the step; a write it was making commits nothing.</param>
+    Task RunAsync(DemoRun run, CancellationToken cancellationToken);
 }

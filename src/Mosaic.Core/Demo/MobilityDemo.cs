@@ -28,9 +28,14 @@ internal static class MobilityDemo
     public static IReadOnlyList<DateOnly> RoundDates { get; } = [new(2026, 3, 31), new(2026, 6, 30), new(2026, 9, 30)];
 
     /// <summary>Writes the demo's mobility data (areas first, so links resolve).</summary>
-    public static void Write(IMosaicStore store, long seed = 42)
+    /// <param name="store">The unit of work written to.</param>
+    /// <param name="seed">The demo's seed.</param>
+    /// <param name="cancellationToken">Stops the writes (each one commits whole or not at all).</param>
+    public static async Task WriteAsync(IMosaicStore store, long seed = 42, CancellationToken cancellationToken = default)
     {
-        store.Areas.Upsert(Areas());
+        ArgumentNullException.ThrowIfNull(store);
+        await store.Areas.UpsertAsync(Areas(), cancellationToken: cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         store.Mobility.UpsertAssessments(Assessments(seed));
         store.Mobility.UpsertFlows([Point], Observations(seed));
     }

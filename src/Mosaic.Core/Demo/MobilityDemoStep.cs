@@ -10,8 +10,9 @@ internal sealed class MobilityDemoStep : IDemoStep
 
     public long Work(DemoGenerator demo) => 1;
 
-    public void Run(DemoRun run)
+    public Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var seed = run.Demo.Options.Seed;
         var assessments = run.Store.Mobility.UpsertAssessments(MobilityDemo.Assessments(seed));
         var observations = MobilityDemo.Observations(seed);
@@ -20,5 +21,6 @@ internal sealed class MobilityDemoStep : IDemoStep
         run.Count("flow_observations", observations.Count);
         run.Count("flow_observations_inserted", flows.Inserted);
         run.Advance(1);
+        return Task.CompletedTask;
     }
 }

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Privacy;
 
 /// <summary>
 /// Reading registrations with their contacts (the server's registrations endpoint): households of the actor's scope,
-/// a page at a time or one by submission id, each read through <see cref="IRegistryStore.ReadContacts"/>, so every
+/// a page at a time or one by submission id, each read through <see cref="IRegistryStore.ReadContactsAsync"/>, so every
 /// read writes its audit entry before anything is returned. A role that may not read personal data is refused
 /// before anything is read; a household outside the actor's scope is answered as not found.
 /// </summary>
@@ -18,7 +18,10 @@ public static class RegistrationRead
     public const int MaximumPage = 500;
 
     /// <summary>A page of the households in <see cref="RegistrationPageRequest.AreaPcode"/> (within the actor's scope), by id.</summary>
-    public static RegistrationPage Page(IMosaicStore store, RegistrationPageRequest request)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="request">The page asked for.</param>
+    /// <param name="cancellationToken">Passed to every read; cancelled before the contacts are read, no entry is written.</param>
+    public static async Task<RegistrationPage> PageAsync(IMosaicStore store, RegistrationPageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
@@ -26,24 +29,32 @@ public static class RegistrationRead
         if (request.Offset < 0 || request.Limit is < 1 or > MaximumPage)
             throw new RequestRejectedException($"offset must be 0 or more and limit between 1 and {MaximumPage}");
         var area = request.AreaPcode ?? request.Actor.AreaScope;
-        if (area is not null && (store.Areas.Get(area) is null || !AccessScope.Contains(store.Areas, request.Actor.AreaScope, area)))
+        if (area is not null && (await store.Areas.GetAsync(area, cancellationToken) is null ||
+                                 !await AccessScope.ContainsAsync(store.Areas, request.Actor.AreaScope, area, cancellationToken)))
             throw new RequestRejectedException($"no area '{area}' in your scope");
-        var total = store.Registry.CountHouseholds(area);
+        var total = await store.Registry.CountHouseholdsAsync(area, cancellationToken);
         var households = store.Registry.ReadHouseholds(area).Skip(request.Offset).Take(request.Limit).ToList();
-        var read = Contacts(store, request.Actor, households, request.Subject, request.CommandLine);
+        var read = await ContactsAsync(store, request.Actor, households, request.Subject, request.CommandLine, cancellationToken);
         return new RegistrationPage(total, request.Offset, With(households, read), read.AuditEntryId);
     }
 
     /// <summary>One household by submission id with its contacts, or null when there is none in the actor's scope.</summary>
-    public static RegistrationPage? One(IMosaicStore store, Actor actor, string submissionId, string subject, string commandLine)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="submissionId">The household's submission id.</param>
+    /// <param name="subject">Where the data goes (recorded in the audit entry).</param>
+    /// <param name="commandLine">The request as given (recorded in the audit entry).</param>
+    /// <param name="cancellationToken">Passed to every read; cancelled before the contacts are read, no entry is written.</param>
+    public static async Task<RegistrationPage?> OneAsync(IMosaicStore store, Actor actor, string submissionId, string subject, string commandLine,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(actor);
         Refuse(actor);
-        var household = store.Registry.GetHousehold(submissionId);
-        if (household is null || !AccessScope.Contains(store.Areas, actor.AreaScope, household.AreaPcode))
+        var household = await store.Registry.GetHouseholdAsync(submissionId, cancellationToken);
+        if (household is null || !await AccessScope.ContainsAsync(store.Areas, actor.AreaScope, household.AreaPcode, cancellationToken))
             return null;
-        var read = Contacts(store, actor, [household], subject, commandLine);
+        var read = await ContactsAsync(store, actor, [household], subject, commandLine, cancellationToken);
         return new RegistrationPage(1, 0, With([household], read), read.AuditEntryId);
     }
 
@@ -53,8 +64,10 @@ public static class RegistrationRead
             throw new AccessDeniedException($"the role '{Roles.Code(actor.Role)}' may not read registrations (personal data)");
     }
 
-    private static ContactRead Contacts(IMosaicStore store, Actor actor, List<Household> households, string subject, string commandLine) =>
-        store.Registry.ReadContacts(new ContactRequest(actor, AuditActions.RegistrationsRead, subject, [.. households.Select(h => h.Id)], commandLine));
+    private static Task<ContactRead> ContactsAsync(IMosaicStore store, Actor actor, List<Household> households, string subject, string commandLine,
+        CancellationToken cancellationToken) =>
+        store.Registry.ReadContactsAsync(new ContactRequest(actor, AuditActions.RegistrationsRead, subject, [.. households.Select(h => h.Id)], commandLine),
+            cancellationToken);
 
     private static List<RegisteredHousehold> With(List<Household> households, ContactRead read) =>
         [.. households.Select(h => new RegisteredHousehold(h, read.Contacts.GetValueOrDefault(h.Id)))];

@@ -2,7 +2,7 @@ namespace Mosaic.Core.Registry;
 
 /// <summary>
 /// Which optional fields a household read fills. Names and phones are never among them: they leave a store only
-/// through <see cref="Storage.IRegistryStore.ReadContacts"/>, which writes an audit entry.
+/// through <see cref="Storage.IRegistryStore.ReadContactsAsync"/>, which writes an audit entry.
 /// </summary>
 [Flags]
 public enum HouseholdFields

@@ -8,6 +8,8 @@ namespace Mosaic.Core.Storage;
 /// </summary>
 public interface IHouseholdsByIdSource
 {
-    /// <summary>The households with these ids (unknown ids are left out), in ascending id.</summary>
-    IReadOnlyList<Household> ReadHouseholdsById(IReadOnlyList<long> householdIds);
+    /// <summary>The households with these ids (unknown ids are left out), in ascending id, read in one call.</summary>
+    /// <param name="householdIds">Store ids of the households.</param>
+    /// <param name="cancellationToken">Stops the read (<see cref="OperationCanceledException"/>; the unit of work stays usable).</param>
+    Task<IReadOnlyList<Household>> ReadHouseholdsByIdAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken = default);
 }

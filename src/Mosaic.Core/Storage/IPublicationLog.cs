@@ -8,13 +8,21 @@ namespace Mosaic.Core.Storage;
 /// (<see cref="Tabulator.TabulatePublication"/>). Append-only. Optional on a registry store: a store without it
 /// cannot keep a log, and a command asked to use one refuses (<see cref="PublicationLogs.Of"/>).
 /// </summary>
+/// <remarks>
+/// Every member is asynchronous and takes a <see cref="CancellationToken"/>: a cancelled call throws
+/// <see cref="OperationCanceledException"/> (never a <see cref="StoreException"/>), a cancelled write commits nothing,
+/// and the unit of work stays usable. The rules of <see cref="IMosaicStore"/> apply (one caller at a time).
+/// </remarks>
 public interface IPublicationLog
 {
     /// <summary>Every logged table, oldest first.</summary>
-    IReadOnlyList<LoggedTable> ReadPublications();
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<IReadOnlyList<LoggedTable>> ReadPublicationsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Appends the tables of one publication, all or none.</summary>
-    void LogPublications(IReadOnlyList<LoggedTable> tables);
+    /// <param name="tables">The tables published together.</param>
+    /// <param name="cancellationToken">Stops the write before its commit: then none is logged.</param>
+    Task LogPublicationsAsync(IReadOnlyList<LoggedTable> tables, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Finds a store's publication log.</summary>

@@ -5,9 +5,15 @@ namespace Mosaic.Core.Storage;
 
 /// <summary>
 /// Households and their rosters. Reads never return personal data (names, phones; GPS points only when asked for
-/// <see cref="HouseholdFields.Location"/>); contacts leave only through <see cref="ReadContacts"/>. Every read that
+/// <see cref="HouseholdFields.Location"/>); contacts leave only through <see cref="ReadContactsAsync"/>. Every read that
 /// takes an area P-code is limited to that area's subtree: pass the caller's access scope.
 /// </summary>
+/// <remarks>
+/// Reads are asynchronous and take a <see cref="CancellationToken"/>: a cancelled read throws
+/// <see cref="OperationCanceledException"/> (never a <see cref="StoreException"/>) and leaves the unit of work usable.
+/// The rules of <see cref="IMosaicStore"/> apply: one caller at a time, and a stream finished or disposed before the
+/// next call.
+/// </remarks>
 public interface IRegistryStore
 {
     /// <summary>
@@ -22,18 +28,25 @@ public interface IRegistryStore
     /// changed, whichever process or connection wrote; a cached <see cref="Tabulation.RegistrySnapshot"/> uses it to
     /// know it is stale. Cheap (one row), so callers may read it before every query.
     /// </summary>
-    long CurrentVersion();
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<long> CurrentVersionAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Households in the subtree of <paramref name="areaPcode"/> (every household when null).</summary>
-    long CountHouseholds(string? areaPcode = null);
+    /// <param name="areaPcode">The access scope or the area asked for; null for the whole registry.</param>
+    /// <param name="cancellationToken">Stops the count.</param>
+    Task<long> CountHouseholdsAsync(string? areaPcode = null, CancellationToken cancellationToken = default);
 
-    long CountPersons(string? areaPcode = null);
+    /// <summary>Persons (members of every status) of the households in the subtree of <paramref name="areaPcode"/>.</summary>
+    /// <param name="areaPcode">The access scope or the area asked for; null for the whole registry.</param>
+    /// <param name="cancellationToken">Stops the count.</param>
+    Task<long> CountPersonsAsync(string? areaPcode = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Households per import source (the <c>source</c> given to <see cref="BeginImport"/>: a file path, or
     /// <c>demo (seed S)</c> for the demo), so that the demo can refuse to mix synthetic households into a real registry.
     /// </summary>
-    IReadOnlyDictionary<string, long> CountHouseholdsBySource();
+    /// <param name="cancellationToken">Stops the count.</param>
+    Task<IReadOnlyDictionary<string, long>> CountHouseholdsBySourceAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams households with their members, limited to the subtree of <paramref name="areaPcode"/> (the access
@@ -42,8 +55,10 @@ public interface IRegistryStore
     /// </summary>
     IEnumerable<Household> ReadHouseholds(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard);
 
-    /// <summary>One household by submission id, without personal data (as <see cref="ReadHouseholds"/>).</summary>
-    Household? GetHousehold(string submissionId);
+    /// <summary>One household by submission id, without personal data (as <see cref="ReadHouseholds"/>), or null.</summary>
+    /// <param name="submissionId">The household's submission id.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<Household?> GetHouseholdAsync(string submissionId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The one door for contacts: checks that the actor's role reads personal data (else
@@ -51,10 +66,16 @@ public interface IRegistryStore
     /// that lie in the actor's area scope, and appends one audit entry (actor, role, purpose, subject, scope, counts)
     /// in the same transaction: the contacts are returned only once the entry is committed.
     /// </summary>
-    ContactRead ReadContacts(ContactRequest request);
+    /// <param name="request">Who reads which households' contacts, and why.</param>
+    /// <param name="cancellationToken">
+    /// Stops the read before the commit: then no entry is written and no contact is returned.
+    /// </param>
+    Task<ContactRead> ReadContactsAsync(ContactRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Person counts by migratory status code (resident and emigrant alike), optionally in a subtree.</summary>
-    IReadOnlyDictionary<MigratoryStatus, long> CountPersonsByStatus(string? areaPcode = null);
+    /// <param name="areaPcode">The access scope or the area asked for; null for the whole registry.</param>
+    /// <param name="cancellationToken">Stops the count.</param>
+    Task<IReadOnlyDictionary<MigratoryStatus, long>> CountPersonsByStatusAsync(string? areaPcode = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An open import transaction.</summary>

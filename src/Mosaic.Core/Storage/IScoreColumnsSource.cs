@@ -7,13 +7,20 @@ namespace Mosaic.Core.Storage;
 /// stored scores only for the households asked for, so targeting a national registry never holds every score.
 /// Optional: without it, targeting reads every <see cref="StoredScore"/>.
 /// </summary>
+/// <remarks>
+/// The columns come back in one awaited call (one bulk read, not a row at a time); a cancelled call throws
+/// <see cref="OperationCanceledException"/> and leaves the unit of work usable.
+/// </remarks>
 public interface IScoreColumnsSource
 {
     /// <summary>Household id, overall rank and class of every stored score, in ascending household id.</summary>
-    ScoreRanks ReadRanks();
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<ScoreRanks> ReadRanksAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The stored scores of <paramref name="householdIds"/> (ids without a score are left out), in rank order.</summary>
-    IReadOnlyList<StoredScore> ReadScores(IReadOnlyList<long> householdIds);
+    /// <param name="householdIds">Store ids of the households.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<IReadOnlyList<StoredScore>> ReadScoresAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The latest scores as aligned columns, in ascending household id.</summary>

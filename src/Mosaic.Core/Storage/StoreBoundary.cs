@@ -42,26 +42,42 @@ public class StoreBoundary<T> : DispatchProxy where T : class
         {
             result = targetMethod.Invoke(_inner, BindingFlags.DoNotWrapExceptions, null, args, null);
         }
-        catch (Exception ex) when (ex is not StoreException)
+        catch (Exception ex) when (BoundaryTasks.Translate(ex, _description, _translate) is { } failure)
         {
-            var failure = _translate(ex, _description);
-            if (failure is null)
-                throw;
             throw failure;
         }
         return result is null ? null : WrapperFor(targetMethod.ReturnType)?.Invoke(result, _description, _translate) ?? result;
     }
 
-    /// <summary>How a returned value is guarded: streams and store interfaces are, plain values are not.</summary>
+    /// <summary>
+    /// How a returned value is guarded: streams (also asynchronous ones), tasks and store interfaces are, plain values
+    /// are not. A task's failure is translated when it is awaited, and its result is guarded in turn (a task of an
+    /// import batch gives a guarded batch). Cancellation (<see cref="OperationCanceledException"/>) is never translated.
+    /// </summary>
     private static Func<object, string, StoreErrorTranslator, object>? WrapperFor(Type type)
     {
-        if (type.IsValueType || type == typeof(string) || !type.IsInterface)
+        if (type.IsValueType || type == typeof(string) || (!type.IsInterface && !typeof(Task).IsAssignableFrom(type)))
             return null;
         return s_wrappers.GetOrAdd(type, static t =>
         {
+            if (t == typeof(Task))
+                return static (inner, description, translate) => BoundaryTasks.Guard((Task)inner, description, translate);
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Task<>))
+            {
+                var guard = typeof(BoundaryTasks).GetMethod(nameof(BoundaryTasks.GuardBoxed), BindingFlags.Public | BindingFlags.Static)!
+                    .MakeGenericMethod(t.GetGenericArguments())
+                    .CreateDelegate<Func<object, string, StoreErrorTranslator, Func<object, string, StoreErrorTranslator, object>?, object>>();
+                var wrapResult = WrapperFor(t.GetGenericArguments()[0]);
+                return (inner, description, translate) => guard(inner, description, translate, wrapResult);
+            }
             if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IEnumerable<>))
             {
                 var stream = typeof(BoundaryStream<>).MakeGenericType(t.GetGenericArguments());
+                return (inner, description, translate) => Activator.CreateInstance(stream, inner, description, translate)!;
+            }
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>))
+            {
+                var stream = typeof(BoundaryAsyncStream<>).MakeGenericType(t.GetGenericArguments());
                 return (inner, description, translate) => Activator.CreateInstance(stream, inner, description, translate)!;
             }
             if (t.Assembly == typeof(IMosaicStore).Assembly && t.Namespace == typeof(IMosaicStore).Namespace)
@@ -71,5 +87,56 @@ public class StoreBoundary<T> : DispatchProxy where T : class
             }
             return static (inner, _, _) => inner;
         });
+    }
+}
+
+/// <summary>The boundary's guard on tasks a store returns (see <see cref="StoreBoundary{T}"/>).</summary>
+internal static class BoundaryTasks
+{
+    /// <summary>The task itself when it has already succeeded, else a task that fails with the translated error.</summary>
+    public static Task Guard(Task task, string description, StoreErrorTranslator translate) =>
+        task.IsCompletedSuccessfully ? task : Awaited(task, description, translate);
+
+    /// <summary>As <see cref="Guard"/>, and the result guarded by <paramref name="wrapResult"/> when it is a store interface or a stream.</summary>
+    public static Task<TResult> GuardResult<TResult>(Task<TResult> task, string description, StoreErrorTranslator translate,
+        Func<object, string, StoreErrorTranslator, object>? wrapResult) =>
+        task.IsCompletedSuccessfully && (wrapResult is null || task.Result is null)
+            ? task
+            : AwaitedResult(task, description, translate, wrapResult);
+
+    /// <summary><see cref="GuardResult{TResult}"/> on a task typed as object (what the proxy holds).</summary>
+    public static object GuardBoxed<TResult>(object task, string description, StoreErrorTranslator translate,
+        Func<object, string, StoreErrorTranslator, object>? wrapResult) =>
+        GuardResult((Task<TResult>)task, description, translate, wrapResult);
+
+    /// <summary>A store failure for a provider's error; null when <paramref name="error"/> is not the provider's (or is a cancellation).</summary>
+    public static StoreException? Translate(Exception error, string description, StoreErrorTranslator translate) =>
+        error is StoreException or OperationCanceledException ? null : translate(error, description);
+
+    private static async Task Awaited(Task task, string description, StoreErrorTranslator translate)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Translate(ex, description, translate) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private static async Task<TResult> AwaitedResult<TResult>(Task<TResult> task, string description, StoreErrorTranslator translate,
+        Func<object, string, StoreErrorTranslator, object>? wrapResult)
+    {
+        TResult result;
+        try
+        {
+            result = await task.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Translate(ex, description, translate) is { } failure)
+        {
+            throw failure;
+        }
+        return result is null || wrapResult is null ? result : (TResult)wrapResult(result, description, translate);
     }
 }

@@ -12,13 +12,18 @@ namespace Mosaic.Core.Tabulation;
 public static class PushdownTabulator
 {
     /// <summary>The table counted by the store, or null when the store cannot count this indicator (count in memory then).</summary>
-    public static TabulationResult? TryTabulate(IMosaicStore store, IndicatorCatalogue catalogue, TabulationRequest request)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="catalogue">The indicators.</param>
+    /// <param name="request">The table asked for.</param>
+    /// <param name="cancellationToken">Passed to the store's reads.</param>
+    public static async Task<TabulationResult?> TryTabulateAsync(IMosaicStore store, IndicatorCatalogue catalogue, TabulationRequest request,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(request);
         return store.Registry is ITabulationPushdown pushdown
-            ? TryTabulate(pushdown, store.Areas.All(), catalogue, catalogue.Get(request.IndicatorId), request)
+            ? TryTabulate(pushdown, await store.Areas.AllAsync(cancellationToken: cancellationToken), catalogue, catalogue.Get(request.IndicatorId), request)
             : null;
     }
 

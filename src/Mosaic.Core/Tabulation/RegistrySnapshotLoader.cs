@@ -8,13 +8,16 @@ namespace Mosaic.Core.Tabulation;
 /// </summary>
 public static class RegistrySnapshotLoader
 {
-    /// <summary>Loads the snapshot of the whole registry of a store, by the fastest path the store offers.</summary>
-    public static RegistrySnapshot Load(IMosaicStore store)
+    /// <summary>The snapshot of every household of the store.</summary>
+    /// <param name="store">The unit of work.</param>
+    /// <param name="cancellationToken">Passed to the store's reads.</param>
+    public static async Task<RegistrySnapshot> LoadAsync(IMosaicStore store, CancellationToken cancellationToken = default)
     {
-        var areas = store.Areas.All();
+        ArgumentNullException.ThrowIfNull(store);
+        var areas = await store.Areas.AllAsync(cancellationToken: cancellationToken);
         if (store.Registry is IPersistedSnapshotSource persisted)
             return PersistedSnapshots.Load(persisted, areas).Snapshot;
-        var expected = (int)Math.Min(store.Registry.CountHouseholds(), int.MaxValue / 8);
+        var expected = (int)Math.Min(await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken), int.MaxValue / 8);
         if (store.Registry is IRegistrySnapshotSource source)
         {
             var builder = new RegistrySnapshotBuilder(areas, source.OptionalHouseholdNumbers(), expected);

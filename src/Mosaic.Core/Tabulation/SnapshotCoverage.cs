@@ -6,7 +6,7 @@ namespace Mosaic.Core.Tabulation;
 /// during a build can only make the stamp look older than the data (the next reader then does a little extra work,
 /// never shows stale data).
 /// </summary>
-/// <param name="RegistryVersion">The store's <see cref="Storage.IRegistryStore.CurrentVersion"/>.</param>
+/// <param name="RegistryVersion">The store's <see cref="Storage.IRegistryStore.CurrentVersionAsync"/>.</param>
 /// <param name="Rewrites">
 /// Count of writes that changed or removed existing household or person rows. Imports only add rows, so an image
 /// is extended by the households after <see cref="LastHouseholdId"/>; any rewrite forces a full rebuild.

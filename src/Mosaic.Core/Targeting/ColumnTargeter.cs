@@ -22,10 +22,12 @@ internal static class ColumnTargeter
     /// <param name="candidateScope">The households considered: this area's subtree (null = all).</param>
     /// <param name="readHouseholds">Reads households by id.</param>
     /// <param name="readScores">Reads stored scores by household id.</param>
+    /// <param name="cancellationToken">Passed to both reads.</param>
     /// <returns>The list, or null with the number of candidate households that have no stored score.</returns>
-    public static (TargetList? List, int Unscored) Select(
+    public static async Task<(TargetList? List, int Unscored)> SelectAsync(
         RegistrySnapshot snapshot, ScoreRanks ranks, AreaAncestry areas, TargetingRequest request, string? candidateScope,
-        Func<IReadOnlyList<long>, IReadOnlyList<Household>> readHouseholds, Func<IReadOnlyList<long>, IReadOnlyList<StoredScore>> readScores)
+        Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<Household>>> readHouseholds,
+        Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<StoredScore>>> readScores, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(ranks);
@@ -108,8 +110,8 @@ internal static class ColumnTargeter
         }
 
         var selectedIds = selected.Select(i => ids[eligible[i].Household]).ToArray();
-        var households = readHouseholds(selectedIds).ToDictionary(h => h.Id);
-        var scores = readScores(selectedIds).ToDictionary(s => s.HouseholdId);
+        var households = (await readHouseholds(selectedIds, cancellationToken)).ToDictionary(h => h.Id);
+        var scores = (await readScores(selectedIds, cancellationToken)).ToDictionary(s => s.HouseholdId);
         var list = new List<TargetedHousehold>(selected.Count);
         foreach (var i in selected)
         {
@@ -124,7 +126,8 @@ internal static class ColumnTargeter
             CoverageSummary.Count(list.Select(t => t.Household)),
             PriorityCounts(snapshot, inScope.Where(c => c.Class.IsPriority()).Select(c => c.Household)));
         var coverageRate = eligible.Count == 0 ? 0 : (double)list.Count / eligible.Count;
-        var errors = Errors(snapshot, eligible.Select(c => c.Household).ToArray(), isSelected, request.PoorShare ?? coverageRate, readHouseholds);
+        var errors = await ErrorsAsync(snapshot, eligible.Select(c => c.Household).ToArray(), isSelected, request.PoorShare ?? coverageRate, readHouseholds,
+            cancellationToken);
         return (new TargetList(list, quotaRows, inScope.Count, eligible.Count, excluded, coverage, errors), 0);
     }
 
@@ -217,8 +220,9 @@ internal static class ColumnTargeter
     /// <see cref="TargetingErrors.Measure"/> on the welfare column: the poor are the lowest welfare, ties broken by
     /// submission id, which is read only for the tied households at the poor line.
     /// </summary>
-    private static TargetingErrors? Errors(
-        RegistrySnapshot snapshot, int[] eligible, bool[] selected, double poorShare, Func<IReadOnlyList<long>, IReadOnlyList<Household>> readHouseholds)
+    private static async Task<TargetingErrors?> ErrorsAsync(
+        RegistrySnapshot snapshot, int[] eligible, bool[] selected, double poorShare,
+        Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<Household>>> readHouseholds, CancellationToken cancellationToken)
     {
         var withRef = new List<int>();
         for (var i = 0; i < eligible.Length; i++)
@@ -249,7 +253,7 @@ internal static class ColumnTargeter
             if (need < tied.Length)
             {
                 // The line splits a tie: the lower submission ids are poor, as in TargetingErrors.Measure.
-                var keys = readHouseholds([.. tied.Select(i => snapshot.HouseholdId[eligible[i]])])
+                var keys = (await readHouseholds([.. tied.Select(i => snapshot.HouseholdId[eligible[i]])], cancellationToken))
                     .ToDictionary(h => h.Id, h => h.SubmissionId);
                 tied = [.. tied.OrderBy(i => keys[snapshot.HouseholdId[eligible[i]]], StringComparer.Ordinal)];
             }

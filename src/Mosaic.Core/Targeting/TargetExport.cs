@@ -9,35 +9,40 @@ namespace Mosaic.Core.Targeting;
 
 /// <summary>
 /// The target list export use case: select households from the stored scores and write the list. Personal data
-/// never leaves without its audit entry: contacts come only from <see cref="IRegistryStore.ReadContacts"/>, which
+/// never leaves without its audit entry: contacts come only from <see cref="IRegistryStore.ReadContactsAsync"/>, which
 /// commits the entry before returning them, and the file appears (by rename) only after that.
 /// </summary>
 public static class TargetExport
 {
     /// <summary>Selects the households the request asks for from the latest scoring run and writes the list; with
     /// contacts, only after their audit entry is committed.</summary>
-    public static TargetExportResult Run(IMosaicStore store, TargetExportRequest request)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="request">What to select and where to write it.</param>
+    /// <param name="cancellationToken">
+    /// Passed to every read; cancelled before the contacts are read, no entry is written and no file appears.
+    /// </param>
+    public static async Task<TargetExportResult> RunAsync(IMosaicStore store, TargetExportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
         var targeting = request.Targeting;
-        if (store.Registry.CountHouseholds() == 0)
+        if (await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken) == 0)
         {
             throw new RequestRejectedException(
                 $"the registry in {store.Description} holds no households yet: import registrations (mosaic import registrations FILE), " +
                 "then run mosaic score; or build the demo with mosaic demo");
         }
-        var run = store.Scores.LatestRun() ?? throw new RequestRejectedException("no scores yet: run mosaic score first");
-        var tree = store.Areas.All();
+        var run = await store.Scores.LatestRunAsync(cancellationToken) ?? throw new RequestRejectedException("no scores yet: run mosaic score first");
+        var tree = await store.Areas.AllAsync(cancellationToken: cancellationToken);
         var areas = new AreaAncestry(tree);
         if (targeting.AreaPcode is { } pcode && areas.Find(pcode) is null)
             throw new RequestRejectedException($"unknown area P-code '{pcode}'");
         var scope = Narrowest(areas, targeting.AreaPcode, request.Actor.AreaScope);
-        var list = TargetSelection.Select(store, tree, areas, targeting, scope, "run mosaic score again");
+        var list = await TargetSelection.SelectAsync(store, tree, areas, targeting, scope, "run mosaic score again", cancellationToken);
         var path = Path.GetFullPath(request.Output);
         ContactRead? contacts = null;
         if (request.IncludeContacts)
-            contacts = ReadContacts(store, request, list, path);
+            contacts = await ReadContactsAsync(store, request, list, path, cancellationToken);
         if (request.WritePath is { } writePath)
             TargetListFile.Write(writePath, list, areas, run.Dimensions, contacts?.Contacts, request.Csv);
         else
@@ -52,12 +57,14 @@ public static class TargetExport
         return new TargetExportResult(request.Output, run, list, names, contacts?.AuditEntryId);
     }
 
-    private static ContactRead ReadContacts(IMosaicStore store, TargetExportRequest request, TargetList list, string path)
+    private static async Task<ContactRead> ReadContactsAsync(IMosaicStore store, TargetExportRequest request, TargetList list, string path,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return store.Registry.ReadContacts(new ContactRequest(
-                request.Actor, AuditActions.TargetExportContacts, path, [.. list.Households.Select(t => t.Household.Id)], request.CommandLine));
+            return await store.Registry.ReadContactsAsync(new ContactRequest(
+                request.Actor, AuditActions.TargetExportContacts, path, [.. list.Households.Select(t => t.Household.Id)], request.CommandLine),
+                cancellationToken);
         }
         catch (StoreException ex)
         {

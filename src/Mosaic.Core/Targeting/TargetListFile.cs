@@ -9,7 +9,7 @@ namespace Mosaic.Core.Targeting;
 /// <summary>
 /// Writes a target list as CSV or XLSX (by extension): rank, P-code and area names, score, class,
 /// dimension scores, exposure and its method, explanation; the head's name and phone only when contacts are given
-/// (read through <see cref="Storage.IRegistryStore.ReadContacts"/>, never from a household).
+/// (read through <see cref="Storage.IRegistryStore.ReadContactsAsync"/>, never from a household).
 /// </summary>
 public static class TargetListFile
 {

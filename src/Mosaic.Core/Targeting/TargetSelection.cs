@@ -19,18 +19,21 @@ internal static class TargetSelection
     /// <param name="request">The targeting request.</param>
     /// <param name="candidateScope">The households considered: this area's subtree (null = all).</param>
     /// <param name="scoreAgain">What to tell the user when households have no score yet.</param>
-    public static TargetList Select(
-        IMosaicStore store, IReadOnlyList<Area> tree, AreaAncestry areas, TargetingRequest request, string? candidateScope, string scoreAgain)
+    /// <param name="cancellationToken">Passed to every read.</param>
+    public static async Task<TargetList> SelectAsync(
+        IMosaicStore store, IReadOnlyList<Area> tree, AreaAncestry areas, TargetingRequest request, string? candidateScope, string scoreAgain,
+        CancellationToken cancellationToken)
     {
         if (store.Registry is IPersistedSnapshotSource persisted && store.Registry is IHouseholdsByIdSource byId &&
             store.Scores is IScoreColumnsSource columns)
         {
             var snapshot = PersistedSnapshots.Load(persisted, tree).Snapshot;
-            var (list, unscored) = ColumnTargeter.Select(
-                snapshot, columns.ReadRanks(), areas, request, candidateScope, byId.ReadHouseholdsById, columns.ReadScores);
+            var (list, unscored) = await ColumnTargeter.SelectAsync(
+                snapshot, await columns.ReadRanksAsync(cancellationToken), areas, request, candidateScope, byId.ReadHouseholdsByIdAsync, columns.ReadScoresAsync,
+                cancellationToken);
             return list ?? throw Unscored(unscored, scoreAgain);
         }
-        var scores = store.Scores.ReadScores().ToDictionary(s => s.HouseholdId);
+        var scores = (await store.Scores.ReadScoresAsync(cancellationToken)).ToDictionary(s => s.HouseholdId);
         var candidates = new List<TargetCandidate>();
         var missing = 0;
         foreach (var h in store.Registry.ReadHouseholds(candidateScope))

@@ -21,25 +21,25 @@ internal static class AreasApi
         return api;
     }
 
-    public static Ok<IReadOnlyList<AreaReport>> List(HttpContext http, MosaicDatabase database, int? level = null, string? parent = null)
+    public static async Task<Ok<IReadOnlyList<AreaReport>>> List(HttpContext http, MosaicDatabase database, int? level = null, string? parent = null)
     {
         var user = CurrentUser.From(http.User);
-        return TypedResults.Ok(AreaBrowsing.List(database.ForRequest(http).Areas, user.Scope, level, parent));
+        return TypedResults.Ok(await AreaBrowsing.ListAsync(database.ForRequest(http).Areas, user.Scope, level, parent, http.RequestAborted));
     }
 
-    public static Results<Ok<AreaDetailReport>, ProblemHttpResult> Get(string pcode, HttpContext http, MosaicDatabase database)
+    public static async Task<Results<Ok<AreaDetailReport>, ProblemHttpResult>> Get(string pcode, HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
-        return AreaBrowsing.Detail(database.ForRequest(http).Areas, user.Scope, pcode) is { } detail
+        return await AreaBrowsing.DetailAsync(database.ForRequest(http).Areas, user.Scope, pcode, http.RequestAborted) is { } detail
             ? TypedResults.Ok(detail)
             : Problems.AreaNotFound(pcode);
     }
 
-    public static IResult Boundaries(HttpContext http, MosaicDatabase database, int? level = null)
+    public static async Task<IResult> Boundaries(HttpContext http, MosaicDatabase database, int? level = null)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
-        var areas = AreaBrowsing.InScope(store.Areas, user.Scope, withBoundaries: true).Where(a => level is null || a.Level == level).ToList();
+        var areas = (await AreaBrowsing.InScopeAsync(store.Areas, user.Scope, withBoundaries: true, http.RequestAborted)).Where(a => level is null || a.Level == level).ToList();
         var buffer = new MemoryStream();
         AreaGeoJson.Write(areas, buffer);
         return TypedResults.Bytes(buffer.ToArray(), "application/geo+json");

@@ -18,9 +18,9 @@ internal static class AuditApi
         return api;
     }
 
-    public static Ok<List<AuditEntry>> List(MosaicDatabase database, int? limit = null)
+    public static async Task<Ok<List<AuditEntry>>> List(MosaicDatabase database, CancellationToken cancellationToken, int? limit = null)
     {
         using var store = database.Open();
-        return TypedResults.Ok(store.AuditLog.Read(Math.Clamp(limit ?? 200, 1, 10_000)).ToList());
+        return TypedResults.Ok((await store.AuditLog.ReadAsync(Math.Clamp(limit ?? 200, 1, 10_000), cancellationToken)).ToList());
     }
 }

@@ -39,7 +39,7 @@ internal static class AuthApi
         }
         UserAccount? user;
         using (var store = database.Open())
-            user = Authentication.SignIn(store, name, request.Password ?? "");
+            user = await Authentication.SignInAsync(store, name, request.Password ?? "", http.RequestAborted);
         if (user is null)
         {
             throttle.Failed(name, client);

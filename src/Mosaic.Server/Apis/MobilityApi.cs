@@ -24,22 +24,22 @@ internal static class MobilityApi
         return api;
     }
 
-    public static Results<Ok<MobilitySummaryReport>, ProblemHttpResult> Summary(HttpContext http, MosaicDatabase database, int? round = null, int? compare = null, int? level = null)
+    public static async Task<Results<Ok<MobilitySummaryReport>, ProblemHttpResult>> Summary(HttpContext http, MosaicDatabase database, int? round = null, int? compare = null, int? level = null)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
         SummaryReport report;
         try
         {
-            report = MobilitySummary.Run(store, new SummaryOptions(round, compare, level ?? 0));
+            report = await MobilitySummary.RunAsync(store, new SummaryOptions(round, compare, level ?? 0), http.RequestAborted);
         }
         catch (ArgumentException ex)
         {
             return Problems.BadRequest(ex.Message);
         }
-        return TypedResults.Ok(MobilitySummaryReport.Of(report).Within(store, user.Scope));
+        return TypedResults.Ok(await MobilitySummaryReport.Of(report).WithinAsync(store, user.Scope, http.RequestAborted));
     }
 
-    public static Ok<FlowSeriesReport> Flows(HttpContext http, MosaicDatabase database) =>
-        TypedResults.Ok(FlowSeries.Read(database.ForRequest(http), CurrentUser.From(http.User).Scope));
+    public static async Task<Ok<FlowSeriesReport>> Flows(HttpContext http, MosaicDatabase database) =>
+        TypedResults.Ok(await FlowSeries.ReadAsync(database.ForRequest(http), CurrentUser.From(http.User).Scope, http.RequestAborted));
 }

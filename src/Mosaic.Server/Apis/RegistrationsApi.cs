@@ -26,18 +26,18 @@ internal static class RegistrationsApi
         return api;
     }
 
-    public static Results<Ok<RegistrationPageReport>, ProblemHttpResult> List(HttpContext http, MosaicDatabase database, string? area = null, int? offset = null, int? limit = null)
+    public static async Task<Results<Ok<RegistrationPageReport>, ProblemHttpResult>> List(HttpContext http, MosaicDatabase database, string? area = null, int? offset = null, int? limit = null)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
-        var asked = user.Limit(store.Areas, area);
+        var asked = await user.LimitAsync(store.Areas, area, http.RequestAborted);
         if (!asked.Allowed)
             return Problems.AreaNotFound(area!);
         try
         {
-            var page = RegistrationRead.Page(store, new RegistrationPageRequest(
-                user.Actor, asked.Pcode, offset ?? 0, limit ?? 100, "GET " + http.Request.Path, RequestLine(http)));
-            return TypedResults.Ok(RegistrationPageReport.Of(page, store.Areas));
+            var page = await RegistrationRead.PageAsync(store, new RegistrationPageRequest(
+                user.Actor, asked.Pcode, offset ?? 0, limit ?? 100, "GET " + http.Request.Path, RequestLine(http)), http.RequestAborted);
+            return TypedResults.Ok(await RegistrationPageReport.OfAsync(page, store.Areas, http.RequestAborted));
         }
         catch (RequestRejectedException ex)
         {
@@ -45,14 +45,14 @@ internal static class RegistrationsApi
         }
     }
 
-    public static Results<Ok<RegistrationPageReport>, ProblemHttpResult> Get(string submissionId, HttpContext http, MosaicDatabase database)
+    public static async Task<Results<Ok<RegistrationPageReport>, ProblemHttpResult>> Get(string submissionId, HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
-        var page = RegistrationRead.One(store, user.Actor, submissionId, "GET " + http.Request.Path, RequestLine(http));
+        var page = await RegistrationRead.OneAsync(store, user.Actor, submissionId, "GET " + http.Request.Path, RequestLine(http), http.RequestAborted);
         return page is null
             ? Problems.NotFound("Household not found", $"no household '{submissionId}' in your scope")
-            : TypedResults.Ok(RegistrationPageReport.Of(page, store.Areas));
+            : TypedResults.Ok(await RegistrationPageReport.OfAsync(page, store.Areas, http.RequestAborted));
     }
 
     private static string RequestLine(HttpContext http) => $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}";

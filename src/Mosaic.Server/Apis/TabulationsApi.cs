@@ -29,7 +29,7 @@ internal static class TabulationsApi
         return api;
     }
 
-    public static IResult Tabulate(
+    public static async Task<IResult> Tabulate(
         HttpContext http, MosaicDatabase database, TabulationCache cache,
         string indicator, string? by = null, string? area = null, string? format = null, [FromQuery(Name = "min_cell")] int? minCell = null, [FromQuery(Name = "age_bands")] string? ageBands = null)
     {
@@ -45,19 +45,23 @@ internal static class TabulationsApi
         var dims = (by ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
         var store = database.ForRequest(http);
-        var limit = user.Limit(store.Areas, area);
+        var cancel = http.RequestAborted;
+        var limit = await user.LimitAsync(store.Areas, area, cancel);
         if (!limit.Allowed)
             return Problems.AreaNotFound(area!);
         var definition = IndicatorCatalogue.Shipped.Find(indicator);
         if (definition is null)
             return Problems.BadRequest($"unknown indicator '{indicator}' (GET /api/indicators lists them)");
         // The version first: the table is cached under it (TabulationCache), and the snapshot is at least as new.
-        var version = store.Registry.CurrentVersion();
-        var method = OpenQueries.MethodFor(user.Role, definition, () => database.Snapshots.Get(store).HasRecordKeys);
+        var version = await store.Registry.CurrentVersionAsync(cancel);
+        // The snapshot is read for its record keys only when perturbation would protect this table.
+        var method = OpenQueries.MethodFor(user.Role, definition, () => true) == DisclosureMethod.Perturbation
+            ? OpenQueries.MethodFor(user.Role, definition, (await database.Snapshots.GetAsync(store, cancel)).HasRecordKeys)
+            : DisclosureMethod.Suppression;
         var key = string.Join('\u001f', indicator, string.Join(',', dims), limit.Pcode ?? "", format, k, ageBands ?? "", method);
         try
         {
-            var table = cache.GetOrAdd(version, key, () =>
+            var table = await cache.GetOrAddAsync(version, key, async () =>
             {
                 var request = new TabulationRequest(indicator, dims)
                 {
@@ -66,7 +70,7 @@ internal static class TabulationsApi
                     Method = method,
                     AgeBands = ageBands is null ? AgeBands.Default : AgeBands.Parse(ageBands),
                 };
-                return Render(Count(database, store, request), format);
+                return Render(await CountAsync(database, store, request, cancel), format);
             });
             return table.FileName is null
                 ? TypedResults.Bytes(table.Content, table.ContentType)
@@ -82,9 +86,10 @@ internal static class TabulationsApi
     /// As <c>mosaic tabulate</c> counts: by the store itself where it can (PostgreSQL, <see cref="PushdownTabulator"/>:
     /// the same table, assembled and protected in Core), otherwise over the shared snapshot in memory.
     /// </summary>
-    private static TabulationResult Count(MosaicDatabase database, Mosaic.Core.Storage.IMosaicStore store, TabulationRequest request) =>
-        PushdownTabulator.TryTabulate(store, IndicatorCatalogue.Shipped, request)
-        ?? new Tabulator(database.Snapshots.Get(store), IndicatorCatalogue.Shipped).Tabulate(request);
+    private static async Task<TabulationResult> CountAsync(MosaicDatabase database, Mosaic.Core.Storage.IMosaicStore store, TabulationRequest request,
+        CancellationToken cancellationToken) =>
+        await PushdownTabulator.TryTabulateAsync(store, IndicatorCatalogue.Shipped, request, cancellationToken)
+        ?? new Tabulator(await database.Snapshots.GetAsync(store, cancellationToken), IndicatorCatalogue.Shipped).Tabulate(request);
 
     private static RenderedTable Render(TabulationResult result, string format)
     {

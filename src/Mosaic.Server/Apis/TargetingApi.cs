@@ -24,7 +24,7 @@ internal static class TargetingApi
         return api;
     }
 
-    public static IResult Run(
+    public static async Task<IResult> Run(
         HttpContext http, MosaicDatabase database, int? count = null, double? budget = null, double? transfer = null,
         string? quota = null, string? area = null, [FromQuery(Name = "exclude_assisted")] bool? excludeAssisted = null, string? format = null)
     {
@@ -47,7 +47,7 @@ internal static class TargetingApi
             return Problems.BadRequest($"format must be json, csv or xlsx (got '{format}')");
 
         var store = database.ForRequest(http);
-        var limit = user.Limit(store.Areas, area);
+        var limit = await user.LimitAsync(store.Areas, area, http.RequestAborted);
         if (!limit.Allowed)
             return Problems.AreaNotFound(area!);
         var request = new TargetingRequest
@@ -62,7 +62,7 @@ internal static class TargetingApi
         TargetListResult result;
         try
         {
-            result = TargetListRun.Run(store, request);
+            result = await TargetListRun.RunAsync(store, request, http.RequestAborted);
         }
         catch (RequestRejectedException ex)
         {

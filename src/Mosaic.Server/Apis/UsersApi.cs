@@ -22,20 +22,21 @@ internal static class UsersApi
         return api;
     }
 
-    public static Ok<IReadOnlyList<UserReport>> List(MosaicDatabase database)
+    public static async Task<Ok<IReadOnlyList<UserReport>>> List(MosaicDatabase database, CancellationToken cancellationToken)
     {
         using var store = database.Open();
-        return TypedResults.Ok<IReadOnlyList<UserReport>>([.. store.Users.List().Select(UserReport.Of)]);
+        return TypedResults.Ok<IReadOnlyList<UserReport>>([.. (await store.Users.ListAsync(cancellationToken)).Select(UserReport.Of)]);
     }
 
-    public static Results<Created<AddedAccountReport>, ProblemHttpResult> Add(NewUserRequest request, MosaicDatabase database)
+    public static async Task<Results<Created<AddedAccountReport>, ProblemHttpResult>> Add(NewUserRequest request, MosaicDatabase database, CancellationToken cancellationToken)
     {
         if (!Roles.TryParse(request.Role, out var role))
             return Problems.BadRequest($"role must be one of {string.Join(", ", Roles.All.Select(Roles.Code))} (got '{request.Role}')");
         using var store = database.Open();
         try
         {
-            var added = UserAdministration.Add(store, new NewUser(request.UserName ?? "", role, request.Scope, request.Password));
+            var added = await UserAdministration.AddAsync(store, new NewUser(request.UserName ?? "", role, request.Scope, request.Password),
+                cancellationToken: cancellationToken);
             return TypedResults.Created($"/api/users/{added.User.UserName}", new AddedAccountReport(UserReport.Of(added.User), added.GeneratedPassword));
         }
         catch (AccountException ex)
@@ -44,16 +45,19 @@ internal static class UsersApi
         }
     }
 
-    public static Results<Ok<UserReport>, ProblemHttpResult> Disable(string userName, MosaicDatabase database) => SetDisabled(userName, true, database);
+    public static Task<Results<Ok<UserReport>, ProblemHttpResult>> Disable(string userName, MosaicDatabase database, CancellationToken cancellationToken) =>
+        SetDisabled(userName, true, database, cancellationToken);
 
-    public static Results<Ok<UserReport>, ProblemHttpResult> Enable(string userName, MosaicDatabase database) => SetDisabled(userName, false, database);
+    public static Task<Results<Ok<UserReport>, ProblemHttpResult>> Enable(string userName, MosaicDatabase database, CancellationToken cancellationToken) =>
+        SetDisabled(userName, false, database, cancellationToken);
 
-    public static Results<Ok<IssuedTokenReport>, ProblemHttpResult> IssueToken(string userName, NewTokenRequest? request, MosaicDatabase database)
+    public static async Task<Results<Ok<IssuedTokenReport>, ProblemHttpResult>> IssueToken(string userName, NewTokenRequest? request, MosaicDatabase database,
+        CancellationToken cancellationToken)
     {
         using var store = database.Open();
         try
         {
-            var issued = UserAdministration.IssueToken(store, userName, request?.Name);
+            var issued = await UserAdministration.IssueTokenAsync(store, userName, request?.Name, cancellationToken: cancellationToken);
             return TypedResults.Ok(new IssuedTokenReport(issued.User.UserName, issued.Token.Name, issued.Secret));
         }
         catch (AccountException ex)
@@ -62,12 +66,13 @@ internal static class UsersApi
         }
     }
 
-    private static Results<Ok<UserReport>, ProblemHttpResult> SetDisabled(string userName, bool disabled, MosaicDatabase database)
+    private static async Task<Results<Ok<UserReport>, ProblemHttpResult>> SetDisabled(string userName, bool disabled, MosaicDatabase database,
+        CancellationToken cancellationToken)
     {
         using var store = database.Open();
         try
         {
-            return TypedResults.Ok(UserReport.Of(UserAdministration.SetDisabled(store, userName, disabled)));
+            return TypedResults.Ok(UserReport.Of(await UserAdministration.SetDisabledAsync(store, userName, disabled, cancellationToken)));
         }
         catch (AccountException ex)
         {

@@ -20,6 +20,8 @@ internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) 
 
     private readonly ConcurrentDictionary<string, ImportJob> _jobs = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _one = new(1, 1);
+    // A job outlives its upload request: it stops (rolled back) only when the server stops.
+    private readonly CancellationTokenSource _stopping = new();
     private readonly string _root = Path.Combine(Path.GetTempPath(), "mosaic-uploads", Guid.NewGuid().ToString("N"));
 
     /// <summary>The job with this id, or null.</summary>
@@ -55,7 +57,7 @@ internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) 
             await _one.WaitAsync();
             try
             {
-                Run(job, path, roster, skipInvalid, scope);
+                await RunAsync(job, path, roster, skipInvalid, scope, _stopping.Token);
             }
             finally
             {
@@ -65,7 +67,7 @@ internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) 
         return job;
     }
 
-    private void Run(ImportJob job, string path, ImportSource? roster, bool skipInvalid, string? scope)
+    private async Task RunAsync(ImportJob job, string path, ImportSource? roster, bool skipInvalid, string? scope, CancellationToken cancellationToken)
     {
         job.Running(0);
         try
@@ -76,15 +78,16 @@ internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) 
                 case "registrations":
                 {
                     var input = RegistrationInput.Detect(Upload(path, job.FileName), roster);
-                    var r = RegistrationImporter.Import(store, input, RegistrationMapping.Default, new RegistrationImportOptions(skipInvalid,
-                        p => job.Running(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)) { AreaScope = scope });
+                    var r = await RegistrationImporter.ImportAsync(store, input, RegistrationMapping.Default, new RegistrationImportOptions(skipInvalid,
+                        p => job.Running(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)) { AreaScope = scope }, cancellationToken);
                     Finish(job, path, r.Committed, new ImportSummary(r.HouseholdsImported, r.DuplicatesSkipped, r.HouseholdsRejected, r.HouseholdsDeclined),
                         r.Issues, r.Warnings);
                     break;
                 }
                 case "dtm":
                 {
-                    var r = DtmImporter.Import(store.Areas, store.Mobility, Upload(path, job.FileName), new DtmImportOptions { SkipInvalid = skipInvalid });
+                    var r = await DtmImporter.ImportAsync(store.Areas, store.Mobility, Upload(path, job.FileName), new DtmImportOptions { SkipInvalid = skipInvalid },
+                        cancellationToken);
                     Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Errors.Count), r.Errors, r.Warnings);
                     break;
                 }
@@ -96,7 +99,7 @@ internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) 
                 }
                 default:
                 {
-                    var r = AreaImporter.Import(store.Areas, Upload(path, job.FileName), null, skipInvalid);
+                    var r = await AreaImporter.ImportAsync(store.Areas, Upload(path, job.FileName), null, skipInvalid, cancellationToken: cancellationToken);
                     Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Issues.Count), r.Issues, r.Warnings);
                     break;
                 }
@@ -106,6 +109,10 @@ internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) 
                                        or FormatException or Core.Storage.StoreException)
         {
             job.Failed(ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            job.Failed("the server stopped during the import: nothing was imported");
         }
     }
 
@@ -117,8 +124,13 @@ internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) 
     /// <summary>A saved upload, named in messages as the user named it (not by the server's copy).</summary>
     private static ImportSource Upload(string path, string name) => ImportSource.FromFile(path, Path.GetFileName(name));
 
-    /// <summary>Disposes the semaphore that runs one import at a time.</summary>
-    public void Dispose() => _one.Dispose();
+    /// <summary>Cancels the imports still running and disposes the semaphore that runs one at a time.</summary>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        _one.Dispose();
+    }
 
     private static string SafeName(string name)
     {

@@ -29,22 +29,32 @@ internal sealed record CurrentUser(long Id, string UserName, Role Role, string? 
     public Core.Privacy.Actor Actor => new(UserName, Role, Scope);
 
     /// <summary>Whether an area is in this user's scope.</summary>
-    public bool Sees(IAreaStore areas, string pcode) => AccessScope.Contains(areas, Scope, pcode);
+    public Task<bool> SeesAsync(IAreaStore areas, string pcode, CancellationToken cancellationToken) =>
+        AccessScope.ContainsAsync(areas, Scope, pcode, cancellationToken);
+
+    /// <summary>Whether areas are in this user's scope, for many rows: the area tree is read once (not at all without a scope).</summary>
+    public async Task<Func<string, bool>> SeesManyAsync(IAreaStore areas, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        return Scope is null ? static _ => true : AccessScope.Of(await areas.AllAsync(cancellationToken: cancellationToken), Scope);
+    }
 
     /// <summary>
     /// The area a query is limited to: the asked area when it is in scope (null when it is not: the caller answers
     /// 404, revealing nothing), the user's scope when none is asked.
     /// </summary>
-    public AreaLimit Limit(IAreaStore areas, string? asked)
+    public async Task<AreaLimit> LimitAsync(IAreaStore areas, string? asked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(areas);
         if (string.IsNullOrWhiteSpace(asked))
             return new AreaLimit(true, Scope);
         asked = asked.Trim();
-        return Sees(areas, asked) && areas.Get(asked) is not null ? new AreaLimit(true, asked) : new AreaLimit(false, null);
+        return await SeesAsync(areas, asked, cancellationToken) && await areas.GetAsync(asked, cancellationToken) is not null
+            ? new AreaLimit(true, asked)
+            : new AreaLimit(false, null);
     }
 
-    /// <summary>The outcome of <see cref="Limit"/>.</summary>
+    /// <summary>The outcome of <see cref="LimitAsync"/>.</summary>
     /// <param name="Allowed">False when the asked area is outside the scope or unknown.</param>
     /// <param name="Pcode">The area to limit the query to (null: every area).</param>
     public readonly record struct AreaLimit(bool Allowed, string? Pcode);

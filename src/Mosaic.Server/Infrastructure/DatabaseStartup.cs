@@ -10,17 +10,16 @@ namespace Mosaic.Server.Infrastructure;
 /// </summary>
 internal sealed partial class DatabaseStartup(MosaicDatabase database, ILogger<DatabaseStartup> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         database.Migrate();
         using var store = database.Open();
-        if (UserAdministration.EnsureFirstAdmin(store) is { } admin)
+        if (await UserAdministration.EnsureFirstAdminAsync(store, cancellationToken: cancellationToken) is { } admin)
         {
             Console.Out.WriteLine($"First administrator created: user '{admin.User.UserName}', password {admin.GeneratedPassword}");
             Console.Out.WriteLine("This password is shown only once. Add other accounts with `mosaic users add`.");
         }
         LogStarted(logger, database.Description);
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -56,6 +56,10 @@ internal sealed class MosaicDatabase : IDisposable
 
     private static readonly object s_requestStoreKey = new();
 
-    /// <summary>Closes the database.</summary>
-    public void Dispose() => _database.Dispose();
+    /// <summary>Drops the cached registry snapshots and closes the database.</summary>
+    public void Dispose()
+    {
+        Snapshots.Dispose();
+        _database.Dispose();
+    }
 }

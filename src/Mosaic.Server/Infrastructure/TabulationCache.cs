@@ -17,7 +17,7 @@ internal sealed class TabulationCache
     private ConcurrentDictionary<string, RenderedTable> _tables = new(StringComparer.Ordinal);
 
     /// <summary>The table for a key at a registry version, rendered by <paramref name="render"/> on a miss.</summary>
-    public RenderedTable GetOrAdd(long version, string key, Func<RenderedTable> render)
+    public async Task<RenderedTable> GetOrAddAsync(long version, string key, Func<Task<RenderedTable>> render)
     {
         ArgumentNullException.ThrowIfNull(render);
         ConcurrentDictionary<string, RenderedTable> tables;
@@ -32,7 +32,7 @@ internal sealed class TabulationCache
         }
         if (tables.TryGetValue(key, out var table))
             return table;
-        table = render();
+        table = await render();
         if (tables.Count < MaximumEntries)
             tables.TryAdd(key, table);
         return table;

@@ -13,16 +13,16 @@ internal sealed class TokenAuthenticationHandler(
 {
     public const string SchemeName = "Bearer";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         var secret = header["Bearer ".Length..].Trim();
-        var user = Authentication.FromToken(database.ForRequest(Context), secret);
+        var user = await Authentication.FromTokenAsync(database.ForRequest(Context), secret, Context.RequestAborted);
         // The secret is never logged or echoed: a failure says only that the token is not valid.
-        return Task.FromResult(user is null
+        return user is null
             ? AuthenticateResult.Fail("the API token is not valid (unknown, revoked, or its user is disabled)")
-            : AuthenticateResult.Success(new AuthenticationTicket(MosaicClaims.Principal(user, SchemeName), SchemeName)));
+            : AuthenticateResult.Success(new AuthenticationTicket(MosaicClaims.Principal(user, SchemeName), SchemeName));
     }
 }

@@ -26,6 +26,21 @@ internal static class NpgsqlExtensions
         return value is DBNull ? null : value;
     }
 
+    public static async Task<int> ExecuteAsync(this NpgsqlConnection connection, string sql, NpgsqlTransaction? tx, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = connection.Command(sql, tx, parameters);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<object?> ScalarAsync(this NpgsqlConnection connection, string sql, NpgsqlTransaction? tx, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = connection.Command(sql, tx, parameters);
+        var value = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
     /// <summary>A parameter whose null is SQL NULL; a typed null is needed where PostgreSQL cannot infer the type.</summary>
     public static NpgsqlParameter Parameter(string name, object? value) => value switch
     {

@@ -19,7 +19,7 @@ public sealed class AuditCommandTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
         using (var batch = store.Registry.BeginImport("test"))
         {
             var i = 0;

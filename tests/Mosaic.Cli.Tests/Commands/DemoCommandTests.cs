@@ -9,7 +9,7 @@ public sealed class DemoCommandTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public void Demo_Json_PrintsCountsOfAreasHouseholdsPersonsAndStatuses()
+    public async Task Demo_Json_PrintsCountsOfAreasHouseholdsPersonsAndStatuses()
     {
         var run = CliRun.Invoke("demo", "--households", "300", "--seed", "3", "--db", _dir.File("d.db"), "--json", "--no-serve");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -25,13 +25,13 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(byStatus.GetProperty("returnee").GetInt64() > 0);
 
         using var store = SqliteMosaicStore.Open(_dir.File("d.db"));
-        Assert.Equal(300, store.Registry.CountHouseholds());
-        Assert.Equal(persons, store.Registry.CountPersons());
-        Assert.Equal(byStatus.GetProperty("idp").GetInt64(), store.Registry.CountPersonsByStatus()[Core.Registry.MigratoryStatus.Idp]);
+        Assert.Equal(300, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(persons, await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(byStatus.GetProperty("idp").GetInt64(), (await store.Registry.CountPersonsByStatusAsync(cancellationToken: TestContext.Current.CancellationToken))[Core.Registry.MigratoryStatus.Idp]);
     }
 
     [Fact]
-    public void Demo_RunTwiceIntoTheSameDatabase_AddsNothingTheSecondTime()
+    public async Task Demo_RunTwiceIntoTheSameDatabase_AddsNothingTheSecondTime()
     {
         var db = _dir.File("twice.db");
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("demo", "--households", "200", "--db", db, "--no-serve").ExitCode);
@@ -41,7 +41,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(200, second.Json.GetProperty("households_already_present").GetInt64());
         Assert.Equal(0, second.Json.GetProperty("areas_inserted").GetInt64());
         using var store = SqliteMosaicStore.Open(db);
-        Assert.Equal(200, store.Registry.CountHouseholds());
+        Assert.Equal(200, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
-    public void Demo_ExportKobo_WritesFilesThatBuildAFreshDatabaseOfAreas()
+    public async Task Demo_ExportKobo_WritesFilesThatBuildAFreshDatabaseOfAreas()
     {
         var export = _dir.File("kobo");
         var run = CliRun.Invoke("demo", "--households", "120", "--db", _dir.File("e.db"), "--export-kobo", export, "--json", "--no-serve");
@@ -77,7 +77,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("import", "areas", Path.Combine(export, "areas.csv"), "--db", fresh).ExitCode);
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("import", "areas", Path.Combine(export, "areas.geojson"), "--db", fresh).ExitCode);
         using var store = SqliteMosaicStore.Open(fresh);
-        var areas = store.Areas.All(withBoundaries: true);
+        var areas = await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(run.Json.GetProperty("areas").GetInt64(), areas.Count);
         Assert.All(areas.Where(a => a.Level >= 3), a => Assert.NotNull(a.Boundary));
     }

@@ -11,49 +11,49 @@ public sealed class DemoIntoRealRegistryTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private string RealRegistry()
+    private async Task<string> RealRegistry()
     {
         var db = _dir.File("upazila.db");
         using var store = SqliteMosaicStore.Open(db);
-        store.Areas.Upsert(RandomRegistry.Areas);
+        await store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
         RandomRegistry.Import(store, 40, seed: 5);
         return db;
     }
 
-    private static long Households(string db)
+    private static async Task<long> Households(string db)
     {
         using var store = SqliteMosaicStore.Open(db);
-        return store.Registry.CountHouseholds();
+        return await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Fact]
-    public void Demo_IntoARegistryWithImportedHouseholds_IsRefusedAndAddsNothing()
+    public async Task Demo_IntoARegistryWithImportedHouseholds_IsRefusedAndAddsNothing()
     {
-        var db = RealRegistry();
+        var db = await RealRegistry();
 
         var run = CliRun.Invoke("demo", "--households", "30", "--no-serve", "--db", db);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("40 household(s) that the demo did not write", run.Error, StringComparison.Ordinal);
         Assert.Contains("--add-to-existing", run.Error, StringComparison.Ordinal);
-        Assert.Equal(40, Households(db));
+        Assert.Equal(40, (await Households(db)));
     }
 
     [Fact]
-    public void Demo_WithAddToExisting_WritesIntoTheRegistry()
+    public async Task Demo_WithAddToExisting_WritesIntoTheRegistry()
     {
-        var db = RealRegistry();
+        var db = await RealRegistry();
         var run = CliRun.Invoke("demo", "--households", "30", "--no-serve", "--db", db, "--add-to-existing");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Equal(70, Households(db));
+        Assert.Equal(70, (await Households(db)));
     }
 
     [Fact]
-    public void Demo_RunAgainOnItsOwnDatabase_IsAccepted()
+    public async Task Demo_RunAgainOnItsOwnDatabase_IsAccepted()
     {
         var db = _dir.File("demo.db");
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("demo", "--households", "30", "--no-serve", "--db", db).ExitCode);
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("demo", "--households", "40", "--no-serve", "--db", db).ExitCode);
-        Assert.Equal(40, Households(db));
+        Assert.Equal(40, (await Households(db)));
     }
 }

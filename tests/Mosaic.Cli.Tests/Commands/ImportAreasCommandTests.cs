@@ -11,7 +11,7 @@ public sealed class ImportAreasCommandTests : IDisposable
     private string Db => _dir.File("mosaic.db");
 
     [Fact]
-    public void ImportAreas_RealGlobalTable_ImportsEveryAreaWithParentsResolved()
+    public async Task ImportAreas_RealGlobalTable_ImportsEveryAreaWithParentsResolved()
     {
         var run = CliRun.Invoke("import", "areas", TestData.GlobalPcodes, "--db", Db, "--json");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -20,12 +20,12 @@ public sealed class ImportAreasCommandTests : IDisposable
         Assert.True(inserted > rows, $"{inserted} areas for {rows} rows (plus countries)");
 
         using var store = SqliteMosaicStore.Open(Db);
-        var all = store.Areas.All();
+        var all = await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(inserted, all.Count);
         var codes = all.Select(a => a.Pcode).ToHashSet();
         Assert.All(all.Where(a => a.ParentPcode is not null), a => Assert.Contains(a.ParentPcode!, codes));
-        Assert.Equal(["BD5549"], store.Areas.Subtree("BD5549").Select(a => a.Pcode));
-        Assert.Contains("BD5549", store.Areas.Subtree("BGD").Select(a => a.Pcode));
+        Assert.Equal(["BD5549"], (await store.Areas.SubtreeAsync("BD5549", cancellationToken: TestContext.Current.CancellationToken)).Select(a => a.Pcode));
+        Assert.Contains("BD5549", (await store.Areas.SubtreeAsync("BGD", cancellationToken: TestContext.Current.CancellationToken)).Select(a => a.Pcode));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class ImportAreasCommandTests : IDisposable
     }
 
     [Fact]
-    public void ImportAreas_UnknownParent_ImportsNothingAndWritesTheErrorsFile()
+    public async Task ImportAreas_UnknownParent_ImportsNothingAndWritesTheErrorsFile()
     {
         var csv = _dir.File("areas.csv");
         File.WriteAllText(csv, "\uFEFFLocation,Admin Level,P-Code,Name,Parent P-Code\n" +
@@ -51,23 +51,23 @@ public sealed class ImportAreasCommandTests : IDisposable
         Assert.Equal("file,sheet,row,column,value,reason", errors[0]);
         Assert.StartsWith("areas.csv,,4,parent,BD99,", errors[1], StringComparison.Ordinal);
         using var store = SqliteMosaicStore.Open(Db);
-        Assert.Equal(0, store.Areas.Count());
+        Assert.Equal(0, await store.Areas.CountAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void ImportAreas_SkipInvalid_ImportsTheValidRows()
+    public async Task ImportAreas_SkipInvalid_ImportsTheValidRows()
     {
         var csv = _dir.File("areas.csv");
         File.WriteAllText(csv, "Location,Admin Level,P-Code,Name,Parent P-Code\nBGD,1,BD55,Rangpur,BGD\nBGD,2,BD9999,Nowhere,BD99\n");
         var run = CliRun.Invoke("import", "areas", csv, "--db", Db, "--skip-invalid");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var store = SqliteMosaicStore.Open(Db);
-        Assert.NotNull(store.Areas.Get("BD55"));
-        Assert.Null(store.Areas.Get("BD9999"));
+        Assert.NotNull(await store.Areas.GetAsync("BD55", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Null(await store.Areas.GetAsync("BD9999", cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void ImportAreas_GeoJsonBoundaries_AttachToExistingAreas()
+    public async Task ImportAreas_GeoJsonBoundaries_AttachToExistingAreas()
     {
         CliRun.Invoke("import", "areas", TestData.GlobalPcodes, "--db", Db);
         var geojson = _dir.File("kurigram.geojson");
@@ -83,7 +83,7 @@ public sealed class ImportAreasCommandTests : IDisposable
         Assert.Equal(1, run.Json.GetProperty("rows_rejected").GetInt32());
         Assert.Contains("Polygon or MultiPolygon", run.Error, StringComparison.Ordinal);
         using var store = SqliteMosaicStore.Open(Db);
-        var kurigram = store.Areas.Get("BD5549")!;
+        var kurigram = (await store.Areas.GetAsync("BD5549", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal("Kurigram", kurigram.Name);
         Assert.Equal("MultiPolygon", kurigram.Boundary!.GeometryType);
     }

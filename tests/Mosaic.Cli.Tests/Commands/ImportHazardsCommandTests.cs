@@ -20,7 +20,7 @@ public sealed class ImportHazardsCommandTests : IDisposable
     }
 
     [Fact]
-    public void ImportHazards_NotJson_IsRejectedAndWritesTheErrorsFile()
+    public async Task ImportHazards_NotJson_IsRejectedAndWritesTheErrorsFile()
     {
         var (exit, stdout, stderr, errors) = Import("flood.csv", "id,severity\n1,0.5\n");
         Assert.Equal(ExitCodes.InputRejected, exit);
@@ -35,7 +35,7 @@ public sealed class ImportHazardsCommandTests : IDisposable
     }
 
     [Fact]
-    public void ImportHazards_SingleFeatureNotACollection_IsRejectedAndWritesTheErrorsFile()
+    public async Task ImportHazards_SingleFeatureNotACollection_IsRejectedAndWritesTheErrorsFile()
     {
         var (exit, stdout, stderr, errors) = Import("zone.geojson", """
             {"type":"Feature","properties":{"severity":0.5},"geometry":{"type":"Polygon","coordinates":[[[89.6,25.5],[89.7,25.5],[89.7,25.6],[89.6,25.5]]]}}
@@ -49,7 +49,7 @@ public sealed class ImportHazardsCommandTests : IDisposable
     }
 
     [Fact]
-    public void ImportHazards_EmptyCollection_IsRejectedAndWritesTheErrorsFile()
+    public async Task ImportHazards_EmptyCollection_IsRejectedAndWritesTheErrorsFile()
     {
         var (exit, _, stderr, errors) = Import("empty.geojson", """{"type":"FeatureCollection","features":[]}""");
         Assert.Equal(ExitCodes.InputRejected, exit);

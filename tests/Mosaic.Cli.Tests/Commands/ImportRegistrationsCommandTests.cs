@@ -16,7 +16,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();
@@ -42,14 +42,14 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
         return JsonDocument.Parse(stdout).RootElement;
     }
 
-    private (long Households, long Persons) Counts()
+    private async Task<(long Households, long Persons)> Counts()
     {
         using var store = SqliteMosaicStore.Open(_db);
-        return (store.Registry.CountHouseholds(), store.Registry.CountPersons());
+        return (await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken), await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Import_StandardCsvPair_StoresEveryHouseholdAndReimportAddsNothing()
+    public async Task Import_StandardCsvPair_StoresEveryHouseholdAndReimportAddsNothing()
     {
         var households = Fixture("households.csv");
         var members = Fixture("members.csv");
@@ -62,7 +62,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
         var second = RunJson(ExitCodes.Success, "import", "registrations", households, "--members", members);
         Assert.Equal(0, second.GetProperty("households_imported").GetInt64());
         Assert.Equal(3, second.GetProperty("duplicates_skipped").GetInt64());
-        Assert.Equal((3, 7), Counts());
+        Assert.Equal((3, 7), (await Counts()));
 
         using var store = SqliteMosaicStore.Open(_db);
         var h = store.Registry.ReadHouseholds(null, HouseholdFields.Location).Single(x => x.SubmissionId == "uuid-0001");
@@ -95,7 +95,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
     }
 
     [Fact]
-    public void Import_OdkCentralZip_LinksRepeatRowsByParentKey()
+    public async Task Import_OdkCentralZip_LinksRepeatRowsByParentKey()
     {
         var zip = _dir.File("odk.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
@@ -114,7 +114,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
         Assert.Equal(2, result.GetProperty("households_imported").GetInt64());
         Assert.Equal(3, result.GetProperty("persons_imported").GetInt64());
         using var store = SqliteMosaicStore.Open(_db);
-        Assert.Equal(2, store.Registry.GetHousehold("uuid:a1")!.Members.Count);
+        Assert.Equal(2, (await store.Registry.GetHouseholdAsync("uuid:a1", cancellationToken: TestContext.Current.CancellationToken))!.Members.Count);
     }
 
     private static void Write(ZipArchive archive, string name, string text)
@@ -124,12 +124,12 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
     }
 
     [Fact]
-    public void Import_BadFile_ReportsEveryBadRowAndChangesNothing()
+    public async Task Import_BadFile_ReportsEveryBadRowAndChangesNothing()
     {
         var households = Fixture("bad-households.csv");
         var (exit, stdout, stderr) = Run("import", "registrations", households, "--members", Fixture("bad-members.csv"));
         Assert.Equal(ExitCodes.InputRejected, exit);
-        Assert.Equal((0, 0), Counts());
+        Assert.Equal((0, 0), (await Counts()));
         Assert.Contains("database is unchanged", stdout, StringComparison.Ordinal);
         Assert.Contains("bad-members.csv, row 4, column 'age': age must be between 0 and 120 (value '250')", stderr, StringComparison.Ordinal);
 
@@ -161,7 +161,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
     }
 
     [Fact]
-    public void Import_BadFileWithSkipInvalid_ImportsExactlyTheValidHouseholds()
+    public async Task Import_BadFileWithSkipInvalid_ImportsExactlyTheValidHouseholds()
     {
         var result = RunJson(ExitCodes.Success, "import", "registrations", Fixture("bad-households.csv"),
             "--members", Fixture("bad-members.csv"), "--skip-invalid");
@@ -172,14 +172,14 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
         Assert.Equal(7, result.GetProperty("rows_rejected").GetInt64());
         Assert.Equal(1, result.GetProperty("conflicts").GetInt64());
         using var store = SqliteMosaicStore.Open(_db);
-        Assert.Equal("HH-B1", store.Registry.GetHousehold("uuid-b1")!.HouseholdCode);
-        Assert.NotNull(store.Registry.GetHousehold("uuid-b9"));
-        Assert.Null(store.Registry.GetHousehold("uuid-b8"));
-        Assert.Equal(2, store.Registry.CountHouseholds());
+        Assert.Equal("HH-B1", (await store.Registry.GetHouseholdAsync("uuid-b1", cancellationToken: TestContext.Current.CancellationToken))!.HouseholdCode);
+        Assert.NotNull(await store.Registry.GetHouseholdAsync("uuid-b9", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Null(await store.Registry.GetHouseholdAsync("uuid-b8", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(2, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Import_OtherFormWithMapping_RenamesAndRecodes()
+    public async Task Import_OtherFormWithMapping_RenamesAndRecodes()
     {
         var households = _dir.File("partner.csv");
         var members = _dir.File("partner-members.csv");
@@ -189,7 +189,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
             "--mapping", Path.Combine("data", "registrations", "other-form-mapping.json"), "--skip-invalid");
         Assert.Equal(1, result.GetProperty("households_imported").GetInt64());
         using var store = SqliteMosaicStore.Open(_db);
-        var h = store.Registry.GetHousehold("uuid:p1")!;
+        var h = (await store.Registry.GetHouseholdAsync("uuid:p1", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal("BD55490959", h.AreaPcode);
         Assert.Equal((Sex.Male, Relation.Head, MigratoryStatus.Returnee), (h.Members[0].Sex, h.Members[0].Relation, h.Members[0].MigratoryStatus));
     }

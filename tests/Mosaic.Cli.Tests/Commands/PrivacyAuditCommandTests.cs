@@ -13,7 +13,7 @@ public sealed class PrivacyAuditCommandTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(RandomRegistry.Areas);
+        store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
         RandomRegistry.Import(store, 300, seed: 3);
     }
 

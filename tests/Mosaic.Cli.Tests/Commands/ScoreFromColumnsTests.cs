@@ -33,7 +33,7 @@ public sealed class ScoreFromColumnsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Score_FromTheSnapshot_StoresTheSameRowsAsTheHouseholdObjectsAndRanksAsSqlOrders()
+    public async Task Score_FromTheSnapshot_StoresTheSameRowsAsTheHouseholdObjectsAndRanksAsSqlOrders()
     {
         Assert.Equal(0, CliRun.Invoke("tabulate", "-i", "population", "--by", "adm1", "--db", _db).ExitCode);
         var scored = CliRun.Invoke("score", "--db", _db, "--json");
@@ -42,24 +42,24 @@ public sealed class ScoreFromColumnsTests : IDisposable
         Assert.Contains("\"gps\":", scored.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\"gps\":0", scored.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\"area\":0", scored.Out, StringComparison.Ordinal);
-        AssertSameAsFromObjects(expectedHouseholds: 1500);
+        await AssertSameAsFromObjects(expectedHouseholds: 1500);
         AssertRanksAreSqlOrder();
-        AssertSnapshotIsCurrentAndTabulatesAsARebuild();
+        await AssertSnapshotIsCurrentAndTabulatesAsARebuild();
     }
 
     [Fact]
-    public void Score_AfterAnImportExtendsTheSnapshot_ScoresTheNewHouseholdsAsTheObjectsDo()
+    public async Task Score_AfterAnImportExtendsTheSnapshot_ScoresTheNewHouseholdsAsTheObjectsDo()
     {
         Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
         Assert.Equal(0, CliRun.Invoke("demo", "--db", _db, "--households", "300", "--seed", "99", "--add-to-existing", "--no-serve").ExitCode);
         Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
-        AssertSameAsFromObjects(expectedHouseholds: 1800);
+        await AssertSameAsFromObjects(expectedHouseholds: 1800);
         AssertRanksAreSqlOrder();
-        AssertSnapshotIsCurrentAndTabulatesAsARebuild();
+        await AssertSnapshotIsCurrentAndTabulatesAsARebuild();
     }
 
     [Fact]
-    public void Score_AfterRewritesOfIncomesAndGps_RebuildsAndUsesTheExactValues()
+    public async Task Score_AfterRewritesOfIncomesAndGps_RebuildsAndUsesTheExactValues()
     {
         Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
         // Incomes that a float cannot hold, a tie of incomes, GPS points removed and moved, a second head, an unknown age:
@@ -70,13 +70,13 @@ public sealed class ScoreFromColumnsTests : IDisposable
         Execute("UPDATE person SET relation = 'head' WHERE line = 2 AND household_id % 13 = 0");
         Execute("UPDATE person SET age = NULL WHERE line = 1 AND household_id % 17 = 0");
         Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
-        AssertSameAsFromObjects(expectedHouseholds: 1500);
+        await AssertSameAsFromObjects(expectedHouseholds: 1500);
         AssertRanksAreSqlOrder();
-        AssertSnapshotIsCurrentAndTabulatesAsARebuild();
+        await AssertSnapshotIsCurrentAndTabulatesAsARebuild();
     }
 
     [Fact]
-    public void Score_OfADatabaseScoredBeforeTheColumns_ReadsItsRowsUntilTheNextRunReplacesThemWithColumns()
+    public async Task Score_OfADatabaseScoredBeforeTheColumns_ReadsItsRowsUntilTheNextRunReplacesThemWithColumns()
     {
         Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
         // The file as an older Mosaic left it: the latest run's scores as household_score rows in the per-row
@@ -86,8 +86,8 @@ public sealed class ScoreFromColumnsTests : IDisposable
         using (var store = SqliteMosaicStore.Open(legacy))
         {
             var run = ScoringRun.Run(store.Registry.ReadHouseholds(null, HouseholdFields.Location), DefaultVulnerabilityModel.Model,
-                HazardIndex.Build(store.Hazards.ReadLayers()), store.Areas.All(withBoundaries: true));
-            var runId = store.Scores.LatestRun()!.Id;
+                HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken));
+            var runId = (await store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken))!.Id;
             using var c = Open(legacy);
             Execute(c, "DELETE FROM score_columns; DELETE FROM registry_snapshot");
             StoredScoreTable.Create(c, "main.household_score", run.Select(StoredScoreTable.FromObject), runId);
@@ -134,7 +134,7 @@ public sealed class ScoreFromColumnsTests : IDisposable
     /// Scores the file's household objects (on a copy) and compares every stored score with the row the per-row
     /// writer stored for that object (formatted by <see cref="StoredScoreTable"/>, not by the store).
     /// </summary>
-    private void AssertSameAsFromObjects(int expectedHouseholds)
+    private async Task AssertSameAsFromObjects(int expectedHouseholds)
     {
         var copy = _dir.File($"objects-{Guid.NewGuid():N}.db");
         File.Copy(_db, copy);
@@ -143,7 +143,7 @@ public sealed class ScoreFromColumnsTests : IDisposable
         {
             var model = DefaultVulnerabilityModel.Model;
             var run = ScoringRun.Run(store.Registry.ReadHouseholds(null, HouseholdFields.Location), model,
-                HazardIndex.Build(store.Hazards.ReadLayers()), store.Areas.All(withBoundaries: true));
+                HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken));
             fromObjects = [.. run.Select(StoredScoreTable.FromObject).OrderBy(r => r.HouseholdId)];
         }
         var fromColumns = StoredScoreTable.FromStore(_db).OrderBy(r => r.HouseholdId).ToList();
@@ -171,13 +171,13 @@ public sealed class ScoreFromColumnsTests : IDisposable
     }
 
     /// <summary>The image saved by the scoring run is current, and a table from it equals one from a rebuild out of the rows.</summary>
-    private void AssertSnapshotIsCurrentAndTabulatesAsARebuild()
+    private async Task AssertSnapshotIsCurrentAndTabulatesAsARebuild()
     {
         using (var store = SqliteMosaicStore.Open(_db))
         {
-            var load = PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, store.Areas.All());
+            var load = PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken));
             Assert.Equal(SnapshotLoadKind.Current, load.Kind);
-            Assert.Equal(store.Scores.LatestRun()!.Id, load.Coverage.ScoreRunId);
+            Assert.Equal((await store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken))!.Id, load.Coverage.ScoreRunId);
         }
         string[] tabulate = ["tabulate", "-i", "hh_in_hazard_zone", "--by", "adm4", "--format", "csv"];
         var fromImage = CliRun.Invoke([.. tabulate, "--db", _db]);

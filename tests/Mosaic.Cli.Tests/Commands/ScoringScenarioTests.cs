@@ -17,7 +17,7 @@ public sealed class ScoringScenarioTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
         using var batch = store.Registry.BeginImport("test");
         foreach (var h in SyntheticHouseholds.Generate(400, 11))
             batch.Add(h, HouseholdFingerprint.Compute(h));

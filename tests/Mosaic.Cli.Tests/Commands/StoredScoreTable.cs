@@ -26,7 +26,8 @@ internal static class StoredScoreTable
     public static List<Row> FromStore(string db)
     {
         using var store = SqliteMosaicStore.Open(db);
-        return [.. store.Scores.ReadScores().Select(FromStored)];
+        // For the synchronous SQL helpers: SQLite completes its calls at once.
+        return [.. store.Scores.ReadScoresAsync().GetAwaiter().GetResult().Select(FromStored)];
     }
 
     public static Row FromStored(StoredScore s) => new(s.HouseholdId, s.Score, ClassCode(s.Class), s.Rank, Numbers(s.Dimensions),

@@ -14,7 +14,7 @@ public sealed class TabulateOptionTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(RandomRegistry.Areas);
+        store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
         RandomRegistry.Import(store, 150, seed: 8);
     }
 

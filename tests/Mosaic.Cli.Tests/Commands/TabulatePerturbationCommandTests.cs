@@ -15,7 +15,7 @@ public sealed class TabulatePerturbationCommandTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(RandomRegistry.Areas);
+        store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
         RandomRegistry.Import(store, 300, seed: 3);
     }
 

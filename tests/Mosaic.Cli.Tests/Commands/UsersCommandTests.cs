@@ -15,22 +15,22 @@ public sealed class UsersCommandTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
     [Fact]
-    public void Add_PrintsAGeneratedPasswordOnce_ThatSignsIn_AndStoresOnlyItsHash()
+    public async Task Add_PrintsAGeneratedPasswordOnce_ThatSignsIn_AndStoresOnlyItsHash()
     {
         var run = CliRun.Invoke("users", "add", "rahima", "--role", "manager", "--scope", "BD554909", "--db", _db, "--json");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var password = run.Json.GetProperty("generated_password").GetString()!;
         Assert.True(password.Length >= Passwords.MinimumLength);
         using var store = SqliteMosaicStore.Open(_db);
-        var user = Authentication.SignIn(store, "rahima", password);
+        var user = await Authentication.SignInAsync(store, "rahima", password, cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotNull(user);
         Assert.Equal((Role.Manager, "BD554909"), (user.Role, user.Scope));
-        Assert.DoesNotContain(password, store.Users.Find("rahima")!.PasswordHash, StringComparison.Ordinal);
-        Assert.Null(Authentication.SignIn(store, "rahima", password + "x"));
+        Assert.DoesNotContain(password, (await store.Users.FindAsync("rahima", cancellationToken: TestContext.Current.CancellationToken))!.PasswordHash, StringComparison.Ordinal);
+        Assert.Null(await Authentication.SignInAsync(store, "rahima", password + "x", cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class UsersCommandTests : IDisposable
     }
 
     [Fact]
-    public void Token_IsPrintedOnce_AuthenticatesAsTheUser_AndStopsWhenTheUserIsDisabled()
+    public async Task Token_IsPrintedOnce_AuthenticatesAsTheUser_AndStopsWhenTheUserIsDisabled()
     {
         CliRun.Invoke("users", "add", "script", "--role", "analyst", "--db", _db);
         var run = CliRun.Invoke("users", "token", "script", "--name", "nightly", "--db", _db);
@@ -77,10 +77,10 @@ public sealed class UsersCommandTests : IDisposable
         var secret = run.Out.Trim();
         Assert.StartsWith(ApiTokens.Prefix, secret, StringComparison.Ordinal);
         using (var store = SqliteMosaicStore.Open(_db))
-            Assert.Equal("script", Authentication.FromToken(store, secret)?.UserName);
+            Assert.Equal("script", (await Authentication.FromTokenAsync(store, secret, cancellationToken: TestContext.Current.CancellationToken))?.UserName);
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("users", "disable", "script", "--db", _db).ExitCode);
         using (var store = SqliteMosaicStore.Open(_db))
-            Assert.Null(Authentication.FromToken(store, secret));
+            Assert.Null(await Authentication.FromTokenAsync(store, secret, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(ExitCodes.InputRejected, CliRun.Invoke("users", "token", "nobody", "--db", _db).ExitCode);
     }
 

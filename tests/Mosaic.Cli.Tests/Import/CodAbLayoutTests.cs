@@ -33,7 +33,7 @@ public sealed class CodAbLayoutTests : IDisposable
     private void ImportGlobalTable() => Assert.Equal(ExitCodes.Success, Import(TestData.GlobalPcodes).Exit);
 
     [Fact]
-    public void CodAbTable_WithIso2Country_StaysUnderTheIso3Country_AndKeepsCountryCodes()
+    public async Task CodAbTable_WithIso2Country_StaysUnderTheIso3Country_AndKeepsCountryCodes()
     {
         ImportGlobalTable();
         var table = Copy("cod", "caf-cod-ab-adm3.csv");
@@ -45,18 +45,18 @@ public sealed class CodAbLayoutTests : IDisposable
         Assert.Equal(1, json.GetProperty("warnings").GetInt32());
         Assert.Contains("country code CF is the ISO2 code of CAF", File.ReadAllText(table + ".warnings.csv"), StringComparison.Ordinal);
         using var store = SqliteMosaicStore.Open(Db);
-        Assert.Null(store.Areas.Get("CF"));
-        var caf = store.Areas.Get("CAF")!;
+        Assert.Null(await store.Areas.GetAsync("CF", cancellationToken: TestContext.Current.CancellationToken));
+        var caf = (await store.Areas.GetAsync("CAF", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal(("République centrafricaine", 0, (string?)null), (caf.Name, caf.Level, caf.ParentPcode)); // the placeholder name "CAF" replaced
-        var prefecture = store.Areas.Get("CF11")!;
+        var prefecture = (await store.Areas.GetAsync("CF11", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal(("CAF", "CAF", new DateOnly(2015, 6, 15)), (prefecture.ParentPcode, prefecture.CountryCode, prefecture.ValidFrom));
-        var commune = store.Areas.Get("CF11101")!;
+        var commune = (await store.Areas.GetAsync("CF11101", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal(("Bimbo 1", 3, "CF111", "CAF"), (commune.Name, commune.Level, commune.ParentPcode, commune.CountryCode));
-        Assert.Contains("CF11101", store.Areas.Subtree("CAF").Select(a => a.Pcode));
+        Assert.Contains("CF11101", (await store.Areas.SubtreeAsync("CAF", cancellationToken: TestContext.Current.CancellationToken)).Select(a => a.Pcode));
     }
 
     [Fact]
-    public void LowercaseGeoJsonKeys_GiveNewAreasTheirParent()
+    public async Task LowercaseGeoJsonKeys_GiveNewAreasTheirParent()
     {
         ImportGlobalTable();
         var geojson = Copy("cod", "caf-adm3-lowercase.geojson");
@@ -66,14 +66,14 @@ public sealed class CodAbLayoutTests : IDisposable
         Assert.True(exit == ExitCodes.Success, err);
         Assert.Equal(2, json.GetProperty("areas_inserted").GetInt32());
         using var store = SqliteMosaicStore.Open(Db);
-        var commune = store.Areas.Get("CF11103")!;
+        var commune = (await store.Areas.GetAsync("CF11103", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal(("Bimbo 3", 3, "CF111", "CAF"), (commune.Name, commune.Level, commune.ParentPcode, commune.CountryCode));
         Assert.NotNull(commune.Boundary);
-        Assert.Null(store.Areas.Get("CF"));
+        Assert.Null(await store.Areas.GetAsync("CF", cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void SameBoundariesTwice_SecondRunReportsUnchanged()
+    public async Task SameBoundariesTwice_SecondRunReportsUnchanged()
     {
         ImportGlobalTable();
         var geojson = Copy("cod", "caf-adm3-lowercase.geojson");
@@ -87,10 +87,10 @@ public sealed class CodAbLayoutTests : IDisposable
     }
 
     [Fact]
-    public void TableWithoutLevel0Rows_NeverRenamesTheCountryToItsCode()
+    public async Task TableWithoutLevel0Rows_NeverRenamesTheCountryToItsCode()
     {
         using (var store = SqliteMosaicStore.Open(Db))
-            store.Areas.Upsert(Fixtures.Areas);
+            await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var csv = _dir.File("bgd.csv");
         File.WriteAllText(csv, "Location,Admin Level,P-Code,Name,Parent P-Code\nBGD,1,BD55,Rangpur,BGD\nBGD,2,BD5549,Kurigram,BD55\n");
 
@@ -99,14 +99,14 @@ public sealed class CodAbLayoutTests : IDisposable
         Assert.True(exit == ExitCodes.Success, err);
         Assert.Equal(0, json.GetProperty("warnings").GetInt32());
         using var after = SqliteMosaicStore.Open(Db);
-        Assert.Equal("Bangladesh", after.Areas.Get("BGD")!.Name);
+        Assert.Equal("Bangladesh", (await after.Areas.GetAsync("BGD", cancellationToken: TestContext.Current.CancellationToken))!.Name);
     }
 
     [Fact]
-    public void RenameAndMove_OfAnExistingArea_AreWrittenAndReportedByName()
+    public async Task RenameAndMove_OfAnExistingArea_AreWrittenAndReportedByName()
     {
         using (var store = SqliteMosaicStore.Open(Db))
-            store.Areas.Upsert(Fixtures.Areas);
+            await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var csv = _dir.File("bgd.csv");
         File.WriteAllText(csv, "Location,Admin Level,P-Code,Name,Parent P-Code\nBGD,1,BD55,Rangpur Division,BGD\nBGD,2,BD5527,Dinajpur,BD5549\n");
 
@@ -119,14 +119,14 @@ public sealed class CodAbLayoutTests : IDisposable
         Assert.Contains("warning: BD55 renamed from 'Rangpur' to 'Rangpur Division'", report, StringComparison.Ordinal);
         Assert.Contains("warning: BD5527 'Dinajpur' moved from parent BD55 to BD5549", report, StringComparison.Ordinal);
         using var after = SqliteMosaicStore.Open(Db);
-        Assert.Equal("Rangpur Division", after.Areas.Get("BD55")!.Name);
+        Assert.Equal("Rangpur Division", (await after.Areas.GetAsync("BD55", cancellationToken: TestContext.Current.CancellationToken))!.Name);
     }
 
     [Fact]
-    public void WideTableWithoutParents_NewAreasAreRejectedWithTheirRow_ExistingKeepTheirParent()
+    public async Task WideTableWithoutParents_NewAreasAreRejectedWithTheirRow_ExistingKeepTheirParent()
     {
         using (var store = SqliteMosaicStore.Open(Db))
-            store.Areas.Upsert(Fixtures.Areas);
+            await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var csv = _dir.File("adm2.csv");
         File.WriteAllText(csv, "ADM2_EN,ADM2_PCODE\nKurigram,BD5549\nGaibandha,BD5532\n");
 
@@ -137,17 +137,17 @@ public sealed class CodAbLayoutTests : IDisposable
         Assert.Contains("new area BD5532 at level 2 has no parent P-code", err, StringComparison.Ordinal);
         Assert.Equal(["file,sheet,row,column,value,reason"], File.ReadAllLines(csv + ".errors.csv").Take(1));
         using var after = SqliteMosaicStore.Open(Db);
-        Assert.Null(after.Areas.Get("BD5532"));
+        Assert.Null(await after.Areas.GetAsync("BD5532", cancellationToken: TestContext.Current.CancellationToken));
 
         var skip = CliRun.Invoke("import", "areas", csv, "--db", Db, "--skip-invalid");
         Assert.Equal(ExitCodes.Success, skip.ExitCode);
         using var skipped = SqliteMosaicStore.Open(Db);
-        Assert.Equal("BD55", skipped.Areas.Get("BD5549")!.ParentPcode);
-        Assert.Equal("BGD", skipped.Areas.Get("BD5549")!.CountryCode);
+        Assert.Equal("BD55", (await skipped.Areas.GetAsync("BD5549", cancellationToken: TestContext.Current.CancellationToken))!.ParentPcode);
+        Assert.Equal("BGD", (await skipped.Areas.GetAsync("BD5549", cancellationToken: TestContext.Current.CancellationToken))!.CountryCode);
     }
 
     [Fact]
-    public void ProjectedBoundaries_AreRefusedWithTheFeature()
+    public async Task ProjectedBoundaries_AreRefusedWithTheFeature()
     {
         ImportGlobalTable();
         var geojson = Copy("malformed", "areas", "projected-utm34n.geojson");
@@ -158,6 +158,6 @@ public sealed class CodAbLayoutTests : IDisposable
         Assert.Contains("projected-utm34n.geojson [features], row 1", err, StringComparison.Ordinal);
         Assert.Contains("not WGS84 longitude/latitude", err, StringComparison.Ordinal);
         using var store = SqliteMosaicStore.Open(Db);
-        Assert.Null(store.Areas.Get("CF11101"));
+        Assert.Null(await store.Areas.GetAsync("CF11101", cancellationToken: TestContext.Current.CancellationToken));
     }
 }

@@ -53,11 +53,11 @@ public sealed class CommandLineHintTests : IDisposable
     }
 
     [Fact]
-    public void TabulatingByAge_IsRefused_AndTheTerminalNamesTheAgeBandsOption()
+    public async Task TabulatingByAge_IsRefused_AndTheTerminalNamesTheAgeBandsOption()
     {
         using (var store = SqliteMosaicStore.Open(_db))
         {
-            store.Areas.Upsert(RandomRegistry.Areas);
+            await store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
             RandomRegistry.Import(store, 60, seed: 3);
         }
 

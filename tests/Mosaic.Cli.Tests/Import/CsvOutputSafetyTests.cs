@@ -18,7 +18,7 @@ public sealed class CsvOutputSafetyTests : IDisposable
     public CsvOutputSafetyTests()
     {
         _db = _dir.File("mosaic.db");
-        FormulaShapedRegistry.Create(_db, s_names, "=1+1");
+        FormulaShapedRegistry.Create(_db, s_names, "=1+1").GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();

@@ -16,7 +16,7 @@ public sealed class ErrorsFileSafetyTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using (var store = SqliteMosaicStore.Open(_db))
-            store.Areas.Upsert(Fixtures.Areas);
+            store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
         _households = _dir.File("bad-households.csv");
         _members = _dir.File("bad-members.csv");
         File.Copy(TestData.Path("registrations", "bad-households.csv"), _households);
@@ -28,14 +28,14 @@ public sealed class ErrorsFileSafetyTests : IDisposable
     private CliRun Import(params string[] extra) =>
         CliRun.Invoke(["import", "registrations", _households, "--members", _members, "--db", _db, .. extra]);
 
-    private long Households()
+    private async Task<long> Households()
     {
         using var store = SqliteMosaicStore.Open(_db);
-        return store.Registry.CountHouseholds();
+        return await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Fact]
-    public void PlantedSymlink_IsReplacedByTheReport_AndItsTargetIsUntouched()
+    public async Task PlantedSymlink_IsReplacedByTheReport_AndItsTargetIsUntouched()
     {
         var victim = _dir.File("precious.txt");
         File.WriteAllText(victim, "keep me");
@@ -52,7 +52,7 @@ public sealed class ErrorsFileSafetyTests : IDisposable
     }
 
     [Fact]
-    public void ReportThatCannotBeWritten_GoesToStderrInFull_AndTheExitCodeIsTheImports()
+    public async Task ReportThatCannotBeWritten_GoesToStderrInFull_AndTheExitCodeIsTheImports()
     {
         // A folder where the report should go: the report cannot be written (as a read-only folder would, even for root).
         Directory.CreateDirectory(_households + ".errors.csv");
@@ -60,7 +60,7 @@ public sealed class ErrorsFileSafetyTests : IDisposable
         var skip = Import("--skip-invalid");
 
         Assert.Equal(ExitCodes.Success, skip.ExitCode); // committed: the valid households are stored, and it says so
-        Assert.Equal(2, Households());
+        Assert.Equal(2, (await Households()));
         Assert.Contains("error: bad-households.csv.errors.csv is a folder", skip.Error.Replace(_dir.Path + Path.DirectorySeparatorChar, ""), StringComparison.Ordinal);
         Assert.Contains("the full report follows on stderr", skip.Error, StringComparison.Ordinal);
         var report = skip.Error[skip.Error.IndexOf("file,sheet,row,column,value,reason", StringComparison.Ordinal)..];
@@ -71,14 +71,14 @@ public sealed class ErrorsFileSafetyTests : IDisposable
     }
 
     [Fact]
-    public void ReportThatCannotBeWritten_WithoutSkipInvalid_StillRejectsAndStoresNothing()
+    public async Task ReportThatCannotBeWritten_WithoutSkipInvalid_StillRejectsAndStoresNothing()
     {
         Directory.CreateDirectory(_households + ".errors.csv");
 
         var run = Import();
 
         Assert.Equal(ExitCodes.InputRejected, run.ExitCode);
-        Assert.Equal(0, Households());
+        Assert.Equal(0, (await Households()));
         Assert.Contains("bad-members.csv,,4,age,250,", run.Error, StringComparison.Ordinal);
     }
 }

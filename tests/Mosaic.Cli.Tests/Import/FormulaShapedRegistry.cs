@@ -7,11 +7,11 @@ namespace Mosaic.Cli.Tests.Import;
 /// <summary>A scored registry of 20 synthetic households whose heads carry formula-shaped names and phones.</summary>
 internal static class FormulaShapedRegistry
 {
-    public static void Create(string db, IReadOnlyList<string> names, string phone)
+    public static async Task Create(string db, IReadOnlyList<string> names, string phone)
     {
         using (var store = SqliteMosaicStore.Open(db))
         {
-            store.Areas.Upsert(Fixtures.Areas);
+            await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
             using var batch = store.Registry.BeginImport("test");
             var i = 0;
             foreach (var generated in SyntheticHouseholds.Generate(20, 7))

@@ -21,12 +21,12 @@ public sealed class GpsOutsideAreaTests : IDisposable
             [new(west, south), new(east, south), new(east, north), new(west, north), new(west, south)]);
         using var store = SqliteMosaicStore.Open(_db);
         // Chilmari has a boundary, its village Ashtamir Char none (a village is checked against its union); Ramna has its own.
-        store.Areas.Upsert(Fixtures.Areas.Select(a => a.Pcode switch
+        store.Areas.UpsertAsync(Fixtures.Areas.Select(a => a.Pcode switch
         {
             "BD554909" => a with { Boundary = Box(89.60, 25.70, 89.75, 25.90) },
             "BD55490959" => a with { Boundary = Box(89.66, 25.78, 89.68, 25.80) },
             _ => a,
-        }));
+        })).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();
@@ -65,11 +65,11 @@ public sealed class GpsOutsideAreaTests : IDisposable
     }
 
     [Fact]
-    public void WithoutAnyBoundary_ThePointIsCheckedAgainstTheCountryOfTheAreasPcode()
+    public async Task WithoutAnyBoundary_ThePointIsCheckedAgainstTheCountryOfTheAreasPcode()
     {
         var db = _dir.File("plain.db");
         using (var store = SqliteMosaicStore.Open(db))
-            store.Areas.Upsert(Fixtures.Areas); // no boundary anywhere
+            await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken); // no boundary anywhere
         File.WriteAllText(_dir.File("hh2.csv"),
             "_index,_uuid,consent,adm_pcode,gps\n" +
             "1,u1,yes,BD55490917,25.80 89.65\n" + // Kurigram, in Bangladesh

@@ -33,14 +33,14 @@ public sealed class ImportReportTests : IDisposable
 
     private CliRun Import(params string[] extra) => CliRun.Invoke(["import", "areas", _input, "--db", _db, "--json", .. extra]);
 
-    private long StoredAreas()
+    private async Task<long> StoredAreas()
     {
         using var store = SqliteMosaicStore.Open(_db);
-        return store.Areas.Count();
+        return await store.Areas.CountAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Fact]
-    public void WarningsOnly_GoToAWarningsFile_AndRejectedRowsToAnErrorsFileWithTheWarningsAfterThem()
+    public async Task WarningsOnly_GoToAWarningsFile_AndRejectedRowsToAnErrorsFileWithTheWarningsAfterThem()
     {
         File.WriteAllText(_input, Areas.Replace("Rangpur", "Rangpur Division", StringComparison.Ordinal));
 
@@ -78,7 +78,7 @@ public sealed class ImportReportTests : IDisposable
     }
 
     [Fact]
-    public void ErrorsOption_WritesTheReportThere_AndNothingBesideTheInput()
+    public async Task ErrorsOption_WritesTheReportThere_AndNothingBesideTheInput()
     {
         var report = _dir.File("reports-report.csv");
         File.WriteAllText(_input, Areas + "BGD,two,BD5549,Kurigram,BD55\n");
@@ -92,7 +92,7 @@ public sealed class ImportReportTests : IDisposable
         Assert.Equal(Header, lines[0]);
         Assert.Single(lines, l => l.StartsWith("areas.csv,,4,", StringComparison.Ordinal));
         Assert.Contains($"written to {report}", run.Error, StringComparison.Ordinal);
-        Assert.Equal(2, StoredAreas()); // the file was rejected whole
+        Assert.Equal(2, (await StoredAreas())); // the file was rejected whole
 
         // A clean import still writes the named report: the header alone says nothing was wrong.
         File.WriteAllText(_input, Areas);
@@ -103,7 +103,7 @@ public sealed class ImportReportTests : IDisposable
     [Theory]
     [InlineData("input")]
     [InlineData("database")]
-    public void ErrorsOption_NamingTheInputOrTheDatabase_IsRefusedBeforeAnythingIsImported(string which)
+    public async Task ErrorsOption_NamingTheInputOrTheDatabase_IsRefusedBeforeAnythingIsImported(string which)
     {
         var changed = Areas + "BGD,2,BD5549,Kurigram,BD55\n";
         File.WriteAllText(_input, changed);
@@ -115,6 +115,6 @@ public sealed class ImportReportTests : IDisposable
         Assert.Contains("--errors", run.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(changed, File.ReadAllText(_input));
         Assert.Equal(dbBytes, File.ReadAllBytes(_db));
-        Assert.Equal(2, StoredAreas());
+        Assert.Equal(2, (await StoredAreas()));
     }
 }

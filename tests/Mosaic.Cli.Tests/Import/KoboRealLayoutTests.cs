@@ -25,7 +25,7 @@ public sealed class KoboRealLayoutTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using (var store = SqliteMosaicStore.Open(_db))
-            store.Areas.Upsert(Fixtures.Areas);
+            store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
         _xlsx = _dir.File(File);
         // Absent only before the first MOSAIC_UPDATE_TESTDATA run; the other tests then fail on the missing file.
         if (System.IO.File.Exists(TestData.Path("registrations", File)))
@@ -77,7 +77,7 @@ public sealed class KoboRealLayoutTests : IDisposable
     }
 
     [Fact]
-    public void Import_AccountsForEveryRowOfTheFile()
+    public async Task Import_AccountsForEveryRowOfTheFile()
     {
         var sheets = Sheets(_xlsx);
         var householdRows = sheets[KoboReachExport.HouseholdSheet].Count - 1;
@@ -109,7 +109,7 @@ public sealed class KoboRealLayoutTests : IDisposable
     }
 
     [Fact]
-    public void Import_ReadsEachKoboFeatureIntoTheRightValue()
+    public async Task Import_ReadsEachKoboFeatureIntoTheRightValue()
     {
         var run = Import("--skip-invalid");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
@@ -134,7 +134,7 @@ public sealed class KoboRealLayoutTests : IDisposable
     }
 
     [Fact]
-    public void WithoutSkipInvalid_NothingIsStored_AndReimportingIsIdempotent()
+    public async Task WithoutSkipInvalid_NothingIsStored_AndReimportingIsIdempotent()
     {
         var strict = Import();
         Assert.Equal(ExitCodes.InputRejected, strict.ExitCode);

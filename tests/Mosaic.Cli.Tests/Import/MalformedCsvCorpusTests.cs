@@ -18,7 +18,7 @@ public sealed class MalformedCsvCorpusTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();
@@ -38,112 +38,112 @@ public sealed class MalformedCsvCorpusTests : IDisposable
         return CliRun.Invoke(["import", "registrations", households, "--members", members, "--db", _db, .. extra]);
     }
 
-    private (long Households, long Persons) Counts()
+    private async Task<(long Households, long Persons)> Counts()
     {
         using var store = SqliteMosaicStore.Open(_db);
-        return (store.Registry.CountHouseholds(), store.Registry.CountPersons());
+        return (await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken), await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
-    private void AssertRefused(CliRun run, params string[] expected)
+    private async Task AssertRefused(CliRun run, params string[] expected)
     {
         Assert.True(run.ExitCode == ExitCodes.InputRejected, $"exit {run.ExitCode}: {run.Error}");
         foreach (var e in expected)
             Assert.Contains(e, run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
-        Assert.Equal((0, 0), Counts());
+        Assert.Equal((0, 0), (await Counts()));
     }
 
     [Fact]
-    public void StrayQuote_InAnUnquotedValue_IsRefusedWithRowAndColumn()
+    public async Task StrayQuote_InAnUnquotedValue_IsRefusedWithRowAndColumn()
     {
-        AssertRefused(Import("stray-quote"),
+        await AssertRefused(Import("stray-quote"),
             "households.csv, row 3, column 'hh_id'", "line 3: a quote inside an unquoted value", "value 'HH-0\"02'");
     }
 
     [Fact]
-    public void UnterminatedQuote_IsRefusedInsteadOfSwallowingTheRestOfTheFile()
+    public async Task UnterminatedQuote_IsRefusedInsteadOfSwallowingTheRestOfTheFile()
     {
-        AssertRefused(Import("unterminated-quote"), "members.csv, row 5, column 'name'", "line 5: a quoted value is never closed");
+        await AssertRefused(Import("unterminated-quote"), "members.csv, row 5, column 'name'", "line 5: a quoted value is never closed");
     }
 
     [Fact]
-    public void TextAfterAClosingQuote_IsRefused()
+    public async Task TextAfterAClosingQuote_IsRefused()
     {
-        AssertRefused(Import("text-after-quote"), "members.csv, row 2, column 'name'", "text after the closing quote");
+        await AssertRefused(Import("text-after-quote"), "members.csv, row 2, column 'name'", "text after the closing quote");
     }
 
     [Fact]
-    public void TruncatedFile_LastRowCutShort_IsRefusedNotReadAsEmptyCells()
+    public async Task TruncatedFile_LastRowCutShort_IsRefusedNotReadAsEmptyCells()
     {
-        AssertRefused(Import("truncated"), "members.csv, row 8", "line 8: the row has 7 field(s) where the header has 22: the row is cut short");
+        await AssertRefused(Import("truncated"), "members.csv, row 8", "line 8: the row has 7 field(s) where the header has 22: the row is cut short");
     }
 
     [Fact]
-    public void UnquotedSeparatorInAValue_IsRefused()
+    public async Task UnquotedSeparatorInAValue_IsRefused()
     {
-        AssertRefused(Import("ragged-extra"), "households.csv, row 2", "the row has 19 fields where the header has 18");
+        await AssertRefused(Import("ragged-extra"), "households.csv, row 2", "the row has 19 fields where the header has 18");
     }
 
     [Fact]
-    public void InvalidUtf8_IsRefusedWithRowColumnAndAnEncodingHint()
+    public async Task InvalidUtf8_IsRefusedWithRowColumnAndAnEncodingHint()
     {
-        AssertRefused(Import("invalid-utf8"), "members.csv, row 7, column 'name'", "not valid UTF-8", "--encoding");
+        await AssertRefused(Import("invalid-utf8"), "members.csv, row 7, column 'name'", "not valid UTF-8", "--encoding");
     }
 
     [Fact]
-    public void Latin1Names_WithoutEncoding_AreRefusedNotMangled()
+    public async Task Latin1Names_WithoutEncoding_AreRefusedNotMangled()
     {
-        AssertRefused(Import("latin1"), "members.csv, row 3, column 'name'", "not valid UTF-8");
+        await AssertRefused(Import("latin1"), "members.csv, row 3, column 'name'", "not valid UTF-8");
     }
 
     [Fact]
-    public void Latin1Names_WithEncodingWindows1252_AreImportedRight()
+    public async Task Latin1Names_WithEncodingWindows1252_AreImportedRight()
     {
         var run = Import("latin1", "--encoding", "windows-1252");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
-        Assert.Equal((3, 7), Counts());
+        Assert.Equal((3, 7), (await Counts()));
         AssertNames();
     }
 
     [Fact]
-    public void Utf16WithBom_AndUtf8WithBom_AreImportedRight()
+    public async Task Utf16WithBom_AndUtf8WithBom_AreImportedRight()
     {
         var run = Import("utf16-bom");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
-        Assert.Equal((3, 7), Counts());
+        Assert.Equal((3, 7), (await Counts()));
         AssertNames();
     }
 
     [Fact]
-    public void CrOnlyLineEndings_ImportEveryRow()
+    public async Task CrOnlyLineEndings_ImportEveryRow()
     {
         var run = Import("cr-only", "--json");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         Assert.Equal(3, run.Json.GetProperty("households_imported").GetInt64());
         Assert.Equal(7, run.Json.GetProperty("persons_imported").GetInt64());
         using var store = SqliteMosaicStore.Open(_db);
-        Assert.Equal(18000, store.Registry.GetHousehold("uuid-0001")!.IncomeBefore);
+        Assert.Equal(18000, (await store.Registry.GetHouseholdAsync("uuid-0001", cancellationToken: TestContext.Current.CancellationToken))!.IncomeBefore);
     }
 
     [Fact]
-    public void SemicolonSeparatedWithCrlf_ImportEveryRow()
+    public async Task SemicolonSeparatedWithCrlf_ImportEveryRow()
     {
         var run = Import("semicolon");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
-        Assert.Equal((3, 7), Counts());
+        Assert.Equal((3, 7), (await Counts()));
     }
 
     [Fact]
-    public void HugeCell_IsRefusedAsOverTheLimit()
+    public async Task HugeCell_IsRefusedAsOverTheLimit()
     {
         var (households, members) = Variant("semicolon");
         File.WriteAllText(members, File.ReadAllText(members).Replace(";Nila;", ";" + new string('x', 1_100_000) + ";", StringComparison.Ordinal));
         var run = CliRun.Invoke("import", "registrations", households, "--members", members, "--db", _db);
-        AssertRefused(run, "members.csv, row 4, column 'name'", "a cell of 1,100,000 characters, longer than the limit of 1,048,576");
+        await AssertRefused(run, "members.csv, row 4, column 'name'", "a cell of 1,100,000 characters, longer than the limit of 1,048,576");
     }
 
     [Fact]
-    public void UnknownEncodingName_IsAUsageError()
+    public async Task UnknownEncodingName_IsAUsageError()
     {
         var run = Import("latin1", "--encoding", "klingon-8");
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
@@ -151,7 +151,7 @@ public sealed class MalformedCsvCorpusTests : IDisposable
     }
 
     [Fact]
-    public void AreaTable_WithAStrayQuote_IsRefusedAndCrOnlyIsImported()
+    public async Task AreaTable_WithAStrayQuote_IsRefusedAndCrOnlyIsImported()
     {
         var stray = _dir.File("stray-quote.csv");
         File.Copy(TestData.Path("malformed", "areas", "stray-quote.csv"), stray);
@@ -164,7 +164,7 @@ public sealed class MalformedCsvCorpusTests : IDisposable
         var ok = CliRun.Invoke("import", "areas", cr, "--db", _db, "--json");
         Assert.True(ok.ExitCode == ExitCodes.Success, ok.Error);
         using var store = SqliteMosaicStore.Open(_db);
-        Assert.Equal("Mymensingh", store.Areas.Get("BD45")!.Name);
+        Assert.Equal("Mymensingh", (await store.Areas.GetAsync("BD45", cancellationToken: TestContext.Current.CancellationToken))!.Name);
     }
 
     [Fact]

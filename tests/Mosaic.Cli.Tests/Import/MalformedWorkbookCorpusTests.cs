@@ -18,7 +18,7 @@ public sealed class MalformedWorkbookCorpusTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();
@@ -30,58 +30,58 @@ public sealed class MalformedWorkbookCorpusTests : IDisposable
         return CliRun.Invoke(["import", command, path, "--db", _db]);
     }
 
-    private long Households()
+    private async Task<long> Households()
     {
         using var store = SqliteMosaicStore.Open(_db);
-        return store.Registry.CountHouseholds();
+        return await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
-    private void AssertRefused(CliRun run, string reason)
+    private async Task AssertRefused(CliRun run, string reason)
     {
         Assert.True(run.ExitCode == ExitCodes.InputRejected, $"exit {run.ExitCode}: {run.Error}");
         Assert.Contains(reason, run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
-        Assert.Equal(0, Households());
+        Assert.Equal(0, (await Households()));
     }
 
     [Fact]
-    public void ValidWorkbook_OfTheCorpus_ImportsEveryHousehold()
+    public async Task ValidWorkbook_OfTheCorpus_ImportsEveryHousehold()
     {
         var run = Run("registrations", "xlsx", "valid.xlsx");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         using var store = SqliteMosaicStore.Open(_db);
-        Assert.Equal(3, store.Registry.CountHouseholds());
-        Assert.Equal(7, store.Registry.CountPersons());
-        Assert.Equal("HH-001", store.Registry.GetHousehold("uuid-0001")!.HouseholdCode);
+        Assert.Equal(3, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(7, await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal("HH-001", (await store.Registry.GetHouseholdAsync("uuid-0001", cancellationToken: TestContext.Current.CancellationToken))!.HouseholdCode);
     }
 
     [Theory]
     [InlineData("registrations", "XML elements nested more than 64 levels deep")]
     // A flows import reads the header first and refuses the registration form's columns, streaming: no stack overflow.
     [InlineData("flows", "deep-nesting.xlsx, row 1, column 'point_code'")]
-    public void DeeplyNestedSheet_IsRefusedInsteadOfOverflowingTheStack(string command, string reason)
+    public async Task DeeplyNestedSheet_IsRefusedInsteadOfOverflowingTheStack(string command, string reason)
     {
-        AssertRefused(Run(command, "xlsx", "deep-nesting.xlsx"), reason);
+        await AssertRefused(Run(command, "xlsx", "deep-nesting.xlsx"), reason);
     }
 
     [Theory]
     [InlineData("entity-expansion.xlsx")]
     [InlineData("xxe.xlsx")]
-    public void WorkbookWithADtd_IsRefusedForSafety(string name)
+    public async Task WorkbookWithADtd_IsRefusedForSafety(string name)
     {
-        AssertRefused(Run("registrations", "xlsx", name), "declares an XML DTD");
-        AssertRefused(Run("flows", "xlsx", name), "declares an XML DTD");
+        await AssertRefused(Run("registrations", "xlsx", name), "declares an XML DTD");
+        await AssertRefused(Run("flows", "xlsx", name), "declares an XML DTD");
     }
 
     [Fact]
-    public void XlsxZipBomb_IsRefusedBeforeDecompressing()
+    public async Task XlsxZipBomb_IsRefusedBeforeDecompressing()
     {
-        AssertRefused(Run("registrations", "xlsx", "zip-bomb.xlsx"), "a zip bomb or a damaged file");
+        await AssertRefused(Run("registrations", "xlsx", "zip-bomb.xlsx"), "a zip bomb or a damaged file");
     }
 
     [Fact]
-    public void OdkZipBomb_IsRefusedBeforeDecompressing()
+    public async Task OdkZipBomb_IsRefusedBeforeDecompressing()
     {
-        AssertRefused(Run("registrations", "odk", "zip-bomb.zip"), "zip-bomb.zip [household-registration-members.csv]");
+        await AssertRefused(Run("registrations", "odk", "zip-bomb.zip"), "zip-bomb.zip [household-registration-members.csv]");
     }
 }

@@ -17,7 +17,7 @@ public sealed class MappingFeatureTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();
@@ -40,7 +40,7 @@ public sealed class MappingFeatureTests : IDisposable
     }
 
     [Fact]
-    public void MappedColumnMissingFromTheFile_IsRefusedBeforeAnyRow_WithCloseNames()
+    public async Task MappedColumnMissingFromTheFile_IsRefusedBeforeAnyRow_WithCloseNames()
     {
         var run = Import(
             "_index,_uuid,consent,village_pcode\n1,u1,yes,BD55490917\n",
@@ -54,7 +54,7 @@ public sealed class MappingFeatureTests : IDisposable
     }
 
     [Fact]
-    public void ListOfColumns_TakesTheFirstNonEmptyInEachRow()
+    public async Task ListOfColumns_TakesTheFirstNonEmptyInEachRow()
     {
         // Consent asked in two branches of the form: each submission answered one of them.
         var run = Import(
@@ -72,7 +72,7 @@ public sealed class MappingFeatureTests : IDisposable
     }
 
     [Fact]
-    public void ChoicesMappedToNull_AreMissingAnswers_AndDroppedSelectMultipleTokens()
+    public async Task ChoicesMappedToNull_AreMissingAnswers_AndDroppedSelectMultipleTokens()
     {
         var run = Import(
             "_index,_uuid,consent,adm_pcode,debt,shocks\n" +
@@ -90,7 +90,7 @@ public sealed class MappingFeatureTests : IDisposable
     }
 
     [Fact]
-    public void StandardFormsNoneShock_IsNoShock_AndWithAShockIsARejectedCell()
+    public async Task StandardFormsNoneShock_IsNoShock_AndWithAShockIsARejectedCell()
     {
         // The standard form's "none of these": no mapping needed.
         var run = Import(
@@ -111,7 +111,7 @@ public sealed class MappingFeatureTests : IDisposable
     }
 
     [Fact]
-    public void ConsentChoiceMappedToNull_IsRefused()
+    public async Task ConsentChoiceMappedToNull_IsRefused()
     {
         var run = Import("_index,_uuid,consent,adm_pcode\n1,u1,yes,BD55490917\n", Members + "1,female,30,head,idp\n",
             """{ "choices": { "consent": { "refused": null } } }""");
@@ -121,7 +121,7 @@ public sealed class MappingFeatureTests : IDisposable
     }
 
     [Fact]
-    public void SplitSelectMultipleColumn_NeverShadowsAFieldOfTheSameName()
+    public async Task SplitSelectMultipleColumn_NeverShadowsAFieldOfTheSameName()
     {
         // Kobo splits the select_multiple hh/coping into 0/1 columns; hh/coping/savings is an option, not the savings question.
         var run = Import(

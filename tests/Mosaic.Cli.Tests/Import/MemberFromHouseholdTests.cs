@@ -32,7 +32,7 @@ public sealed class MemberFromHouseholdTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();
@@ -47,7 +47,7 @@ public sealed class MemberFromHouseholdTests : IDisposable
     }
 
     [Fact]
-    public void HouseholdColumn_IsCopiedToEveryMemberOfItsHousehold()
+    public async Task HouseholdColumn_IsCopiedToEveryMemberOfItsHousehold()
     {
         var run = Import(Households, Members, Mapping);
 
@@ -62,7 +62,7 @@ public sealed class MemberFromHouseholdTests : IDisposable
     }
 
     [Fact]
-    public void BadHouseholdValue_IsReportedOnceOnTheHouseholdRow_AndNothingIsStored()
+    public async Task BadHouseholdValue_IsReportedOnceOnTheHouseholdRow_AndNothingIsStored()
     {
         var run = Import(Households.Replace("2024-06-02", "2099-06-02", StringComparison.Ordinal), Members, Mapping);
 
@@ -76,7 +76,7 @@ public sealed class MemberFromHouseholdTests : IDisposable
     }
 
     [Fact]
-    public void HouseholdColumnNotInTheHouseholdFile_IsRefusedBeforeAnyRow_WithCloseNames()
+    public async Task HouseholdColumnNotInTheHouseholdFile_IsRefusedBeforeAnyRow_WithCloseNames()
     {
         var run = Import(Households, Members, """{ "members": { "move_date": { "household": "arival_date" } } }""");
 
@@ -87,7 +87,7 @@ public sealed class MemberFromHouseholdTests : IDisposable
     }
 
     [Fact]
-    public void HouseholdColumnNamedWithoutSayingSo_IsLookedForInTheMemberFile()
+    public async Task HouseholdColumnNamedWithoutSayingSo_IsLookedForInTheMemberFile()
     {
         // Only { "household": … } reads the household row: a plain name is a roster column, and the roster has none.
         var run = Import(Households, Members, """{ "members": { "move_date": "arrival_date" } }""");
@@ -97,7 +97,7 @@ public sealed class MemberFromHouseholdTests : IDisposable
     }
 
     [Fact]
-    public void MemberLinkFromTheHousehold_OrAMalformedHouseholdEntry_IsRefusedInTheMapping()
+    public async Task MemberLinkFromTheHousehold_OrAMalformedHouseholdEntry_IsRefusedInTheMapping()
     {
         var run = Import(Households, Members,
             """{ "members": { "_parent_index": { "household": "_index" }, "age": { "household": "a", "extra": "b" } } }""");

@@ -19,7 +19,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();
@@ -46,7 +46,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
     }
 
     [Fact]
-    public void OdkZip_GeopointInFourColumns_IsStoredAsOnePoint_AndDeclinedConsentIsCounted()
+    public async Task OdkZip_GeopointInFourColumns_IsStoredAsOnePoint_AndDeclinedConsentIsCounted()
     {
         var zip = Copy("registrations", "odk-central", "odk-central-export.zip");
         var (exit, json, err) = Import(zip);
@@ -67,7 +67,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
     }
 
     [Fact]
-    public void SplitGeopoint_OfAMappedGroupField_IsRead()
+    public async Task SplitGeopoint_OfAMappedGroupField_IsRead()
     {
         var households = _dir.File("hh.csv");
         var members = _dir.File("members.csv");
@@ -85,7 +85,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
     }
 
     [Fact]
-    public void SplitGeopoint_LatitudeWithoutLongitude_IsRejectedNamingTheLatitudeColumn()
+    public async Task SplitGeopoint_LatitudeWithoutLongitude_IsRejectedNamingTheLatitudeColumn()
     {
         var households = _dir.File("hh.csv");
         var members = _dir.File("members.csv");
@@ -100,11 +100,11 @@ public sealed class OdkCentralLayoutTests : IDisposable
         Assert.Contains("hh.csv, row 2, column 'gps-Latitude'", err, StringComparison.Ordinal);
         Assert.Contains("GPS must be 'latitude longitude", err, StringComparison.Ordinal);
         using var store = SqliteMosaicStore.Open(_db);
-        Assert.Equal(0, store.Registry.CountHouseholds());
+        Assert.Equal(0, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Consent_Missing_IsStillRejected_AndNo_IsDeclinedWithoutAnError()
+    public async Task Consent_Missing_IsStillRejected_AndNo_IsDeclinedWithoutAnError()
     {
         var households = _dir.File("hh.csv");
         var members = _dir.File("members.csv");
@@ -131,7 +131,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
     }
 
     [Fact]
-    public void Mapping_DefaultForConsent_IsRefusedBeforeAnyRowIsRead()
+    public async Task Mapping_DefaultForConsent_IsRefusedBeforeAnyRowIsRead()
     {
         var households = _dir.File("hh.csv");
         var members = _dir.File("members.csv");
@@ -145,6 +145,6 @@ public sealed class OdkCentralLayoutTests : IDisposable
         Assert.Equal(ExitCodes.InputRejected, exit);
         Assert.Contains("defaults.consent: consent cannot have a default", err, StringComparison.Ordinal);
         using var store = SqliteMosaicStore.Open(_db);
-        Assert.Equal(0, store.Registry.CountHouseholds());
+        Assert.Equal(0, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 }

@@ -12,11 +12,11 @@ public sealed class PlausibilityTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void ImplausibleIncomeAgeAndDates_AreRejectedWithTheirCells()
+    public async Task ImplausibleIncomeAgeAndDates_AreRejectedWithTheirCells()
     {
         var db = _dir.File("mosaic.db");
         using (var store = SqliteMosaicStore.Open(db))
-            store.Areas.Upsert(Fixtures.Areas);
+            await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var hh = _dir.File("hh.csv");
         var members = _dir.File("members.csv");
         File.WriteAllText(hh,
@@ -41,6 +41,6 @@ public sealed class PlausibilityTests : IDisposable
         Assert.Contains("members.csv,,4,move_date,0001-01-01,date 0001-01-01 is before 1900-01-01", report, StringComparison.Ordinal);
         Assert.Contains("members.csv,,5,move_date,2099-05-01,date 2099-05-01 is in the future", report, StringComparison.Ordinal);
         using var after = SqliteMosaicStore.Open(db);
-        Assert.Equal(0, after.Registry.CountHouseholds());
+        Assert.Equal(0, await after.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 }

@@ -17,7 +17,7 @@ public sealed class PlausibleRangesTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();
@@ -38,7 +38,7 @@ public sealed class PlausibleRangesTests : IDisposable
     private string[] Report() => File.ReadAllLines(_dir.File("hh.csv") + ".errors.csv");
 
     [Fact]
-    public void RangesInTheMapping_ReplaceTheDefaults_ForEachFieldNamed()
+    public async Task RangesInTheMapping_ReplaceTheDefaults_ForEachFieldNamed()
     {
         // A survey in a currency of large numbers, of a displacement that began on 2020-01-01, with small households.
         var run = Import(
@@ -76,7 +76,7 @@ public sealed class PlausibleRangesTests : IDisposable
     }
 
     [Fact]
-    public void WithoutAMapping_TheDefaultRangesHold_IncludingAtMost50Members()
+    public async Task WithoutAMapping_TheDefaultRangesHold_IncludingAtMost50Members()
     {
         var members = new StringBuilder(MemberHeader).Append("1,female,40,head,non_migrant,\n");
         for (var i = 0; i < 50; i++)
@@ -98,7 +98,7 @@ public sealed class PlausibleRangesTests : IDisposable
     }
 
     [Fact]
-    public void InvalidRanges_AreAllReportedBeforeAnyRowIsRead()
+    public async Task InvalidRanges_AreAllReportedBeforeAnyRowIsRead()
     {
         var run = Import("_index,_uuid,consent,adm_pcode\n1,u1,yes,BD55490917\n", MemberHeader + "1,female,40,head,non_migrant,\n",
             """

@@ -21,7 +21,7 @@ public sealed class SpreadsheetReadBackTests : IDisposable
     public SpreadsheetReadBackTests()
     {
         _db = _dir.File("mosaic.db");
-        FormulaShapedRegistry.Create(_db, s_names, "=2+3");
+        FormulaShapedRegistry.Create(_db, s_names, "=2+3").GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();

@@ -43,7 +43,7 @@ public sealed class ContactListKillTests : IDisposable
             var onDisk = Directory.GetFiles(folder);
             using (var store = SqliteMosaicStore.Open(db))
             {
-                var entries = store.AuditLog.Read().Where(e => e.Subject == list).ToList();
+                var entries = (await store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken)).Where(e => e.Subject == list).ToList();
                 Assert.True(entries.Count == 1,
                     $"attempt {attempt}: {string.Join(", ", onDisk.Select(Path.GetFileName))} on disk ({seen}) with {entries.Count} audit entries for {list}");
                 Assert.Equal(2000, entries[0].Households);

@@ -59,13 +59,13 @@ public sealed class InterruptionTests : IDisposable
             {
                 Assert.Contains("cancelled", await stderr, StringComparison.Ordinal);
                 Assert.DoesNotContain("imported", await stdout, StringComparison.Ordinal);
-                Assert.Equal(0, store.Registry.CountHouseholds());
-                Assert.Equal(0, store.Registry.CountPersons());
+                Assert.Equal(0, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
+                Assert.Equal(0, await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
                 return;
             }
             Assert.Equal(0, child.ExitCode);
             Assert.Contains("imported", await stdout, StringComparison.Ordinal);
-            Assert.Equal(16000, store.Registry.CountHouseholds());
+            Assert.Equal(16000, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
         }
         Assert.Fail($"Ctrl-C never cancelled the import in three attempts (exit codes {string.Join(", ", outcomes)})");
     }

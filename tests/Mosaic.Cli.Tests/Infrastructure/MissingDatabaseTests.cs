@@ -48,13 +48,13 @@ public sealed class MissingDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void ImportAreas_CreatesTheDatabaseItImportsInto()
+    public async Task ImportAreas_CreatesTheDatabaseItImportsInto()
     {
         var db = _dir.File("areas.db");
         var run = CliRun.Invoke("import", "areas", TestData.GlobalPcodes, "--db", db);
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         using var store = SqliteMosaicStore.Open(db);
-        Assert.True(store.Areas.Count() > 0);
+        Assert.True((await store.Areas.CountAsync(cancellationToken: TestContext.Current.CancellationToken)) > 0);
     }
 
     [Fact]

@@ -14,38 +14,38 @@ public sealed class SafeOutputTests : IDisposable
     {
         _db = _dir.File("registry.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(RandomRegistry.Areas);
+        store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
         RandomRegistry.Import(store, 120, seed: 11);
     }
 
     public void Dispose() => _dir.Dispose();
 
-    private long Households()
+    private async Task<long> Households()
     {
         using var store = SqliteMosaicStore.Open(_db);
-        return store.Registry.CountHouseholds();
+        return await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("-wal")]
     [InlineData("-shm")]
-    public void Tabulate_OutOntoTheDatabaseOrItsCompanionFiles_IsRefusedAndTheDatabaseSurvives(string suffix)
+    public async Task Tabulate_OutOntoTheDatabaseOrItsCompanionFiles_IsRefusedAndTheDatabaseSurvives(string suffix)
     {
         var run = CliRun.Invoke("tabulate", "--db", _db, "-i", "population", "--by", "sex", "--format", "csv", "--out", _db + suffix, "--force");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("is the database", run.Error, StringComparison.Ordinal);
-        Assert.Equal(120, Households());
+        Assert.Equal(120, (await Households()));
     }
 
     [Fact]
-    public void Tabulate_OutOntoTheDatabaseThroughAnotherSpelling_IsRefused()
+    public async Task Tabulate_OutOntoTheDatabaseThroughAnotherSpelling_IsRefused()
     {
         var sameFile = Path.Combine(_dir.Path, ".", "sub", "..", "registry.db");
         var run = CliRun.Invoke("tabulate", "--db", _db, "-i", "population", "--by", "sex", "--out", sameFile);
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Equal(120, Households());
+        Assert.Equal(120, (await Households()));
     }
 
     [Fact]

@@ -43,6 +43,6 @@ public sealed class WritersWaitTests : IDisposable
         Assert.Equal(ExitCodes.Success, child.ExitCode);
         Assert.Contains("areas:", await stdout, StringComparison.Ordinal);
         using var store = SqliteMosaicStore.Open(db);
-        Assert.True(store.Areas.Count() > 1000);
+        Assert.True((await store.Areas.CountAsync(cancellationToken: TestContext.Current.CancellationToken)) > 1000);
     }
 }

@@ -15,10 +15,10 @@ public sealed class DtmImportTests
 
     [Theory]
     [MemberData(nameof(RealFiles))]
-    public void Import_EveryRealDtmFile_ImportsWholeWithoutRejections(string name)
+    public async Task Import_EveryRealDtmFile_ImportsWholeWithoutRejections(string name)
     {
         using var t = new MobilityTestStore(withPcodes: true);
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/" + name)));
+        var result = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/" + name)), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(result.Errors);
         Assert.True(result.Committed);
         Assert.Equal(result.RecordsRead, result.Counts.Inserted);
@@ -30,11 +30,11 @@ public sealed class DtmImportTests
     [InlineData("displacement-admin1-admin0pcode-afg.json")]
     [InlineData("displacement-admin2-admin0pcode-hti.json")]
     [InlineData("displacement-admin2-admin0pcode-tcd.json")]
-    public void Summary_PerRoundTotals_EqualTheSourceSumsOfNumPresentIdpInd(string name)
+    public async Task Summary_PerRoundTotals_EqualTheSourceSumsOfNumPresentIdpInd(string name)
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var path = t.Copy("dtm/" + name);
-        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
+        await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), cancellationToken: TestContext.Current.CancellationToken);
 
         var expected = new Dictionary<(string, int, int), long>();
         using (var doc = JsonDocument.Parse(File.ReadAllBytes(path)))
@@ -46,34 +46,34 @@ public sealed class DtmImportTests
                 expected[key] = expected.GetValueOrDefault(key) + r.GetProperty("numPresentIdpInd").GetInt64();
             }
         }
-        var report = MobilitySummary.Run(t.Store, new SummaryOptions());
+        var report = await MobilitySummary.RunAsync(t.Store, new SummaryOptions(), cancellationToken: TestContext.Current.CancellationToken);
         var actual = report.Rounds.GroupBy(x => (x.Operation!, x.ReportingLevel, x.Round)).ToDictionary(g => g.Key, g => g.Sum(x => x.Individuals));
         Assert.Equal(expected.OrderBy(k => k.Key).ToList(), actual.OrderBy(k => k.Key).ToList());
     }
 
     [Fact]
-    public void Summary_OfTheHdxFile_EqualsItsSumsPerOperationLevelAndRound()
+    public async Task Summary_OfTheHdxFile_EqualsItsSumsPerOperationLevelAndRound()
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var path = t.Copy("dtm/global-iom-dtm-from-api-admin-0-to-2.csv");
-        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
+        await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), cancellationToken: TestContext.Current.CancellationToken);
         var expected = new Dictionary<(string, int, int), long>();
         foreach (var row in ReadCells(path).Skip(2))
         {
             var key = (row[1], int.Parse(row[8], CultureInfo.InvariantCulture), int.Parse(row[13], CultureInfo.InvariantCulture));
             expected[key] = expected.GetValueOrDefault(key) + long.Parse(row[9], CultureInfo.InvariantCulture);
         }
-        var report = MobilitySummary.Run(t.Store, new SummaryOptions { Dataset = "dtm" });
+        var report = await MobilitySummary.RunAsync(t.Store, new SummaryOptions { Dataset = "dtm" }, cancellationToken: TestContext.Current.CancellationToken);
         var actual = report.Rounds.GroupBy(x => (x.Operation!, x.ReportingLevel, x.Round)).ToDictionary(g => g.Key, g => g.Sum(x => x.Individuals));
         Assert.Equal(expected.OrderBy(k => k.Key).ToList(), actual.OrderBy(k => k.Key).ToList());
     }
 
     [Fact]
-    public void RoundTrip_HdxFile_ImportExportImport_IsLosslessCellByCell()
+    public async Task RoundTrip_HdxFile_ImportExportImport_IsLosslessCellByCell()
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var source = t.Copy("dtm/global-iom-dtm-from-api-admin-0-to-2.csv");
-        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(source));
+        await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(source), cancellationToken: TestContext.Current.CancellationToken);
         var exported = t.File("exported.csv");
         using (var w = new StreamWriter(exported))
             DtmHxlWriter.Write(w, t.Store.Mobility.ReadAssessments());
@@ -92,7 +92,7 @@ public sealed class DtmImportTests
         }
 
         using var again = new MobilityTestStore(withPcodes: true);
-        DtmImporter.Import(again.Store.Areas, again.Store.Mobility, ImportSource.FromFile(exported));
+        await DtmImporter.ImportAsync(again.Store.Areas, again.Store.Mobility, ImportSource.FromFile(exported), cancellationToken: TestContext.Current.CancellationToken);
         var first = t.Store.Mobility.ReadAssessments().Select(AssessmentFingerprint.Of).ToList();
         var second = again.Store.Mobility.ReadAssessments().Select(AssessmentFingerprint.Of).ToList();
         Assert.Equal(first.Count, second.Count);
@@ -100,32 +100,32 @@ public sealed class DtmImportTests
     }
 
     [Fact]
-    public void Import_SameFileTwice_ChangesNothingTheSecondTime()
+    public async Task Import_SameFileTwice_ChangesNothingTheSecondTime()
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var path = t.Copy("dtm/displacement-admin2-admin0pcode-hti.json");
-        var first = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
-        var second = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
+        var first = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), cancellationToken: TestContext.Current.CancellationToken);
+        var second = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1384, first.Counts.Inserted);
         Assert.Equal(new Mosaic.Core.Storage.UpsertCounts(0, 0, 1384), second.Counts);
         Assert.Equal(1384, t.Store.Mobility.CountAssessments());
     }
 
     [Fact]
-    public void Import_JsonThenHdxFile_KeepsOneRecordPerDtmId()
+    public async Task Import_JsonThenHdxFile_KeepsOneRecordPerDtmId()
     {
         using var t = new MobilityTestStore(withPcodes: true);
-        DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin2-admin0pcode-tcd.json")));
-        var hdx = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/global-iom-dtm-from-api-admin-0-to-2.csv")));
+        await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin2-admin0pcode-tcd.json")), cancellationToken: TestContext.Current.CancellationToken);
+        var hdx = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/global-iom-dtm-from-api-admin-0-to-2.csv")), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(13367, t.Store.Mobility.CountAssessments());
         Assert.Equal(145, hdx.Counts.Updated + hdx.Counts.Unchanged);
     }
 
     [Fact]
-    public void Import_ChadCodesMissingFromTheAreaTable_AreLinkedByNameAndReported()
+    public async Task Import_ChadCodesMissingFromTheAreaTable_AreLinkedByNameAndReported()
     {
         using var t = new MobilityTestStore(withPcodes: true);
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin2-admin0pcode-tcd.json")));
+        var result = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin2-admin0pcode-tcd.json")), cancellationToken: TestContext.Current.CancellationToken);
         var lac = Assert.Single(result.Warnings, w => w.Value == "TD07");
         Assert.Contains("linked by name 'Lac' to TCD07", lac.Reason, StringComparison.Ordinal);
         Assert.Contains("145 record(s)", lac.Reason, StringComparison.Ordinal);
@@ -136,10 +136,10 @@ public sealed class DtmImportTests
     }
 
     [Fact]
-    public void Import_WithoutAreaTable_KeepsEveryRecordAndReportsUnknownPcodes()
+    public async Task Import_WithoutAreaTable_KeepsEveryRecordAndReportsUnknownPcodes()
     {
         using var t = new MobilityTestStore();
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin1-admin0pcode-afg.json")));
+        var result = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin1-admin0pcode-afg.json")), cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(result.Committed);
         Assert.Equal(1395, t.Store.Mobility.CountAssessments());
         var afg = Assert.Single(result.Warnings);

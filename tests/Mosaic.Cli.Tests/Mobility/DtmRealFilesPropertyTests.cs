@@ -20,15 +20,15 @@ public sealed class DtmRealFilesPropertyTests
 
     [Theory]
     [MemberData(nameof(DtmImportTests.RealFiles), MemberType = typeof(DtmImportTests))]
-    public void EveryTotal_IsOneSeriesOneRoundOneDate_AndEqualsTheRawRecount(string name)
+    public async Task EveryTotal_IsOneSeriesOneRoundOneDate_AndEqualsTheRawRecount(string name)
     {
         using var t = new MobilityTestStore(withPcodes: true);
         var path = t.Copy("dtm/" + name);
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
+        var result = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(result.Errors);
 
         var expected = Recount(path);
-        var report = MobilitySummary.Run(t.Store, new SummaryOptions());
+        var report = await MobilitySummary.RunAsync(t.Store, new SummaryOptions(), cancellationToken: TestContext.Current.CancellationToken);
         var actual = new Dictionary<Group, (long Idps, long Records)>();
         foreach (var r in report.Rounds)
         {

@@ -17,18 +17,18 @@ public sealed class DtmSummaryOutputTests
         return (run.ExitCode, run.Out, run.Error);
     }
 
-    private static MobilityTestStore ChadStore()
+    private static async Task<MobilityTestStore> ChadStore()
     {
         var t = new MobilityTestStore(withPcodes: true);
-        Assert.Empty(DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/" + Chad))).Errors);
+        Assert.Empty((await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/" + Chad)), cancellationToken: TestContext.Current.CancellationToken)).Errors);
         t.Store.Dispose();
         return t;
     }
 
     [Fact]
-    public void Summary_AtALevelTheDataDoesNotHave_SaysAtWhichLevelsItIsReported()
+    public async Task Summary_AtALevelTheDataDoesNotHave_SaysAtWhichLevelsItIsReported()
     {
-        using var t = ChadStore();
+        using var t = (await ChadStore());
         var run = Run("mobility", "summary", "--level", "adm3", "--db", t.DbPath);
         Assert.Equal(0, run.Exit);
         Assert.Contains("no assessment is reported at adm3 or finer: the data is reported at adm2", run.Out, StringComparison.Ordinal);
@@ -37,9 +37,9 @@ public sealed class DtmSummaryOutputTests
     }
 
     [Fact]
-    public void Summary_ForARoundNoSeriesHas_NamesTheRoundAndTheRoundsThereAre()
+    public async Task Summary_ForARoundNoSeriesHas_NamesTheRoundAndTheRoundsThereAre()
     {
-        using var t = ChadStore();
+        using var t = (await ChadStore());
         var raw = DtmSeriesTests.RawJson(t.Copy("dtm/" + Chad));
         var run = Run("mobility", "summary", "--round", "99", "--db", t.DbPath);
         Assert.Equal(0, run.Exit);
@@ -49,9 +49,9 @@ public sealed class DtmSummaryOutputTests
     }
 
     [Fact]
-    public void Summary_OfDtmRecordsWithoutHouseholds_LeavesHouseholdsEmpty_AndNamesTheCountry()
+    public async Task Summary_OfDtmRecordsWithoutHouseholds_LeavesHouseholdsEmpty_AndNamesTheCountry()
     {
-        using var t = ChadStore();
+        using var t = (await ChadStore());
         var json = Run("mobility", "summary", "--round", "1", "--db", t.DbPath, "--json");
         using var doc = JsonDocument.Parse(json.Out);
         var rounds = doc.RootElement.GetProperty("rounds").EnumerateArray().ToList();
@@ -67,11 +67,11 @@ public sealed class DtmSummaryOutputTests
     }
 
     [Fact]
-    public void ImportHapi_WithDatesCarryingATimeAndAnOffset_ReadsTheSameRecordsAsWithPlainDates()
+    public async Task ImportHapi_WithDatesCarryingATimeAndAnOffset_ReadsTheSameRecordsAsWithPlainDates()
     {
         using var plain = new MobilityTestStore(withPcodes: true);
         var source = plain.Copy("dtm/" + Hapi);
-        var first = DtmImporter.Import(plain.Store.Areas, plain.Store.Mobility, ImportSource.FromFile(source));
+        var first = await DtmImporter.ImportAsync(plain.Store.Areas, plain.Store.Mobility, ImportSource.FromFile(source), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(first.Errors);
 
         // The layout of 6 of 10 real HAPI versions: "2010-11-30 00:00:00+00:00".
@@ -85,21 +85,21 @@ public sealed class DtmSummaryOutputTests
             text.Append(string.Join(',', cells.Select(c => c.Contains(',') || c.Contains('"') ? $"\"{c.Replace("\"", "\"\"")}\"" : c))).Append('\n');
         }
         using var stamped = new MobilityTestStore(withPcodes: true);
-        var second = DtmImporter.Import(stamped.Store.Areas, stamped.Store.Mobility, ImportSource.FromFile(stamped.Write("hapi-stamped.csv", text.ToString())));
+        var second = await DtmImporter.ImportAsync(stamped.Store.Areas, stamped.Store.Mobility, ImportSource.FromFile(stamped.Write("hapi-stamped.csv", text.ToString())), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(second.Errors);
         Assert.Equal(first.RecordsRead, second.RecordsRead);
         Assert.Equal(Totals(plain), Totals(stamped));
     }
 
     [Fact]
-    public void ImportHapi_WithABadRound_NamesHapisColumn()
+    public async Task ImportHapi_WithABadRound_NamesHapisColumn()
     {
         using var t = new MobilityTestStore();
         var rows = DtmImportTests.ReadCells(t.Copy("dtm/" + Hapi));
         var round = Array.IndexOf(rows[0], "reporting_round");
         var bad = rows[1].Select((c, i) => i == round ? "x" : c);
         var path = t.Write("hapi.csv", string.Join(',', rows[0]) + "\n" + string.Join(',', bad.Select(c => c.Contains(',') ? $"\"{c}\"" : c)) + "\n");
-        var issue = Assert.Single(DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path)).Errors);
+        var issue = Assert.Single((await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), cancellationToken: TestContext.Current.CancellationToken)).Errors);
         Assert.Equal("reporting_round", issue.Column);
         Assert.Contains("not a whole number", issue.Reason, StringComparison.Ordinal);
     }

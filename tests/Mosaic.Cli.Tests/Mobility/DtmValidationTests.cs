@@ -17,10 +17,10 @@ public sealed class DtmValidationTests
         string round = "2", string males = "40", string females = "50", string type = "BA", string pcode = "HT0111") =>
         $"{id},Countrywide monitoring,Haiti,HTI,West,HT01,Port-au-Prince,{pcode},2,{idps},{date},{year},{month},{round},Conflict,{males},{females},Not available,Not available,{type},Active\n";
 
-    private static DtmImportResult Import(MobilityTestStore t, string content)
+    private static async Task<DtmImportResult> Import(MobilityTestStore t, string content)
     {
         var path = t.Write("dtm.csv", Header + "#id+code,#operation+name\n" + content);
-        return DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path));
+        return await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public sealed class DtmValidationTests
     [InlineData("numberMales", "exceed numPresentIdpInd")]
     [InlineData("reportingDate", "out of range")]
     [InlineData("monthReportingDate", "does not match the reporting date")]
-    public void Import_WithABadField_ReportsRecordAndFieldAndWritesNothing(string field, string reason)
+    public async Task Import_WithABadField_ReportsRecordAndFieldAndWritesNothing(string field, string reason)
     {
         using var t = new MobilityTestStore();
         var bad = field switch
@@ -40,7 +40,7 @@ public sealed class DtmValidationTests
             "reportingDate" => Row(id: "7", date: "2094-03-31T00:00:00", year: "2094"),
             _ => Row(id: "7", month: "4"),
         };
-        var result = Import(t, Row() + bad);
+        var result = (await Import(t, Row() + bad));
         var issue = Assert.Single(result.Errors);
         Assert.Equal(4, issue.Row);
         Assert.Equal(field, issue.Column);
@@ -51,10 +51,10 @@ public sealed class DtmValidationTests
     }
 
     [Fact]
-    public void Import_RoundNumbersGoingBackInAFile_ImportsBothAndWarnsNamingBoth()
+    public async Task Import_RoundNumbersGoingBackInAFile_ImportsBothAndWarnsNamingBoth()
     {
         using var t = new MobilityTestStore();
-        var result = Import(t, Row(id: "1", round: "5") + Row(id: "2", round: "4", date: "2024-06-30T00:00:00", month: "6"));
+        var result = (await Import(t, Row(id: "1", round: "5") + Row(id: "2", round: "4", date: "2024-06-30T00:00:00", month: "6")));
         Assert.Empty(result.Errors);
         Assert.True(result.Committed);
         Assert.Equal(2, t.Store.Mobility.CountAssessments());
@@ -66,11 +66,11 @@ public sealed class DtmValidationTests
     }
 
     [Fact]
-    public void Import_RoundAtASecondDateAgainstTheDatabase_ImportsItAndNamesTheStoredRecord()
+    public async Task Import_RoundAtASecondDateAgainstTheDatabase_ImportsItAndNamesTheStoredRecord()
     {
         using var t = new MobilityTestStore();
-        Assert.True(Import(t, Row(id: "1", round: "5")).Committed);
-        var result = Import(t, Row(id: "2", round: "5", date: "2024-09-30T00:00:00", month: "9"));
+        Assert.True((await Import(t, Row(id: "1", round: "5"))).Committed);
+        var result = (await Import(t, Row(id: "2", round: "5", date: "2024-09-30T00:00:00", month: "9")));
         Assert.True(result.Committed);
         Assert.Equal(2, t.Store.Mobility.CountAssessments());
         var warning = Assert.Single(result.Warnings, w => w.Column == "roundNumber");
@@ -82,10 +82,10 @@ public sealed class DtmValidationTests
     [Theory]
     [InlineData("roundNumber", "4294967297", "round number above 2,147,483,647")]
     [InlineData("numPresentIdpInd", "9223372036854775807", "count above 10,000,000,000")]
-    public void Import_WithANumberTooLargeToBeReal_RejectsItInsteadOfWrappingAround(string field, string value, string reason)
+    public async Task Import_WithANumberTooLargeToBeReal_RejectsItInsteadOfWrappingAround(string field, string value, string reason)
     {
         using var t = new MobilityTestStore();
-        var result = Import(t, field == "roundNumber" ? Row(round: value) : Row(idps: value, males: "", females: ""));
+        var result = (await Import(t, field == "roundNumber" ? Row(round: value) : Row(idps: value, males: "", females: "")));
         var issue = Assert.Single(result.Errors);
         Assert.Equal(field, issue.Column);
         Assert.Contains(reason, issue.Reason, StringComparison.Ordinal);
@@ -97,31 +97,31 @@ public sealed class DtmValidationTests
     [InlineData("2024-03-31T00:00:00Z")]
     [InlineData("2024-03-31T23:30:00-05:00")]
     [InlineData("2024-03-31")]
-    public void Import_ReportingDateWithATimeAndOffset_KeepsTheDateAsWritten(string date)
+    public async Task Import_ReportingDateWithATimeAndOffset_KeepsTheDateAsWritten(string date)
     {
         using var t = new MobilityTestStore();
-        var result = Import(t, Row(date: date));
+        var result = (await Import(t, Row(date: date)));
         Assert.Empty(result.Errors);
         Assert.Equal(new DateOnly(2024, 3, 31), t.Store.Mobility.GetAssessment("dtm:adm2:1")!.ReportingDate);
     }
 
     [Fact]
-    public void Import_WithSkipInvalid_StoresTheGoodRecordsOnly()
+    public async Task Import_WithSkipInvalid_StoresTheGoodRecordsOnly()
     {
         using var t = new MobilityTestStore();
         var path = t.Write("dtm.csv", Header + Row(id: "1") + Row(id: "2", type: "ZZ", pcode: "HT0112"));
-        var result = DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), new DtmImportOptions { SkipInvalid = true });
+        var result = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), new DtmImportOptions { SkipInvalid = true }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(result.Committed);
         Assert.Single(result.Errors);
         Assert.Equal(1, t.Store.Mobility.CountAssessments());
     }
 
     [Fact]
-    public void Import_ChangedRecord_ReplacesTheStoredOne()
+    public async Task Import_ChangedRecord_ReplacesTheStoredOne()
     {
         using var t = new MobilityTestStore();
-        Import(t, Row(id: "1"));
-        var second = Import(t, Row(id: "1", idps: "150"));
+        await Import(t, Row(id: "1"));
+        var second = (await Import(t, Row(id: "1", idps: "150")));
         Assert.Equal(1, second.Counts.Updated);
         Assert.Equal(150, t.Store.Mobility.GetAssessment("dtm:adm2:1")!.Individuals(Core.Mobility.PopulationType.Idp));
     }

@@ -19,20 +19,20 @@ public sealed class LikeForLikeTests
         $"{id},Countrywide monitoring,Haiti,HTI,West,HT01,{name},{pcode},2,{idps},{(round == 1 ? "2024-03-31" : "2024-06-30")}T00:00:00,2024," +
         $"{(round == 1 ? 3 : 6)},{round},Conflict,,,Not available,Not available,BA,Active\n";
 
-    private static MobilityTestStore Store()
+    private static async Task<MobilityTestStore> Store()
     {
         var t = new MobilityTestStore();
         var path = t.Write("dtm.csv", Header + Row(1, "HT0111", "A", 1000, 1) + Row(2, "HT0112", "B", 500, 1)
             + Row(3, "HT0111", "A", 1200, 2) + Row(4, "HT0113", "C", 300, 2));
-        Assert.Empty(DtmImporter.Import(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path)).Errors);
+        Assert.Empty((await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), cancellationToken: TestContext.Current.CancellationToken)).Errors);
         return t;
     }
 
     [Fact]
-    public void Compare_ByLocation_ShowsNotAssessedInsteadOfAFallToZero()
+    public async Task Compare_ByLocation_ShowsNotAssessedInsteadOfAFallToZero()
     {
-        using var t = Store();
-        var report = MobilitySummary.Run(t.Store, new SummaryOptions(Round: 1, Compare: 2, Level: 2));
+        using var t = (await Store());
+        var report = await MobilitySummary.RunAsync(t.Store, new SummaryOptions(Round: 1, Compare: 2, Level: 2), cancellationToken: TestContext.Current.CancellationToken);
         var a = Assert.Single(report.Changes, c => c.AreaPcode == "HT0111");
         Assert.Equal((1000L, 1200L, 200L, 20.0), (a.FromIndividuals!.Value, a.ToIndividuals!.Value, a.Change!.Value, a.ChangePercent!.Value));
         var b = Assert.Single(report.Changes, c => c.AreaPcode == "HT0112");
@@ -47,10 +47,10 @@ public sealed class LikeForLikeTests
     }
 
     [Fact]
-    public void Compare_ForTheDepartment_GivesTheRawAndTheLikeForLikeChange()
+    public async Task Compare_ForTheDepartment_GivesTheRawAndTheLikeForLikeChange()
     {
-        using var t = Store();
-        var d = Assert.Single(MobilitySummary.Run(t.Store, new SummaryOptions(Round: 1, Compare: 2, Level: 1)).Changes);
+        using var t = (await Store());
+        var d = Assert.Single((await MobilitySummary.RunAsync(t.Store, new SummaryOptions(Round: 1, Compare: 2, Level: 1), cancellationToken: TestContext.Current.CancellationToken)).Changes);
         // Raw: 1,500 → 1,500 (no change, though A grew by a fifth); like-for-like: A alone, 1,000 → 1,200.
         Assert.Equal((1500L, 1500L, 0L), (d.FromIndividuals!.Value, d.ToIndividuals!.Value, d.Change!.Value));
         Assert.Equal((1000L, 1200L, 200L, 20.0), (d.LikeForLikeFrom, d.LikeForLikeTo, d.LikeForLikeChange, d.LikeForLikePercent!.Value));

@@ -46,10 +46,10 @@ public sealed class MobilityCliTests
     }
 
     [Fact]
-    public void ExportDtm_OfTheDemo_ImportsBackIntoTheSameRecords()
+    public async Task ExportDtm_OfTheDemo_ImportsBackIntoTheSameRecords()
     {
         using var t = new MobilityTestStore();
-        Core.Demo.MobilityDemo.Write(t.Store);
+        await Core.Demo.MobilityDemo.WriteAsync(t.Store, cancellationToken: TestContext.Current.CancellationToken);
         t.Store.Dispose();
         var out1 = t.File("demo-dtm.csv");
         Assert.Equal(0, Run("export", "dtm", "--format", "hxl", "--out", out1, "--db", t.DbPath).Exit);
@@ -59,8 +59,8 @@ public sealed class MobilityCliTests
         Assert.Equal(2 + Core.Demo.MobilityDemo.Assessments().Count, lines.Length);
 
         using var again = new MobilityTestStore();
-        again.Store.Areas.Upsert(Core.Demo.MobilityDemo.Areas());
-        var result = Core.Mobility.Import.DtmImporter.Import(again.Store.Areas, again.Store.Mobility, ImportSource.FromFile(out1));
+        await again.Store.Areas.UpsertAsync(Core.Demo.MobilityDemo.Areas(), cancellationToken: TestContext.Current.CancellationToken);
+        var result = await Core.Mobility.Import.DtmImporter.ImportAsync(again.Store.Areas, again.Store.Mobility, ImportSource.FromFile(out1), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(result.Errors);
         Assert.Empty(result.Warnings);
         var round3 = again.Store.Mobility.ReadAssessments().Where(a => a.Round == 3).Sum(a => a.Individuals(PopulationType.Idp));
@@ -69,10 +69,10 @@ public sealed class MobilityCliTests
     }
 
     [Fact]
-    public void MobilitySummary_AsHxl_HasTheTagRowAndFlowRows()
+    public async Task MobilitySummary_AsHxl_HasTheTagRowAndFlowRows()
     {
         using var t = new MobilityTestStore();
-        Core.Demo.MobilityDemo.Write(t.Store);
+        await Core.Demo.MobilityDemo.WriteAsync(t.Store, cancellationToken: TestContext.Current.CancellationToken);
         t.Store.Dispose();
         var run = Run("mobility", "summary", "--format", "hxl", "--split-date", Core.Demo.MobilityDemo.Closure.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--db", t.DbPath);
         Assert.Equal(0, run.Exit);

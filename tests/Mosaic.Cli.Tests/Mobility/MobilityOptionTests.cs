@@ -9,10 +9,10 @@ public sealed class MobilityOptionTests
     [Theory]
     [InlineData("2030-01-01")]
     [InlineData("2020-01-01")]
-    public void Summary_SplitDateOutsideTheFlowObservations_IsRefusedWithTheObservedPeriod(string date)
+    public async Task Summary_SplitDateOutsideTheFlowObservations_IsRefusedWithTheObservedPeriod(string date)
     {
         using var t = new MobilityTestStore();
-        MobilityDemo.Write(t.Store);
+        await MobilityDemo.WriteAsync(t.Store, cancellationToken: TestContext.Current.CancellationToken);
         t.Store.Dispose();
 
         var run = CliRun.Invoke("mobility", "summary", "--split-date", date, "--db", t.DbPath);
@@ -51,11 +51,11 @@ public sealed class MobilityOptionTests
     [Theory]
     [InlineData("--from", "2030-01-01")]
     [InlineData("--to", "2001-01-01")]
-    public void Summary_PeriodOutsideTheFlowObservations_IsRefusedWithTheObservedPeriod(string option, string date)
+    public async Task Summary_PeriodOutsideTheFlowObservations_IsRefusedWithTheObservedPeriod(string option, string date)
     {
         // Before: the flows section was left out and the summary exited 0, as if nobody had crossed.
         using var t = new MobilityTestStore();
-        MobilityDemo.Write(t.Store);
+        await MobilityDemo.WriteAsync(t.Store, cancellationToken: TestContext.Current.CancellationToken);
         t.Store.Dispose();
 
         var run = CliRun.Invoke("mobility", "summary", option, date, "--db", t.DbPath);

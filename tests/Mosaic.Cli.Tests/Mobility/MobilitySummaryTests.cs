@@ -10,11 +10,11 @@ namespace Mosaic.Cli.Tests.Mobility;
 public sealed class MobilitySummaryTests
 {
     [Fact]
-    public void Compare_DemoRounds2And3_ShowsChangeAndTheLocationNotAssessedInRound3()
+    public async Task Compare_DemoRounds2And3_ShowsChangeAndTheLocationNotAssessedInRound3()
     {
         using var t = new MobilityTestStore();
-        MobilityDemo.Write(t.Store);
-        var report = MobilitySummary.Run(t.Store, new SummaryOptions(Round: 2, Compare: 3, Level: 4));
+        await MobilityDemo.WriteAsync(t.Store, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await MobilitySummary.RunAsync(t.Store, new SummaryOptions(Round: 2, Compare: 3, Level: 4), cancellationToken: TestContext.Current.CancellationToken);
 
         var assessments = MobilityDemo.Assessments();
         foreach (var c in report.Changes)
@@ -40,11 +40,11 @@ public sealed class MobilitySummaryTests
     }
 
     [Fact]
-    public void Summary_AtUpazilaLevel_AddsTheUnionsOfEachRound()
+    public async Task Summary_AtUpazilaLevel_AddsTheUnionsOfEachRound()
     {
         using var t = new MobilityTestStore();
-        MobilityDemo.Write(t.Store);
-        var report = MobilitySummary.Run(t.Store, new SummaryOptions(Level: 3));
+        await MobilityDemo.WriteAsync(t.Store, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await MobilitySummary.RunAsync(t.Store, new SummaryOptions(Level: 3), cancellationToken: TestContext.Current.CancellationToken);
         var round1 = Assert.Single(report.Rounds, r => r.Round == 1 && r.Type == PopulationType.Idp);
         Assert.Equal(ChilmariGeography.UpazilaPcode, round1.AreaPcode);
         Assert.Equal(5, round1.Locations);
@@ -52,11 +52,11 @@ public sealed class MobilitySummaryTests
     }
 
     [Fact]
-    public void Flows_BeforeAndDuringTheClosure_ShowTheDropInDailyCrossings()
+    public async Task Flows_BeforeAndDuringTheClosure_ShowTheDropInDailyCrossings()
     {
         using var t = new MobilityTestStore();
-        MobilityDemo.Write(t.Store);
-        var report = MobilitySummary.Run(t.Store, new SummaryOptions(SplitDate: MobilityDemo.Closure.From, To: MobilityDemo.Closure.To));
+        await MobilityDemo.WriteAsync(t.Store, cancellationToken: TestContext.Current.CancellationToken);
+        var report = await MobilitySummary.RunAsync(t.Store, new SummaryOptions(SplitDate: MobilityDemo.Closure.From, To: MobilityDemo.Closure.To), cancellationToken: TestContext.Current.CancellationToken);
         var f = Assert.Single(report.Flows);
         var observations = MobilityDemo.Observations().Where(o => o.Date <= MobilityDemo.Closure.To).ToList();
         Assert.Equal(observations.Where(o => o.Direction == FlowDirection.In).Sum(o => (long)o.Counts.Total), f.In);
@@ -70,10 +70,10 @@ public sealed class MobilitySummaryTests
     }
 
     [Fact]
-    public void Registry_ReturneesRegisteredInVillages_AppearPerAreaAndMonthBesideTheEstimate_Perturbed()
+    public async Task Registry_ReturneesRegisteredInVillages_AppearPerAreaAndMonthBesideTheEstimate_Perturbed()
     {
         using var t = new MobilityTestStore();
-        t.Store.Areas.Upsert(Fixtures.Areas);
+        await t.Store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         using (var batch = t.Store.Registry.BeginImport("test"))
         {
             batch.Add(Fixtures.ReturneeFamily(), [1]);
@@ -97,7 +97,7 @@ public sealed class MobilitySummaryTests
                 Counts = [new PopulationCount(PopulationType.Returnee, 40)],
             },
         ]);
-        var report = MobilitySummary.Run(t.Store, new SummaryOptions(Level: 4));
+        var report = await MobilitySummary.RunAsync(t.Store, new SummaryOptions(Level: 4), cancellationToken: TestContext.Current.CancellationToken);
 
         // Oracle: each figure is its persons' true count plus the noise their record keys pick.
         var movers = t.Store.Mobility.ReadRegisteredMovers().ToList();
@@ -118,10 +118,10 @@ public sealed class MobilitySummaryTests
     }
 
     [Fact]
-    public void RegisteredMovers_CarryNoPersonalData_AndOnlyMobileStatuses()
+    public async Task RegisteredMovers_CarryNoPersonalData_AndOnlyMobileStatuses()
     {
         using var t = new MobilityTestStore();
-        t.Store.Areas.Upsert(Fixtures.Areas);
+        await t.Store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         using (var batch = t.Store.Registry.BeginImport("test"))
         {
             batch.Add(Fixtures.ReturneeFamily(), [1]);

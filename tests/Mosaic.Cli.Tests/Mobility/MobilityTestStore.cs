@@ -16,7 +16,7 @@ internal sealed class MobilityTestStore : IDisposable
         var path = Path.Combine(Path.GetTempPath(), "mosaic-tests", $"pcodes-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var store = SqliteMosaicStore.Open(path))
-            AreaImporter.Import(store.Areas, ImportSource.FromFile(Data("cod/global-pcodes-adm-1-2.csv")));
+            AreaImporter.ImportAsync(store.Areas, ImportSource.FromFile(Data("cod/global-pcodes-adm-1-2.csv"))).GetAwaiter().GetResult();
         // Fold the WAL into the main file so a plain copy carries everything.
         using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false"))
         {

@@ -64,7 +64,7 @@ public sealed class AuthApiTests(MosaicApiFactory factory, DemoDatabase database
         var response = await client.PostAsJsonAsync("/api/users", new { user_name = "csrf-victim", role = "admin" }, TestContext.Current.CancellationToken);
         await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest);
         using var store = database.OpenStore();
-        Assert.Null(store.Users.Find("csrf-victim"));
+        Assert.Null(await store.Users.FindAsync("csrf-victim", cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class AuthApiTests(MosaicApiFactory factory, DemoDatabase database
     public async Task SignIn_AfterFiveFailures_Is429EvenWithTheRightPassword()
     {
         using (var store = database.OpenStore())
-            UserAdministration.Add(store, new NewUser("throttled", Role.Viewer, null, DemoDatabase.Password));
+            await UserAdministration.AddAsync(store, new NewUser("throttled", Role.Viewer, null, DemoDatabase.Password), cancellationToken: TestContext.Current.CancellationToken);
         using var client = await _factory.BrowserClientAsync();
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await MosaicApiFactory.SignInAsync(client, "throttled", "guess number " + i)).StatusCode);
@@ -95,8 +95,8 @@ public sealed class AuthApiTests(MosaicApiFactory factory, DemoDatabase database
         string token;
         using (var store = database.OpenStore())
         {
-            UserAdministration.Add(store, new NewUser("leaver", Role.Analyst, null, DemoDatabase.Password));
-            token = UserAdministration.IssueToken(store, "leaver", "script").Secret;
+            await UserAdministration.AddAsync(store, new NewUser("leaver", Role.Analyst, null, DemoDatabase.Password), cancellationToken: TestContext.Current.CancellationToken);
+            token = (await UserAdministration.IssueTokenAsync(store, "leaver", "script", cancellationToken: TestContext.Current.CancellationToken)).Secret;
         }
         using var browser = await _factory.BrowserClientAsync();
         await MosaicApiFactory.SignInAsync(browser, "leaver", DemoDatabase.Password);
@@ -106,7 +106,7 @@ public sealed class AuthApiTests(MosaicApiFactory factory, DemoDatabase database
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/areas", TestContext.Current.CancellationToken)).StatusCode);
 
         using (var store = database.OpenStore())
-            UserAdministration.SetDisabled(store, "leaver", true);
+            await UserAdministration.SetDisabledAsync(store, "leaver", true, cancellationToken: TestContext.Current.CancellationToken);
 
         await ProblemAssert.IsProblem(await browser.GetAsync("/api/areas", TestContext.Current.CancellationToken), HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblem(await script.GetAsync("/api/areas", TestContext.Current.CancellationToken), HttpStatusCode.Unauthorized);

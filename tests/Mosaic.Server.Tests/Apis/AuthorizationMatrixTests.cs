@@ -94,7 +94,7 @@ public sealed class AuthorizationMatrixTests(MosaicApiFactory factory) : IClassF
         var areas = await Json(client, "/api/areas");
         HashSet<string> subtree;
         using (var store = factory.Database.OpenStore())
-            subtree = [.. store.Areas.Subtree(In).Select(a => a.Pcode)];
+            subtree = [.. (await store.Areas.SubtreeAsync(In, cancellationToken: TestContext.Current.CancellationToken)).Select(a => a.Pcode)];
         Assert.Equal(subtree.Order(), areas.EnumerateArray().Select(a => a.GetProperty("pcode").GetString()!).Order());
 
         var geo = await Json(client, "/api/areas/boundaries");

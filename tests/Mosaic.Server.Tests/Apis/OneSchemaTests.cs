@@ -28,7 +28,7 @@ public sealed partial class OneSchemaTests(MosaicApiFactory factory) : IClassFix
     {
         HashSet<string> subtree;
         using (var store = factory.Database.OpenStore())
-            subtree = [.. store.Areas.Subtree(DemoDatabase.InScope).Select(a => a.Pcode)];
+            subtree = [.. (await store.Areas.SubtreeAsync(DemoDatabase.InScope, cancellationToken: TestContext.Current.CancellationToken)).Select(a => a.Pcode)];
 
         using var admin = factory.ClientFor(Role.Admin, scoped: false);
         var all = await Json(admin, "/api/mobility/summary?level=4");

@@ -16,14 +16,14 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
     [Fact]
     public async Task Manager_ReadsAPage_WithTheHeadsNamesAndPhones_AndOneAuditEntryNamingThem()
     {
-        var (name, client) = Account(Role.Manager, scope: null);
+        var (name, client) = (await Account(Role.Manager, scope: null));
         using var owned = client;
         var page = await Json(client, "/api/registrations?offset=10&limit=25");
         var households = page.GetProperty("households").EnumerateArray().ToList();
         Assert.Equal(25, households.Count);
         Assert.Equal(10, page.GetProperty("offset").GetInt32());
         using (var store = factory.Database.OpenStore())
-            Assert.Equal(store.Registry.CountHouseholds(), page.GetProperty("total").GetInt64());
+            Assert.Equal(await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken), page.GetProperty("total").GetInt64());
 
         var truth = ContactsFromTheFile();
         foreach (var h in households)
@@ -35,7 +35,7 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
             Assert.False(h.TryGetProperty("gps", out _), "the exact location never leaves through this endpoint");
         }
 
-        var entries = EntriesOf(name);
+        var entries = (await EntriesOf(name));
         var entry = Assert.Single(entries);
         Assert.Equal(page.GetProperty("audit_entry_id").GetInt64(), entry.Id);
         Assert.Equal("registrations.read", entry.Action);
@@ -48,7 +48,7 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
     [Fact]
     public async Task ScopedManager_SeesOnlyTheirUnion_AndNothingOutsideIt_NotEvenInTheLog()
     {
-        var (name, client) = Account(Role.Manager, DemoDatabase.InScope);
+        var (name, client) = (await Account(Role.Manager, DemoDatabase.InScope));
         using var owned = client;
         string outside;
         HashSet<string> inside;
@@ -60,15 +60,15 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
         var page = await Json(client, "/api/registrations?limit=500");
         Assert.Equal(inside.Count, page.GetProperty("total").GetInt64());
         Assert.Equal(inside.Order(), page.GetProperty("households").EnumerateArray().Select(h => h.GetProperty("submission_id").GetString()!).Order());
-        Assert.Equal(DemoDatabase.InScope, Assert.Single(EntriesOf(name)).Scope);
+        Assert.Equal(DemoDatabase.InScope, Assert.Single((await EntriesOf(name))).Scope);
 
         var one = await Json(client, $"/api/registrations/{inside.First()}");
         Assert.Equal(inside.First(), one.GetProperty("households")[0].GetProperty("submission_id").GetString());
-        Assert.Equal(2, EntriesOf(name).Count);
+        Assert.Equal(2, (await EntriesOf(name)).Count);
 
         await ProblemAssert.IsProblem(await client.GetAsync($"/api/registrations/{outside}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblem(await client.GetAsync($"/api/registrations?area={DemoDatabase.OutOfScope}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
-        Assert.Equal(2, EntriesOf(name).Count);
+        Assert.Equal(2, (await EntriesOf(name)).Count);
     }
 
     [Theory]
@@ -77,41 +77,41 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
     [InlineData(Role.Enumerator)]
     public async Task RolesWithoutPersonalData_AreRefused_AndNothingIsLogged(Role role)
     {
-        var (name, client) = Account(role, scope: null);
+        var (name, client) = (await Account(role, scope: null));
         using var owned = client;
         using var store = factory.Database.OpenStore();
         var id = store.Registry.ReadHouseholds().First().SubmissionId;
         await ProblemAssert.IsProblem(await client.GetAsync("/api/registrations", TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblem(await client.GetAsync($"/api/registrations/{id}", TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
-        Assert.Empty(EntriesOf(name));
+        Assert.Empty((await EntriesOf(name)));
     }
 
     [Fact]
     public async Task AnOversizedPage_IsABadRequest()
     {
-        var (_, client) = Account(Role.Admin, scope: null);
+        var (_, client) = (await Account(Role.Admin, scope: null));
         using var owned = client;
         await ProblemAssert.IsProblem(await client.GetAsync("/api/registrations?limit=501", TestContext.Current.CancellationToken), HttpStatusCode.BadRequest);
     }
 
-    private (string Name, HttpClient Client) Account(Role role, string? scope)
+    private async Task<(string Name, HttpClient Client)> Account(Role role, string? scope)
     {
         var name = $"reg-{Roles.Code(role)}-{Guid.NewGuid():N}"[..24];
         string token;
         using (var store = factory.Database.OpenStore())
         {
-            UserAdministration.Add(store, new NewUser(name, role, scope, DemoDatabase.Password));
-            token = UserAdministration.IssueToken(store, name, "tests").Secret;
+            await UserAdministration.AddAsync(store, new NewUser(name, role, scope, DemoDatabase.Password), cancellationToken: TestContext.Current.CancellationToken);
+            token = (await UserAdministration.IssueTokenAsync(store, name, "tests", cancellationToken: TestContext.Current.CancellationToken)).Secret;
         }
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return (name, client);
     }
 
-    private List<Core.Audit.AuditEntry> EntriesOf(string user)
+    private async Task<List<Core.Audit.AuditEntry>> EntriesOf(string user)
     {
         using var store = factory.Database.OpenStore();
-        return [.. store.AuditLog.Read().Where(e => e.Actor == user)];
+        return [.. (await store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken)).Where(e => e.Actor == user)];
     }
 
     /// <summary>Head's name and phone (the head's, else the first member's with one) per submission, straight from the file.</summary>

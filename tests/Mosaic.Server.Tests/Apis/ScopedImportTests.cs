@@ -33,11 +33,11 @@ public sealed class ScopedImportTests : IDisposable
         var path = _directory.File("scoped.db");
         using (var store = SqliteMosaicStore.Open(path))
         {
-            DemoDataset.Run(new DemoRun(new DemoGenerator(new DemoOptions { Households = 200 }), store));
-            UserAdministration.Add(store, new NewUser("enumerator-union", Role.Enumerator, Union, DemoDatabase.Password));
-            _token = UserAdministration.IssueToken(store, "enumerator-union", "tests").Secret;
-            _inside = store.Areas.Subtree(Union).First(a => a.Level == 5).Pcode;
-            _outside = store.Areas.Subtree(OtherUnion).First(a => a.Level == 5).Pcode;
+            DemoDataset.RunAsync(new DemoRun(new DemoGenerator(new DemoOptions { Households = 200 }), store)).GetAwaiter().GetResult();
+            UserAdministration.AddAsync(store, new NewUser("enumerator-union", Role.Enumerator, Union, DemoDatabase.Password)).GetAwaiter().GetResult();
+            _token = UserAdministration.IssueTokenAsync(store, "enumerator-union", "tests").GetAwaiter().GetResult().Secret;
+            _inside = store.Areas.SubtreeAsync(Union).GetAwaiter().GetResult().First(a => a.Level == 5).Pcode;
+            _outside = store.Areas.SubtreeAsync(OtherUnion).GetAwaiter().GetResult().First(a => a.Level == 5).Pcode;
         }
         _factory = new Factory(path);
     }
@@ -46,7 +46,7 @@ public sealed class ScopedImportTests : IDisposable
     public async Task AHouseholdOutsideTheScope_IsARejectedRowNamingIt_AndTheFileIsRefused()
     {
         var ids = Ids(3);
-        var before = Households();
+        var before = await Households();
         var job = await UploadAndWait(Households(ids, _inside, _inside, _outside), Members(ids), skipInvalid: false);
         Assert.Equal("rejected", job.GetProperty("state").GetString());
         var issue = Assert.Single(job.GetProperty("issues").EnumerateArray());
@@ -54,7 +54,7 @@ public sealed class ScopedImportTests : IDisposable
         Assert.Equal("adm_pcode", issue.GetProperty("column").GetString());
         Assert.Equal(_outside, issue.GetProperty("value").GetString());
         Assert.Contains(Union, issue.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.Equal(before, Households());
+        Assert.Equal(before, (await Households()));
     }
 
     [Fact]
@@ -64,9 +64,9 @@ public sealed class ScopedImportTests : IDisposable
         var job = await UploadAndWait(Households(ids, _inside, _outside, _inside), Members(ids), skipInvalid: true);
         Assert.Equal("succeeded", job.GetProperty("state").GetString());
         using var store = SqliteMosaicStore.Open(_factory.Path);
-        Assert.Equal(_inside, store.Registry.GetHousehold(ids[0])?.AreaPcode);
-        Assert.Null(store.Registry.GetHousehold(ids[1]));
-        Assert.Equal(_inside, store.Registry.GetHousehold(ids[2])?.AreaPcode);
+        Assert.Equal(_inside, (await store.Registry.GetHouseholdAsync(ids[0], cancellationToken: TestContext.Current.CancellationToken))?.AreaPcode);
+        Assert.Null(await store.Registry.GetHouseholdAsync(ids[1], cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(_inside, (await store.Registry.GetHouseholdAsync(ids[2], cancellationToken: TestContext.Current.CancellationToken))?.AreaPcode);
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class ScopedImportTests : IDisposable
         Assert.Equal((2L, 1L, 0L), (summary.GetProperty("imported").GetInt64(), summary.GetProperty("declined").GetInt64(), summary.GetProperty("rejected").GetInt64()));
         Assert.Empty(job.GetProperty("issues").EnumerateArray());
         using var store = SqliteMosaicStore.Open(_factory.Path);
-        Assert.Null(store.Registry.GetHousehold(ids[1]));
-        Assert.NotNull(store.Registry.GetHousehold(ids[2]));
+        Assert.Null(await store.Registry.GetHouseholdAsync(ids[1], cancellationToken: TestContext.Current.CancellationToken));
+        Assert.NotNull(await store.Registry.GetHouseholdAsync(ids[2], cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -155,10 +155,10 @@ public sealed class ScopedImportTests : IDisposable
         return csv.ToString();
     }
 
-    private long Households()
+    private async Task<long> Households()
     {
         using var store = SqliteMosaicStore.Open(_factory.Path);
-        return store.Registry.CountHouseholds();
+        return await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
     private HttpClient Client()

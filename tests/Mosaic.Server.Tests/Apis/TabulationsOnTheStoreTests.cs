@@ -36,12 +36,12 @@ public sealed class TabulationsOnTheStoreTests : IDisposable
         _store = new TestStore(_directory, "tabstore");
         using (var store = _store.Open())
         {
-            DemoDataset.Run(new DemoRun(new DemoGenerator(new DemoOptions { Households = 300 }), store));
-            UserAdministration.Add(store, new NewUser("admin", Role.Admin, null, DemoDatabase.Password));
-            UserAdministration.Add(store, new NewUser("viewer", Role.Viewer, null, DemoDatabase.Password));
-            _admin = UserAdministration.IssueToken(store, "admin", "tests").Secret;
-            _viewer = UserAdministration.IssueToken(store, "viewer", "tests").Secret;
-            _village = store.Areas.Subtree(Union).First(a => a.Level == 5).Pcode;
+            DemoDataset.RunAsync(new DemoRun(new DemoGenerator(new DemoOptions { Households = 300 }), store)).GetAwaiter().GetResult();
+            UserAdministration.AddAsync(store, new NewUser("admin", Role.Admin, null, DemoDatabase.Password)).GetAwaiter().GetResult();
+            UserAdministration.AddAsync(store, new NewUser("viewer", Role.Viewer, null, DemoDatabase.Password)).GetAwaiter().GetResult();
+            _admin = UserAdministration.IssueTokenAsync(store, "admin", "tests").GetAwaiter().GetResult().Secret;
+            _viewer = UserAdministration.IssueTokenAsync(store, "viewer", "tests").GetAwaiter().GetResult().Secret;
+            _village = store.Areas.SubtreeAsync(Union).GetAwaiter().GetResult().First(a => a.Level == 5).Pcode;
         }
         _factory = new Factory(_store.Db);
     }

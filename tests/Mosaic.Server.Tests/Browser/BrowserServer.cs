@@ -36,8 +36,8 @@ public sealed class BrowserServer : IAsyncLifetime
         _store = new TestStore(_directory, "dashboard");
         using (var store = _store.Open())
         {
-            DemoDataset.Run(new DemoRun(new DemoGenerator(new DemoOptions { Households = 800 }), store));
-            UserAdministration.Add(store, new NewUser(AdminName, Role.Admin, null, AdminPassword));
+            await DemoDataset.RunAsync(new DemoRun(new DemoGenerator(new DemoOptions { Households = 800 }), store), cancellationToken: TestContext.Current.CancellationToken);
+            await UserAdministration.AddAsync(store, new NewUser(AdminName, Role.Admin, null, AdminPassword), cancellationToken: TestContext.Current.CancellationToken);
         }
         _app = MosaicServer.Create(["--urls", "http://127.0.0.1:0", "--Mosaic:Db", _store.Db]);
         await _app.StartAsync();

@@ -21,8 +21,8 @@ public sealed class PostgresServeTests(PostgresServer server, CliSideBySide side
         long residents;
         using (var store = PostgresMosaicStore.Open(sides.Postgres))
         {
-            UserAdministration.Add(store, new NewUser("serve-viewer", Role.Viewer, null, "a long enough password"));
-            token = UserAdministration.IssueToken(store, "serve-viewer", "test").Secret;
+            await UserAdministration.AddAsync(store, new NewUser("serve-viewer", Role.Viewer, null, "a long enough password"), cancellationToken: TestContext.Current.CancellationToken);
+            token = (await UserAdministration.IssueTokenAsync(store, "serve-viewer", "test", cancellationToken: TestContext.Current.CancellationToken)).Secret;
             // Oracle: residents counted from the households themselves.
             residents = store.Registry.ReadHouseholds().Sum(h => h.Members.Count(m => m.MigratoryStatus != MigratoryStatus.Emigrant));
         }

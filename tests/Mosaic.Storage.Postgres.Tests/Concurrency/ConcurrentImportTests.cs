@@ -60,7 +60,7 @@ public sealed class ConcurrentImportTests(PostgresServer server) : IDisposable
     {
         var db = _database.ConnectionString();
         using (var store = _database.Open())
-            store.Areas.Upsert(Fixtures.Areas);
+            await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var files = new[] { WriteFile("a", 0, 400), WriteFile("b", 200, 600), WriteFile("c", 100, 500), WriteFile("d", 0, Households) };
         var processes = files.Select(f => Import(db, f)).ToList();
         var outputs = processes.Select(p => (Out: p.StandardOutput.ReadToEndAsync(), Error: p.StandardError.ReadToEndAsync())).ToList();

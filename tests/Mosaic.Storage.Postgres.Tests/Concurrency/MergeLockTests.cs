@@ -24,7 +24,7 @@ public sealed class MergeLockTests(PostgresServer server) : IDisposable
     public async Task TheFirstImportHoldsTheLock_TheSecondStages_AndNeitherStoresAHouseholdTwice()
     {
         using (var setup = _database.Open())
-            setup.Areas.Upsert(Fixtures.Areas);
+            await setup.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         using var first = _database.Open();
         using var second = _database.Open();
         // Stored before either starts: a duplicate for both (decided as the first reads, at the merge for the second).
@@ -76,10 +76,10 @@ public sealed class MergeLockTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
-    public void AnImportRolledBack_StoresNothing_AndFreesTheLock()
+    public async Task AnImportRolledBack_StoresNothing_AndFreesTheLock()
     {
         using var store = _database.Open();
-        store.Areas.Upsert(Fixtures.Areas);
+        await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         using (var batch = store.Registry.BeginImport("abandoned"))
         {
             batch.Add(Family(1), HouseholdFingerprint.Compute(Family(1)));

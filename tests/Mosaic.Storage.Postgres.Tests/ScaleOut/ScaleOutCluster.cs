@@ -31,7 +31,8 @@ public sealed class ScaleOutCluster : IDisposable
         {
             Demo = CliRun.Invoke("demo", "--households", "1200", "--no-serve", "--db", db);
             using var store = PostgresMosaicStore.Open(db);
-            store.Areas.Upsert(SecondDivision.Areas);
+            // A fixture constructor cannot await.
+            store.Areas.UpsertAsync(SecondDivision.Areas).GetAwaiter().GetResult();
             using var batch = store.Registry.BeginImport("second division");
             foreach (var h in SecondDivision.Households(500))
                 batch.Add(h, HouseholdFingerprint.Compute(h));

@@ -26,14 +26,14 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
     }
 
     [Fact]
-    public void ClusterInit_PlacesEachDivisionOnItsShard()
+    public async Task ClusterInit_PlacesEachDivisionOnItsShard()
     {
         Require();
         Assert.Contains("shard north", cluster.InitResult!.Out, StringComparison.Ordinal);
         Assert.Equal((1200L, 500L), (Households(cluster.North!, "BD55"), Households(cluster.South!, "BD10")));
         Assert.Equal(0L, Households(cluster.North!, "BD10") + Households(cluster.South!, "BD55"));
         using var coordinator = cluster.OpenCoordinator();
-        Assert.Equal(1700, coordinator.Registry.CountHouseholds());
+        Assert.Equal(1700, await coordinator.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     private static long Households(PostgresCluster shard, string adm1)
@@ -46,14 +46,14 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
     }
 
     [Fact]
-    public void EveryTabulation_OnTheCluster_EqualsTheSingleServerResult()
+    public async Task EveryTabulation_OnTheCluster_EqualsTheSingleServerResult()
     {
         Require();
         using var coordinator = cluster.OpenCoordinator();
         using var single = cluster.OpenSingle();
         var catalogue = IndicatorCatalogue.Shipped;
-        var reference = new Tabulator(RegistrySnapshotLoader.Load(single), catalogue);
-        var fromShards = new Tabulator(RegistrySnapshotLoader.Load(coordinator), catalogue);
+        var reference = new Tabulator(await RegistrySnapshotLoader.LoadAsync(single, cancellationToken: TestContext.Current.CancellationToken), catalogue);
+        var fromShards = new Tabulator(await RegistrySnapshotLoader.LoadAsync(coordinator, cancellationToken: TestContext.Current.CancellationToken), catalogue);
         var compared = 0;
         foreach (var indicator in catalogue.Indicators)
         {
@@ -72,10 +72,10 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
                 }
                 if (error is not null)
                 {
-                    Assert.Equal(error, Assert.Throws<TabulationException>(() => PushdownTabulator.TryTabulate(coordinator, catalogue, request)).Message);
+                    Assert.Equal(error, (await Assert.ThrowsAsync<TabulationException>(() => PushdownTabulator.TryTabulateAsync(coordinator, catalogue, request, cancellationToken: TestContext.Current.CancellationToken))).Message);
                     continue;
                 }
-                var pushed = PushdownTabulator.TryTabulate(coordinator, catalogue, request);
+                var pushed = await PushdownTabulator.TryTabulateAsync(coordinator, catalogue, request, cancellationToken: TestContext.Current.CancellationToken);
                 Assert.NotNull(pushed);
                 Same(expected!, pushed, $"{indicator.Id} by {string.Join(",", by)} (pushdown)");
                 Same(expected!, fromShards.Tabulate(request), $"{indicator.Id} by {string.Join(",", by)} (snapshot through the coordinator)");
@@ -112,7 +112,7 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
     }
 
     [Fact]
-    public void AShardStopped_GivesAnErrorNamingIt_NeverAPartialTotal()
+    public async Task AShardStopped_GivesAnErrorNamingIt_NeverAPartialTotal()
     {
         Require();
         using var coordinator = cluster.OpenCoordinator();
@@ -120,12 +120,12 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
         try
         {
             var request = new TabulationRequest("population", ["adm1", "sex"]);
-            var pushed = Assert.Throws<StoreException>(() => PushdownTabulator.TryTabulate(coordinator, IndicatorCatalogue.Shipped, request));
+            var pushed = (await Assert.ThrowsAsync<StoreException>(() => PushdownTabulator.TryTabulateAsync(coordinator, IndicatorCatalogue.Shipped, request, cancellationToken: TestContext.Current.CancellationToken)));
             Assert.Equal(StoreFailure.Unavailable, pushed.Failure);
             Assert.Contains("shard_south", pushed.Message, StringComparison.Ordinal);
             Assert.Contains("no partial result", pushed.Message, StringComparison.Ordinal);
-            Assert.Contains("shard_south", Assert.Throws<StoreException>(() => RegistrySnapshotLoader.Load(coordinator)).Message, StringComparison.Ordinal);
-            Assert.Contains("shard_south", Assert.Throws<StoreException>(() => coordinator.Registry.CountPersons()).Message, StringComparison.Ordinal);
+            Assert.Contains("shard_south", (await Assert.ThrowsAsync<StoreException>(() => RegistrySnapshotLoader.LoadAsync(coordinator, cancellationToken: TestContext.Current.CancellationToken))).Message, StringComparison.Ordinal);
+            Assert.Contains("shard_south", (await Assert.ThrowsAsync<StoreException>(async () => await coordinator.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken))).Message, StringComparison.Ordinal);
             var cli = CliRun.Invoke("tabulate", "--indicator", "population", "--by", "adm1", "--db", cluster.Coordinator);
             Assert.Equal(4, cli.ExitCode);
             Assert.Contains("shard_south", cli.Error, StringComparison.Ordinal);
@@ -136,6 +136,6 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
             NpgsqlConnection.ClearAllPools();
         }
         using var again = cluster.OpenCoordinator();
-        Assert.Equal(1700, again.Registry.CountHouseholds());
+        Assert.Equal(1700, await again.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 }

@@ -15,7 +15,8 @@ public sealed class PushdownRegistry : IDisposable
         if (!available)
             return;
         Store = _database.Open();
-        Store.Areas.Upsert(RandomRegistry.Areas);
+        // A fixture constructor cannot await.
+        Store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
         RandomRegistry.Import(Store, 700, seed: 23);
     }
 

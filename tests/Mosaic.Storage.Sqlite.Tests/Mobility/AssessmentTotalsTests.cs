@@ -13,14 +13,14 @@ namespace Mosaic.Storage.Sqlite.Tests.Mobility;
 public sealed class AssessmentTotalsTests
 {
     [Fact]
-    public void Open_DatabaseFromBeforeTheTotalsTable_FillsItFromTheStoredAssessments()
+    public async Task Open_DatabaseFromBeforeTheTotalsTable_FillsItFromTheStoredAssessments()
     {
         using var dir = new TempDirectory();
         var path = dir.File("mosaic.db");
         List<AssessmentTotalRow> before;
         using (var store = SqliteMosaicStore.Open(path))
         {
-            store.Areas.Upsert(MobilityDemo.Areas());
+            await store.Areas.UpsertAsync(MobilityDemo.Areas(), cancellationToken: TestContext.Current.CancellationToken);
             // A baseline and a site record of one operation and round: after the upgrade they are two series.
             store.Mobility.UpsertAssessments([.. MobilityDemo.Assessments(), NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null),
                 Village("v-ba") with { Type = Core.Mobility.AssessmentType.BaselineArea }, Village("v-sa") with { Type = Core.Mobility.AssessmentType.Site }]);

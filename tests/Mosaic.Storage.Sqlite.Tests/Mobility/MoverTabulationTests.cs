@@ -12,11 +12,11 @@ namespace Mosaic.Storage.Sqlite.Tests.Mobility;
 public sealed class MoverTabulationTests
 {
     [Fact]
-    public void Movers_ByAreaAndMoveMonth_CountWhatTheMobilityViewsCount()
+    public async Task Movers_ByAreaAndMoveMonth_CountWhatTheMobilityViewsCount()
     {
         using var dir = new TempDirectory();
         using var store = SqliteMosaicStore.Open(dir.File("mosaic.db"));
-        store.Areas.Upsert(RandomRegistry.Areas);
+        await store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var rng = new Random(3);
         var households = RandomRegistry.Households(400, seed: 5).Select(h => h with
         {
@@ -29,7 +29,7 @@ public sealed class MoverTabulationTests
                 batch.Add(h, HouseholdFingerprint.Compute(h));
             batch.Commit();
         }
-        var tabulator = new Tabulator(RegistrySnapshotLoader.Load(store), IndicatorCatalogue.Shipped);
+        var tabulator = new Tabulator(await RegistrySnapshotLoader.LoadAsync(store, cancellationToken: TestContext.Current.CancellationToken), IndicatorCatalogue.Shipped);
 
         var byMonth = tabulator.Tabulate(new TabulationRequest("movers", ["area", "move_month"]) { MinimumCellSize = 1 });
         var expected = store.Mobility.ReadRegisteredMovers().Where(m => m.PopulationType is not null)

@@ -20,26 +20,27 @@ public sealed class PersistedSnapshotTests : IDisposable
     {
         _path = _dir.File("registry.db");
         using var store = SqliteMosaicStore.Open(_path);
-        store.Areas.Upsert(RandomRegistry.Areas);
+        // A constructor cannot await; SQLite completes its calls at once.
+        store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
         RandomRegistry.Import(store, 300, seed: 21);
     }
 
     public void Dispose() => _dir.Dispose();
 
-    private SnapshotLoad Load(bool scoring = false)
+    private async Task<SnapshotLoad> Load(bool scoring = false)
     {
         using var store = SqliteMosaicStore.Open(_path);
-        return PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, store.Areas.All(), scoring);
+        return PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken), scoring);
     }
 
     [Fact]
-    public void FirstLoad_BuildsFromTheRows_AndTheNextProcessReadsTheSavedImageWithTheSameCounts()
+    public async Task FirstLoad_BuildsFromTheRows_AndTheNextProcessReadsTheSavedImageWithTheSameCounts()
     {
-        var first = Load();
+        var first = await Load();
         Assert.Equal(SnapshotLoadKind.Built, first.Kind);
         Assert.True(ImageBytes() > 0);
 
-        var second = Load();
+        var second = await Load();
         Assert.Equal(SnapshotLoadKind.Current, second.Kind);
         Assert.Equal(SqlPopulation(), Population(second.Snapshot));
         Assert.Equal(SqlPopulation(), Population(first.Snapshot));
@@ -47,33 +48,33 @@ public sealed class PersistedSnapshotTests : IDisposable
     }
 
     [Fact]
-    public void ImportOfNewHouseholds_ExtendsTheImage_AndTheTableCountsThem()
+    public async Task ImportOfNewHouseholds_ExtendsTheImage_AndTheTableCountsThem()
     {
-        Load();
+        await Load();
         using (var importer = SqliteMosaicStore.Open(_path))
             RandomRegistry.Import(importer, 40, seed: 22);
 
-        var after = Load();
+        var after = await Load();
         Assert.Equal(SnapshotLoadKind.Extended, after.Kind);
         Assert.Equal(340, after.Snapshot.HouseholdCount);
         Assert.Equal(SqlPopulation(), Population(after.Snapshot));
         // The extended image was saved: the next process uses it as it is.
-        var next = Load();
+        var next = await Load();
         Assert.Equal(SnapshotLoadKind.Current, next.Kind);
         Assert.Equal(SqlPopulation(), Population(next.Snapshot));
     }
 
     [Fact]
-    public void ExtendedImage_GivesTheSameTableAsOneBuiltFromHouseholdObjects()
+    public async Task ExtendedImage_GivesTheSameTableAsOneBuiltFromHouseholdObjects()
     {
-        Load();
+        await Load();
         using (var importer = SqliteMosaicStore.Open(_path))
             RandomRegistry.Import(importer, 60, seed: 23);
-        var extended = Load();
+        var extended = await Load();
 
         // The slow path through domain objects (ReadHouseholds), independent of the columnar scan and the image.
         using var store = SqliteMosaicStore.Open(_path);
-        var builder = new RegistrySnapshotBuilder(store.Areas.All());
+        var builder = new RegistrySnapshotBuilder(await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken));
         foreach (var h in store.Registry.ReadHouseholds())
             builder.Add(h);
         var fromObjects = builder.Build();
@@ -92,21 +93,21 @@ public sealed class PersistedSnapshotTests : IDisposable
     [InlineData("truncated")]
     [InlineData("one byte changed")]
     [InlineData("a part missing")]
-    public void TornImage_IsNeverUsed_ButRebuiltFromTheRows(string damage)
+    public async Task TornImage_IsNeverUsed_ButRebuiltFromTheRows(string damage)
     {
-        Load();
+        await Load();
         Damage(damage);
 
-        var load = Load();
+        var load = await Load();
         Assert.Equal(SnapshotLoadKind.Rebuilt, load.Kind);
         Assert.Equal(SqlPopulation(), Population(load.Snapshot));
-        Assert.Equal(SnapshotLoadKind.Current, Load().Kind);
+        Assert.Equal(SnapshotLoadKind.Current, (await Load()).Kind);
     }
 
     [Fact]
-    public void DamagedScoringSection_IsNeverUsedForScoring_WhileTheColumnsBeforeItStillServeTables()
+    public async Task DamagedScoringSection_IsNeverUsedForScoring_WhileTheColumnsBeforeItStillServeTables()
     {
-        Load();
+        await Load();
         // The last byte of the image lies in the scoring section (the submission ids), which only scoring reads.
         using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
         {
@@ -119,37 +120,37 @@ public sealed class PersistedSnapshotTests : IDisposable
             blob.WriteByte((byte)(b ^ 0x20));
         }
 
-        var table = Load();
+        var table = await Load();
         Assert.Equal(SnapshotLoadKind.Current, table.Kind);
         Assert.Equal(SqlPopulation(), Population(table.Snapshot));
-        var scoring = Load(scoring: true);
+        var scoring = await Load(scoring: true);
         Assert.Equal(SnapshotLoadKind.Rebuilt, scoring.Kind);
         Assert.Equal(SqlPopulation(), Population(scoring.Snapshot));
-        Assert.Equal(SnapshotLoadKind.Current, Load(scoring: true).Kind);
+        Assert.Equal(SnapshotLoadKind.Current, (await Load(scoring: true)).Kind);
     }
 
     [Fact]
-    public void ChangedExistingRows_AreNeverHiddenByTheImage()
+    public async Task ChangedExistingRows_AreNeverHiddenByTheImage()
     {
-        Load();
+        await Load();
         Sql("UPDATE person SET sex = CASE sex WHEN 'male' THEN 'female' ELSE 'male' END WHERE household_id % 3 = 0");
 
-        var load = Load();
+        var load = await Load();
         Assert.Equal(SnapshotLoadKind.Rebuilt, load.Kind);
         Assert.Equal(SqlPopulation(), Population(load.Snapshot));
     }
 
     [Fact]
-    public void RenamedArea_IsShownFromTheCurrentImageWithItsNewName()
+    public async Task RenamedArea_IsShownFromTheCurrentImageWithItsNewName()
     {
-        Load();
+        await Load();
         using (var store = SqliteMosaicStore.Open(_path))
         {
             var village = RandomRegistry.Areas.Single(a => a.Pcode == "BD55490917002");
-            store.Areas.Upsert([village with { Name = "Notun Para" }]);
+            await store.Areas.UpsertAsync([village with { Name = "Notun Para" }], cancellationToken: TestContext.Current.CancellationToken);
         }
 
-        var load = Load();
+        var load = await Load();
         Assert.Equal(SnapshotLoadKind.Current, load.Kind);
         var table = new Tabulator(load.Snapshot, IndicatorCatalogue.Shipped).Tabulate(new TabulationRequest("households", ["village"]) { MinimumCellSize = 1 });
         var labels = table.Dimensions[0].Labels;

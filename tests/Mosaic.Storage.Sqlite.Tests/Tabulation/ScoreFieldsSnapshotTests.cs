@@ -15,28 +15,28 @@ public sealed class ScoreFieldsSnapshotTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Snapshot_AfterScoring_CountsHouseholdsInAHazardZoneAsTheStoredExposuresDo()
+    public async Task Snapshot_AfterScoring_CountsHouseholdsInAHazardZoneAsTheStoredExposuresDo()
     {
         using var store = SqliteMosaicStore.Open(_dir.File("scored.db"));
-        store.Areas.Upsert(Fixtures.Areas);
+        await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         using (var batch = store.Registry.BeginImport("test"))
         {
             foreach (var h in SyntheticHouseholds.Generate(300, 8))
                 batch.Add(h, HouseholdFingerprint.Compute(h));
             batch.Commit();
         }
-        Assert.DoesNotContain("hazard_exposure", RegistrySnapshotLoader.Load(store).OptionalHouseholdFields);
+        Assert.DoesNotContain("hazard_exposure", (await RegistrySnapshotLoader.LoadAsync(store, cancellationToken: TestContext.Current.CancellationToken)).OptionalHouseholdFields);
 
-        store.Hazards.ReplaceLayer(HazardDemo.Flood());
+        await store.Hazards.ReplaceLayerAsync(HazardDemo.Flood(), cancellationToken: TestContext.Current.CancellationToken);
         var cache = new RegistrySnapshotCache();
-        var before = cache.Get(store);
-        StoreScoring.Run(store, DefaultVulnerabilityModel.Model, DateTimeOffset.UnixEpoch);
-        var snapshot = cache.Get(store);
+        var before = await cache.GetAsync(store, cancellationToken: TestContext.Current.CancellationToken);
+        await StoreScoring.RunAsync(store, DefaultVulnerabilityModel.Model, DateTimeOffset.UnixEpoch, cancellationToken: TestContext.Current.CancellationToken);
+        var snapshot = await cache.GetAsync(store, cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotSame(before, snapshot);
         Assert.Contains("hazard_exposure", snapshot.OptionalHouseholdFields);
         Assert.Contains("vulnerability", snapshot.OptionalHouseholdFields);
 
-        var scores = store.Scores.ReadScores();
+        var scores = await store.Scores.ReadScoresAsync(cancellationToken: TestContext.Current.CancellationToken);
         var known = scores.Count(s => s.Exposure.Any(double.IsFinite));
         var exposed = scores.Count(s => s.Exposure.Where(double.IsFinite).DefaultIfEmpty(0).Max() > 0);
         Assert.InRange(exposed, 1, known - 1);

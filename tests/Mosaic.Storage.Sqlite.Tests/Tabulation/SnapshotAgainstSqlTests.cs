@@ -32,19 +32,20 @@ public sealed class SnapshotAgainstSqlTests : IDisposable
     {
         _path = _dir.File("registry.db");
         using var store = SqliteMosaicStore.Open(_path);
-        store.Areas.Upsert(RandomRegistry.Areas);
+        // A constructor cannot await; SQLite completes its calls at once.
+        store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
         RandomRegistry.Import(store, 800, seed: 11);
-        _snapshot = RegistrySnapshotLoader.Load(store);
+        _snapshot = RegistrySnapshotLoader.LoadAsync(store).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Snapshot_ReadsEveryHouseholdAndPerson()
+    public async Task Snapshot_ReadsEveryHouseholdAndPerson()
     {
         Assert.Equal(800, _snapshot.HouseholdCount);
         using var store = SqliteMosaicStore.Open(_path);
-        Assert.Equal(store.Registry.CountPersons(), _snapshot.PersonCount);
+        Assert.Equal(await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken), _snapshot.PersonCount);
     }
 
     [Theory]

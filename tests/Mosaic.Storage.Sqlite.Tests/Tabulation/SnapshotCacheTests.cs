@@ -19,45 +19,45 @@ public sealed class SnapshotCacheTests : IDisposable
         new Tabulator(snapshot, IndicatorCatalogue.Shipped).Tabulate(new TabulationRequest("households", ["adm4"]) { MinimumCellSize = 1 }).TotalContributors;
 
     [Fact]
-    public void Get_AfterAnotherProcessImportsMoreHouseholds_RebuildsAndTheTableChanges()
+    public async Task Get_AfterAnotherProcessImportsMoreHouseholds_RebuildsAndTheTableChanges()
     {
         using var server = SqliteMosaicStore.Open(_path);
-        server.Areas.Upsert(RandomRegistry.Areas);
+        await server.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
         RandomRegistry.Import(server, 100, seed: 1);
         var cache = new RegistrySnapshotCache();
 
-        var first = cache.Get(server);
+        var first = await cache.GetAsync(server, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(100, Households(first));
-        Assert.Same(first, cache.Get(server));
-        Assert.False(cache.IsStale(server));
+        Assert.Same(first, await cache.GetAsync(server, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.False(await cache.IsStaleAsync(server, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(1, cache.Builds);
 
         // A second connection stands for `mosaic import registrations` run while the server keeps its cache.
         using (var importer = SqliteMosaicStore.Open(_path))
             RandomRegistry.Import(importer, 40, seed: 2);
 
-        Assert.True(cache.IsStale(server));
-        var second = cache.Get(server);
+        Assert.True(await cache.IsStaleAsync(server, cancellationToken: TestContext.Current.CancellationToken));
+        var second = await cache.GetAsync(server, cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotSame(first, second);
         Assert.Equal(140, Households(second));
         Assert.Equal(2, cache.Builds);
-        Assert.Same(second, cache.Get(server));
+        Assert.Same(second, await cache.GetAsync(server, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public void Get_AfterARolledBackImport_KeepsTheCachedSnapshot()
+    public async Task Get_AfterARolledBackImport_KeepsTheCachedSnapshot()
     {
         using var store = SqliteMosaicStore.Open(_path);
-        store.Areas.Upsert(RandomRegistry.Areas);
+        await store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
         RandomRegistry.Import(store, 20, seed: 1);
         var cache = new RegistrySnapshotCache();
-        var first = cache.Get(store);
+        var first = await cache.GetAsync(store, cancellationToken: TestContext.Current.CancellationToken);
         using (var batch = store.Registry.BeginImport("abandoned"))
         {
             foreach (var h in RandomRegistry.Households(5, seed: 3))
                 batch.Add(h, HouseholdFingerprint.Compute(h));
         }
-        Assert.Same(first, cache.Get(store));
+        Assert.Same(first, await cache.GetAsync(store, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(1, cache.Builds);
     }
 }

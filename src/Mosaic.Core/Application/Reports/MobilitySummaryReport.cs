@@ -47,12 +47,16 @@ public sealed record MobilitySummaryReport(
     /// areas in the scope's subtree and flow points lying in it. Location changes and anomalies name DTM locations
     /// and series, not areas, so they are left out for a scoped reader.
     /// </summary>
-    public MobilitySummaryReport Within(IMosaicStore store, string? scope)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="scope">The reader's access scope (null: everything).</param>
+    /// <param name="cancellationToken">Passed to the store (the area tree is read once).</param>
+    public async Task<MobilitySummaryReport> WithinAsync(IMosaicStore store, string? scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (scope is null)
             return this;
-        bool Visible(string pcode) => pcode.Length > 0 && AccessScope.Contains(store.Areas, scope, pcode);
+        var inScope = AccessScope.Of(await store.Areas.AllAsync(cancellationToken: cancellationToken), scope);
+        bool Visible(string pcode) => pcode.Length > 0 && inScope(pcode);
         var points = store.Mobility.ReadFlowPoints()
             .Where(p => p.AreaPcode is { } a && Visible(a))
             .Select(p => p.Code)

@@ -15,11 +15,16 @@ namespace Mosaic.Core.Application.Reports;
 public sealed record RegistrationPageReport(long Total, int Offset, long AuditEntryId, IReadOnlyList<RegistrationReport> Households)
 {
     /// <summary>The report of a page read, with area names from <paramref name="areas"/>.</summary>
-    public static RegistrationPageReport Of(RegistrationPage page, IAreaStore areas)
+    /// <param name="page">The page read.</param>
+    /// <param name="areas">The area store (the tree is read once for the names).</param>
+    /// <param name="cancellationToken">Passed to the store.</param>
+    public static async Task<RegistrationPageReport> OfAsync(RegistrationPage page, IAreaStore areas, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(areas);
-        return new RegistrationPageReport(page.Total, page.Offset, page.AuditEntryId, [.. page.Households.Select(r => RegistrationReport.Of(r, areas))]);
+        var names = (await areas.AllAsync(cancellationToken: cancellationToken)).ToDictionary(a => a.Pcode, a => a.Name, StringComparer.Ordinal);
+        return new RegistrationPageReport(page.Total, page.Offset, page.AuditEntryId,
+            [.. page.Households.Select(r => RegistrationReport.Of(r, names.GetValueOrDefault(r.Household.AreaPcode)))]);
     }
 }
 
@@ -37,12 +42,13 @@ public sealed record RegistrationReport(
     string? HeadName, string? Phone, IReadOnlyList<MemberReport> Members)
 {
     /// <summary>The report of a household read with its contact.</summary>
-    public static RegistrationReport Of(RegisteredHousehold registered, IAreaStore areas)
+    /// <param name="registered">The household and its contact.</param>
+    /// <param name="areaName">Its area's name, when the area is stored.</param>
+    public static RegistrationReport Of(RegisteredHousehold registered, string? areaName)
     {
         ArgumentNullException.ThrowIfNull(registered);
-        ArgumentNullException.ThrowIfNull(areas);
         var h = registered.Household;
-        return new RegistrationReport(h.SubmissionId, h.HouseholdCode, h.AreaPcode, areas.Get(h.AreaPcode)?.Name, h.SubmittedAt,
+        return new RegistrationReport(h.SubmissionId, h.HouseholdCode, h.AreaPcode, areaName, h.SubmittedAt,
             registered.Contact?.Name, registered.Contact?.Phone,
             [.. h.Members.Select(m => new MemberReport(m.LineNumber, m.Relation, m.Sex, m.Age, m.MigratoryStatus))]);
     }

@@ -13,7 +13,9 @@ public static class AreaImporter
 {
     /// <param name="skipInvalid">Import the valid areas and report the rest, instead of importing nothing.</param>
     /// <param name="csv">How a CSV table is read (encoding, limits).</param>
-    public static AreaImportResult Import(IAreaStore store, ImportSource source, string? pcodeProperty = null, bool skipInvalid = false, CsvReadOptions? csv = null)
+    /// <param name="cancellationToken">Stops the import; nothing is written when it stops before the commit.</param>
+    public static async Task<AreaImportResult> ImportAsync(IAreaStore store, ImportSource source, string? pcodeProperty = null, bool skipInvalid = false,
+        CsvReadOptions? csv = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(source);
@@ -22,13 +24,13 @@ public static class AreaImporter
         var issues = new List<ImportIssue>(read.Issues);
         var file = source.Name;
 
-        var known = store.All().ToDictionary(a => a.Pcode, StringComparer.Ordinal);
+        var known = (await store.AllAsync(cancellationToken: cancellationToken)).ToDictionary(a => a.Pcode, StringComparer.Ordinal);
         var warnings = new List<ImportIssue>();
         var accepted = AreaReconciler.Reconcile(read.Areas, known, isGeoJson, file, isGeoJson ? "features" : null, issues, warnings);
 
         if (issues.Count > 0 && !skipInvalid)
             return new AreaImportResult(new AreaUpsertResult(0, 0, 0), issues, warnings, Committed: false);
-        var result = store.Upsert(accepted, isGeoJson ? AreaUpsertMode.BoundariesOnly : AreaUpsertMode.Full);
+        var result = await store.UpsertAsync(accepted, isGeoJson ? AreaUpsertMode.BoundariesOnly : AreaUpsertMode.Full, cancellationToken);
         return new AreaImportResult(result, issues, warnings, Committed: true);
     }
 }

@@ -12,14 +12,17 @@ public static class HazardImporter
 {
     /// <summary>Reads the request's file and stores its layer under the commit policy above; the result says what was
     /// stored and lists every rejected feature.</summary>
-    public static HazardImportResult Import(IHazardStore store, HazardImportRequest request)
+    /// <param name="store">Where the layer is stored.</param>
+    /// <param name="request">The file and how it is read.</param>
+    /// <param name="cancellationToken">Stops the import; nothing is stored when it stops before the commit.</param>
+    public static async Task<HazardImportResult> ImportAsync(IHazardStore store, HazardImportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
         var file = HazardFileReader.Read(request.Source, request.Type, request.LayerName, request.SeverityProperty);
         var layer = file.Layer with { ValidFrom = request.ValidFrom, ValidTo = request.ValidTo };
         var commit = layer.Polygons.Count > 0 && (file.Issues.Count == 0 || request.SkipInvalid);
-        var replaced = commit && store.ReplaceLayer(layer);
+        var replaced = commit && await store.ReplaceLayerAsync(layer, cancellationToken);
         return new HazardImportResult(layer, commit, replaced, file.Repaired, file.Issues);
     }
 }

@@ -12,11 +12,15 @@ namespace Mosaic.Core.Mobility.Analysis;
 public static class FlowSeries
 {
     /// <summary>The series of every point in <paramref name="scope"/> (every point when null).</summary>
-    public static FlowSeriesReport Read(IMosaicStore store, string? scope)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="scope">The reader's access scope (null: every point).</param>
+    /// <param name="cancellationToken">Passed to the store (the area tree is read once).</param>
+    public static async Task<FlowSeriesReport> ReadAsync(IMosaicStore store, string? scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
+        var inScope = scope is null ? null : AccessScope.Of(await store.Areas.AllAsync(cancellationToken: cancellationToken), scope);
         var points = store.Mobility.ReadFlowPoints()
-            .Where(p => scope is null || (p.AreaPcode is { } a && AccessScope.Contains(store.Areas, scope, a)))
+            .Where(p => inScope is null || (p.AreaPcode is { } a && inScope(a)))
             .ToList();
         var series = new List<FlowPointSeries>(points.Count);
         foreach (var point in points)

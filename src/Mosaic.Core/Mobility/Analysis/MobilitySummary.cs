@@ -11,11 +11,16 @@ namespace Mosaic.Core.Mobility.Analysis;
 public static class MobilitySummary
 {
     /// <summary>Reads what the options ask for from the store and summarises it.</summary>
-    public static SummaryReport Run(IMosaicStore store, SummaryOptions options)
+    /// <param name="store">The unit of work.</param>
+    /// <param name="options">What to summarise.</param>
+    /// <param name="cancellationToken">Passed to the store's reads.</param>
+    public static async Task<SummaryReport> RunAsync(IMosaicStore store, SummaryOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
         int[]? rounds = options.Compare is { } c && options.Round is { } r ? [r, c] : null;
         var rows = store.Mobility.ReadAssessmentTotals(rounds);
-        var areas = new AreaLevels(store.Areas.All());
+        var areas = new AreaLevels(await store.Areas.AllAsync(cancellationToken: cancellationToken));
         var movers = store.Mobility.ReadRegisteredMovers();
         var flows = store.Mobility.ReadFlowTotals(options.From, options.To, options.SplitDate);
         var points = store.Mobility.ReadFlowPoints();

@@ -13,7 +13,13 @@ public static class DtmImporter
 {
     /// <summary>Imports one DTM file; the result counts what was stored and lists every rejected record and
     /// warning.</summary>
-    public static DtmImportResult Import(IAreaStore areas, IMobilityStore mobility, ImportSource source, DtmImportOptions? options = null)
+    /// <param name="areas">The area tree locations link to.</param>
+    /// <param name="mobility">Where the records are written.</param>
+    /// <param name="source">The file.</param>
+    /// <param name="options">How it is read.</param>
+    /// <param name="cancellationToken">Stops the import; nothing is written when it stops before the commit.</param>
+    public static async Task<DtmImportResult> ImportAsync(IAreaStore areas, IMobilityStore mobility, ImportSource source, DtmImportOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(mobility);
@@ -44,7 +50,7 @@ public static class DtmImporter
         // Round anomalies (a round at two dates, numbering going back) are warnings: both records are kept.
         var roundWarnings = RoundAnomalyCheck.Check(records, mobility.ReadAssessmentKeys(), file, sheet, read.Column(DtmFields.Round));
 
-        var linker = new AreaLinker(areas.All());
+        var linker = new AreaLinker(await areas.AllAsync(cancellationToken: cancellationToken));
         for (var i = 0; i < records.Count; i++)
         {
             var r = records[i];
@@ -56,6 +62,7 @@ public static class DtmImporter
 
         if (errors.Count > 0 && !options.SkipInvalid)
             return new DtmImportResult(read.Format, read.Records.Count, new UpsertCounts(0, 0, 0), errors, warnings, Committed: false);
+        cancellationToken.ThrowIfCancellationRequested();
         var counts = mobility.UpsertAssessments(records);
         return new DtmImportResult(read.Format, read.Records.Count, counts, errors, warnings, Committed: true);
     }

@@ -13,26 +13,36 @@ public static class RegistrationImporter
 {
     private const int ProgressEvery = 4096;
 
+    /// <param name="store">The unit of work imported into.</param>
+    /// <param name="input">The export's tables.</param>
+    /// <param name="mapping">How its columns map to fields.</param>
+    /// <param name="options">Invalid rows, scope and progress.</param>
+    /// <param name="cancellationToken">Checked between chunks of households: cancelled before the commit, nothing is stored.</param>
     /// <exception cref="RegistrationInputException">The input's layout cannot be imported at all.</exception>
-    public static RegistrationImportResult Import(IMosaicStore store, RegistrationInput input, RegistrationMapping? mapping = null,
-        RegistrationImportOptions? options = null)
+    public static async Task<RegistrationImportResult> ImportAsync(IMosaicStore store, RegistrationInput input, RegistrationMapping? mapping = null,
+        RegistrationImportOptions? options = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
         mapping ??= RegistrationMapping.Default;
         options ??= new RegistrationImportOptions();
         var pcodes = new HashSet<string>(StringComparer.Ordinal);
-        var areas = store.Areas.All(withBoundaries: true);
+        var areas = await store.Areas.AllAsync(withBoundaries: true, cancellationToken);
         foreach (var area in areas)
             pcodes.Add(area.Pcode);
         var locations = new HouseholdLocations(areas);
+        var inScope = options.AreaScope is { } scope
+            ? (await store.Areas.SubtreeAsync(scope, cancellationToken: cancellationToken)).Select(a => a.Pcode).ToHashSet(StringComparer.Ordinal)
+            : null;
 
-        var result = Run(store, input, mapping, options, pcodes, locations, JoinMode.Merge);
+        var result = Run(store, input, mapping, options, pcodes, inScope, locations, JoinMode.Merge, cancellationToken);
         // Members not grouped in household order: the merge left some unmatched. Redo with buffering (correct for any order).
-        return result ?? Run(store, input, mapping, options, pcodes, locations, JoinMode.Buffered)!;
+        return result ?? Run(store, input, mapping, options, pcodes, inScope, locations, JoinMode.Buffered, cancellationToken)!;
     }
 
     /// <returns>Null when a merge join found members out of order (everything was rolled back).</returns>
     private static RegistrationImportResult? Run(IMosaicStore store, RegistrationInput input, RegistrationMapping mapping,
-        RegistrationImportOptions options, HashSet<string> pcodes, HouseholdLocations locations, JoinMode mode)
+        RegistrationImportOptions options, HashSet<string> pcodes, HashSet<string>? inScope, HouseholdLocations locations, JoinMode mode,
+        CancellationToken cancellationToken)
     {
         using var tables = input.Open(mapping);
         var (hhMap, memberMap, copied) = ResolveColumns(tables, mapping);
@@ -46,7 +56,7 @@ public static class RegistrationImporter
             MembersFromHousehold = copied,
             Ranges = mapping.Ranges,
             AreaScope = options.AreaScope,
-            InScope = options.AreaScope is { } scope ? store.Areas.Subtree(scope).Select(a => a.Pcode).ToHashSet(StringComparer.Ordinal) : null,
+            InScope = inScope,
         };
         var reader = new SubmissionReader(tables.Households, tables.Members,
             hhMap.Column((int)HouseholdField.Link), memberMap.Column((int)MemberField.ParentLink), mode);
@@ -71,9 +81,11 @@ public static class RegistrationImporter
                         break;
                 }
                 var rows = reader.HouseholdRowsRead + reader.MemberRowsRead;
-                if (options.Progress is not null && rows >= nextProgress)
+                if (rows >= nextProgress)
                 {
-                    options.Progress(new RegistrationProgress(rows, tables.BytesRead, tables.TotalBytes));
+                    // Between chunks: cancelled here, the batch is disposed uncommitted and nothing is stored.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    options.Progress?.Invoke(new RegistrationProgress(rows, tables.BytesRead, tables.TotalBytes));
                     nextProgress = rows + ProgressEvery;
                 }
             }
@@ -106,6 +118,7 @@ public static class RegistrationImporter
         // The last progress report comes before the commit: it is the last point at which a cancellation can stop
         // the import (a report after the commit could cancel an import that is already stored).
         options.Progress?.Invoke(new RegistrationProgress(reader.HouseholdRowsRead + reader.MemberRowsRead, tables.TotalBytes, tables.TotalBytes));
+        cancellationToken.ThrowIfCancellationRequested();
         var commit = issues.Count == 0 || options.SkipInvalid;
         // What the store reports, not what was added: another import may have committed some of the same
         // submissions meanwhile; those were skipped as duplicates.
