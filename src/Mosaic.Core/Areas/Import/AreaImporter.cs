@@ -12,13 +12,13 @@ namespace Mosaic.Core.Areas.Import;
 public static class AreaImporter
 {
     /// <param name="skipInvalid">Import the valid areas and report the rest, instead of importing nothing.</param>
-    /// <param name="csv">How a CSV table is read (encoding, limits).</param>
+    /// <param name="csv">How a CSV table is read (encoding, limits); its encoding applies to a GeoJSON file too.</param>
     public static AreaImportResult Import(IAreaStore store, ImportSource source, string? pcodeProperty = null, bool skipInvalid = false, CsvReadOptions? csv = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(source);
         var isGeoJson = source.Extension is ".geojson" or ".json";
-        var read = isGeoJson ? BoundaryReader.Read(source, pcodeProperty) : PcodeTableReader.Read(source, csv);
+        var read = isGeoJson ? BoundaryReader.Read(source, pcodeProperty, csv?.Encoding) : PcodeTableReader.Read(source, csv);
         var issues = new List<ImportIssue>(read.Issues);
         var file = source.Name;
 

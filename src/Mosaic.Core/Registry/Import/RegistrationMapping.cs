@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mosaic.Core.Import;
 
 namespace Mosaic.Core.Registry.Import;
 
@@ -72,11 +73,18 @@ public sealed partial class RegistrationMapping
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var stream = JsonInput.Open(ImportSource.FromFile(path), encoding: null);
+            doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {
-            throw new RegistrationMappingException(path, [$"not valid JSON: {ex.Message}"]);
+            var issue = JsonInput.Problem(Path.GetFileName(path), ex, "JSON");
+            throw new RegistrationMappingException(path, [issue.Reason]);
+        }
+        catch (InputFormatException ex)
+        {
+            // A mapping is written by hand for Mosaic: UTF-8, as every JSON file should be.
+            throw new RegistrationMappingException(path, [ex.Issue.Reason.Replace("give its encoding or re-save it", "re-save it", StringComparison.Ordinal)]);
         }
         using (doc)
         {
