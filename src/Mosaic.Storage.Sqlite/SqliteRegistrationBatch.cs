@@ -22,7 +22,6 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
     private static readonly int s_householdColumns = RegistryColumns.Count(RegistryColumns.Household);
     private static readonly int s_personColumns = RegistryColumns.Count(RegistryColumns.Person) + 2;
 
-    private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _tx;
     private readonly RawStatement _findFingerprint;
     private readonly RawStatement _insertHousehold;
@@ -35,28 +34,10 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
 
     public SqliteRegistrationBatch(SqliteConnection connection, string source)
     {
-        // Every person and movement row takes the id of the household row this batch inserted just before it, and every
-        // household the id of the import_batch row inserted first: no foreign key of the batch can fail, so SQLite's check
-        // of each one (a look-up in household per person row) is skipped. The pragma works only outside a transaction;
-        // Dispose turns the checks back on for everything else the connection does.
-        _connection = connection;
-        connection.Execute("PRAGMA foreign_keys = OFF");
-        SqliteTransaction? tx = null;
-        long batchId;
-        try
-        {
-            tx = connection.BeginTransaction();
-            batchId = Convert.ToInt64(connection.ExecuteScalar(
-                "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', $s, $t) RETURNING id", tx,
-                ("$s", source), ("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))), CultureInfo.InvariantCulture);
-        }
-        catch
-        {
-            tx?.Dispose();
-            connection.Execute("PRAGMA foreign_keys = ON");
-            throw;
-        }
-        _tx = tx;
+        _tx = connection.BeginTransaction();
+        var batchId = Convert.ToInt64(connection.ExecuteScalar(
+            "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', $s, $t) RETURNING id", _tx,
+            ("$s", source), ("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))), CultureInfo.InvariantCulture);
 
         _findFingerprint = new RawStatement(connection, "SELECT fingerprint FROM household WHERE submission_id = ?1");
         // A submission id already stored (committed, or earlier in this transaction) makes the insert a no-op.
@@ -153,7 +134,6 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
         if (!_done)
             _tx.Rollback();
         _tx.Dispose();
-        _connection.Execute("PRAGMA foreign_keys = ON");
     }
 
     private readonly record struct PendingPerson(long HouseholdId, Person Person, long RecordKey);

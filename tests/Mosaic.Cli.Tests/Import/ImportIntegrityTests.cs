@@ -5,9 +5,9 @@ using Mosaic.Storage.Sqlite;
 namespace Mosaic.Cli.Tests.Import;
 
 /// <summary>
-/// The SQLite import runs without SQLite's per-row foreign-key checks (each person row takes the id of the household
-/// row just inserted): the importer's own checks still refuse a household in an unknown area and a member row of no
-/// household, and what it stores holds no dangling reference.
+/// What keeps the registry whole whatever the store checks itself: the importer refuses a household in an unknown area
+/// and a member row of no household (with their rows and columns, nothing stored), and what it stores holds no
+/// dangling reference.
 /// </summary>
 public sealed class ImportIntegrityTests : IDisposable
 {
