@@ -53,6 +53,7 @@ with open(os.path.join(ROOT, "cod", "caf-adm3-lowercase.geojson"), encoding="utf
 pretty = json.dumps(caf, indent=1, ensure_ascii=False)
 cut = pretty.index("[", pretty.index("coordinates", pretty.index("CF11103")))
 write("areas/boundaries-truncated.geojson", pretty[: cut + 20])
+write("areas/boundaries-cr-only.geojson", pretty.replace("\n", "\r"))
 write("areas/boundaries-stray-quote.geojson", pretty.replace('"Bimbo 3"', '"Bimbo "3"'))
 # Bégoua, a commune of Ombella-M'Poko, in windows-1252.
 write("areas/boundaries-latin1.geojson", pretty.replace('"Bimbo 3"', '"Bégoua"').encode("cp1252"))
@@ -72,6 +73,7 @@ write("dtm/hxl-invalid-utf8.csv", ("\n".join(HXL[:4]) + "\n").encode() + HXL[4].
 HAPI = lines("dtm/hdx_hapi_idps_global.csv", [1, 5706, 5707, 5708], "utf-8-sig")
 write("dtm/hapi-truncated.csv", "\ufeff" + "\n".join(HAPI[:3] + [HAPI[3][: HAPI[3].index(",2024-05-31")]]))
 write("dtm/hapi-stray-quote.csv", "\ufeff" + "\n".join(HAPI[:2] + [HAPI[2].replace("Countrywide monitoring", 'Countrywide "monitoring"')] + HAPI[3:]) + "\n")
+write("dtm/hapi-ragged-extra.csv", "\ufeff" + "\n".join(HAPI[:3] + [HAPI[3].replace("Countrywide monitoring", "Countrywide monitoring, round 7")]) + "\n")
 write("dtm/hapi-cr-only.csv", "\ufeff" + "\r".join(HAPI) + "\r")
 write("dtm/hapi-latin1.csv", ("\n".join(HAPI).replace("Ouest,Leogane", "Ouest,Léogâne") + "\n").encode("cp1252"))
 write("dtm/hapi-invalid-utf8.csv", ("\ufeff" + "\n".join(HAPI[:3]) + "\n").encode() + HAPI[3].replace("Ouest,Leogane", "Ouest,Le\x00gane").encode().replace(b"\x00", b"\xe9") + b"\n")
@@ -154,6 +156,13 @@ with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
             data = data.decode("utf-8").replace("Amina Begum", "Amína Begum").encode("cp1252")
         z.writestr(name, data)
 write("odk/latin1.zip", buf.getvalue())
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    for name, data in entries:
+        if name.endswith("-members.csv"):
+            data = data.decode("utf-8").replace("Jorina Khatun", 'Jorina "Khatun"').encode("utf-8")
+        z.writestr(name, data)
+write("odk/stray-quote.zip", buf.getvalue())
 with open(src, "rb") as f:
     whole = f.read()
 write("odk/truncated.zip", whole[: len(whole) // 2])

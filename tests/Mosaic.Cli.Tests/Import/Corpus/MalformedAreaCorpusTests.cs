@@ -66,6 +66,17 @@ public sealed class MalformedAreaCorpusTests : IDisposable
     }
 
     [Fact]
+    public void BoundariesWithCrOnlyLineEndings_AreImported()
+    {
+        CorpusFiles.AssertImported(Import(TestData.GlobalPcodes));
+        var run = Import(CorpusFiles.Copy(_dir, "areas", "boundaries-cr-only.geojson"), "--json");
+        CorpusFiles.AssertImported(run);
+        Assert.Equal(2, run.Json.GetProperty("areas_inserted").GetInt32());
+        Assert.Equal(["CF11101|Bimbo 1|CF111|1", "CF11103|Bimbo 3|CF111|1"],
+            CorpusFiles.Rows(Db, "SELECT pcode, name, parent_pcode, boundary IS NOT NULL FROM area WHERE pcode LIKE 'CF111%' AND level = 3 ORDER BY pcode"));
+    }
+
+    [Fact]
     public void StrayQuoteInBoundaries_IsRefusedAtItsLineAndByte()
     {
         var path = CorpusFiles.Copy(_dir, "areas", "boundaries-stray-quote.geojson");

@@ -82,6 +82,13 @@ public sealed class MalformedRegistrationCorpusTests : IDisposable
     }
 
     [Fact]
+    public void StrayQuoteInAnOdkEntry_IsRefusedAtTheEntrysRowAndColumn()
+    {
+        AssertRefusedAndNothingStored(Import(CorpusFiles.Copy(_dir, "odk", "stray-quote.zip")),
+            "stray-quote.zip [household_registration-members.csv], row 4, column 'name'", "line 4: a quote inside an unquoted value", "value 'Jorina \"Khatun\"'");
+    }
+
+    [Fact]
     public void TruncatedKoboWorkbook_IsRefused()
     {
         AssertRefusedAndNothingStored(Import(CorpusFiles.Copy(_dir, "xlsx", "truncated.xlsx")), "truncated.xlsx is not a readable XLSX file");
