@@ -22,7 +22,9 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
     private static readonly int s_householdColumns = RegistryColumns.Count(RegistryColumns.Household);
     private static readonly int s_personColumns = RegistryColumns.Count(RegistryColumns.Person) + 2;
 
+    private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _tx;
+    private readonly bool _foreignKeysPaused;
     private readonly RawStatement _findFingerprint;
     private readonly RawStatement _insertHousehold;
     private readonly RowGroup<PendingPerson> _persons;
@@ -34,7 +36,23 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
 
     public SqliteRegistrationBatch(SqliteConnection connection, string source)
     {
-        _tx = connection.BeginTransaction();
+        _connection = connection;
+        // Every reference this batch writes points at a row it wrote itself (its import_batch row, the household ids
+        // SQLite has just assigned), so SQLite's per-row foreign-key look-ups cannot fail here: they are paused for
+        // the transaction (about 1.2 s per million person rows) and restored when it ends. The pragma only takes
+        // effect outside a transaction; inside one the checks simply stay on.
+        _foreignKeysPaused = Convert.ToInt64(connection.ExecuteScalar("PRAGMA foreign_keys"), CultureInfo.InvariantCulture) == 1;
+        if (_foreignKeysPaused)
+            connection.Execute("PRAGMA foreign_keys = OFF");
+        try
+        {
+            _tx = connection.BeginTransaction();
+        }
+        catch
+        {
+            RestoreForeignKeys();
+            throw;
+        }
         var batchId = Convert.ToInt64(connection.ExecuteScalar(
             "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', $s, $t) RETURNING id", _tx,
             ("$s", source), ("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))), CultureInfo.InvariantCulture);
@@ -134,6 +152,13 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
         if (!_done)
             _tx.Rollback();
         _tx.Dispose();
+        RestoreForeignKeys();
+    }
+
+    private void RestoreForeignKeys()
+    {
+        if (_foreignKeysPaused)
+            _connection.Execute("PRAGMA foreign_keys = ON");
     }
 
     private readonly record struct PendingPerson(long HouseholdId, Person Person, long RecordKey);

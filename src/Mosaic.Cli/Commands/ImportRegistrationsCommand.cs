@@ -72,7 +72,7 @@ public sealed class ImportRegistrationsCommand : MosaicCommand
         RegistrationInput input;
         try
         {
-            mapping = mappingPath is null ? RegistrationMapping.Default : RegistrationMapping.Load(mappingPath);
+            mapping = mappingPath is null ? RegistrationMapping.Default : RegistrationMapping.Load(ImportSource.FromFile(mappingPath));
             input = RegistrationInput.Detect(ImportSource.FromFile(path), membersPath is null ? null : ImportSource.FromFile(membersPath), csv);
         }
         catch (RegistrationInputException ex)

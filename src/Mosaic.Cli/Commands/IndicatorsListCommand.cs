@@ -25,8 +25,7 @@ public sealed class IndicatorsListCommand : MosaicCommand
         var catalogue = CatalogueOption.Load(parse.GetValue(_catalogue));
         if (console.Json)
         {
-            console.WriteJson(new IndicatorListReport(catalogue.Version, catalogue.Indicators.Select(i => new IndicatorReport(
-                i.Id, i.Version, i.Label, i.Unit.ToString().ToLowerInvariant(), i.Measure.Kind.ToString().ToLowerInvariant(), i.Tags.Sdg, i.Tags.Gcm)).ToList()));
+            console.WriteJson(IndicatorListReport.Of(catalogue));
             return ExitCodes.Success;
         }
         var idWidth = catalogue.Indicators.Max(i => i.Id.Length);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Disclosure;
+using Mosaic.Core.Import;
 
 namespace Mosaic.Cli.Commands;
 
@@ -47,7 +48,7 @@ public sealed class PrivacyAuditCommand : MosaicCommand
         AuditReport report;
         try
         {
-            table = PublishedTableReader.Read(path);
+            table = PublishedTableReader.Read(ImportSource.FromFile(path));
             var k = parse.GetValue(_minCell) ?? table.MinimumCellSize ?? DisclosureRule.DefaultMinimumContributors;
             if (table.Layers.Count == 0)
                 throw new CliException(ExitCodes.Usage, $"{table.File}: a table of means is not additive, so a file alone gives an intruder no equations to solve; " +

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Mosaic.Core.Import;
 using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Core.Disclosure;
@@ -9,17 +10,18 @@ public static class PublishedTableReader
 {
     private const string TotalCode = "_total";
 
-    public static PublishedTable Read(string path)
+    /// <summary>Reads a table from its content; JSON when its name ends in <c>.json</c>, else CSV or HXL.</summary>
+    /// <exception cref="PublishedTableException">The content is not a table Mosaic wrote.</exception>
+    public static PublishedTable Read(ImportSource source)
     {
-        if (!File.Exists(path))
-            throw new PublishedTableException($"{path}: file not found");
-        var name = Path.GetFileName(path);
-        return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadJson(path, name) : ReadCsv(path, name);
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Extension == ".json" ? ReadJson(source) : ReadCsv(source);
     }
 
-    private static PublishedTable ReadCsv(string path, string name)
+    private static PublishedTable ReadCsv(ImportSource source)
     {
-        using var csv = CsvReader.Open(path);
+        var name = source.Name;
+        using var csv = CsvReader.Open(source, CsvReadOptions.Default);
         if (!csv.Read())
             throw new PublishedTableException($"{name}: the file is empty");
         var header = csv.Fields.Select(f => f.Trim()).ToList();
@@ -45,12 +47,14 @@ public static class PublishedTableReader
                 Flag(name, r.Row, r.Suppressed), r.Row)));
     }
 
-    private static PublishedTable ReadJson(string path, string name)
+    private static PublishedTable ReadJson(ImportSource source)
     {
+        var name = source.Name;
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var stream = source.Open();
+            doc = JsonDocument.Parse(stream);
         }
         catch (JsonException ex)
         {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Mosaic.Core.Access;
-using Mosaic.Core.Import;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Server.Imports;
 using Mosaic.Server.Infrastructure;
 
@@ -30,7 +30,7 @@ public static class ImportsApi
         return api;
     }
 
-    public static async Task<Results<Accepted<ImportView>, ProblemHttpResult>> Upload(HttpContext http, ImportRunner runner)
+    public static async Task<Results<Accepted<ImportJobReport>, ProblemHttpResult>> Upload(HttpContext http, ImportRunner runner)
     {
         var user = CurrentUser.From(http.User);
         if (!http.Request.HasFormContentType)
@@ -52,18 +52,18 @@ public static class ImportsApi
         await using var membersStream = members?.OpenReadStream();
         var job = await runner.StartAsync(kind, user.UserName, user.Scope, file.FileName, stream, members?.FileName, membersStream,
             string.Equals(form["skip_invalid"], "true", StringComparison.OrdinalIgnoreCase));
-        return TypedResults.Accepted($"/api/imports/{job.Id}", ImportView.Of(job, 0));
+        return TypedResults.Accepted($"/api/imports/{job.Id}", job.Report(0));
     }
 
-    public static Ok<List<ImportView>> List(HttpContext http, ImportRunner runner)
+    public static Ok<IReadOnlyList<ImportJobReport>> List(HttpContext http, ImportRunner runner)
     {
         var user = CurrentUser.From(http.User);
-        return TypedResults.Ok(runner.All().Where(j => Visible(j, user)).Select(j => ImportView.Of(j, 0)).ToList());
+        return TypedResults.Ok<IReadOnlyList<ImportJobReport>>([.. runner.All().Where(j => Visible(j, user)).Select(j => j.Report(0))]);
     }
 
-    public static Results<Ok<ImportView>, ProblemHttpResult> Get(string id, HttpContext http, ImportRunner runner) =>
+    public static Results<Ok<ImportJobReport>, ProblemHttpResult> Get(string id, HttpContext http, ImportRunner runner) =>
         runner.Find(id) is { } job && Visible(job, CurrentUser.From(http.User))
-            ? TypedResults.Ok(ImportView.Of(job, IssuesShown))
+            ? TypedResults.Ok(job.Report(IssuesShown))
             : Problems.NotFound("Import not found", $"no import '{id}' of yours");
 
     public static IResult Errors(string id, HttpContext http, ImportRunner runner)
@@ -77,17 +77,4 @@ public static class ImportsApi
 
     private static bool Visible(ImportJob job, CurrentUser user) =>
         user.Role == Role.Admin || string.Equals(job.UserName, user.UserName, StringComparison.OrdinalIgnoreCase);
-}
-
-/// <summary>An import as the API shows it.</summary>
-public sealed record ImportView(
-    string Id, string Kind, string FileName, string UserName, DateTimeOffset StartedAt, string State, double Progress, string? Message,
-    ImportSummary? Summary, int IssuesCount, IReadOnlyList<ImportIssue> Issues)
-{
-    public static ImportView Of(ImportJob job, int issues)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        return new ImportView(job.Id, job.Kind, job.FileName, job.UserName, job.StartedAt, job.State, Math.Round(job.Progress, 3), job.Message,
-            job.Summary, job.Issues.Count, [.. job.Issues.Take(issues)]);
-    }
 }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Mosaic.Core.Access;
 using Mosaic.Core.Application;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Privacy;
-using Mosaic.Core.Registry;
 using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Apis;
@@ -26,7 +26,7 @@ public static class RegistrationsApi
         return api;
     }
 
-    public static Results<Ok<RegistrationsView>, ProblemHttpResult> List(HttpContext http, MosaicDatabase database, string? area = null, int? offset = null, int? limit = null)
+    public static Results<Ok<RegistrationPageReport>, ProblemHttpResult> List(HttpContext http, MosaicDatabase database, string? area = null, int? offset = null, int? limit = null)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
@@ -37,7 +37,7 @@ public static class RegistrationsApi
         {
             var page = RegistrationRead.Page(store, new RegistrationPageRequest(
                 user.Actor, asked.Pcode, offset ?? 0, limit ?? 100, "GET " + http.Request.Path, RequestLine(http)));
-            return TypedResults.Ok(RegistrationsView.Of(page, store.Areas));
+            return TypedResults.Ok(RegistrationPageReport.Of(page, store.Areas));
         }
         catch (RequestRejectedException ex)
         {
@@ -45,45 +45,15 @@ public static class RegistrationsApi
         }
     }
 
-    public static Results<Ok<RegistrationsView>, ProblemHttpResult> Get(string submissionId, HttpContext http, MosaicDatabase database)
+    public static Results<Ok<RegistrationPageReport>, ProblemHttpResult> Get(string submissionId, HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
         var store = database.ForRequest(http);
         var page = RegistrationRead.One(store, user.Actor, submissionId, "GET " + http.Request.Path, RequestLine(http));
         return page is null
             ? Problems.NotFound("Household not found", $"no household '{submissionId}' in your scope")
-            : TypedResults.Ok(RegistrationsView.Of(page, store.Areas));
+            : TypedResults.Ok(RegistrationPageReport.Of(page, store.Areas));
     }
 
     private static string RequestLine(HttpContext http) => $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}";
 }
-
-/// <summary>A page of registrations as the API returns it.</summary>
-public sealed record RegistrationsView(long Total, int Offset, long AuditEntryId, IReadOnlyList<RegistrationView> Households)
-{
-    public static RegistrationsView Of(RegistrationPage page, Core.Storage.IAreaStore areas)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(areas);
-        return new RegistrationsView(page.Total, page.Offset, page.AuditEntryId, [.. page.Households.Select(r => RegistrationView.Of(r, areas))]);
-    }
-}
-
-/// <summary>One household: codes, area, when registered, contact and roster (no GPS point).</summary>
-public sealed record RegistrationView(
-    string SubmissionId, string? HouseholdCode, string AreaPcode, string? AreaName, DateTimeOffset? SubmittedAt,
-    string? HeadName, string? Phone, IReadOnlyList<MemberView> Members)
-{
-    public static RegistrationView Of(RegisteredHousehold registered, Core.Storage.IAreaStore areas)
-    {
-        ArgumentNullException.ThrowIfNull(registered);
-        ArgumentNullException.ThrowIfNull(areas);
-        var h = registered.Household;
-        return new RegistrationView(h.SubmissionId, h.HouseholdCode, h.AreaPcode, areas.Get(h.AreaPcode)?.Name, h.SubmittedAt,
-            registered.Contact?.Name, registered.Contact?.Phone,
-            [.. h.Members.Select(m => new MemberView(m.LineNumber, m.Relation, m.Sex, m.Age, m.MigratoryStatus))]);
-    }
-}
-
-/// <summary>A roster member as the registrations endpoint shows it.</summary>
-public sealed record MemberView(int Line, Relation Relation, Sex Sex, int? Age, MigratoryStatus MigratoryStatus);

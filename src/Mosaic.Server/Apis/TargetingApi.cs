@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Mosaic.Core.Access;
 using Mosaic.Core.Application;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Targeting;
-using Mosaic.Core.Vulnerability;
 using Mosaic.Server.Infrastructure;
 
 namespace Mosaic.Server.Apis;
@@ -68,7 +68,7 @@ public static class TargetingApi
         {
             return Problems.Conflict(ex.Message);
         }
-        return format == "json" ? TypedResults.Ok(TargetListView.Of(result, request)) : File(result, format);
+        return format == "json" ? TypedResults.Ok(TargetListContentReport.Of(result, request)) : File(result, format);
     }
 
     private static FileContentHttpResult File(TargetListResult result, string format)
@@ -88,34 +88,3 @@ public static class TargetingApi
         }
     }
 }
-
-/// <summary>A target list as the API returns it.</summary>
-public sealed record TargetListView(
-    int Requested, int Selected, int InScope, int Eligible, IReadOnlyList<QuotaView> Quotas, IReadOnlyList<TargetedView> Households,
-    IReadOnlyList<CoverageView> Coverage, TargetingErrors? Errors, string ModelId, string ModelVersion, DateTimeOffset ScoredAt)
-{
-    public static TargetListView Of(TargetListResult result, TargetingRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(request);
-        var list = result.List;
-        string Name(string pcode) => result.Areas.Find(pcode)?.Name ?? pcode;
-        var selectedBy = list.Households.GroupBy(h => h.QuotaArea).ToDictionary(g => g.Key, g => g.Count());
-        return new TargetListView(request.Requested, list.Households.Count, list.InScope, list.Eligible,
-            [.. list.Quotas.Select(q => new QuotaView(q.Pcode, Name(q.Pcode), q.Eligible, q.Priority, q.Quota, selectedBy.GetValueOrDefault(q.Pcode)))],
-            [.. list.Households.Select(h => new TargetedView(h.TargetRank, h.Household.HouseholdCode ?? h.Household.SubmissionId, h.Household.AreaPcode,
-                Name(h.Household.AreaPcode), Math.Round(h.Score.Score, 4), VulnerabilityClasses.Codes[h.Score.Class], h.Score.Explanation))],
-            [.. list.Coverage.Select(c => new CoverageView(c.Dimension, c.Group, c.Dimension == "head_sex" ? "head: " + c.Group : c.Group,
-                c.TargetedShare, c.PriorityShare))],
-            list.Errors, result.Run.ModelId, result.Run.ModelVersion, result.Run.ScoredAt);
-    }
-}
-
-/// <summary>An area's quota and how many households it got.</summary>
-public sealed record QuotaView(string Pcode, string Name, int Eligible, int Priority, int Quota, int Selected);
-
-/// <summary>One ranked household (no personal data).</summary>
-public sealed record TargetedView(int Rank, string Household, string AreaPcode, string AreaName, double Score, string Class, string Explanation);
-
-/// <summary>A group's share among targeted households against its share among high/extreme ones.</summary>
-public sealed record CoverageView(string Dimension, string Group, string Label, double TargetedShare, double EligibleShare);

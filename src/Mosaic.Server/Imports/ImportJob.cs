@@ -1,3 +1,4 @@
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Import;
 
 namespace Mosaic.Server.Imports;
@@ -63,11 +64,11 @@ public sealed class ImportJob(string id, string kind, string fileName, string us
             Message = message;
         }
     }
-}
 
-/// <summary>
-/// What an import did, the same counts for every kind of file. <paramref name="Declined"/> counts registrations whose
-/// respondent answered consent "no" (never stored, not an error), as <c>mosaic import registrations</c> reports them;
-/// 0 for other kinds.
-/// </summary>
-public sealed record ImportSummary(long Imported, long Unchanged, long Rejected, long Declined = 0);
+    /// <summary>This job as the API shows it, with its first <paramref name="issues"/> problems.</summary>
+    public ImportJobReport Report(int issues)
+    {
+        lock (_lock)
+            return new ImportJobReport(Id, Kind, FileName, UserName, StartedAt, State, Math.Round(Progress, 3), Message, Summary, Issues.Count, [.. Issues.Take(issues)]);
+    }
+}

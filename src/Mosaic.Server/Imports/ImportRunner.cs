@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Mosaic.Core.Application.Reports;
 using Mosaic.Core.Areas.Import;
 using Mosaic.Core.Import;
 using Mosaic.Core.Mobility.Import;
@@ -37,12 +38,14 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
         var path = Path.Combine(dir, SafeName(fileName));
         await using (var output = File.Create(path))
             await file.CopyToAsync(output);
-        string? membersPath = null;
+        ImportSource? roster = null;
         if (members is not null && membersName is not null)
         {
-            membersPath = Path.Combine(dir, "members-" + SafeName(membersName));
-            await using var output = File.Create(membersPath);
-            await members.CopyToAsync(output);
+            // Saved under a prefix (it may have the main file's name); read under the name the user gave it.
+            var membersPath = Path.Combine(dir, "members-" + SafeName(membersName));
+            await using (var output = File.Create(membersPath))
+                await members.CopyToAsync(output);
+            roster = Upload(membersPath, membersName);
         }
         var job = new ImportJob(id, kind, fileName, userName, clock.GetUtcNow(), dir);
         _jobs[id] = job;
@@ -51,7 +54,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
             await _one.WaitAsync();
             try
             {
-                Run(job, path, membersPath, skipInvalid, scope);
+                Run(job, path, roster, skipInvalid, scope);
             }
             finally
             {
@@ -61,7 +64,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
         return job;
     }
 
-    private void Run(ImportJob job, string path, string? membersPath, bool skipInvalid, string? scope)
+    private void Run(ImportJob job, string path, ImportSource? roster, bool skipInvalid, string? scope)
     {
         job.Running(0);
         try
@@ -71,7 +74,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
             {
                 case "registrations":
                 {
-                    var input = RegistrationInput.Detect(Upload(path, job.FileName), membersPath is null ? null : Upload(membersPath, Path.GetFileName(membersPath)["members-".Length..]));
+                    var input = RegistrationInput.Detect(Upload(path, job.FileName), roster);
                     var r = RegistrationImporter.Import(store, input, RegistrationMapping.Default, new RegistrationImportOptions(skipInvalid,
                         p => job.Running(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)) { AreaScope = scope });
                     Finish(job, path, r.Committed, new ImportSummary(r.HouseholdsImported, r.DuplicatesSkipped, r.HouseholdsRejected, r.HouseholdsDeclined),

@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Mosaic.Core.Areas.Import;
+using Mosaic.Core.Disclosure;
 using Mosaic.Core.Import;
 using Mosaic.Core.Registry.Import;
 
@@ -95,6 +96,35 @@ public sealed class ImportSourceTests
         while (reader.ReadLine() is { Length: > 0 })
             n++;
         return n;
+    }
+
+    [Fact]
+    public void AMappingFromAStreamThatCannotSeek_LoadsAsTheFileDoes_AndItsProblemsNameTheUploadedName()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "data", "registrations", "kobo-reach-mapping.json");
+        var fromFile = RegistrationMapping.Load(ImportSource.FromFile(path));
+        var uploaded = RegistrationMapping.Load(new ImportSource("our form.json", () => new ForwardOnlyStream(File.OpenRead(path))));
+        Assert.Equal((fromFile.MembersSheet, fromFile.HasExplicitLink), (uploaded.MembersSheet, uploaded.HasExplicitLink));
+        Assert.Equal(fromFile.MemberDefaults, uploaded.MemberDefaults);
+
+        var ex = Assert.Throws<RegistrationMappingException>(() =>
+            RegistrationMapping.Load(ImportSource.FromBytes("our form.json", Encoding.UTF8.GetBytes("""{ "extra": 1 }"""))));
+        Assert.StartsWith("mapping file our form.json is not valid", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("table.csv", "sex,value,suppressed\nfemale,10,false\nmale,,true\n_total,22,false\n")]
+    [InlineData("table.json", """{"metadata":{"measure":"count"},"dimensions":[{"name":"sex"}],"rows":[{"sex":"female","value":10,"suppressed":false},{"sex":"male","value":null,"suppressed":true},{"sex":"_total","value":22,"suppressed":false}]}""")]
+    public void APublishedTableFromAStreamThatCannotSeek_IsReadBack_NamedAsUploaded(string name, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var table = PublishedTableReader.Read(new ImportSource(name, () => new ForwardOnlyStream(new MemoryStream(bytes))));
+        Assert.Equal(name, table.File);
+        Assert.Equal(["sex"], table.Dimensions);
+        // female, male and the total: one cell hidden, and the intruder's equation gives it back (22 - 10).
+        Assert.Equal([false, true, false], table.Suppressed);
+        var audit = table.Audit(5);
+        Assert.False(audit.Passed);
     }
 
     /// <summary>A stream as an HTTP request body is: read forward once, no length, no seeking.</summary>

@@ -55,10 +55,38 @@ public sealed record UserStateReport(string UserName, bool Disabled);
 public sealed record IssuedTokenReport(string UserName, string Name, string Token);
 
 /// <summary>What <c>mosaic indicators list</c> reports.</summary>
-public sealed record IndicatorListReport(int CatalogueVersion, IReadOnlyList<IndicatorReport> Indicators);
+public sealed record IndicatorListReport(int CatalogueVersion, IReadOnlyList<IndicatorReport> Indicators)
+{
+    /// <summary>The report of a catalogue: every indicator in its order.</summary>
+    public static IndicatorListReport Of(Indicators.IndicatorCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return new IndicatorListReport(catalogue.Version, [.. catalogue.Indicators.Select(IndicatorReport.Of)]);
+    }
+}
 
 /// <summary>One indicator of the catalogue, with its SDG and GCM tags.</summary>
-public sealed record IndicatorReport(string Id, int Version, string Label, string Unit, string Measure, IReadOnlyList<string> Sdg, IReadOnlyList<string> Gcm);
+/// <param name="Id">The indicator's id.</param>
+/// <param name="Version">Its definition's version.</param>
+/// <param name="Label">Its label.</param>
+/// <param name="Description">What it measures, in words, when the catalogue says.</param>
+/// <param name="Unit">What it counts: <c>person</c> or <c>household</c>.</param>
+/// <param name="Measure">How: <c>count</c>, <c>sum</c>, <c>mean</c> or <c>share</c>.</param>
+/// <param name="Sdg">SDG targets it reports on.</param>
+/// <param name="Gcm">Global Compact for Migration objectives it reports on.</param>
+/// <param name="SuggestedBy">The frameworks or agencies that suggest it.</param>
+public sealed record IndicatorReport(
+    string Id, int Version, string Label, string? Description, string Unit, string Measure, IReadOnlyList<string> Sdg, IReadOnlyList<string> Gcm,
+    IReadOnlyList<string> SuggestedBy)
+{
+    /// <summary>The report of a catalogue entry.</summary>
+    public static IndicatorReport Of(Indicators.IndicatorDefinition d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new IndicatorReport(d.Id, d.Version, d.Label, d.Description, d.Unit.ToString().ToLowerInvariant(),
+            d.Measure.Kind.ToString().ToLowerInvariant(), d.Tags.Sdg, d.Tags.Gcm, d.SuggestedBy);
+    }
+}
 
 /// <summary>What <c>mosaic export dtm</c> reports.</summary>
 public sealed record DtmExportReport(string File, long RecordsWritten, long RecordsWithoutIdps);

@@ -1,3 +1,5 @@
+using Mosaic.Core.Import;
+
 namespace Mosaic.Core.Application.Reports;
 
 /// <summary>What <c>mosaic import areas</c> reports (<c>--json</c>).</summary>
@@ -96,3 +98,30 @@ public sealed record RegistrationImportReport
     public required long HouseholdsTotal { get; init; }
     public required long PersonsTotal { get; init; }
 }
+
+/// <summary>
+/// What an import did, the same counts for every kind of file. <paramref name="Declined"/> counts registrations whose
+/// respondent answered consent "no" (never stored, not an error), as <c>mosaic import registrations</c> reports them;
+/// 0 for other kinds.
+/// </summary>
+/// <param name="Imported">Records inserted or updated.</param>
+/// <param name="Unchanged">Records already stored as they are (duplicates skipped).</param>
+/// <param name="Rejected">Records refused.</param>
+/// <param name="Declined">Registrations whose respondent declined consent.</param>
+public sealed record ImportSummary(long Imported, long Unchanged, long Rejected, long Declined = 0);
+
+/// <summary>An import run by the server as a job (upload, progress, outcome), as the HTTP API shows it.</summary>
+/// <param name="Id">The job's id.</param>
+/// <param name="Kind">What was imported: <c>registrations</c>, <c>dtm</c>, <c>flows</c> or <c>areas</c>.</param>
+/// <param name="FileName">The uploaded file's name, as the user named it.</param>
+/// <param name="UserName">Who uploaded it.</param>
+/// <param name="StartedAt">When the job started.</param>
+/// <param name="State">queued, running, succeeded, rejected or failed.</param>
+/// <param name="Progress">Share of the file read (0–1).</param>
+/// <param name="Message">Why it failed, when it did.</param>
+/// <param name="Summary">Its counts, once finished.</param>
+/// <param name="IssuesCount">Problems found in all.</param>
+/// <param name="Issues">The first of them.</param>
+public sealed record ImportJobReport(
+    string Id, string Kind, string FileName, string UserName, DateTimeOffset StartedAt, string State, double Progress, string? Message,
+    ImportSummary? Summary, int IssuesCount, IReadOnlyList<ImportIssue> Issues);

@@ -1,5 +1,7 @@
+using Mosaic.Core.Access;
 using Mosaic.Core.Mobility;
 using Mosaic.Core.Mobility.Analysis;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Core.Application.Reports;
 
@@ -37,6 +39,32 @@ public sealed record MobilitySummaryReport(
             r.Registry.Select(m => new RegistryMonthReport(m.AreaPcode, m.AreaName, m.Month, MobilityCodes.PopulationType[m.Type],
                 m.RegisteredInMonth, m.RegisteredToDate, m.KeyInformantEstimate, m.EstimateSource)).ToList(),
             r.Flows);
+    }
+
+    /// <summary>
+    /// The part of this report a reader limited to <paramref name="scope"/> may see (all of it when null): rows of
+    /// areas in the scope's subtree and flow points lying in it. Location changes and anomalies name DTM locations
+    /// and series, not areas, so they are left out for a scoped reader.
+    /// </summary>
+    public MobilitySummaryReport Within(IMosaicStore store, string? scope)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (scope is null)
+            return this;
+        bool Visible(string pcode) => pcode.Length > 0 && AccessScope.Contains(store.Areas, scope, pcode);
+        var points = store.Mobility.ReadFlowPoints()
+            .Where(p => p.AreaPcode is { } a && Visible(a))
+            .Select(p => p.Code)
+            .ToHashSet(StringComparer.Ordinal);
+        return this with
+        {
+            Rounds = [.. Rounds.Where(r => Visible(r.AreaPcode))],
+            Changes = [.. Changes.Where(c => Visible(c.AreaPcode))],
+            LocationChanges = [],
+            Anomalies = [],
+            Registry = [.. Registry.Where(m => Visible(m.AreaPcode))],
+            Flows = [.. Flows.Where(f => points.Contains(f.PointCode))],
+        };
     }
 }
 

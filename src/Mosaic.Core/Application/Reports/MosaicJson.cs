@@ -36,6 +36,13 @@ namespace Mosaic.Core.Application.Reports;
 [JsonSerializable(typeof(MobilitySummaryReport))]
 [JsonSerializable(typeof(FlowPointSummary))]
 [JsonSerializable(typeof(DemoRunReport))]
+[JsonSerializable(typeof(IReadOnlyList<AreaReport>))]
+[JsonSerializable(typeof(AreaDetailReport))]
+[JsonSerializable(typeof(FlowSeriesReport))]
+[JsonSerializable(typeof(TargetListContentReport))]
+[JsonSerializable(typeof(RegistrationPageReport))]
+[JsonSerializable(typeof(ImportJobReport))]
+[JsonSerializable(typeof(IReadOnlyList<ImportJobReport>))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(int))]
 public sealed partial class MosaicJson : JsonSerializerContext;

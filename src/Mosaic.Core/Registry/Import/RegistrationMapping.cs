@@ -68,17 +68,19 @@ public sealed partial class RegistrationMapping
 
     /// <summary>Reads and validates a mapping file; every problem is reported at once.</summary>
     /// <exception cref="RegistrationMappingException">The file is not a valid mapping.</exception>
-    public static RegistrationMapping Load(string path)
+    public static RegistrationMapping Load(ImportSource source)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        var path = source.Name;
         JsonDocument doc;
         try
         {
-            using var stream = JsonInput.Open(ImportSource.FromFile(path), encoding: null);
+            using var stream = JsonInput.Open(source, encoding: null);
             doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {
-            var issue = JsonInput.Problem(Path.GetFileName(path), ex, "JSON");
+            var issue = JsonInput.Problem(path, ex, "JSON");
             throw new RegistrationMappingException(path, [issue.Reason]);
         }
         catch (InputFormatException ex)

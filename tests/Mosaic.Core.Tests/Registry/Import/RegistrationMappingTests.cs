@@ -1,3 +1,4 @@
+using Mosaic.Core.Import;
 using Mosaic.Core.Registry.Import;
 using Mosaic.Storage.Contract;
 
@@ -8,7 +9,7 @@ public sealed class RegistrationMappingTests
     [Fact]
     public void Load_PartnerMapping_RenamesRecodesAndDefaults()
     {
-        var mapping = RegistrationMapping.Load("data/registrations/other-form-mapping.json");
+        var mapping = RegistrationMapping.Load(ImportSource.FromFile("data/registrations/other-form-mapping.json"));
         Assert.Equal(["gender"], mapping.MemberSources[(int)MemberField.Sex]);
         Assert.Equal("female", mapping.MemberRecodes[(int)MemberField.Sex]!["1"]);
         Assert.Equal("BD55490959", mapping.HouseholdDefaults[(int)HouseholdField.AreaPcode]);
@@ -30,7 +31,7 @@ public sealed class RegistrationMappingTests
               "extra": true
             }
             """);
-        var ex = Assert.Throws<RegistrationMappingException>(() => RegistrationMapping.Load(path));
+        var ex = Assert.Throws<RegistrationMappingException>(() => RegistrationMapping.Load(ImportSource.FromFile(path)));
         Assert.Contains(ex.Problems, p => p.Contains("unknown Mosaic field 'adm_code'", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.Contains("household.dwelling", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.Contains("'woman'", StringComparison.Ordinal) && p.Contains("female", StringComparison.Ordinal));
@@ -47,7 +48,7 @@ public sealed class RegistrationMappingTests
         using var dir = new TempDirectory();
         var path = dir.File("bad.json");
         File.WriteAllText(path, "{ household: ");
-        var ex = Assert.Throws<RegistrationMappingException>(() => RegistrationMapping.Load(path));
+        var ex = Assert.Throws<RegistrationMappingException>(() => RegistrationMapping.Load(ImportSource.FromFile(path)));
         Assert.Contains("not valid JSON", ex.Message, StringComparison.Ordinal);
     }
 

@@ -4,7 +4,7 @@ import { get } from '../api.js';
 
 // The indicator catalogue with its SDG targets and GCM objectives.
 export async function indicators(main) {
-  const list = await get('/api/indicators');
+  const { indicators: list } = await get('/api/indicators');
   main.append(h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('indicators.caption') },
     h('table', { class: 'data' },
       h('caption', {}, t('indicators.caption')),

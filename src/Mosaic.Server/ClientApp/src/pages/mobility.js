@@ -13,7 +13,7 @@ export async function mobility(main) {
       h('table', { class: 'data' }, h('caption', {}, t('mobility.rounds')),
         h('thead', {}, h('tr', {}, ['round', 'date', 'area', 'type', 'individuals', 'households'].map(k => h('th', { scope: 'col' }, t(`mobility.${k}`))))),
         h('tbody', {}, summary.rounds.map(r => h('tr', {},
-          h('td', {}, r.round), h('td', {}, r.reporting_date), h('td', {}, r.area_name), h('td', {}, t(`pop.${r.type}`)),
+          h('td', {}, r.round), h('td', {}, r.reporting_date), h('td', {}, r.area_name), h('td', {}, t(`pop.${r.population_type}`)),
           h('td', {}, number(r.individuals)), h('td', {}, r.households === null ? '–' : number(r.households))))))));
   }
   if (summary.changes.length > 0) {
@@ -22,8 +22,8 @@ export async function mobility(main) {
         h('table', { class: 'data' }, h('caption', {}, t('mobility.changes')),
           h('thead', {}, h('tr', {}, ['from', 'to', 'area', 'type', 'change', 'percent'].map(k => h('th', { scope: 'col' }, t(`mobility.${k}`))))),
           h('tbody', {}, summary.changes.map(c => h('tr', {},
-            h('td', {}, c.from_round), h('td', {}, c.to_round), h('td', {}, c.area_name), h('td', {}, t(`pop.${c.type}`)),
-            h('td', {}, number(c.like_for_like_change)), h('td', {}, c.like_for_like_percent === null ? '–' : `${number(c.like_for_like_percent, 1)} %`)))))));
+            h('td', {}, c.from_round), h('td', {}, c.to_round), h('td', {}, c.area_name), h('td', {}, t(`pop.${c.population_type}`)),
+            h('td', {}, number(c.like_for_like_change)), h('td', {}, c.like_for_like_change_pct === null ? "–" : `${number(c.like_for_like_change_pct, 1)} %`)))))));
   }
   main.append(h('h2', {}, t('mobility.flows')));
   if (flows.points.length === 0) {

@@ -8,7 +8,7 @@ const BREAKDOWNS = ['migratory_status', 'sex', 'age_group', 'disability'];
 
 // Overview: a choropleth of any indicator by area level; click an area to drill down; key figures and breakdowns.
 export async function overview(main, user) {
-  const [catalogue, areas] = await Promise.all([get('/api/indicators'), get('/api/areas')]);
+  const [{ indicators: catalogue }, areas] = await Promise.all([get('/api/indicators'), get('/api/areas')]);
   const byCode = new Map(areas.map(a => [a.pcode, a]));
   const root = user.scope ? byCode.get(user.scope) : areas.find(a => !a.parent_pcode || !byCode.has(a.parent_pcode));
   const levels = [...new Set(areas.map(a => a.level))].sort((a, b) => a - b);

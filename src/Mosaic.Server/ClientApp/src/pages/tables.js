@@ -8,7 +8,7 @@ const DIMENSIONS = ['adm4', 'village', 'migratory_status', 'sex', 'age_group', '
 
 // Tables: any indicator by chosen dimensions, suppressed cells marked, downloads in CSV, HXL and XLSX.
 export async function tables(main, user) {
-  const catalogue = await get('/api/indicators');
+  const { indicators: catalogue } = await get('/api/indicators');
   const state = { indicator: 'population', by: ['adm4', 'sex'] };
   const form = h('form', { class: 'controls', onsubmit: e => { e.preventDefault(); show(); } });
   const out = h('section', { 'aria-live': 'polite' });
