@@ -6,7 +6,7 @@ using Mosaic.Core.Application.Reports;
 namespace Mosaic.Cli;
 
 /// <summary>The <c>mosaic</c> command tree.</summary>
-public static class MosaicCli
+internal static class MosaicCli
 {
     public static RootCommand Build()
     {

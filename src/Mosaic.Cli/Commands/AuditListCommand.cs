@@ -6,7 +6,7 @@ using Mosaic.Core.Application.Reports;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic audit list [--limit N]</c>.</summary>
-public sealed class AuditListCommand : MosaicCommand
+internal sealed class AuditListCommand : MosaicCommand
 {
     private readonly Option<int?> _limit = new("--limit") { Description = "Show only the N newest entries", HelpName = "N" };
 

@@ -7,7 +7,7 @@ using Mosaic.Core.Audit;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic audit verify</c>: checks the audit log's hash chain and guards.</summary>
-public sealed class AuditVerifyCommand : MosaicCommand
+internal sealed class AuditVerifyCommand : MosaicCommand
 {
     public AuditVerifyCommand() : base("verify", """
         Check that the audit log is intact: every entry matches its hash chained to the entry before it, no entry

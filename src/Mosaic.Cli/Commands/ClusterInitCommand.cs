@@ -9,7 +9,7 @@ namespace Mosaic.Cli.Commands;
 /// <c>mosaic cluster init --db COORDINATOR --shard NAME=LOCATION[@ADM1,…] …</c>. Names the PostgreSQL provider
 /// directly: a cluster exists only on PostgreSQL, so there is nothing to resolve.
 /// </summary>
-public sealed class ClusterInitCommand : MosaicCommand
+internal sealed class ClusterInitCommand : MosaicCommand
 {
     private readonly Option<string[]> _shards = new("--shard")
     {

@@ -7,7 +7,7 @@ using Mosaic.Core.Storage;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic demo</c>: builds the synthetic Chilmari dataset into the database (and optionally exports it).</summary>
-public sealed class DemoCommand : MosaicCommand
+internal sealed class DemoCommand : MosaicCommand
 {
     private const int MaxHouseholds = 50_000_000;
 

@@ -7,7 +7,7 @@ using Mosaic.Core.Mobility.Export;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic export dtm --format hxl</c>.</summary>
-public sealed class ExportDtmCommand : MosaicCommand
+internal sealed class ExportDtmCommand : MosaicCommand
 {
     private readonly Option<string> _format = new("--format")
     {

@@ -7,7 +7,7 @@ using Mosaic.Core.Import;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic import areas FILE</c>.</summary>
-public sealed class ImportAreasCommand : MosaicCommand
+internal sealed class ImportAreasCommand : MosaicCommand
 {
     private readonly Argument<string> _file = new("FILE") { Description = "P-code table (.csv) or boundaries (.geojson)" };
 

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic import …</c>: the import verbs.</summary>
-public sealed class ImportCommand : Command
+internal sealed class ImportCommand : Command
 {
     public ImportCommand() : base("import", "Import data files: areas, registrations, hazards, DTM data, flows")
     {

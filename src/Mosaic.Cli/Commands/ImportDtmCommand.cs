@@ -7,7 +7,7 @@ using Mosaic.Core.Mobility.Import;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic import dtm FILE</c>.</summary>
-public sealed class ImportDtmCommand : MosaicCommand
+internal sealed class ImportDtmCommand : MosaicCommand
 {
     private readonly Argument<string> _file = new("FILE") { Description = "DTM API v3 JSON response, DTM/HDX HXL CSV, or HDX HAPI IDP CSV" };
 

@@ -7,7 +7,7 @@ using Mosaic.Core.Mobility.Import;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic import flows FILE</c>.</summary>
-public sealed class ImportFlowsCommand : MosaicCommand
+internal sealed class ImportFlowsCommand : MosaicCommand
 {
     private readonly Argument<string> _file = new("FILE") { Description = "Flow observations: CSV, or XLSX (first sheet)" };
 

@@ -9,7 +9,7 @@ using Mosaic.Core.Import;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic import hazards FILE.geojson --type T</c>.</summary>
-public sealed class ImportHazardsCommand : MosaicCommand
+internal sealed class ImportHazardsCommand : MosaicCommand
 {
     private readonly Argument<string> _file = new("FILE") { Description = "Hazard polygons (.geojson, WGS84 lon/lat)" };
 

@@ -7,7 +7,7 @@ using Mosaic.Core.Registry.Import;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic import registrations FILE [--members FILE2] [--mapping MAP.json] [--skip-invalid]</c>.</summary>
-public sealed class ImportRegistrationsCommand : MosaicCommand
+internal sealed class ImportRegistrationsCommand : MosaicCommand
 {
     private readonly Argument<string> _file = new("FILE")
     {

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic indicators list|show</c>: the indicator catalogue.</summary>
-public sealed class IndicatorsCommand : Command
+internal sealed class IndicatorsCommand : Command
 {
     public IndicatorsCommand() : base("indicators", "The indicator catalogue: what `mosaic tabulate --indicator` can compute")
     {

@@ -5,7 +5,7 @@ using Mosaic.Core.Application.Reports;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic indicators list</c>.</summary>
-public sealed class IndicatorsListCommand : MosaicCommand
+internal sealed class IndicatorsListCommand : MosaicCommand
 {
     private readonly Option<string?> _catalogue = CatalogueOption.Create();
 

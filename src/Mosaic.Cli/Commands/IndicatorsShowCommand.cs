@@ -5,7 +5,7 @@ using Mosaic.Core.Indicators;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic indicators show ID</c>.</summary>
-public sealed class IndicatorsShowCommand : MosaicCommand
+internal sealed class IndicatorsShowCommand : MosaicCommand
 {
     private readonly Argument<string> _id = new("ID") { Description = "Indicator id, e.g. population" };
     private readonly Option<string?> _catalogue = CatalogueOption.Create();

@@ -5,7 +5,7 @@ using Mosaic.Core.Application.Reports;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic init</c>: creates an empty database.</summary>
-public sealed class InitCommand : MosaicCommand
+internal sealed class InitCommand : MosaicCommand
 {
     public InitCommand() : base("init", """
         Create an empty database (or bring an existing one to the current schema).

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic mobility …</c>: displacement tracking views.</summary>
-public sealed class MobilityCommand : Command
+internal sealed class MobilityCommand : Command
 {
     public MobilityCommand() : base("mobility", "Displacement tracking: DTM-style totals, change between rounds, flows at border points")
     {

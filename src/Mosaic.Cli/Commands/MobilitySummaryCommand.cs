@@ -7,7 +7,7 @@ using Mosaic.Core.Mobility.Analysis;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic mobility summary [--round R] [--compare R2] [--level admN]</c>.</summary>
-public sealed class MobilitySummaryCommand : MosaicCommand
+internal sealed class MobilitySummaryCommand : MosaicCommand
 {
     private readonly Option<int?> _round = new("--round") { Description = "Only this round (default: every round)", HelpName = "R" };
 

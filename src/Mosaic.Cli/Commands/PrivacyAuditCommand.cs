@@ -11,7 +11,7 @@ namespace Mosaic.Cli.Commands;
 /// <c>mosaic privacy audit FILE</c>: the intruder's LP on a table Mosaic wrote — the smallest and largest value of
 /// every suppressed cell that the published cells allow, knowing the table adds up and counts are never negative.
 /// </summary>
-public sealed class PrivacyAuditCommand : MosaicCommand
+internal sealed class PrivacyAuditCommand : MosaicCommand
 {
     private readonly Argument<string> _file = new("FILE") { Description = "A table written by `mosaic tabulate` (CSV, HXL or JSON)" };
 

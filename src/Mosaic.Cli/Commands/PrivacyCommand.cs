@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic privacy …</c>: disclosure risk of record-level (microdata) releases.</summary>
-public sealed class PrivacyCommand : Command
+internal sealed class PrivacyCommand : Command
 {
     public PrivacyCommand() : base("privacy", "Disclosure risk: of record-level exports (kanon) and of published tables (audit)")
     {

@@ -11,7 +11,7 @@ namespace Mosaic.Cli.Commands;
 /// <c>mosaic privacy kanon --quasi DIMS [--k K]</c>: how far the registry's records are from k-anonymity over chosen
 /// quasi-identifiers, and what local suppression would blank to reach it.
 /// </summary>
-public sealed class PrivacyKAnonymityCommand : MosaicCommand
+internal sealed class PrivacyKAnonymityCommand : MosaicCommand
 {
     private static readonly string[] s_units = ["person", "household"];
 

@@ -11,7 +11,7 @@ using Mosaic.Core.Tabulation.Output;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic publish PUBLICATION.json --out DIR</c>: several tables protected as one set.</summary>
-public sealed class PublishCommand : MosaicCommand
+internal sealed class PublishCommand : MosaicCommand
 {
     private static readonly string[] s_formats = ["csv", "hxl", "json", "xlsx"];
 

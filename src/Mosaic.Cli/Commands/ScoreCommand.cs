@@ -7,7 +7,7 @@ using Mosaic.Core.Vulnerability;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic score [--model M.json] [--calibrate]</c>.</summary>
-public sealed class ScoreCommand : MosaicCommand
+internal sealed class ScoreCommand : MosaicCommand
 {
     private readonly Option<string?> _model = new("--model")
     {

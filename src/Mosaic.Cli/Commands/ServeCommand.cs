@@ -4,7 +4,7 @@ using Mosaic.Cli.Infrastructure;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic serve [--urls URL]</c>: the HTTP API and the dashboard.</summary>
-public sealed class ServeCommand : MosaicCommand
+internal sealed class ServeCommand : MosaicCommand
 {
     private readonly Option<string?> _urls = DashboardServer.UrlsOption();
 

@@ -12,7 +12,7 @@ using Mosaic.Core.Tabulation.Output;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic tabulate --indicator ID --by DIMS …</c>: a disaggregated table with disclosure control.</summary>
-public sealed class TabulateCommand : MosaicCommand
+internal sealed class TabulateCommand : MosaicCommand
 {
     private static readonly string[] s_formats = ["table", "csv", "hxl", "json", "xlsx"];
 

@@ -7,7 +7,7 @@ using Mosaic.Core.Targeting;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic target (--count N | --budget B --transfer T) … --out FILE</c>.</summary>
-public sealed class TargetCommand : MosaicCommand
+internal sealed class TargetCommand : MosaicCommand
 {
     private readonly Option<int?> _count = new("--count") { Description = "Number of households to target", HelpName = "N" };
 

@@ -6,7 +6,7 @@ using Mosaic.Core.Application.Reports;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic users add NAME --role ROLE [--scope PCODE] [--password-stdin]</c>.</summary>
-public sealed class UsersAddCommand : MosaicCommand
+internal sealed class UsersAddCommand : MosaicCommand
 {
     private readonly Argument<string> _name = new("NAME") { Description = "Sign-in name (letters, digits, . - _ @)" };
 

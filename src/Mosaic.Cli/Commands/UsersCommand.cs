@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic users …</c>: accounts with a role and an area scope.</summary>
-public sealed class UsersCommand : Command
+internal sealed class UsersCommand : Command
 {
     public UsersCommand() : base("users", "Accounts of the web server and API: a role and an area scope each")
     {

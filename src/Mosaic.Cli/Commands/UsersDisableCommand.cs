@@ -6,7 +6,7 @@ using Mosaic.Core.Application.Reports;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic users disable NAME [--enable]</c>.</summary>
-public sealed class UsersDisableCommand : MosaicCommand
+internal sealed class UsersDisableCommand : MosaicCommand
 {
     private readonly Argument<string> _name = new("NAME") { Description = "The account" };
 

@@ -7,7 +7,7 @@ using Mosaic.Core.Application.Reports;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic users list</c>.</summary>
-public sealed class UsersListCommand : MosaicCommand
+internal sealed class UsersListCommand : MosaicCommand
 {
     public UsersListCommand() : base("list", """
         List the accounts: name, role, scope, whether disabled, when added. Passwords and tokens are never shown

@@ -6,7 +6,7 @@ using Mosaic.Core.Application.Reports;
 namespace Mosaic.Cli.Commands;
 
 /// <summary><c>mosaic users token NAME [--name LABEL]</c>.</summary>
-public sealed class UsersTokenCommand : MosaicCommand
+internal sealed class UsersTokenCommand : MosaicCommand
 {
     private readonly Argument<string> _name = new("NAME") { Description = "The account the token acts as" };
 

@@ -10,7 +10,7 @@ namespace Mosaic.Cli.Infrastructure;
 /// Where a command writes: plain text (or JSON with <c>--json</c>) on stdout, errors on stderr, and progress
 /// bars only when stdout is an interactive terminal, so pipes and CI logs stay clean.
 /// </summary>
-public sealed class CliConsole
+internal sealed class CliConsole
 {
     public CliConsole(ParseResult parse, bool json, Interruption? interruption = null)
     {

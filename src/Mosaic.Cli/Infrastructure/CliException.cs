@@ -1,7 +1,7 @@
 namespace Mosaic.Cli.Infrastructure;
 
 /// <summary>A user-facing failure: its message is printed as is and the process exits with <see cref="ExitCode"/>.</summary>
-public sealed class CliException(int exitCode, string message) : Exception(message)
+internal sealed class CliException(int exitCode, string message) : Exception(message)
 {
     public int ExitCode { get; } = exitCode;
 }

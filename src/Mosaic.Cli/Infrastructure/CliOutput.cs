@@ -6,7 +6,7 @@ namespace Mosaic.Cli.Infrastructure;
 /// An <see cref="OutputFile"/> that Ctrl-C also cleans up: while it is being written its temporary file is
 /// tracked, so stopping the command at any point leaves no partial output.
 /// </summary>
-public sealed class CliOutput : IDisposable
+internal sealed class CliOutput : IDisposable
 {
     private readonly OutputFile _file;
     private readonly Interruption? _interruption;

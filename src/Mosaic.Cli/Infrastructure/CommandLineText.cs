@@ -7,7 +7,7 @@ namespace Mosaic.Cli.Infrastructure;
 /// The command line as the user typed it, for the audit log, with secrets masked: a connection string's
 /// password and the value of any option whose name says it is a secret.
 /// </summary>
-public static partial class CommandLineText
+internal static partial class CommandLineText
 {
     /// <summary>"mosaic" followed by the parsed tokens, quoted where needed, secrets replaced by <c>***</c>.</summary>
     public static string Of(ParseResult parse)

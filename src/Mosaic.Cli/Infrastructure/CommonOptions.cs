@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Mosaic.Cli.Infrastructure;
 
 /// <summary>Options every command shares.</summary>
-public static class CommonOptions
+internal static class CommonOptions
 {
     public static Option<string?> Db() => new("--db")
     {

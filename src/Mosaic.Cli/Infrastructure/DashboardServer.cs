@@ -8,7 +8,7 @@ using Mosaic.Server.Infrastructure;
 namespace Mosaic.Cli.Infrastructure;
 
 /// <summary>Starting the web server from a command (<c>mosaic serve</c>, <c>mosaic demo</c>).</summary>
-public static class DashboardServer
+internal static class DashboardServer
 {
     public static Option<string?> UrlsOption() => new("--urls")
     {

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Mosaic.Cli.Infrastructure;
 
 /// <summary>Date options that say what is wrong in the user's words ("a date as YYYY-MM-DD"), not .NET's type names.</summary>
-public static class DateOptions
+internal static class DateOptions
 {
     /// <summary>An optional <c>YYYY-MM-DD</c> date option.</summary>
     public static Option<DateOnly?> Create(string name, string description) => new(name)

@@ -5,7 +5,7 @@ using Mosaic.Core.Import.Csv;
 namespace Mosaic.Cli.Infrastructure;
 
 /// <summary><c>--encoding NAME</c> of the imports: the text encoding of files saved without UTF-8.</summary>
-public static class EncodingOption
+internal static class EncodingOption
 {
     public static Option<string?> Create() => new("--encoding")
     {

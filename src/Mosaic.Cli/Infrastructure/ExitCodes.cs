@@ -1,7 +1,7 @@
 namespace Mosaic.Cli.Infrastructure;
 
 /// <summary>Process exit codes of <c>mosaic</c>.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
 

@@ -8,7 +8,7 @@ namespace Mosaic.Cli.Infrastructure;
 /// Keeps command listings short: a command's full description (with its examples) shows on its own
 /// <c>--help</c>, while its parent's listing shows only the first line.
 /// </summary>
-public sealed class HelpLayout : SynchronousCommandLineAction
+internal sealed class HelpLayout : SynchronousCommandLineAction
 {
     private readonly CommandLineAction _default;
 

@@ -6,7 +6,7 @@ namespace Mosaic.Cli.Infrastructure;
 /// The last line of defence: an exception nobody expected is a bug in Mosaic, never the user's fault. It is
 /// reported in one line with exit code 70; the stack trace is shown only with <c>--verbose</c>.
 /// </summary>
-public static class InternalError
+internal static class InternalError
 {
     public const string VerboseOption = "--verbose";
 

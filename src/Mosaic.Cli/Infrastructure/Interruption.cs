@@ -9,7 +9,7 @@ namespace Mosaic.Cli.Infrastructure;
 /// Elsewhere, or on a second signal, the process stops at once after deleting the partial outputs it tracks;
 /// an open SQLite transaction is then rolled back by the database itself.
 /// </summary>
-public sealed class Interruption : IDisposable
+internal sealed class Interruption : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<PosixSignalRegistration> _registrations = [];

@@ -12,7 +12,7 @@ namespace Mosaic.Cli.Infrastructure;
 /// Base of every leaf command: adds <c>--db</c> and <c>--json</c>, turns user-facing failures into a
 /// clear message on stderr and a named exit code.
 /// </summary>
-public abstract class MosaicCommand : Command
+internal abstract class MosaicCommand : Command
 {
     protected MosaicCommand(string name, string description) : base(name, description)
     {

@@ -8,7 +8,7 @@ namespace Mosaic.Cli.Infrastructure;
 /// Resolves <c>--db</c> / <c>MOSAIC_DB</c> to a database with Core's <see cref="StoreResolver"/> (DESIGN §3). The
 /// provider list below is the only place a storage provider is named: adding one touches no command.
 /// </summary>
-public static class StoreLocator
+internal static class StoreLocator
 {
     public const string DefaultPath = StoreResolver.DefaultLocation;
 

@@ -6,7 +6,7 @@ namespace Mosaic.Core.Access;
 /// API token secrets: <c>mosaic_</c> followed by 32 random bytes in base64url. Only the SHA-256 of a secret is
 /// stored: a token has full entropy, so a fast hash is enough (a slow one would only slow every request).
 /// </summary>
-public static class ApiTokens
+internal static class ApiTokens
 {
     /// <summary>The prefix that marks a Mosaic token (and lets secret scanners find leaked ones).</summary>
     public const string Prefix = "mosaic_";

@@ -17,6 +17,8 @@ public static class Passwords
 
     private static readonly PasswordHasher<UserAccount> s_hasher = new();
 
+    /// <summary>The salted PBKDF2 hash of a password, in Identity's v3 format (the text stored for the
+    /// account).</summary>
     public static string Hash(string password)
     {
         ArgumentNullException.ThrowIfNull(password);

@@ -6,16 +6,19 @@ namespace Mosaic.Core.Application;
 /// </summary>
 public sealed class RequestRejectedException : Exception
 {
+    /// <summary>A refusal with the message "the request was rejected".</summary>
     public RequestRejectedException()
         : this("the request was rejected")
     {
     }
 
+    /// <summary>A refusal with the message front ends show.</summary>
     public RequestRejectedException(string message)
         : base(message)
     {
     }
 
+    /// <summary>A refusal with the message front ends show and the exception behind it.</summary>
     public RequestRejectedException(string message, Exception innerException)
         : base(message, innerException)
     {

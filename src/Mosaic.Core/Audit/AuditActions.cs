@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Audit;
 
 /// <summary>The action codes written to the audit log (stable: reports and reviews filter on them).</summary>
-public static class AuditActions
+internal static class AuditActions
 {
     /// <summary>A target list written with the head's name and phone (<c>mosaic target --include-contacts</c>).</summary>
     public const string TargetExportContacts = "target.export_contacts";

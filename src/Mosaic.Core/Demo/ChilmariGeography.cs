@@ -7,7 +7,7 @@ namespace Mosaic.Core.Demo;
 /// Brahmaputra. Division and district P-codes are the real COD ones (<c>BD55</c>, <c>BD5549</c>); the
 /// upazila and union codes follow the COD pattern but are synthetic, and the shapes are plausible, not surveyed.
 /// </summary>
-public static class ChilmariGeography
+internal static class ChilmariGeography
 {
     public static GeometryFactory Factory { get; } = new(new PrecisionModel(), 4326);
 

@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Demo;
 
 /// <summary>Writes the demo's area tree with boundaries.</summary>
-public sealed class DemoAreasStep : IDemoStep
+internal sealed class DemoAreasStep : IDemoStep
 {
     public string Name => "areas";
 

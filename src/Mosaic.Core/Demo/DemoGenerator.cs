@@ -15,6 +15,8 @@ public sealed class DemoGenerator
     private readonly Dictionary<string, int> _villageIndex;
     private readonly double[] _exposedCumulative;
 
+    /// <summary>A generator of the demo dataset for the options given (null = the defaults); the number of households
+    /// must not be negative.</summary>
     public DemoGenerator(DemoOptions? options = null)
     {
         Options = options ?? new DemoOptions();
@@ -38,8 +40,10 @@ public sealed class DemoGenerator
         }
     }
 
+    /// <summary>The options the dataset is generated from.</summary>
     public DemoOptions Options { get; }
 
+    /// <summary>The demo's area tree and villages, built from the seed.</summary>
     public DemoGeography Geography { get; }
 
     /// <summary>Every area of the dataset, parents before children.</summary>

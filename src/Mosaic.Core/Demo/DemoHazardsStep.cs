@@ -3,7 +3,7 @@ using Mosaic.Core.Hazards;
 namespace Mosaic.Core.Demo;
 
 /// <summary>Writes the demo's flood and riverbank-erosion layers along the Brahmaputra (<see cref="HazardDemo"/>).</summary>
-public sealed class DemoHazardsStep : IDemoStep
+internal sealed class DemoHazardsStep : IDemoStep
 {
     public string Name => "hazards";
 

@@ -12,10 +12,14 @@ public sealed class DemoHouseholdsStep : IDemoStep
     /// <summary>How the demo names its import source (<c>demo (seed S)</c>), telling its households from imported ones.</summary>
     public const string SourcePrefix = "demo (seed ";
 
+    /// <summary><c>households</c>.</summary>
     public string Name => "households";
 
+    /// <summary>One unit of work per household to generate.</summary>
     public long Work(DemoGenerator demo) => demo.Options.Households;
 
+    /// <summary>Writes the households and counts <c>households_added</c>, <c>households_already_present</c> and
+    /// <c>households_conflicting</c>.</summary>
     public void Run(DemoRun run)
     {
         long added = 0, present = 0, conflicts = 0, pending = 0;

@@ -9,12 +9,14 @@ public sealed class DemoRandom
 {
     private ulong _state;
 
+    /// <summary>A generator starting from a raw state; <see cref="For"/> derives independent streams.</summary>
     public DemoRandom(ulong seed) => _state = seed;
 
     /// <summary>A stream for one item of one kind (e.g. household 17's roster), independent of every other stream.</summary>
     public static DemoRandom For(long seed, ulong stream, long index) =>
         new(Mix(Mix((ulong)seed ^ 0x9E3779B97F4A7C15UL) ^ Mix(stream * 0xD1B54A32D192ED03UL) ^ (ulong)index));
 
+    /// <summary>The next 64 uniformly random bits.</summary>
     public ulong NextUInt64()
     {
         _state += 0x9E3779B97F4A7C15UL;
@@ -30,6 +32,7 @@ public sealed class DemoRandom
     /// <summary>Uniform integer in [min, max] (both inclusive).</summary>
     public int Between(int min, int max) => min + (int)(NextUInt64() % (ulong)(max - min + 1));
 
+    /// <summary>True with the given probability (0 to 1).</summary>
     public bool Chance(double probability) => NextDouble() < probability;
 
     /// <summary>Standard normal (Box–Muller).</summary>
@@ -40,8 +43,10 @@ public sealed class DemoRandom
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
+    /// <summary>Normal with the given mean and standard deviation.</summary>
     public double Normal(double mean, double sd) => mean + sd * Normal();
 
+    /// <summary>One of the items, each equally likely; the list must not be empty.</summary>
     public T Pick<T>(IReadOnlyList<T> items) => items[(int)(NextUInt64() % (ulong)items.Count)];
 
     /// <summary>Picks an item with probability proportional to its weight.</summary>

@@ -3,7 +3,7 @@ using Mosaic.Core.Vulnerability;
 namespace Mosaic.Core.Demo;
 
 /// <summary>Scores every demo household with the default vulnerability model (DESIGN §4: the demo "scores it").</summary>
-public sealed class DemoScoringStep : IDemoStep
+internal sealed class DemoScoringStep : IDemoStep
 {
     public string Name => "scores";
 

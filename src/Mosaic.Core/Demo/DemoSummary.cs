@@ -18,13 +18,16 @@ public sealed class DemoSummary
     private readonly long[] _byAgeGroup = new long[AgeGroups.Count];
     private readonly SortedDictionary<string, (long Households, long Persons)> _byUnion = new(StringComparer.Ordinal);
 
+    /// <summary>Households counted.</summary>
     public long Households { get; private set; }
 
+    /// <summary>Persons counted, over all rosters.</summary>
     public long Persons { get; private set; }
 
     /// <summary>Persons with a disability by the WG-SS (age 5+).</summary>
     public long PersonsWithDisability { get; private set; }
 
+    /// <summary>Counts a household and its members.</summary>
     public void Add(Household household)
     {
         Households++;
@@ -55,12 +58,15 @@ public sealed class DemoSummary
     public IReadOnlyList<(string Status, long Persons, long Households)> ByStatus() =>
         [.. Codes.MigratoryStatus.Entries.Select(e => (e.Code, _personsByStatus[StatusIndex(e.Value)], _householdsByStatus[StatusIndex(e.Value)]))];
 
+    /// <summary>Persons per sex code.</summary>
     public IReadOnlyList<(string Sex, long Persons)> BySex() =>
         [.. Codes.Sex.Entries.Select(e => (e.Code, _bySex.GetValueOrDefault(e.Value))).Where(e => e.Item2 > 0)];
 
+    /// <summary>Persons per default age group code.</summary>
     public IReadOnlyList<(string AgeGroup, long Persons)> ByAgeGroup() =>
         [.. AgeGroups.Select((g, i) => (g, _byAgeGroup[i]))];
 
+    /// <summary>Households and persons per union (the parent area of the villages).</summary>
     public IReadOnlyList<(string UnionPcode, long Households, long Persons)> ByUnion() =>
         [.. _byUnion.Select(e => (e.Key, e.Value.Households, e.Value.Persons))];
 

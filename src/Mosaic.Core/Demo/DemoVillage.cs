@@ -19,13 +19,16 @@ public sealed class DemoVillage
         _prepared = PreparedGeometryFactory.Prepare(area.Boundary!);
     }
 
+    /// <summary>The village's area (level, parent, boundary).</summary>
     public Area Area { get; }
 
+    /// <summary>The village's P-code.</summary>
     public string Pcode => Area.Pcode;
 
     /// <summary>Index of the union in <see cref="ChilmariGeography.Unions"/>.</summary>
     public int UnionIndex { get; }
 
+    /// <summary>The P-code of the union the village lies in.</summary>
     public string UnionPcode => Area.ParentPcode!;
 
     /// <summary>Whether the village lies on a char (a river island of sand and silt, flooded most years).</summary>
@@ -37,6 +40,7 @@ public sealed class DemoVillage
     /// <summary>Relative population: the share of households registered here is proportional to it.</summary>
     public double Weight { get; }
 
+    /// <summary>The village's boundary polygon.</summary>
     public Geometry Boundary => Area.Boundary!;
 
     /// <summary>Whether a point (lon, lat) lies inside the village boundary.</summary>

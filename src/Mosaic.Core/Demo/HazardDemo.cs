@@ -13,7 +13,7 @@ namespace Mosaic.Core.Demo;
 /// are not perfect), and riverbank-erosion strips on both banks in stretches of varying severity.
 /// Deterministic for a seed.
 /// </summary>
-public static class HazardDemo
+internal static class HazardDemo
 {
     /// <summary>Flood bands: outer half-width in degrees and severity (inner bands drawn over outer ones).</summary>
     private static readonly (double HalfWidth, double Severity)[] s_floodBands =

@@ -10,7 +10,7 @@ namespace Mosaic.Core.Demo;
 /// (erosion and flood IDPs, IDP returnees, returnees from abroad) and a river border flow monitoring point with
 /// 120 days of observations, including a 20-day border closure. Deterministic for a seed.
 /// </summary>
-public static class MobilityDemo
+internal static class MobilityDemo
 {
     public const string Dataset = "demo";
     public const string Operation = "Chilmari floods and riverbank erosion";

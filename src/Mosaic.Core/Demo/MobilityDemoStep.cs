@@ -4,7 +4,7 @@ namespace Mosaic.Core.Demo;
 /// The mobility part of <c>mosaic demo</c>: the assessment rounds and the river border flow monitoring point of
 /// <see cref="MobilityDemo"/>. Runs after the areas step, so every location links to a demo union.
 /// </summary>
-public sealed class MobilityDemoStep : IDemoStep
+internal sealed class MobilityDemoStep : IDemoStep
 {
     public string Name => "mobility";
 

@@ -8,5 +8,7 @@ namespace Mosaic.Core.Disclosure;
 /// <param name="Required">The protection level: the width the interval must keep.</param>
 public sealed record AuditFinding(int Cell, string Layer, double Min, double Max, double Required)
 {
+    /// <summary>The width of the interval an intruder can prove for the cell: <see cref="Max"/> −
+    /// <see cref="Min"/>.</summary>
     public double Width => Max - Min;
 }

@@ -10,6 +10,7 @@ namespace Mosaic.Core.Disclosure;
 /// </param>
 public sealed record AuditReport(int CheckedCells, int LinearProgrammes, IReadOnlyList<AuditFinding> Narrow, double NarrowestRatio)
 {
+    /// <summary>Whether no suppressed cell can be narrowed below the required width.</summary>
     public bool Passed => Narrow.Count == 0;
 
     /// <summary>Suppressed cells proven wide enough by a box of suppressed cells that can shift by their level (no LP needed).</summary>

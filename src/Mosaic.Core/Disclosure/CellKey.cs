@@ -6,7 +6,7 @@ namespace Mosaic.Core.Disclosure;
 /// counts, modulo 1 — with 32-bit fractions simply the wrapping sum of the integers — so it depends only on which
 /// units are in the cell: the same cell has the same key, and so the same noise, in every table and request.
 /// </summary>
-public static class CellKey
+internal static class CellKey
 {
     /// <summary>The cell key of a set of record keys (their sum modulo 1).</summary>
     public static uint Of(ReadOnlySpan<uint> recordKeys)

@@ -7,7 +7,7 @@ namespace Mosaic.Core.Disclosure;
 /// together, up and down, by at least the cell's protection level without breaking any published total or making
 /// any count negative. The optimal method chooses those boxes jointly by a mixed-integer programme.
 /// </summary>
-public static class DisclosureControl
+internal static class DisclosureControl
 {
     /// <summary>Boxes tried per primary cell by the fast method (keeps large tables fast; a valid box is always found).</summary>
     internal const int SearchBudget = 128;

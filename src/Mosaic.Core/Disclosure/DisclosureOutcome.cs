@@ -6,7 +6,7 @@ namespace Mosaic.Core.Disclosure;
 /// <param name="SecondaryCells">Cells suppressed to protect the primary ones.</param>
 /// <param name="SuppressedContributors">Contributors in suppressed inner cells (the population whose detail is hidden).</param>
 /// <param name="TotalContributors">Contributors in the whole table (the grand total).</param>
-public sealed record DisclosureOutcome(
+internal sealed record DisclosureOutcome(
     CellStatus[] Status, int PrimaryCells, int SecondaryCells, long SuppressedContributors, long TotalContributors)
 {
     public int SuppressedCells => PrimaryCells + SecondaryCells;

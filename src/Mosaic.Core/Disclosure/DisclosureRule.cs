@@ -7,6 +7,7 @@ namespace Mosaic.Core.Disclosure;
 /// <param name="ContributorUnit">Who contributes: <c>person</c> or <c>household</c>.</param>
 public sealed record DisclosureRule(int MinimumContributors, string ContributorUnit)
 {
+    /// <summary>The default K: cells with 1 to 4 contributors are suppressed.</summary>
     public const int DefaultMinimumContributors = 5;
 
     /// <summary>Household rule for person tables: a non-empty cell needs persons from at least this many households (0 = off).</summary>
@@ -21,8 +22,10 @@ public sealed record DisclosureRule(int MinimumContributors, string ContributorU
     /// <summary>p of the p% rule, in percent (0 = off); also the protection level of a sensitive sum, as a share of its value.</summary>
     public double PPercent { get; init; } = 10;
 
+    /// <summary>How complementary cells are chosen so that suppressed cells cannot be recomputed from totals.</summary>
     public SecondaryMethod Secondary { get; init; } = SecondaryMethod.Hypercube;
 
+    /// <summary>Whether the rule suppresses anything (K above 1).</summary>
     public bool IsActive => MinimumContributors > 1;
 
     /// <summary>The rules in words, for the output's metadata.</summary>

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Disclosure;
 /// migratory status) and local suppression that blanks individual values until every combination is shared by at
 /// least k records.
 /// </summary>
-public static class KAnonymity
+internal static class KAnonymity
 {
     /// <summary>What a suppressed value becomes. It counts as its own category, which errs on the safe side.</summary>
     public const string SuppressedMark = "*";

@@ -85,7 +85,8 @@ public static class KAnonymityAssessment
         };
     }
 
-    private static RiskReport Risk(MicrodataRiskReport r) => new(
+    /// <summary>The report form of a measured risk (rounded as printed), shared with the microdata export.</summary>
+    internal static RiskReport Risk(MicrodataRiskReport r) => new(
         Math.Round(r.ExpectedReidentifications, 3), Math.Round(r.GlobalRisk, 6), Math.Round(r.HighestIndividualRisk, 6), r.RecordsAboveHalfRisk,
         r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk),
         r.SmallestDistinctL is { } l ? new LDiversityReport(l, r.ClassesWithOneSensitiveValue, r.RecordsWithOneSensitiveValue) : null);

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Disclosure;
 /// <param name="ClassesAtRisk">Combinations shared by fewer than k records.</param>
 /// <param name="SmallestClass">Size of the smallest combination (0 when there are no records).</param>
 /// <param name="SuppressedValues">Values replaced by the suppression mark (after <see cref="KAnonymity.Suppress"/>).</param>
-public sealed record KAnonymityReport(
+internal sealed record KAnonymityReport(
     int K, int Records, int EquivalenceClasses, int RecordsAtRisk, int ClassesAtRisk, int SmallestClass, int SuppressedValues = 0)
 {
     public bool IsKAnonymous => RecordsAtRisk == 0;

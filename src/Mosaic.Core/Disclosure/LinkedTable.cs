@@ -9,6 +9,8 @@ namespace Mosaic.Core.Disclosure;
 /// </summary>
 public sealed class LinkedTable
 {
+    /// <summary>A table with the given number of categories per dimension (totals added); its size must fit an
+    /// <see cref="int"/>.</summary>
     public LinkedTable(IReadOnlyList<int> categories)
     {
         Categories = [.. categories];
@@ -23,17 +25,24 @@ public sealed class LinkedTable
         Size = size;
     }
 
+    /// <summary>Categories per dimension, totals not counted; the total of dimension <c>d</c> is at index
+    /// <c>Categories[d]</c>.</summary>
     public int[] Categories { get; }
 
     /// <summary>Categories + 1 (the total) per dimension.</summary>
     public int[] Extents { get; }
 
+    /// <summary>Flat-index step of one coordinate per dimension (row-major: the last dimension varies
+    /// fastest).</summary>
     public int[] Strides { get; }
 
+    /// <summary>Number of dimensions.</summary>
     public int Dimensions => Extents.Length;
 
+    /// <summary>Number of cells, totals included.</summary>
     public int Size { get; }
 
+    /// <summary>The flat index of the cell at these coordinates.</summary>
     public int Index(ReadOnlySpan<int> coords)
     {
         var index = 0;
@@ -42,6 +51,7 @@ public sealed class LinkedTable
         return index;
     }
 
+    /// <summary>Writes the coordinates of a flat index, one per dimension.</summary>
     public void Coords(int index, Span<int> coords)
     {
         for (var d = 0; d < Extents.Length; d++)
@@ -51,6 +61,7 @@ public sealed class LinkedTable
         }
     }
 
+    /// <summary>Whether a coordinate of dimension <paramref name="d"/> is that dimension's total.</summary>
     public bool IsTotal(int d, int coord) => coord == Categories[d];
 
     /// <summary>Number of dimensions in which the cell is a total (0 = an inner cell).</summary>

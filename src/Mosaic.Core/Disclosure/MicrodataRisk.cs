@@ -9,7 +9,7 @@ namespace Mosaic.Core.Disclosure;
 /// re-identifications is the sum of the individual risks (the number of combinations), and the global risk is that
 /// number over the number of records. HDX refuses a file whose global risk is above 3%.
 /// </summary>
-public static class MicrodataRisk
+internal static class MicrodataRisk
 {
     /// <summary>The global risk above which an export is refused unless the user says otherwise (HDX's rule).</summary>
     public const double DefaultMaximumGlobalRisk = 0.03;

@@ -6,7 +6,7 @@ namespace Mosaic.Core.Disclosure;
 /// <param name="GlobalRisk">Expected re-identifications over records (sdcMicro's <c>global_risk</c>), 0–1.</param>
 /// <param name="HighestIndividualRisk">The largest individual risk (1 = someone is unique on the quasi-identifiers).</param>
 /// <param name="RecordsAboveHalfRisk">Records with individual risk above 0.5 (unique records).</param>
-public sealed record MicrodataRiskReport(int Records, double ExpectedReidentifications, double GlobalRisk, double HighestIndividualRisk, int RecordsAboveHalfRisk)
+internal sealed record MicrodataRiskReport(int Records, double ExpectedReidentifications, double GlobalRisk, double HighestIndividualRisk, int RecordsAboveHalfRisk)
 {
     /// <summary>Distinct l-diversity: the fewest sensitive values any class holds (null without a sensitive variable).</summary>
     public int? SmallestDistinctL { get; init; }

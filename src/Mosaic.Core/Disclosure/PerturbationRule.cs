@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>The words a perturbed table's metadata uses to state its protection.</summary>
-public static class PerturbationRule
+internal static class PerturbationRule
 {
     public static string Describe(PerturbationParameters p, string unit, bool isShare)
     {

@@ -46,6 +46,7 @@ public sealed class PerturbationTable
     /// <summary>Mosaic's default table (<see cref="PerturbationParameters.Default"/>).</summary>
     public static PerturbationTable Default { get; } = Create(PerturbationParameters.Default);
 
+    /// <summary>The parameters the table was built from (noise bound, counts blocked, variance).</summary>
     public PerturbationParameters Parameters { get; }
 
     /// <summary>D.</summary>

@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>Why a cell is primary-suppressed (the first rule that fired; kept inside Mosaic, never published).</summary>
-public enum SuppressionReason : byte
+internal enum SuppressionReason : byte
 {
     None = 0,
 

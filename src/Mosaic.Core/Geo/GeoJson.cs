@@ -5,7 +5,7 @@ using NetTopologySuite.IO.Converters;
 namespace Mosaic.Core.Geo;
 
 /// <summary>Shared GeoJSON (RFC 7946) serializer settings for NetTopologySuite geometries and features.</summary>
-public static class GeoJson
+internal static class GeoJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 

@@ -9,7 +9,7 @@ namespace Mosaic.Core.Hazards;
 /// hazard share of its area's boundary (walking up the P-code tree to the nearest area with a boundary).
 /// Area shares are computed once per area and cached.
 /// </summary>
-public sealed class ExposureCalculator
+internal sealed class ExposureCalculator
 {
     private readonly HazardIndex _index;
     private readonly Dictionary<string, Area> _areas;

@@ -11,6 +11,7 @@ public sealed class ExposureColumns
     private string?[] _areas = [];
     private double[] _values = [];
 
+    /// <summary>Empty columns with room for <paramref name="capacity"/> households.</summary>
     public ExposureColumns(int capacity = 0)
     {
         Reserve(capacity);

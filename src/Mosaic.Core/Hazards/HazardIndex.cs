@@ -13,7 +13,7 @@ namespace Mosaic.Core.Hazards;
 /// envelopes, built on first use, with NTS overlay for the covered share. Immutable after
 /// <see cref="Build"/> and safe to query from several threads.
 /// </summary>
-public sealed class HazardIndex
+internal sealed class HazardIndex
 {
     private readonly PointHazardGrid?[] _grids = new PointHazardGrid?[HazardTypes.Count];
     private readonly Lazy<STRtree<Entry>?[]> _lazyTrees;

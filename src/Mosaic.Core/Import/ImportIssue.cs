@@ -17,6 +17,8 @@ public sealed record ImportIssue(string File, string? Sheet, long Row, string? C
     /// <summary>The request setting that would fix it, for the front end's hint (never part of the reason).</summary>
     public RequestSetting Remedy { get; init; }
 
+    /// <summary>The issue in words: <c>FILE [SHEET], row N, column 'C': reason (value 'V')</c>, leaving out what is not
+    /// known.</summary>
     public override string ToString()
     {
         var where = Sheet is null ? $"{File}, row {Row}" : $"{File} [{Sheet}], row {Row}";

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Import;
 /// directory before anything is decompressed, and enforced again while reading in case the directory lies.
 /// A real export compresses 5–50×; a zip bomb compresses 1,000× and more.
 /// </summary>
-public static class ZipLimits
+internal static class ZipLimits
 {
     /// <summary>Largest entry accepted once decompressed (2 GiB: some 10 million person rows of CSV).</summary>
     public const long MaxEntryBytes = 2L << 30;

@@ -21,6 +21,8 @@ public sealed class IndicatorCatalogue
         _byId = indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>How catalogue files are read and written: snake_case names and enum values, comments and trailing
+    /// commas allowed, nulls left out.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -35,11 +37,13 @@ public sealed class IndicatorCatalogue
     /// <summary>Version of the catalogue document.</summary>
     public int Version { get; }
 
+    /// <summary>The indicators, in the catalogue's order.</summary>
     public IReadOnlyList<IndicatorDefinition> Indicators { get; }
 
     /// <summary>The catalogue that ships with Mosaic.</summary>
     public static IndicatorCatalogue Shipped => s_shipped.Value;
 
+    /// <summary>The definition with this id, or null when the catalogue has none.</summary>
     public IndicatorDefinition? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The definition, or a clear error listing the known ids.</summary>

@@ -5,7 +5,9 @@ namespace Mosaic.Core.Indicators;
 /// <param name="Gcm">Global Compact for Migration objectives, e.g. <c>1</c> (accurate data), <c>19</c> (contributions of migrants).</param>
 public sealed record IndicatorTags(IReadOnlyList<string>? Sdg = null, IReadOnlyList<string>? Gcm = null)
 {
+    /// <summary>SDG indicator codes (e.g. <c>10.7.2</c>); empty when none.</summary>
     public IReadOnlyList<string> Sdg { get; init; } = Sdg ?? [];
 
+    /// <summary>Global Compact for Migration objectives (e.g. <c>GCM-1</c>); empty when none.</summary>
     public IReadOnlyList<string> Gcm { get; init; } = Gcm ?? [];
 }

@@ -11,6 +11,7 @@ namespace Mosaic.Core.Mobility;
 /// </summary>
 public static class AssessmentFingerprint
 {
+    /// <summary>The SHA-256 of an assessment record's content, provenance excluded.</summary>
     public static byte[] Of(LocationAssessment a)
     {
         var sb = new StringBuilder(256);
@@ -34,6 +35,7 @@ public static class AssessmentFingerprint
         return SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()));
     }
 
+    /// <summary>The SHA-256 of a flow observation's content, provenance excluded.</summary>
     public static byte[] Of(FlowObservation o)
     {
         var c = o.Counts;

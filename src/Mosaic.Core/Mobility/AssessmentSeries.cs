@@ -7,7 +7,7 @@ namespace Mosaic.Core.Mobility;
 /// assessment type. Rounds only compare within one series (a site assessment's round 3 is unrelated to the
 /// baseline's), and figures of two series are never added together.
 /// </summary>
-public static class AssessmentSeries
+internal static class AssessmentSeries
 {
     /// <summary>The location part: level and deepest code (or name when there is no code).</summary>
     public static string LocationKey(AssessmentLocation location) =>

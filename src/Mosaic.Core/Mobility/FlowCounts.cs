@@ -12,8 +12,10 @@ public readonly record struct FlowCounts(
     /// <summary>Sum of the sex × age cells.</summary>
     public int CellSum => Male0To4 + Male5To17 + Male18To59 + Male60Plus + Female0To4 + Female5To17 + Female18To59 + Female60Plus;
 
+    /// <summary>Males over the four age bands (travellers of unrecorded sex or age not included).</summary>
     public int Males => Male0To4 + Male5To17 + Male18To59 + Male60Plus;
 
+    /// <summary>Females over the four age bands (travellers of unrecorded sex or age not included).</summary>
     public int Females => Female0To4 + Female5To17 + Female18To59 + Female60Plus;
 
     /// <summary>The cells in the order of <see cref="CellNames"/>.</summary>

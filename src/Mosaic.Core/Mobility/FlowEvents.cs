@@ -7,6 +7,7 @@ namespace Mosaic.Core.Mobility;
 /// </summary>
 public static class FlowEvents
 {
+    /// <summary>The shortest run of low days, in days, reported as a closure.</summary>
     public const int MinimumDays = 3;
 
     private const int Baseline = 14;

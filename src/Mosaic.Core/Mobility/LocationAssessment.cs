@@ -26,25 +26,33 @@ public sealed record LocationAssessment
     /// <summary>DTM operation status (<c>Active</c>, <c>Inactive</c>), when given.</summary>
     public string? OperationStatus { get; init; }
 
+    /// <summary>The assessment type (baseline area, village, site or emergency event): series of different types are
+    /// never added together.</summary>
     public AssessmentType Type { get; init; }
 
     /// <summary>Round number (1, 2, …) within the operation.</summary>
     public int Round { get; init; }
 
+    /// <summary>The date the round's figures refer to.</summary>
     public DateOnly ReportingDate { get; init; }
 
+    /// <summary>The location assessed, exactly as the source names it (admin codes and names, village or
+    /// site).</summary>
     public required AssessmentLocation Location { get; init; }
 
     /// <summary>The area of the P-code tree the location was linked to, or null (see <see cref="Match"/>).</summary>
     public string? AreaPcode { get; init; }
 
+    /// <summary>How <see cref="AreaPcode"/> was found: by P-code, by name only, or not at all.</summary>
     public AreaMatch Match { get; init; }
 
+    /// <summary>The populations reported, at most one count per population type.</summary>
     public IReadOnlyList<PopulationCount> Counts { get; init; } = [];
 
     /// <summary>Area of origin (P-code) of the displaced, when reported.</summary>
     public string? OriginPcode { get; init; }
 
+    /// <summary>Name of the area of origin of the displaced, when reported.</summary>
     public string? OriginName { get; init; }
 
     /// <summary>Displacement reason as the source words it (DTM: "Conflict; Natural disaster").</summary>
@@ -59,6 +67,7 @@ public sealed record LocationAssessment
     /// <summary>Needs ranked by key informants, most pressing first.</summary>
     public IReadOnlyList<string> Needs { get; init; } = [];
 
+    /// <summary>Key informants interviewed, when reported.</summary>
     public int? KeyInformants { get; init; }
 
     /// <summary>Where the record came from; set by the importer.</summary>

@@ -9,9 +9,12 @@ public sealed record PopulationCount(PopulationType Type, long? Individuals, lon
     /// <summary>Sex × age band cells, where known; empty otherwise.</summary>
     public IReadOnlyList<SexAgeCount> BySexAndAge { get; init; } = [];
 
+    /// <summary>Value equality, comparing <see cref="BySexAndAge"/> element by element (a record compares list
+    /// references).</summary>
     public bool Equals(PopulationCount? other) =>
         other is not null && Type == other.Type && Individuals == other.Individuals && Households == other.Households &&
         Males == other.Males && Females == other.Females && BySexAndAge.SequenceEqual(other.BySexAndAge);
 
+    /// <summary>A hash consistent with <see cref="Equals(PopulationCount)"/>.</summary>
     public override int GetHashCode() => HashCode.Combine(Type, Individuals, Households, Males, Females, BySexAndAge.Count);
 }

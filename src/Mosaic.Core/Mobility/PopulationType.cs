@@ -15,6 +15,7 @@ public enum PopulationType : byte
     /// <summary>Nationals returned from abroad.</summary>
     Returnee = 3,
 
+    /// <summary>Migrants from another country who are not refugees.</summary>
     InternationalMigrant = 4,
 
     /// <summary>Refugees and asylum-seekers.</summary>

@@ -3,6 +3,7 @@ namespace Mosaic.Core.Mobility;
 /// <summary>Kind of traveller observed at a flow monitoring point.</summary>
 public enum TravellerType : byte
 {
+    /// <summary>Not recorded.</summary>
     Unknown = 0,
 
     /// <summary>Informal cross-border trader.</summary>
@@ -20,6 +21,8 @@ public enum TravellerType : byte
     /// <summary>Border-area resident on a short visit (family, market, services).</summary>
     Resident = 5,
 
+    /// <summary>Tourist or other short-term visitor from afar.</summary>
     Tourist = 6,
+    /// <summary>Any other traveller.</summary>
     Other = 7,
 }

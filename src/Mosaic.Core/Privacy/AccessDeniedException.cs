@@ -4,16 +4,19 @@ namespace Mosaic.Core.Privacy;
 /// <summary>The actor may not read what was asked (their role never reads personal data). Nothing was read or logged.</summary>
 public sealed class AccessDeniedException : Exception
 {
+    /// <summary>A refusal with the message "access denied".</summary>
     public AccessDeniedException()
         : this("access denied")
     {
     }
 
+    /// <summary>A refusal whose message says which role may not read what.</summary>
     public AccessDeniedException(string message)
         : base(message)
     {
     }
 
+    /// <summary>A refusal with its message and the exception behind it.</summary>
     public AccessDeniedException(string message, Exception innerException)
         : base(message, innerException)
     {

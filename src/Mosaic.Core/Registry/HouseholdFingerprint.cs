@@ -14,7 +14,7 @@ namespace Mosaic.Core.Registry;
 /// numbers, a presence byte before every optional value) so that no two different households serialise alike
 /// and no per-field strings are allocated: it runs once per imported household, on the import hot path.
 /// </remarks>
-public static class HouseholdFingerprint
+internal static class HouseholdFingerprint
 {
     /// <summary>Bump when the canonical form changes: stored fingerprints of older versions then read as conflicts.</summary>
     private const byte Version = 2;

@@ -10,6 +10,7 @@ public sealed record AgeBands
     /// <summary>Bands as (from, to) inclusive; an open last band has <c>To = int.MaxValue</c>.</summary>
     public IReadOnlyList<(int From, int To)> Bands { get; }
 
+    /// <summary>The default bands of DESIGN §2: <c>0-4</c>, <c>5-17</c>, <c>18-59</c>, <c>60+</c>.</summary>
     public static AgeBands Default { get; } = Parse("0-4,5-17,18-59,60+");
 
     /// <summary>
@@ -66,6 +67,8 @@ public sealed record AgeBands
         return new AgeBands(bands);
     }
 
+    /// <summary>The label of a band (its index in <see cref="Bands"/>): <c>from-to</c>, or <c>from+</c> for an open
+    /// last band.</summary>
     public string Label(int band)
     {
         var (from, to) = Bands[band];
@@ -74,5 +77,6 @@ public sealed record AgeBands
             : string.Create(CultureInfo.InvariantCulture, $"{from}-{to}");
     }
 
+    /// <summary>The bands as <see cref="Parse"/> reads them (<c>0-4,5-17,18-59,60+</c>).</summary>
     public override string ToString() => string.Join(',', Enumerable.Range(0, Bands.Count).Select(Label));
 }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Mosaic.Core.Tabulation;
 
 /// <summary>A fixed-length set of row positions, one bit per row: compiled filters are bitmaps so that combining them is word-wide.</summary>
-public sealed class Bitmap
+internal sealed class Bitmap
 {
     private readonly ulong[] _words;
 

@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Tabulation;
 
 /// <summary>Human labels for category codes (codes stay the fixed wire codes; labels are for people).</summary>
-public static class CategoryLabels
+internal static class CategoryLabels
 {
     public const string MissingLabel = "(missing)";
     public const string TotalLabel = "Total";

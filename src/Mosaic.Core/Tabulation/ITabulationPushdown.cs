@@ -58,14 +58,17 @@ public sealed record PushdownRow(IReadOnlyList<string?> Keys, long Contributors,
 /// <summary>An indicator expression a pushdown store cannot translate; the caller counts in memory instead.</summary>
 public sealed class PushdownNotSupportedException : Exception
 {
+    /// <summary>An expression the store cannot translate; the message names it.</summary>
     public PushdownNotSupportedException(string message) : base(message)
     {
     }
 
+    /// <summary>An expression the store cannot translate, with the exception behind it.</summary>
     public PushdownNotSupportedException(string message, Exception inner) : base(message, inner)
     {
     }
 
+    /// <summary>An expression the store cannot translate, with the default message.</summary>
     public PushdownNotSupportedException()
     {
     }

@@ -10,7 +10,7 @@ namespace Mosaic.Core.Tabulation;
 /// rewrite of existing rows). Whatever it built is saved back for the next process. An image older than the
 /// store is therefore never served as it is.
 /// </summary>
-public static class PersistedSnapshots
+internal static class PersistedSnapshots
 {
     /// <param name="source">The store.</param>
     /// <param name="tree">Its area tree.</param>
@@ -119,7 +119,7 @@ public static class PersistedSnapshots
 }
 
 /// <summary>How <see cref="PersistedSnapshots.Load"/> came by its snapshot.</summary>
-public enum SnapshotLoadKind
+internal enum SnapshotLoadKind
 {
     /// <summary>The stored image covered the store as it is.</summary>
     Current,
@@ -135,4 +135,4 @@ public enum SnapshotLoadKind
 }
 
 /// <summary>A loaded snapshot, how it was obtained and what it covers.</summary>
-public sealed record SnapshotLoad(RegistrySnapshot Snapshot, SnapshotLoadKind Kind, SnapshotCoverage Coverage);
+internal sealed record SnapshotLoad(RegistrySnapshot Snapshot, SnapshotLoadKind Kind, SnapshotCoverage Coverage);

@@ -17,6 +17,8 @@ public sealed record PublicationTable(string Name, TabulationRequest Request);
 /// </summary>
 public static class PublicationFile
 {
+    /// <summary>Reads a publication file's tables; a file that is not valid JSON or names no table throws
+    /// <see cref="TabulationException"/>.</summary>
     public static IReadOnlyList<PublicationTable> Read(string path)
     {
         JsonDocument document;

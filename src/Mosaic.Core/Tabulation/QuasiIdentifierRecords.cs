@@ -8,7 +8,7 @@ namespace Mosaic.Core.Tabulation;
 /// <see cref="KAnonymity"/>: one record per person (or per household), each value the field's code as a
 /// tabulation would show it (areas rolled up to the asked level, ages banded), null when missing.
 /// </summary>
-public static class QuasiIdentifierRecords
+internal static class QuasiIdentifierRecords
 {
     /// <param name="snapshot">The registry.</param>
     /// <param name="quasiIdentifiers">Dimension names as for <c>--by</c> (e.g. <c>adm4</c>, <c>sex</c>, <c>age_group</c>).</param>

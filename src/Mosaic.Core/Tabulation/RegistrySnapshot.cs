@@ -19,10 +19,13 @@ public sealed class RegistrySnapshot
         PersonCount = persons;
     }
 
+    /// <summary>The area tree the snapshot was built against (households are coded by their position in it).</summary>
     public SnapshotAreas Areas { get; }
 
+    /// <summary>Households in the snapshot.</summary>
     public int HouseholdCount { get; }
 
+    /// <summary>Persons in the snapshot, over all households.</summary>
     public int PersonCount { get; }
 
     // Household columns (length HouseholdCount; PersonStart has one more).

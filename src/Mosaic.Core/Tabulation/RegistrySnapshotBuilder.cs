@@ -104,8 +104,10 @@ public sealed class RegistrySnapshotBuilder
             _countryIndex[_countries[i]] = (ushort)i;
     }
 
+    /// <summary>Households added so far.</summary>
     public int Households => _area.Count;
 
+    /// <summary>Persons added so far.</summary>
     public int Persons => _sex.Count;
 
     /// <summary>Starts a household; the persons added next belong to it.</summary>
@@ -162,6 +164,7 @@ public sealed class RegistrySnapshotBuilder
             AddPerson(SnapshotCodes.Of(m));
     }
 
+    /// <summary>The snapshot of everything added so far.</summary>
     public RegistrySnapshot Build()
     {
         _personStart.Add(_sex.Count);

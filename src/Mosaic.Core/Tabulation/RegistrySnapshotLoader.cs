@@ -8,6 +8,7 @@ namespace Mosaic.Core.Tabulation;
 /// </summary>
 public static class RegistrySnapshotLoader
 {
+    /// <summary>Loads the snapshot of the whole registry of a store, by the fastest path the store offers.</summary>
     public static RegistrySnapshot Load(IMosaicStore store)
     {
         var areas = store.Areas.All();

@@ -12,6 +12,7 @@ public sealed class SnapshotAreas
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<string> _pcodes = [];
 
+    /// <summary>The area positions of an area table.</summary>
     public SnapshotAreas(IEnumerable<Area> tree)
     {
         _tree = new Dictionary<string, Area>(StringComparer.Ordinal);

@@ -15,7 +15,7 @@ namespace Mosaic.Core.Tabulation;
 /// checksum test and is refused (<see cref="TryRead(Stream, IEnumerable{Area}, bool)"/> returns null), so the caller rebuilds. The area tree is not
 /// in the image: it is read from the store each time (it is small, and area edits then never invalidate an image).
 /// </summary>
-public static class SnapshotImage
+internal static class SnapshotImage
 {
     /// <summary>Changes whenever the layout below changes: an image of another format is rebuilt, never misread.</summary>
     public const uint Format = 3;

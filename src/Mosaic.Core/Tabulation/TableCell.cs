@@ -9,6 +9,7 @@ namespace Mosaic.Core.Tabulation;
 /// <param name="Categories">Per dimension, the category index or <see cref="TableDimension.Total"/>.</param>
 public sealed record TableCell(IReadOnlyList<int> Categories, double? Value, double? Denominator, CellStatus Status)
 {
+    /// <summary>Whether the cell is suppressed, primary or secondary.</summary>
     public bool Suppressed => Status != CellStatus.Published;
 
     /// <summary>Contributors (never published: kept for tests and diagnostics inside Mosaic).</summary>

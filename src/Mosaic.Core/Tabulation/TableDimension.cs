@@ -14,7 +14,9 @@ public sealed record TableDimension(string Name, IReadOnlyList<string> Codes, IR
     /// <summary>Code written for a missing value.</summary>
     public const string MissingCode = "_missing";
 
+    /// <summary>The code of a category, or the total's code for <see cref="Total"/>.</summary>
     public string CodeOf(int category) => category == Total ? TotalCode : Codes[category];
 
+    /// <summary>The label of a category, or the total's label for <see cref="Total"/>.</summary>
     public string LabelOf(int category) => category == Total ? CategoryLabels.TotalLabel : Labels[category];
 }

@@ -9,17 +9,24 @@ namespace Mosaic.Core.Tabulation;
 /// </summary>
 public sealed record TabulationResult
 {
+    /// <summary>The indicator tabulated.</summary>
     public required IndicatorDefinition Indicator { get; init; }
 
+    /// <summary>The breakdown dimensions, in the order asked; each lists its categories (the total comes after
+    /// them).</summary>
     public required IReadOnlyList<TableDimension> Dimensions { get; init; }
 
     /// <summary>Cells in row-major order of the dimensions; in each dimension the total comes last.</summary>
     public required IReadOnlyList<TableCell> Cells { get; init; }
 
+    /// <summary>The area the table was limited to (that area and everything below it), or null for the whole
+    /// registry.</summary>
     public string? AreaPcode { get; init; }
 
+    /// <summary>The name of <see cref="AreaPcode"/>, or null.</summary>
     public string? AreaName { get; init; }
 
+    /// <summary>The disclosure rule applied.</summary>
     public required DisclosureRule Rule { get; init; }
 
     /// <summary>The rule in words (for metadata and footers).</summary>
@@ -37,6 +44,7 @@ public sealed record TabulationResult
     /// <summary>Cells suppressed to protect them (inside Mosaic only).</summary>
     public int SecondarySuppressedCells { get; init; }
 
+    /// <summary>Cells suppressed, primary and secondary (inside Mosaic only).</summary>
     public int SuppressedCells => PrimarySuppressedCells + SecondarySuppressedCells;
 
     /// <summary>Contributors in suppressed inner cells: the population whose detail is hidden (inside Mosaic only).</summary>
@@ -54,6 +62,7 @@ public sealed record TabulationResult
     /// <summary>Published shares of exactly 0 or 1 (flagged as group disclosure).</summary>
     public int GroupDisclosureCells { get; init; }
 
+    /// <summary>The age bands of the <c>age_group</c> dimension.</summary>
     public AgeBands AgeBands { get; init; } = AgeBands.Default;
 
     /// <summary>Other tables of the same publication this table was protected with as one set (0 = protected alone).</summary>
@@ -68,6 +77,7 @@ public sealed record TabulationResult
     /// <summary>Cells suppressed only because of the linked tables (inside Mosaic only).</summary>
     public int LinkedCells { get; init; }
 
+    /// <summary>Whether the indicator is a share (each cell a value over a denominator) rather than a count.</summary>
     public bool IsShare => Indicator.Measure.Kind == MeasureKind.Share;
 
     /// <summary>The grand-total cell.</summary>

@@ -15,8 +15,11 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
     /// <summary>Largest table (cells, totals included) the engine builds; a guard against accidental explosions.</summary>
     public const int MaximumCells = 20_000_000;
 
+    /// <summary>The snapshot this engine tabulates.</summary>
     public RegistrySnapshot Snapshot => snapshot;
 
+    /// <summary>Tabulates a catalogue indicator (<see cref="TabulationRequest.IndicatorId"/>) as the request asks, with
+    /// disclosure control.</summary>
     public TabulationResult Tabulate(TabulationRequest request)
     {
         var indicator = catalogue.Get(request.IndicatorId);

@@ -12,7 +12,7 @@ namespace Mosaic.Core.Targeting;
 /// ids of a tie in reference welfare only when the tie straddles the poor line. The list, quotas, coverage and
 /// errors are those <see cref="Targeter.Select"/> gives for the same households.
 /// </summary>
-public static class ColumnTargeter
+internal static class ColumnTargeter
 {
     /// <summary>Selects from the snapshot's households within <paramref name="candidateScope"/>.</summary>
     /// <param name="snapshot">The registry snapshot (with household ids: from a store that streams them).</param>

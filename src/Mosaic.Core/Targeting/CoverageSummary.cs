@@ -9,6 +9,8 @@ namespace Mosaic.Core.Targeting;
 /// </summary>
 public static class CoverageSummary
 {
+    /// <summary>The coverage rows: per migratory status and sex of the head, the targeted households' share against the
+    /// priority (high or extreme) households' share.</summary>
     public static IReadOnlyList<CoverageRow> Compute(IEnumerable<Household> targeted, IEnumerable<Household> priority) =>
         FromCounts(Count(targeted), Count(priority));
 

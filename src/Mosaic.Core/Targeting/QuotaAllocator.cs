@@ -6,7 +6,7 @@ namespace Mosaic.Core.Targeting;
 /// the others. The quotas add up to min(total, Σ capacity). Deterministic: remainders tie by weight, then
 /// by the optional tie-break value (higher first), then by group order.
 /// </summary>
-public static class QuotaAllocator
+internal static class QuotaAllocator
 {
     public static int[] Allocate(int total, IReadOnlyList<double> weights, IReadOnlyList<int> capacity, IReadOnlyList<int>? tieBreak = null)
     {

@@ -4,4 +4,4 @@ using Mosaic.Core.Storage;
 namespace Mosaic.Core.Targeting;
 
 /// <summary>A scored household considered for targeting.</summary>
-public sealed record TargetCandidate(Household Household, StoredScore Score);
+internal sealed record TargetCandidate(Household Household, StoredScore Score);

@@ -14,6 +14,8 @@ namespace Mosaic.Core.Targeting;
 /// </summary>
 public static class TargetExport
 {
+    /// <summary>Selects the households the request asks for from the latest scoring run and writes the list; with
+    /// contacts, only after their audit entry is committed.</summary>
     public static TargetExportResult Run(IMosaicStore store, TargetExportRequest request)
     {
         ArgumentNullException.ThrowIfNull(store);

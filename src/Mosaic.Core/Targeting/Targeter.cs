@@ -6,7 +6,7 @@ namespace Mosaic.Core.Targeting;
 /// Builds a target list from scored households: scope (an area's subtree), eligibility exclusions, quotas
 /// per child area, and within each area the top of the ranking's total order (score, then submission id).
 /// </summary>
-public static class Targeter
+internal static class Targeter
 {
     /// <summary>Reason code of households excluded because they already received assistance.</summary>
     public const string AlreadyAssisted = "already_assisted";

@@ -6,11 +6,14 @@ public sealed record TargetingRequest
     /// <summary>Number of households to target (else <see cref="Budget"/> / <see cref="Transfer"/>).</summary>
     public int? Count { get; init; }
 
+    /// <summary>Total budget, divided by <see cref="Transfer"/> to give the number of households when
+    /// <see cref="Count"/> is not set.</summary>
     public double? Budget { get; init; }
 
     /// <summary>Transfer value per household.</summary>
     public double? Transfer { get; init; }
 
+    /// <summary>How the households are shared between areas.</summary>
     public QuotaMode Quota { get; init; } = QuotaMode.Proportional;
 
     /// <summary>Limit to an area's subtree; quotas then go to its child areas.</summary>

@@ -10,7 +10,7 @@ using Mosaic.Server.Infrastructure;
 namespace Mosaic.Server.Apis;
 
 /// <summary>The area tree within the user's scope, and its boundaries as GeoJSON.</summary>
-public static class AreasApi
+internal static class AreasApi
 {
     public static RouteGroupBuilder MapAreasApi(this RouteGroupBuilder api)
     {

@@ -9,7 +9,7 @@ using Mosaic.Server.Infrastructure;
 namespace Mosaic.Server.Apis;
 
 /// <summary>The personal-data audit log, for administrators.</summary>
-public static class AuditApi
+internal static class AuditApi
 {
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {

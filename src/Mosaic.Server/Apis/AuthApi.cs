@@ -11,7 +11,7 @@ using Mosaic.Server.Infrastructure;
 namespace Mosaic.Server.Apis;
 
 /// <summary>Cookie sign-in for the dashboard, sign-out, the anti-forgery token, and who is signed in.</summary>
-public static class AuthApi
+internal static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
@@ -62,13 +62,13 @@ public static class AuthApi
 }
 
 /// <summary>A sign-in.</summary>
-public sealed record SignInRequest(string? UserName, string? Password);
+internal sealed record SignInRequest(string? UserName, string? Password);
 
 /// <summary>An anti-forgery token and the header to send it in.</summary>
-public sealed record AntiforgeryToken(string Token, string HeaderName);
+internal sealed record AntiforgeryToken(string Token, string HeaderName);
 
 /// <summary>The signed-in user and the capabilities of the role (the dashboard shows only what they allow).</summary>
-public sealed record SignedInUser(string UserName, string Role, string? Scope, IReadOnlyList<string> Capabilities)
+internal sealed record SignedInUser(string UserName, string Role, string? Scope, IReadOnlyList<string> Capabilities)
 {
     public static SignedInUser Of(CurrentUser user)
     {

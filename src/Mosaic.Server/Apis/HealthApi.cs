@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mosaic.Server.Apis;
 
 /// <summary><c>GET /health</c>: the only endpoint without authentication; it reveals nothing about the data.</summary>
-public static class HealthApi
+internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
@@ -18,4 +18,4 @@ public static class HealthApi
 }
 
 /// <summary>The health answer.</summary>
-public sealed record HealthStatus(string Status);
+internal sealed record HealthStatus(string Status);

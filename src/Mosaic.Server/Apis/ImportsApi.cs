@@ -14,7 +14,7 @@ namespace Mosaic.Server.Apis;
 /// report. Each user sees their own imports, administrators every import. An account with an area scope uploads
 /// registrations only, and every household outside its scope is a rejected row.
 /// </summary>
-public static class ImportsApi
+internal static class ImportsApi
 {
     private const int IssuesShown = 500;
 

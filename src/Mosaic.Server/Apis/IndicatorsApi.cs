@@ -10,7 +10,7 @@ using Mosaic.Server.Infrastructure;
 namespace Mosaic.Server.Apis;
 
 /// <summary>The indicator catalogue with its SDG and GCM tags.</summary>
-public static class IndicatorsApi
+internal static class IndicatorsApi
 {
     public static RouteGroupBuilder MapIndicatorsApi(this RouteGroupBuilder api)
     {

@@ -14,7 +14,7 @@ namespace Mosaic.Server.Apis;
 /// and daily flow series per monitoring point with closures marked. Limited to the user's scope: rows of areas
 /// outside it are left out, and points outside it too.
 /// </summary>
-public static class MobilityApi
+internal static class MobilityApi
 {
     public static RouteGroupBuilder MapMobilityApi(this RouteGroupBuilder api)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Mosaic.Server.Apis;
 
 /// <summary>The problem answers handlers share (RFC 9457 bodies, via ASP.NET Core's ProblemDetails).</summary>
-public static class Problems
+internal static class Problems
 {
     public static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);

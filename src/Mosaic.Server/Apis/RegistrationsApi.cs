@@ -14,7 +14,7 @@ namespace Mosaic.Server.Apis;
 /// Registrations with the head's name and phone: personal data, for roles that may read it, within their scope, and
 /// only through the audited door (<see cref="RegistrationRead"/>): every answer has its audit entry committed first.
 /// </summary>
-public static class RegistrationsApi
+internal static class RegistrationsApi
 {
     public static RouteGroupBuilder MapRegistrationsApi(this RouteGroupBuilder api)
     {

@@ -18,7 +18,7 @@ namespace Mosaic.Server.Apis;
 /// <c>mosaic tabulate</c>, limited to the user's scope. The minimum cell size can be raised, never lowered. Users who
 /// may not read personal data get counts and shares through cell-key perturbation (<see cref="OpenQueries"/>).
 /// </summary>
-public static class TabulationsApi
+internal static class TabulationsApi
 {
     private static readonly string[] s_formats = ["json", "csv", "hxl", "xlsx"];
 

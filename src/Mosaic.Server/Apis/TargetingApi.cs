@@ -15,7 +15,7 @@ namespace Mosaic.Server.Apis;
 /// Target lists: ranked, explained households by count or budget with quotas per area, within the user's scope; the
 /// list carries household codes, areas, scores and explanations, never names or phones. JSON, CSV or XLSX.
 /// </summary>
-public static class TargetingApi
+internal static class TargetingApi
 {
     public static RouteGroupBuilder MapTargetingApi(this RouteGroupBuilder api)
     {

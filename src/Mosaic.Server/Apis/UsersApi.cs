@@ -9,7 +9,7 @@ using Mosaic.Server.Infrastructure;
 namespace Mosaic.Server.Apis;
 
 /// <summary>Accounts, for administrators: the same use cases as <c>mosaic users</c>.</summary>
-public static class UsersApi
+internal static class UsersApi
 {
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
     {
@@ -77,7 +77,7 @@ public static class UsersApi
 }
 
 /// <summary>An account to add.</summary>
-public sealed record NewUserRequest(string? UserName, string? Role, string? Scope, string? Password);
+internal sealed record NewUserRequest(string? UserName, string? Role, string? Scope, string? Password);
 
 /// <summary>A token to issue.</summary>
-public sealed record NewTokenRequest(string? Name);
+internal sealed record NewTokenRequest(string? Name);

@@ -7,7 +7,7 @@ namespace Mosaic.Server.Dashboard;
 /// The dashboard's built files, embedded in the assembly (see the project file) so that any host serves them
 /// without a content root: path → bytes, content type and a content hash for ETags.
 /// </summary>
-public sealed class DashboardAssets
+internal sealed class DashboardAssets
 {
     private const string Prefix = "wwwroot/";
 
@@ -49,4 +49,4 @@ public sealed class DashboardAssets
 }
 
 /// <summary>One embedded file.</summary>
-public sealed record DashboardAsset(byte[] Content, string ContentType, string ETag);
+internal sealed record DashboardAsset(byte[] Content, string ContentType, string ETag);

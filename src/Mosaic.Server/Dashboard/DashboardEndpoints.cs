@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Mosaic.Server.Dashboard;
 
 /// <summary>Serves the dashboard: <c>/</c> is its page, <c>/assets/…</c> its scripts and styles (public: they hold no data).</summary>
-public static class DashboardEndpoints
+internal static class DashboardEndpoints
 {
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {

@@ -13,7 +13,7 @@ namespace Mosaic.Server.Imports;
 /// and keeps each job's state for the dashboard to poll. The registry's version moves with each committed import,
 /// so the next tabulation reads the new figures (no restart).
 /// </summary>
-public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : IDisposable
+internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : IDisposable
 {
     /// <summary>The kinds of file accepted.</summary>
     public static IReadOnlyList<string> Kinds { get; } = ["registrations", "dtm", "flows", "areas"];
@@ -22,6 +22,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
     private readonly SemaphoreSlim _one = new(1, 1);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "mosaic-uploads", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The job with this id, or null.</summary>
     public ImportJob? Find(string id) => _jobs.GetValueOrDefault(id);
 
     /// <summary>Jobs newest first.</summary>
@@ -116,6 +117,7 @@ public sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) : 
     /// <summary>A saved upload, named in messages as the user named it (not by the server's copy).</summary>
     private static ImportSource Upload(string path, string name) => ImportSource.FromFile(path, Path.GetFileName(name));
 
+    /// <summary>Disposes the semaphore that runs one import at a time.</summary>
     public void Dispose() => _one.Dispose();
 
     private static string SafeName(string name)

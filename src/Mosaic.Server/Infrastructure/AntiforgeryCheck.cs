@@ -8,7 +8,7 @@ namespace Mosaic.Server.Infrastructure;
 /// Validates the anti-forgery token (header <c>X-CSRF-TOKEN</c>) on every state-changing request that a browser
 /// could send with its cookie. Requests authenticated by an API token carry no ambient credential and are exempt.
 /// </summary>
-public sealed class AntiforgeryCheck : IEndpointFilter
+internal sealed class AntiforgeryCheck : IEndpointFilter
 {
     public const string HeaderName = "X-CSRF-TOKEN";
 

@@ -6,7 +6,7 @@ using Mosaic.Core.Access;
 namespace Mosaic.Server.Infrastructure;
 
 /// <summary>One authorization policy per <see cref="Capability"/>, granted by the role table in <see cref="Roles.Allows"/>.</summary>
-public static class CapabilityPolicies
+internal static class CapabilityPolicies
 {
     public static string Name(Capability capability) => "capability:" + capability;
 

@@ -10,7 +10,7 @@ namespace Mosaic.Server.Infrastructure;
 /// <param name="UserName">Sign-in name.</param>
 /// <param name="Role">What the user may do.</param>
 /// <param name="Scope">P-code of the area subtree the user sees, or null for every area.</param>
-public sealed record CurrentUser(long Id, string UserName, Role Role, string? Scope)
+internal sealed record CurrentUser(long Id, string UserName, Role Role, string? Scope)
 {
     /// <summary>The user of an authenticated principal (the authorization policies guarantee one on every data endpoint).</summary>
     public static CurrentUser From(ClaimsPrincipal principal)
@@ -22,6 +22,7 @@ public sealed record CurrentUser(long Id, string UserName, Role Role, string? Sc
         return new CurrentUser(long.Parse(id, CultureInfo.InvariantCulture), principal.Identity!.Name!, role, principal.FindFirstValue(MosaicClaims.Scope));
     }
 
+    /// <summary>Whether the user's role has the capability.</summary>
     public bool Can(Capability capability) => Roles.Allows(Role, capability);
 
     /// <summary>The user as the audited door for personal data sees them: name, role and area scope.</summary>

@@ -4,7 +4,7 @@ using Mosaic.Core.Access;
 namespace Mosaic.Server.Infrastructure;
 
 /// <summary>The claims a signed-in principal carries: id, name, role code and area scope.</summary>
-public static class MosaicClaims
+internal static class MosaicClaims
 {
     public const string Scope = "mosaic:scope";
 

@@ -12,13 +12,15 @@ namespace Mosaic.Server.Infrastructure;
 /// <see cref="StoreResolver"/>), a unit of work per request, and the registry snapshot that every tabulation reads
 /// (rebuilt when an import moves the registry's version, whichever process imported).
 /// </summary>
-public sealed class MosaicDatabase : IDisposable
+internal sealed class MosaicDatabase : IDisposable
 {
     /// <summary>The providers of this server, asked in order; SQLite (any file path) comes last, with pooled connections.</summary>
     private static readonly StoreResolver s_resolver = new([new PostgresStoreProvider(), new SqliteStoreProvider(pooled: true)]);
 
     private readonly IMosaicDatabase _database;
 
+    /// <summary>The database of the server's options (<c>Mosaic:Db</c>, else <c>MOSAIC_DB</c>, else
+    /// <c>./mosaic.db</c>).</summary>
     public MosaicDatabase(IOptions<ServerOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -54,5 +56,6 @@ public sealed class MosaicDatabase : IDisposable
 
     private static readonly object s_requestStoreKey = new();
 
+    /// <summary>Closes the database.</summary>
     public void Dispose() => _database.Dispose();
 }

@@ -6,7 +6,7 @@ namespace Mosaic.Server.Infrastructure;
 /// Headers on every response. The Content-Security-Policy allows nothing but the server's own scripts, styles,
 /// images and fetches: the dashboard is built to satisfy it (no inline script or style, no CDN, no map tiles).
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +

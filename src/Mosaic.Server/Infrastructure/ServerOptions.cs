@@ -18,6 +18,7 @@ public sealed class ServerOptions
     /// <summary>Failed sign-ins from one client address within the window before it is refused.</summary>
     public int MaxFailedSignInsPerClient { get; set; } = 20;
 
+    /// <summary>How far back failed sign-ins count towards the limits.</summary>
     public TimeSpan ThrottleWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Largest accepted upload.</summary>

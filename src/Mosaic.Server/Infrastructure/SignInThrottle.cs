@@ -8,7 +8,7 @@ namespace Mosaic.Server.Infrastructure;
 /// window, so passwords cannot be guessed at request speed. A success clears the user name's failures. In memory:
 /// a restart forgets, which costs an attacker a restart they cannot cause.
 /// </summary>
-public sealed class SignInThrottle(IOptions<ServerOptions> options, TimeProvider clock)
+internal sealed class SignInThrottle(IOptions<ServerOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ServerOptions _options = options.Value;
@@ -20,6 +20,7 @@ public sealed class SignInThrottle(IOptions<ServerOptions> options, TimeProvider
         return Wait("user:" + userName, _options.MaxFailedSignIns, now) ?? Wait("client:" + client, _options.MaxFailedSignInsPerClient, now);
     }
 
+    /// <summary>Counts a failed sign-in against the user name and the client address.</summary>
     public void Failed(string userName, string client)
     {
         var now = clock.GetUtcNow();
@@ -27,6 +28,7 @@ public sealed class SignInThrottle(IOptions<ServerOptions> options, TimeProvider
         Add("client:" + client, now);
     }
 
+    /// <summary>Forgets the user name's failed sign-ins (its client's count stays).</summary>
     public void Succeeded(string userName) => _failures.TryRemove("user:" + userName, out _);
 
     private TimeSpan? Wait(string key, int limit, DateTimeOffset now)

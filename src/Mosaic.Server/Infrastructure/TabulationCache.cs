@@ -8,7 +8,7 @@ namespace Mosaic.Server.Infrastructure;
 /// whichever process) empties it. The version is read before the table is counted, so a table counted while an import
 /// committed is kept under the older version, which no later request asks for: an extra count, never a stale answer.
 /// </summary>
-public sealed class TabulationCache
+internal sealed class TabulationCache
 {
     private const int MaximumEntries = 1024;
 
@@ -40,4 +40,4 @@ public sealed class TabulationCache
 }
 
 /// <summary>A table rendered in one format.</summary>
-public sealed record RenderedTable(byte[] Content, string ContentType, string? FileName);
+internal sealed record RenderedTable(byte[] Content, string ContentType, string? FileName);

@@ -7,7 +7,7 @@ using Mosaic.Core.Access;
 namespace Mosaic.Server.Infrastructure;
 
 /// <summary><c>Authorization: Bearer mosaic_…</c>: an API token issued by <c>mosaic users token</c>, checked against its stored hash.</summary>
-public sealed class TokenAuthenticationHandler(
+internal sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, MosaicDatabase database)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {

@@ -27,6 +27,7 @@ public sealed class EveryCommandSweepTests : IDisposable
         ["import flows"] = ["{examples}/flows-example.csv"],
         ["import hazards"] = ["{examples}/flood.geojson", "--type", "flood"],
         ["export dtm"] = ["--out", "{dir}/dtm.csv"],
+        ["export registrations"] = ["--out", "{dir}/persons.csv"],
         ["mobility summary"] = [],
         ["tabulate"] = ["-i", "population", "--by", "sex"],
         ["indicators list"] = [],

@@ -31,6 +31,8 @@ public sealed record AuditProblemReport(long Entry, string Reason);
 /// </summary>
 public sealed record UserReport(string UserName, string Role, string? Scope, bool Disabled, string CreatedAt)
 {
+    /// <summary>The report of a stored account; <see cref="CreatedAt"/> is written in UTC to the second (ISO 8601,
+    /// <c>Z</c>).</summary>
     public static UserReport Of(UserAccount user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -3,18 +3,26 @@ namespace Mosaic.Core.Application.Reports;
 /// <summary>What <c>mosaic tabulate</c> reports (<c>--json</c>): the table written and what disclosure control hid.</summary>
 public sealed record TabulationReport
 {
+    /// <summary>The indicator tabulated (its catalogue id).</summary>
     public required string Indicator { get; init; }
+    /// <summary>The breakdown fields, in the order asked (<c>--by</c>).</summary>
     public required IReadOnlyList<string> By { get; init; }
     /// <summary>The file written, or null when the table went to stdout.</summary>
     public required string? File { get; init; }
+    /// <summary>The output format: <c>table</c>, <c>csv</c>, <c>hxl</c>, <c>json</c> or <c>xlsx</c>.</summary>
     public required string Format { get; init; }
     /// <summary><c>suppression</c> or <c>perturbation</c> (the cell-key method).</summary>
     public required string Method { get; init; }
+    /// <summary>Cells in the table.</summary>
     public required long Cells { get; init; }
+    /// <summary>Cells hidden by disclosure control (primary and secondary suppression); 0 for perturbed
+    /// tables.</summary>
     public required long SuppressedCells { get; init; }
+    /// <summary><see cref="SuppressedCells"/> ÷ <see cref="Cells"/>, from 0 to 1.</summary>
     public required double SuppressedCellsShare { get; init; }
     /// <summary>Share of the units (households or persons) in suppressed cells; null for perturbed tables.</summary>
     public required double? HiddenUnitsShare { get; init; }
+    /// <summary>Wall-clock seconds the tabulation took.</summary>
     public required double Seconds { get; init; }
     /// <summary>Tables published earlier (the publication log, <c>--publication-log</c>) this table was protected against.</summary>
     public required long EarlierTables { get; init; }
@@ -41,18 +49,31 @@ public sealed record ExposedCellReport(string Cell, string Quantity, double Min,
 /// <summary>What <c>mosaic privacy kanon</c> reports: k-anonymity and re-identification risk before and after local suppression.</summary>
 public sealed record KAnonymityCheckReport
 {
+    /// <summary>The unit of the microdata: <c>persons</c> or <c>households</c>.</summary>
     public required string Unit { get; init; }
+    /// <summary>The quasi-identifier fields an intruder is assumed to know, in the order asked.</summary>
     public required IReadOnlyList<string> QuasiIdentifiers { get; init; }
+    /// <summary>The sensitive field whose l-diversity was measured, or null when none was named.</summary>
     public required string? Sensitive { get; init; }
+    /// <summary>The k asked for: every equivalence class should hold at least this many records.</summary>
     public required int K { get; init; }
+    /// <summary>Records in the microdata.</summary>
     public required long Records { get; init; }
+    /// <summary>Distinct combinations of the quasi-identifiers.</summary>
     public required long EquivalenceClasses { get; init; }
+    /// <summary>Records in the smallest equivalence class.</summary>
     public required long SmallestClass { get; init; }
+    /// <summary>Equivalence classes with fewer than <see cref="K"/> records.</summary>
     public required long ClassesBelowK { get; init; }
+    /// <summary>Records in those classes.</summary>
     public required long RecordsBelowK { get; init; }
+    /// <summary>Whether no class is below <see cref="K"/>.</summary>
     public required bool KAnonymous { get; init; }
+    /// <summary>How many classes have each size below <see cref="K"/>, smallest size first.</summary>
     public required IReadOnlyList<ClassSizeReport> ClassSizesBelowK { get; init; }
+    /// <summary>Re-identification risk of the microdata as it is.</summary>
     public required RiskReport Risk { get; init; }
+    /// <summary>What local suppression would blank to reach <see cref="K"/>, and the risk after it.</summary>
     public required SuppressionReport Suppression { get; init; }
 }
 
@@ -69,14 +90,23 @@ public sealed record LDiversityReport(long SmallestDistinctL, long ClassesWithOn
 /// <summary>What local suppression would blank to reach k, and the risk after it.</summary>
 public sealed record SuppressionReport
 {
+    /// <summary>Quasi-identifier values blanked.</summary>
     public required long ValuesBlanked { get; init; }
+    /// <summary>Records with at least one value blanked.</summary>
     public required long RecordsTouched { get; init; }
+    /// <summary>Values blanked per quasi-identifier, in the order asked.</summary>
     public required IReadOnlyList<BlankedValuesReport> ByQuasiIdentifier { get; init; }
+    /// <summary>Equivalence classes after suppression (a blank matches any value).</summary>
     public required long EquivalenceClasses { get; init; }
+    /// <summary>Records in the smallest class after suppression.</summary>
     public required long SmallestClass { get; init; }
+    /// <summary>Records still in classes below k after suppression.</summary>
     public required long RecordsBelowK { get; init; }
+    /// <summary>Whether suppression reached k.</summary>
     public required bool KAnonymous { get; init; }
+    /// <summary>Why k could not be reached, in words; null when it was.</summary>
     public required string? Reason { get; init; }
+    /// <summary>Re-identification risk after suppression.</summary>
     public required RiskReport Risk { get; init; }
 }
 
@@ -102,20 +132,31 @@ public sealed record WeightReport(string Indicator, double Original, double Cali
 /// <summary>What <c>mosaic target</c> reports: the list written, the quotas and who it reaches.</summary>
 public sealed record TargetListReport
 {
+    /// <summary>The list written (<c>--out</c>), or null when it went to stdout.</summary>
     public required string? Output { get; init; }
+    /// <summary>The vulnerability model of the scoring run used.</summary>
     public required string Model { get; init; }
+    /// <summary>That model's version.</summary>
     public required string ModelVersion { get; init; }
+    /// <summary>Households asked for: <c>--count</c>, or the budget divided by the transfer value.</summary>
     public required long Requested { get; init; }
+    /// <summary>Households on the list (at most <see cref="Requested"/> and <see cref="Eligible"/>).</summary>
     public required long Targeted { get; init; }
+    /// <summary>Scored households in the area targeted.</summary>
     public required long InScope { get; init; }
+    /// <summary>Households in scope that no exclusion rule removed.</summary>
     public required long Eligible { get; init; }
     /// <summary>Households excluded, per reason.</summary>
     public required IReadOnlyDictionary<string, int> Excluded { get; init; }
+    /// <summary><see cref="Targeted"/> ÷ <see cref="Eligible"/>, from 0 to 1.</summary>
     public required double Coverage { get; init; }
     /// <summary>Whether names and phones were written (then <see cref="AuditEntry"/> is the audit log entry recording it).</summary>
     public required bool ContactsIncluded { get; init; }
+    /// <summary>The audit log entry recording the export of contacts, or null when none were written.</summary>
     public required long? AuditEntry { get; init; }
+    /// <summary>Per area, the households eligible, those high or extreme, and the quota allocated.</summary>
     public required IReadOnlyList<QuotaReport> Quotas { get; init; }
+    /// <summary>Per group of each coverage dimension (sex of head, disability, …), who the list reaches.</summary>
     public required IReadOnlyList<CoverageReport> CoverageSummary { get; init; }
     /// <summary>Targeting errors against a reference poverty measure, when one was given.</summary>
     public required ReferenceErrorsReport? Errors { get; init; }

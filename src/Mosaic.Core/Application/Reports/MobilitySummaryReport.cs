@@ -20,6 +20,7 @@ public sealed record MobilitySummaryReport(
     IReadOnlyList<RegistryMonthReport> Registry,
     IReadOnlyList<FlowPointSummary> Flows)
 {
+    /// <summary>The report of a mobility summary, with assessment and population types as their wire codes.</summary>
     public static MobilitySummaryReport Of(SummaryReport r)
     {
         ArgumentNullException.ThrowIfNull(r);

@@ -31,6 +31,7 @@ namespace Mosaic.Core.Application.Reports;
 [JsonSerializable(typeof(PublicationReport))]
 [JsonSerializable(typeof(TableAuditReport))]
 [JsonSerializable(typeof(KAnonymityCheckReport))]
+[JsonSerializable(typeof(MicrodataExportReport))]
 [JsonSerializable(typeof(ScoreReport))]
 [JsonSerializable(typeof(TargetListReport))]
 [JsonSerializable(typeof(MobilitySummaryReport))]

@@ -13,7 +13,7 @@ namespace Mosaic.Core.Areas.Import;
 /// comes from the property named in the request, or else the deepest <c>ADMn_PCODE</c>-style property or <c>pcode</c>;
 /// name, level and parent are taken from matching properties when present (needed only for new areas).
 /// </summary>
-public static class BoundaryReader
+internal static class BoundaryReader
 {
     /// <summary>Reads the boundaries of a GeoJSON file; every feature that cannot be used is an issue with its number.</summary>
     /// <param name="source">The GeoJSON file.</param>

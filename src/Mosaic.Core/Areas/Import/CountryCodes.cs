@@ -6,7 +6,7 @@ namespace Mosaic.Core.Areas.Import;
 /// ISO2 (<c>adm0_pcode = CF</c>). The alias is learnt from the data itself: a three-letter country whose level-1
 /// P-codes all start with the same two letters has those letters as its ISO2 code.
 /// </summary>
-public sealed class CountryCodes
+internal sealed class CountryCodes
 {
     private readonly Dictionary<string, string> _iso3ByIso2 = new(StringComparer.OrdinalIgnoreCase);
 

@@ -10,7 +10,7 @@ namespace Mosaic.Core.Areas.Import;
 /// one row per lowest-level area). An HXL hashtag row and a UTF-8 BOM are tolerated. Countries referenced
 /// as parents but not listed get a level-0 area named by their code.
 /// </summary>
-public static class PcodeTableReader
+internal static class PcodeTableReader
 {
     /// <summary>Reads a table; issues name the row and column of every bad row.</summary>
     public static AreaFile Read(ImportSource source, CsvReadOptions? options = null)

@@ -17,7 +17,9 @@ public static class HazardFileReader
     /// <summary>Default name of the severity property.</summary>
     public const string DefaultSeverityProperty = "severity";
 
-    /// <summary>Reads a hazard file; every feature that cannot be used is an issue with its number.</summary>
+    /// <summary>Reads a hazard file as a layer of <paramref name="type"/>, named <paramref name="layerName"/> or after
+    /// the file; each feature's severity comes from <paramref name="severityProperty"/> when given. Rejected features
+    /// are listed as issues.</summary>
     /// <param name="source">The GeoJSON file.</param>
     /// <param name="type">The hazard the layer describes.</param>
     /// <param name="layerName">The layer's name (null: from the file name).</param>

@@ -10,6 +10,8 @@ namespace Mosaic.Core.Hazards.Import;
 /// </summary>
 public static class HazardImporter
 {
+    /// <summary>Reads the request's file and stores its layer under the commit policy above; the result says what was
+    /// stored and lists every rejected feature.</summary>
     public static HazardImportResult Import(IHazardStore store, HazardImportRequest request)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -11,5 +11,7 @@ public sealed record CsvReadOptions(Encoding? Encoding = null, char? Separator =
     /// <summary>1 MiB characters: far above any form answer, far below what would exhaust memory.</summary>
     public const int DefaultMaxCellChars = 1 << 20;
 
+    /// <summary>The defaults: UTF-8 unless the file has a byte-order mark, the separator detected, cells of at most
+    /// <see cref="DefaultMaxCellChars"/> characters.</summary>
     public static CsvReadOptions Default { get; } = new();
 }

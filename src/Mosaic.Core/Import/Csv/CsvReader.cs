@@ -12,7 +12,7 @@ namespace Mosaic.Core.Import.Csv;
 /// are not valid in the file's encoding and an oversized cell stop the read with an <see cref="InputFormatException"/>
 /// naming the row, line and column. Memory stays flat whatever the file size.
 /// </summary>
-public sealed class CsvReader : IDisposable
+internal sealed class CsvReader : IDisposable
 {
     private const int BufferSize = 1 << 16;
     private const int PreviewChars = 40;

@@ -10,7 +10,7 @@ namespace Mosaic.Core.Import.Csv;
 /// on every text cell unless <see cref="CsvWriteOptions.FormulaGuard"/> is off. HXL tag rows (<c>#adm1+code</c>)
 /// and numbers pass unchanged.
 /// </summary>
-public sealed class CsvWriter : IDisposable
+internal sealed class CsvWriter : IDisposable
 {
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly SepWriter _sep;

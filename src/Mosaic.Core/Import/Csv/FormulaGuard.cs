@@ -9,7 +9,7 @@ namespace Mosaic.Core.Import.Csv;
 /// apostrophe, which spreadsheets show as text. Numbers (<c>-12</c>, <c>+3.5</c>, <c>-1e3</c>) are left alone: a
 /// spreadsheet reads them as the same number, and negative changes between rounds must stay numbers.
 /// </summary>
-public static class FormulaGuard
+internal static class FormulaGuard
 {
     /// <summary>Whether a spreadsheet would treat the text as a formula.</summary>
     public static bool IsDangerous(ReadOnlySpan<char> text) =>

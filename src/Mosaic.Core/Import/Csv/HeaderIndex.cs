@@ -2,7 +2,7 @@
 namespace Mosaic.Core.Import.Csv;
 
 /// <summary>Finds columns in a header row by any of several names (case-insensitive), including HXL tags.</summary>
-public sealed class HeaderIndex
+internal sealed class HeaderIndex
 {
     private readonly string[] _header;
     private readonly Dictionary<string, int> _byName = new(StringComparer.OrdinalIgnoreCase);

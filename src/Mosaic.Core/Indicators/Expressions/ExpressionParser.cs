@@ -18,6 +18,8 @@ public sealed class ExpressionParser
 
     private ExpressionParser(string text) => _text = text;
 
+    /// <summary>Parses an indicator expression; text that does not parse throws
+    /// <see cref="ExpressionException"/>.</summary>
     public static Expr Parse(string text)
     {
         var p = new ExpressionParser(text);

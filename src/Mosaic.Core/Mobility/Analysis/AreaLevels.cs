@@ -3,11 +3,12 @@ using Mosaic.Core.Areas;
 namespace Mosaic.Core.Mobility.Analysis;
 
 /// <summary>Finds the ancestor of an area at a given level (memoised: summaries ask the same question many times).</summary>
-public sealed class AreaLevels
+internal sealed class AreaLevels
 {
     private readonly Dictionary<string, Area> _areas;
     private readonly Dictionary<(string, int), string?> _cache = [];
 
+    /// <summary>The lookup over an area table.</summary>
     public AreaLevels(IEnumerable<Area> areas)
     {
         _areas = new Dictionary<string, Area>(StringComparer.OrdinalIgnoreCase);
@@ -18,6 +19,7 @@ public sealed class AreaLevels
     /// <summary>The area's name, or the code when the area is unknown.</summary>
     public string NameOf(string pcode) => _areas.TryGetValue(pcode, out var a) ? a.Name : pcode;
 
+    /// <summary>The admin level of a P-code, or null when the area table does not have it.</summary>
     public int? LevelOf(string pcode) => _areas.TryGetValue(pcode, out var a) ? a.Level : null;
 
     /// <summary>The ancestor (or self) at a level, or null when the area is unknown or above that level.</summary>

@@ -25,8 +25,10 @@ public sealed record AssessmentTotalRow(
     /// <summary>The source's country name (names a country row when the P-code table has no level 0).</summary>
     public string? Admin0Name { get; init; }
 
+    /// <summary>The source's admin 1 name.</summary>
     public string? Admin1Name { get; init; }
 
+    /// <summary>The source's admin 2 name.</summary>
     public string? Admin2Name { get; init; }
 
     /// <summary>The series the row belongs to.</summary>

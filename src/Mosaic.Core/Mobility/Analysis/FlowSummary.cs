@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Mobility.Analysis;
 
 /// <summary>Flow monitoring figures per point: totals, daily averages, net flow, breakdowns, before/after a date.</summary>
-public static class FlowSummary
+internal static class FlowSummary
 {
     public static IReadOnlyList<FlowPointSummary> Summarise(FlowTotals totals, IReadOnlyList<FlowMonitoringPoint> points, SummaryOptions options)
     {

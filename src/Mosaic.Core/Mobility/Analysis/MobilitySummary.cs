@@ -22,7 +22,8 @@ public static class MobilitySummary
         return Summarise(rows, areas, movers, flows, points, options);
     }
 
-    public static SummaryReport Summarise(
+    /// <summary>Summarises assessment totals, registered movers and flow totals already read from a store.</summary>
+    internal static SummaryReport Summarise(
         IReadOnlyList<AssessmentTotalRow> rows, AreaLevels areas, IEnumerable<RegisteredMover> movers,
         FlowTotals flows, IReadOnlyList<FlowMonitoringPoint> points, SummaryOptions options)
     {

@@ -11,7 +11,7 @@ namespace Mosaic.Core.Mobility.Analysis;
 /// of open queries), so no count of 1–2 is shown and the same persons always give the same figure, in this view and
 /// in any table. A month whose published count is 0 is left out (still counted in the later months' totals).
 /// </summary>
-public static class RegistrySide
+internal static class RegistrySide
 {
     /// <summary>The note stated with every summary that has a registry side.</summary>
     public static string ProtectionNote(PerturbationTable table)

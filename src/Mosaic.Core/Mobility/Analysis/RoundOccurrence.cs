@@ -9,13 +9,18 @@ public readonly record struct RoundOccurrence(int Round, DateOnly Date) : ICompa
     /// <summary>Time order: by date, then by round number.</summary>
     public int CompareTo(RoundOccurrence other) => Date != other.Date ? Date.CompareTo(other.Date) : Round.CompareTo(other.Round);
 
+    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/>.</summary>
     public static bool operator <(RoundOccurrence a, RoundOccurrence b) => a.CompareTo(b) < 0;
 
+    /// <summary>Whether <paramref name="a"/> comes after <paramref name="b"/>.</summary>
     public static bool operator >(RoundOccurrence a, RoundOccurrence b) => a.CompareTo(b) > 0;
 
+    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/> or is the same occurrence.</summary>
     public static bool operator <=(RoundOccurrence a, RoundOccurrence b) => a.CompareTo(b) <= 0;
 
+    /// <summary>Whether <paramref name="a"/> comes after <paramref name="b"/> or is the same occurrence.</summary>
     public static bool operator >=(RoundOccurrence a, RoundOccurrence b) => a.CompareTo(b) >= 0;
 
+    /// <summary><c>round N (yyyy-MM-dd)</c>, as messages name it.</summary>
     public override string ToString() => $"round {Round} ({Date:yyyy-MM-dd})";
 }

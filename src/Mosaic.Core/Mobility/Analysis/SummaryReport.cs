@@ -44,10 +44,13 @@ public sealed record RoundChange(
     string Dataset, string? Operation, int ReportingLevel, string AreaPcode, string AreaName, PopulationType Type,
     int FromRound, int ToRound, long? FromIndividuals, long? ToIndividuals, long? Change, double? ChangePercent)
 {
+    /// <summary>The series' assessment type (baseline, site, …).</summary>
     public AssessmentType Assessment { get; init; }
 
+    /// <summary>Reporting date of the earlier round.</summary>
     public DateOnly FromDate { get; init; }
 
+    /// <summary>Reporting date of the later round.</summary>
     public DateOnly ToDate { get; init; }
 
     /// <summary>The earlier round's total over the locations assessed in both rounds.</summary>
@@ -56,6 +59,7 @@ public sealed record RoundChange(
     /// <summary>The later round's total over the locations assessed in both rounds.</summary>
     public long LikeForLikeTo { get; init; }
 
+    /// <summary><see cref="LikeForLikeTo"/> − <see cref="LikeForLikeFrom"/>: the change over locations assessed in both rounds.</summary>
     public long LikeForLikeChange => LikeForLikeTo - LikeForLikeFrom;
 
     /// <summary>Null when no location was assessed in both rounds or their earlier total is zero.</summary>
@@ -75,6 +79,7 @@ public sealed record RoundChange(
 /// <param name="Kind"><c>new</c> (only in the later round) or <c>not_assessed</c> (not in the later round).</param>
 public sealed record LocationChange(string Dataset, string? Operation, int ReportingLevel, int FromRound, int ToRound, string Kind, string Location, string? Name)
 {
+    /// <summary>The series' assessment type (baseline, site, …).</summary>
     public AssessmentType Assessment { get; init; }
 }
 

@@ -9,9 +9,11 @@ namespace Mosaic.Core.Mobility.Analysis;
 /// </summary>
 public static class SummaryTable
 {
+    /// <summary>The columns of the summary table, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
         ["section", "dataset", "operation", "reporting_level", "assessment_type", "area_pcode", "area_name", "period", "reporting_date", "category", "measure", "value"];
 
+    /// <summary>The HXL hashtag of each column of <see cref="Columns"/>, in the same order.</summary>
     public static IReadOnlyList<string> HxlTags { get; } =
         ["#meta+section", "#meta+dataset", "#operation+name", "#adm+level", "#assessment+type", "#adm+code", "#adm+name", "#date+period", "#date+reported", "#indicator+category", "#indicator+name", "#indicator+num"];
 
@@ -28,6 +30,8 @@ public static class SummaryTable
             csv.WriteRow(row);
     }
 
+    /// <summary>The summary as rows of <see cref="Columns"/> (rounds, changes, location changes, anomalies, registry,
+    /// flows); null is an empty cell.</summary>
     public static IEnumerable<string?[]> Rows(SummaryReport report)
     {
         var inv = CultureInfo.InvariantCulture;

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Mobility.Import;
 /// same country and level (under the linked parent when there is one). Unknown P-codes and name-only links are
 /// reported once per distinct code with the number of records concerned; the records are always kept.
 /// </summary>
-public sealed class AreaLinker
+internal sealed class AreaLinker
 {
     private readonly Dictionary<string, Area> _byPcode;
     private readonly Dictionary<(string Country, int Level, string Name), List<Area>> _byName = [];

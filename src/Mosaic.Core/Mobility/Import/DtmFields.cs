@@ -4,7 +4,7 @@ namespace Mosaic.Core.Mobility.Import;
 /// Field names of DTM API v3 displacement records, which the HDX CSV uses as its column headers too, and the
 /// HXL tags of the HDX file (<c>global-iom-dtm-from-api-admin-0-to-2.csv</c>), in the file's column order.
 /// </summary>
-public static class DtmFields
+internal static class DtmFields
 {
     public const string Id = "id";
     public const string Operation = "operation";

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Mobility.Import;
 /// Reads the DTM data as published on HDX (<c>global-iom-dtm-from-api-admin-0-to-2.csv</c>): the API's field
 /// names as headers, an optional HXL tag row, one record per row at admin level 0, 1 or 2.
 /// </summary>
-public static class DtmHxlCsvReader
+internal static class DtmHxlCsvReader
 {
     public const string Format = "dtm-hdx-hxl";
 

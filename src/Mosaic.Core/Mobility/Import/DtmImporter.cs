@@ -11,6 +11,8 @@ namespace Mosaic.Core.Mobility.Import;
 /// </summary>
 public static class DtmImporter
 {
+    /// <summary>Imports one DTM file; the result counts what was stored and lists every rejected record and
+    /// warning.</summary>
     public static DtmImportResult Import(IAreaStore areas, IMobilityStore mobility, ImportSource source, DtmImportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(areas);

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Mobility.Import;
 /// Reads DTM API v3 displacement responses (<c>{"result": [...], "isSuccess": true, …}</c>, admin 0, 1 or 2), or
 /// a bare array of such records. The record's admin level is the deepest admin field present.
 /// </summary>
-public static class DtmJsonReader
+internal static class DtmJsonReader
 {
     public const string Format = "dtm-api-json";
 

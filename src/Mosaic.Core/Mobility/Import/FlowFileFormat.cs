@@ -5,7 +5,7 @@ namespace Mosaic.Core.Mobility.Import;
 /// and the mobility user guide). One row per group of travellers counted; point columns describe the point
 /// the first time it appears.
 /// </summary>
-public static class FlowFileFormat
+internal static class FlowFileFormat
 {
     public const string RecordId = "record_id";
     public const string PointCode = "point_code";

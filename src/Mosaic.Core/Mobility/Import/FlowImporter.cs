@@ -13,6 +13,8 @@ namespace Mosaic.Core.Mobility.Import;
 /// </summary>
 public static class FlowImporter
 {
+    /// <summary>Imports one flows file; the result counts what was stored and lists every rejected row and
+    /// warning.</summary>
     public static FlowImportResult Import(IMobilityStore store, ImportSource source, DtmImportOptions? options = null)
     {
         options ??= new DtmImportOptions();

@@ -9,7 +9,7 @@ namespace Mosaic.Core.Mobility.Import;
 /// and round, with the IDP population summed over displacement reasons and COD-standardised admin codes. Its
 /// records form the <c>hdx-hapi</c> dataset, kept apart from the DTM records they were derived from.
 /// </summary>
-public static class HapiIdpCsvReader
+internal static class HapiIdpCsvReader
 {
     public const string Format = "hdx-hapi-idps";
     public const string Dataset = "hdx-hapi";

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Registry.Export;
 /// row (<c>areas.csv</c>) and the boundaries as a GeoJSON FeatureCollection (<c>areas.geojson</c>) whose features
 /// carry <c>pcode</c>, <c>name</c>, <c>level</c> and <c>parent_pcode</c>.
 /// </summary>
-public static class AreaExportWriter
+internal static class AreaExportWriter
 {
     public const string TableFile = "areas.csv";
     public const string BoundariesFile = "areas.geojson";

@@ -13,8 +13,11 @@ public sealed class CsvTableWriter : IDisposable
         _csv = CsvWriter.Create(path, options);
     }
 
+    /// <summary>Writes the header row.</summary>
     public void WriteHeader(IReadOnlyList<string> columns) => _csv.WriteRow(columns);
 
+    /// <summary>Writes one row: numbers in invariant culture (round-trip form), text through the formula guard unless
+    /// it is off.</summary>
     public void WriteRow(ReadOnlySpan<ExportCell> cells)
     {
         foreach (var cell in cells)
@@ -27,5 +30,6 @@ public sealed class CsvTableWriter : IDisposable
         _csv.EndRow();
     }
 
+    /// <summary>Flushes and closes the file.</summary>
     public void Dispose() => _csv.Dispose();
 }

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Registry.Export;
 /// The columns of a Kobo-style export of the standard form and the cells of a household or member row:
 /// codes as on the form, yes/no as <c>yes</c>/<c>no</c>, ISO dates, the Kobo geopoint, empty = missing.
 /// </summary>
-public static class KoboExportColumns
+internal static class KoboExportColumns
 {
     public static IReadOnlyList<string> Household { get; } =
     [

@@ -12,7 +12,7 @@ namespace Mosaic.Core.Registry.Export;
 /// <c>_index</c>/<c>_parent_index</c>) and <c>households.csv</c> + <c>members.csv</c> with the same columns.
 /// Everything streams: memory does not grow with the number of rows.
 /// </summary>
-public static class KoboExportWriter
+internal static class KoboExportWriter
 {
     public const string XlsxFile = "registrations.xlsx";
     public const string HouseholdsCsvFile = "households.csv";

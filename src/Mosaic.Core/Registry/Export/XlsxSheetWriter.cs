@@ -10,7 +10,7 @@ namespace Mosaic.Core.Registry.Export;
 /// <see cref="ExportCell"/> (numbers as numeric cells, text as inline strings, missing values as absent cells).
 /// Cell objects are reused so memory and garbage stay flat however many rows are written.
 /// </summary>
-public sealed class XlsxSheetWriter : IDisposable
+internal sealed class XlsxSheetWriter : IDisposable
 {
     private readonly OpenXmlWriter _writer;
     private readonly string[] _columnLetters;

@@ -4,7 +4,7 @@ namespace Mosaic.Core.Registry.Forms;
 /// Field names of the Mosaic standard registration form (DESIGN §5). They are the default mapping: a team
 /// that collects with this form imports without a mapping file. These names are fixed.
 /// </summary>
-public static class StandardForm
+internal static class StandardForm
 {
     /// <summary>Name of the repeat group (and of its sheet in a Kobo XLSX export).</summary>
     public const string MembersRepeat = "members";

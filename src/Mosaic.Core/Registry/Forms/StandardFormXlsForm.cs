@@ -12,7 +12,7 @@ namespace Mosaic.Core.Registry.Forms;
 /// <see cref="Codes"/>, so the form and the default import mapping cannot drift apart;
 /// <c>forms/household-registration.xlsx</c> is this class's output (a test checks it is up to date).
 /// </summary>
-public static class StandardFormXlsForm
+internal static class StandardFormXlsForm
 {
     /// <summary>Form version written to the settings sheet; bump it when the form changes.</summary>
     public const string Version = "2026.2";

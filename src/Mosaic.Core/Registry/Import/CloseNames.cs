@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Registry.Import;
 
 /// <summary>Column names close to a mistyped one: same last segment in any case, or at most two edits away.</summary>
-public static class CloseNames
+internal static class CloseNames
 {
     /// <summary>Up to five headers close to <paramref name="name"/>, closest first.</summary>
     public static IReadOnlyList<string> Among(string name, IReadOnlyList<string> headers)

@@ -4,7 +4,7 @@ using Mosaic.Core.Import.Csv;
 namespace Mosaic.Core.Registry.Import;
 
 /// <summary>Rows of a CSV (Kobo or ODK export) through <see cref="CsvReader"/>: separator detected, empty field = missing.</summary>
-public sealed class CsvRowReader : IRowReader
+internal sealed class CsvRowReader : IRowReader
 {
     private readonly CsvReader _csv;
     private readonly Func<long> _position;

@@ -4,7 +4,7 @@ namespace Mosaic.Core.Registry.Import;
 /// A mapping resolved against one table's header: for each Mosaic field, the column index (-1 when absent),
 /// its recode and default. Resolved once per table, so the per-row path is array indexing only.
 /// </summary>
-public sealed class FieldMap
+internal sealed class FieldMap
 {
     private readonly int[] _columns;
     private readonly IReadOnlyList<RegistrationField> _fields;

@@ -5,7 +5,7 @@ namespace Mosaic.Core.Registry.Import;
 /// path), then the last segment of group paths (<c>grp/field</c> in Kobo, <c>grp-field</c> in ODK Central). The
 /// option columns of a split select-multiple (<c>grp/q/option</c> beside <c>grp/q</c>) are found by full name only.
 /// </summary>
-public sealed class HeaderLookup
+internal sealed class HeaderLookup
 {
     private readonly Dictionary<string, int> _full = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _segment = new(StringComparer.OrdinalIgnoreCase);

@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Registry.Import;
 
 /// <summary>Household-level Mosaic fields an input column can map to (slots of <see cref="RegistrationFields.Household"/>).</summary>
-public enum HouseholdField
+internal enum HouseholdField
 {
     SubmissionId,
     Link,

@@ -13,7 +13,7 @@ namespace Mosaic.Core.Registry.Import;
 /// When no boundary is imported for the area or above it, the point is checked against the bounding box of the
 /// country its P-code starts with (<see cref="CountryBounds"/>, widened by <see cref="CountryBounds.Margin"/>°).
 /// </summary>
-public sealed class HouseholdLocations
+internal sealed class HouseholdLocations
 {
     private readonly Dictionary<string, Area> _areas;
     private readonly Dictionary<string, (Area Area, IPointOnGeometryLocator Locator)?> _bounded = new(StringComparer.Ordinal);

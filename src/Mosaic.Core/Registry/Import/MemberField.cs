@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Registry.Import;
 
 /// <summary>Member-level Mosaic fields an input column can map to (slots of <see cref="RegistrationFields.Member"/>).</summary>
-public enum MemberField
+internal enum MemberField
 {
     ParentLink,
     Name,

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Registry.Import;
 /// <param name="DefaultSources">Column names recognised without a mapping (matched case-insensitively; group paths ignored).</param>
 /// <param name="Codes">Accepted codes for choice fields (recode targets and defaults are checked against them), else null.</param>
 /// <param name="IsGeopoint">A geopoint, which exports may split into latitude/longitude/altitude/accuracy columns.</param>
-public sealed record RegistrationField(string Name, IReadOnlyList<string> DefaultSources, IReadOnlyList<string>? Codes = null,
+internal sealed record RegistrationField(string Name, IReadOnlyList<string> DefaultSources, IReadOnlyList<string>? Codes = null,
     bool IsGeopoint = false)
 {
     /// <summary>Whether the field is a choice list (including yes/no and select-multiple).</summary>

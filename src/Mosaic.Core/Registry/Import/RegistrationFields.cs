@@ -8,7 +8,7 @@ namespace Mosaic.Core.Registry.Import;
 /// The default mapping: every Mosaic field with the standard form's name first, then common names used by other
 /// KoboToolbox / ODK forms (<c>KEY</c>, <c>instanceID</c>, <c>gender</c>, …).
 /// </summary>
-public static class RegistrationFields
+internal static class RegistrationFields
 {
     private static readonly string[] s_yesNo = ["yes", "no"];
     private static readonly string[] s_washingtonGroup = ["1", "2", "3", "4"];

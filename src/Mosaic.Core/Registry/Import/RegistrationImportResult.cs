@@ -8,8 +8,10 @@ public sealed record RegistrationImportResult
     /// <summary>Whether the transaction was committed (false: the database is unchanged).</summary>
     public required bool Committed { get; init; }
 
+    /// <summary>Households stored by this import (0 when not committed).</summary>
     public required long HouseholdsImported { get; init; }
 
+    /// <summary>Persons stored by this import (0 when not committed).</summary>
     public required long PersonsImported { get; init; }
 
     /// <summary>Households that passed validation (imported when committed, but for any another import stored meanwhile).</summary>
@@ -30,10 +32,13 @@ public sealed record RegistrationImportResult
     /// <summary>Submissions whose id is stored with different content: reported, never overwritten.</summary>
     public required long Conflicts { get; init; }
 
+    /// <summary>Household rows read: each is imported, a duplicate, declined or rejected.</summary>
     public required long HouseholdRowsRead { get; init; }
 
+    /// <summary>Member rows read.</summary>
     public required long MemberRowsRead { get; init; }
 
+    /// <summary>How members were matched to their households (side by side, or buffered when out of order).</summary>
     public required JoinMode JoinMode { get; init; }
 
     /// <summary>Every problem, in input order per table.</summary>

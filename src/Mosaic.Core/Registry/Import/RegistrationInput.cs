@@ -28,6 +28,7 @@ public sealed class RegistrationInput
     /// <summary>The member roster of a CSV pair, else null.</summary>
     public ImportSource? Members { get; }
 
+    /// <summary>The layout: a Kobo XLSX, a CSV pair or an ODK Central zip.</summary>
     public RegistrationInputKind Kind { get; }
 
     /// <summary>File name shown in messages.</summary>

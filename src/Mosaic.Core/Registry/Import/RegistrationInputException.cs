@@ -5,10 +5,12 @@ namespace Mosaic.Core.Registry.Import;
 /// <summary>An input whose layout cannot be imported at all (no member sheet, no id column, not an XLSX, …).</summary>
 public sealed class RegistrationInputException : Exception
 {
+    /// <summary>An input that cannot be imported, with the default message and no remedy.</summary>
     public RegistrationInputException()
     {
     }
 
+    /// <summary>An input that cannot be imported, with the message the user sees and no remedy.</summary>
     public RegistrationInputException(string message) : base(message)
     {
     }
@@ -16,6 +18,7 @@ public sealed class RegistrationInputException : Exception
     /// <param name="remedy">The setting that would fix it, for the front end's hint.</param>
     public RegistrationInputException(string message, RequestSetting remedy) : base(message) => Remedy = remedy;
 
+    /// <summary>An input that cannot be imported, with its message and the exception behind it.</summary>
     public RegistrationInputException(string message, Exception innerException) : base(message, innerException)
     {
     }

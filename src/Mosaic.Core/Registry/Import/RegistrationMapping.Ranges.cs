@@ -9,7 +9,7 @@ public sealed partial class RegistrationMapping
     private const string RangeKeys = "age, household_size, income_before, income_now, remittance_amount, ref_welfare, move_date, _submission_time";
 
     /// <summary>The plausible ranges of values (the mapping's <c>ranges</c>, else <see cref="PlausibleRanges.Default"/>).</summary>
-    public PlausibleRanges Ranges { get; private set; } = PlausibleRanges.Default;
+    internal PlausibleRanges Ranges { get; private set; } = PlausibleRanges.Default;
 
     private void ApplyRanges(JsonElement section, List<string> problems)
     {

@@ -39,6 +39,7 @@ public sealed partial class RegistrationMapping
     /// <summary>Value recodes per household field (form value → Mosaic code, or null for "missing"), or null.</summary>
     public IReadOnlyDictionary<string, string?>?[] HouseholdRecodes { get; }
 
+    /// <summary>Value recodes per member field (form value → Mosaic code, or null for "missing"), or null.</summary>
     public IReadOnlyDictionary<string, string?>?[] MemberRecodes { get; }
 
     /// <summary>
@@ -47,6 +48,7 @@ public sealed partial class RegistrationMapping
     /// </summary>
     public bool[] HouseholdExplicit { get; }
 
+    /// <summary>Member fields whose columns the mapping file names (see <see cref="HouseholdExplicit"/>).</summary>
     public bool[] MemberExplicit { get; }
 
     /// <summary>
@@ -58,6 +60,7 @@ public sealed partial class RegistrationMapping
     /// <summary>Value used when a household field's column is absent or the cell is empty.</summary>
     public string?[] HouseholdDefaults { get; }
 
+    /// <summary>Value used when a member field's column is absent or the cell is empty.</summary>
     public string?[] MemberDefaults { get; }
 
     /// <summary>The member sheet's name in an XLSX (default: <c>members</c>, else the sheet with <c>_parent_index</c>).</summary>

@@ -13,8 +13,10 @@ public sealed class RegistrationTables : IDisposable
         _owned = owned;
     }
 
+    /// <summary>The household rows.</summary>
     public IRowReader Households { get; }
 
+    /// <summary>The member rows.</summary>
     public IRowReader Members { get; }
 
     /// <summary>Size of the input in bytes, for progress.</summary>
@@ -23,6 +25,7 @@ public sealed class RegistrationTables : IDisposable
     /// <summary>Bytes consumed so far (approximate for a workbook, whose sheets share one file).</summary>
     public long BytesRead => Math.Min(TotalBytes, Households.BytesRead + (ReferenceEquals(Households, Members) ? 0 : Members.BytesRead));
 
+    /// <summary>Closes both readers and the files or workbook behind them.</summary>
     public void Dispose()
     {
         Households.Dispose();

@@ -6,12 +6,14 @@ namespace Mosaic.Core.Registry.Import;
 /// </summary>
 public sealed class SourceRow
 {
+    /// <summary>An empty row with one value per column of <paramref name="table"/>.</summary>
     public SourceRow(SourceTable table)
     {
         Table = table;
         Values = new string?[table.Headers.Count];
     }
 
+    /// <summary>The table this row belongs to (its headers name <see cref="Values"/>).</summary>
     public SourceTable Table { get; }
 
     /// <summary>1-based row number in the file or sheet (header = 1).</summary>

@@ -5,7 +5,7 @@ namespace Mosaic.Core.Registry.Import;
 /// <c>-Altitude</c>, <c>-Accuracy</c>; KoboToolbox adds <c>_gps_latitude</c>, <c>_longitude</c>, <c>_altitude</c>,
 /// <c>_precision</c> beside the combined column. Read as one <c>"lat lon [alt [accuracy]]"</c> value.
 /// </summary>
-public sealed class SplitGeopoint
+internal sealed class SplitGeopoint
 {
     private static readonly string[] s_odkParts = ["Latitude", "Longitude", "Altitude", "Accuracy"];
     private static readonly string[] s_koboParts = ["latitude", "longitude", "altitude", "precision"];

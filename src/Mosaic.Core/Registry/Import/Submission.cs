@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Registry.Import;
 
 /// <summary>One household row with its member rows, as joined from the input. Reused between reads.</summary>
-public sealed class Submission
+internal sealed class Submission
 {
     internal Submission(SourceRow household)
     {

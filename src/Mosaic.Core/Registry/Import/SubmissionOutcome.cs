@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Registry.Import;
 
 /// <summary>What validating one submission gave.</summary>
-public enum SubmissionOutcome
+internal enum SubmissionOutcome
 {
     Valid,
 

@@ -2,7 +2,7 @@ using Mosaic.Core.Registry.Validation;
 
 namespace Mosaic.Core.Registry.Import;
 
-public sealed partial class SubmissionParser
+internal sealed partial class SubmissionParser
 {
     /// <summary>
     /// Member fields a mapping copies from a household column, read from the household row (null: none). A bad

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Registry.Import;
 /// <see cref="FieldRules"/> and <see cref="HouseholdRules"/>. Reports every problem of the household and its
 /// members (not just the first), each with file, sheet, row, column, value and reason.
 /// </summary>
-public sealed partial class SubmissionParser
+internal sealed partial class SubmissionParser
 {
     private readonly FieldMap _hh;
     private readonly FieldMap _members;

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Registry.Import;
 /// <see cref="JoinMode.Buffered"/> mode. Every member consumed in merge mode was matched by equal keys, so a
 /// merge run that ends with no unmatched member is exactly the buffered result.
 /// </summary>
-public sealed class SubmissionReader
+internal sealed class SubmissionReader
 {
     private readonly IRowReader _households;
     private readonly IRowReader _members;

@@ -14,7 +14,7 @@ namespace Mosaic.Core.Registry.Import;
 /// rows the sheet has. Handles shared strings, inline strings, numbers, booleans and sparse rows (omitted empty
 /// cells). Numbers are kept as the cell's invariant text; dates stored as serial numbers are left to the parsers.
 /// </summary>
-public sealed class XlsxRowReader : IRowReader
+internal sealed class XlsxRowReader : IRowReader
 {
     private readonly XlsxWorkbook _workbook;
     private readonly OpenXmlReader _reader;

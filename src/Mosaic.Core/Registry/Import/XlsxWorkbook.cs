@@ -7,7 +7,7 @@ using Mosaic.Core.Import;
 namespace Mosaic.Core.Registry.Import;
 
 /// <summary>An XLSX file opened read-only: its sheets in workbook order and the shared strings table.</summary>
-public sealed class XlsxWorkbook : IDisposable
+internal sealed class XlsxWorkbook : IDisposable
 {
     private readonly Stream _stream;
     private readonly SpreadsheetDocument _document;

@@ -4,7 +4,7 @@ using Mosaic.Core.Import.Csv;
 namespace Mosaic.Core.Registry.Validation;
 
 /// <summary>A country's bounding box in degrees (WGS84); <see cref="West"/> &gt; <see cref="East"/> when it crosses 180°.</summary>
-public sealed record CountryBox(string Iso2, string Name, double West, double South, double East, double North)
+internal sealed record CountryBox(string Iso2, string Name, double West, double South, double East, double North)
 {
     /// <summary>Whether the point lies in the box widened by <paramref name="margin"/> degrees on every side.</summary>
     public bool Contains(double latitude, double longitude, double margin)
@@ -24,7 +24,7 @@ public sealed record CountryBox(string Iso2, string Name, double West, double So
 /// OpenStreetMap country bounds), keyed by ISO 3166-1 alpha-2 code: the coarse check of a GPS point when no boundary is
 /// imported for its area. A COD P-code starts with its country's alpha-2 code (<c>BD5549</c> is in Bangladesh).
 /// </summary>
-public static class CountryBounds
+internal static class CountryBounds
 {
     /// <summary>
     /// Degrees added on every side of a box (about 55 km): the boxes come from generalised outlines, and the check is

@@ -7,7 +7,7 @@ namespace Mosaic.Core.Registry.Validation;
 /// parsed result), else a plain-language reason for the errors file. Empty input never reaches these rules:
 /// missing values are handled by the caller.
 /// </summary>
-public static class FieldRules
+internal static class FieldRules
 {
     /// <summary>Oldest accepted age in years.</summary>
     public const int MaximumAge = 120;

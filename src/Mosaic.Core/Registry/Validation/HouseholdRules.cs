@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Registry.Validation;
 
 /// <summary>Rules over a whole household: consent and the roster.</summary>
-public static class HouseholdRules
+internal static class HouseholdRules
 {
     /// <summary>The reason a household without consent is rejected (its data is never stored).</summary>
     public const string NoConsent = "no consent";

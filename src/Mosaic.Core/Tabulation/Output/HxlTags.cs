@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Tabulation.Output;
 
 /// <summary>HXL hashtags for dimension columns (HXL 1.1: admin levels and locations have core hashtags; other categories are <c>#group</c>).</summary>
-public static class HxlTags
+internal static class HxlTags
 {
     /// <summary>Tags of the code column and of the label column of a dimension.</summary>
     public static (string Code, string Label) ForDimension(string name)

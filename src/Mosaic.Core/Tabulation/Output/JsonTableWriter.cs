@@ -5,6 +5,8 @@ namespace Mosaic.Core.Tabulation.Output;
 /// <summary>Writes a result as JSON: metadata (indicator, rule, suppression counts), dimensions and rows.</summary>
 public static class JsonTableWriter
 {
+    /// <summary>Writes the table to a stream as indented UTF-8 JSON: <c>metadata</c>, <c>dimensions</c> and one row per
+    /// cell with its <c>suppressed</c> flag.</summary>
     public static void Write(TabulationResult result, Stream output)
     {
         var rows = new TableRows(result);

@@ -4,7 +4,7 @@ using Mosaic.Core.Indicators;
 namespace Mosaic.Core.Tabulation.Output;
 
 /// <summary>The flat (long) layout every writer shares: column names, HXL tags and formatted cell text.</summary>
-public sealed class TableRows(TabulationResult result)
+internal sealed class TableRows(TabulationResult result)
 {
     public TabulationResult Result => result;
 

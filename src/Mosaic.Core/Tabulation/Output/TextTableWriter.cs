@@ -3,8 +3,11 @@ namespace Mosaic.Core.Tabulation.Output;
 /// <summary>Writes a result as a readable terminal table: labels, right-aligned numbers, <c>·</c> for suppressed cells.</summary>
 public static class TextTableWriter
 {
+    /// <summary>What a suppressed cell shows in place of its value.</summary>
     public const string SuppressedMark = "·";
 
+    /// <summary>Writes the table, then a footer saying what was suppressed (or how values were perturbed) and the
+    /// rule.</summary>
     public static void Write(TabulationResult result, TextWriter output)
     {
         var rows = new TableRows(result);

@@ -7,6 +7,7 @@ namespace Mosaic.Core.Tabulation.Output;
 /// <summary>Writes a result as an XLSX workbook: sheet <c>table</c> (header, HXL row, rows) and sheet <c>metadata</c>.</summary>
 public static class XlsxTableWriter
 {
+    /// <summary>Writes the table as an XLSX workbook to a stream.</summary>
     public static void Write(TabulationResult result, Stream output)
     {
         var rows = new TableRows(result);

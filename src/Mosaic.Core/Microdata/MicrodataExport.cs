@@ -1,0 +1,204 @@
+using System.Globalization;
+using Mosaic.Core.Application.Reports;
+using Mosaic.Core.Disclosure;
+using Mosaic.Core.Files;
+using Mosaic.Core.Tabulation;
+
+namespace Mosaic.Core.Microdata;
+
+/// <summary>
+/// The microdata export use case: one record per person (or household) of the registry, reduced to an area column
+/// at a chosen level, key variables and other categorical fields. It reads the columnar snapshot, which holds no
+/// names, phones, GPS points or submission ids, so none can reach the file. The re-identification risk of the
+/// records as they would be written is measured first (after local suppression when k is given); a file above the
+/// global-risk limit is not written at all.
+/// </summary>
+public static class MicrodataExport
+{
+    private const int ListedSmallClasses = 20;
+    private const int LargestListedClassSize = 10;
+
+    /// <summary>Measures the records' risk and writes the file when it is within the limit.</summary>
+    /// <param name="snapshot">The registry.</param>
+    /// <param name="request">What to export.</param>
+    /// <param name="cancellationToken">Stops the export; a file not yet renamed into place is then removed by its owner.</param>
+    /// <returns>The report; <see cref="MicrodataExportReport.Written"/> is false (and nothing was written) above the limit.</returns>
+    /// <exception cref="TabulationException">An unknown, numeric, area or repeated field, a bad level or filter.</exception>
+    /// <exception cref="OutputFileException">The output cannot be written where asked (when the use case writes it itself).</exception>
+    public static MicrodataExportReport Run(RegistrySnapshot snapshot, MicrodataExportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(request);
+        var (keys, fields, sensitiveIndex) = Columns(request);
+        if (request.K is < 1)
+            throw new TabulationException("k must be 1 or more");
+        if (request.MaxGlobalRisk is not (> 0 and <= 1))
+            throw new TabulationException("the global-risk limit must be above 0 and at most 1 (100%)");
+
+        var rows = QuasiIdentifierRecords.Build(snapshot, [.. keys, .. fields], request.Unit, request.AgeBands, request.AreaPcode, request.Filter);
+        cancellationToken.ThrowIfCancellationRequested();
+        var keyRecords = rows.Select(r => r[..keys.Count]).ToList();
+        IReadOnlyList<string?>? sensitive = sensitiveIndex is { } s ? rows.Select(r => r[keys.Count + s]).ToList() : null;
+
+        IReadOnlyList<string?[]> written = keyRecords;
+        LocalSuppressionReport? suppression = null;
+        if (request.K is { } k)
+        {
+            var (suppressed, after) = KAnonymity.Suppress(keyRecords, k, [.. Enumerable.Range(0, keys.Count)]);
+            written = suppressed;
+            suppression = Suppression(keys, k, keyRecords, suppressed, after, sensitive);
+        }
+        var risk = MicrodataRisk.Measure(written, sensitive);
+        var sizes = KAnonymity.ClassSizes(written);
+        var within = !risk.Exceeds(request.MaxGlobalRisk);
+        string? file = null;
+        if (within)
+        {
+            IReadOnlyList<string> header = [.. keys, .. fields];
+            var records = Combine(written, rows, keys.Count);
+            var about = About(request, keys, fields, risk, suppression);
+            file = Path.GetFullPath(request.Output);
+            if (request.WritePath is { } writePath)
+            {
+                MicrodataFile.Write(writePath, request.Format, header, records, about, cancellationToken);
+            }
+            else
+            {
+                using var output = OutputFile.Begin(request.Output, replace: false, []);
+                MicrodataFile.Write(output.TemporaryPath, request.Format, header, records, about, cancellationToken);
+                output.Commit();
+            }
+        }
+        return new MicrodataExportReport
+        {
+            File = file,
+            Format = request.Format == MicrodataFormat.Xlsx ? "xlsx" : "csv",
+            Unit = request.Unit == FieldLevel.Person ? "person" : "household",
+            AreaLevel = request.AreaLevel,
+            KeyVariables = keys,
+            Fields = fields,
+            Sensitive = request.Sensitive,
+            Records = written.Count,
+            EquivalenceClasses = sizes.Sum(c => (long)c.Classes),
+            SmallestClass = sizes.Count == 0 ? 0 : sizes[0].Size,
+            Risk = KAnonymityAssessment.Risk(risk),
+            IndividualRisk = [.. sizes.Where(c => c.Size <= LargestListedClassSize)
+                .Select(c => new IndividualRiskReport(c.Size, Math.Round(1.0 / c.Size, 6), (long)c.Size * c.Classes))],
+            MaxGlobalRisk = request.MaxGlobalRisk,
+            Written = within,
+            Refusal = within ? null : Refusal(request, risk),
+            Suppression = suppression,
+        };
+    }
+
+    /// <summary>The area column and key variables, the other fields, and where the sensitive field is among the fields.</summary>
+    private static (List<string> Keys, List<string> Fields, int? SensitiveIndex) Columns(MicrodataExportRequest request)
+    {
+        var level = request.AreaLevel;
+        if (!IsAreaLevel(level))
+            throw new TabulationException($"'{level}' is not an area level: name adm1 … adm9 or village");
+        var person = request.Unit == FieldLevel.Person;
+        var keys = new List<string> { level };
+        keys.AddRange(request.KeyVariables ?? (person ? MicrodataExportRequest.DefaultPersonKeys : MicrodataExportRequest.DefaultHouseholdKeys));
+        var fields = new List<string>(request.Fields ?? (person ? MicrodataExportRequest.DefaultPersonFields : MicrodataExportRequest.DefaultHouseholdFields));
+        foreach (var name in keys.Skip(1).Concat(fields))
+        {
+            if (IsAreaLevel(name) || name == "area")
+                throw new TabulationException($"'{name}' is an area: the file has one area column, at the level chosen ({level})");
+            if (SnapshotFields.NumericNames.Contains(name, StringComparer.Ordinal))
+            {
+                throw new TabulationException(
+                    $"'{name}' is a number: a microdata file holds categories only, since exact amounts and ages single people out" +
+                    (name == "age" ? " (use age_group)" : ""));
+            }
+        }
+        if (keys.Intersect(fields, StringComparer.Ordinal).FirstOrDefault() is { } both)
+            throw new TabulationException($"'{both}' is both a key variable and another field: name it once");
+        int? sensitiveIndex = null;
+        if (request.Sensitive is { } sensitive)
+        {
+            if (keys.Contains(sensitive, StringComparer.Ordinal))
+                throw new TabulationException($"'{sensitive}' is a key variable: a sensitive field must be another field");
+            if (!fields.Contains(sensitive, StringComparer.Ordinal))
+                fields.Add(sensitive);
+            sensitiveIndex = fields.IndexOf(sensitive);
+        }
+        return (keys, fields, sensitiveIndex);
+    }
+
+    private static bool IsAreaLevel(string name) =>
+        name == "village" || (name.Length == 4 && name.StartsWith("adm", StringComparison.Ordinal) && name[3] is >= '1' and <= '9');
+
+    private static LocalSuppressionReport Suppression(List<string> keys, int k, List<string?[]> before, IReadOnlyList<string?[]> after,
+        KAnonymityReport report, IReadOnlyList<string?>? sensitive)
+    {
+        var byColumn = KAnonymity.SuppressedByColumn(after);
+        var small = after.GroupBy(r => r, RecordComparer.Instance).Where(g => g.Count() < k)
+            .OrderBy(g => g.Count()).Take(ListedSmallClasses)
+            .Select(g => new SmallClassReport([.. g.Key.Select(v => v ?? "")], g.Count())).ToList();
+        return new LocalSuppressionReport
+        {
+            K = k,
+            ValuesBlanked = report.SuppressedValues,
+            RecordsTouched = after.Count(r => Array.IndexOf(r, KAnonymity.SuppressedMark) >= 0),
+            ByKeyVariable = [.. keys.Select((name, i) => new BlankedValuesReport(name, byColumn.ElementAtOrDefault(i)))],
+            KAnonymous = report.IsKAnonymous,
+            Reason = report.Reason,
+            ClassesBelowK = small,
+            RiskBefore = KAnonymityAssessment.Risk(MicrodataRisk.Measure(before, sensitive)),
+        };
+    }
+
+    /// <summary>
+    /// The rows as written: the (suppressed) keys, then the other fields, sorted by their values so that the order
+    /// of the file says nothing about the order of registration.
+    /// </summary>
+    private static List<string?[]> Combine(IReadOnlyList<string?[]> keys, IReadOnlyList<string?[]> rows, int keyCount)
+    {
+        var result = new List<string?[]>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = (string?[])rows[i].Clone();
+            Array.Copy(keys[i], row, keyCount);
+            result.Add(row);
+        }
+        result.Sort(static (a, b) =>
+        {
+            for (var c = 0; c < a.Length; c++)
+            {
+                var order = string.CompareOrdinal(a[c], b[c]);
+                if (order != 0)
+                    return order;
+            }
+            return 0;
+        });
+        return result;
+    }
+
+    private static List<(string Key, string Value)> About(MicrodataExportRequest request, List<string> keys, List<string> fields,
+        MicrodataRiskReport risk, LocalSuppressionReport? suppression) =>
+    [
+        ("unit", request.Unit == FieldLevel.Person ? "person" : "household"),
+        ("records", risk.Records.ToString(CultureInfo.InvariantCulture)),
+        ("area_level", request.AreaLevel),
+        ("key_variables", string.Join(",", keys)),
+        ("fields", string.Join(",", fields)),
+        ("k", suppression?.K.ToString(CultureInfo.InvariantCulture) ?? ""),
+        ("global_risk", risk.GlobalRisk.ToString("0.######", CultureInfo.InvariantCulture)),
+        ("expected_reidentifications", risk.ExpectedReidentifications.ToString("0.###", CultureInfo.InvariantCulture)),
+        ("max_global_risk", request.MaxGlobalRisk.ToString("0.######", CultureInfo.InvariantCulture)),
+        ("suppressed_mark", KAnonymity.SuppressedMark),
+        ("personal_data", "none: no names, phones, GPS points or registry ids"),
+    ];
+
+    private static string Refusal(MicrodataExportRequest request, MicrodataRiskReport risk)
+    {
+        // Every class holding at least k records means at most n/k classes, so a global risk of at most 1/k.
+        var kNeeded = (int)Math.Ceiling(1 / request.MaxGlobalRisk - 1e-9);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"the records' global re-identification risk is {risk.GlobalRisk:0.00%} ({risk.ExpectedReidentifications:0.#} expected re-identifications " +
+            $"in {risk.Records:N0} records), above the limit of {request.MaxGlobalRisk:0.00%}: no file was written. To bring it under the limit, " +
+            $"roll the areas up to a coarser level than {request.AreaLevel}, name fewer or coarser key variables, or apply local suppression " +
+            $"with a k of at least {kNeeded} (which guarantees it); or raise the limit if the file's recipients may take that risk");
+    }
+}

@@ -1,0 +1,172 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Mosaic.Storage.Contract;
+using nietras.SeparatedValues;
+
+namespace Mosaic.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>mosaic export registrations</c> on a demo registry, checked against the demo's own Kobo export (which holds
+/// the names, phones and GPS points the microdata must never carry) and by counting key groups in the written file.
+/// </summary>
+public sealed class ExportRegistrationsCommandTests : IClassFixture<ExportRegistrationsCommandTests.Demo>
+{
+    private readonly Demo _demo;
+
+    public ExportRegistrationsCommandTests(Demo demo) => _demo = demo;
+
+    /// <summary>A 300-household demo with its Kobo export (members.csv, households.csv).</summary>
+    public sealed class Demo : IDisposable
+    {
+        public Demo()
+        {
+            Database = Dir.File("demo.db");
+            var run = CliRun.Invoke("demo", "--households", "300", "--no-serve", "--db", Database, "--export-kobo", Dir.File("kobo"));
+            Assert.True(run.ExitCode == 0, run.Error);
+            Members = ReadCsv(Path.Combine(Dir.File("kobo"), "members.csv"));
+            Households = ReadCsv(Path.Combine(Dir.File("kobo"), "households.csv"));
+        }
+
+        public TempDirectory Dir { get; } = new();
+
+        public string Database { get; }
+
+        public List<Dictionary<string, string>> Members { get; }
+
+        public List<Dictionary<string, string>> Households { get; }
+
+        public void Dispose() => Dir.Dispose();
+    }
+
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(path);
+        var names = reader.Header.ColNames;
+        var rows = new List<Dictionary<string, string>>();
+        foreach (var row in reader)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < names.Count; i++)
+                values[names[i]] = row[i].ToString();
+            rows.Add(values);
+        }
+        return rows;
+    }
+
+    private string Out(string name) => Path.Combine(_demo.Dir.Path, Guid.NewGuid().ToString("N")[..6] + "-" + name);
+
+    private CliRun Export(params string[] args) => CliRun.Invoke(["export", "registrations", "--db", _demo.Database, .. args]);
+
+    /// <summary>Every value a person's personal data could show as: names, phones, GPS coordinates, submission ids, household codes.</summary>
+    private HashSet<string> PersonalValues()
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in _demo.Members)
+        {
+            values.Add(m["name"]);
+            values.Add(m["phone"]);
+        }
+        foreach (var h in _demo.Households)
+        {
+            foreach (var part in h["gps"].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2))
+                values.Add(part);
+            values.Add(h["_uuid"]);
+            values.Add(h["hh_id"]);
+        }
+        values.Remove("");
+        return values;
+    }
+
+    [Fact]
+    public void Csv_HoldsEveryPerson_AndNoNamePhoneGpsOrIdColumnOrValue()
+    {
+        var file = Out("persons.csv");
+        var run = Export("--out", file, "--keys", "sex,age_group,migratory_status,relation", "--fields", "disability,prev_country,move_reason",
+            "--max-global-risk", "100%", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        var rows = ReadCsv(file);
+        Assert.Equal(_demo.Members.Count, rows.Count);
+        Assert.Equal(["adm4", "sex", "age_group", "migratory_status", "relation", "disability", "prev_country", "move_reason"], rows[0].Keys.ToList());
+        var personal = PersonalValues();
+        Assert.True(personal.Count > _demo.Members.Count, "the oracle found the demo's names and phones");
+        Assert.DoesNotContain(rows.SelectMany(r => r.Values), personal.Contains);
+        var text = File.ReadAllText(file);
+        foreach (var name in _demo.Members.Select(m => m["name"]).Where(n => n.Contains(' ', StringComparison.Ordinal)))
+            Assert.DoesNotContain(name, text, StringComparison.Ordinal);
+        Assert.Equal(Path.GetFullPath(file), run.Json.GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public void Xlsx_RecordsSheet_HoldsNoPersonalValue_AndItsKeyGroupsAreKAnonymous()
+    {
+        const int k = 5;
+        var file = Out("persons.xlsx");
+        var run = Export("--format", "xlsx", "--out", file, "--level", "village", "--k", "5", "--max-global-risk", "1", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        using var doc = SpreadsheetDocument.Open(file, false);
+        var workbook = doc.WorkbookPart!;
+        var sheet = workbook.Workbook.Descendants<Sheet>().Single(s => s.Name == "records");
+        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+        var rows = part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => (Ref: c.CellReference!.Value!, Text: c.InnerText)).ToList()).ToList();
+        Assert.Equal(["village", "sex", "age_group", "migratory_status", "disability", "in_school", "employed_before", "employed_now"], rows[0].Select(c => c.Text));
+        Assert.Equal(_demo.Members.Count, rows.Count - 1);
+        Assert.DoesNotContain(rows.SelectMany(r => r).Select(c => c.Text), PersonalValues().Contains);
+
+        // Key columns are A–D; an absent cell is a missing value.
+        string Key(List<(string Ref, string Text)> row) =>
+            string.Join('|', "ABCD".Select(col => row.FirstOrDefault(c => c.Ref[0] == col && char.IsDigit(c.Ref[1])).Text ?? ""));
+        var groups = rows.Skip(1).GroupBy(Key).Select(g => g.Count()).ToList();
+        Assert.All(groups, size => Assert.True(size >= k, $"a key combination of {size} record(s) in a k = {k} file"));
+        var json = run.Json;
+        Assert.True(json.GetProperty("suppression").GetProperty("k_anonymous").GetBoolean());
+        Assert.Equal(groups.Count, json.GetProperty("equivalence_classes").GetInt64());
+        Assert.Equal(Math.Round((double)groups.Count / (rows.Count - 1), 6), json.GetProperty("risk").GetProperty("global_risk").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void AboveTheLimit_ExitsTwo_WritesNoFile_AndSaysTheRiskAndWhatToDo()
+    {
+        var file = Out("refused.csv");
+        var before = Directory.GetFiles(_demo.Dir.Path);
+        var run = Export("--out", file, "--level", "village", "--keys", "sex,age_group,migratory_status,relation");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.False(File.Exists(file));
+        Assert.Equal(before, Directory.GetFiles(_demo.Dir.Path));
+        Assert.Contains("global re-identification risk is ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("above the limit of 3.00%: no file was written", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--k 34", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--max-global-risk", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GlobalRisk_IsTheNumberOfKeyGroupsOverRecords_CountedInTheWrittenFile()
+    {
+        var file = Out("households.csv");
+        var run = Export("--out", file, "--unit", "household", "--max-global-risk", "100%", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        var rows = ReadCsv(file);
+        Assert.Equal(_demo.Households.Count, rows.Count);
+        var groups = rows.GroupBy(r => $"{r["adm4"]}|{r["head_sex"]}|{r["dwelling"]}").Select(g => g.Count()).ToList();
+        var json = run.Json;
+        Assert.Equal(groups.Count, json.GetProperty("risk").GetProperty("expected_reidentifications").GetDouble(), 3);
+        Assert.Equal(groups.Count(g => g == 1), json.GetProperty("risk").GetProperty("unique_records").GetInt64());
+        var unique = json.GetProperty("individual_risk").EnumerateArray().Where(r => r.GetProperty("class_size").GetInt64() == 1)
+            .Sum(r => r.GetProperty("records").GetInt64());
+        Assert.Equal(groups.Count(g => g == 1), unique);
+        Assert.Equal(groups.Where(g => g <= 10).Sum(), json.GetProperty("individual_risk").EnumerateArray().Sum(r => r.GetProperty("records").GetInt64()));
+    }
+
+    [Fact]
+    public void AnExistingFile_IsNotReplacedWithoutForce()
+    {
+        var file = Out("exists.csv");
+        File.WriteAllText(file, "keep");
+        var run = Export("--out", file, "--max-global-risk", "100%");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("keep", File.ReadAllText(file));
+    }
+}
