@@ -11,7 +11,7 @@ namespace Mosaic.Cli.Commands;
 /// <c>mosaic export registrations --format csv|xlsx --out FILE</c>: the registry as record-level microdata without
 /// personal data, refused above a global re-identification risk.
 /// </summary>
-public sealed class ExportRegistrationsCommand : MosaicCommand
+internal sealed class ExportRegistrationsCommand : MosaicCommand
 {
     private static readonly string[] s_formats = ["csv", "xlsx"];
     private static readonly string[] s_units = ["person", "household"];
