@@ -36,6 +36,8 @@ internal sealed class ImportHazardsCommand : MosaicCommand
 
     private readonly Option<DateOnly?> _validTo = DateOptions.Create("--valid-to", "Last day the layer is valid");
 
+    private readonly Option<string?> _encoding = EncodingOption.Create();
+
     private readonly Option<bool> _skipInvalid = new("--skip-invalid")
     {
         Description = "Import the valid features and report the rest (default: import nothing when any feature is bad)",
@@ -60,6 +62,7 @@ internal sealed class ImportHazardsCommand : MosaicCommand
         Options.Add(_validFrom);
         Options.Add(_validTo);
         Options.Add(_skipInvalid);
+        Options.Add(_encoding);
         Options.Add(ErrorsOption);
     }
 
@@ -70,12 +73,14 @@ internal sealed class ImportHazardsCommand : MosaicCommand
         var typeCode = parse.GetValue(_type);
         if (!HazardTypes.Codes.TryParse(typeCode?.Trim().ToLowerInvariant(), out var type))
             throw new CliException(ExitCodes.Usage, $"unknown hazard type '{typeCode}'; use one of: {HazardTypes.Codes.Describe()}");
+        var encoding = EncodingOption.Resolve(parse.GetValue(_encoding)).Encoding;
         using var store = OpenStore(parse, console, create: true);
         var result = await HazardImporter.ImportAsync(store.Hazards, new HazardImportRequest(
             ImportSource.FromFile(path), type, parse.GetValue(_name), parse.GetValue(_severityProperty), parse.GetValue(_skipInvalid))
         {
             ValidFrom = parse.GetValue(_validFrom),
             ValidTo = parse.GetValue(_validTo),
+            Encoding = encoding,
         }, cancellationToken);
         var (layer, commit, replaced) = (result.Layer, result.Committed, result.Replaced);
         var report = WriteImportReport(parse, console, path, reportTarget, result.Issues, []);

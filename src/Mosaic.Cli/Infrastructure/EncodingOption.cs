@@ -4,12 +4,12 @@ using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Cli.Infrastructure;
 
-/// <summary><c>--encoding NAME</c> of the CSV imports: the text encoding of files saved without UTF-8.</summary>
+/// <summary><c>--encoding NAME</c> of the imports: the text encoding of files saved without UTF-8.</summary>
 internal static class EncodingOption
 {
     public static Option<string?> Create() => new("--encoding")
     {
-        Description = "Text encoding of CSV files that are not UTF-8, e.g. windows-1252, iso-8859-1, utf-16 " +
+        Description = "Text encoding of files that are not UTF-8 (CSV, JSON, GeoJSON), e.g. windows-1252, iso-8859-1, utf-16 " +
                       "(default utf-8; a byte-order mark always wins)",
         HelpName = "NAME",
     };

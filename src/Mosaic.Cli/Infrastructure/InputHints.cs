@@ -26,6 +26,7 @@ internal static class InputHints
         RequestSetting.SeverityProperty => "name it with --severity-property NAME",
         RequestSetting.AgeBands => "bands set with --age-bands",
         RequestSetting.DisclosureMethod => "--method perturbation",
+        RequestSetting.TextEncoding => "give the file's encoding with --encoding NAME, e.g. --encoding windows-1252",
         _ => null,
     };
 }

@@ -23,4 +23,7 @@ public enum RequestSetting
 
     /// <summary>The disclosure-control method of a tabulation.</summary>
     DisclosureMethod,
+
+    /// <summary>The text encoding of an input file saved in something other than UTF-8 (windows-1252, …).</summary>
+    TextEncoding,
 }

@@ -12,7 +12,7 @@ namespace Mosaic.Core.Areas.Import;
 public static class AreaImporter
 {
     /// <param name="skipInvalid">Import the valid areas and report the rest, instead of importing nothing.</param>
-    /// <param name="csv">How a CSV table is read (encoding, limits).</param>
+    /// <param name="csv">How a CSV table is read (encoding, limits); its encoding applies to a GeoJSON file too.</param>
     /// <param name="cancellationToken">Stops the import; nothing is written when it stops before the commit.</param>
     public static async Task<AreaImportResult> ImportAsync(IAreaStore store, ImportSource source, string? pcodeProperty = null, bool skipInvalid = false,
         CsvReadOptions? csv = null, CancellationToken cancellationToken = default)
@@ -20,7 +20,7 @@ public static class AreaImporter
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(source);
         var isGeoJson = source.Extension is ".geojson" or ".json";
-        var read = isGeoJson ? BoundaryReader.Read(source, pcodeProperty) : PcodeTableReader.Read(source, csv);
+        var read = isGeoJson ? BoundaryReader.Read(source, pcodeProperty, csv?.Encoding) : PcodeTableReader.Read(source, csv);
         var issues = new List<ImportIssue>(read.Issues);
         var file = source.Name;
 

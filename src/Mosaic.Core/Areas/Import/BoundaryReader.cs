@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 using Mosaic.Core.Application;
-using Mosaic.Core.Geo;
 using Mosaic.Core.Import;
+using Mosaic.Core.Import.Csv;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 
@@ -15,20 +15,17 @@ namespace Mosaic.Core.Areas.Import;
 /// </summary>
 internal static class BoundaryReader
 {
-    public static AreaFile Read(ImportSource source, string? pcodeProperty = null)
+    /// <summary>Reads the boundaries of a GeoJSON file; every feature that cannot be used is an issue with its number.</summary>
+    /// <param name="source">The GeoJSON file.</param>
+    /// <param name="pcodeProperty">The property holding the P-code (null: the deepest <c>ADMn_PCODE</c>, else <c>pcode</c>).</param>
+    /// <param name="encoding">The file's text encoding when it is not UTF-8 (a byte-order mark wins).</param>
+    public static AreaFile Read(ImportSource source, string? pcodeProperty = null, Encoding? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var file = source.Name;
-        FeatureCollection? features;
-        try
-        {
-            using var stream = source.Open();
-            features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            return new AreaFile([], [new ImportIssue(file, null, ex.LineNumber + 1 ?? 0, null, null, "not valid GeoJSON: " + ex.Message)]);
-        }
+        var features = JsonInput.ReadFeatures(source, encoding, out var problem);
+        if (problem is not null)
+            return new AreaFile([], [problem]);
         if (features is null)
             return new AreaFile([], [new ImportIssue(file, null, 1, null, null, "not a GeoJSON FeatureCollection")]);
 
@@ -73,6 +70,12 @@ internal static class BoundaryReader
             }
             var name = level is { } l ? Text(props, $"ADM{l}_EN") ?? Text(props, $"ADM{l}_NAME") ?? Text(props, $"ADM{l}_FR") ?? Text(props, $"ADM{l}_ES") : null;
             name ??= Text(props, "name");
+            if (name is { Length: > CsvReadOptions.DefaultMaxCellChars })
+            {
+                issues.Add(new ImportIssue(file, "features", row, "name", string.Concat(name.AsSpan(0, 40), "…"), string.Create(CultureInfo.InvariantCulture,
+                    $"a name of {name.Length:N0} characters, longer than the limit of {CsvReadOptions.DefaultMaxCellChars:N0}: the file is damaged")));
+                continue;
+            }
             var parent = level is > 0 ? Text(props, $"ADM{level - 1}_PCODE") ?? Text(props, $"admin{level - 1}Pcode") : Text(props, "parent_pcode") ?? Text(props, "parent");
             var levelValue = level ?? (int.TryParse(Text(props, "level"), NumberStyles.None, CultureInfo.InvariantCulture, out var lv) ? lv : -1);
             areas.Add((new Area(pcode, name ?? "", levelValue, parent, feature.Geometry), row));

@@ -1,9 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Mosaic.Core.Application;
-using Mosaic.Core.Geo;
 using Mosaic.Core.Import;
-using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 
 namespace Mosaic.Core.Hazards.Import;
@@ -21,7 +20,12 @@ public static class HazardFileReader
     /// <summary>Reads a hazard file as a layer of <paramref name="type"/>, named <paramref name="layerName"/> or after
     /// the file; each feature's severity comes from <paramref name="severityProperty"/> when given. Rejected features
     /// are listed as issues.</summary>
-    public static HazardFile Read(ImportSource source, HazardType type, string? layerName = null, string? severityProperty = null)
+    /// <param name="source">The GeoJSON file.</param>
+    /// <param name="type">The hazard the layer describes.</param>
+    /// <param name="layerName">The layer's name (null: from the file name).</param>
+    /// <param name="severityProperty">The property holding the severity (null: <see cref="DefaultSeverityProperty"/>).</param>
+    /// <param name="encoding">The file's text encoding when it is not UTF-8 (a byte-order mark wins).</param>
+    public static HazardFile Read(ImportSource source, HazardType type, string? layerName = null, string? severityProperty = null, Encoding? encoding = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var file = source.Name;
@@ -31,20 +35,10 @@ public static class HazardFileReader
         var polygons = new List<HazardPolygon>();
         var repaired = 0;
 
-        FeatureCollection? features;
-        try
+        var features = JsonInput.ReadFeatures(source, encoding, out var problem);
+        if (problem is not null)
         {
-            using var stream = source.Open();
-            features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            issues.Add(new ImportIssue(file, null, (ex.LineNumber ?? 0) + 1, null, null, "not valid GeoJSON: " + ex.Message));
-            return new HazardFile(new HazardLayer(type, name, file, polygons), issues, 0);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
-        {
-            issues.Add(new ImportIssue(file, null, 1, null, null, "not a usable GeoJSON FeatureCollection: " + ex.Message));
+            issues.Add(problem);
             return new HazardFile(new HazardLayer(type, name, file, polygons), issues, 0);
         }
         if (features is null || features.Count == 0)

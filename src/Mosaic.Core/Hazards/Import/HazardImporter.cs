@@ -19,7 +19,7 @@ public static class HazardImporter
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
-        var file = HazardFileReader.Read(request.Source, request.Type, request.LayerName, request.SeverityProperty);
+        var file = HazardFileReader.Read(request.Source, request.Type, request.LayerName, request.SeverityProperty, request.Encoding);
         var layer = file.Layer with { ValidFrom = request.ValidFrom, ValidTo = request.ValidTo };
         var commit = layer.Polygons.Count > 0 && (file.Issues.Count == 0 || request.SkipInvalid);
         var replaced = commit && await store.ReplaceLayerAsync(layer, cancellationToken);
@@ -40,6 +40,9 @@ public sealed record HazardImportRequest(ImportSource Source, HazardType Type, s
 
     /// <summary>Last day the layer applies (null: still).</summary>
     public DateOnly? ValidTo { get; init; }
+
+    /// <summary>The file's text encoding when it is not UTF-8 (null: UTF-8; a byte-order mark wins).</summary>
+    public System.Text.Encoding? Encoding { get; init; }
 }
 
 /// <summary>What a hazard import did.</summary>

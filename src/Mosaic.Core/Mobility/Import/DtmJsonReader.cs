@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Mosaic.Core.Import;
 
@@ -20,12 +21,17 @@ internal static class DtmJsonReader
         JsonDocument doc;
         try
         {
-            using var stream = source.Open();
+            using var stream = JsonInput.Open(source, options.Csv.Encoding);
             doc = JsonDocument.Parse(stream);
         }
         catch (JsonException ex)
         {
-            issues.Add(new ImportIssue(file, null, (ex.LineNumber ?? 0) + 1, null, null, "not valid JSON: " + ex.Message));
+            issues.Add(JsonInput.Problem(file, ex, "JSON"));
+            return new DtmReadResult(Format, records, issues);
+        }
+        catch (InputFormatException ex)
+        {
+            issues.Add(ex.Issue);
             return new DtmReadResult(Format, records, issues);
         }
         using (doc)
@@ -63,9 +69,10 @@ internal static class DtmJsonReader
                     continue;
                 }
                 fields.Clear();
+                var oversized = false;
                 foreach (var p in item.EnumerateObject())
                 {
-                    fields[p.Name] = p.Value.ValueKind switch
+                    var value = p.Value.ValueKind switch
                     {
                         JsonValueKind.String => p.Value.GetString(),
                         JsonValueKind.Number => p.Value.GetRawText(),
@@ -73,7 +80,17 @@ internal static class DtmJsonReader
                         JsonValueKind.False => "false",
                         _ => null,
                     };
+                    if (value is { Length: var length } && length > options.Csv.MaxCellChars && !oversized)
+                    {
+                        // The CSV layer's cell limit, so that one layout is not a way around it.
+                        oversized = true;
+                        issues.Add(new ImportIssue(file, "result", index, p.Name, string.Concat(value.AsSpan(0, 40), "…"), string.Create(CultureInfo.InvariantCulture,
+                            $"a value of {length:N0} characters, longer than the limit of {options.Csv.MaxCellChars:N0}: the file is damaged or not a DTM export")));
+                    }
+                    fields[p.Name] = value;
                 }
+                if (oversized)
+                    continue;
                 var record = parser.Parse(name => fields.GetValueOrDefault(name), index);
                 if (record is not null)
                     records.Add(record);

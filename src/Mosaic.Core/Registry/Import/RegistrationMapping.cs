@@ -78,12 +78,18 @@ public sealed partial class RegistrationMapping
         JsonDocument doc;
         try
         {
-            using var stream = source.Open();
+            using var stream = JsonInput.Open(source, encoding: null);
             doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {
-            throw new RegistrationMappingException(path, [$"not valid JSON: {ex.Message}"]);
+            var issue = JsonInput.Problem(path, ex, "JSON");
+            throw new RegistrationMappingException(path, [issue.Reason]);
+        }
+        catch (InputFormatException ex)
+        {
+            // A mapping is written by hand for Mosaic: UTF-8, as every JSON file should be.
+            throw new RegistrationMappingException(path, [ex.Issue.Reason.Replace("give its encoding or re-save it", "re-save it", StringComparison.Ordinal)]);
         }
         using (doc)
         {

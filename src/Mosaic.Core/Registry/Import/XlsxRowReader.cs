@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Mosaic.Core.Import;
+using Mosaic.Core.Import.Csv;
 
 namespace Mosaic.Core.Registry.Import;
 
@@ -56,6 +57,8 @@ internal sealed class XlsxRowReader : IRowReader
             var any = false;
             foreach (var (column, text) in _cells)
             {
+                if (text.Length > CsvReadOptions.DefaultMaxCellChars)
+                    throw OversizedCell(rowNumber, column, text);
                 if (column < values.Length && text.Length > 0)
                 {
                     values[column] = text;
@@ -170,6 +173,13 @@ internal sealed class XlsxRowReader : IRowReader
             _lastRow = rowNumber;
         return inRow;
     }
+
+    /// <summary>The CSV layer's cell limit, so that a workbook is not a way around it.</summary>
+    private InputFormatException OversizedCell(long row, int column, string text) =>
+        new(new ImportIssue(_file, _sheet, row, column < Table.Headers.Count ? Table.Headers[column] : null, string.Concat(text.AsSpan(0, 40), "…"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"a cell of {text.Length:N0} characters, longer than the limit of {CsvReadOptions.DefaultMaxCellChars:N0}: the file is damaged or not a form export")),
+            InputProblem.Limit);
 
     private InputFormatException Limit(long row, string reason) =>
         new(new ImportIssue(_file, _sheet, row, null, null, reason), InputProblem.Limit);
