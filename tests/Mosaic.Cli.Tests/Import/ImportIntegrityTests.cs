@@ -20,7 +20,7 @@ public sealed class ImportIntegrityTests : IDisposable
     {
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
-        store.Areas.Upsert(Fixtures.Areas);
+        store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();
