@@ -19,8 +19,10 @@ public interface IMobilityStore
     /// <summary>Streams stored assessments in the order they were first imported (a file's row order).</summary>
     IEnumerable<LocationAssessment> ReadAssessments(string? dataset = null);
 
+    /// <summary>One stored assessment by its record id (the DTM record's own id), or null when none has it.</summary>
     LocationAssessment? GetAssessment(string recordId);
 
+    /// <summary>Stored assessment records, of every dataset and round.</summary>
     long CountAssessments();
 
     /// <summary>
@@ -35,11 +37,13 @@ public interface IMobilityStore
     /// </summary>
     UpsertCounts UpsertFlows(IReadOnlyCollection<FlowMonitoringPoint> points, IReadOnlyCollection<FlowObservation> observations);
 
+    /// <summary>Every flow monitoring point, in the order they were first imported.</summary>
     IReadOnlyList<FlowMonitoringPoint> ReadFlowPoints();
 
     /// <summary>Streams observations ordered by point, date and import order.</summary>
     IEnumerable<FlowObservation> ReadFlowObservations(string? pointCode = null);
 
+    /// <summary>Stored flow observations, of every point.</summary>
     long CountFlowObservations();
 
     /// <summary>Persons per point, day, direction, reason and traveller type (kept up to date by <see cref="UpsertFlows"/>).</summary>

@@ -22,15 +22,19 @@ public interface IMosaicStore : IDisposable
     /// <summary>The schema version of the database (the current one: units of work are only handed out then).</summary>
     int SchemaVersion { get; }
 
+    /// <summary>The area tree (P-codes, names, levels, parents, boundaries).</summary>
     IAreaStore Areas { get; }
 
+    /// <summary>Households and their rosters; contacts only through its audited door.</summary>
     IRegistryStore Registry { get; }
 
     /// <summary>Location assessments, flow monitoring and the registry's movers.</summary>
     IMobilityStore Mobility { get; }
 
+    /// <summary>Hazard layers (flood, erosion, ...) with their polygons and severities.</summary>
     IHazardStore Hazards { get; }
 
+    /// <summary>Vulnerability scoring runs and the latest run's scores.</summary>
     IScoreStore Scores { get; }
 
     /// <summary>The append-only log of personal-data reads and exports (DESIGN §7).</summary>

@@ -34,6 +34,10 @@ public class StoreBoundary<T> : DispatchProxy where T : class
     }
 #pragma warning restore CA1000
 
+    /// <summary>
+    /// Calls <paramref name="targetMethod"/> on the provider's object and translates a driver failure (thrown, or
+    /// inside the task or stream it returns) into a <see cref="StoreException"/>; a cancellation passes through.
+    /// </summary>
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);

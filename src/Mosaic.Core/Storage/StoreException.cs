@@ -7,16 +7,19 @@ namespace Mosaic.Core.Storage;
 /// </summary>
 public sealed class StoreException : Exception
 {
+    /// <summary>A general store failure (<see cref="StoreFailure.Failed"/>) with a generic message.</summary>
     public StoreException()
         : this(StoreFailure.Failed, "store failure")
     {
     }
 
+    /// <summary>A general store failure (<see cref="StoreFailure.Failed"/>) with a message for the user.</summary>
     public StoreException(string message)
         : this(StoreFailure.Failed, message)
     {
     }
 
+    /// <summary>A general store failure (<see cref="StoreFailure.Failed"/>) caused by <paramref name="innerException"/>.</summary>
     public StoreException(string message, Exception innerException)
         : this(StoreFailure.Failed, message, innerException)
     {
