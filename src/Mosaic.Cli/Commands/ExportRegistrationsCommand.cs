@@ -77,23 +77,9 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
         DefaultValueFactory = _ => "3%",
     };
 
-    private readonly Option<string?> _area = new("--area")
-    {
-        Description = "Only records of households in this area (P-code) or below it",
-        HelpName = "PCODE",
-    };
-
-    private readonly Option<string?> _filter = new("--filter")
-    {
-        Description = "Only records meeting this condition, in the indicator expression language (e.g. \"mig_status != 'emigrant'\")",
-        HelpName = "EXPR",
-    };
-
-    private readonly Option<string?> _ageBands = new("--age-bands")
-    {
-        Description = "Age groups for age_group, e.g. 0-4,5-17,18-59,60+ (the default)",
-        HelpName = "BANDS",
-    };
+    private readonly Option<string?> _area = RecordOptions.Area();
+    private readonly Option<string?> _filter = RecordOptions.Filter();
+    private readonly Option<string?> _ageBands = RecordOptions.AgeBands();
 
     public ExportRegistrationsCommand() : base("registrations", """
         Export the registry as record-level microdata for analysts: one row per person (or household) with the
@@ -158,7 +144,7 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
                         MaxGlobalRisk = maxRisk,
                         AreaPcode = parse.GetValue(_area),
                         Filter = parse.GetValue(_filter),
-                        AgeBands = parse.GetValue(_ageBands) is { } text ? AgeBands.Parse(text) : AgeBands.Default,
+                        AgeBands = RecordOptions.Bands(parse, _ageBands),
                         WritePath = file.TemporaryPath,
                     }, console.Interruption?.Token ?? default);
                 }
