@@ -63,42 +63,19 @@ internal sealed partial class PostgresRegistryStore(NpgsqlDataSource dataSource)
         return null;
     }
 
-    public IEnumerable<Household> ReadHouseholds(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard) =>
-        Read(RegistrySql.AreaFilter(areaPcode), fields, ("area", areaPcode));
+    public IAsyncEnumerable<Household> ReadHouseholdsAsync(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard,
+        CancellationToken cancellationToken = default) =>
+        ReadAsync(RegistrySql.AreaFilter(areaPcode), fields, cancellationToken, ("area", areaPcode));
 
-    private IEnumerable<Household> Read(string where, HouseholdFields fields, params (string, object?)[] parameters)
-    {
-        // Names and phones are not even selected (DESIGN §7); the GPS point only when asked for.
-        var householdColumns = fields.HasFlag(HouseholdFields.Location) ? RegistrySql.Household : RegistrySql.HouseholdWithoutLocation;
-        // Two ordered streams on two pooled connections, merged by household id: memory stays flat.
-        using var hc = dataSource.OpenConnection();
-        using var pc = dataSource.OpenConnection();
-        using var households = hc.Command($"SELECT h.id, {RegistrySql.Prefixed("h.", householdColumns)} FROM household h{where} ORDER BY h.id", null, parameters);
-        using var persons = pc.Command(
-            $"SELECT p.household_id, {RegistrySql.Prefixed("p.", RegistrySql.PersonWithoutContacts)} FROM person p JOIN household h ON h.id = p.household_id{where} " +
-            "ORDER BY p.household_id, p.line", null, parameters);
-        using var hr = households.ExecuteReader();
-        using var pr = persons.ExecuteReader();
-        var hasPerson = pr.Read();
-        while (hr.Read())
-        {
-            var id = hr.GetInt64(0);
-            var members = new List<Person>();
-            while (hasPerson && pr.GetInt64(0) < id)
-                hasPerson = pr.Read();
-            while (hasPerson && pr.GetInt64(0) == id)
-            {
-                members.Add(RegistryRows.ReadPerson(pr));
-                hasPerson = pr.Read();
-            }
-            yield return RegistryRows.ReadHousehold(hr, members);
-        }
-    }
-
-    /// <summary>As <see cref="Read"/>, with the driver's asynchronous reads (Npgsql answers buffered rows without waiting).</summary>
+    /// <summary>
+    /// Households with their members, by id, with the driver's asynchronous reads (Npgsql answers buffered rows without
+    /// waiting). Two ordered streams on two pooled connections, merged by household id: memory stays flat, and the
+    /// unit of work holds no connection of its own that a second reader could collide with.
+    /// </summary>
     private async IAsyncEnumerable<Household> ReadAsync(string where, HouseholdFields fields, [EnumeratorCancellation] CancellationToken cancellationToken,
         params (string, object?)[] parameters)
     {
+        // Names and phones are not even selected (DESIGN §7); the GPS point only when asked for.
         var householdColumns = fields.HasFlag(HouseholdFields.Location) ? RegistrySql.Household : RegistrySql.HouseholdWithoutLocation;
         await using var hc = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var pc = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -111,6 +88,8 @@ internal sealed partial class PostgresRegistryStore(NpgsqlDataSource dataSource)
         var hasPerson = await pr.ReadAsync(cancellationToken).ConfigureAwait(false);
         while (await hr.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            // Npgsql answers buffered rows without looking at the token: a cancellation stops the stream at the next household.
+            cancellationToken.ThrowIfCancellationRequested();
             var id = hr.GetInt64(0);
             var members = new List<Person>();
             while (hasPerson && pr.GetInt64(0) < id)

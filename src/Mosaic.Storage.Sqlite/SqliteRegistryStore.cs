@@ -68,8 +68,9 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
         return Task.FromResult(Read(" WHERE h.submission_id = $id", HouseholdFields.Standard, ("$id", submissionId)).FirstOrDefault());
     }
 
-    public IEnumerable<Household> ReadHouseholds(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard) =>
-        Read(AreaFilter(areaPcode), fields, ("$area", areaPcode));
+    public IAsyncEnumerable<Household> ReadHouseholdsAsync(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard,
+        CancellationToken cancellationToken = default) =>
+        new SqliteAsyncStream<Household>(() => Read(AreaFilter(areaPcode), fields, ("$area", areaPcode)), cancellationToken);
 
     public Task<IReadOnlyList<Household>> ReadHouseholdsByIdAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken = default)
     {

@@ -43,6 +43,7 @@ public abstract class CancellationContractTests(IStoreProvider provider) : Contr
             ("registry: by source", t => Store.Registry.CountHouseholdsBySourceAsync(t)),
             ("registry: by status", t => Store.Registry.CountPersonsByStatusAsync(cancellationToken: t)),
             ("registry: one household", t => Store.Registry.GetHouseholdAsync("uuid-returnee-1", t)),
+            ("registry: household stream", t => Store.Registry.ReadHouseholdsAsync(cancellationToken: t).ToListAsync(TestToken).AsTask()),
             ("scores: latest run", t => Store.Scores.LatestRunAsync(t)),
             ("scores: all", t => Store.Scores.ReadScoresAsync(t)),
         };
@@ -113,7 +114,7 @@ public abstract class CancellationContractTests(IStoreProvider provider) : Contr
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestToken);
         var again = ScoringRun.Run(
-            [.. Store.Registry.ReadHouseholds(null, HouseholdFields.Location)], model, HazardIndex.Build([]),
+            await Store.Registry.ReadHouseholdsAsync(null, HouseholdFields.Location, TestToken).ToListAsync(TestToken), model, HazardIndex.Build([]),
             await Store.Areas.AllAsync(withBoundaries: true, TestToken));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             Store.Scores.SaveRunAsync(model, new CancellingList<ScoredHousehold>(again, cancel, cancelAt: 1), at.AddDays(1), cancel.Token));

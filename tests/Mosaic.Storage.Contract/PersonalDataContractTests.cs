@@ -39,7 +39,8 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
         Assert.NotNull(returnee.Members[0].Name);
         Assert.NotNull(returnee.Gps);
         Reopen();
-        var reads = Store.Registry.ReadHouseholds().Concat(Store.Registry.ReadHouseholds("BD554909"))
+        var reads = (await Store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
+            .Concat(await Store.Registry.ReadHouseholdsAsync("BD554909", cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
             .Append((await Store.Registry.GetHouseholdAsync(returnee.SubmissionId, cancellationToken: TestContext.Current.CancellationToken))!).ToList();
         Assert.Equal(5, reads.Count);
         Assert.All(reads, h => Assert.Null(h.Gps));
@@ -54,7 +55,7 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
     public async Task HouseholdRead_ForLocation_HasTheGpsPointButStillNoNameOrPhone()
     {
         var (returnee, displaced) = await SeedFamilies();
-        var read = Store.Registry.ReadHouseholds(null, HouseholdFields.Location).ToDictionary(h => h.SubmissionId);
+        var read = (await Store.Registry.ReadHouseholdsAsync(null, HouseholdFields.Location, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).ToDictionary(h => h.SubmissionId);
         Assert.Equal(returnee.Gps, read[returnee.SubmissionId].Gps);
         Assert.Equal(displaced.Gps, read[displaced.SubmissionId].Gps);
         Assert.All(read.Values.SelectMany(h => h.Members), m => Assert.True(m.Name is null && m.Phone is null));
@@ -130,9 +131,11 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
         // Oracle: the generated households whose P-code nests under the scope's (COD P-codes extend their parent's).
         var expected = RandomRegistry.Households(300, seed: 8).Where(h => h.AreaPcode.StartsWith("BD55490917", StringComparison.Ordinal))
             .Select(h => h.SubmissionId).Order(StringComparer.Ordinal).ToList();
-        var read = Store.Registry.ReadHouseholds("BD55490917").Select(h => h.SubmissionId).Order(StringComparer.Ordinal).ToList();
+        var read = (await Store.Registry.ReadHouseholdsAsync("BD55490917", cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
+            .Select(h => h.SubmissionId).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, read);
-        Assert.Empty(Store.Registry.ReadHouseholds("BD55490959001").Where(h => !h.AreaPcode.StartsWith("BD55490959001", StringComparison.Ordinal)));
+        Assert.Empty((await Store.Registry.ReadHouseholdsAsync("BD55490959001", cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
+            .Where(h => !h.AreaPcode.StartsWith("BD55490959001", StringComparison.Ordinal)));
     }
 }

@@ -80,7 +80,7 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
         Import(family);
         Reopen();
         // Every field but the personal ones (names and phones leave only through ReadContacts, see PersonalDataContractTests).
-        var read = Assert.Single(Store.Registry.ReadHouseholds(null, HouseholdFields.Location));
+        var read = Assert.Single(await Store.Registry.ReadHouseholdsAsync(null, HouseholdFields.Location, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
         Assert.True(read.Id > 0);
         Assert.Equal(family with { Id = read.Id, Members = read.Members }, read);
         Assert.Equal(family.Members.Select(m => m with { Name = null, Phone = null }), read.Members);
@@ -125,7 +125,7 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
         Assert.Equal(0, await Store.Registry.CountHouseholdsAsync("BD5527", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(7, await Store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(3, await Store.Registry.CountPersonsAsync("BD55490959", cancellationToken: TestContext.Current.CancellationToken));
-        var ramna = Store.Registry.ReadHouseholds("BD55490959").ToList();
+        var ramna = await Store.Registry.ReadHouseholdsAsync("BD55490959", cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal("uuid-idp-1", Assert.Single(ramna).SubmissionId);
         Assert.Equal(3, ramna[0].Members.Count);
     }
@@ -149,7 +149,7 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
         var many = Enumerable.Range(0, 50).Select(i =>
             (i % 2 == 0 ? Fixtures.ReturneeFamily($"r-{i}") : Fixtures.DisplacedFamily($"d-{i}"))).ToArray();
         Import(many);
-        var read = Store.Registry.ReadHouseholds().ToList();
+        var read = await Store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(50, read.Count);
         Assert.All(read, h => Assert.Equal(h.SubmissionId.StartsWith('r') ? 4 : 3, h.Members.Count));
     }

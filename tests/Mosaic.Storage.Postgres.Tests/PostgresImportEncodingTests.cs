@@ -76,7 +76,7 @@ public sealed class PostgresImportEncodingTests(PostgresServer server) : IDispos
 
         using (var store = _database.Open())
         {
-            var read = store.Registry.ReadHouseholds(null, HouseholdFields.Location).OrderBy(h => h.SubmissionId, StringComparer.Ordinal).ToList();
+            var read = (await store.Registry.ReadHouseholdsAsync(null, HouseholdFields.Location, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).OrderBy(h => h.SubmissionId, StringComparer.Ordinal).ToList();
             Assert.Equal(2, read.Count);
             // Names and phones are not part of ordinary reads: compared below, as stored.
             Assert.Equal(bare with { Id = read[0].Id, Members = read[0].Members }, read[0]);

@@ -102,12 +102,12 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void StreamedRead_OnADamagedSchema_FailsAsAStoreFailureWhenEnumerated()
+    public async Task StreamedRead_OnADamagedSchema_FailsAsAStoreFailureWhenEnumerated()
     {
         using var store = SqliteMosaicStore.Open(DbPath);
         Sql("DROP TABLE person");
-        var households = store.Registry.ReadHouseholds();
-        Assert.Equal(StoreFailure.Corrupt, Assert.Throws<StoreException>(() => households.ToList()).Failure);
+        var households = store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(StoreFailure.Corrupt, (await Assert.ThrowsAsync<StoreException>(async () => await households.ToListAsync(TestContext.Current.CancellationToken))).Failure);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class StoreCalibrationTests : IDisposable
         var streamed = (await StoreScoring.ScoreAsync(store, new ScoreRequest(model, DateTimeOffset.UtcNow, 0.3), cancellationToken: TestContext.Current.CancellationToken)).Calibration!;
 
         // The way the command calibrated before: every household in memory, exposures computed again.
-        var households = store.Registry.ReadHouseholds(null, HouseholdFields.Location).ToList();
+        var households = await store.Registry.ReadHouseholdsAsync(null, HouseholdFields.Location, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
         var exposures = new ExposureCalculator(HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), (await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken)).Where(a => a.Boundary is not null))
             .Compute(households);
         var inMemory = Calibration.Fit(model, households, exposures, 0.3);

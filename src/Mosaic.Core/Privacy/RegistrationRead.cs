@@ -33,7 +33,9 @@ public static class RegistrationRead
                                  !await AccessScope.ContainsAsync(store.Areas, request.Actor.AreaScope, area, cancellationToken)))
             throw new RequestRejectedException($"no area '{area}' in your scope");
         var total = await store.Registry.CountHouseholdsAsync(area, cancellationToken);
-        var households = store.Registry.ReadHouseholds(area).Skip(request.Offset).Take(request.Limit).ToList();
+        // Take ends (and disposes) the stream before the contact read: no two open readers on the unit of work.
+        var households = await store.Registry.ReadHouseholdsAsync(area, cancellationToken: cancellationToken)
+            .Skip(request.Offset).Take(request.Limit).ToListAsync(cancellationToken);
         var read = await ContactsAsync(store, request.Actor, households, request.Subject, request.CommandLine, cancellationToken);
         return new RegistrationPage(total, request.Offset, With(households, read), read.AuditEntryId);
     }

@@ -53,9 +53,30 @@ public interface IRegistryStore
     /// scope; every household when null), ordered by id. Names and phones are null; the GPS point is null unless
     /// <paramref name="fields"/> asks for <see cref="HouseholdFields.Location"/>.
     /// </summary>
-    IEnumerable<Household> ReadHouseholds(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard);
+    /// <remarks>
+    /// Rules of the stream, kept by every provider:
+    /// <list type="bullet">
+    /// <item>Nothing is read until the enumeration starts, and the registry is never held in memory: the provider reads
+    /// ahead at most a driver buffer. Each enumeration runs the read again (a caller may stream twice, e.g. the two
+    /// passes of a calibration, and gets the same households in the same order when nothing was written between).</item>
+    /// <item>The stream holds the unit of work until it is enumerated to the end or disposed (<c>await foreach</c> and
+    /// <c>Take</c> dispose it): make no other call on the same unit of work meanwhile, not even a second
+    /// <see cref="ReadHouseholdsAsync"/> (no two open readers on one connection).</item>
+    /// <item>One consumer, on one thread at a time; the enumerator is not thread-safe. To use cores, read a batch and
+    /// work on it in parallel (as scoring does), never enumerate from several threads.</item>
+    /// <item>Cancellation: <paramref name="cancellationToken"/> and the token given to
+    /// <see cref="IAsyncEnumerable{T}.GetAsyncEnumerator"/> (<c>WithCancellation</c>) both stop the stream, before the
+    /// first household or between any two, with <see cref="OperationCanceledException"/>; the statement is stopped, the
+    /// connection released, and the unit of work answers the next call.</item>
+    /// </list>
+    /// </remarks>
+    /// <param name="areaPcode">The access scope or the area asked for; null for the whole registry.</param>
+    /// <param name="fields">The optional fields to read (the GPS point).</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    IAsyncEnumerable<Household> ReadHouseholdsAsync(string? areaPcode = null, HouseholdFields fields = HouseholdFields.Standard,
+        CancellationToken cancellationToken = default);
 
-    /// <summary>One household by submission id, without personal data (as <see cref="ReadHouseholds"/>), or null.</summary>
+    /// <summary>One household by submission id, without personal data (as <see cref="ReadHouseholdsAsync"/>), or null.</summary>
     /// <param name="submissionId">The household's submission id.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     Task<Household?> GetHouseholdAsync(string submissionId, CancellationToken cancellationToken = default);

@@ -3,7 +3,7 @@ namespace Mosaic.Core.Tabulation;
 /// <summary>
 /// A store that can feed a <see cref="RegistrySnapshotBuilder"/> directly from its columns, without building a
 /// domain object per household. Optional: <see cref="RegistrySnapshotLoader"/> falls back to
-/// <see cref="Storage.IRegistryStore.ReadHouseholds"/> for stores that do not implement it.
+/// <see cref="Storage.IRegistryStore.ReadHouseholdsAsync"/> for stores that do not implement it.
 /// </summary>
 public interface IRegistrySnapshotSource
 {

@@ -25,7 +25,7 @@ public static class RegistrySnapshotLoader
             return builder.Build();
         }
         var fallback = new RegistrySnapshotBuilder(areas, null, expected);
-        foreach (var h in store.Registry.ReadHouseholds())
+        await foreach (var h in store.Registry.ReadHouseholdsAsync(cancellationToken: cancellationToken))
             fallback.Add(h);
         return fallback.Build();
     }

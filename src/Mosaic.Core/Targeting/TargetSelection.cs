@@ -36,7 +36,7 @@ internal static class TargetSelection
         var scores = (await store.Scores.ReadScoresAsync(cancellationToken)).ToDictionary(s => s.HouseholdId);
         var candidates = new List<TargetCandidate>();
         var missing = 0;
-        foreach (var h in store.Registry.ReadHouseholds(candidateScope))
+        await foreach (var h in store.Registry.ReadHouseholdsAsync(candidateScope, cancellationToken: cancellationToken))
         {
             if (scores.TryGetValue(h.Id, out var s))
                 candidates.Add(new TargetCandidate(h, s));

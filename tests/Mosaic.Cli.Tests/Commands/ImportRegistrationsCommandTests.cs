@@ -65,7 +65,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
         Assert.Equal((3, 7), (await Counts()));
 
         using var store = SqliteMosaicStore.Open(_db);
-        var h = store.Registry.ReadHouseholds(null, HouseholdFields.Location).Single(x => x.SubmissionId == "uuid-0001");
+        var h = (await store.Registry.ReadHouseholdsAsync(null, HouseholdFields.Location, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Single(x => x.SubmissionId == "uuid-0001");
         Assert.Equal(new GeoPoint(25.5741, 89.6712, 21, 4.5), h.Gps);
         Assert.Equal(Shocks.Flood | Shocks.JobLoss, h.Shocks);
         Assert.Equal(41.5, h.ReferenceWelfare);

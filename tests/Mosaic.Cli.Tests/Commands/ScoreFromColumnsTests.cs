@@ -12,7 +12,7 @@ namespace Mosaic.Cli.Tests.Commands;
 /// <summary>
 /// <c>mosaic score</c> scores from the persisted snapshot's columns and stores the run as columns. Every stored score
 /// (score, class, rank, dimension scores, area ranks, exposure method and values, explanation) must equal the row
-/// the household-object path stored for the same file — scored from <c>ReadHouseholds</c> into <see cref="ScoredHousehold"/>
+/// the household-object path stored for the same file — scored from <c>ReadHouseholdsAsync</c> into <see cref="ScoredHousehold"/>
 /// objects and written as the old per-row table's text — and the ranks must be SQL's order (score descending,
 /// submission id); on the demo, after an import that extends the snapshot, and after a rewrite of incomes and GPS
 /// points that forces a rebuild. Afterwards the image is current: the next tabulation reads it as it is and prints
@@ -85,8 +85,8 @@ public sealed class ScoreFromColumnsTests : IDisposable
         File.Copy(_db, legacy);
         using (var store = SqliteMosaicStore.Open(legacy))
         {
-            var run = ScoringRun.Run(store.Registry.ReadHouseholds(null, HouseholdFields.Location), DefaultVulnerabilityModel.Model,
-                HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken));
+            var run = await ScoringRun.RunAsync(store.Registry.ReadHouseholdsAsync(null, HouseholdFields.Location, TestContext.Current.CancellationToken), DefaultVulnerabilityModel.Model,
+                HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
             var runId = (await store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken))!.Id;
             using var c = Open(legacy);
             Execute(c, "DELETE FROM score_columns; DELETE FROM registry_snapshot");
@@ -142,8 +142,8 @@ public sealed class ScoreFromColumnsTests : IDisposable
         using (var store = SqliteMosaicStore.Open(copy))
         {
             var model = DefaultVulnerabilityModel.Model;
-            var run = ScoringRun.Run(store.Registry.ReadHouseholds(null, HouseholdFields.Location), model,
-                HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken));
+            var run = await ScoringRun.RunAsync(store.Registry.ReadHouseholdsAsync(null, HouseholdFields.Location, TestContext.Current.CancellationToken), model,
+                HazardIndex.Build(await store.Hazards.ReadLayersAsync(cancellationToken: TestContext.Current.CancellationToken)), await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
             fromObjects = [.. run.Select(StoredScoreTable.FromObject).OrderBy(r => r.HouseholdId)];
         }
         var fromColumns = StoredScoreTable.FromStore(_db).OrderBy(r => r.HouseholdId).ToList();

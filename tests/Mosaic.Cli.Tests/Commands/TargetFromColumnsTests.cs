@@ -168,7 +168,8 @@ public sealed class TargetFromColumnsTests : IDisposable
         var fromColumns = (await TargetListRun.RunAsync(store, request, cancellationToken: TestContext.Current.CancellationToken)).List;
         var areas = new AreaAncestry(await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken));
         var scores = (await store.Scores.ReadScoresAsync(cancellationToken: TestContext.Current.CancellationToken)).ToDictionary(s => s.HouseholdId);
-        var candidates = store.Registry.ReadHouseholds(request.AreaPcode).Select(h => new TargetCandidate(h, scores[h.Id])).ToList();
+        var candidates = (await store.Registry.ReadHouseholdsAsync(request.AreaPcode, cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
+            .Select(h => new TargetCandidate(h, scores[h.Id])).ToList();
         var fromObjects = Targeter.Select(candidates, areas, request);
 
         Assert.Equal(fromObjects.Households.Select(t => (t.TargetRank, t.Household.SubmissionId, t.Score.Rank, t.QuotaArea)),

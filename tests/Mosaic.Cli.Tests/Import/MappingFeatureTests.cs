@@ -33,10 +33,10 @@ public sealed class MappingFeatureTests : IDisposable
         return CliRun.Invoke("import", "registrations", hh, "--members", m, "--mapping", map, "--db", _db, "--json");
     }
 
-    private Dictionary<string, Household> Stored()
+    private async Task<Dictionary<string, Household>> Stored()
     {
         using var store = SqliteMosaicStore.Open(_db);
-        return store.Registry.ReadHouseholds().ToDictionary(h => h.SubmissionId);
+        return (await store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).ToDictionary(h => h.SubmissionId);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class MappingFeatureTests : IDisposable
         Assert.Equal(ExitCodes.InputRejected, run.ExitCode);
         Assert.Contains("household.adm_pcode names column 'vilage_pcode', which hh.csv does not have (close: village_pcode)", run.Error, StringComparison.Ordinal);
         Assert.Contains("members.age names column 'age_yrs', which members.csv does not have (close: members/age)", run.Error, StringComparison.Ordinal);
-        Assert.Empty(Stored());
+        Assert.Empty(await Stored());
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class MappingFeatureTests : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         Assert.Equal(2, run.Json.GetProperty("households_imported").GetInt64());
         Assert.Equal(1, run.Json.GetProperty("households_declined").GetInt64());
-        Assert.Equal(["u1", "u2"], Stored().Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["u1", "u2"], (await Stored()).Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class MappingFeatureTests : IDisposable
             """{ "choices": { "debt": { "dont_know": null }, "shocks": { "none": null } } }""");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
-        var stored = Stored();
+        var stored = await Stored();
         Assert.Null(stored["u1"].Debt);
         Assert.Equal(Shocks.Flood, stored["u1"].Shocks);
         Assert.True(stored["u2"].Debt);
@@ -131,7 +131,7 @@ public sealed class MappingFeatureTests : IDisposable
             """{ "description": "no field mapped" }""");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
-        var h = Stored()["u1"];
+        var h = (await Stored())["u1"];
         Assert.Null(h.Savings);
         Assert.Null(h.Debt);
     }

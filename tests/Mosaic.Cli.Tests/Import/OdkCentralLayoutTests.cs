@@ -38,10 +38,10 @@ public sealed class OdkCentralLayoutTests : IDisposable
         return (run.ExitCode, json, run.Error);
     }
 
-    private Dictionary<string, GeoPoint?> Points()
+    private async Task<Dictionary<string, GeoPoint?>> Points()
     {
         using var store = SqliteMosaicStore.Open(_db);
-        return store.Registry.ReadHouseholds(fields: HouseholdFields.Standard | HouseholdFields.Location)
+        return (await store.Registry.ReadHouseholdsAsync(fields: HouseholdFields.Standard | HouseholdFields.Location, cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
             .ToDictionary(h => h.SubmissionId, h => h.Gps);
     }
 
@@ -58,7 +58,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
         Assert.Equal(0, json.GetProperty("issues").GetInt64());
         Assert.False(File.Exists(zip + ".errors.csv"));
 
-        var points = Points();
+        var points = await Points();
         Assert.Equal(new GeoPoint(25.5741, 89.6712, 21.3, 4.5), points["uuid:0f3c9a1e-1"]);
         Assert.Equal(new GeoPoint(25.6012, 89.7001, 0, 0), points["uuid:0f3c9a1e-4"]);
         Assert.Null(points["uuid:0f3c9a1e-3"]);
@@ -81,7 +81,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
         var (exit, _, err) = Import(households, "--members", members, "--mapping", mapping);
 
         Assert.True(exit == ExitCodes.Success, err);
-        Assert.Equal(new GeoPoint(-12.5, 130.8), Points()["uuid:g1"]);
+        Assert.Equal(new GeoPoint(-12.5, 130.8), (await Points())["uuid:g1"]);
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public sealed class AuthorizationMatrixTests(MosaicApiFactory factory) : IClassF
     {
         long residents;
         using (var store = factory.Database.OpenStore())
-            residents = store.Registry.ReadHouseholds(In).Sum(h => h.Members.Count(m => m.MigratoryStatus != MigratoryStatus.Emigrant));
+            residents = (await store.Registry.ReadHouseholdsAsync(In, cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Sum(h => h.Members.Count(m => m.MigratoryStatus != MigratoryStatus.Emigrant));
         // A manager's table is suppressed, not perturbed: its total is exact (OpenQueryPerturbationTests covers viewers).
         using var client = factory.ClientFor(Role.Manager, scoped: true);
         var table = await Json(client, "/api/tabulations?indicator=population&by=sex");

@@ -94,7 +94,7 @@ public sealed class OpenQueryPerturbationTests(MosaicApiFactory factory) : IClas
                 }
             }
         }
-        return store.Registry.ReadHouseholds()
+        return (await store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
             .GroupBy(h => unionOf[h.AreaPcode])
             .ToDictionary(g => g.Key, g => g.Sum(h => (long)h.Members.Count(m => m.MigratoryStatus != MigratoryStatus.Emigrant)), StringComparer.Ordinal);
     }

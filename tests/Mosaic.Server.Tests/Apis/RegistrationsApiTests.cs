@@ -54,8 +54,8 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
         HashSet<string> inside;
         using (var store = factory.Database.OpenStore())
         {
-            inside = [.. store.Registry.ReadHouseholds(DemoDatabase.InScope).Select(h => h.SubmissionId)];
-            outside = store.Registry.ReadHouseholds(DemoDatabase.OutOfScope).First().SubmissionId;
+            inside = [.. (await store.Registry.ReadHouseholdsAsync(DemoDatabase.InScope, cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Select(h => h.SubmissionId)];
+            outside = (await store.Registry.ReadHouseholdsAsync(DemoDatabase.OutOfScope, cancellationToken: TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).SubmissionId;
         }
         var page = await Json(client, "/api/registrations?limit=500");
         Assert.Equal(inside.Count, page.GetProperty("total").GetInt64());
@@ -80,7 +80,7 @@ public sealed class RegistrationsApiTests(MosaicApiFactory factory) : IClassFixt
         var (name, client) = (await Account(role, scope: null));
         using var owned = client;
         using var store = factory.Database.OpenStore();
-        var id = store.Registry.ReadHouseholds().First().SubmissionId;
+        var id = (await store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken).FirstAsync(TestContext.Current.CancellationToken)).SubmissionId;
         await ProblemAssert.IsProblem(await client.GetAsync("/api/registrations", TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblem(await client.GetAsync($"/api/registrations/{id}", TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
         Assert.Empty((await EntriesOf(name)));

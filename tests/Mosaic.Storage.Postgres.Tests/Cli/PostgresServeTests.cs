@@ -24,7 +24,7 @@ public sealed class PostgresServeTests(PostgresServer server, CliSideBySide side
             await UserAdministration.AddAsync(store, new NewUser("serve-viewer", Role.Viewer, null, "a long enough password"), cancellationToken: TestContext.Current.CancellationToken);
             token = (await UserAdministration.IssueTokenAsync(store, "serve-viewer", "test", cancellationToken: TestContext.Current.CancellationToken)).Secret;
             // Oracle: residents counted from the households themselves.
-            residents = store.Registry.ReadHouseholds().Sum(h => h.Members.Count(m => m.MigratoryStatus != MigratoryStatus.Emigrant));
+            residents = (await store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Sum(h => h.Members.Count(m => m.MigratoryStatus != MigratoryStatus.Emigrant));
         }
         using var process = Start("serve", "--db", sides.Postgres, "--urls", "http://127.0.0.1:0");
         try

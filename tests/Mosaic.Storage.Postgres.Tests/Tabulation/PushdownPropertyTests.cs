@@ -62,7 +62,7 @@ public sealed class PushdownPropertyTests(PostgresServer server, PushdownRegistr
         server.RequireServer();
         var store = registry.Store!;
         var result = (await PushdownTabulator.TryTabulateAsync(store, IndicatorCatalogue.Shipped, new TabulationRequest("population", ["adm4", "sex"]) { MinimumCellSize = 1 }, cancellationToken: TestContext.Current.CancellationToken))!;
-        var residents = store.Registry.ReadHouseholds().SelectMany(h => h.Members).Count(m => m.MigratoryStatus != Core.Registry.MigratoryStatus.Emigrant);
+        var residents = (await store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).SelectMany(h => h.Members).Count(m => m.MigratoryStatus != Core.Registry.MigratoryStatus.Emigrant);
         Assert.Equal(residents, result.GrandTotal.Value);
     }
 

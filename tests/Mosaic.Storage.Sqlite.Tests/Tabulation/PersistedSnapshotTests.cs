@@ -72,10 +72,10 @@ public sealed class PersistedSnapshotTests : IDisposable
             RandomRegistry.Import(importer, 60, seed: 23);
         var extended = await Load();
 
-        // The slow path through domain objects (ReadHouseholds), independent of the columnar scan and the image.
+        // The slow path through domain objects (ReadHouseholdsAsync), independent of the columnar scan and the image.
         using var store = SqliteMosaicStore.Open(_path);
         var builder = new RegistrySnapshotBuilder(await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken));
-        foreach (var h in store.Registry.ReadHouseholds())
+        await foreach (var h in store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken))
             builder.Add(h);
         var fromObjects = builder.Build();
         foreach (var (indicator, by) in new[]
