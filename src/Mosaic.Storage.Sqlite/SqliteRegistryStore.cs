@@ -72,24 +72,6 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
         CancellationToken cancellationToken = default) =>
         new SqliteAsyncStream<Household>(() => Read(AreaFilter(areaPcode), fields, ("$area", areaPcode)), cancellationToken);
 
-    public Task<IReadOnlyList<Household>> ReadHouseholdsByIdAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(householdIds);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (householdIds.Count == 0)
-            return Task.FromResult<IReadOnlyList<Household>>([]);
-        // One JSON array parameter: any number of ids in one statement, no temporary table.
-        var ids = "[" + string.Join(',', householdIds.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
-        var households = new List<Household>(householdIds.Count);
-        foreach (var h in Read(" WHERE h.id IN (SELECT value FROM json_each($ids))", HouseholdFields.Standard, ("$ids", ids)))
-        {
-            if ((households.Count & 0xfff) == 0)
-                cancellationToken.ThrowIfCancellationRequested();
-            households.Add(h);
-        }
-        return Task.FromResult<IReadOnlyList<Household>>(households);
-    }
-
     private IEnumerable<Household> Read(string where, HouseholdFields fields, params (string, object?)[] parameters)
     {
         // Names and phones are not even selected (DESIGN §7); the GPS point only when asked for.

@@ -71,6 +71,11 @@ internal static unsafe partial class NativeSqlite
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial long ColumnInt64(nint stmt, int index);
 
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_double")]
+    [SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial double ColumnDouble(nint stmt, int index);
+
     [LibraryImport(Library, EntryPoint = "sqlite3_column_type")]
     [SuppressGCTransition]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]

@@ -226,6 +226,18 @@ internal sealed unsafe class RawStatement : IDisposable
     public long? GetNullableLong(int column) =>
         NativeSqlite.ColumnType(_handle, column) == raw.SQLITE_NULL ? null : NativeSqlite.ColumnInt64(_handle, column);
 
+    public bool IsNull(int column) => NativeSqlite.ColumnType(_handle, column) == raw.SQLITE_NULL;
+
+    public double? GetNullableDouble(int column) =>
+        NativeSqlite.ColumnType(_handle, column) == raw.SQLITE_NULL ? null : NativeSqlite.ColumnDouble(_handle, column);
+
+    public bool? GetNullableBool(int column) =>
+        NativeSqlite.ColumnType(_handle, column) == raw.SQLITE_NULL ? null : NativeSqlite.ColumnInt64(_handle, column) != 0;
+
+    /// <summary>A text column of the current row; NULL reads as an error, as the data reader's GetString does.</summary>
+    public string GetText(int column) =>
+        GetNullableText(column) ?? throw new InvalidOperationException($"column {column} is NULL where text was expected");
+
     public string? GetNullableText(int column)
     {
         var text = NativeSqlite.ColumnText(_handle, column);

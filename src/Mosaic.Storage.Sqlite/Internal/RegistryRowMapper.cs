@@ -120,5 +120,67 @@ internal static class RegistryRowMapper
         };
     }
 
+    /// <summary>
+    /// <see cref="ReadHousehold(SqliteDataReader, IReadOnlyList{Person})"/> from a raw statement's row (no per-value
+    /// checks of the data reader: a target list reads tens of thousands of households).
+    /// </summary>
+    public static Household ReadHousehold(RawStatement r, IReadOnlyList<Person> members)
+    {
+        var lat = r.GetNullableDouble(5);
+        var lon = r.GetNullableDouble(6);
+        var submitted = r.GetNullableText(4);
+        var dwelling = r.GetNullableText(9);
+        var change = r.GetNullableText(14);
+        return new Household
+        {
+            Id = r.GetLong(0),
+            SubmissionId = r.GetText(1),
+            HouseholdCode = r.GetNullableText(2),
+            AreaPcode = r.GetText(3),
+            SubmittedAt = submitted is null ? null : DateTimeOffset.Parse(submitted, CultureInfo.InvariantCulture),
+            Gps = lat is { } la && lon is { } lo ? new GeoPoint(la, lo, r.GetNullableDouble(7), r.GetNullableDouble(8)) : null,
+            Dwelling = dwelling is null ? null : Codes.Dwelling.Parse(dwelling),
+            IncomeBefore = r.GetNullableDouble(10),
+            IncomeNow = r.GetNullableDouble(11),
+            Remittances = r.GetNullableBool(12),
+            RemittanceAmount = r.GetNullableDouble(13),
+            RemittanceChange = change is null ? null : Codes.RemittanceChange.Parse(change),
+            Debt = r.GetNullableBool(15),
+            Savings = r.GetNullableBool(16),
+            AssistanceReceived = r.GetNullableBool(17),
+            Shocks = (Shocks)r.GetLong(18),
+            ReferenceWelfare = r.GetNullableDouble(19),
+            Members = members,
+        };
+    }
+
+    /// <summary><see cref="ReadPerson(SqliteDataReader)"/> from a raw statement's row.</summary>
+    public static Person ReadPerson(RawStatement r)
+    {
+        var moveDate = r.GetNullableText(10);
+        var reason = r.GetNullableText(11);
+        return new Person
+        {
+            LineNumber = checked((int)r.GetLong(1)),
+            Name = r.GetNullableText(2),
+            Phone = r.GetNullableText(3),
+            Sex = Codes.Sex.Parse(r.GetText(4)),
+            Age = r.IsNull(5) ? null : checked((int)r.GetLong(5)),
+            Relation = Codes.Relation.Parse(r.GetText(6)),
+            MigratoryStatus = Codes.MigratoryStatus.Parse(r.GetText(7)),
+            PreviousCountry = r.GetNullableText(8),
+            PreviousPcode = r.GetNullableText(9),
+            MoveDate = moveDate is null ? null : DateOnly.ParseExact(moveDate, DateFormat, CultureInfo.InvariantCulture),
+            MoveReason = reason is null ? null : Codes.MoveReason.Parse(reason),
+            WashingtonGroup = new WashingtonGroupAnswers(
+                WgRead(r, 12), WgRead(r, 13), WgRead(r, 14), WgRead(r, 15), WgRead(r, 16), WgRead(r, 17)),
+            InSchool = r.GetNullableBool(19),
+            EmployedBefore = r.GetNullableBool(20),
+            EmployedNow = r.GetNullableBool(21),
+        };
+    }
+
+    private static byte? WgRead(RawStatement r, int i) => r.IsNull(i) ? null : (byte)checked((int)r.GetLong(i));
+
     private static byte? WgRead(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : (byte)r.GetInt32(i);
 }
