@@ -35,6 +35,8 @@ internal sealed class TabulationBenchmark : IBenchmark
 
         if (!reuse || !File.Exists(db))
             LoadSqlite(db, households);
+        if (args.Contains("--generate-only"))
+            return 0;
         using var store = SqliteMosaicStore.Open(db);
 
         GC.Collect();
