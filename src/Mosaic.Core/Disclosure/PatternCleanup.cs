@@ -91,7 +91,7 @@ internal static class PatternCleanup
             }
             unproven.Remove(cell);
             foreach (var corner in box)
-                (dependents[corner] ??= []).Add(cell);
+                (dependents[corner] ??= new List<int>(box.Length)).Add(cell);
         }
 
         // The cells other than `cell` whose current witness uses it, each once; stale entries are removed from the list.
