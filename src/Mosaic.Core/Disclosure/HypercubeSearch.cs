@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Mosaic.Core.Disclosure;
 
@@ -131,6 +132,7 @@ internal sealed class HypercubeSearch
         _witness[cell] is { } box && StillValid(box, _witnessFlip[cell]) ? box : SuppressedValidBox(cell);
 
     /// <summary>The corners of a valid box made only of suppressed cells around <paramref name="cell"/>, or null when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[]? SuppressedValidBox(int cell)
     {
         _table.Coords(cell, _coords);
@@ -168,6 +170,7 @@ internal sealed class HypercubeSearch
     /// corners spanned by the dimensions chosen so far, so a branch stops at the first published corner or as soon as
     /// it can no longer be valid. Which valid box is found first does not matter to any caller: each only needs one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FindSuppressedBox(int cell, int depth)
     {
         if (depth == 0)
@@ -223,6 +226,7 @@ internal sealed class HypercubeSearch
     /// more corners only lower the smallest "+" and "−" corner and raise the level needed, so a partial box that fails
     /// fails with every completion, and the boxes that remain are met in the same order as without the test.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool PartialValid(int d)
     {
         var half = 1 << d;
@@ -277,6 +281,7 @@ internal sealed class HypercubeSearch
     /// order of <see cref="Corners"/> (corner m is "−" when m and the flip mask share an odd number of bits; which
     /// corner anchors the box only swaps "+" and "−", so the test is the same for every corner).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool StillValid(int[] box, int flip)
     {
         foreach (var c in box)
@@ -358,6 +363,7 @@ internal sealed class HypercubeSearch
     private double Cost(int index) => _status[index] != CellStatus.Published ? 0 : CellCost + Math.Min(_contributors[index], CellCost - 1);
 
     /// <summary>Keeps the cheapest alternative coordinates along <paramref name="d"/>, judged by the neighbouring cell.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SelectCandidates(int cell, int d)
     {
         var extent = _table.Extents[d];
@@ -392,6 +398,7 @@ internal sealed class HypercubeSearch
     /// corners spanned so far cost as much as the best box found (costs are never negative) or can no longer be valid
     /// (<see cref="PartialValid"/>): the box chosen is the one the full enumeration would choose.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Search(int cell, int d, ref double bestCost)
     {
         if (d == 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>
@@ -14,6 +16,8 @@ internal static class PatternCleanup
     public const int MaximumCells = 20_000;
 
     /// <summary>Publishes every secondary cell it can, most contributors first; returns the number published again.</summary>
+    // Runs once per table: compiled optimised at once rather than starting as unoptimised code (the first table of a process).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Run(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, HypercubeSearch search)
     {
         if (table.Size > MaximumCells)
