@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>
@@ -14,12 +16,18 @@ internal static class PatternCleanup
     public const int MaximumCells = 20_000;
 
     /// <summary>Publishes every secondary cell it can, most contributors first; returns the number published again.</summary>
+    // Runs once per table: compiled optimised at once rather than starting as unoptimised code (the first table of a process).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Run(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, HypercubeSearch search)
     {
         if (table.Size > MaximumCells)
             return 0;
         var witness = new int[]?[table.Size];
-        var dependents = new HashSet<int>?[table.Size];
+        // Per cell, the cells whose witness used it when it was set; entries whose witness has changed since are
+        // dropped when read (Dependents), which costs less than keeping exact sets.
+        var dependents = new List<int>?[table.Size];
+        var seen = new int[table.Size];
+        var round = 0;
         var unproven = new HashSet<int>();
         var secondary = new List<int>();
         for (var i = 0; i < status.Length; i++)
@@ -28,7 +36,7 @@ internal static class PatternCleanup
                 continue;
             if (status[i] == CellStatus.SecondarySuppressed)
                 secondary.Add(i);
-            SetWitness(i, search.SuppressedValidBox(i));
+            SetWitness(i, search.KnownValidBox(i));
         }
         // Most contributors first: among patterns of as many cells, the one that hides fewer persons.
         secondary.Sort((a, b) =>
@@ -37,15 +45,17 @@ internal static class PatternCleanup
             return c != 0 ? c : a.CompareTo(b);
         });
         var removed = 0;
+        var affected = new List<int>();
         foreach (var cell in secondary)
         {
             status[cell] = CellStatus.Published;
-            var affected = dependents[cell] is { } d ? d.Where(j => j != cell).ToList() : [];
+            Dependents(cell, affected);
             var replacements = new List<(int Cell, int[]? Box)>(affected.Count);
             var safe = true;
             foreach (var j in affected)
             {
-                var box = search.SuppressedValidBox(j);
+                // Any valid box will do: whether the cell can go back depends on the pattern, not on the witnesses.
+                var box = search.KnownValidBox(j);
                 if (box is null && unproven.Count == 0)
                 {
                     safe = false;
@@ -57,7 +67,8 @@ internal static class PatternCleanup
             {
                 // Some cells are proven only by the LP: the audit decides, taking the witnesses as proofs.
                 var proven = new HashSet<int>(replacements.Where(r => r.Box is not null).Select(r => r.Cell));
-                safe = LinearAudit.Run(table, status, layers, j => proven.Contains(j) || (witness[j] is not null && !affected.Contains(j))).Passed;
+                var changed = new HashSet<int>(affected);
+                safe = LinearAudit.Run(table, status, layers, j => proven.Contains(j) || (witness[j] is not null && !changed.Contains(j))).Passed;
             }
             if (!safe)
             {
@@ -75,11 +86,6 @@ internal static class PatternCleanup
 
         void SetWitness(int cell, int[]? box)
         {
-            if (witness[cell] is { } old)
-            {
-                foreach (var corner in old)
-                    dependents[corner]?.Remove(cell);
-            }
             witness[cell] = box;
             if (box is null)
             {
@@ -89,7 +95,28 @@ internal static class PatternCleanup
             }
             unproven.Remove(cell);
             foreach (var corner in box)
-                (dependents[corner] ??= []).Add(cell);
+                (dependents[corner] ??= new List<int>(box.Length)).Add(cell);
+        }
+
+        // The cells other than `cell` whose current witness uses it, each once; stale entries are removed from the list.
+        void Dependents(int cell, List<int> result)
+        {
+            result.Clear();
+            if (dependents[cell] is not { } list)
+                return;
+            round++;
+            var kept = 0;
+            for (var k = 0; k < list.Count; k++)
+            {
+                var j = list[k];
+                if (seen[j] == round || witness[j] is not { } box || Array.IndexOf(box, cell) < 0)
+                    continue;
+                seen[j] = round;
+                list[kept++] = j;
+                if (j != cell)
+                    result.Add(j);
+            }
+            list.RemoveRange(kept, list.Count - kept);
         }
     }
 }

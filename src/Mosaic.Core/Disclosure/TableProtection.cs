@@ -138,7 +138,7 @@ internal sealed class TableProtection
             return;
         while (true)
         {
-            var audit = LinearAudit.Run(Table, Status, Layers, _search.HasSuppressedValidBox);
+            var audit = ProvenByBoxes(_search) ?? LinearAudit.Run(Table, Status, Layers, _search.HasSuppressedValidBox);
             Audit = audit;
             if (audit.Passed)
                 return;
@@ -149,6 +149,25 @@ internal sealed class TableProtection
             if (added == 0)
                 throw new InvalidOperationException($"disclosure audit: cell {audit.Narrow[0].Cell} stays narrower than its protection level after suppressing its totals");
         }
+    }
+
+    /// <summary>
+    /// The audit's report when every suppressed cell has a valid box of suppressed cells (then no LP is needed and
+    /// <see cref="LinearAudit.Run"/> would report exactly this: every cell checked in every layer, all proven by box, no
+    /// interval bounded by an LP); null when some cell needs the LP audit.
+    /// </summary>
+    private AuditReport? ProvenByBoxes(HypercubeSearch search)
+    {
+        var suppressed = 0;
+        for (var i = 0; i < Status.Length; i++)
+        {
+            if (Status[i] == CellStatus.Published)
+                continue;
+            if (!search.HasSuppressedValidBox(i))
+                return null;
+            suppressed++;
+        }
+        return new AuditReport(suppressed * Layers.Count, 0, [], double.PositiveInfinity) { ProvenByBox = suppressed };
     }
 
     public DisclosureOutcome Outcome()
