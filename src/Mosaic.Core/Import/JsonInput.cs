@@ -72,8 +72,10 @@ internal static class JsonInput
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
         {
-            // NetTopologySuite refuses a geometry it cannot build (a ring of fewer than four positions, …) with these.
-            problem = new ImportIssue(source.Name, null, 1, null, null, "not a usable GeoJSON FeatureCollection: " + ex.Message);
+            // NetTopologySuite refuses a geometry it cannot build (a ring of fewer than four positions, …) with these,
+            // without a position: the locator reads the features again one by one to name the one that fails.
+            problem = GeoJsonFeatureLocator.Locate(source, encoding)
+                ?? new ImportIssue(source.Name, null, 1, null, null, "not a usable GeoJSON FeatureCollection: " + ex.Message);
         }
         return null;
     }

@@ -31,6 +31,6 @@ public static class PublicationLogs
     /// <summary>The registry's publication log; a <see cref="StoreException"/> (<see cref="StoreFailure.Unsupported"/>) when the store keeps none.</summary>
     public static IPublicationLog Of(IMosaicStore store) =>
         store.Registry as IPublicationLog ?? throw new StoreException(StoreFailure.Unsupported,
-            $"{store.Description} keeps no publication log (only SQLite databases do so far): publish without --publication-log, " +
+            $"{store.Description} keeps no publication log: publish without --publication-log, " +
             "or publish the tables that go out together in one `mosaic publish` file");
 }

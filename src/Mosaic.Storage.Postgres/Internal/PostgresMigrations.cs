@@ -305,6 +305,25 @@ internal static class PostgresMigrations
             ALTER TABLE audit_log ALTER COLUMN id DROP DEFAULT;
             DROP SEQUENCE audit_log_id_seq;
             """),
+        // Issue 15: the tables published with --publication-log, so that later tables are protected against them.
+        // Append-only like the audit log: triggers for every role, privileges for the application role (PostgresSchema).
+        (8, "publication_log", """
+            CREATE TABLE publication_log (
+                id           bigserial PRIMARY KEY,
+                published_at timestamptz NOT NULL,
+                indicator    text NOT NULL,
+                definition   text NOT NULL,
+                cells        text NOT NULL
+            );
+            CREATE FUNCTION publication_log_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'the publication log is append-only' USING ERRCODE = 'insufficient_privilege';
+            END $$;
+            CREATE TRIGGER publication_log_no_update BEFORE UPDATE OR DELETE ON publication_log
+                FOR EACH ROW EXECUTE FUNCTION publication_log_refuse();
+            CREATE TRIGGER publication_log_no_truncate BEFORE TRUNCATE ON publication_log
+                FOR EACH STATEMENT EXECUTE FUNCTION publication_log_refuse();
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

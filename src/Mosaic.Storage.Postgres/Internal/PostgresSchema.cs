@@ -105,6 +105,7 @@ internal static class PostgresSchema
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {ApplicationRole};
             GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {ApplicationRole};
             REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {ApplicationRole};
+            REVOKE UPDATE, DELETE, TRUNCATE ON publication_log FROM {ApplicationRole};
             REVOKE INSERT, DELETE, TRUNCATE ON audit_log_counter FROM {ApplicationRole};
             REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON mosaic_schema, mosaic_setting FROM {ApplicationRole};
             """, tx);

@@ -135,6 +135,10 @@ write("hazards/projected-utm46n.geojson", json.dumps(proj, indent=2))
 ring = json.loads(haz)
 ring["features"][1]["geometry"]["coordinates"] = [[[89.70, 25.58], [89.72, 25.58], [89.70, 25.58]]]
 write("hazards/short-ring.geojson", json.dumps(ring, indent=2))
+# The second polygon's ring not closed: NetTopologySuite cannot build it at all (no position of its own).
+open_ring = json.loads(haz)
+open_ring["features"][1]["geometry"]["coordinates"] = [[[89.70, 25.58], [89.72, 25.58], [89.72, 25.60], [89.70, 25.60]]]
+write("hazards/open-ring.geojson", json.dumps(open_ring, indent=2))
 
 # --- mapping files (the partner mapping of tests/data/registrations) ------------------------------------------------
 with open(os.path.join(ROOT, "registrations", "other-form-mapping.json"), encoding="utf-8") as f:

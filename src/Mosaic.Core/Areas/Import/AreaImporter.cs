@@ -25,7 +25,7 @@ public static class AreaImporter
         var file = source.Name;
 
         var known = (await store.AllAsync(cancellationToken: cancellationToken)).ToDictionary(a => a.Pcode, StringComparer.Ordinal);
-        var warnings = new List<ImportIssue>();
+        var warnings = new List<ImportIssue>(read.Warnings ?? []);
         var accepted = AreaReconciler.Reconcile(read.Areas, known, isGeoJson, file, isGeoJson ? "features" : null, issues, warnings);
 
         if (issues.Count > 0 && !skipInvalid)

@@ -68,7 +68,7 @@ internal static class BoundaryReader
                 }
                 feature.Geometry = fixedGeometry;
             }
-            var name = level is { } l ? Text(props, $"ADM{l}_EN") ?? Text(props, $"ADM{l}_NAME") ?? Text(props, $"ADM{l}_FR") ?? Text(props, $"ADM{l}_ES") : null;
+            var name = level is { } l && CodAbNames.Find(props.Keys, l) is { } key ? Text(props, props.Keys[key]) : null;
             name ??= Text(props, "name");
             if (name is { Length: > CsvReadOptions.DefaultMaxCellChars })
             {
@@ -131,9 +131,13 @@ internal static class BoundaryReader
             _table = table;
             if (table is null)
                 return;
-            foreach (var name in table.GetNames())
+            Keys = table.GetNames();
+            foreach (var name in Keys)
                 _keys.TryAdd(name, name);
         }
+
+        /// <summary>The property names, in the file's order.</summary>
+        public string[] Keys { get; } = [];
 
         public bool Exists(string key) => _keys.ContainsKey(key);
 

@@ -24,7 +24,7 @@ internal static class PcodeTableReader
         var columns = new HeaderIndex(header);
         if (columns.Find("p-code", "pcode", "#adm+code") is { } pcodeCol && columns.Find("admin level", "level", "#geo+admin_level") is { } levelCol)
             return ReadLong(csv, file, columns, pcodeCol, levelCol);
-        if (columns.WideLevels().Count > 0)
+        if (WideLevels(columns).Count > 0)
             return ReadWide(csv, file, columns);
         return new AreaFile([], [new ImportIssue(file, null, 1, null, string.Join(',', header),
             "not a P-code table: expected columns 'P-Code' and 'Admin Level' (global table) or 'ADM1_PCODE', 'ADM1_EN', … (COD-AB table)")]);
@@ -88,9 +88,13 @@ internal static class PcodeTableReader
 
     private static AreaFile ReadWide(CsvReader csv, string file, HeaderIndex columns)
     {
-        var levels = columns.WideLevels();
+        var levels = WideLevels(columns);
         var areas = new Dictionary<string, (Area Area, long Row)>(StringComparer.Ordinal);
         var issues = new List<ImportIssue>();
+        // A level without a name column gets its P-codes as names (an existing area keeps its name): say so once.
+        var warnings = levels.Where(l => l.NameColumn is null).Select(l => new ImportIssue(file, null, 1, columns.Name(l.PcodeColumn), null,
+            $"warning: no name column for admin level {l.Level} (ADM{l.Level}_EN, ADM{l.Level}_FR, … or ADM{l.Level}_REF): " +
+            "new areas of that level are named by their P-code")).ToList();
         while (csv.Read())
         {
             var f = csv.Fields;
@@ -108,7 +112,19 @@ internal static class PcodeTableReader
                 parent = pcode;
             }
         }
-        return new AreaFile([.. areas.Values], issues);
+        return new AreaFile([.. areas.Values], issues, warnings);
+    }
+
+    /// <summary>COD-AB wide columns: (level, P-code column, name column) for ADM0…ADM6, ordered by level.</summary>
+    private static List<(int Level, int PcodeColumn, int? NameColumn)> WideLevels(HeaderIndex columns)
+    {
+        var result = new List<(int, int, int?)>();
+        for (var level = 0; level <= 6; level++)
+        {
+            if (columns.Find($"ADM{level}_PCODE", $"admin{level}Pcode", $"adm{level}_pcode") is { } pcode)
+                result.Add((level, pcode, CodAbNames.Find(columns.Headers, level)));
+        }
+        return result;
     }
 
     private static void AddOnce(Dictionary<string, (Area Area, long Row)> areas, Area area, List<ImportIssue> issues, string file, long row, string column)

@@ -25,6 +25,7 @@ internal sealed class CsvReader : IDisposable
     private readonly int _maxCell;
     private readonly string _encodingName;
     private string[]? _headerNames;
+    private int? _widestDataRow;
     private long _nextLine = 1;
 
     /// <param name="separator">Field separator, or null to detect it from the first line.</param>
@@ -207,6 +208,18 @@ internal sealed class CsvReader : IDisposable
                 throw Fail(i, _fields[i].AsSpan(), string.Create(CultureInfo.InvariantCulture,
                     $"the row has {count} fields where the header has {expected}: an unquoted value contains the separator '{Printable(Separator)}'"));
             }
+        }
+        // A tool that ends every row with a separator writes them all alike. One row wider than the rows before it,
+        // even with an empty tail, is a value split by a stray separator: its values are shifted right.
+        _widestDataRow ??= RecordNumber == 2 ? count : expected;
+        if (count != _widestDataRow)
+        {
+            var before = _widestDataRow == expected
+                ? string.Create(CultureInfo.InvariantCulture, $"the header and the rows before it have {expected}")
+                : string.Create(CultureInfo.InvariantCulture, $"the header has {expected} and the rows before it {_widestDataRow}");
+            throw Fail(expected, "".AsSpan(), string.Create(CultureInfo.InvariantCulture,
+                $"the row has {count} fields where {before} (the extra ones empty): an unquoted value contains the separator " +
+                $"'{Printable(Separator)}', so the values after it are shifted"));
         }
         _fields.RemoveRange(expected, count - expected);
     }

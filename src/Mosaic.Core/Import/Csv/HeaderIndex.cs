@@ -14,6 +14,9 @@ internal sealed class HeaderIndex
             _byName.TryAdd(_header[i].Trim(), i);
     }
 
+    /// <summary>The header row as read.</summary>
+    public IReadOnlyList<string> Headers => _header;
+
     /// <summary>The header text of a column.</summary>
     public string Name(int column) => _header[column];
 
@@ -42,20 +45,5 @@ internal sealed class HeaderIndex
             any = true;
         }
         return any;
-    }
-
-    /// <summary>COD-AB wide columns: (level, P-code column, name column) for ADM1…ADM6, ordered by level.</summary>
-    public IReadOnlyList<(int Level, int PcodeColumn, int? NameColumn)> WideLevels()
-    {
-        var result = new List<(int, int, int?)>();
-        for (var level = 0; level <= 6; level++)
-        {
-            var pcode = Find($"ADM{level}_PCODE", $"admin{level}Pcode", $"adm{level}_pcode");
-            if (pcode is null)
-                continue;
-            var name = Find($"ADM{level}_EN", $"ADM{level}_NAME", $"admin{level}Name_en", $"adm{level}_name", $"ADM{level}_FR", $"ADM{level}_ES");
-            result.Add((level, pcode.Value, name));
-        }
-        return result;
     }
 }

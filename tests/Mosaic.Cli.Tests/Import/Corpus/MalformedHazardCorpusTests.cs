@@ -86,6 +86,16 @@ public sealed class MalformedHazardCorpusTests : IDisposable
     }
 
     [Fact]
+    public void RingNotClosed_IsRefusedAtItsFeaturesLine()
+    {
+        // NetTopologySuite cannot build the ring and says so without a position: the feature is found again.
+        var path = CorpusFiles.Copy(_dir, "hazards", "open-ring.geojson");
+        var line = File.ReadAllLines(path).Select((text, i) => (text, i)).Where(l => l.text.Contains("\"Feature\"", StringComparison.Ordinal)).ElementAt(1).i;
+        AssertRefusedAndNothingStored(Import(path),
+            $"open-ring.geojson, row {line}: not a usable GeoJSON feature at line {line}, byte 5 ($.features[1]):", "closed");
+    }
+
+    [Fact]
     public void HugePropertyNotUsedByMosaic_IsIgnored_AndThePolygonsImported()
     {
         var path = CorpusFiles.Rewrite(_dir, TestData.Path("malformed", "hazards", "cr-only.geojson"), "huge.geojson", "Ramna ghat", new string('x', 1_100_000));

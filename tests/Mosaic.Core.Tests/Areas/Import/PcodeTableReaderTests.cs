@@ -47,6 +47,32 @@ public sealed class PcodeTableReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_WideLayoutWithNamesInTheCountrysLanguage_TakesThoseNames()
+    {
+        // Mozambique's COD-AB names areas in Portuguese only (ADMn_PT), beside a reference name and ids.
+        var path = Write("moz.csv", "ADM2_ID,ADM2_PT,ADM2_PCODE,ADM2_REF,ADM1_PT,ADM1_PCODE,ADM0_EN,ADM0_PT,ADM0_PCODE\n" +
+                                    "17,Cidade De Lichinga,MZ0101,Cidade de Lichinga,Niassa,MZ01,Mozambique,Moçambique,MZ\n");
+        var file = PcodeTableReader.Read(ImportSource.FromFile(path));
+        Assert.Empty(file.Issues);
+        Assert.Empty(file.Warnings ?? []);
+        var names = file.Areas.ToDictionary(a => a.Area.Pcode, a => a.Area.Name);
+        Assert.Equal(("Cidade De Lichinga", "Niassa", "Mozambique"), (names["MZ0101"], names["MZ01"], names["MZ"]));
+    }
+
+    [Fact]
+    public void Read_WideLayoutWithoutANameColumnForALevel_NamesThoseAreasByCode_AndWarnsOnce()
+    {
+        var path = Write("codes.csv", "ADM1_EN,ADM1_PCODE,ADM2_PCODE,ADM2_ID\nRangpur,BD55,BD5549,7\nRangpur,BD55,BD5527,8\n");
+        var file = PcodeTableReader.Read(ImportSource.FromFile(path));
+        Assert.Empty(file.Issues);
+        var warning = Assert.Single(file.Warnings ?? []);
+        Assert.Equal((1L, "ADM2_PCODE"), (warning.Row, warning.Column));
+        Assert.StartsWith("warning: no name column for admin level 2", warning.Reason, StringComparison.Ordinal);
+        Assert.Equal("BD5549", file.Areas.Single(a => a.Area.Pcode == "BD5549").Area.Name);
+        Assert.Equal("Rangpur", file.Areas.Single(a => a.Area.Pcode == "BD55").Area.Name);
+    }
+
+    [Fact]
     public void Read_BadRows_AreReportedWithRowAndColumn()
     {
         var path = Write("bad.csv",

@@ -71,4 +71,37 @@ public sealed class CsvReaderTests
         Assert.Equal(big, rows[1][0]);
         Assert.Equal(big, rows[1][1]);
     }
+
+    [Fact]
+    public void Read_EveryRowEndingWithASeparator_IsReadWithoutTheEmptyTail()
+    {
+        var rows = ReadAll("a,b,c\n1,2,3,\n4,,,\n");
+        Assert.Equal(["1", "2", "3"], rows[1]);
+        Assert.Equal(["4", "", ""], rows[2]);
+    }
+
+    [Fact]
+    public void Read_OneRowWiderThanTheOthersWithAnEmptyTail_StopsAsAShiftedRow()
+    {
+        // "Jos,e" split by a stray separator: the row's last column was empty, so the shift leaves an empty tail.
+        using var csv = new CsvReader(new StringReader("id,name,age,phone\n1,Amina,34,0171\n2,Jos,e,41,\n"), "people.csv", null, CsvReadOptions.Default);
+        Assert.True(csv.Read());
+        Assert.True(csv.Read());
+        var ex = Assert.Throws<InputFormatException>(() => csv.Read());
+        Assert.Equal(InputProblem.Structure, ex.Problem);
+        Assert.Equal(("people.csv", 3L), (ex.Issue.File, ex.Issue.Row));
+        Assert.StartsWith("line 3: the row has 5 fields where the header and the rows before it have 4 (the extra ones empty): " +
+            "an unquoted value contains the separator ','", ex.Issue.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RowsWithDifferentEmptyTails_StopAtTheOddOne()
+    {
+        using var csv = new CsvReader(new StringReader("a,b\n1,2,\n3,4,\n5,6,,\n"), "t.csv", null, CsvReadOptions.Default);
+        for (var i = 0; i < 3; i++)
+            Assert.True(csv.Read());
+        var ex = Assert.Throws<InputFormatException>(() => csv.Read());
+        Assert.Equal(4L, ex.Issue.Row);
+        Assert.Contains("where the header has 2 and the rows before it 3", ex.Issue.Reason, StringComparison.Ordinal);
+    }
 }
