@@ -29,7 +29,7 @@ public sealed class SqliteHouseholdsByIdTests : IDisposable
                 batch.Add(h, HouseholdFingerprint.Compute(h));
             batch.Commit();
         }
-        var stored = store.Registry.ReadHouseholds().ToDictionary(h => h.SubmissionId, h => h.Id);
+        var stored = (await store.Registry.ReadHouseholdsAsync(cancellationToken: ct).ToListAsync(ct)).ToDictionary(h => h.SubmissionId, h => h.Id);
 
         var wanted = imported.Where((_, i) => i % 7 == 1 || i < 2).ToList();
         // Unsorted, with an unknown id and a repeat: the result is each known household once, ascending by id.
