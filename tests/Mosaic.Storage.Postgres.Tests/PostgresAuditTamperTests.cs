@@ -96,7 +96,8 @@ public sealed class PostgresAuditTamperTests : IDisposable
     [Fact]
     public async Task EntriesWrittenBeforeTheChain_AreChainedByTheMigration_AndAppendsContinueTheChain()
     {
-        // Rewind the database to schema 6: no role, no hash, ids from a sequence (advanced past a lost newest entry).
+        // Rewind the database to schema 6: no role, no hash, ids from a sequence (advanced past a lost newest entry),
+        // and none of the later migrations (8: the publication log).
         Sql(TriggersOff + """
             ALTER TABLE audit_log DROP COLUMN role, DROP COLUMN hash;
             DROP TABLE audit_log_counter;
@@ -104,7 +105,9 @@ public sealed class PostgresAuditTamperTests : IDisposable
             SELECT setval('audit_log_id_seq', 5);
             ALTER TABLE audit_log ALTER COLUMN id SET DEFAULT nextval('audit_log_id_seq');
             ALTER TABLE audit_log ENABLE TRIGGER USER;
-            DELETE FROM mosaic_schema WHERE version = 7;
+            DROP TABLE publication_log;
+            DROP FUNCTION publication_log_refuse();
+            DELETE FROM mosaic_schema WHERE version >= 7;
             """);
         using var store = PostgresMosaicStore.Open(_database.ConnectionString());
         var chain = await store.AuditLog.ReadChainAsync(cancellationToken: TestContext.Current.CancellationToken);
