@@ -57,7 +57,7 @@ internal static class PatternCleanup
             {
                 // Some cells are proven only by the LP: the audit decides, taking the witnesses as proofs.
                 var proven = new HashSet<int>(replacements.Where(r => r.Box is not null).Select(r => r.Cell));
-                safe = LinearAudit.Run(table, status, layers, j => proven.Contains(j) || (witness[j] is not null && !affected.Contains(j))).Passed;
+                safe = Passes(table, status, layers, j => proven.Contains(j) || (witness[j] is not null && !affected.Contains(j)));
             }
             if (!safe)
             {
@@ -72,6 +72,19 @@ internal static class PatternCleanup
             removed++;
         }
         return removed;
+
+        static bool Passes(LinkedTable table, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, Func<int, bool> proven)
+        {
+            try
+            {
+                return LinearAudit.Run(table, status, layers, proven).Passed;
+            }
+            catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+            {
+                // A solver failure proves nothing: the cell stays suppressed.
+                return false;
+            }
+        }
 
         void SetWitness(int cell, int[]? box)
         {
