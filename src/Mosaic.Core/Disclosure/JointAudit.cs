@@ -1,13 +1,11 @@
-using Google.OrTools.LinearSolver;
-
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>
 /// The intruder's linear programme over a whole publication: unknowns are the atoms (0 or more when the quantity is
 /// non-negative), every published cell of every table is one equation (the sum of its atoms equals its value), and for
 /// each suppressed cell of each table the LP gives its smallest and largest value. Atoms are split into independent
-/// components (linked through shared equations), one GLOP model each, re-solved from scratch when a warm answer is not
-/// optimal (as in <see cref="LinearAudit"/>). As there, a cell whose values at two feasible points (its true value and
+/// components (linked through shared equations), one model each (<see cref="IntruderModel"/>: exact bounds, re-solved from scratch and
+/// by a second solver when an answer is not optimal, as in <see cref="LinearAudit"/>). As there, a cell whose values at two feasible points (its true value and
 /// the LPs' checked solutions, <see cref="FeasiblePoints"/>) already differ by its level needs no LP of its own.
 /// </summary>
 internal static class JointAudit
@@ -140,19 +138,20 @@ internal static class JointAudit
         private readonly int[] _parent;
         private readonly Dictionary<int, List<(int[] Atoms, double Value)>> _equations = [];
         private readonly Dictionary<int, List<int>> _members = [];
-        private readonly Dictionary<int, (Solver Solver, Dictionary<int, Variable> Vars)> _models = [];
-        private readonly double _lower;
-        private readonly double _big;
+        private readonly Dictionary<int, IntruderModel> _models = [];
+        private readonly bool _nonNegative;
+        private readonly bool _knownFeasible;
+        private readonly double _scale;
         private Dictionary<int, int>? _number;
         private FeasiblePoints? _points;
 
         public AtomModel(IReadOnlyList<PublicationMember> members, int atoms, int layer, Func<int, bool>? known)
         {
             _parent = [.. Enumerable.Range(0, atoms)];
-            var nonNegative = members.All(m => m.Protection.Layers[layer].NonNegative);
-            var scale = members.Max(m => m.Protection.Layers[layer].Values.Sum(Math.Abs));
-            _big = 1e3 * (1 + scale);
-            _lower = nonNegative ? 0 : -_big;
+            _nonNegative = members.All(m => m.Protection.Layers[layer].NonNegative);
+            // The tables are counted from one registry: its atoms satisfy every equation.
+            _knownFeasible = members.All(m => m.Protection.Layers[layer].HoldsTrueValues);
+            _scale = members.Max(m => m.Protection.Layers[layer].Values.Select(Math.Abs).DefaultIfEmpty(0).Max());
             var published = new List<(int[] Atoms, double Value)>();
             for (var m = 0; m < members.Count; m++)
             {
@@ -211,35 +210,26 @@ internal static class JointAudit
             var solved = 0;
             foreach (var group in atoms.GroupBy(Find))
             {
-                var (solver, vars) = Model(group.Key);
-                var objective = solver.Objective();
-                objective.Clear();
-                foreach (var a in group)
-                    objective.SetCoefficient(vars[a], 1);
-                if (maximize)
-                    objective.SetMaximization();
-                else
-                    objective.SetMinimization();
-                bound += Solve(solver, maximize ? double.PositiveInfinity : double.NegativeInfinity);
-                solved++;
-                Record(group.Key, vars);
+                var model = Model(group.Key);
+                var before = model.Solved;
+                bound += model.Optimize([.. group], maximize);
+                solved += model.Solved - before;
+                Record(group.Key, model.Solution);
             }
             return (bound, solved);
         }
 
         /// <summary>Hands a solution to the feasible points once it is checked against the component's equations and bounds.</summary>
-        private void Record(int component, Dictionary<int, Variable> vars)
+        private void Record(int component, double[]? values)
         {
-            if (_points is null || _number is null)
+            if (_points is null || _number is null || values is null)
                 return;
             var atoms = _members[component];
-            var values = new double[atoms.Count];
             var at = new Dictionary<int, double>(atoms.Count);
             for (var i = 0; i < atoms.Count; i++)
             {
-                values[i] = vars[atoms[i]].SolutionValue();
                 at[atoms[i]] = values[i];
-                if (Math.Abs(values[i]) >= _big / 2 || values[i] < _lower - 1e-7)
+                if (_nonNegative && values[i] < -1e-7)
                     return;
             }
             foreach (var (list, value) in _equations.GetValueOrDefault(component) ?? [])
@@ -255,39 +245,16 @@ internal static class JointAudit
 
         public void ResetAll()
         {
-            foreach (var (solver, _) in _models.Values)
-                solver.Reset();
+            foreach (var model in _models.Values)
+                model.Reset();
         }
 
-        private double Solve(Solver solver, double unbounded)
-        {
-            var status = solver.Solve();
-            if (status != Solver.ResultStatus.OPTIMAL)
-            {
-                solver.Reset();
-                status = solver.Solve(SolverParameters.FromScratch);
-            }
-            if (status != Solver.ResultStatus.OPTIMAL)
-                throw new InvalidOperationException($"publication audit: the tables' published cells do not add up together ({status})");
-            var value = solver.Objective().Value();
-            return Math.Abs(value) >= _big / 2 ? unbounded : value;
-        }
-
-        private (Solver, Dictionary<int, Variable>) Model(int component)
+        private IntruderModel Model(int component)
         {
             if (_models.TryGetValue(component, out var model))
                 return model;
-            var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available");
-            var vars = new Dictionary<int, Variable>();
-            foreach (var a in _members[component])
-                vars[a] = solver.MakeNumVar(_lower, _big, "a" + a);
-            foreach (var (atoms, value) in _equations.GetValueOrDefault(component) ?? [])
-            {
-                var constraint = solver.MakeConstraint(value, value);
-                foreach (var a in atoms)
-                    constraint.SetCoefficient(vars[a], 1);
-            }
-            model = (solver, vars);
+            model = new IntruderModel(_members[component], _equations.GetValueOrDefault(component) ?? [], _nonNegative, _scale, _knownFeasible,
+                "publication audit");
             _models[component] = model;
             return model;
         }
@@ -312,8 +279,8 @@ internal static class JointAudit
 
         public void Dispose()
         {
-            foreach (var (solver, _) in _models.Values)
-                solver.Dispose();
+            foreach (var model in _models.Values)
+                model.Dispose();
         }
     }
 }

@@ -1,5 +1,3 @@
-using Google.OrTools.LinearSolver;
-
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>
@@ -109,12 +107,12 @@ internal static class LinearAudit
         return value >= min - tolerance && value <= max + tolerance;
     }
 
-    /// <summary>One GLOP model per component of the layer's system, built lazily.</summary>
+    /// <summary>One model per component of the layer's system, built lazily (<see cref="IntruderModel"/>).</summary>
     internal sealed class ComponentSolvers(SuppressedSystem system, ProtectionLayer layer) : IDisposable
     {
-        private readonly Dictionary<int, (Solver Solver, Dictionary<int, Variable> Vars)> _models = [];
+        private readonly Dictionary<int, IntruderModel> _models = [];
         private readonly double[] _published = system.PublishedSums(layer.Values);
-        private readonly double _big = 1e3 * (1 + layer.Values.Sum(Math.Abs));
+        private readonly double _scale = layer.Values.Length == 0 ? 0 : layer.Values.Max(Math.Abs);
         private readonly Dictionary<int, (int Index, int[] Unknowns)> _dense = [];
         private FeasiblePoints? _points;
 
@@ -164,35 +162,26 @@ internal static class LinearAudit
             var solved = 0;
             foreach (var (component, unknowns) in system.UnknownsByComponent(cell))
             {
-                var (solver, vars) = Model(component);
-                var objective = solver.Objective();
-                objective.Clear();
-                foreach (var u in unknowns)
-                    objective.SetCoefficient(vars[u], 1);
-                if (maximize)
-                    objective.SetMaximization();
-                else
-                    objective.SetMinimization();
-                bound += Solve(solver, maximize ? double.PositiveInfinity : double.NegativeInfinity);
-                solved++;
-                RecordSolution(component, vars);
+                var model = Model(component);
+                var before = model.Solved;
+                bound += model.Optimize(unknowns, maximize);
+                solved += model.Solved - before;
+                RecordSolution(component, model.Solution);
             }
             return (bound, solved);
         }
 
         /// <summary>Hands the solution to <see cref="Points"/> once it is checked to satisfy every equation and bound.</summary>
-        private void RecordSolution(int component, Dictionary<int, Variable> vars)
+        private void RecordSolution(int component, double[]? values)
         {
-            if (_points is null)
+            if (_points is null || values is null)
                 return;
             var members = system.Members(component);
-            var values = new double[members.Count];
             var at = new Dictionary<int, double>(members.Count);
             for (var i = 0; i < members.Count; i++)
             {
-                values[i] = vars[members[i]].SolutionValue();
                 at[members[i]] = values[i];
-                if (Math.Abs(values[i]) >= _big / 2 || (layer.NonNegative && values[i] < -1e-7))
+                if (layer.NonNegative && values[i] < -1e-7)
                 {
                     RejectedPoints++;
                     return;
@@ -214,67 +203,37 @@ internal static class LinearAudit
             _points.Record(index, unknowns, values);
         }
 
-        /// <summary>
-        /// Variables are boxed by ±<see cref="_big"/> (far beyond any value the table allows) so that GLOP never meets
-        /// an unbounded programme; a bound that reaches half of it means "unbounded".
-        /// GLOP re-optimises from the previous objective's basis, and that re-solve can end INFEASIBLE on a programme
-        /// that is feasible (the demo's 2,000-household guide table: the table's own values satisfy every equation, and
-        /// a solve from scratch of the same model is optimal). So any answer other than optimal is checked by solving
-        /// again from scratch; only a programme that is infeasible from scratch is reported.
-        /// </summary>
-        private double Solve(Solver solver, double unbounded)
-        {
-            var status = solver.Solve();
-            if (status != Solver.ResultStatus.OPTIMAL)
-            {
-                ColdSolves++;
-                solver.Reset();
-                status = solver.Solve(SolverParameters.FromScratch);
-            }
-            if (status != Solver.ResultStatus.OPTIMAL)
-                throw new InvalidDataException($"the published cells do not add up: the intruder's equations have no solution ({status})");
-            var value = solver.Objective().Value();
-            return Math.Abs(value) >= _big / 2 ? unbounded : value;
-        }
-
         /// <summary>Optimal solutions not used as feasible points because they miss an equation or a bound by more than the tolerance.</summary>
         public int RejectedPoints { get; private set; }
 
         /// <summary>Re-solves that had to start from scratch because the warm re-solve was not optimal.</summary>
-        public int ColdSolves { get; private set; }
+        public int ColdSolves => _models.Values.Sum(m => m.ColdSolves);
+
+        /// <summary>Solves that GLOP failed even from scratch and CLP answered.</summary>
+        public int FallbackSolves => _models.Values.Sum(m => m.FallbackSolves);
 
         /// <summary>Forgets every model's basis: the next intervals are solved from scratch.</summary>
         public void ResetAll()
         {
-            foreach (var (solver, _) in _models.Values)
-                solver.Reset();
+            foreach (var model in _models.Values)
+                model.Reset();
         }
 
-        private (Solver, Dictionary<int, Variable>) Model(int component)
+        private IntruderModel Model(int component)
         {
             if (_models.TryGetValue(component, out var model))
                 return model;
-            var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available");
-            var vars = new Dictionary<int, Variable>();
-            var lower = layer.NonNegative ? 0 : -_big;
-            foreach (var u in system.Members(component))
-                vars[u] = solver.MakeNumVar(lower, _big, "x" + u);
-            foreach (var total in system.Equations(component))
-            {
-                var rhs = layer.Values[total] - _published[total];
-                var constraint = solver.MakeConstraint(rhs, rhs);
-                foreach (var u in system.UnknownInner(total))
-                    constraint.SetCoefficient(vars[u], 1);
-            }
-            model = (solver, vars);
+            var equations = system.Equations(component)
+                .Select(total => (Unknowns: system.UnknownInner(total).ToArray(), Value: layer.Values[total] - _published[total]));
+            model = new IntruderModel(system.Members(component), equations, layer.NonNegative, _scale, layer.HoldsTrueValues, "disclosure audit");
             _models[component] = model;
             return model;
         }
 
         public void Dispose()
         {
-            foreach (var (solver, _) in _models.Values)
-                solver.Dispose();
+            foreach (var model in _models.Values)
+                model.Dispose();
         }
     }
 }

@@ -19,6 +19,9 @@ internal static class OptimalSuppression
     /// <summary>Slack of the cuts, far below any protection level (dual values come from floating point).</summary>
     private const double Slack = 1e-6;
 
+    /// <summary>Progress of the search, for the benchmark (null: silent).</summary>
+    internal static Action<string>? Log { get; set; }
+
     /// <param name="table">Shape of the table.</param>
     /// <param name="contributors">Contributors per cell.</param>
     /// <param name="status">In: a safe pattern (the fast method's, audited). Out: the best safe pattern found.</param>
@@ -59,8 +62,10 @@ internal static class OptimalSuppression
                     break;
                 solver.SetTimeLimit((long)Math.Max(1, remaining.TotalMilliseconds));
                 solver.SetHint(s, [.. best.Select(b => b == CellStatus.Published ? 0.0 : 1.0)]);
+                var mipStart = clock.Elapsed;
                 var result = solver.Solve();
                 rounds++;
+                Log?.Invoke($"MIP {result} in {(clock.Elapsed - mipStart).TotalSeconds:F1} s");
                 if (result is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
                     break;
                 var optimal = result == Solver.ResultStatus.OPTIMAL;
@@ -75,6 +80,7 @@ internal static class OptimalSuppression
                 for (var c = 0; c < candidate.Length; c++)
                     candidate[c] = status[c] == CellStatus.PrimarySuppressed ? status[c] : values[c] > 0 ? CellStatus.SecondarySuppressed : CellStatus.Published;
                 var audit = Audit(table, contributors, candidate, layers);
+                Log?.Invoke($"round {rounds}: {result}, candidate {Suppressed(candidate)}, bound {lowerBound}, best {bestCount}, audit {(audit is null ? "FAILED" : audit.Passed ? "passed" : audit.Narrow.Count + " narrow")}, {clock.Elapsed.TotalSeconds:F1} s");
                 if (audit is { Passed: true })
                 {
                     if (Suppressed(candidate) < bestCount)
@@ -106,6 +112,7 @@ internal static class OptimalSuppression
                     }
                 }
                 cuts += added;
+                Log?.Invoke($"  {added} cuts from {narrow.Count} cells, {clock.Elapsed.TotalSeconds:F1} s");
                 var repaired = audit is null || clock.Elapsed >= limit ? null : Repair(table, contributors, candidate, layers, audit);
                 if (repaired is not null && Suppressed(repaired) < bestCount)
                 {
@@ -137,6 +144,7 @@ internal static class OptimalSuppression
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
+            Log?.Invoke("audit failed: " + e.Message);
             return null;
         }
     }

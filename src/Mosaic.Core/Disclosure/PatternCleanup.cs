@@ -68,7 +68,7 @@ internal static class PatternCleanup
                 // Some cells are proven only by the LP: the audit decides, taking the witnesses as proofs.
                 var proven = new HashSet<int>(replacements.Where(r => r.Box is not null).Select(r => r.Cell));
                 var changed = new HashSet<int>(affected);
-                safe = LinearAudit.Run(table, status, layers, j => proven.Contains(j) || (witness[j] is not null && !changed.Contains(j))).Passed;
+                safe = Passes(table, status, layers, j => proven.Contains(j) || (witness[j] is not null && !changed.Contains(j)));
             }
             if (!safe)
             {
@@ -83,6 +83,19 @@ internal static class PatternCleanup
             removed++;
         }
         return removed;
+
+        static bool Passes(LinkedTable table, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, Func<int, bool> proven)
+        {
+            try
+            {
+                return LinearAudit.Run(table, status, layers, proven).Passed;
+            }
+            catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+            {
+                // A solver failure proves nothing: the cell stays suppressed.
+                return false;
+            }
+        }
 
         void SetWitness(int cell, int[]? box)
         {

@@ -10,8 +10,9 @@ namespace Mosaic.Core.Tests.Disclosure.Oracle;
 /// </summary>
 internal static class IntruderOracle
 {
-    /// <summary>Per suppressed cell, the interval the published cells allow (<c>Max</c> null = unbounded).</summary>
-    public static Dictionary<int, (Rational Min, Rational? Max)> Intervals(LinkedTable table, IReadOnlyList<bool> suppressed, IReadOnlyList<long> values)
+    /// <summary>Per suppressed cell (or per one of <paramref name="only"/>), the interval the published cells allow (<c>Max</c> null = unbounded).</summary>
+    public static Dictionary<int, (Rational Min, Rational? Max)> Intervals(LinkedTable table, IReadOnlyList<bool> suppressed, IReadOnlyList<long> values,
+        IReadOnlySet<int>? only = null)
     {
         var unknown = new Dictionary<int, int>();
         for (var i = 0; i < table.Size; i++)
@@ -35,7 +36,7 @@ internal static class IntruderOracle
         var result = new Dictionary<int, (Rational, Rational?)>();
         for (var i = 0; i < table.Size; i++)
         {
-            if (!suppressed[i])
+            if (!suppressed[i] || (only is not null && !only.Contains(i)))
                 continue;
             var objective = Row(table, i, unknown, values, out var constant);
             var max = ExactSimplex.Maximize(Copy(rows), [.. rhs], objective);
