@@ -19,7 +19,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
 {
     public string Name => "suppression";
 
-    public string Description => "secondary suppression + LP audit (unsafe baseline, hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --time-limit SECONDS --db FILE --two-divisions --write-db FILE";
+    public string Description => "secondary suppression + LP audit (unsafe baseline, hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --time-limit SECONDS --log --no-stages --db FILE --two-divisions --write-db FILE";
 
     public int Run(string[] args)
     {
@@ -31,6 +31,10 @@ internal sealed class SuppressionBenchmark : IBenchmark
         var methods = (StringOption(args, "--methods") ?? "unsafe,hypercube,optimal").Split(',');
         var db = StringOption(args, "--db");
         var timeLimit = TimeSpan.FromSeconds(IntOption(args, "--time-limit", 300));
+        // --log: the optimal method's progress per stage and round; --no-stages: the cutting planes alone, from the fast pattern.
+        if (args.Contains("--log"))
+            OptimalSuppression.Log = line => Console.WriteLine($"  [{DateTime.UtcNow:HH:mm:ss}] {line}");
+        OptimalSuppression.Stages = !args.Contains("--no-stages");
 
         var build = Stopwatch.StartNew();
         var twoDivisions = args.Contains("--two-divisions");
@@ -77,7 +81,8 @@ internal sealed class SuppressionBenchmark : IBenchmark
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"optimal search: {(search.Proven ? "proven optimal" : "time limit reached")}, {search.Cells} cells, lower bound {search.LowerBound}, " +
-                    $"{search.Rounds} MIP solves, {search.Cuts} cuts, {search.Elapsed.TotalSeconds:F1} s (limit {timeLimit.TotalSeconds:F0} s), load {Load()}"));
+                    $"{search.Rounds} MIP solves, {search.Cuts} cuts, {search.Elapsed.TotalSeconds:F1} s (limit {timeLimit.TotalSeconds:F0} s), " +
+                    $"joint boxes {(search.JointBoxCells < 0 ? "-" : search.JointBoxCells.ToString(CultureInfo.InvariantCulture))}, re-published {search.Republished}, load {Load()}"));
             }
         }
         return 0;

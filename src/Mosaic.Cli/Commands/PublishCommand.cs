@@ -39,9 +39,11 @@ internal sealed class PublishCommand : MosaicCommand
 
     private readonly Option<string> _secondary = new("--secondary")
     {
-        Description = "Secondary suppression of each table before they are linked: hypercube (fast) or optimal",
+        Description = "Secondary suppression of each table before they are linked: hypercube (fast) or optimal (mixed-integer, never more cells than hypercube, within --time-limit)",
         DefaultValueFactory = _ => "hypercube",
     };
+
+    private readonly Option<int> _timeLimit = TimeLimitOption.Create();
 
     private readonly Option<int> _minHouseholds = new("--min-households")
     {
@@ -75,6 +77,7 @@ internal sealed class PublishCommand : MosaicCommand
         Options.Add(_minCell);
         Options.Add(_minHouseholds);
         Options.Add(_secondary);
+        Options.Add(_timeLimit);
         Options.Add(ForceOption);
         Options.Add(_catalogue);
         Options.Add(_publicationLog);
@@ -120,6 +123,7 @@ internal sealed class PublishCommand : MosaicCommand
                     MinimumCellSize = parse.GetValue(_minCell),
                     MinimumHouseholds = parse.GetValue(_minHouseholds),
                     Secondary = parse.GetValue(_secondary) == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube,
+                    OptimalTimeLimit = TimeSpan.FromSeconds(parse.GetValue(_timeLimit)),
                 }).ToList();
                 var log = parse.GetValue(_publicationLog) ? PublicationLogOption.Open(store) : null;
                 var snapshot = await SnapshotReading.LoadAsync(console, store, cancellationToken);

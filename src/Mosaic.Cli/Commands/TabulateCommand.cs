@@ -53,9 +53,11 @@ internal sealed class TabulateCommand : MosaicCommand
 
     private readonly Option<string> _secondary = new("--secondary")
     {
-        Description = "Secondary suppression: hypercube (fast) or optimal (mixed-integer, fewest cells, never more than hypercube; stops after 5 minutes with the best safe pattern found, and says so)",
+        Description = "Secondary suppression: hypercube (fast) or optimal (mixed-integer, fewest cells, never more than hypercube; stops after --time-limit with the best safe pattern found, and says so)",
         DefaultValueFactory = _ => "hypercube",
     };
+
+    private readonly Option<int> _timeLimit = TimeLimitOption.Create();
 
     private readonly Option<int> _minHouseholds = new("--min-households")
     {
@@ -118,6 +120,7 @@ internal sealed class TabulateCommand : MosaicCommand
         Options.Add(_minHouseholds);
         Options.Add(_method);
         Options.Add(_secondary);
+        Options.Add(_timeLimit);
         Options.Add(_format);
         Options.Add(_ageBands);
         Options.Add(_out);
@@ -170,6 +173,7 @@ internal sealed class TabulateCommand : MosaicCommand
                     MinimumHouseholds = parse.GetValue(_minHouseholds),
                     Method = Enum.Parse<DisclosureMethod>(parse.GetValue(_method)!, ignoreCase: true),
                     Secondary = parse.GetValue(_secondary) == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube,
+                    OptimalTimeLimit = TimeSpan.FromSeconds(parse.GetValue(_timeLimit)),
                     AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
                 };
                 result = parse.GetValue(_publicationLog)

@@ -10,6 +10,9 @@ public sealed record DisclosureRule(int MinimumContributors, string ContributorU
     /// <summary>The default K: cells with 1 to 4 contributors are suppressed.</summary>
     public const int DefaultMinimumContributors = 5;
 
+    /// <summary>The default time limit of the optimal method, in seconds (<see cref="OptimalTimeLimit"/>).</summary>
+    public const int DefaultOptimalTimeLimitSeconds = 300;
+
     /// <summary>Household rule for person tables: a non-empty cell needs persons from at least this many households (0 = off).</summary>
     public int MinimumHouseholds { get; init; }
 
@@ -29,7 +32,7 @@ public sealed record DisclosureRule(int MinimumContributors, string ContributorU
     /// Wall-clock limit of the optimal method's search; when it is reached, the best safe pattern found is used and the
     /// table's rule text says it is not proven optimal.
     /// </summary>
-    public TimeSpan OptimalTimeLimit { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan OptimalTimeLimit { get; init; } = TimeSpan.FromSeconds(DefaultOptimalTimeLimitSeconds);
 
     /// <summary>Whether the rule suppresses anything (K above 1).</summary>
     public bool IsActive => MinimumContributors > 1;

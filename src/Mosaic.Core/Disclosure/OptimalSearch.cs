@@ -7,4 +7,11 @@ namespace Mosaic.Core.Disclosure;
 /// <param name="Rounds">Times the mixed-integer programme was solved.</param>
 /// <param name="Cuts">Protection constraints added from the attacker programmes.</param>
 /// <param name="Elapsed">Wall-clock time of the search.</param>
-internal sealed record OptimalSearch(bool Proven, int Cells, int LowerBound, int Rounds, int Cuts, TimeSpan Elapsed);
+internal sealed record OptimalSearch(bool Proven, int Cells, int LowerBound, int Rounds, int Cuts, TimeSpan Elapsed)
+{
+    /// <summary>Cells of the joint choice of valid boxes after its cleanup (<see cref="JointBoxes"/>; −1: none within its time).</summary>
+    public int JointBoxCells { get; init; } = -1;
+
+    /// <summary>Secondary cells published again by the re-publish pass.</summary>
+    public int Republished { get; init; }
+}

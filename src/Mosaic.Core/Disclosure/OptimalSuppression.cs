@@ -22,6 +22,9 @@ internal static class OptimalSuppression
     /// <summary>Progress of the search, for the benchmark (null: silent).</summary>
     internal static Action<string>? Log { get; set; }
 
+    /// <summary>Whether the joint choice of boxes and the re-publish pass run before the cutting planes (off: the benchmark's comparison).</summary>
+    internal static bool Stages { get; set; } = true;
+
     /// <param name="table">Shape of the table.</param>
     /// <param name="contributors">Contributors per cell.</param>
     /// <param name="status">In: a safe pattern (the fast method's, audited). Out: the best safe pattern found.</param>
@@ -35,6 +38,26 @@ internal static class OptimalSuppression
         var primaries = Enumerable.Range(0, table.Size).Where(i => status[i] == CellStatus.PrimarySuppressed).ToList();
         if (primaries.Count == 0)
             return new OptimalSearch(true, bestCount, bestCount, 0, 0, clock.Elapsed);
+
+        // Stage 1: one valid box per sensitive cell, chosen jointly; stage 2: every secondary cell the audit lets go.
+        var joint = Stages ? JointBoxes.Choose(table, contributors, status, layers, Share(limit, JointShare) - clock.Elapsed) : null;
+        var jointCells = -1;
+        if (joint?.Pattern is { } pattern)
+        {
+            PatternCleanup.Run(table, contributors, pattern, layers, new HypercubeSearch(table, contributors, pattern, layers));
+            jointCells = Suppressed(pattern);
+            var passed = Audit(table, contributors, pattern, layers) is { Passed: true };
+            Log?.Invoke($"joint boxes: {joint.Boxes} candidates, {(joint.Proven ? "optimal" : "time limit")}, {jointCells} cells after cleanup, audit {(passed ? "passed" : "FAILED")}, {clock.Elapsed.TotalSeconds:F1} s");
+            if (passed && jointCells < bestCount)
+            {
+                best = pattern;
+                bestCount = jointCells;
+            }
+        }
+        var republished = Stages ? Republish(table, contributors, best, layers, Share(limit, RepublishShare) - clock.Elapsed) : 0;
+        bestCount = Suppressed(best);
+        if (Stages)
+            Log?.Invoke($"re-publish: {republished} cells published again, {bestCount} cells, {clock.Elapsed.TotalSeconds:F1} s");
 
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
         var s = new Variable[table.Size];
@@ -129,7 +152,65 @@ internal static class OptimalSuppression
                 attacker?.Dispose();
         }
         best.CopyTo(status, 0);
-        return new OptimalSearch(proven, bestCount, Math.Min(lowerBound, bestCount), rounds, cuts, clock.Elapsed);
+        return new OptimalSearch(proven, bestCount, Math.Min(lowerBound, bestCount), rounds, cuts, clock.Elapsed)
+        {
+            JointBoxCells = jointCells,
+            Republished = republished,
+        };
+    }
+
+    /// <summary>Share of the time limit by which the joint choice of boxes ends (it has the limit from the start).</summary>
+    private const double JointShare = 0.3;
+
+    /// <summary>Share of the time limit by which the re-publish pass ends; the cutting planes have the rest.</summary>
+    private const double RepublishShare = 0.5;
+
+    private static TimeSpan Share(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
+
+    /// <summary>
+    /// The re-publish pass: each secondary cell, most contributors first, is published again when the full audit still
+    /// passes without it (so a pattern passed in stays safe at every step); returns the cells published again. Stops at
+    /// the time limit. A cell that would leave another suppressed cell alone on a line is kept without an LP.
+    /// </summary>
+    internal static int Republish(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        var secondary = Enumerable.Range(0, table.Size).Where(c => status[c] == CellStatus.SecondarySuppressed)
+            .OrderByDescending(c => contributors[c]).ThenBy(c => c).ToList();
+        var published = 0;
+        foreach (var cell in secondary)
+        {
+            if (clock.Elapsed >= limit)
+                break;
+            status[cell] = CellStatus.Published;
+            if (LeavesALoneCell(table, status, cell) || Audit(table, contributors, status, layers) is not { Passed: true })
+            {
+                status[cell] = CellStatus.SecondarySuppressed;
+                continue;
+            }
+            published++;
+        }
+        return published;
+    }
+
+    /// <summary>Whether a line through the (now published) cell holds exactly one suppressed cell: that cell is its total minus the rest.</summary>
+    private static bool LeavesALoneCell(LinkedTable table, CellStatus[] status, int cell)
+    {
+        var own = new int[table.Dimensions];
+        table.Coords(cell, own);
+        for (var d = 0; d < table.Dimensions; d++)
+        {
+            var baseIndex = cell - own[d] * table.Strides[d];
+            var count = 0;
+            for (var j = 0; j < table.Extents[d]; j++)
+            {
+                if (status[baseIndex + j * table.Strides[d]] != CellStatus.Published)
+                    count++;
+            }
+            if (count == 1)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

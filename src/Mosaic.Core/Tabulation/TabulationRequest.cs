@@ -23,7 +23,7 @@ public sealed record TabulationRequest(string IndicatorId, IReadOnlyList<string>
     public SecondaryMethod Secondary { get; init; } = SecondaryMethod.Hypercube;
 
     /// <summary>Wall-clock limit of the optimal method's search (<see cref="DisclosureRule.OptimalTimeLimit"/>).</summary>
-    public TimeSpan OptimalTimeLimit { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan OptimalTimeLimit { get; init; } = TimeSpan.FromSeconds(DisclosureRule.DefaultOptimalTimeLimitSeconds);
 
     /// <summary>The perturbation table for <see cref="DisclosureMethod.Perturbation"/> (null = <see cref="PerturbationTable.Default"/>).
     /// Perturbation ignores <see cref="MinimumCellSize"/>, <see cref="MinimumHouseholds"/> and <see cref="Secondary"/>.</summary>

@@ -11,7 +11,7 @@ public sealed class DisclosureControlTests
     private const int K = 5;
 
     /// <summary>Suppressed cells whose interval (by the independent exact LP) is narrower than K.</summary>
-    private static List<string> NarrowCells(LinkedTable table, long[] values, CellStatus[] status)
+    internal static List<string> NarrowCells(LinkedTable table, long[] values, CellStatus[] status)
     {
         var suppressed = status.Select(s => s != CellStatus.Published).ToArray();
         var narrow = new List<string>();

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Google.OrTools.LinearSolver;
+
+namespace Mosaic.Core.Disclosure;
+
+/// <summary>
+/// The first stage of the optimal method: one valid box (<see cref="HypercubeSearch"/>) per sensitive cell, chosen for
+/// all of them jointly by a small mixed-integer programme that minimises the cells the boxes suppress together, where
+/// the fast method chooses one sensitive cell at a time. Each valid box alone keeps every one of its corners' intervals
+/// at least as wide as its level under non-negativity, whatever else is suppressed, so any union of valid boxes that
+/// covers every sensitive cell is safe (and the audit checks it again).
+/// </summary>
+/// <remarks>
+/// Candidates: per sensitive cell, the valid boxes spanned by its cheapest alternative coordinates (cheapest first, at
+/// most <see cref="BoxesPerCell"/>). The programme: a 0/1 variable per box, a variable per other cell (suppressed or not); every sensitive cell lies in a
+/// chosen box; at most one box per anchoring cell; a cell is suppressed as soon as a chosen box of an anchor has it as
+/// a corner (one row per anchor and cell, which is tighter than one row per box and corner). The cost of a cell is that
+/// of the fast method: a fixed cost plus its contributors, so fewer cells always win and fewer hidden persons break ties.
+/// </remarks>
+internal static class JointBoxes
+{
+    /// <summary>Boxes tried per sensitive cell (spanned by the cheapest alternatives per dimension).</summary>
+    internal const int Budget = 4096;
+
+    /// <summary>Valid boxes kept per sensitive cell, cheapest first.</summary>
+    internal const int BoxesPerCell = 400;
+
+    private const double CellCost = 1000;
+
+    /// <summary>What the stage found (null pattern: no solution within the time limit).</summary>
+    /// <param name="Pattern">The primaries and the corners of the chosen boxes, or null.</param>
+    /// <param name="Boxes">Candidate boxes in the programme.</param>
+    /// <param name="Proven">Whether the programme was solved to optimality (over these candidates only).</param>
+    /// <param name="Elapsed">Wall-clock time of the stage.</param>
+    internal sealed record Result(CellStatus[]? Pattern, int Boxes, bool Proven, TimeSpan Elapsed);
+
+    /// <param name="table">Shape of the table.</param>
+    /// <param name="contributors">Contributors per cell.</param>
+    /// <param name="status">The primary cells (every other status is ignored).</param>
+    /// <param name="layers">The additive quantities and their protection levels.</param>
+    /// <param name="limit">Wall-clock limit of the programme's solve.</param>
+    public static Result Choose(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        var primaries = new CellStatus[table.Size];
+        var sensitive = new List<int>();
+        for (var c = 0; c < table.Size; c++)
+        {
+            if (status[c] == CellStatus.PrimarySuppressed)
+            {
+                primaries[c] = CellStatus.PrimarySuppressed;
+                sensitive.Add(c);
+            }
+        }
+        if (sensitive.Count == 0)
+            return new Result(primaries, 0, true, clock.Elapsed);
+        var boxes = Candidates(table, contributors, primaries, layers, sensitive);
+
+        using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
+        var x = new Variable[boxes.Count];
+        for (var b = 0; b < boxes.Count; b++)
+            x[b] = solver.MakeBoolVar("x" + b);
+        var s = new Dictionary<int, Variable>();
+        var objective = solver.Objective();
+        var cover = new Dictionary<int, Constraint>();
+        foreach (var p in sensitive)
+            cover[p] = solver.MakeConstraint(1, double.PositiveInfinity);
+        foreach (var group in Enumerable.Range(0, boxes.Count).GroupBy(b => boxes[b].Anchor))
+        {
+            var one = solver.MakeConstraint(0, 1);
+            var rows = new Dictionary<int, Constraint>();
+            foreach (var b in group)
+            {
+                one.SetCoefficient(x[b], 1);
+                foreach (var corner in boxes[b].Corners)
+                {
+                    if (primaries[corner] == CellStatus.PrimarySuppressed)
+                    {
+                        cover[corner].SetCoefficient(x[b], 1);
+                        continue;
+                    }
+                    if (!s.TryGetValue(corner, out var cell))
+                    {
+                        cell = s[corner] = solver.MakeNumVar(0, 1, "s" + corner);
+                        objective.SetCoefficient(cell, CellCost + Math.Min(contributors[corner], CellCost - 1));
+                    }
+                    if (!rows.TryGetValue(corner, out var row))
+                    {
+                        row = rows[corner] = solver.MakeConstraint(double.NegativeInfinity, 0);
+                        row.SetCoefficient(cell, -1);
+                    }
+                    row.SetCoefficient(x[b], 1);
+                }
+            }
+        }
+        objective.SetMinimization();
+        solver.SetTimeLimit((long)Math.Max(1000, (limit - clock.Elapsed).TotalMilliseconds));
+        var result = solver.Solve();
+        if (result is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+            return new Result(null, boxes.Count, false, clock.Elapsed);
+        var pattern = (CellStatus[])primaries.Clone();
+        for (var b = 0; b < boxes.Count; b++)
+        {
+            if (x[b].SolutionValue() < 0.5)
+                continue;
+            foreach (var corner in boxes[b].Corners)
+            {
+                if (pattern[corner] == CellStatus.Published)
+                    pattern[corner] = CellStatus.SecondarySuppressed;
+            }
+        }
+        return new Result(pattern, boxes.Count, result == Solver.ResultStatus.OPTIMAL, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Per sensitive cell, its cheapest valid boxes with only the sensitive cells suppressed. A box with several
+    /// sensitive corners is listed under each that meets it: then at most one box per anchor loses nothing when every
+    /// valid box is enumerated (in a smallest cover every box has a sensitive cell that only it covers, its anchor).
+    /// </summary>
+    private static List<(int Anchor, int[] Corners)> Candidates(LinkedTable table, long[] contributors, CellStatus[] primaries,
+        IReadOnlyList<ProtectionLayer> layers, List<int> sensitive)
+    {
+        var search = new HypercubeSearch(table, contributors, (CellStatus[])primaries.Clone(), layers);
+        var boxes = new List<(int, int[])>();
+        foreach (var p in sensitive)
+        {
+            foreach (var box in search.Boxes(p, Budget, BoxesPerCell))
+                boxes.Add((p, box));
+        }
+        return boxes;
+    }
+}
