@@ -99,8 +99,8 @@ public sealed class MobilityBenchmark : IBenchmark
             Console.WriteLine("generating 1,000,000 flow observations and 100,000 assessments …");
             using var store = SqliteMosaicStore.Open(db);
             store.Areas.UpsertAsync(BenchAreas()).GetAwaiter().GetResult();
-            store.Mobility.UpsertAssessments(BenchAssessments().ToList());
-            store.Mobility.UpsertFlows(BenchPoints(), BenchObservations().ToList());
+            store.Mobility.UpsertAssessmentsAsync(BenchAssessments().ToList()).GetAwaiter().GetResult();
+            store.Mobility.UpsertFlowsAsync(BenchPoints(), BenchObservations().ToList()).GetAwaiter().GetResult();
         }
         using (var store = SqliteMosaicStore.Open(db))
         {
@@ -110,7 +110,7 @@ public sealed class MobilityBenchmark : IBenchmark
             var times = Harness.Time(() => cpu.Add(CpuTime(() => report = MobilitySummary.RunAsync(store, options).GetAwaiter().GetResult())), runs);
             cpu.RemoveAt(0);
             Console.WriteLine($"mobility summary --round {Rounds - 1} --compare {Rounds} --level adm1 --split-date 2024-07-01 " +
-                              $"({store.Mobility.CountFlowObservations():N0} observations, {store.Mobility.CountAssessments():N0} assessments): " +
+                              $"({store.Mobility.CountFlowObservationsAsync().GetAwaiter().GetResult():N0} observations, {store.Mobility.CountAssessmentsAsync().GetAwaiter().GetResult():N0} assessments): " +
                               $"median {Harness.Median(times).TotalMilliseconds:F0} ms, CPU time median {Harness.Median(cpu).TotalMilliseconds:F0} ms; {report!.Changes.Count} change rows, {report.Flows.Count} points");
             var full = Harness.Time(() => MobilitySummary.RunAsync(store, new SummaryOptions(Level: 1)).GetAwaiter().GetResult(), runs);
             Console.WriteLine($"mobility summary (every round, no compare): median {Harness.Median(full).TotalMilliseconds:F0} ms");

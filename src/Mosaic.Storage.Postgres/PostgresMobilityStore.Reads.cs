@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mosaic.Core.Mobility;
 using Mosaic.Core.Registry;
 using Mosaic.Storage.Postgres.Internal;
@@ -7,30 +8,38 @@ namespace Mosaic.Storage.Postgres;
 
 internal sealed partial class PostgresMobilityStore
 {
-    public LocationAssessment? GetAssessment(string recordId) =>
-        ReadAssessments(" WHERE a.record_id = @p", recordId).FirstOrDefault();
-
-    public IEnumerable<LocationAssessment> ReadAssessments(string? dataset = null) =>
-        ReadAssessments(dataset is null ? "" : " WHERE a.dataset = @p", dataset);
-
-    private IEnumerable<LocationAssessment> ReadAssessments(string where, string? parameter)
+    public async Task<LocationAssessment?> GetAssessmentAsync(string recordId, CancellationToken cancellationToken = default)
     {
-        // Two streams ordered by id on two pooled connections, merged: memory stays flat.
-        using var rc = dataSource.OpenConnection();
-        using var cc = dataSource.OpenConnection();
-        using var rows = rc.Command($"SELECT a.id, {MobilityColumns.Assessment} FROM mobility_assessment a{where} ORDER BY a.id", null, ("p", parameter));
-        using var counts = cc.Command(
+        await foreach (var a in ReadAssessmentsAsync(" WHERE a.record_id = @p", recordId, cancellationToken).ConfigureAwait(false))
+            return a;
+        return null;
+    }
+
+    public IAsyncEnumerable<LocationAssessment> ReadAssessmentsAsync(string? dataset = null, CancellationToken cancellationToken = default) =>
+        ReadAssessmentsAsync(dataset is null ? "" : " WHERE a.dataset = @p", dataset, cancellationToken);
+
+    private async IAsyncEnumerable<LocationAssessment> ReadAssessmentsAsync(string where, string? parameter,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Two streams ordered by id on two pooled connections, merged: memory stays flat, and the unit of work holds
+        // no connection of its own that a second reader could collide with.
+        await using var rc = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cc = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var rows = rc.Command($"SELECT a.id, {MobilityColumns.Assessment} FROM mobility_assessment a{where} ORDER BY a.id", null, ("p", parameter));
+        await using var counts = cc.Command(
             "SELECT c.assessment_id, c.pop_type, c.sex, c.age_group, c.individuals, c.households FROM mobility_count c " +
             $"JOIN mobility_assessment a ON a.id = c.assessment_id{where} ORDER BY c.assessment_id, c.pop_type, c.sex, c.age_group", null, ("p", parameter));
-        using var r = rows.ExecuteReader();
-        using var cr = counts.ExecuteReader();
-        var hasCount = cr.Read();
-        while (r.Read())
+        await using var r = await rows.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var cr = await counts.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var hasCount = await cr.ReadAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            // Npgsql answers buffered rows without looking at the token: a cancellation stops the stream at the next record.
+            cancellationToken.ThrowIfCancellationRequested();
             var id = r.GetInt64(0);
             var byType = new SortedDictionary<PopulationType, PopulationCount>();
             while (hasCount && cr.GetInt64(0) < id)
-                hasCount = cr.Read();
+                hasCount = await cr.ReadAsync(cancellationToken).ConfigureAwait(false);
             while (hasCount && cr.GetInt64(0) == id)
             {
                 var type = MobilityCodes.PopulationType.Parse(cr.GetString(1));
@@ -47,7 +56,7 @@ internal sealed partial class PostgresMobilityStore
                 else
                     c = c with { Females = individuals };
                 byType[type] = c;
-                hasCount = cr.Read();
+                hasCount = await cr.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
             yield return ReadAssessment(r, [.. byType.Values.Select(c => c with { BySexAndAge = SortCells(c.BySexAndAge) })]);
         }
@@ -92,19 +101,21 @@ internal sealed partial class PostgresMobilityStore
         };
     }
 
-    public IEnumerable<RegisteredMover> ReadRegisteredMovers(string? areaPcode = null)
+    public async IAsyncEnumerable<RegisteredMover> ReadRegisteredMoversAsync(string? areaPcode = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var statuses = string.Join(", ", new[] { MigratoryStatus.Idp, MigratoryStatus.IdpReturnee, MigratoryStatus.Returnee,
             MigratoryStatus.InternationalMigrant, MigratoryStatus.Refugee }.Select(s => $"'{Codes.MigratoryStatus[s]}'"));
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(
             "SELECT h.area_pcode, p.move_date, p.mig_status, p.sex, p.age, p.disability, p.prev_country, p.prev_pcode, p.move_reason, p.record_key " +
             $"FROM person p JOIN household h ON h.id = p.household_id WHERE p.move_date IS NOT NULL AND p.mig_status IN ({statuses})" +
             (areaPcode is null ? "" : $" AND h.area_pcode IN ({RegistrySql.SubtreePcodes("@area")})") +
             " ORDER BY h.id, p.line", null, ("area", areaPcode));
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var reason = r.GetNullableString(8);
             yield return new RegisteredMover(r.GetString(0), r.GetFieldValue<DateOnly>(1), Codes.MigratoryStatus.Parse(r.GetString(2)),
                 Codes.Sex.Parse(r.GetString(3)), r.GetNullableInt(4), r.GetNullableBool(5), r.GetNullableString(6), r.GetNullableString(7),

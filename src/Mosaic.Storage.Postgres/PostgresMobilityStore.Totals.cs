@@ -6,23 +6,23 @@ namespace Mosaic.Storage.Postgres;
 
 internal sealed partial class PostgresMobilityStore
 {
-    public IReadOnlyList<AssessmentTotalRow> ReadAssessmentTotals(IReadOnlyCollection<int>? rounds = null)
+    public async Task<IReadOnlyList<AssessmentTotalRow>> ReadAssessmentTotalsAsync(IReadOnlyCollection<int>? rounds = null, CancellationToken cancellationToken = default)
     {
         var result = new List<AssessmentTotalRow>();
-        using var connection = dataSource.OpenConnection();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var series = new Dictionary<long, (string Dataset, string? Operation, int Level, AssessmentType Assessment)>();
-        using (var cmd = connection.Command("SELECT id, dataset, operation, admin_level, assessment_type FROM mobility_series", null))
-        using (var r = cmd.ExecuteReader())
+        await using (var cmd = connection.Command("SELECT id, dataset, operation, admin_level, assessment_type FROM mobility_series", null))
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (r.Read())
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
                 series[r.GetInt64(0)] = (r.GetString(1), r.GetNullableString(2), r.GetInt32(3), MobilityCodes.AssessmentType.Parse(r.GetString(4)));
         }
         var locations = new Dictionary<long, (string Key, string? Name, string? Area, string? Adm0, string? Adm1, string? Adm2, string? N0, string? N1, string? N2)>();
-        using (var cmd = connection.Command(
+        await using (var cmd = connection.Command(
             "SELECT id, admin_level, code, name, area_pcode, adm0_pcode, adm1_pcode, adm2_pcode, adm0_name, adm1_name, adm2_name FROM mobility_location", null))
-        using (var r = cmd.ExecuteReader())
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (r.Read())
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var name = r.GetNullableString(3);
                 var key = $"{r.GetInt32(1).ToString(s_inv)}:{r.GetNullableString(2) ?? "name:" + name}";
@@ -32,11 +32,11 @@ internal sealed partial class PostgresMobilityStore
         }
         var typeCodes = MobilityCodes.PopulationType.Entries;
         var typeCase = string.Join(" ", typeCodes.Select((t, i) => $"WHEN '{t.Code}' THEN {i.ToString(s_inv)}"));
-        using var rows = connection.Command(
+        await using var rows = connection.Command(
             $"SELECT series_id, round, day, location_id, CASE pop_type {typeCase} END, individuals, households FROM mobility_total" +
             (rounds is null ? "" : " WHERE round = ANY(@r)"), null, ("r", rounds?.ToArray()));
-        using var rr = rows.ExecuteReader();
-        while (rr.Read())
+        await using var rr = await rows.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await rr.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var (dataset, operation, level, assessment) = series[rr.GetInt64(0)];
             var l = locations[rr.GetInt64(3)];
@@ -52,15 +52,15 @@ internal sealed partial class PostgresMobilityStore
         return result;
     }
 
-    public IReadOnlyList<FlowDailyTotal> ReadFlowDailyTotals(string? pointCode = null)
+    public async Task<IReadOnlyList<FlowDailyTotal>> ReadFlowDailyTotalsAsync(string? pointCode = null, CancellationToken cancellationToken = default)
     {
         var result = new List<FlowDailyTotal>();
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(
             "SELECT point_code, date, direction, reason, traveller_type, persons, observations FROM flow_daily" +
             (pointCode is null ? "" : " WHERE point_code = @p") + " ORDER BY point_code, date, direction, reason, traveller_type", null, ("p", pointCode));
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             result.Add(new FlowDailyTotal(r.GetString(0), r.GetFieldValue<DateOnly>(1), MobilityCodes.Direction.Parse(r.GetString(2)),
                 MobilityCodes.Reason.Parse(r.GetString(3)), MobilityCodes.TravellerType.Parse(r.GetString(4)), r.GetInt64(5), r.GetInt32(6)));
@@ -68,19 +68,19 @@ internal sealed partial class PostgresMobilityStore
         return result;
     }
 
-    public FlowTotals ReadFlowTotals(DateOnly? from = null, DateOnly? to = null, DateOnly? split = null)
+    public async Task<FlowTotals> ReadFlowTotalsAsync(DateOnly? from = null, DateOnly? to = null, DateOnly? split = null, CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(
             "SELECT point_code, direction, reason, traveller_type, min(date), max(date), sum(persons)::bigint, " +
             "coalesce(sum(CASE WHEN date < @split THEN persons ELSE 0 END), 0)::bigint FROM flow_daily " +
             "WHERE (@from::date IS NULL OR date >= @from) AND (@to::date IS NULL OR date <= @to) GROUP BY point_code, direction, reason, traveller_type", null,
             ("from", Date(from)), ("to", Date(to)), ("split", Date(split)));
-        using var r = cmd.ExecuteReader();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var directions = new Dictionary<(string, FlowDirection), FlowDirectionTotal>();
         var reasons = new Dictionary<(string, FlowDirection, string), long>();
         var travellers = new Dictionary<(string, FlowDirection, string), long>();
-        while (r.Read())
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var point = r.GetString(0);
             var direction = MobilityCodes.Direction.Parse(r.GetString(1));

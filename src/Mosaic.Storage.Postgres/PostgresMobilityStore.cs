@@ -16,34 +16,39 @@ internal sealed partial class PostgresMobilityStore(NpgsqlDataSource dataSource)
     private static string Positional(int first, int count) =>
         string.Join(", ", Enumerable.Range(first, count).Select(i => "$" + i.ToString(s_inv)));
 
-    public UpsertCounts UpsertAssessments(IReadOnlyCollection<LocationAssessment> assessments)
+    public async Task<UpsertCounts> UpsertAssessmentsAsync(IReadOnlyCollection<LocationAssessment> assessments, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(assessments);
         int inserted = 0, updated = 0, unchanged = 0;
         var names = MobilityColumns.Assessment.Split(", ");
-        using var connection = dataSource.OpenConnection();
-        using var tx = connection.BeginTransaction();
-        using var find = new PreparedCommand(connection, tx, "SELECT id, fingerprint, round FROM mobility_assessment WHERE record_id = $1", NpgsqlDbType.Text);
-        using var insert = new PreparedCommand(connection, tx,
-            $"INSERT INTO mobility_assessment ({MobilityColumns.Assessment}) VALUES ({Positional(1, names.Length)}) RETURNING id", MobilityColumns.AssessmentTypes);
-        using var update = new PreparedCommand(connection, tx,
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var find = await PreparedCommand.PrepareAsync(connection, tx, "SELECT id, fingerprint, round FROM mobility_assessment WHERE record_id = $1",
+            cancellationToken, NpgsqlDbType.Text).ConfigureAwait(false);
+        await using var insert = await PreparedCommand.PrepareAsync(connection, tx,
+            $"INSERT INTO mobility_assessment ({MobilityColumns.Assessment}) VALUES ({Positional(1, names.Length)}) RETURNING id", cancellationToken,
+            MobilityColumns.AssessmentTypes).ConfigureAwait(false);
+        await using var update = await PreparedCommand.PrepareAsync(connection, tx,
             $"UPDATE mobility_assessment SET {string.Join(", ", names.Select((n, i) => $"{n} = ${(i + 1).ToString(s_inv)}"))} " +
-            $"WHERE id = ${(names.Length + 1).ToString(s_inv)}", [.. MobilityColumns.AssessmentTypes, NpgsqlDbType.Bigint]);
-        using var deleteCounts = new PreparedCommand(connection, tx, "DELETE FROM mobility_count WHERE assessment_id = $1", NpgsqlDbType.Bigint);
-        using var insertCount = new PreparedCommand(connection, tx,
-            "INSERT INTO mobility_count (assessment_id, pop_type, sex, age_group, individuals, households) VALUES ($1, $2, $3, $4, $5, $6)",
-            NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint);
-        using var totals = new MobilityTotalsWriter(connection, tx);
+            $"WHERE id = ${(names.Length + 1).ToString(s_inv)}", cancellationToken, [.. MobilityColumns.AssessmentTypes, NpgsqlDbType.Bigint]).ConfigureAwait(false);
+        await using var deleteCounts = await PreparedCommand.PrepareAsync(connection, tx, "DELETE FROM mobility_count WHERE assessment_id = $1", cancellationToken,
+            NpgsqlDbType.Bigint).ConfigureAwait(false);
+        await using var insertCount = await PreparedCommand.PrepareAsync(connection, tx,
+            "INSERT INTO mobility_count (assessment_id, pop_type, sex, age_group, individuals, households) VALUES ($1, $2, $3, $4, $5, $6)", cancellationToken,
+            NpgsqlDbType.Bigint, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint).ConfigureAwait(false);
+        await using var totals = await MobilityTotalsWriter.OpenAsync(connection, tx, cancellationToken).ConfigureAwait(false);
         var now = DateTimeOffset.UtcNow;
         var values = new object?[names.Length + 1];
         foreach (var a in assessments)
         {
+            // Npgsql answers a statement without looking at the token when nothing is to be waited for: check it per record.
+            cancellationToken.ThrowIfCancellationRequested();
             var fingerprint = AssessmentFingerprint.Of(a);
             long id = 0;
             var oldRound = 0;
-            using (var r = find.Set(0, a.RecordId).Reader())
+            await using (var r = await find.Set(0, a.RecordId).ReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (r.Read())
+                if (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     id = r.GetInt64(0);
                     oldRound = r.GetInt32(2);
@@ -57,37 +62,39 @@ internal sealed partial class PostgresMobilityStore(NpgsqlDataSource dataSource)
             Fill(values, a, fingerprint, now);
             if (id == 0)
             {
-                id = (long)insert.SetAll(values.AsSpan(0, names.Length)).Scalar()!;
+                id = (long)(await insert.SetAll(values.AsSpan(0, names.Length)).ScalarAsync(cancellationToken).ConfigureAwait(false))!;
                 inserted++;
             }
             else
             {
                 values[names.Length] = id;
-                update.SetAll(values).Execute();
-                deleteCounts.Set(0, id).Execute();
-                totals.Delete(oldRound, id);
+                await update.SetAll(values).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                await deleteCounts.Set(0, id).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                await totals.DeleteAsync(oldRound, id, cancellationToken).ConfigureAwait(false);
                 updated++;
             }
             insertCount.Set(0, id);
             foreach (var c in a.Counts)
             {
                 var type = MobilityCodes.PopulationType[c.Type];
-                InsertCount(insertCount, type, "", "", c.Individuals, c.Households);
+                await InsertCountAsync(insertCount, type, "", "", c.Individuals, c.Households, cancellationToken).ConfigureAwait(false);
                 if (c.Males is not null)
-                    InsertCount(insertCount, type, "male", "", c.Males, null);
+                    await InsertCountAsync(insertCount, type, "male", "", c.Males, null, cancellationToken).ConfigureAwait(false);
                 if (c.Females is not null)
-                    InsertCount(insertCount, type, "female", "", c.Females, null);
+                    await InsertCountAsync(insertCount, type, "female", "", c.Females, null, cancellationToken).ConfigureAwait(false);
                 foreach (var s in c.BySexAndAge)
-                    InsertCount(insertCount, type, Codes.Sex[s.Sex], s.AgeGroup, s.Individuals, null);
+                    await InsertCountAsync(insertCount, type, Codes.Sex[s.Sex], s.AgeGroup, s.Individuals, null, cancellationToken).ConfigureAwait(false);
             }
-            totals.Insert(id, a);
+            await totals.InsertAsync(id, a, cancellationToken).ConfigureAwait(false);
         }
-        tx.Commit();
+        cancellationToken.ThrowIfCancellationRequested();
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new UpsertCounts(inserted, updated, unchanged);
     }
 
-    private static void InsertCount(PreparedCommand cmd, string type, string sex, string age, long? individuals, long? households) =>
-        cmd.Set(1, type).Set(2, sex).Set(3, age).Set(4, individuals).Set(5, households).Execute();
+    private static Task<int> InsertCountAsync(PreparedCommand cmd, string type, string sex, string age, long? individuals, long? households,
+        CancellationToken cancellationToken) =>
+        cmd.Set(1, type).Set(2, sex).Set(3, age).Set(4, individuals).Set(5, households).ExecuteAsync(cancellationToken);
 
     /// <summary>An assessment's columns in <see cref="MobilityColumns.Assessment"/> order.</summary>
     private static void Fill(object?[] v, LocationAssessment a, byte[] fingerprint, DateTimeOffset now)
@@ -126,15 +133,15 @@ internal sealed partial class PostgresMobilityStore(NpgsqlDataSource dataSource)
         v[29] = (p?.ImportedAt ?? now).ToUniversalTime();
     }
 
-    public IReadOnlyList<AssessmentKey> ReadAssessmentKeys()
+    public async Task<IReadOnlyList<AssessmentKey>> ReadAssessmentKeysAsync(CancellationToken cancellationToken = default)
     {
         var result = new List<AssessmentKey>();
-        using var connection = dataSource.OpenConnection();
-        using var cmd = connection.Command(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(
             $"SELECT record_id, dataset, operation, assessment_type, admin_level, {MobilityColumns.LocationCode}, {MobilityColumns.LocationName}, " +
             "round, reporting_date FROM mobility_assessment", null);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var key = $"{r.GetInt32(4).ToString(s_inv)}:{r.GetNullableString(5) ?? "name:" + r.GetNullableString(6)}";
             result.Add(new AssessmentKey(r.GetString(0), r.GetString(1), r.GetNullableString(2),
@@ -143,13 +150,15 @@ internal sealed partial class PostgresMobilityStore(NpgsqlDataSource dataSource)
         return result;
     }
 
-    public long CountAssessments() => Count("SELECT count(*) FROM mobility_assessment");
+    public Task<long> CountAssessmentsAsync(CancellationToken cancellationToken = default) =>
+        CountAsync("SELECT count(*) FROM mobility_assessment", cancellationToken);
 
-    public long CountFlowObservations() => Count("SELECT count(*) FROM flow_observation");
+    public Task<long> CountFlowObservationsAsync(CancellationToken cancellationToken = default) =>
+        CountAsync("SELECT count(*) FROM flow_observation", cancellationToken);
 
-    private long Count(string sql)
+    private async Task<long> CountAsync(string sql, CancellationToken cancellationToken)
     {
-        using var connection = dataSource.OpenConnection();
-        return Convert.ToInt64(connection.Scalar(sql), s_inv);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(await connection.ScalarAsync(sql, null, cancellationToken).ConfigureAwait(false), s_inv);
     }
 }

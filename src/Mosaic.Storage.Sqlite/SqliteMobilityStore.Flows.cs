@@ -8,7 +8,8 @@ namespace Mosaic.Storage.Sqlite;
 
 internal sealed partial class SqliteMobilityStore
 {
-    public UpsertCounts UpsertFlows(IReadOnlyCollection<FlowMonitoringPoint> points, IReadOnlyCollection<FlowObservation> observations)
+    private UpsertCounts UpsertFlows(IReadOnlyCollection<FlowMonitoringPoint> points, IReadOnlyCollection<FlowObservation> observations,
+        CancellationToken cancellationToken)
     {
         int inserted = 0, updated = 0, unchanged = 0;
         using var tx = connection.BeginTransaction();
@@ -20,6 +21,7 @@ internal sealed partial class SqliteMobilityStore
         {
             foreach (var p in points)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 object?[] values = [p.Code, p.Name, MobilityCodes.PointType[p.Type], p.AreaPcode, p.Location?.Latitude, p.Location?.Longitude, string.Join(' ', p.Countries)];
                 for (var i = 0; i < values.Length; i++)
                     point.Parameters[i].Value = values[i] ?? DBNull.Value;
@@ -38,6 +40,7 @@ internal sealed partial class SqliteMobilityStore
         var now = DateTimeOffset.UtcNow.ToString("O", s_inv);
         foreach (var o in observations)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var fingerprint = AssessmentFingerprint.Of(o);
             find.Parameters[0].Value = o.RecordId;
             long id;
@@ -73,6 +76,7 @@ internal sealed partial class SqliteMobilityStore
                 "SELECT point_code, date, direction, reason, traveller_type, sum(total), count(*) FROM flow_observation " +
                 "WHERE point_code = $p GROUP BY date, direction, reason, traveller_type", tx, ("$p", code));
         }
+        cancellationToken.ThrowIfCancellationRequested();
         tx.Commit();
         return new UpsertCounts(inserted, updated, unchanged);
     }
@@ -92,7 +96,7 @@ internal sealed partial class SqliteMobilityStore
             cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
     }
 
-    public IReadOnlyList<FlowMonitoringPoint> ReadFlowPoints()
+    private List<FlowMonitoringPoint> ReadFlowPoints()
     {
         var result = new List<FlowMonitoringPoint>();
         using var cmd = connection.CreateCommand("SELECT code, name, point_type, area_pcode, lat, lon, countries FROM flow_point ORDER BY code", null);
@@ -107,9 +111,7 @@ internal sealed partial class SqliteMobilityStore
         return result;
     }
 
-    public long CountFlowObservations() => Convert.ToInt64(connection.ExecuteScalar("SELECT count(*) FROM flow_observation"), s_inv);
-
-    public IEnumerable<FlowObservation> ReadFlowObservations(string? pointCode = null)
+    private IEnumerable<FlowObservation> ReadFlowObservations(string? pointCode)
     {
         using var cmd = connection.CreateCommand(
             $"SELECT {MobilityColumns.Observation} FROM flow_observation{(pointCode is null ? "" : " WHERE point_code = $p")} ORDER BY point_code, date, id",
@@ -129,7 +131,7 @@ internal sealed partial class SqliteMobilityStore
         }
     }
 
-    public IReadOnlyList<FlowDailyTotal> ReadFlowDailyTotals(string? pointCode = null)
+    private List<FlowDailyTotal> ReadFlowDailyTotals(string? pointCode)
     {
         var result = new List<FlowDailyTotal>();
         using var cmd = connection.CreateCommand(
@@ -153,7 +155,7 @@ internal sealed partial class SqliteMobilityStore
         return result;
     }
 
-    public FlowTotals ReadFlowTotals(DateOnly? from = null, DateOnly? to = null, DateOnly? split = null)
+    private FlowTotals ReadFlowTotals(DateOnly? from, DateOnly? to, DateOnly? split)
     {
         // One pass in SQLite over the daily totals, a few hundred rows out; .NET folds them into the three views.
         using var cmd = connection.CreateCommand(
@@ -190,7 +192,7 @@ internal sealed partial class SqliteMobilityStore
             [.. travellers.Select(kv => new FlowCategoryTotal(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value))]);
     }
 
-    public IEnumerable<RegisteredMover> ReadRegisteredMovers(string? areaPcode = null)
+    private IEnumerable<RegisteredMover> ReadRegisteredMovers(string? areaPcode)
     {
         var statuses = string.Join(", ", new[] { MigratoryStatus.Idp, MigratoryStatus.IdpReturnee, MigratoryStatus.Returnee,
             MigratoryStatus.InternationalMigrant, MigratoryStatus.Refugee }.Select(s => $"'{Codes.MigratoryStatus[s]}'"));

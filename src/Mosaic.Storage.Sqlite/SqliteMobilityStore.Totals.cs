@@ -7,7 +7,7 @@ namespace Mosaic.Storage.Sqlite;
 
 internal sealed partial class SqliteMobilityStore
 {
-    public IReadOnlyList<AssessmentTotalRow> ReadAssessmentTotals(IReadOnlyCollection<int>? rounds = null)
+    private List<AssessmentTotalRow> ReadAssessmentTotals(IReadOnlyCollection<int>? rounds)
     {
         // Series and locations are few and read once; the per-assessment rows are narrow integers
         // (mobility_total, written by every import), so reading them costs little more than the row count.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Mosaic.Core.Mobility;
+using Mosaic.Core.Mobility.Analysis;
 using Mosaic.Core.Registry;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Sqlite.Internal;
@@ -12,7 +13,82 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
 {
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
-    public UpsertCounts UpsertAssessments(IReadOnlyCollection<LocationAssessment> assessments)
+    // SQLite runs in-process: each call does its work on the caller's thread and returns a completed task, after
+    // checking the token; a write checks it again before each record and before its commit, so a cancelled write
+    // rolls back whole. Streams check both tokens before every row (SqliteAsyncStream).
+
+    public Task<UpsertCounts> UpsertAssessmentsAsync(IReadOnlyCollection<LocationAssessment> assessments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assessments);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(UpsertAssessments(assessments, cancellationToken));
+    }
+
+    public Task<IReadOnlyList<AssessmentKey>> ReadAssessmentKeysAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<AssessmentKey>>(ReadAssessmentKeys());
+    }
+
+    public IAsyncEnumerable<LocationAssessment> ReadAssessmentsAsync(string? dataset = null, CancellationToken cancellationToken = default) =>
+        new SqliteAsyncStream<LocationAssessment>(() => ReadAssessments(dataset is null ? "" : " WHERE a.dataset = $p", dataset), cancellationToken);
+
+    public Task<LocationAssessment?> GetAssessmentAsync(string recordId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ReadAssessments(" WHERE a.record_id = $p", recordId).FirstOrDefault());
+    }
+
+    public Task<long> CountAssessmentsAsync(CancellationToken cancellationToken = default) => Count("SELECT count(*) FROM mobility_assessment", cancellationToken);
+
+    public Task<IReadOnlyList<AssessmentTotalRow>> ReadAssessmentTotalsAsync(IReadOnlyCollection<int>? rounds = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<AssessmentTotalRow>>(ReadAssessmentTotals(rounds));
+    }
+
+    public Task<UpsertCounts> UpsertFlowsAsync(IReadOnlyCollection<FlowMonitoringPoint> points, IReadOnlyCollection<FlowObservation> observations,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(observations);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(UpsertFlows(points, observations, cancellationToken));
+    }
+
+    public Task<IReadOnlyList<FlowMonitoringPoint>> ReadFlowPointsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<FlowMonitoringPoint>>(ReadFlowPoints());
+    }
+
+    public IAsyncEnumerable<FlowObservation> ReadFlowObservationsAsync(string? pointCode = null, CancellationToken cancellationToken = default) =>
+        new SqliteAsyncStream<FlowObservation>(() => ReadFlowObservations(pointCode), cancellationToken);
+
+    public Task<long> CountFlowObservationsAsync(CancellationToken cancellationToken = default) => Count("SELECT count(*) FROM flow_observation", cancellationToken);
+
+    public Task<IReadOnlyList<FlowDailyTotal>> ReadFlowDailyTotalsAsync(string? pointCode = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<FlowDailyTotal>>(ReadFlowDailyTotals(pointCode));
+    }
+
+    public Task<FlowTotals> ReadFlowTotalsAsync(DateOnly? from = null, DateOnly? to = null, DateOnly? split = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ReadFlowTotals(from, to, split));
+    }
+
+    public IAsyncEnumerable<RegisteredMover> ReadRegisteredMoversAsync(string? areaPcode = null, CancellationToken cancellationToken = default) =>
+        new SqliteAsyncStream<RegisteredMover>(() => ReadRegisteredMovers(areaPcode), cancellationToken);
+
+    private Task<long> Count(string sql, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Convert.ToInt64(connection.ExecuteScalar(sql), s_inv));
+    }
+
+    private UpsertCounts UpsertAssessments(IReadOnlyCollection<LocationAssessment> assessments, CancellationToken cancellationToken)
     {
         // Every statement is prepared once and bound by index through direct SQLite calls (RawStatement): a DTM
         // file is tens of thousands of records, each ~30 values, a few count rows and a totals row.
@@ -31,6 +107,7 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
         var stamps = new ImportStamps();
         foreach (var a in assessments)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var fingerprint = AssessmentFingerprint.Of(a);
             find.Text(1, a.RecordId);
             long id = 0;
@@ -78,6 +155,7 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
             }
             totals.Insert(id, a);
         }
+        cancellationToken.ThrowIfCancellationRequested();
         tx.Commit();
         return new UpsertCounts(inserted, updated, unchanged);
     }
@@ -165,7 +243,7 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
         }
     }
 
-    public IReadOnlyList<AssessmentKey> ReadAssessmentKeys()
+    private List<AssessmentKey> ReadAssessmentKeys()
     {
         var result = new List<AssessmentKey>();
         using var cmd = connection.CreateCommand(
@@ -182,14 +260,6 @@ internal sealed partial class SqliteMobilityStore(SqliteConnection connection) :
         }
         return result;
     }
-
-    public long CountAssessments() => Convert.ToInt64(connection.ExecuteScalar("SELECT count(*) FROM mobility_assessment"), s_inv);
-
-    public LocationAssessment? GetAssessment(string recordId) =>
-        ReadAssessments(" WHERE a.record_id = $p", recordId).FirstOrDefault();
-
-    public IEnumerable<LocationAssessment> ReadAssessments(string? dataset = null) =>
-        ReadAssessments(dataset is null ? "" : " WHERE a.dataset = $p", dataset);
 
     private IEnumerable<LocationAssessment> ReadAssessments(string where, string? parameter)
     {

@@ -89,8 +89,8 @@ public static class MobilityFixtures
     }
 
     /// <summary>What the assessment totals must be: derived from the full stored assessments.</summary>
-    public static List<AssessmentTotalRow> ExpectedTotals(IMobilityStore store) => SortTotals(
-        store.ReadAssessments().SelectMany(a => a.Counts.Select(c => new AssessmentTotalRow(
+    public static async Task<List<AssessmentTotalRow>> ExpectedTotals(IMobilityStore store) => SortTotals(
+        (await store.ReadAssessmentsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).SelectMany(a => a.Counts.Select(c => new AssessmentTotalRow(
             a.Dataset, a.Operation, a.Location.AdminLevel, a.Round, a.ReportingDate, AssessmentSeries.LocationKey(a.Location),
             a.Location.Name, a.AreaPcode, a.Location.Admin0Pcode, a.Location.Admin1Pcode, a.Location.Admin2Pcode,
             c.Type, c.Individuals, c.Households)

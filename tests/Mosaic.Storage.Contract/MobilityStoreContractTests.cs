@@ -12,6 +12,8 @@ namespace Mosaic.Storage.Contract;
 /// </summary>
 public abstract class MobilityStoreContractTests(IStoreProvider provider) : ContractTestBase(provider)
 {
+    private static CancellationToken TestToken => TestContext.Current.CancellationToken;
+
     private IMobilityStore Mobility => Store.Mobility;
 
     // Content equality: the fingerprint covers every field but the provenance.
@@ -26,35 +28,35 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     {
         await SeedAreas();
         var village = Village();
-        Assert.Equal(new UpsertCounts(1, 0, 0), Mobility.UpsertAssessments([village]));
+        Assert.Equal(new UpsertCounts(1, 0, 0), await Mobility.UpsertAssessmentsAsync([village], TestToken));
         Reopen();
-        var read = Mobility.GetAssessment(village.RecordId);
+        var read = await Mobility.GetAssessmentAsync(village.RecordId, TestToken);
         AssertSameContent(village, read);
         Assert.Equal(village.Provenance!.SourceFile, read!.Provenance?.SourceFile);
         Assert.Equal(village.Provenance.SourceRow, read.Provenance?.SourceRow);
         Assert.Equal(village.Counts.Select(c => c.BySexAndAge.Count).Sum(), read.Counts.Select(c => c.BySexAndAge.Count).Sum());
-        Assert.Null(Mobility.GetAssessment("never-imported"));
-        Assert.Equal(1, Mobility.CountAssessments());
+        Assert.Null(await Mobility.GetAssessmentAsync("never-imported", TestToken));
+        Assert.Equal(1, await Mobility.CountAssessmentsAsync(TestToken));
     }
 
     [Fact]
     public async Task Assessments_UpsertOfTheSameContent_IsUnchangedAndKeepsTheFirstProvenance()
     {
         await SeedAreas();
-        Mobility.UpsertAssessments([Village()]);
+        await Mobility.UpsertAssessmentsAsync([Village()], TestToken);
         var again = Village() with { Provenance = From("other-file.csv", 99) };
-        Assert.Equal(new UpsertCounts(0, 0, 1), Mobility.UpsertAssessments([again]));
-        var read = Mobility.GetAssessment(again.RecordId)!;
+        Assert.Equal(new UpsertCounts(0, 0, 1), await Mobility.UpsertAssessmentsAsync([again], TestToken));
+        var read = (await Mobility.GetAssessmentAsync(again.RecordId, TestToken))!;
         Assert.Equal("village.csv", read.Provenance?.SourceFile);
         Assert.Equal(2, read.Provenance?.SourceRow);
-        Assert.Equal(1, Mobility.CountAssessments());
+        Assert.Equal(1, await Mobility.CountAssessmentsAsync(TestToken));
     }
 
     [Fact]
     public async Task Assessments_UpsertOfChangedContent_ReplacesTheRecordInPlace()
     {
         await SeedAreas();
-        Mobility.UpsertAssessments([Village("a"), Village("b"), Village("c")]);
+        await Mobility.UpsertAssessmentsAsync([Village("a"), Village("b"), Village("c")], TestToken);
         var changed = Village("b") with
         {
             Counts = [new PopulationCount(PopulationType.Refugee, 7)],
@@ -62,25 +64,25 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
             Shelter = null,
             Provenance = From("second.csv", 5),
         };
-        Assert.Equal(new UpsertCounts(1, 1, 1), Mobility.UpsertAssessments([Village("a"), changed, Village("d")]));
-        AssertSameContent(changed, Mobility.GetAssessment("b"));
-        Assert.Equal("second.csv", Mobility.GetAssessment("b")!.Provenance?.SourceFile);
+        Assert.Equal(new UpsertCounts(1, 1, 1), await Mobility.UpsertAssessmentsAsync([Village("a"), changed, Village("d")], TestToken));
+        AssertSameContent(changed, await Mobility.GetAssessmentAsync("b", TestToken));
+        Assert.Equal("second.csv", (await Mobility.GetAssessmentAsync("b", TestToken))!.Provenance?.SourceFile);
         // Order of first import: an updated record keeps its place, a new one comes last.
-        Assert.Equal(["a", "b", "c", "d"], Mobility.ReadAssessments().Select(a => a.RecordId));
-        Assert.Equal(4, Mobility.CountAssessments());
+        Assert.Equal(["a", "b", "c", "d"], (await Mobility.ReadAssessmentsAsync(cancellationToken: TestToken).ToListAsync(TestToken)).Select(a => a.RecordId));
+        Assert.Equal(4, await Mobility.CountAssessmentsAsync(TestToken));
     }
 
     [Fact]
     public async Task Assessments_WriteFailingPartWay_LeavesNothing()
     {
         await SeedAreas();
-        Mobility.UpsertAssessments([Village("kept")]);
+        await Mobility.UpsertAssessmentsAsync([Village("kept")], TestToken);
         var batch = new FailingList<LocationAssessment>([Village("new-1"), Village("kept") with { Round = 9 }, Village("new-2")], failAfter: 2);
-        Assert.ThrowsAny<Exception>(() => Mobility.UpsertAssessments(batch));
-        Assert.Equal(1, Mobility.CountAssessments());
-        Assert.Null(Mobility.GetAssessment("new-1"));
-        Assert.Equal(1, Mobility.GetAssessment("kept")!.Round);
-        Assert.Equal(ExpectedTotals(Mobility), SortTotals(Mobility.ReadAssessmentTotals()));
+        await Assert.ThrowsAnyAsync<Exception>(() => Mobility.UpsertAssessmentsAsync(batch, TestToken));
+        Assert.Equal(1, await Mobility.CountAssessmentsAsync(TestToken));
+        Assert.Null(await Mobility.GetAssessmentAsync("new-1", TestToken));
+        Assert.Equal(1, (await Mobility.GetAssessmentAsync("kept", TestToken))!.Round);
+        Assert.Equal(await ExpectedTotals(Mobility), SortTotals(await Mobility.ReadAssessmentTotalsAsync(cancellationToken: TestToken)));
     }
 
     [Fact]
@@ -89,12 +91,12 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
         await Store.Areas.UpsertAsync(MobilityDemo.Areas(), cancellationToken: TestContext.Current.CancellationToken);
         var demo = MobilityDemo.Assessments();
         var names = new[] { NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null) };
-        Mobility.UpsertAssessments([.. demo, .. names]);
-        Assert.Equal(demo.Select(a => a.RecordId).Concat(["n1", "n2"]), Mobility.ReadAssessments().Select(a => a.RecordId));
-        Assert.Equal(["n1", "n2"], Mobility.ReadAssessments("names").Select(a => a.RecordId));
-        Assert.Empty(Mobility.ReadAssessments("no-such-dataset"));
-        Assert.Equal(demo.Count + 2, Mobility.CountAssessments());
-        foreach (var (expected, read) in demo.Zip(Mobility.ReadAssessments(demo[0].Dataset)))
+        await Mobility.UpsertAssessmentsAsync([.. demo, .. names], TestToken);
+        Assert.Equal(demo.Select(a => a.RecordId).Concat(["n1", "n2"]), (await Mobility.ReadAssessmentsAsync(cancellationToken: TestToken).ToListAsync(TestToken)).Select(a => a.RecordId));
+        Assert.Equal(["n1", "n2"], (await Mobility.ReadAssessmentsAsync("names", TestToken).ToListAsync(TestToken)).Select(a => a.RecordId));
+        Assert.Empty(await Mobility.ReadAssessmentsAsync("no-such-dataset", TestToken).ToListAsync(TestToken));
+        Assert.Equal(demo.Count + 2, await Mobility.CountAssessmentsAsync(TestToken));
+        foreach (var (expected, read) in demo.Zip(await Mobility.ReadAssessmentsAsync(demo[0].Dataset, TestToken).ToListAsync(TestToken)))
             AssertSameContent(expected, read);
     }
 
@@ -103,9 +105,9 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     {
         await SeedAreas();
         var records = new[] { Village("a", round: 1), Village("b", round: 2), NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null) };
-        Mobility.UpsertAssessments(records);
+        await Mobility.UpsertAssessmentsAsync(records, TestToken);
         Assert.Equal(records.Select(AssessmentSeries.KeyOf).OrderBy(k => k.RecordId, StringComparer.Ordinal),
-            Mobility.ReadAssessmentKeys().OrderBy(k => k.RecordId, StringComparer.Ordinal));
+            (await Mobility.ReadAssessmentKeysAsync(TestToken)).OrderBy(k => k.RecordId, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     {
         await Store.Areas.UpsertAsync(MobilityDemo.Areas(), cancellationToken: TestContext.Current.CancellationToken);
         var original = MobilityDemo.Assessments();
-        Mobility.UpsertAssessments([.. original, NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null)]);
+        await Mobility.UpsertAssessmentsAsync([.. original, NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null)], TestToken);
 
         // Same record ids, other content: moved to a later round, renamed, recounted, unlinked.
         var changed = original.Take(4).Select((a, i) => a with
@@ -123,14 +125,14 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
             AreaPcode = i == 3 ? null : a.AreaPcode,
             Counts = [new PopulationCount(PopulationType.Refugee, 7 + i, 2)],
         }).ToList();
-        Assert.Equal(4, Mobility.UpsertAssessments(changed).Updated);
+        Assert.Equal(4, (await Mobility.UpsertAssessmentsAsync(changed, TestToken)).Updated);
 
-        Assert.Equal(ExpectedTotals(Mobility), SortTotals(Mobility.ReadAssessmentTotals()));
-        Assert.Equal(ExpectedTotals(Mobility).Where(r => r.Round == 11).ToList(), SortTotals(Mobility.ReadAssessmentTotals([11])));
-        var renamed = Assert.Single(Mobility.ReadAssessmentTotals([11]), r => r.LocationName == "Renamed 0");
+        Assert.Equal(await ExpectedTotals(Mobility), SortTotals(await Mobility.ReadAssessmentTotalsAsync(cancellationToken: TestToken)));
+        Assert.Equal((await ExpectedTotals(Mobility)).Where(r => r.Round == 11).ToList(), SortTotals(await Mobility.ReadAssessmentTotalsAsync([11], TestToken)));
+        var renamed = Assert.Single(await Mobility.ReadAssessmentTotalsAsync([11], TestToken), r => r.LocationName == "Renamed 0");
         Assert.Equal(PopulationType.Refugee, renamed.Type);
         Assert.Equal(7, renamed.Individuals);
-        Assert.Empty(Mobility.ReadAssessmentTotals([99]));
+        Assert.Empty(await Mobility.ReadAssessmentTotalsAsync([99], TestToken));
     }
 
     [Fact]
@@ -139,16 +141,16 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
         await SeedAreas();
         var baseline = Village("ba") with { Type = AssessmentType.BaselineArea };
         var site = Village("sa") with { Type = AssessmentType.Site };
-        Mobility.UpsertAssessments([baseline, site]);
-        var idps = Mobility.ReadAssessmentTotals().Where(r => r.Type == PopulationType.Idp).ToList();
+        await Mobility.UpsertAssessmentsAsync([baseline, site], TestToken);
+        var idps = (await Mobility.ReadAssessmentTotalsAsync(cancellationToken: TestToken)).Where(r => r.Type == PopulationType.Idp).ToList();
         Assert.Equal([AssessmentType.BaselineArea, AssessmentType.Site], idps.Select(r => r.Assessment).Order());
         Assert.All(idps, r => Assert.Equal(("Bangladesh", "Rangpur", "Kurigram"), (r.Admin0Name, r.Admin1Name, r.Admin2Name)));
-        Assert.Equal(ExpectedTotals(Mobility), SortTotals(Mobility.ReadAssessmentTotals()));
+        Assert.Equal(await ExpectedTotals(Mobility), SortTotals(await Mobility.ReadAssessmentTotalsAsync(cancellationToken: TestToken)));
 
         // A record re-imported as another assessment type moves to that type's series.
-        Mobility.UpsertAssessments([baseline with { Type = AssessmentType.Site }]);
-        Assert.All(Mobility.ReadAssessmentTotals(), r => Assert.Equal(AssessmentType.Site, r.Assessment));
-        Assert.Equal(ExpectedTotals(Mobility), SortTotals(Mobility.ReadAssessmentTotals()));
+        await Mobility.UpsertAssessmentsAsync([baseline with { Type = AssessmentType.Site }], TestToken);
+        Assert.All(await Mobility.ReadAssessmentTotalsAsync(cancellationToken: TestToken), r => Assert.Equal(AssessmentType.Site, r.Assessment));
+        Assert.Equal(await ExpectedTotals(Mobility), SortTotals(await Mobility.ReadAssessmentTotalsAsync(cancellationToken: TestToken)));
     }
 
     [Fact]
@@ -158,7 +160,7 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
         Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
         // The returnee head and the IDP head moved on a known date; the IDP child has no date and the emigrant
         // does not live here, so neither counts.
-        var movers = Mobility.ReadRegisteredMovers().ToList();
+        var movers = await Mobility.ReadRegisteredMoversAsync(cancellationToken: TestToken).ToListAsync(TestToken);
         Assert.Equal(2, movers.Count);
         var returnee = Assert.Single(movers, m => m.Status == MigratoryStatus.Returnee);
         Assert.Equal(new RegisteredMover("BD55490917", new DateOnly(2026, 5, 2), MigratoryStatus.Returnee, Sex.Male, 38, true, "SAU", null, MoveReason.JobLoss, returnee.RecordKey), returnee);
@@ -167,8 +169,8 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
         var idp = Assert.Single(movers, m => m.Status == MigratoryStatus.Idp);
         Assert.Equal(new RegisteredMover("BD55490959", new DateOnly(2026, 7, 20), MigratoryStatus.Idp, Sex.Female, 45, idp.Disability, null, "BD55490917", MoveReason.Disaster, idp.RecordKey), idp);
 
-        Assert.Equal(2, Mobility.ReadRegisteredMovers("BD554909").Count());
-        Assert.Equal(MigratoryStatus.Idp, Assert.Single(Mobility.ReadRegisteredMovers("BD55490959")).Status);
-        Assert.Empty(Mobility.ReadRegisteredMovers("BD5527"));
+        Assert.Equal(2, (await Mobility.ReadRegisteredMoversAsync("BD554909", TestToken).ToListAsync(TestToken)).Count);
+        Assert.Equal(MigratoryStatus.Idp, Assert.Single(await Mobility.ReadRegisteredMoversAsync("BD55490959", TestToken).ToListAsync(TestToken)).Status);
+        Assert.Empty(await Mobility.ReadRegisteredMoversAsync("BD5527", TestToken).ToListAsync(TestToken));
     }
 }

@@ -46,12 +46,13 @@ internal sealed class ExportDtmCommand : MosaicCommand
         Options.Add(_rawCsv);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var path = parse.GetValue(_out);
         using var output = path is null ? null : BeginOutput(parse, console, path);
         using var store = OpenStore(parse, console);
-        var records = store.Mobility.ReadAssessments(parse.GetValue(_dataset));
+        // The writer holds every record anyway (it looks at all of them for the layout before the first row).
+        var records = await store.Mobility.ReadAssessmentsAsync(parse.GetValue(_dataset), cancellationToken).ToListAsync(cancellationToken);
         (int Written, int WithoutIdps) result;
         if (output is null)
         {

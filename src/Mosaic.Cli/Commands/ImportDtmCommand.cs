@@ -68,14 +68,17 @@ internal sealed class ImportDtmCommand : MosaicCommand
                 Warnings = result.Warnings.Count,
                 ErrorsFile = report is { WarningsOnly: false } ? report.Path : null,
                 WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
-                AssessmentsTotal = store.Mobility.CountAssessments(),
+                AssessmentsTotal = await store.Mobility.CountAssessmentsAsync(cancellationToken),
             });
+        }
+        else if (result.Committed)
+        {
+            console.Info($"{result.Format}: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged " +
+                         $"({await store.Mobility.CountAssessmentsAsync(cancellationToken)} assessment records in the database)");
         }
         else
         {
-            console.Info(result.Committed
-                ? $"{result.Format}: {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged ({store.Mobility.CountAssessments()} assessment records in the database)"
-                : "nothing imported: the file has rejected records (use --skip-invalid to import the valid ones)");
+            console.Info("nothing imported: the file has rejected records (use --skip-invalid to import the valid ones)");
         }
         console.ReportIssues(all, report, $"{result.Errors.Count} rejected record(s), {result.Warnings.Count} warning(s)");
         return result.Errors.Count > 0 && !skip ? ExitCodes.InputRejected : ExitCodes.Success;

@@ -37,7 +37,7 @@ internal sealed class ImportFlowsCommand : MosaicCommand
         Options.Add(ErrorsOption);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var path = RequireFile(parse.GetValue(_file));
         var reportTarget = ReportTarget(parse, path);
@@ -47,7 +47,8 @@ internal sealed class ImportFlowsCommand : MosaicCommand
         FlowImportResult result;
         try
         {
-            result = console.WithStatus("importing flows", () => FlowImporter.Import(store.Mobility, ImportSource.FromFile(path), new DtmImportOptions { SkipInvalid = skip, Csv = csv }));
+            result = await console.WithStatusAsync("importing flows", () => FlowImporter.ImportAsync(store.Mobility, ImportSource.FromFile(path),
+                new DtmImportOptions { SkipInvalid = skip, Csv = csv }, cancellationToken));
         }
         catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
         {
@@ -74,7 +75,7 @@ internal sealed class ImportFlowsCommand : MosaicCommand
                 Warnings = result.Warnings.Count,
                 ErrorsFile = report is { WarningsOnly: false } ? report.Path : null,
                 WarningsFile = report is { WarningsOnly: true } ? report.Path : null,
-                ObservationsTotal = store.Mobility.CountFlowObservations(),
+                ObservationsTotal = await store.Mobility.CountFlowObservationsAsync(cancellationToken),
             });
         }
         else

@@ -83,7 +83,7 @@ internal sealed class MobilitySummaryCommand : MosaicCommand
         using var store = OpenStore(parse, console);
         var report = await MobilitySummary.RunAsync(store, options, cancellationToken);
         if (options.From is not null || options.To is not null)
-            RequirePeriodInsideFlows(options, store.Mobility);
+            await RequirePeriodInsideFlowsAsync(options, store.Mobility, cancellationToken);
         if (options.SplitDate is { } split)
             RequireSplitInsideFlows(split, report);
         var format = console.Json ? "json" : parse.GetValue(_format);
@@ -104,7 +104,7 @@ internal sealed class MobilitySummaryCommand : MosaicCommand
     }
 
     // --from/--to select flow days: a period with no observation prints no flows at all, which reads as "no crossings".
-    private static void RequirePeriodInsideFlows(SummaryOptions options, Mosaic.Core.Storage.IMobilityStore mobility)
+    private static async Task RequirePeriodInsideFlowsAsync(SummaryOptions options, Mosaic.Core.Storage.IMobilityStore mobility, CancellationToken cancellationToken)
     {
         var period = (options.From, options.To) switch
         {
@@ -113,7 +113,7 @@ internal sealed class MobilitySummaryCommand : MosaicCommand
             (null, { } t) => $"--to {t:yyyy-MM-dd}",
             _ => "",
         };
-        var days = mobility.ReadFlowDailyTotals();
+        var days = await mobility.ReadFlowDailyTotalsAsync(cancellationToken: cancellationToken);
         if (days.Count == 0)
             throw new CliException(ExitCodes.Usage, $"{period}: there are no flow observations (import them with mosaic import flows)");
         var first = days.Min(d => d.Date);

@@ -35,9 +35,8 @@ internal static class MobilityDemo
     {
         ArgumentNullException.ThrowIfNull(store);
         await store.Areas.UpsertAsync(Areas(), cancellationToken: cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        store.Mobility.UpsertAssessments(Assessments(seed));
-        store.Mobility.UpsertFlows([Point], Observations(seed));
+        await store.Mobility.UpsertAssessmentsAsync(Assessments(seed), cancellationToken);
+        await store.Mobility.UpsertFlowsAsync([Point], Observations(seed), cancellationToken);
     }
 
     /// <summary>Country → division → district → upazila → unions of the demo geography.</summary>

@@ -10,17 +10,16 @@ internal sealed class MobilityDemoStep : IDemoStep
 
     public long Work(DemoGenerator demo) => 1;
 
-    public Task RunAsync(DemoRun run, CancellationToken cancellationToken)
+    public async Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var seed = run.Demo.Options.Seed;
-        var assessments = run.Store.Mobility.UpsertAssessments(MobilityDemo.Assessments(seed));
+        var assessments = await run.Store.Mobility.UpsertAssessmentsAsync(MobilityDemo.Assessments(seed), cancellationToken);
         var observations = MobilityDemo.Observations(seed);
-        var flows = run.Store.Mobility.UpsertFlows([MobilityDemo.Point], observations);
+        var flows = await run.Store.Mobility.UpsertFlowsAsync([MobilityDemo.Point], observations, cancellationToken);
         run.Count("assessments_inserted", assessments.Inserted);
         run.Count("flow_observations", observations.Count);
         run.Count("flow_observations_inserted", flows.Inserted);
         run.Advance(1);
-        return Task.CompletedTask;
     }
 }

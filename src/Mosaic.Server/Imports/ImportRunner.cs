@@ -93,7 +93,8 @@ internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) 
                 }
                 case "flows":
                 {
-                    var r = FlowImporter.Import(store.Mobility, Upload(path, job.FileName), new DtmImportOptions { SkipInvalid = skipInvalid });
+                    var r = await FlowImporter.ImportAsync(store.Mobility, Upload(path, job.FileName), new DtmImportOptions { SkipInvalid = skipInvalid },
+                        cancellationToken);
                     Finish(job, path, r.Committed, new ImportSummary(r.Counts.Inserted + r.Counts.Updated, r.Counts.Unchanged, r.Issues.Count), r.Issues, r.Warnings);
                     break;
                 }

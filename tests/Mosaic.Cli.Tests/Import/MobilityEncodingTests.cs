@@ -13,7 +13,7 @@ public sealed class MobilityEncodingTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void FlowsInWindows1252_AreRefusedAsUtf8_AndReadWithTheirAccentsWithEncoding()
+    public async Task FlowsInWindows1252_AreRefusedAsUtf8_AndReadWithTheirAccentsWithEncoding()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var csv = _dir.File("flows-1252.csv");
@@ -29,7 +29,7 @@ public sealed class MobilityEncodingTests : IDisposable
         var run = CliRun.Invoke("import", "flows", csv, "--db", db, "--encoding", "windows-1252");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         using var store = SqliteMosaicStore.Open(db);
-        Assert.Equal("Gare routière de Malanville", Assert.Single(store.Mobility.ReadFlowPoints()).Name);
+        Assert.Equal("Gare routière de Malanville", Assert.Single(await store.Mobility.ReadFlowPointsAsync(TestContext.Current.CancellationToken)).Name);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class DtmImportTests
         Assert.Empty(result.Errors);
         Assert.True(result.Committed);
         Assert.Equal(result.RecordsRead, result.Counts.Inserted);
-        Assert.Equal(result.RecordsRead, t.Store.Mobility.CountAssessments());
+        Assert.Equal(result.RecordsRead, await t.Store.Mobility.CountAssessmentsAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class DtmImportTests
         await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(source), cancellationToken: TestContext.Current.CancellationToken);
         var exported = t.File("exported.csv");
         using (var w = new StreamWriter(exported))
-            DtmHxlWriter.Write(w, t.Store.Mobility.ReadAssessments());
+            DtmHxlWriter.Write(w, await t.Store.Mobility.ReadAssessmentsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
 
         var expected = ReadCells(source);
         var actual = ReadCells(exported);
@@ -93,8 +93,8 @@ public sealed class DtmImportTests
 
         using var again = new MobilityTestStore(withPcodes: true);
         await DtmImporter.ImportAsync(again.Store.Areas, again.Store.Mobility, ImportSource.FromFile(exported), cancellationToken: TestContext.Current.CancellationToken);
-        var first = t.Store.Mobility.ReadAssessments().Select(AssessmentFingerprint.Of).ToList();
-        var second = again.Store.Mobility.ReadAssessments().Select(AssessmentFingerprint.Of).ToList();
+        var first = (await t.Store.Mobility.ReadAssessmentsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Select(AssessmentFingerprint.Of).ToList();
+        var second = (await again.Store.Mobility.ReadAssessmentsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Select(AssessmentFingerprint.Of).ToList();
         Assert.Equal(first.Count, second.Count);
         Assert.All(first.Zip(second), p => Assert.Equal(p.First, p.Second));
     }
@@ -108,7 +108,7 @@ public sealed class DtmImportTests
         var second = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1384, first.Counts.Inserted);
         Assert.Equal(new Mosaic.Core.Storage.UpsertCounts(0, 0, 1384), second.Counts);
-        Assert.Equal(1384, t.Store.Mobility.CountAssessments());
+        Assert.Equal(1384, await t.Store.Mobility.CountAssessmentsAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class DtmImportTests
         using var t = new MobilityTestStore(withPcodes: true);
         await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin2-admin0pcode-tcd.json")), cancellationToken: TestContext.Current.CancellationToken);
         var hdx = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/global-iom-dtm-from-api-admin-0-to-2.csv")), cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(13367, t.Store.Mobility.CountAssessments());
+        Assert.Equal(13367, await t.Store.Mobility.CountAssessmentsAsync(TestContext.Current.CancellationToken));
         Assert.Equal(145, hdx.Counts.Updated + hdx.Counts.Unchanged);
     }
 
@@ -129,7 +129,7 @@ public sealed class DtmImportTests
         var lac = Assert.Single(result.Warnings, w => w.Value == "TD07");
         Assert.Contains("linked by name 'Lac' to TCD07", lac.Reason, StringComparison.Ordinal);
         Assert.Contains("145 record(s)", lac.Reason, StringComparison.Ordinal);
-        var stored = t.Store.Mobility.ReadAssessments().First();
+        var stored = (await t.Store.Mobility.ReadAssessmentsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).First();
         Assert.Equal(AreaMatch.NameOnly, stored.Match);
         Assert.Equal("TD0704", stored.Location.Admin2Pcode);
         Assert.Equal("TCD0704", stored.AreaPcode);
@@ -141,10 +141,10 @@ public sealed class DtmImportTests
         using var t = new MobilityTestStore();
         var result = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(t.Copy("dtm/displacement-admin1-admin0pcode-afg.json")), cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(result.Committed);
-        Assert.Equal(1395, t.Store.Mobility.CountAssessments());
+        Assert.Equal(1395, await t.Store.Mobility.CountAssessmentsAsync(TestContext.Current.CancellationToken));
         var afg = Assert.Single(result.Warnings);
         Assert.Contains("import the P-code table first", afg.Reason, StringComparison.Ordinal);
-        Assert.All(t.Store.Mobility.ReadAssessments(), a => Assert.Equal(AreaMatch.Unknown, a.Match));
+        Assert.All(await t.Store.Mobility.ReadAssessmentsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken), a => Assert.Equal(AreaMatch.Unknown, a.Match));
     }
 
     internal static List<string[]> ReadCells(string path)

@@ -114,7 +114,7 @@ public sealed class DtmSeriesTests
         var result = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), cancellationToken: TestContext.Current.CancellationToken);
         var raw = RawJson(path);
         Assert.Empty(result.Errors);
-        Assert.Equal(raw.Count, t.Store.Mobility.CountAssessments());
+        Assert.Equal(raw.Count, await t.Store.Mobility.CountAssessmentsAsync(TestContext.Current.CancellationToken));
 
         var first48 = raw.Single(r => r.Round == 48 && r.Date == "2016-04-01");
         var second48 = raw.Single(r => r.Round == 48 && r.Date == "2016-06-01");

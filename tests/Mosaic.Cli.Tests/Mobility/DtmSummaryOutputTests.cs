@@ -88,7 +88,7 @@ public sealed class DtmSummaryOutputTests
         var second = await DtmImporter.ImportAsync(stamped.Store.Areas, stamped.Store.Mobility, ImportSource.FromFile(stamped.Write("hapi-stamped.csv", text.ToString())), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(second.Errors);
         Assert.Equal(first.RecordsRead, second.RecordsRead);
-        Assert.Equal(Totals(plain), Totals(stamped));
+        Assert.Equal(await Totals(plain), await Totals(stamped));
     }
 
     [Fact]
@@ -104,6 +104,6 @@ public sealed class DtmSummaryOutputTests
         Assert.Contains("not a whole number", issue.Reason, StringComparison.Ordinal);
     }
 
-    private static List<string> Totals(MobilityTestStore t) =>
-        [.. t.Store.Mobility.ReadAssessmentTotals().Select(r => $"{r.Series} {r.Round} {r.ReportingDate:yyyy-MM-dd} {r.LocationKey} {r.Individuals}").Order(StringComparer.Ordinal)];
+    private static async Task<List<string>> Totals(MobilityTestStore t) =>
+        [.. (await t.Store.Mobility.ReadAssessmentTotalsAsync(cancellationToken: TestContext.Current.CancellationToken)).Select(r => $"{r.Series} {r.Round} {r.ReportingDate:yyyy-MM-dd} {r.LocationKey} {r.Individuals}").Order(StringComparer.Ordinal)];
 }

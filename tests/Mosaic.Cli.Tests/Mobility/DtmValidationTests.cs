@@ -47,7 +47,7 @@ public sealed class DtmValidationTests
         Assert.Contains("record 7", issue.Reason, StringComparison.Ordinal);
         Assert.Contains(reason, issue.Reason, StringComparison.Ordinal);
         Assert.False(result.Committed);
-        Assert.Equal(0, t.Store.Mobility.CountAssessments());
+        Assert.Equal(0, await t.Store.Mobility.CountAssessmentsAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class DtmValidationTests
         var result = (await Import(t, Row(id: "1", round: "5") + Row(id: "2", round: "4", date: "2024-06-30T00:00:00", month: "6")));
         Assert.Empty(result.Errors);
         Assert.True(result.Committed);
-        Assert.Equal(2, t.Store.Mobility.CountAssessments());
+        Assert.Equal(2, await t.Store.Mobility.CountAssessmentsAsync(TestContext.Current.CancellationToken));
         var warning = Assert.Single(result.Warnings, w => w.Column == "roundNumber");
         Assert.Equal(4, warning.Row);
         Assert.Contains("round numbers go back", warning.Reason, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class DtmValidationTests
         Assert.True((await Import(t, Row(id: "1", round: "5"))).Committed);
         var result = (await Import(t, Row(id: "2", round: "5", date: "2024-09-30T00:00:00", month: "9")));
         Assert.True(result.Committed);
-        Assert.Equal(2, t.Store.Mobility.CountAssessments());
+        Assert.Equal(2, await t.Store.Mobility.CountAssessmentsAsync(TestContext.Current.CancellationToken));
         var warning = Assert.Single(result.Warnings, w => w.Column == "roundNumber");
         Assert.Contains("round 5 is reported at two dates", warning.Reason, StringComparison.Ordinal);
         Assert.Contains("record dtm:adm2:1 (already in the database) has round 5 on 2024-03-31", warning.Reason, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class DtmValidationTests
         var issue = Assert.Single(result.Errors);
         Assert.Equal(field, issue.Column);
         Assert.Contains(reason, issue.Reason, StringComparison.Ordinal);
-        Assert.Equal(0, t.Store.Mobility.CountAssessments());
+        Assert.Equal(0, await t.Store.Mobility.CountAssessmentsAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -102,7 +102,7 @@ public sealed class DtmValidationTests
         using var t = new MobilityTestStore();
         var result = (await Import(t, Row(date: date)));
         Assert.Empty(result.Errors);
-        Assert.Equal(new DateOnly(2024, 3, 31), t.Store.Mobility.GetAssessment("dtm:adm2:1")!.ReportingDate);
+        Assert.Equal(new DateOnly(2024, 3, 31), (await t.Store.Mobility.GetAssessmentAsync("dtm:adm2:1", TestContext.Current.CancellationToken))!.ReportingDate);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class DtmValidationTests
         var result = await DtmImporter.ImportAsync(t.Store.Areas, t.Store.Mobility, ImportSource.FromFile(path), new DtmImportOptions { SkipInvalid = true }, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(result.Committed);
         Assert.Single(result.Errors);
-        Assert.Equal(1, t.Store.Mobility.CountAssessments());
+        Assert.Equal(1, await t.Store.Mobility.CountAssessmentsAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -123,6 +123,6 @@ public sealed class DtmValidationTests
         await Import(t, Row(id: "1"));
         var second = (await Import(t, Row(id: "1", idps: "150")));
         Assert.Equal(1, second.Counts.Updated);
-        Assert.Equal(150, t.Store.Mobility.GetAssessment("dtm:adm2:1")!.Individuals(Core.Mobility.PopulationType.Idp));
+        Assert.Equal(150, (await t.Store.Mobility.GetAssessmentAsync("dtm:adm2:1", TestContext.Current.CancellationToken))!.Individuals(Core.Mobility.PopulationType.Idp));
     }
 }

@@ -12,10 +12,10 @@ public sealed class FlowXlsxTests
     private static string ExampleFile => Path.Combine(AppContext.BaseDirectory, "docs", "examples", "flows-example.csv");
 
     [Fact]
-    public void ImportFlows_XlsxWithTheDocumentedColumns_StoresWhatTheCsvExampleStores()
+    public async Task ImportFlows_XlsxWithTheDocumentedColumns_StoresWhatTheCsvExampleStores()
     {
-        var (csvJson, csvRows) = ImportThroughCli("flows.csv", path => File.Copy(ExampleFile, path));
-        var (xlsxJson, xlsxRows) = ImportThroughCli("flows.xlsx", path => XlsxTestFile.Write(path, ("flows", ExampleAsCells())));
+        var (csvJson, csvRows) = await ImportThroughCli("flows.csv", path => File.Copy(ExampleFile, path));
+        var (xlsxJson, xlsxRows) = await ImportThroughCli("flows.xlsx", path => XlsxTestFile.Write(path, ("flows", ExampleAsCells())));
 
         foreach (var field in new[] { "committed", "points", "observations_read", "inserted", "rows_rejected", "observations_total" })
             Assert.Equal(csvJson.GetProperty(field).ToString(), xlsxJson.GetProperty(field).ToString());
@@ -24,10 +24,10 @@ public sealed class FlowXlsxTests
     }
 
     [Fact]
-    public void ImportFlows_XlsxWithDatesAsSpreadsheetDates_ReadsTheCalendarDays()
+    public async Task ImportFlows_XlsxWithDatesAsSpreadsheetDates_ReadsTheCalendarDays()
     {
-        var (csvJson, csvRows) = ImportThroughCli("flows.csv", path => File.Copy(ExampleFile, path));
-        var (xlsxJson, xlsxRows) = ImportThroughCli("flows.xlsx", path =>
+        var (csvJson, csvRows) = await ImportThroughCli("flows.csv", path => File.Copy(ExampleFile, path));
+        var (xlsxJson, xlsxRows) = await ImportThroughCli("flows.xlsx", path =>
         {
             // What a spreadsheet program saves for a typed date: a day serial number with a date format.
             var rows = ExampleAsCells();
@@ -49,7 +49,7 @@ public sealed class FlowXlsxTests
             : double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n
             : cell).ToArray())];
 
-    private static (JsonElement Json, List<string> Rows) ImportThroughCli(string name, Action<string> write)
+    private static async Task<(JsonElement Json, List<string> Rows)> ImportThroughCli(string name, Action<string> write)
     {
         using var t = new MobilityTestStore();
         t.Store.Dispose();
@@ -59,8 +59,8 @@ public sealed class FlowXlsxTests
         Assert.True(run.ExitCode == 0, run.Error);
         t.Reopen();
         // Everything stored about each observation except where it came from.
-        var rows = t.Store.Mobility.ReadFlowObservations().Select(o => (o with { Provenance = null }).ToString()).ToList();
-        rows.AddRange(t.Store.Mobility.ReadFlowPoints().Select(p => $"{p.Code} {p.Name} {p.Type} {p.AreaPcode} {p.Location} {string.Join(' ', p.Countries)}"));
+        var rows = (await t.Store.Mobility.ReadFlowObservationsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Select(o => (o with { Provenance = null }).ToString()).ToList();
+        rows.AddRange((await t.Store.Mobility.ReadFlowPointsAsync(TestContext.Current.CancellationToken)).Select(p => $"{p.Code} {p.Name} {p.Type} {p.AreaPcode} {p.Location} {string.Join(' ', p.Countries)}"));
         return (run.Json.Clone(), rows);
     }
 

@@ -63,7 +63,7 @@ public sealed class MobilityCliTests
         var result = await Core.Mobility.Import.DtmImporter.ImportAsync(again.Store.Areas, again.Store.Mobility, ImportSource.FromFile(out1), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(result.Errors);
         Assert.Empty(result.Warnings);
-        var round3 = again.Store.Mobility.ReadAssessments().Where(a => a.Round == 3).Sum(a => a.Individuals(PopulationType.Idp));
+        var round3 = (await again.Store.Mobility.ReadAssessmentsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Where(a => a.Round == 3).Sum(a => a.Individuals(PopulationType.Idp));
         Assert.Equal(Core.Demo.MobilityDemo.Assessments().Where(a => a.Round == 3).Sum(a => a.Individuals(PopulationType.Idp)), round3);
         t.Reopen();
     }

@@ -88,19 +88,18 @@ public sealed class MobilitySummaryTests
             batch.Add(Fixtures.DisplacedFamily(), [99]);
             batch.Commit();
         }
-        t.Store.Mobility.UpsertAssessments(
-        [
+        await t.Store.Mobility.UpsertAssessmentsAsync([
             new LocationAssessment
             {
                 RecordId = "ki-1", Dataset = "kobo", Operation = "test", Round = 1, ReportingDate = new DateOnly(2026, 5, 31),
                 Location = new AssessmentLocation(4, "BGD", null) { LocalPcode = "BD55490917" }, AreaPcode = "BD55490917", Match = AreaMatch.Pcode,
                 Counts = [new PopulationCount(PopulationType.Returnee, 40)],
             },
-        ]);
+        ], TestContext.Current.CancellationToken);
         var report = await MobilitySummary.RunAsync(t.Store, new SummaryOptions(Level: 4), cancellationToken: TestContext.Current.CancellationToken);
 
         // Oracle: each figure is its persons' true count plus the noise their record keys pick.
-        var movers = t.Store.Mobility.ReadRegisteredMovers().ToList();
+        var movers = await t.Store.Mobility.ReadRegisteredMoversAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
         var table = PerturbationTable.Default;
         var may = movers.Where(m => m.Status == MigratoryStatus.Returnee && m.MoveMonth == "2026-05").ToList();
         var mayKey = may.Aggregate(0u, (k, m) => unchecked(k + m.RecordKey));
@@ -128,10 +127,10 @@ public sealed class MobilitySummaryTests
             batch.Add(Fixtures.DisplacedFamily(), [2]);
             batch.Commit();
         }
-        var movers = t.Store.Mobility.ReadRegisteredMovers().ToList();
+        var movers = await t.Store.Mobility.ReadRegisteredMoversAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal([MigratoryStatus.Returnee, MigratoryStatus.Idp], movers.Select(m => m.Status));
         Assert.Equal("2026-05", movers[0].MoveMonth);
         Assert.Equal(true, movers[0].Disability);
-        Assert.Single(t.Store.Mobility.ReadRegisteredMovers("BD55490959"));
+        Assert.Single(await t.Store.Mobility.ReadRegisteredMoversAsync("BD55490959", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -22,9 +22,9 @@ public sealed class AssessmentTotalsTests
         {
             await store.Areas.UpsertAsync(MobilityDemo.Areas(), cancellationToken: TestContext.Current.CancellationToken);
             // A baseline and a site record of one operation and round: after the upgrade they are two series.
-            store.Mobility.UpsertAssessments([.. MobilityDemo.Assessments(), NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null),
-                Village("v-ba") with { Type = Core.Mobility.AssessmentType.BaselineArea }, Village("v-sa") with { Type = Core.Mobility.AssessmentType.Site }]);
-            before = SortTotals(store.Mobility.ReadAssessmentTotals());
+            await store.Mobility.UpsertAssessmentsAsync([.. MobilityDemo.Assessments(), NameOnly("n1", 1, "Char Bhangni"), NameOnly("n2", 2, null),
+                Village("v-ba") with { Type = Core.Mobility.AssessmentType.BaselineArea }, Village("v-sa") with { Type = Core.Mobility.AssessmentType.Site }], TestContext.Current.CancellationToken);
+            before = SortTotals(await store.Mobility.ReadAssessmentTotalsAsync(cancellationToken: TestContext.Current.CancellationToken));
         }
         // Put the file back in the state schema version 4 left it: no totals tables, no record keys (migration 9).
         using (var raw = new SqliteConnection($"Data Source={path};Pooling=false"))
@@ -38,8 +38,8 @@ public sealed class AssessmentTotalsTests
         }
         using (var store = SqliteMosaicStore.Open(path))
         {
-            Assert.Equal(before, SortTotals(store.Mobility.ReadAssessmentTotals()));
-            Assert.Equal(ExpectedTotals(store.Mobility), before);
+            Assert.Equal(before, SortTotals(await store.Mobility.ReadAssessmentTotalsAsync(cancellationToken: TestContext.Current.CancellationToken)));
+            Assert.Equal(await ExpectedTotals(store.Mobility), before);
             Assert.Equal(2, before.Where(r => r.Operation == "Chilmari floods").Select(r => r.Assessment).Distinct().Count());
         }
     }

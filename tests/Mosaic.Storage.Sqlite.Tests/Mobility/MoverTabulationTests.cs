@@ -32,7 +32,7 @@ public sealed class MoverTabulationTests
         var tabulator = new Tabulator(await RegistrySnapshotLoader.LoadAsync(store, cancellationToken: TestContext.Current.CancellationToken), IndicatorCatalogue.Shipped);
 
         var byMonth = tabulator.Tabulate(new TabulationRequest("movers", ["area", "move_month"]) { MinimumCellSize = 1 });
-        var expected = store.Mobility.ReadRegisteredMovers().Where(m => m.PopulationType is not null)
+        var expected = (await store.Mobility.ReadRegisteredMoversAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Where(m => m.PopulationType is not null)
             .GroupBy(m => (m.AreaPcode, m.MoveMonth)).ToDictionary(g => g.Key, g => (double)g.Count());
         Assert.True(expected.Count > 20, "the fixture should spread movers over many cells");
         var (area, month) = (byMonth.Dimensions[0], byMonth.Dimensions[1]);

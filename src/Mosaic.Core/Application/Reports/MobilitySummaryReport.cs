@@ -49,7 +49,7 @@ public sealed record MobilitySummaryReport(
     /// </summary>
     /// <param name="store">The unit of work.</param>
     /// <param name="scope">The reader's access scope (null: everything).</param>
-    /// <param name="cancellationToken">Passed to the store (the area tree is read once).</param>
+    /// <param name="cancellationToken">Passed to the store (the area tree and the flow points are read once).</param>
     public async Task<MobilitySummaryReport> WithinAsync(IMosaicStore store, string? scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -57,7 +57,7 @@ public sealed record MobilitySummaryReport(
             return this;
         var inScope = AccessScope.Of(await store.Areas.AllAsync(cancellationToken: cancellationToken), scope);
         bool Visible(string pcode) => pcode.Length > 0 && inScope(pcode);
-        var points = store.Mobility.ReadFlowPoints()
+        var points = (await store.Mobility.ReadFlowPointsAsync(cancellationToken))
             .Where(p => p.AreaPcode is { } a && Visible(a))
             .Select(p => p.Code)
             .ToHashSet(StringComparer.Ordinal);

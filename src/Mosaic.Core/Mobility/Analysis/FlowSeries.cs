@@ -14,18 +14,18 @@ public static class FlowSeries
     /// <summary>The series of every point in <paramref name="scope"/> (every point when null).</summary>
     /// <param name="store">The unit of work.</param>
     /// <param name="scope">The reader's access scope (null: every point).</param>
-    /// <param name="cancellationToken">Passed to the store (the area tree is read once).</param>
+    /// <param name="cancellationToken">Passed to the store's reads (the area tree and the points once, then each point's days).</param>
     public static async Task<FlowSeriesReport> ReadAsync(IMosaicStore store, string? scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var inScope = scope is null ? null : AccessScope.Of(await store.Areas.AllAsync(cancellationToken: cancellationToken), scope);
-        var points = store.Mobility.ReadFlowPoints()
+        var points = (await store.Mobility.ReadFlowPointsAsync(cancellationToken))
             .Where(p => inScope is null || (p.AreaPcode is { } a && inScope(a)))
             .ToList();
         var series = new List<FlowPointSeries>(points.Count);
         foreach (var point in points)
         {
-            var days = store.Mobility.ReadFlowDailyTotals(point.Code)
+            var days = (await store.Mobility.ReadFlowDailyTotalsAsync(point.Code, cancellationToken))
                 .GroupBy(d => d.Date)
                 .OrderBy(g => g.Key)
                 .Select(g => new FlowDay(g.Key, g.Where(d => d.Direction == FlowDirection.In).Sum(d => d.Persons),

@@ -19,17 +19,19 @@ public static class MobilitySummary
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         int[]? rounds = options.Compare is { } c && options.Round is { } r ? [r, c] : null;
-        var rows = store.Mobility.ReadAssessmentTotals(rounds);
+        var rows = await store.Mobility.ReadAssessmentTotalsAsync(rounds, cancellationToken);
         var areas = new AreaLevels(await store.Areas.AllAsync(cancellationToken: cancellationToken));
-        var movers = store.Mobility.ReadRegisteredMovers();
-        var flows = store.Mobility.ReadFlowTotals(options.From, options.To, options.SplitDate);
-        var points = store.Mobility.ReadFlowPoints();
+        // Movers are folded as they stream (never held in memory), before the next call on the unit of work.
+        var movers = new MoverCounts(areas, options.Level);
+        await movers.AddAsync(store.Mobility.ReadRegisteredMoversAsync(cancellationToken: cancellationToken), cancellationToken);
+        var flows = await store.Mobility.ReadFlowTotalsAsync(options.From, options.To, options.SplitDate, cancellationToken);
+        var points = await store.Mobility.ReadFlowPointsAsync(cancellationToken);
         return Summarise(rows, areas, movers, flows, points, options);
     }
 
-    /// <summary>Summarises assessment totals, registered movers and flow totals already read from a store.</summary>
+    /// <summary>Summarises assessment totals, registered movers (counted at <see cref="SummaryOptions.Level"/>) and flow totals already read from a store.</summary>
     internal static SummaryReport Summarise(
-        IReadOnlyList<AssessmentTotalRow> rows, AreaLevels areas, IEnumerable<RegisteredMover> movers,
+        IReadOnlyList<AssessmentTotalRow> rows, AreaLevels areas, MoverCounts movers,
         FlowTotals flows, IReadOnlyList<FlowMonitoringPoint> points, SummaryOptions options)
     {
         var level = options.Level;
@@ -73,7 +75,7 @@ public static class MobilitySummary
         var (changes, locationChanges) = options.Compare is { } to
             ? RoundComparison.Compare(filtered, series, occurrences, names, options.Round, to, notes)
             : ([], []);
-        var registry = RegistrySide.Summarise(movers, filtered, areas, level, notes);
+        var registry = RegistrySide.Summarise(movers, filtered, areas, notes);
         var flowSummaries = FlowSummary.Summarise(flows, points, options);
         return new SummaryReport(level, totals, changes, locationChanges, registry, flowSummaries)
         {

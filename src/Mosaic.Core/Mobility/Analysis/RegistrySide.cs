@@ -29,25 +29,35 @@ internal static class RegistrySide
         ICollection<string> notes, PerturbationTable? perturbation = null)
     {
         ArgumentNullException.ThrowIfNull(movers);
+        ArgumentNullException.ThrowIfNull(areas);
+        var counts = new MoverCounts(areas, level);
+        foreach (var m in movers)
+        {
+            if (!counts.Add(m))
+                break;
+        }
+        return Summarise(counts, assessments, areas, notes, perturbation);
+    }
+
+    /// <summary>As the overload on a list of movers, with the movers counted already (e.g. from a store's stream).</summary>
+    /// <param name="movers">The movers counted at the level of the summary.</param>
+    /// <param name="notes">Receives the protection note, or why the registry side is withheld.</param>
+    /// <param name="perturbation">The perturbation table (null = <see cref="PerturbationTable.Default"/>).</param>
+    public static IReadOnlyList<RegistryMonth> Summarise(
+        MoverCounts movers, IReadOnlyList<(AssessmentTotalRow Row, string Area)> assessments, AreaLevels areas,
+        ICollection<string> notes, PerturbationTable? perturbation = null)
+    {
+        ArgumentNullException.ThrowIfNull(movers);
         ArgumentNullException.ThrowIfNull(assessments);
         ArgumentNullException.ThrowIfNull(areas);
         ArgumentNullException.ThrowIfNull(notes);
         var table = perturbation ?? PerturbationTable.Default;
-        var counts = new Dictionary<(string Area, PopulationType Type, string Month), (long Count, uint Key)>();
-        foreach (var m in movers)
+        if (movers.Withheld)
         {
-            if (m.PopulationType is not { } type)
-                continue;
-            if (m.RecordKey == 0)
-            {
-                notes.Add("registered movers withheld: this store keeps no record keys, which their disclosure control needs");
-                return [];
-            }
-            var area = areas.AncestorAt(m.AreaPcode, level) ?? m.AreaPcode;
-            var key = (area, type, m.MoveMonth);
-            var (n, cellKey) = counts.GetValueOrDefault(key);
-            counts[key] = (n + 1, unchecked(cellKey + m.RecordKey));
+            notes.Add("registered movers withheld: this store keeps no record keys, which their disclosure control needs");
+            return [];
         }
+        var counts = movers.Cells;
         if (counts.Count == 0)
             return [];
         notes.Add(ProtectionNote(table));
@@ -100,5 +110,55 @@ internal static class RegistrySide
         }
         var type = best.Assessment == AssessmentType.BaselineArea ? "" : $" {MobilityCodes.AssessmentType[best.Assessment]}";
         return (sum, $"{best.Dataset}/{best.Operation} round {best.Round}{type} (adm{best.AdminLevel})");
+    }
+}
+
+/// <summary>
+/// Registered movers counted per area (at the summary's level), population type and month of move, with the sum of
+/// their record keys (the cell key of disclosure control): what <see cref="RegistrySide"/> needs of them, folded one
+/// mover at a time so that a store's stream is never held in memory.
+/// </summary>
+/// <param name="areas">The area tree the movers' areas roll up in.</param>
+/// <param name="level">The level counted at.</param>
+internal sealed class MoverCounts(AreaLevels areas, int level)
+{
+    /// <summary>Movers and the sum of their record keys per (area, population type, month of move).</summary>
+    public Dictionary<(string Area, PopulationType Type, string Month), (long Count, uint Key)> Cells { get; } = [];
+
+    /// <summary>A mover of a counted type came without a record key: the registry side is withheld.</summary>
+    public bool Withheld { get; private set; }
+
+    /// <summary>Counts a mover; false (and nothing more is counted) once a mover without a record key is met.</summary>
+    public bool Add(RegisteredMover mover)
+    {
+        ArgumentNullException.ThrowIfNull(mover);
+        if (Withheld)
+            return false;
+        if (mover.PopulationType is not { } type)
+            return true;
+        if (mover.RecordKey == 0)
+        {
+            Withheld = true;
+            Cells.Clear();
+            return false;
+        }
+        var area = areas.AncestorAt(mover.AreaPcode, level) ?? mover.AreaPcode;
+        var key = (area, type, mover.MoveMonth);
+        var (n, cellKey) = Cells.GetValueOrDefault(key);
+        Cells[key] = (n + 1, unchecked(cellKey + mover.RecordKey));
+        return true;
+    }
+
+    /// <summary>Counts a store's stream of movers, stopping it (disposed) at a mover without a record key.</summary>
+    /// <param name="movers">The stream.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    public async Task AddAsync(IAsyncEnumerable<RegisteredMover> movers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(movers);
+        await foreach (var m in movers.WithCancellation(cancellationToken))
+        {
+            if (!Add(m))
+                break;
+        }
     }
 }

@@ -48,7 +48,7 @@ public static class DtmImporter
         }
 
         // Round anomalies (a round at two dates, numbering going back) are warnings: both records are kept.
-        var roundWarnings = RoundAnomalyCheck.Check(records, mobility.ReadAssessmentKeys(), file, sheet, read.Column(DtmFields.Round));
+        var roundWarnings = RoundAnomalyCheck.Check(records, await mobility.ReadAssessmentKeysAsync(cancellationToken), file, sheet, read.Column(DtmFields.Round));
 
         var linker = new AreaLinker(await areas.AllAsync(cancellationToken: cancellationToken));
         for (var i = 0; i < records.Count; i++)
@@ -62,8 +62,7 @@ public static class DtmImporter
 
         if (errors.Count > 0 && !options.SkipInvalid)
             return new DtmImportResult(read.Format, read.Records.Count, new UpsertCounts(0, 0, 0), errors, warnings, Committed: false);
-        cancellationToken.ThrowIfCancellationRequested();
-        var counts = mobility.UpsertAssessments(records);
+        var counts = await mobility.UpsertAssessmentsAsync(records, cancellationToken);
         return new DtmImportResult(read.Format, read.Records.Count, counts, errors, warnings, Committed: true);
     }
 

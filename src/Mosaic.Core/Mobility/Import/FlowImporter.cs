@@ -15,16 +15,22 @@ public static class FlowImporter
 {
     /// <summary>Imports one flows file; the result counts what was stored and lists every rejected row and
     /// warning.</summary>
-    public static FlowImportResult Import(IMobilityStore store, ImportSource source, DtmImportOptions? options = null)
+    /// <param name="store">Where the points and observations are written.</param>
+    /// <param name="source">The file.</param>
+    /// <param name="options">How it is read.</param>
+    /// <param name="cancellationToken">Stops the import; nothing is written when it stops before the commit.</param>
+    public static async Task<FlowImportResult> ImportAsync(IMobilityStore store, ImportSource source, DtmImportOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= new DtmImportOptions();
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(source);
         var file = source.Name;
         var issues = new List<ImportIssue>();
         var rows = source.Extension == ".xlsx"
             ? XlsxSheetReader.Read(source).Select(r => (r.Row, (IReadOnlyList<string>)r.Cells))
             : CsvRows(source, options.Csv);
-        var known = store.ReadFlowPoints().ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var known = (await store.ReadFlowPointsAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.Ordinal);
         var points = new Dictionary<string, FlowMonitoringPoint>(StringComparer.Ordinal);
         var pointRows = new Dictionary<string, long>(StringComparer.Ordinal);
         var observations = new List<FlowObservation>();
@@ -75,7 +81,7 @@ public static class FlowImporter
         var changed = points.Values.Where(p => !known.TryGetValue(p.Code, out var k) || k != p).ToList();
         var warnings = changed.Where(p => known.ContainsKey(p.Code))
             .SelectMany(p => FlowPointChanges.Describe(file, pointRows[p.Code], known[p.Code], p)).ToList();
-        var counts = store.UpsertFlows(changed, observations);
+        var counts = await store.UpsertFlowsAsync(changed, observations, cancellationToken);
         return new FlowImportResult(points.Count, observations.Count, counts, issues, Committed: true)
         {
             Warnings = warnings,
