@@ -28,6 +28,7 @@ internal sealed partial class SqliteRegistryStore
         persons.Text(1, ids);
         // Two ordered streams merged by household id, as ReadHouseholds does.
         var result = new List<Household>(householdIds.Count);
+        var (householdRow, personRow) = (new RawRow(households), new RawRow(persons));
         var hasPerson = persons.Next();
         while (households.Next())
         {
@@ -39,10 +40,10 @@ internal sealed partial class SqliteRegistryStore
                 hasPerson = persons.Next();
             while (hasPerson && persons.GetLong(0) == id)
             {
-                members.Add(RegistryRowMapper.ReadPerson(persons));
+                members.Add(RegistryRowMapper.ReadPerson(personRow));
                 hasPerson = persons.Next();
             }
-            result.Add(RegistryRowMapper.ReadHousehold(households, members));
+            result.Add(RegistryRowMapper.ReadHousehold(householdRow, members));
         }
         if (hasPerson)
             persons.Reset();
