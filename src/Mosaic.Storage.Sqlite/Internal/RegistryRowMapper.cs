@@ -8,6 +8,9 @@ internal static class RegistryRowMapper
 {
     private const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>The columns <see cref="ReadListedHousehold"/> reads, in order (the first four of <c>id, {Household}</c>).</summary>
+    public const string ListedColumns = "id, submission_id, hh_code, area_pcode";
+
     /// <summary>Binds a household to parameters 1…n in <see cref="RegistryColumns.Household"/> order.</summary>
     public static void BindHousehold(RawStatement s, Household h)
     {
@@ -92,6 +95,10 @@ internal static class RegistryRowMapper
             Members = members,
         };
     }
+
+    /// <summary>Reads a household's listed fields from columns <see cref="ListedColumns"/> of the current row.</summary>
+    public static ListedHousehold ReadListedHousehold<TRow>(TRow r) where TRow : struct, IRegistryRow =>
+        new(r.GetLong(0), r.GetText(1), r.GetNullableText(2), r.GetText(3));
 
     /// <summary>Reads a person from columns <c>household_id, {Person}</c> of the current row.</summary>
     public static Person ReadPerson<TRow>(TRow r) where TRow : struct, IRegistryRow
