@@ -84,6 +84,7 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
             "ORDER BY p.household_id, p.line", null, parameters);
         using var hr = households.ExecuteReader();
         using var pr = persons.ExecuteReader();
+        var (householdRow, personRow) = (new ReaderRow(hr), new ReaderRow(pr));
         var hasPerson = pr.Read();
         while (hr.Read())
         {
@@ -93,10 +94,10 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
                 hasPerson = pr.Read();
             while (hasPerson && pr.GetInt64(0) == id)
             {
-                members.Add(RegistryRowMapper.ReadPerson(pr));
+                members.Add(RegistryRowMapper.ReadPerson(personRow));
                 hasPerson = pr.Read();
             }
-            yield return RegistryRowMapper.ReadHousehold(hr, members);
+            yield return RegistryRowMapper.ReadHousehold(householdRow, members);
         }
     }
 

@@ -51,10 +51,10 @@ internal sealed class TargetPhasesBenchmark : IBenchmark
         var byId = (IHouseholdsByIdSource)store.Registry;
         var (households, scores) = (TimeSpan.Zero, TimeSpan.Zero);
         var (householdsWall, scoresWall) = (TimeSpan.Zero, TimeSpan.Zero);
-        async Task<IReadOnlyList<Mosaic.Core.Registry.Household>> ReadHouseholds(IReadOnlyList<long> ids, CancellationToken ct)
+        async Task<IReadOnlyList<Mosaic.Core.Registry.ListedHousehold>> ReadHouseholds(IReadOnlyList<long> ids, CancellationToken ct)
         {
             var (c, w) = (Cpu(), Stopwatch.StartNew());
-            var result = await byId.ReadHouseholdsByIdAsync(ids, ct);
+            var result = await byId.ReadListedHouseholdsAsync(ids, ct);
             (households, householdsWall) = (households + Cpu() - c, householdsWall + w.Elapsed);
             return result;
         }
@@ -74,7 +74,7 @@ internal sealed class TargetPhasesBenchmark : IBenchmark
         {
             // The same reads warm (JIT done): what is left is the store's and the mapping's own cost.
             var ids = list!.Households.Select(t => t.Household.Id).ToArray();
-            byId.ReadHouseholdsByIdAsync(ids).GetAwaiter().GetResult();
+            byId.ReadListedHouseholdsAsync(ids).GetAwaiter().GetResult();
             Step("  listed households again (warm)");
             columns.ReadScoresAsync(ids).GetAwaiter().GetResult();
             Step("  their scores again (warm)");

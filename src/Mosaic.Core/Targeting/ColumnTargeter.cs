@@ -8,9 +8,10 @@ namespace Mosaic.Core.Targeting;
 /// <summary>
 /// <see cref="Targeter.Select"/> over columns: the registry snapshot (area, assistance, member statuses, head's sex,
 /// reference welfare, household id) and the stored ranks, so a national registry is ranked without one object per
-/// household. Only the households on the list are then read whole (with their stored scores), and the submission
-/// ids of a tie in reference welfare only when the tie straddles the poor line. The list, quotas, coverage and
-/// errors are those <see cref="Targeter.Select"/> gives for the same households.
+/// household. Only the listed fields of the households on the list are then read (with their stored scores; coverage
+/// comes from the member columns), and the submission ids of a tie in reference welfare only when the tie straddles
+/// the poor line. The list, quotas, coverage and errors are those <see cref="Targeter.Select"/> gives for the same
+/// households.
 /// </summary>
 internal static class ColumnTargeter
 {
@@ -26,7 +27,7 @@ internal static class ColumnTargeter
     /// <returns>The list, or null with the number of candidate households that have no stored score.</returns>
     public static async Task<(TargetList? List, int Unscored)> SelectAsync(
         RegistrySnapshot snapshot, ScoreRanks ranks, AreaAncestry areas, TargetingRequest request, string? candidateScope,
-        Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<Household>>> readHouseholds,
+        Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<ListedHousehold>>> readHouseholds,
         Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<StoredScore>>> readScores, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -123,8 +124,8 @@ internal static class ColumnTargeter
         }
         var quotaRows = groups.Select((g, i) => new AreaQuota(g, eligibleCount[i], priorityCount[i], quotas[i])).ToList();
         var coverage = CoverageSummary.FromCounts(
-            CoverageSummary.Count(list.Select(t => t.Household)),
-            PriorityCounts(snapshot, inScope.Where(c => c.Class.IsPriority()).Select(c => c.Household)));
+            CoverageCounts(snapshot, selected.Select(i => eligible[i].Household)),
+            CoverageCounts(snapshot, inScope.Where(c => c.Class.IsPriority()).Select(c => c.Household)));
         var coverageRate = eligible.Count == 0 ? 0 : (double)list.Count / eligible.Count;
         var errors = await ErrorsAsync(snapshot, eligible.Select(c => c.Household).ToArray(), isSelected, request.PoorShare ?? coverageRate, readHouseholds,
             cancellationToken);
@@ -189,8 +190,11 @@ internal static class ColumnTargeter
         return result;
     }
 
-    /// <summary>Coverage counts of the high/extreme households from the member status and head's sex columns.</summary>
-    private static (int Total, Dictionary<string, int> Counts) PriorityCounts(RegistrySnapshot snapshot, IEnumerable<int> households)
+    /// <summary>
+    /// <see cref="CoverageSummary.Count"/> of these households from the member status and head's sex columns (the listed
+    /// households and the high/extreme ones: no member is read from the store).
+    /// </summary>
+    private static (int Total, Dictionary<string, int> Counts) CoverageCounts(RegistrySnapshot snapshot, IEnumerable<int> households)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var statusKeys = Codes.MigratoryStatus.Entries.Select(e => "member_status:" + e.Code).ToArray();
@@ -222,7 +226,7 @@ internal static class ColumnTargeter
     /// </summary>
     private static async Task<TargetingErrors?> ErrorsAsync(
         RegistrySnapshot snapshot, int[] eligible, bool[] selected, double poorShare,
-        Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<Household>>> readHouseholds, CancellationToken cancellationToken)
+        Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<ListedHousehold>>> readHouseholds, CancellationToken cancellationToken)
     {
         var withRef = new List<int>();
         for (var i = 0; i < eligible.Length; i++)

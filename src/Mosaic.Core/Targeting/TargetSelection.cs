@@ -29,7 +29,7 @@ internal static class TargetSelection
         {
             var snapshot = PersistedSnapshots.Load(persisted, tree).Snapshot;
             var (list, unscored) = await ColumnTargeter.SelectAsync(
-                snapshot, await columns.ReadRanksAsync(cancellationToken), areas, request, candidateScope, byId.ReadHouseholdsByIdAsync, columns.ReadScoresAsync,
+                snapshot, await columns.ReadRanksAsync(cancellationToken), areas, request, candidateScope, byId.ReadListedHouseholdsAsync, columns.ReadScoresAsync,
                 cancellationToken);
             return list ?? throw Unscored(unscored, scoreAgain);
         }

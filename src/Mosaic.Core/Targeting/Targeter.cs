@@ -1,3 +1,4 @@
+using Mosaic.Core.Registry;
 using Mosaic.Core.Vulnerability;
 
 namespace Mosaic.Core.Targeting;
@@ -63,9 +64,9 @@ internal static class Targeter
             isSelected[i] = true;
             selected.Add((eligible[i], groupOf[i]));
         }
-        var list = selected.Select((s, r) => new TargetedHousehold(r + 1, s.Candidate.Household, s.Candidate.Score, s.Area)).ToList();
+        var list = selected.Select((s, r) => new TargetedHousehold(r + 1, ListedHousehold.Of(s.Candidate.Household), s.Candidate.Score, s.Area)).ToList();
         var quotaRows = groups.Select((g, i) => new AreaQuota(g, eligibleCount[i], priorityCount[i], quotas[i])).ToList();
-        var coverage = CoverageSummary.Compute(list.Select(t => t.Household), inScope.Where(c => c.Score.Class.IsPriority()).Select(c => c.Household));
+        var coverage = CoverageSummary.Compute(selected.Select(s => s.Candidate.Household), inScope.Where(c => c.Score.Class.IsPriority()).Select(c => c.Household));
         var coverageRate = eligible.Count == 0 ? 0 : (double)list.Count / eligible.Count;
         var errors = TargetingErrors.Measure(
             [.. eligible.Select(c => c.Household.ReferenceWelfare)], isSelected, [.. eligible.Select(c => c.Household.SubmissionId)],

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Mosaic.Core.Registry;
 
 namespace Mosaic.Storage.Sqlite.Internal;
@@ -8,6 +7,9 @@ namespace Mosaic.Storage.Sqlite.Internal;
 internal static class RegistryRowMapper
 {
     private const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>The columns <see cref="ReadListedHousehold"/> reads, in order (the first four of <c>id, {Household}</c>).</summary>
+    public const string ListedColumns = "id, submission_id, hh_code, area_pcode";
 
     /// <summary>Binds a household to parameters 1…n in <see cref="RegistryColumns.Household"/> order.</summary>
     public static void BindHousehold(RawStatement s, Household h)
@@ -63,68 +65,8 @@ internal static class RegistryRowMapper
         s.Bool(at + 21, m.EmployedNow);
     }
 
-    /// <summary>Reads a household from columns <c>id, {Household}</c>.</summary>
-    public static Household ReadHousehold(SqliteDataReader r, IReadOnlyList<Person> members)
-    {
-        var lat = r.GetNullableDouble(5);
-        var lon = r.GetNullableDouble(6);
-        var submitted = r.GetNullableString(4);
-        var dwelling = r.GetNullableString(9);
-        var change = r.GetNullableString(14);
-        return new Household
-        {
-            Id = r.GetInt64(0),
-            SubmissionId = r.GetString(1),
-            HouseholdCode = r.GetNullableString(2),
-            AreaPcode = r.GetString(3),
-            SubmittedAt = submitted is null ? null : DateTimeOffset.Parse(submitted, CultureInfo.InvariantCulture),
-            Gps = lat is { } la && lon is { } lo ? new GeoPoint(la, lo, r.GetNullableDouble(7), r.GetNullableDouble(8)) : null,
-            Dwelling = dwelling is null ? null : Codes.Dwelling.Parse(dwelling),
-            IncomeBefore = r.GetNullableDouble(10),
-            IncomeNow = r.GetNullableDouble(11),
-            Remittances = r.GetNullableBool(12),
-            RemittanceAmount = r.GetNullableDouble(13),
-            RemittanceChange = change is null ? null : Codes.RemittanceChange.Parse(change),
-            Debt = r.GetNullableBool(15),
-            Savings = r.GetNullableBool(16),
-            AssistanceReceived = r.GetNullableBool(17),
-            Shocks = (Shocks)r.GetInt64(18),
-            ReferenceWelfare = r.GetNullableDouble(19),
-            Members = members,
-        };
-    }
-
-    /// <summary>Reads a person from columns <c>household_id, {Person}</c>.</summary>
-    public static Person ReadPerson(SqliteDataReader r)
-    {
-        var moveDate = r.GetNullableString(10);
-        var reason = r.GetNullableString(11);
-        return new Person
-        {
-            LineNumber = r.GetInt32(1),
-            Name = r.GetNullableString(2),
-            Phone = r.GetNullableString(3),
-            Sex = Codes.Sex.Parse(r.GetString(4)),
-            Age = r.GetNullableInt(5),
-            Relation = Codes.Relation.Parse(r.GetString(6)),
-            MigratoryStatus = Codes.MigratoryStatus.Parse(r.GetString(7)),
-            PreviousCountry = r.GetNullableString(8),
-            PreviousPcode = r.GetNullableString(9),
-            MoveDate = moveDate is null ? null : DateOnly.ParseExact(moveDate, DateFormat, CultureInfo.InvariantCulture),
-            MoveReason = reason is null ? null : Codes.MoveReason.Parse(reason),
-            WashingtonGroup = new WashingtonGroupAnswers(
-                WgRead(r, 12), WgRead(r, 13), WgRead(r, 14), WgRead(r, 15), WgRead(r, 16), WgRead(r, 17)),
-            InSchool = r.GetNullableBool(19),
-            EmployedBefore = r.GetNullableBool(20),
-            EmployedNow = r.GetNullableBool(21),
-        };
-    }
-
-    /// <summary>
-    /// <see cref="ReadHousehold(SqliteDataReader, IReadOnlyList{Person})"/> from a raw statement's row (no per-value
-    /// checks of the data reader: a target list reads tens of thousands of households).
-    /// </summary>
-    public static Household ReadHousehold(RawStatement r, IReadOnlyList<Person> members)
+    /// <summary>Reads a household from columns <c>id, {Household}</c> of the current row.</summary>
+    public static Household ReadHousehold<TRow>(TRow r, IReadOnlyList<Person> members) where TRow : struct, IRegistryRow
     {
         var lat = r.GetNullableDouble(5);
         var lon = r.GetNullableDouble(6);
@@ -154,8 +96,12 @@ internal static class RegistryRowMapper
         };
     }
 
-    /// <summary><see cref="ReadPerson(SqliteDataReader)"/> from a raw statement's row.</summary>
-    public static Person ReadPerson(RawStatement r)
+    /// <summary>Reads a household's listed fields from columns <see cref="ListedColumns"/> of the current row.</summary>
+    public static ListedHousehold ReadListedHousehold<TRow>(TRow r) where TRow : struct, IRegistryRow =>
+        new(r.GetLong(0), r.GetText(1), r.GetNullableText(2), r.GetText(3));
+
+    /// <summary>Reads a person from columns <c>household_id, {Person}</c> of the current row.</summary>
+    public static Person ReadPerson<TRow>(TRow r) where TRow : struct, IRegistryRow
     {
         var moveDate = r.GetNullableText(10);
         var reason = r.GetNullableText(11);
@@ -180,7 +126,6 @@ internal static class RegistryRowMapper
         };
     }
 
-    private static byte? WgRead(RawStatement r, int i) => r.IsNull(i) ? null : (byte)checked((int)r.GetLong(i));
-
-    private static byte? WgRead(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : (byte)r.GetInt32(i);
+    private static byte? WgRead<TRow>(TRow r, int i) where TRow : struct, IRegistryRow =>
+        r.IsNull(i) ? null : (byte)checked((int)r.GetLong(i));
 }

@@ -52,15 +52,18 @@ public sealed class TargeterTests
         var assisted = candidates.Count(c => c.Household.AssistanceReceived == true);
         Assert.Equal(assisted, list.Excluded[Targeter.AlreadyAssisted]);
         Assert.Equal(200 - assisted, list.Households.Count);
-        Assert.DoesNotContain(list.Households, t => t.Household.AssistanceReceived == true);
+        var byId = candidates.ToDictionary(c => c.Household.Id, c => c.Household);
+        Assert.DoesNotContain(list.Households, t => byId[t.Household.Id].AssistanceReceived == true);
     }
 
     [Fact]
     public void Select_CoverageSummary_ComparesTargetedWithHighAndExtreme()
     {
-        var list = Targeter.Select(Candidates(400), s_areas, new TargetingRequest { Count = 80 });
+        var candidates = Candidates(400);
+        var byId = candidates.ToDictionary(c => c.Household.Id, c => c.Household);
+        var list = Targeter.Select(candidates, s_areas, new TargetingRequest { Count = 80 });
         var returnee = list.Coverage.Single(c => c.Dimension == "member_status" && c.Group == "returnee");
-        Assert.Equal(list.Households.Count(t => t.Household.Members.Any(m => m.MigratoryStatus == MigratoryStatus.Returnee)), returnee.Targeted);
+        Assert.Equal(list.Households.Count(t => byId[t.Household.Id].Members.Any(m => m.MigratoryStatus == MigratoryStatus.Returnee)), returnee.Targeted);
         Assert.Equal((double)returnee.Targeted / 80, returnee.TargetedShare, 9);
         var heads = list.Coverage.Where(c => c.Dimension == "head_sex").Sum(c => c.Targeted);
         Assert.Equal(80, heads);
