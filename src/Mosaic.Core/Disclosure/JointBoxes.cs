@@ -39,7 +39,12 @@ internal static class JointBoxes
     /// <param name="status">The primary cells (every other status is ignored).</param>
     /// <param name="layers">The additive quantities and their protection levels.</param>
     /// <param name="limit">Wall-clock limit of the programme's solve.</param>
-    public static Result Choose(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit)
+    /// <param name="start">
+    /// A safe pattern to start from (the fast one): when every sensitive cell has a candidate box inside it, those boxes
+    /// are the solver's first solution, so the programme's answer is never worse than their union.
+    /// </param>
+    public static Result Choose(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit,
+        CellStatus[]? start = null)
     {
         var clock = Stopwatch.StartNew();
         var primaries = new CellStatus[table.Size];
@@ -94,6 +99,23 @@ internal static class JointBoxes
             }
         }
         objective.SetMinimization();
+        if (start is not null && Inside(boxes, primaries, sensitive, start) is { } chosen)
+        {
+            var hinted = new List<Variable>();
+            var values = new List<double>();
+            for (var b = 0; b < boxes.Count; b++)
+            {
+                hinted.Add(x[b]);
+                values.Add(chosen.Contains(b) ? 1 : 0);
+            }
+            var covered = chosen.SelectMany(b => boxes[b].Corners).ToHashSet();
+            foreach (var (cell, variable) in s)
+            {
+                hinted.Add(variable);
+                values.Add(covered.Contains(cell) ? 1 : 0);
+            }
+            solver.SetHint([.. hinted], [.. values]);
+        }
         solver.SetTimeLimit((long)Math.Max(1000, (limit - clock.Elapsed).TotalMilliseconds));
         var result = solver.Solve();
         if (result is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
@@ -110,6 +132,32 @@ internal static class JointBoxes
             }
         }
         return new Result(pattern, boxes.Count, result == Solver.ResultStatus.OPTIMAL, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// One candidate box per anchor, cheapest first, made only of cells suppressed in <paramref name="start"/>, until every
+    /// sensitive cell lies in one; null when some sensitive cell has none.
+    /// </summary>
+    private static HashSet<int>? Inside(List<(int Anchor, int[] Corners)> boxes, CellStatus[] primaries, List<int> sensitive, CellStatus[] start)
+    {
+        var chosen = new HashSet<int>();
+        var covered = new HashSet<int>();
+        var byAnchor = Enumerable.Range(0, boxes.Count).ToLookup(b => boxes[b].Anchor);
+        foreach (var p in sensitive)
+        {
+            if (covered.Contains(p))
+                continue;
+            var box = byAnchor[p].FirstOrDefault(b => boxes[b].Corners.All(c => start[c] != CellStatus.Published), -1);
+            if (box < 0)
+                return null;
+            chosen.Add(box);
+            foreach (var c in boxes[box].Corners)
+            {
+                if (primaries[c] == CellStatus.PrimarySuppressed)
+                    covered.Add(c);
+            }
+        }
+        return chosen;
     }
 
     /// <summary>
