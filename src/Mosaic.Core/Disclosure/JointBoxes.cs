@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
 using Google.OrTools.LinearSolver;
+using Google.OrTools.Sat;
+using Constraint = Google.OrTools.LinearSolver.Constraint;
+using LinearExpr = Google.OrTools.Sat.LinearExpr;
 
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>
 /// The first stage of the optimal method: one valid box (<see cref="HypercubeSearch"/>) per sensitive cell, chosen for
-/// all of them jointly by a small mixed-integer programme that minimises the cells the boxes suppress together, where
+/// all of them jointly by a small integer programme (CP-SAT; SCIP for comparison) that minimises the cells the boxes suppress together, where
 /// the fast method chooses one sensitive cell at a time. Each valid box alone keeps every one of its corners' intervals
 /// at least as wide as its level under non-negativity, whatever else is suppressed, so any union of valid boxes that
 /// covers every sensitive cell is safe (and the audit checks it again).
@@ -60,6 +64,12 @@ internal static class JointBoxes
         if (sensitive.Count == 0)
             return new Result(primaries, 0, true, clock.Elapsed);
         var boxes = Candidates(table, contributors, primaries, layers, sensitive);
+        var hint = start is null ? null : Inside(boxes, primaries, sensitive, start);
+        if (UseCpSat)
+        {
+            var (picked, proven) = SolveCpSat(boxes, primaries, sensitive, contributors, limit - clock.Elapsed, hint);
+            return new Result(picked is null ? null : Union(primaries, boxes, picked), boxes.Count, proven, clock.Elapsed);
+        }
 
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
         var x = new Variable[boxes.Count];
@@ -99,7 +109,7 @@ internal static class JointBoxes
             }
         }
         objective.SetMinimization();
-        if (start is not null && Inside(boxes, primaries, sensitive, start) is { } chosen)
+        if (hint is { } chosen)
         {
             var hinted = new List<Variable>();
             var values = new List<double>();
@@ -132,6 +142,84 @@ internal static class JointBoxes
             }
         }
         return new Result(pattern, boxes.Count, result == Solver.ResultStatus.OPTIMAL, clock.Elapsed);
+    }
+
+    /// <summary>Whether the programme is solved by CP-SAT (else SCIP).</summary>
+    internal static bool UseCpSat { get; set; } = true;
+
+    private static CellStatus[] Union(CellStatus[] primaries, List<(int Anchor, int[] Corners)> boxes, IEnumerable<int> picked)
+    {
+        var pattern = (CellStatus[])primaries.Clone();
+        foreach (var b in picked)
+        {
+            foreach (var corner in boxes[b].Corners)
+            {
+                if (pattern[corner] == CellStatus.Published)
+                    pattern[corner] = CellStatus.SecondarySuppressed;
+            }
+        }
+        return pattern;
+    }
+
+    /// <summary>The same programme for CP-SAT (its own search and LP relaxation); the chosen boxes, or null without a solution.</summary>
+    private static (List<int>? Picked, bool Proven) SolveCpSat(List<(int Anchor, int[] Corners)> boxes, CellStatus[] primaries, List<int> sensitive,
+        long[] contributors, TimeSpan limit, HashSet<int>? hint)
+    {
+        var model = new CpModel();
+        var x = new BoolVar[boxes.Count];
+        for (var b = 0; b < boxes.Count; b++)
+            x[b] = model.NewBoolVar("x" + b);
+        var s = new Dictionary<int, BoolVar>();
+        var covering = sensitive.ToDictionary(p => p, _ => new List<ILiteral>());
+        var cells = new List<BoolVar>();
+        var weights = new List<long>();
+        foreach (var group in Enumerable.Range(0, boxes.Count).GroupBy(b => boxes[b].Anchor))
+        {
+            model.AddAtMostOne(group.Select(b => (ILiteral)x[b]));
+            var rows = new Dictionary<int, List<IntVar>>();
+            foreach (var b in group)
+            {
+                foreach (var corner in boxes[b].Corners)
+                {
+                    if (primaries[corner] == CellStatus.PrimarySuppressed)
+                    {
+                        covering[corner].Add(x[b]);
+                        continue;
+                    }
+                    if (!s.TryGetValue(corner, out var cell))
+                    {
+                        cell = s[corner] = model.NewBoolVar("s" + corner);
+                        cells.Add(cell);
+                        weights.Add((long)CellCost + Math.Min(contributors[corner], (long)CellCost - 1));
+                    }
+                    if (!rows.TryGetValue(corner, out var row))
+                        row = rows[corner] = [];
+                    row.Add(x[b]);
+                }
+            }
+            // One row per anchor and cell: at most one of the anchor's boxes is chosen, so their sum is at most s.
+            foreach (var (corner, row) in rows)
+                model.Add(LinearExpr.Sum(row) <= s[corner]);
+        }
+        foreach (var (_, literals) in covering)
+            model.AddBoolOr(literals);
+        model.Minimize(LinearExpr.WeightedSum(cells, weights));
+        if (hint is not null)
+        {
+            var covered = hint.SelectMany(b => boxes[b].Corners).ToHashSet();
+            for (var b = 0; b < boxes.Count; b++)
+                model.AddHint(x[b], hint.Contains(b) ? 1 : 0);
+            foreach (var (corner, cell) in s)
+                model.AddHint(cell, covered.Contains(corner) ? 1 : 0);
+        }
+        var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{Math.Max(1, limit.TotalSeconds):F1} num_workers:2 random_seed:1"),
+        };
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            return (null, false);
+        return ([.. Enumerable.Range(0, boxes.Count).Where(b => solver.BooleanValue(x[b]))], status == CpSolverStatus.Optimal);
     }
 
     /// <summary>
