@@ -19,7 +19,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
 {
     public string Name => "suppression";
 
-    public string Description => "secondary suppression + LP audit (unsafe baseline, hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --time-limit SECONDS --log --no-stages --db FILE --two-divisions --write-db FILE";
+    public string Description => "secondary suppression + LP audit (unsafe baseline, hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --time-limit SECONDS --log --no-stages --joint-scip --db FILE --two-divisions --write-db FILE";
 
     public int Run(string[] args)
     {
@@ -35,6 +35,8 @@ internal sealed class SuppressionBenchmark : IBenchmark
         if (args.Contains("--log"))
             OptimalSuppression.Log = line => Console.WriteLine($"  [{DateTime.UtcNow:HH:mm:ss}] {line}");
         OptimalSuppression.Stages = !args.Contains("--no-stages");
+        // --joint-scip: the joint choice of boxes by SCIP instead of CP-SAT.
+        JointBoxes.UseCpSat = !args.Contains("--joint-scip");
 
         var build = Stopwatch.StartNew();
         var twoDivisions = args.Contains("--two-divisions");

@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
 using Google.OrTools.LinearSolver;
+using Google.OrTools.Sat;
+using Constraint = Google.OrTools.LinearSolver.Constraint;
+using LinearExpr = Google.OrTools.Sat.LinearExpr;
 
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>
 /// The first stage of the optimal method: one valid box (<see cref="HypercubeSearch"/>) per sensitive cell, chosen for
-/// all of them jointly by a small mixed-integer programme that minimises the cells the boxes suppress together, where
+/// all of them jointly by a small integer programme (CP-SAT; SCIP for comparison) that minimises the cells the boxes suppress together, where
 /// the fast method chooses one sensitive cell at a time. Each valid box alone keeps every one of its corners' intervals
 /// at least as wide as its level under non-negativity, whatever else is suppressed, so any union of valid boxes that
 /// covers every sensitive cell is safe (and the audit checks it again).
@@ -39,7 +43,12 @@ internal static class JointBoxes
     /// <param name="status">The primary cells (every other status is ignored).</param>
     /// <param name="layers">The additive quantities and their protection levels.</param>
     /// <param name="limit">Wall-clock limit of the programme's solve.</param>
-    public static Result Choose(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit)
+    /// <param name="start">
+    /// A safe pattern to start from (the fast one): when every sensitive cell has a candidate box inside it, those boxes
+    /// are the solver's first solution, so the programme's answer is never worse than their union.
+    /// </param>
+    public static Result Choose(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit,
+        CellStatus[]? start = null)
     {
         var clock = Stopwatch.StartNew();
         var primaries = new CellStatus[table.Size];
@@ -55,6 +64,12 @@ internal static class JointBoxes
         if (sensitive.Count == 0)
             return new Result(primaries, 0, true, clock.Elapsed);
         var boxes = Candidates(table, contributors, primaries, layers, sensitive);
+        var hint = start is null ? null : Inside(boxes, primaries, sensitive, start);
+        if (UseCpSat)
+        {
+            var (picked, proven) = SolveCpSat(boxes, primaries, sensitive, contributors, limit - clock.Elapsed, hint);
+            return new Result(picked is null ? null : Union(primaries, boxes, picked), boxes.Count, proven, clock.Elapsed);
+        }
 
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
         var x = new Variable[boxes.Count];
@@ -94,6 +109,23 @@ internal static class JointBoxes
             }
         }
         objective.SetMinimization();
+        if (hint is { } chosen)
+        {
+            var hinted = new List<Variable>();
+            var values = new List<double>();
+            for (var b = 0; b < boxes.Count; b++)
+            {
+                hinted.Add(x[b]);
+                values.Add(chosen.Contains(b) ? 1 : 0);
+            }
+            var covered = chosen.SelectMany(b => boxes[b].Corners).ToHashSet();
+            foreach (var (cell, variable) in s)
+            {
+                hinted.Add(variable);
+                values.Add(covered.Contains(cell) ? 1 : 0);
+            }
+            solver.SetHint([.. hinted], [.. values]);
+        }
         solver.SetTimeLimit((long)Math.Max(1000, (limit - clock.Elapsed).TotalMilliseconds));
         var result = solver.Solve();
         if (result is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
@@ -110,6 +142,110 @@ internal static class JointBoxes
             }
         }
         return new Result(pattern, boxes.Count, result == Solver.ResultStatus.OPTIMAL, clock.Elapsed);
+    }
+
+    /// <summary>Whether the programme is solved by CP-SAT (else SCIP).</summary>
+    internal static bool UseCpSat { get; set; } = true;
+
+    private static CellStatus[] Union(CellStatus[] primaries, List<(int Anchor, int[] Corners)> boxes, IEnumerable<int> picked)
+    {
+        var pattern = (CellStatus[])primaries.Clone();
+        foreach (var b in picked)
+        {
+            foreach (var corner in boxes[b].Corners)
+            {
+                if (pattern[corner] == CellStatus.Published)
+                    pattern[corner] = CellStatus.SecondarySuppressed;
+            }
+        }
+        return pattern;
+    }
+
+    /// <summary>The same programme for CP-SAT (its own search and LP relaxation); the chosen boxes, or null without a solution.</summary>
+    private static (List<int>? Picked, bool Proven) SolveCpSat(List<(int Anchor, int[] Corners)> boxes, CellStatus[] primaries, List<int> sensitive,
+        long[] contributors, TimeSpan limit, HashSet<int>? hint)
+    {
+        var model = new CpModel();
+        var x = new BoolVar[boxes.Count];
+        for (var b = 0; b < boxes.Count; b++)
+            x[b] = model.NewBoolVar("x" + b);
+        var s = new Dictionary<int, BoolVar>();
+        var covering = sensitive.ToDictionary(p => p, _ => new List<ILiteral>());
+        var cells = new List<BoolVar>();
+        var weights = new List<long>();
+        foreach (var group in Enumerable.Range(0, boxes.Count).GroupBy(b => boxes[b].Anchor))
+        {
+            model.AddAtMostOne(group.Select(b => (ILiteral)x[b]));
+            var rows = new Dictionary<int, List<IntVar>>();
+            foreach (var b in group)
+            {
+                foreach (var corner in boxes[b].Corners)
+                {
+                    if (primaries[corner] == CellStatus.PrimarySuppressed)
+                    {
+                        covering[corner].Add(x[b]);
+                        continue;
+                    }
+                    if (!s.TryGetValue(corner, out var cell))
+                    {
+                        cell = s[corner] = model.NewBoolVar("s" + corner);
+                        cells.Add(cell);
+                        weights.Add((long)CellCost + Math.Min(contributors[corner], (long)CellCost - 1));
+                    }
+                    if (!rows.TryGetValue(corner, out var row))
+                        row = rows[corner] = [];
+                    row.Add(x[b]);
+                }
+            }
+            // One row per anchor and cell: at most one of the anchor's boxes is chosen, so their sum is at most s.
+            foreach (var (corner, row) in rows)
+                model.Add(LinearExpr.Sum(row) <= s[corner]);
+        }
+        foreach (var (_, literals) in covering)
+            model.AddBoolOr(literals);
+        model.Minimize(LinearExpr.WeightedSum(cells, weights));
+        if (hint is not null)
+        {
+            var covered = hint.SelectMany(b => boxes[b].Corners).ToHashSet();
+            for (var b = 0; b < boxes.Count; b++)
+                model.AddHint(x[b], hint.Contains(b) ? 1 : 0);
+            foreach (var (corner, cell) in s)
+                model.AddHint(cell, covered.Contains(corner) ? 1 : 0);
+        }
+        var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{Math.Max(1, limit.TotalSeconds):F1} num_workers:2 random_seed:1"),
+        };
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            return (null, false);
+        return ([.. Enumerable.Range(0, boxes.Count).Where(b => solver.BooleanValue(x[b]))], status == CpSolverStatus.Optimal);
+    }
+
+    /// <summary>
+    /// One candidate box per anchor, cheapest first, made only of cells suppressed in <paramref name="start"/>, until every
+    /// sensitive cell lies in one; null when some sensitive cell has none.
+    /// </summary>
+    private static HashSet<int>? Inside(List<(int Anchor, int[] Corners)> boxes, CellStatus[] primaries, List<int> sensitive, CellStatus[] start)
+    {
+        var chosen = new HashSet<int>();
+        var covered = new HashSet<int>();
+        var byAnchor = Enumerable.Range(0, boxes.Count).ToLookup(b => boxes[b].Anchor);
+        foreach (var p in sensitive)
+        {
+            if (covered.Contains(p))
+                continue;
+            var box = byAnchor[p].FirstOrDefault(b => boxes[b].Corners.All(c => start[c] != CellStatus.Published), -1);
+            if (box < 0)
+                return null;
+            chosen.Add(box);
+            foreach (var c in boxes[box].Corners)
+            {
+                if (primaries[c] == CellStatus.PrimarySuppressed)
+                    covered.Add(c);
+            }
+        }
+        return chosen;
     }
 
     /// <summary>

@@ -39,25 +39,40 @@ internal static class OptimalSuppression
         if (primaries.Count == 0)
             return new OptimalSearch(true, bestCount, bestCount, 0, 0, clock.Elapsed);
 
-        // Stage 1: one valid box per sensitive cell, chosen jointly; stage 2: every secondary cell the audit lets go.
-        var joint = Stages ? JointBoxes.Choose(table, contributors, status, layers, Share(limit, JointShare) - clock.Elapsed) : null;
+        // Stage 1: one valid box per sensitive cell, chosen jointly (the fast pattern's boxes as the first solution).
         var jointCells = -1;
-        if (joint?.Pattern is { } pattern)
+        var republished = 0;
+        if (Stages)
         {
-            PatternCleanup.Run(table, contributors, pattern, layers, new HypercubeSearch(table, contributors, pattern, layers));
-            jointCells = Suppressed(pattern);
-            var passed = Audit(table, contributors, pattern, layers) is { Passed: true };
-            Log?.Invoke($"joint boxes: {joint.Boxes} candidates, {(joint.Proven ? "optimal" : "time limit")}, {jointCells} cells after cleanup, audit {(passed ? "passed" : "FAILED")}, {clock.Elapsed.TotalSeconds:F1} s");
-            if (passed && jointCells < bestCount)
+            var starts = new List<CellStatus[]> { (CellStatus[])best.Clone() };
+            var joint = JointBoxes.Choose(table, contributors, status, layers, Share(limit, JointShare) - clock.Elapsed, best);
+            if (joint.Pattern is { } pattern)
             {
-                best = pattern;
-                bestCount = jointCells;
+                PatternCleanup.Run(table, contributors, pattern, layers, new HypercubeSearch(table, contributors, pattern, layers));
+                jointCells = Suppressed(pattern);
+                var passed = Audit(table, contributors, pattern, layers) is { Passed: true };
+                Log?.Invoke($"joint boxes: {joint.Boxes} candidates, {(joint.Proven ? "optimal" : "time limit")}, {jointCells} cells after cleanup, audit {(passed ? "passed" : "FAILED")}, {clock.Elapsed.TotalSeconds:F1} s");
+                if (passed)
+                    starts.Insert(0, pattern);
+            }
+            // Stage 2: from each safe pattern, every secondary cell the full audit lets go, in two orders; the smallest result is kept.
+            var deadline = Share(limit, RepublishShare);
+            foreach (var from in starts)
+            {
+                foreach (var mostFirst in new[] { true, false })
+                {
+                    var trial = (CellStatus[])from.Clone();
+                    var published = Republish(table, contributors, trial, layers, deadline - clock.Elapsed, mostFirst);
+                    Log?.Invoke($"re-publish ({(mostFirst ? "most" : "fewest")} persons first) from {Suppressed(from)} cells: {published} published again, {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
+                    if (Suppressed(trial) < bestCount)
+                    {
+                        best = trial;
+                        bestCount = Suppressed(trial);
+                        republished = Suppressed(from) - bestCount;
+                    }
+                }
             }
         }
-        var republished = Stages ? Republish(table, contributors, best, layers, Share(limit, RepublishShare) - clock.Elapsed) : 0;
-        bestCount = Suppressed(best);
-        if (Stages)
-            Log?.Invoke($"re-publish: {republished} cells published again, {bestCount} cells, {clock.Elapsed.TotalSeconds:F1} s");
 
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
         var s = new Variable[table.Size];
@@ -163,32 +178,46 @@ internal static class OptimalSuppression
     private const double JointShare = 0.3;
 
     /// <summary>Share of the time limit by which the re-publish pass ends; the cutting planes have the rest.</summary>
-    private const double RepublishShare = 0.5;
+    private const double RepublishShare = 0.6;
 
     private static TimeSpan Share(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
 
     /// <summary>
-    /// The re-publish pass: each secondary cell, most contributors first, is published again when the full audit still
-    /// passes without it (so a pattern passed in stays safe at every step); returns the cells published again. Stops at
-    /// the time limit. A cell that would leave another suppressed cell alone on a line is kept without an LP.
+    /// The re-publish pass: each secondary cell, most contributors first (or fewest), is published again when the full
+    /// audit still passes without it (so a pattern passed in stays safe at every step), in passes until one publishes
+    /// nothing (publishing a cell also drops its own need, which can let a cell kept earlier go); returns the cells
+    /// published again. Stops at the time limit. A cell that would leave another suppressed cell alone on a line is kept
+    /// without an LP.
     /// </summary>
-    internal static int Republish(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit)
+    internal static int Republish(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit,
+        bool mostFirst = true)
     {
         var clock = Stopwatch.StartNew();
-        var secondary = Enumerable.Range(0, table.Size).Where(c => status[c] == CellStatus.SecondarySuppressed)
-            .OrderByDescending(c => contributors[c]).ThenBy(c => c).ToList();
-        var published = 0;
-        foreach (var cell in secondary)
+        var secondary = Enumerable.Range(0, table.Size).Where(c => status[c] == CellStatus.SecondarySuppressed).ToList();
+        secondary.Sort((a, b) =>
         {
-            if (clock.Elapsed >= limit)
-                break;
-            status[cell] = CellStatus.Published;
-            if (LeavesALoneCell(table, status, cell) || Audit(table, contributors, status, layers) is not { Passed: true })
+            var c = mostFirst ? contributors[b].CompareTo(contributors[a]) : contributors[a].CompareTo(contributors[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var published = 0;
+        for (var pass = published; clock.Elapsed < limit; pass = published)
+        {
+            foreach (var cell in secondary)
             {
-                status[cell] = CellStatus.SecondarySuppressed;
-                continue;
+                if (clock.Elapsed >= limit)
+                    break;
+                if (status[cell] != CellStatus.SecondarySuppressed)
+                    continue;
+                status[cell] = CellStatus.Published;
+                if (LeavesALoneCell(table, status, cell) || Audit(table, contributors, status, layers) is not { Passed: true })
+                {
+                    status[cell] = CellStatus.SecondarySuppressed;
+                    continue;
+                }
+                published++;
             }
-            published++;
+            if (published == pass)
+                break;
         }
         return published;
     }
