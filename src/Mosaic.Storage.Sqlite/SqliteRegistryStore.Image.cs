@@ -5,12 +5,16 @@ using Mosaic.Storage.Sqlite.Internal;
 
 namespace Mosaic.Storage.Sqlite;
 
-// The persisted snapshot (migration 12): the image's bytes in parts of the registry_snapshot table, written in one
-// transaction through incremental blob I/O (no copy of the image per part), read back into one array.
+// The persisted snapshot (migration 12): the image's bytes in parts 0, 1, … of the registry_snapshot table, written in
+// one transaction through incremental blob I/O (no copy of the image per part), read back into one array. Part -1
+// holds the score section of a later scoring run (SnapshotScoreSection), replaced alone; writing the image removes it.
 internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
 {
     /// <summary>Bytes per stored part: far below SQLite's blob limit (1e9), large enough that parts are few.</summary>
     private const int PartBytes = 64 << 20;
+
+    /// <summary>The part that holds the score section, outside the image's parts.</summary>
+    private const long ScoreSectionPart = -1;
 
     public SnapshotCoverage CurrentCoverage()
     {
@@ -29,7 +33,7 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
     public Stream? OpenImage()
     {
         var parts = new List<(long Part, long Length)>();
-        using (var cmd = connection.CreateCommand("SELECT part, length(data) FROM registry_snapshot ORDER BY part", null))
+        using (var cmd = connection.CreateCommand("SELECT part, length(data) FROM registry_snapshot WHERE part >= 0 ORDER BY part", null))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -58,6 +62,18 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
             blob.Write(image, at, length);
         }
         tx.Commit();
+    }
+
+    public byte[]? ReadScoreSection() =>
+        connection.ExecuteScalar("SELECT data FROM registry_snapshot WHERE part = $p", null, ("$p", ScoreSectionPart)) as byte[];
+
+    public void SaveScoreSection(byte[] section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        // One statement: atomic, and the image's parts are left as they are.
+        using var cmd = connection.CreateCommand("INSERT OR REPLACE INTO registry_snapshot (part, data) VALUES ($p, $d)", null,
+            ("$p", ScoreSectionPart), ("$d", section));
+        cmd.ExecuteNonQuery();
     }
 
     public long CountHouseholdsThrough(long lastHouseholdId) =>

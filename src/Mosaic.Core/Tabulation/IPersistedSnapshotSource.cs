@@ -16,8 +16,20 @@ public interface IPersistedSnapshotSource : IRegistrySnapshotSource
     /// </summary>
     Stream? OpenImage();
 
-    /// <summary>Replaces the stored image, atomically (a reader sees the old image or the new one, never a mix).</summary>
+    /// <summary>
+    /// Replaces the stored image, atomically (a reader sees the old image or the new one, never a mix), and removes
+    /// any score section (<see cref="SaveScoreSection"/>) with the old image.
+    /// </summary>
     void SaveImage(byte[] image);
+
+    /// <summary>The stored <see cref="SnapshotScoreSection"/> bytes, or null when there are none.</summary>
+    byte[]? ReadScoreSection();
+
+    /// <summary>
+    /// Replaces the stored score section, atomically, leaving the image as it is: a scoring run stores its score
+    /// fields this way instead of rewriting the image (the section names the image it belongs to).
+    /// </summary>
+    void SaveScoreSection(byte[] section);
 
     /// <summary>Households whose id is at most <paramref name="lastHouseholdId"/> (an image covering them must hold as many).</summary>
     long CountHouseholdsThrough(long lastHouseholdId);

@@ -26,7 +26,7 @@ internal static class PersistedSnapshots
         var now = source.CurrentCoverage();
         var (stored, missing) = Read(source, tree, scoring);
         if (stored is { } current && current.Coverage.SameContent(now))
-            return new SnapshotLoad(current.Snapshot, SnapshotLoadKind.Current, current.Coverage);
+            return new SnapshotLoad(current.Snapshot, SnapshotLoadKind.Current, current.Coverage) { Image = current.Image };
         // To be extended (and saved again) the image is needed whole, scoring columns included.
         if (stored is not null && !scoring)
             (stored, missing) = Read(source, tree, scoring: true);
@@ -37,7 +37,7 @@ internal static class PersistedSnapshots
         }
         else if (found.Coverage.SameContent(now))
         {
-            return new SnapshotLoad(found.Snapshot, SnapshotLoadKind.Current, found.Coverage);
+            return new SnapshotLoad(found.Snapshot, SnapshotLoadKind.Current, found.Coverage) { Image = found.Image };
         }
         else if (CanExtend(source, found.Snapshot, found.Coverage, now))
         {
@@ -47,8 +47,7 @@ internal static class PersistedSnapshots
         {
             load = Rebuild(source, tree, now, SnapshotLoadKind.Rebuilt);
         }
-        Save(source, load);
-        return load;
+        return Save(source, load) ? load with { Image = load.Coverage } : load;
     }
 
     /// <summary>
@@ -62,12 +61,53 @@ internal static class PersistedSnapshots
         Save(source, new SnapshotLoad(snapshot, SnapshotLoadKind.Current, coverage));
     }
 
-    private static ((RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? Stored, SnapshotLoadKind IfUnusable) Read(
+    /// <summary>
+    /// Saves <paramref name="columns"/> (optional number columns of <paramref name="load"/>'s snapshot, current for
+    /// <paramref name="now"/>) as a score section of the image the load read or saved, without rewriting the image;
+    /// returns false (nothing saved) when there is no such image or it lacks one of the fields. A read-only, busy or
+    /// full database only skips the save.
+    /// </summary>
+    public static bool SaveScoreSection(IPersistedSnapshotSource source, SnapshotLoad load, SnapshotCoverage now, IReadOnlyDictionary<string, float[]> columns)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(now);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (!SnapshotImage.Supported || load.Image is not { } image || !image.OptionalNumbers.SequenceEqual(now.OptionalNumbers, StringComparer.Ordinal) ||
+            !columns.Keys.All(image.OptionalNumbers.Contains))
+            return false;
+        try
+        {
+            source.SaveScoreSection(SnapshotScoreSection.Write(image, load.Snapshot.HouseholdCount, now, columns));
+        }
+        catch (StoreException ex) when (ex.Failure is StoreFailure.ReadOnly or StoreFailure.Busy or StoreFailure.Full)
+        {
+            // As for the image: the next reader refreshes the score fields from the store.
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The stored image with its score section applied when the section belongs to it (Coverage: what the snapshot
+    /// covers then; Image: the stamp of the image bytes themselves).
+    /// </summary>
+    private static ((RegistrySnapshot Snapshot, SnapshotCoverage Coverage, SnapshotCoverage Image)? Stored, SnapshotLoadKind IfUnusable) Read(
         IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring)
     {
-        using var image = source.OpenImage();
-        // Read straight into the columns: the image is never held whole beside them.
-        return image is null ? (null, SnapshotLoadKind.Built) : (SnapshotImage.TryRead(image, tree, scoring), SnapshotLoadKind.Rebuilt);
+        (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? read;
+        using (var image = source.OpenImage())
+        {
+            if (image is null)
+                return (null, SnapshotLoadKind.Built);
+            // Read straight into the columns: the image is never held whole beside them.
+            read = SnapshotImage.TryRead(image, tree, scoring);
+        }
+        if (read is not { } found)
+            return (null, SnapshotLoadKind.Rebuilt);
+        // A section written for another image, torn or altered is ignored: the image's own score run then tells
+        // the caller to refresh the score fields from the store.
+        var scored = source.ReadScoreSection() is { } section ? SnapshotScoreSection.TryApply(section, found.Snapshot, found.Coverage) : null;
+        return (scored is { } s ? (s.Snapshot, s.Coverage, found.Coverage) : (found.Snapshot, found.Coverage, found.Coverage), SnapshotLoadKind.Rebuilt);
     }
 
     /// <summary>Whether the image holds exactly the store's first rows, unchanged since: then only newer households are missing.</summary>
@@ -103,17 +143,20 @@ internal static class PersistedSnapshots
         return new SnapshotLoad(builder.Build(), kind, now with { LastHouseholdId = last });
     }
 
-    private static void Save(IPersistedSnapshotSource source, SnapshotLoad load)
+    /// <summary>Saves the load's snapshot as the image; false when it was not saved.</summary>
+    private static bool Save(IPersistedSnapshotSource source, SnapshotLoad load)
     {
         if (!SnapshotImage.Supported)
-            return;
+            return false;
         try
         {
             source.SaveImage(SnapshotImage.Write(load.Snapshot, load.Coverage));
+            return true;
         }
         catch (StoreException ex) when (ex.Failure is StoreFailure.ReadOnly or StoreFailure.Busy or StoreFailure.Full)
         {
             // The snapshot is correct without its image: a read-only or busy database only costs the next reader a build.
+            return false;
         }
     }
 }
@@ -135,4 +178,11 @@ internal enum SnapshotLoadKind
 }
 
 /// <summary>A loaded snapshot, how it was obtained and what it covers.</summary>
-internal sealed record SnapshotLoad(RegistrySnapshot Snapshot, SnapshotLoadKind Kind, SnapshotCoverage Coverage);
+internal sealed record SnapshotLoad(RegistrySnapshot Snapshot, SnapshotLoadKind Kind, SnapshotCoverage Coverage)
+{
+    /// <summary>
+    /// The stamp of the image stored now that this snapshot was read from or saved as (null when none was saved);
+    /// differs from <see cref="Coverage"/> when a score section gave the image a newer run's score fields.
+    /// </summary>
+    public SnapshotCoverage? Image { get; init; }
+}
