@@ -8,17 +8,17 @@ using Mosaic.Core.Tabulation;
 namespace Mosaic.Cli.Commands;
 
 /// <summary>
-/// <c>mosaic export registrations --format csv|xlsx --out FILE</c>: the registry as record-level microdata without
+/// <c>mosaic export registrations --format csv|hxl|xlsx --out FILE</c>: the registry as record-level microdata without
 /// personal data, refused above a global re-identification risk.
 /// </summary>
 internal sealed class ExportRegistrationsCommand : MosaicCommand
 {
-    private static readonly string[] s_formats = ["csv", "xlsx"];
+    private static readonly string[] s_formats = ["csv", "hxl", "xlsx"];
     private static readonly string[] s_units = ["person", "household"];
 
     private readonly Option<string> _format = new("--format")
     {
-        Description = "File format: csv (formula guard on) or xlsx (sheets records and about)",
+        Description = "File format: csv (formula guard on), hxl (the CSV with an HXL hashtag row) or xlsx (sheets records, with an HXL row, and about)",
         DefaultValueFactory = _ => "csv",
     };
 
@@ -123,7 +123,12 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
         if (sensitive is { Length: 0 })
             throw new CliException(ExitCodes.Usage, "--sensitive needs a field name (e.g. disability)");
         var output = parse.GetValue(_out)!;
-        var format = parse.GetValue(_format) == "xlsx" ? MicrodataFormat.Xlsx : MicrodataFormat.Csv;
+        var format = parse.GetValue(_format) switch
+        {
+            "xlsx" => MicrodataFormat.Xlsx,
+            "hxl" => MicrodataFormat.Hxl,
+            _ => MicrodataFormat.Csv,
+        };
         var unit = parse.GetValue(_unit) == "household" ? FieldLevel.Household : FieldLevel.Person;
 
         MicrodataExportReport report;

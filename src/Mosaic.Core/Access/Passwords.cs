@@ -7,7 +7,7 @@ namespace Mosaic.Core.Access;
 /// Password hashing with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2-HMAC-SHA512, salted,
 /// its v3 format), and generated passwords for new accounts.
 /// </summary>
-public static class Passwords
+internal static class Passwords
 {
     /// <summary>Shortest password accepted for an account.</summary>
     public const int MinimumLength = 10;

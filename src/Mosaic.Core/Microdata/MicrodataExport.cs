@@ -72,7 +72,7 @@ public static class MicrodataExport
         return new MicrodataExportReport
         {
             File = file,
-            Format = request.Format == MicrodataFormat.Xlsx ? "xlsx" : "csv",
+            Format = request.Format.ToString().ToLowerInvariant(),
             Unit = request.Unit == FieldLevel.Person ? "person" : "household",
             AreaLevel = request.AreaLevel,
             KeyVariables = keys,

@@ -17,10 +17,12 @@ internal static class MicrodataFile
     public static void Write(string path, MicrodataFormat format, IReadOnlyList<string> header, IReadOnlyList<string?[]> rows,
         IReadOnlyList<(string Key, string Value)> about, CancellationToken cancellationToken)
     {
-        if (format == MicrodataFormat.Csv)
+        if (format != MicrodataFormat.Xlsx)
         {
             using var csv = new CsvTableWriter(path);
             csv.WriteHeader(header);
+            if (format == MicrodataFormat.Hxl)
+                csv.WriteRow(HxlRow(header));
             WriteRows(header.Count, rows, csv.WriteRow, cancellationToken);
             return;
         }
@@ -38,6 +40,7 @@ internal static class MicrodataFile
             {
                 using var sheet = new XlsxSheetWriter(to, header.Count);
                 sheet.WriteHeader(header);
+                sheet.WriteRow(HxlRow(header));
                 WriteRows(header.Count, rows, sheet.WriteRow, cancellationToken);
             }
             else if (entry.FullName == aboutEntry)
@@ -54,6 +57,12 @@ internal static class MicrodataFile
             }
         }
     }
+
+    /// <summary>
+    /// The HXL hashtag of each column: the code tag <c>tabulate --format hxl</c> gives the same dimension (the area
+    /// column <c>#adm4+code</c>, a category <c>#group+sex+code</c>), so records and tables join on the same tags.
+    /// </summary>
+    private static ExportCell[] HxlRow(IReadOnlyList<string> header) => [.. header.Select(name => (ExportCell)Tabulation.Output.HxlTags.ForDimension(name).Code)];
 
     private delegate void RowWriter(ReadOnlySpan<ExportCell> cells);
 

@@ -5,7 +5,7 @@ namespace Mosaic.Core.Mobility;
 /// quarter of the median of the 14 days before the run began. Flow data carries no event records, so the dashboard
 /// marks what the counts show; a closure is a collapse of both directions together.
 /// </summary>
-public static class FlowEvents
+internal static class FlowEvents
 {
     /// <summary>The shortest run of low days, in days, reported as a closure.</summary>
     public const int MinimumDays = 3;

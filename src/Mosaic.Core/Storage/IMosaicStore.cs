@@ -8,7 +8,7 @@ namespace Mosaic.Core.Storage;
 /// Rules every provider keeps and every caller may rely on:
 /// <list type="bullet">
 /// <item>A unit of work is used by one thread at a time; the <see cref="IMosaicDatabase"/> is the thread-safe object.</item>
-/// <item>A streamed result (<see cref="IAsyncEnumerable{T}"/> or <see cref="IEnumerable{T}"/>) holds the connection
+/// <item>A streamed result (an <see cref="IAsyncEnumerable{T}"/>) holds the connection
 /// until it is enumerated to the end or disposed: finish or dispose it before the next call on the same unit of work
 /// (no two open readers on one connection; PostgreSQL has no multiple active result sets).</item>
 /// <item>Failures are <see cref="StoreException"/>s, never a driver's own exception type.</item>

@@ -7,7 +7,7 @@ namespace Mosaic.Core.Targeting;
 /// status, and by sex of the head, against the same shares among the high/extreme households — so that
 /// returnees and displaced families visibly are (or are not) left out.
 /// </summary>
-public static class CoverageSummary
+internal static class CoverageSummary
 {
     /// <summary>The coverage rows: per migratory status and sex of the head, the targeted households' share against the
     /// priority (high or extreme) households' share.</summary>

@@ -111,18 +111,44 @@ public sealed class ExportRegistrationsCommandTests : IClassFixture<ExportRegist
         var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
         var rows = part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => (Ref: c.CellReference!.Value!, Text: c.InnerText)).ToList()).ToList();
         Assert.Equal(["village", "sex", "age_group", "migratory_status", "disability", "in_school", "employed_before", "employed_now"], rows[0].Select(c => c.Text));
-        Assert.Equal(_demo.Members.Count, rows.Count - 1);
+        Assert.Equal(["#adm5+code", "#group+sex+code", "#group+age_group+code", "#group+migratory_status+code", "#group+disability+code",
+            "#group+in_school+code", "#group+employed_before+code", "#group+employed_now+code"], rows[1].Select(c => c.Text));
+        Assert.Equal(_demo.Members.Count, rows.Count - 2);
         Assert.DoesNotContain(rows.SelectMany(r => r).Select(c => c.Text), PersonalValues().Contains);
 
         // Key columns are A–D; an absent cell is a missing value.
         string Key(List<(string Ref, string Text)> row) =>
             string.Join('|', "ABCD".Select(col => row.FirstOrDefault(c => c.Ref[0] == col && char.IsDigit(c.Ref[1])).Text ?? ""));
-        var groups = rows.Skip(1).GroupBy(Key).Select(g => g.Count()).ToList();
+        var groups = rows.Skip(2).GroupBy(Key).Select(g => g.Count()).ToList();
         Assert.All(groups, size => Assert.True(size >= k, $"a key combination of {size} record(s) in a k = {k} file"));
         var json = run.Json;
         Assert.True(json.GetProperty("suppression").GetProperty("k_anonymous").GetBoolean());
         Assert.Equal(groups.Count, json.GetProperty("equivalence_classes").GetInt64());
-        Assert.Equal(Math.Round((double)groups.Count / (rows.Count - 1), 6), json.GetProperty("risk").GetProperty("global_risk").GetDouble(), 6);
+        Assert.Equal(Math.Round((double)groups.Count / (rows.Count - 2), 6), json.GetProperty("risk").GetProperty("global_risk").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Hxl_IsTheCsvWithTheTagsOfTabulateUnderTheHeader()
+    {
+        var csv = Out("persons.csv");
+        var hxl = Out("persons-hxl.csv");
+        Assert.Equal(0, Export("--out", csv, "--max-global-risk", "100%").ExitCode);
+        var run = Export("--format", "hxl", "--out", hxl, "--max-global-risk", "100%", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+
+        var lines = File.ReadAllLines(hxl).ToList();
+        Assert.Equal("#adm4+code,#group+sex+code,#group+age_group+code,#group+migratory_status+code,#group+disability+code,"
+            + "#group+in_school+code,#group+employed_before+code,#group+employed_now+code", lines[1]);
+        lines.RemoveAt(1);
+        Assert.Equal(File.ReadAllLines(csv), lines);
+        Assert.Equal("hxl", run.Json.GetProperty("format").GetString());
+
+        // The same tags as the table of the same dimensions, so the two join.
+        var table = Out("table.csv");
+        Assert.Equal(0, CliRun.Invoke("tabulate", "-i", "population", "--by", "adm4,sex", "--format", "hxl", "--out", table, "--db", _demo.Database).ExitCode);
+        var tableTags = File.ReadLines(table).Skip(1).First().Split(',');
+        Assert.Contains("#adm4+code", tableTags);
+        Assert.Contains("#group+sex+code", tableTags);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Mosaic.Core.Import.Csv;
 namespace Mosaic.Core.Registry.Export;
 
 /// <summary>Writes rows of <see cref="ExportCell"/> as CSV through <see cref="CsvWriter"/> (UTF-8 without BOM).</summary>
-public sealed class CsvTableWriter : IDisposable
+internal sealed class CsvTableWriter : IDisposable
 {
     private readonly CsvWriter _csv;
 

@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Registry.Export;
 
 /// <summary>One cell of an exported row: empty (missing), text, or a number (a numeric cell in XLSX).</summary>
-public readonly record struct ExportCell(string? Text, double? Number)
+internal readonly record struct ExportCell(string? Text, double? Number)
 {
     /// <summary>An empty cell.</summary>
     public static ExportCell Empty => default;
