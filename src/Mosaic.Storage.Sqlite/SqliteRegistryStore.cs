@@ -10,7 +10,11 @@ namespace Mosaic.Storage.Sqlite;
 // checking the token before it starts (and, in a long loop, every few thousand rows).
 internal sealed partial class SqliteRegistryStore(SqliteConnection connection) : ISqliteRegistry
 {
-    public IRegistrationBatch BeginImport(string source) => new SqliteRegistrationBatch(connection, source);
+    public Task<IRegistrationBatch> BeginImportAsync(string source, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IRegistrationBatch>(new SqliteRegistrationBatch(connection, source));
+    }
 
     // Maintained by triggers (migration 3), so every writer's commit is seen here, from any connection.
     public Task<long> CurrentVersionAsync(CancellationToken cancellationToken = default)
