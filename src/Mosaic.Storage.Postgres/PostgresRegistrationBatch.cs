@@ -11,7 +11,8 @@ namespace Mosaic.Storage.Postgres;
 /// and no two imports wait on each other's rows (no deadlock). An import that finds the lock free takes it at once
 /// and holds it to commit: its households go straight into the registry and its duplicates are decided as it reads
 /// (no other import can commit meanwhile). An import that finds it taken does not wait: it stages its households
-/// and takes the lock only for the merge at <see cref="Commit"/>, skipping ids another import committed meanwhile.
+/// and takes the lock only for the merge at <see cref="CommitAsync"/>, skipping ids another import committed meanwhile.
+/// A chunk's stored fingerprints are read in one round trip (<see cref="StoredFingerprintsAsync"/>), not one per household.
 /// </summary>
 internal sealed class PostgresRegistrationBatch : IRegistrationBatch
 {
@@ -31,37 +32,52 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
     private NpgsqlCommand? _find;
     private bool _done;
 
-    public PostgresRegistrationBatch(NpgsqlDataSource dataSource, string source)
+    private PostgresRegistrationBatch(NpgsqlConnection connection, NpgsqlTransaction tx, string source, RegistryStaging staging,
+        long? ownedBatch, bool registryHadRows)
     {
+        _connection = connection;
+        _tx = tx;
         _source = source;
-        _connection = dataSource.OpenConnection();
+        _staging = staging;
+        _ownedBatch = ownedBatch;
+        _registryHadRows = registryHadRows;
+    }
+
+    /// <summary>Opens the import's connection and transaction, and takes the merge lock when it is free.</summary>
+    public static async Task<PostgresRegistrationBatch> BeginAsync(NpgsqlDataSource dataSource, string source, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _tx = _connection.BeginTransaction();
-            _staging = new RegistryStaging(_connection, _tx, Adm1Map(_connection, _tx));
-            if (_staging.Direct && _connection.Scalar("SELECT pg_try_advisory_xact_lock(@k)", _tx, ("k", MergeLock)) is true)
+            var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var staging = new RegistryStaging(connection, tx, await Adm1MapAsync(connection, tx, cancellationToken).ConfigureAwait(false));
+            long? owned = null;
+            if (staging.Direct && await connection.ScalarAsync("SELECT pg_try_advisory_xact_lock(@k)", tx, cancellationToken, ("k", MergeLock))
+                    .ConfigureAwait(false) is true)
             {
-                _ownedBatch = NewBatch();
-                _staging.Owned(_ownedBatch.Value);
+                owned = await NewBatchAsync(connection, tx, source, cancellationToken).ConfigureAwait(false);
+                staging.Owned(owned.Value);
             }
             // Read after taking the lock: holding it, no other import can add households until this one commits.
-            _registryHadRows = _connection.Scalar("SELECT EXISTS (SELECT 1 FROM household)", _tx) is true;
+            var hadRows = await connection.ScalarAsync("SELECT EXISTS (SELECT 1 FROM household)", tx, cancellationToken).ConfigureAwait(false) is true;
+            return new PostgresRegistrationBatch(connection, tx, source, staging, owned, hadRows);
         }
         catch
         {
-            _connection.Dispose();
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
     /// <summary>Each area's first-level ancestor (itself at level 1; its root when it has none): the partition key.</summary>
-    private static Dictionary<string, string> Adm1Map(NpgsqlConnection connection, NpgsqlTransaction tx)
+    private static async Task<Dictionary<string, string>> Adm1MapAsync(NpgsqlConnection connection, NpgsqlTransaction tx,
+        CancellationToken cancellationToken)
     {
         var parent = new Dictionary<string, (string? Parent, int Level)>(StringComparer.Ordinal);
-        using (var cmd = connection.Command("SELECT pcode, parent_pcode, level FROM area", tx))
-        using (var r = cmd.ExecuteReader())
+        await using (var cmd = connection.Command("SELECT pcode, parent_pcode, level FROM area", tx))
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (r.Read())
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
                 parent[r.GetString(0)] = (r.GetNullableString(1), r.GetInt32(2));
         }
         var map = new Dictionary<string, string>(parent.Count, StringComparer.Ordinal);
@@ -75,32 +91,65 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
         return map;
     }
 
-    public byte[]? FindFingerprint(string submissionId)
+    public async Task<IReadOnlyList<RegistrationOutcome>> AddAsync(IReadOnlyList<FingerprintedHousehold> chunk,
+        CancellationToken cancellationToken = default)
     {
-        if (_added.TryGetValue(submissionId, out var own))
-            return own;
-        // An import into an empty registry needs no look-ups; the merge still skips ids another import committed.
+        ArgumentNullException.ThrowIfNull(chunk);
+        cancellationToken.ThrowIfCancellationRequested();
+        var committed = await StoredFingerprintsAsync(chunk, cancellationToken).ConfigureAwait(false);
+        var outcomes = new RegistrationOutcome[chunk.Count];
+        // In input order, as one by one: an id added earlier (in this chunk too) is in _added from then on.
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            var (household, fingerprint) = chunk[i];
+            ArgumentNullException.ThrowIfNull(household);
+            ArgumentNullException.ThrowIfNull(fingerprint);
+            if (_added.TryGetValue(household.SubmissionId, out var stored) || (committed is not null && committed.TryGetValue(household.SubmissionId, out stored)))
+            {
+                outcomes[i] = stored.AsSpan().SequenceEqual(fingerprint) ? RegistrationOutcome.Duplicate : RegistrationOutcome.Conflict;
+                continue;
+            }
+            _added[household.SubmissionId] = fingerprint;
+            _buffer.Add((household, fingerprint));
+            outcomes[i] = RegistrationOutcome.Added;
+            if (_buffer.Count == FlushEvery)
+                Flush();
+        }
+        return outcomes;
+    }
+
+    /// <summary>
+    /// The committed fingerprints of the chunk's submission ids, in one round trip; null when none can be stored (an
+    /// import into an empty registry needs no look-ups; the merge still skips ids another import committed).
+    /// </summary>
+    private async Task<Dictionary<string, byte[]>?> StoredFingerprintsAsync(IReadOnlyList<FingerprintedHousehold> chunk,
+        CancellationToken cancellationToken)
+    {
         if (!_registryHadRows)
             return null;
-        _find ??= PrepareFind();
-        _find.Parameters[0].Value = submissionId;
-        return _find.ExecuteScalar() as byte[];
+        var ids = new List<string>(chunk.Count);
+        foreach (var (household, _) in chunk)
+        {
+            if (!_added.ContainsKey(household.SubmissionId))
+                ids.Add(household.SubmissionId);
+        }
+        var stored = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+            return stored;
+        _find ??= await PrepareFindAsync(cancellationToken).ConfigureAwait(false);
+        _find.Parameters[0].Value = ids.ToArray();
+        await using var r = await _find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            stored[r.GetString(0)] = (byte[])r.GetValue(1);
+        return stored;
     }
 
-    private NpgsqlCommand PrepareFind()
+    private async Task<NpgsqlCommand> PrepareFindAsync(CancellationToken cancellationToken)
     {
-        var cmd = _connection.Command("SELECT fingerprint FROM household WHERE submission_id = @id", _tx, ("id", ""));
-        cmd.Prepare();
+        var cmd = _connection.Command("SELECT submission_id, fingerprint FROM household WHERE submission_id = ANY(@ids)", _tx,
+            ("ids", Array.Empty<string>()));
+        await cmd.PrepareAsync(cancellationToken).ConfigureAwait(false);
         return cmd;
-    }
-
-    public void Add(Household household, byte[] fingerprint)
-    {
-        ArgumentNullException.ThrowIfNull(household);
-        _added[household.SubmissionId] = fingerprint;
-        _buffer.Add((household, fingerprint));
-        if (_buffer.Count == FlushEvery)
-            Flush();
     }
 
     private void Flush()
@@ -111,24 +160,29 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
         _buffer.Clear();
     }
 
-    public RegistrationCommitted Commit()
+    public async Task<RegistrationCommitted> CommitAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Flush();
         var batchId = _ownedBatch;
         if (batchId is null)
         {
-            _connection.Execute("SELECT pg_advisory_xact_lock(@k)", _tx, ("k", MergeLock));
-            batchId = NewBatch();
+            await _connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@k)", _tx, cancellationToken, ("k", MergeLock)).ConfigureAwait(false);
+            batchId = await NewBatchAsync(_connection, _tx, _source, cancellationToken).ConfigureAwait(false);
         }
         var stored = _staging.Merge(batchId.Value);
-        _tx.Commit();
+        // The last point a cancellation stops the import: once the commit is sent, it lands.
+        cancellationToken.ThrowIfCancellationRequested();
+        await _tx.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         _done = true;
         return stored;
     }
 
     /// <summary>The import's batch row (its time is the transaction's start, <c>now()</c>, wherever it is created).</summary>
-    private long NewBatch() => (long)_connection.Scalar(
-        "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', @s, now()) RETURNING id", _tx, ("s", _source))!;
+    private static async Task<long> NewBatchAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string source, CancellationToken cancellationToken) =>
+        (long)(await connection.ScalarAsync(
+            "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', @s, now()) RETURNING id", tx, cancellationToken,
+            ("s", source)).ConfigureAwait(false))!;
 
     public void Dispose()
     {

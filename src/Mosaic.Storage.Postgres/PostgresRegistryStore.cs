@@ -9,7 +9,8 @@ namespace Mosaic.Storage.Postgres;
 
 internal sealed partial class PostgresRegistryStore(NpgsqlDataSource dataSource) : IPostgresRegistry
 {
-    public IRegistrationBatch BeginImport(string source) => new PostgresRegistrationBatch(dataSource, source);
+    public async Task<IRegistrationBatch> BeginImportAsync(string source, CancellationToken cancellationToken = default) =>
+        await PostgresRegistrationBatch.BeginAsync(dataSource, source, cancellationToken).ConfigureAwait(false);
 
     // Maintained by triggers (migration 1), so every writer's commit is seen here, from any connection.
     public async Task<long> CurrentVersionAsync(CancellationToken cancellationToken = default)

@@ -65,6 +65,9 @@ public sealed class SqliteMosaicStore : IMosaicStore
         return (SqliteMosaicStore)database.OpenStore();
     }
 
+    /// <summary>Test hook: the unit of work's connection (statements of the test's own on the store's connection).</summary>
+    internal SqliteConnection Connection => _connection;
+
     /// <summary>Closes the connection.</summary>
     public void Dispose() => _connection.Dispose();
 }

@@ -73,22 +73,35 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
     private static string Placeholders(int first, int count) =>
         string.Join(", ", Enumerable.Range(first, count).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture)));
 
-    public byte[]? FindFingerprint(string submissionId)
+    private byte[]? FindFingerprint(string submissionId)
     {
         _findFingerprint.Text(1, submissionId);
         return _findFingerprint.QueryBlob();
     }
 
-    public void Add(Household household, byte[] fingerprint)
+    // In-process: the chunk is written on the caller's thread, household by household in input order (so an id earlier
+    // in the same chunk is seen as stored), and a completed task returned.
+    public Task<IReadOnlyList<RegistrationOutcome>> AddAsync(IReadOnlyList<FingerprintedHousehold> chunk, CancellationToken cancellationToken = default)
     {
-        // The same refusal a plain insert meets: the submission id's UNIQUE constraint (a Conflict at the boundary).
-        if (AddUnlessStored(household, fingerprint) is not null)
-            throw new SqliteException("SQLite Error 19: 'UNIQUE constraint failed: household.submission_id'", 19);
+        ArgumentNullException.ThrowIfNull(chunk);
+        cancellationToken.ThrowIfCancellationRequested();
+        var outcomes = new RegistrationOutcome[chunk.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            var (household, fingerprint) = chunk[i];
+            var stored = AddUnlessStored(household, fingerprint);
+            outcomes[i] = stored is null ? RegistrationOutcome.Added
+                : stored.AsSpan().SequenceEqual(fingerprint) ? RegistrationOutcome.Duplicate
+                : RegistrationOutcome.Conflict;
+        }
+        return Task.FromResult<IReadOnlyList<RegistrationOutcome>>(outcomes);
     }
 
-    public byte[]? AddUnlessStored(Household household, byte[] fingerprint)
+    /// <summary>One insert that skips a stored id: null when added, else the fingerprint stored for the id.</summary>
+    private byte[]? AddUnlessStored(Household household, byte[] fingerprint)
     {
         ArgumentNullException.ThrowIfNull(household);
+        ArgumentNullException.ThrowIfNull(fingerprint);
         RegistryRowMapper.BindHousehold(_insertHousehold, household);
         _insertHousehold.Blob(s_householdColumns + 1, fingerprint);
         _insertHousehold.Long(s_householdColumns + 2, _keys.Next());
@@ -133,13 +146,14 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
     }
 
     // The transaction holds SQLite's write lock from its first statement: nothing else commits in between.
-    public RegistrationCommitted Commit()
+    public Task<RegistrationCommitted> CommitAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         _persons.Flush();
         _movements.Flush();
         _tx.Commit();
         _done = true;
-        return new RegistrationCommitted(_households, _personCount);
+        return Task.FromResult(new RegistrationCommitted(_households, _personCount));
     }
 
     public void Dispose()

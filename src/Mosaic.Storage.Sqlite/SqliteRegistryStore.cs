@@ -10,7 +10,11 @@ namespace Mosaic.Storage.Sqlite;
 // checking the token before it starts (and, in a long loop, every few thousand rows).
 internal sealed partial class SqliteRegistryStore(SqliteConnection connection) : ISqliteRegistry
 {
-    public IRegistrationBatch BeginImport(string source) => new SqliteRegistrationBatch(connection, source);
+    public Task<IRegistrationBatch> BeginImportAsync(string source, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IRegistrationBatch>(new SqliteRegistrationBatch(connection, source));
+    }
 
     // Maintained by triggers (migration 3), so every writer's commit is seen here, from any connection.
     public Task<long> CurrentVersionAsync(CancellationToken cancellationToken = default)
@@ -30,7 +34,7 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
 
     public Task<IReadOnlyDictionary<string, long>> CountHouseholdsBySourceAsync(CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT b.source, count(*) FROM household h JOIN import_batch b ON b.id = h.batch_id GROUP BY b.source";
@@ -42,7 +46,7 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
 
     private Task<long> Count(string sql, string? areaPcode, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
         return Task.FromResult(Convert.ToInt64(connection.ExecuteScalar(sql + AreaFilter(areaPcode), null, ("$area", areaPcode)), CultureInfo.InvariantCulture));
     }
 
@@ -51,7 +55,7 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
 
     public Task<IReadOnlyDictionary<MigratoryStatus, long>> CountPersonsByStatusAsync(string? areaPcode = null, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
         var result = new Dictionary<MigratoryStatus, long>();
         using var cmd = connection.CreateCommand(
             "SELECT p.mig_status, count(*) FROM person p JOIN household h ON h.id = p.household_id" + AreaFilter(areaPcode) +

@@ -24,7 +24,7 @@ public abstract class CancellationContractTests(IStoreProvider provider) : Contr
     private async Task SeedTwoFamilies()
     {
         await Store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestToken);
-        Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
+        await ImportAsync(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
     }
 
     [Fact]

@@ -26,13 +26,8 @@ public abstract class ContractTestBase(IStoreProvider provider) : IDisposable
     protected async Task SeedAreas() => await Store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>Imports households in one committed batch.</summary>
-    protected void Import(params Household[] households)
-    {
-        using var batch = Store.Registry.BeginImport("test");
-        foreach (var h in households)
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        batch.Commit();
-    }
+    protected async Task ImportAsync(params Household[] households) =>
+        await Store.Registry.ImportAsync("test", households, TestContext.Current.CancellationToken);
 
     public void Dispose()
     {

@@ -157,7 +157,7 @@ public abstract class MobilityStoreContractTests(IStoreProvider provider) : Cont
     public async Task RegisteredMovers_AreMobilePersonsWithAMoveDate_LimitedToTheAreaSubtree()
     {
         await SeedAreas();
-        Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
+        await ImportAsync(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
         // The returnee head and the IDP head moved on a known date; the IDP child has no date and the emigrant
         // does not live here, so neither counts.
         var movers = await Mobility.ReadRegisteredMoversAsync(cancellationToken: TestToken).ToListAsync(TestToken);

@@ -23,7 +23,7 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
         await SeedAreas();
         var returnee = WithPhones(Fixtures.ReturneeFamily());
         var displaced = WithPhones(Fixtures.DisplacedFamily()) with { Gps = new GeoPoint(25.56, 89.68, null, null) };
-        Import(returnee, displaced);
+        await ImportAsync(returnee, displaced);
         return (returnee, displaced);
     }
 
@@ -91,7 +91,7 @@ public abstract class PersonalDataContractTests(IStoreProvider provider) : Contr
         await SeedAreas();
         var family = Fixtures.ReturneeFamily();
         family = family with { Members = [.. family.Members.Select(m => m.LineNumber == 3 ? m with { Phone = "+8801999000003" } : m)] };
-        Import(family);
+        await ImportAsync(family);
         var read = await Store.Registry.ReadContactsAsync(Request(s_manager, (await IdOf(family.SubmissionId))), cancellationToken: TestContext.Current.CancellationToken);
         var contact = Assert.Single(read.Contacts).Value;
         Assert.Equal(("Member 1", "+8801999000003", 2), (contact.Name, contact.Phone, contact.Persons));

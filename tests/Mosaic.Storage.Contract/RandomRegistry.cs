@@ -26,10 +26,8 @@ public static class RandomRegistry
     public static void Import(IMosaicStore store, int count, int seed)
     {
         ArgumentNullException.ThrowIfNull(store);
-        using var batch = store.Registry.BeginImport("test");
-        foreach (var h in Households(count, seed))
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        batch.Commit();
+        // Also called from test constructors, which cannot await.
+        store.Registry.ImportAsync("test", Households(count, seed)).GetAwaiter().GetResult();
     }
 
     public static List<Household> Households(int count, int seed)

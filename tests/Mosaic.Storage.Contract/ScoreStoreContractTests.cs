@@ -15,7 +15,7 @@ public abstract class ScoreStoreContractTests(IStoreProvider provider) : Contrac
     private async Task<(long Returnee, long Displaced)> ImportFamilies()
     {
         await SeedAreas();
-        Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
+        await ImportAsync(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
         return ((await Store.Registry.GetHouseholdAsync("uuid-returnee-1", cancellationToken: TestContext.Current.CancellationToken))!.Id, (await Store.Registry.GetHouseholdAsync("uuid-idp-1", cancellationToken: TestContext.Current.CancellationToken))!.Id);
     }
 

@@ -20,13 +20,13 @@ public abstract partial class StoreContractTests
     {
         await Store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var households = RandomRegistry.Households(150, seed: 3);
-        Import([.. households]);
+        await ImportAsync([.. households]);
         var first = await RegistrySnapshotLoader.LoadAsync(Store, cancellationToken: TestContext.Current.CancellationToken);
         Assert.True(first.HasRecordKeys);
         var before = Values(PerturbedPopulation(first));
 
         // Another import adds records of its own and leaves the stored ones, and so their keys, as they were.
-        Import([.. RandomRegistry.Households(20, seed: 4).Select(h => h with { AreaPcode = "BD5527" })]);
+        await ImportAsync([.. RandomRegistry.Households(20, seed: 4).Select(h => h with { AreaPcode = "BD5527" })]);
         Reopen();
         var after = Values(PerturbedPopulation(await RegistrySnapshotLoader.LoadAsync(Store, cancellationToken: TestContext.Current.CancellationToken)));
         Assert.Equal(before, after);

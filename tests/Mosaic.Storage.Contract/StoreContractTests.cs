@@ -23,15 +23,10 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
     public async Task Registry_CountsHouseholdsBySource_AsEachImportNamedIt()
     {
         await SeedAreas();
-        Import(Fixtures.ReturneeFamily());
-        using (var batch = Store.Registry.BeginImport("demo (seed 7)"))
-        {
-            foreach (var h in new[] { Fixtures.DisplacedFamily("d-1"), Fixtures.DisplacedFamily("d-2") })
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            batch.Commit();
-        }
-        using (var rolledBack = Store.Registry.BeginImport("never committed"))
-            rolledBack.Add(Fixtures.DisplacedFamily("d-3"), HouseholdFingerprint.Compute(Fixtures.DisplacedFamily("d-3")));
+        await ImportAsync(Fixtures.ReturneeFamily());
+        await Store.Registry.ImportAsync("demo (seed 7)", [Fixtures.DisplacedFamily("d-1"), Fixtures.DisplacedFamily("d-2")], TestContext.Current.CancellationToken);
+        using (var rolledBack = await Store.Registry.BeginImportAsync("never committed", TestContext.Current.CancellationToken))
+            await rolledBack.AddAsync(Fixtures.DisplacedFamily("d-3"), TestContext.Current.CancellationToken);
 
         var bySource = await Store.Registry.CountHouseholdsBySourceAsync(cancellationToken: TestContext.Current.CancellationToken);
 
@@ -77,7 +72,7 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
     {
         await SeedAreas();
         var family = Fixtures.ReturneeFamily();
-        Import(family);
+        await ImportAsync(family);
         Reopen();
         // Every field but the personal ones (names and phones leave only through ReadContacts, see PersonalDataContractTests).
         var read = Assert.Single(await Store.Registry.ReadHouseholdsAsync(null, HouseholdFields.Location, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
@@ -92,34 +87,29 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
     public async Task Registry_BatchDisposedWithoutCommit_LeavesNothing()
     {
         await SeedAreas();
-        using (var batch = Store.Registry.BeginImport("test"))
-        {
-            var h = Fixtures.ReturneeFamily();
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        }
+        using (var batch = await Store.Registry.BeginImportAsync("test", TestContext.Current.CancellationToken))
+            await batch.AddAsync(Fixtures.ReturneeFamily(), TestContext.Current.CancellationToken);
         Assert.Equal(0, await Store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(0, await Store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public async Task Registry_FindFingerprint_SeesCommittedAndSameBatchSubmissions()
+    public async Task Registry_BatchOutcomes_SeeCommittedAndSameBatchSubmissions()
     {
         await SeedAreas();
         var a = Fixtures.ReturneeFamily();
-        Import(a);
-        using var batch = Store.Registry.BeginImport("test");
-        Assert.Equal(HouseholdFingerprint.Compute(a), batch.FindFingerprint(a.SubmissionId));
-        Assert.Null(batch.FindFingerprint("never-seen"));
-        var b = Fixtures.DisplacedFamily();
-        batch.Add(b, HouseholdFingerprint.Compute(b));
-        Assert.Equal(HouseholdFingerprint.Compute(b), batch.FindFingerprint(b.SubmissionId));
+        await ImportAsync(a);
+        using var batch = await Store.Registry.BeginImportAsync("test", TestContext.Current.CancellationToken);
+        Assert.Equal(RegistrationOutcome.Duplicate, await batch.AddAsync(a, TestContext.Current.CancellationToken));
+        Assert.Equal(RegistrationOutcome.Added, await batch.AddAsync(Fixtures.DisplacedFamily(), TestContext.Current.CancellationToken));
+        Assert.Equal(RegistrationOutcome.Duplicate, await batch.AddAsync(Fixtures.DisplacedFamily(), TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task Registry_CountsAndReads_AreLimitedToTheAreaSubtree()
     {
         await SeedAreas();
-        Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
+        await ImportAsync(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
         Assert.Equal(2, await Store.Registry.CountHouseholdsAsync("BD554909", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(1, await Store.Registry.CountHouseholdsAsync("BD55490959", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(0, await Store.Registry.CountHouseholdsAsync("BD5527", cancellationToken: TestContext.Current.CancellationToken));
@@ -134,7 +124,7 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
     public async Task Registry_CountPersonsByStatus_CountsEveryStatusIncludingEmigrants()
     {
         await SeedAreas();
-        Import(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
+        await ImportAsync(Fixtures.ReturneeFamily(), Fixtures.DisplacedFamily());
         var counts = await Store.Registry.CountPersonsByStatusAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(1, counts[MigratoryStatus.Returnee]);
         Assert.Equal(2, counts[MigratoryStatus.Idp]);
@@ -148,7 +138,7 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
         await SeedAreas();
         var many = Enumerable.Range(0, 50).Select(i =>
             (i % 2 == 0 ? Fixtures.ReturneeFamily($"r-{i}") : Fixtures.DisplacedFamily($"d-{i}"))).ToArray();
-        Import(many);
+        await ImportAsync(many);
         var read = await Store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(50, read.Count);
         Assert.All(read, h => Assert.Equal(h.SubmissionId.StartsWith('r') ? 4 : 3, h.Members.Count));
@@ -160,14 +150,11 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
         await SeedAreas();
         var start = await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(start, await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken));
-        Import(Fixtures.ReturneeFamily());
+        await ImportAsync(Fixtures.ReturneeFamily());
         var afterImport = await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotEqual(start, afterImport);
-        using (var batch = Store.Registry.BeginImport("rolled back"))
-        {
-            var h = Fixtures.DisplacedFamily();
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        }
+        using (var batch = await Store.Registry.BeginImportAsync("rolled back", TestContext.Current.CancellationToken))
+            await batch.AddAsync(Fixtures.DisplacedFamily(), TestContext.Current.CancellationToken);
         Assert.Equal(afterImport, await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
@@ -179,10 +166,7 @@ public abstract partial class StoreContractTests(IStoreProvider provider) : Cont
         // A second handle on the same database stands for another process (e.g. `mosaic import` while a server runs).
         using (var other = ReopenStore())
         {
-            using var batch = other.Registry.BeginImport("other process");
-            var h = Fixtures.DisplacedFamily();
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-            batch.Commit();
+            await other.Registry.ImportAsync("other process", [Fixtures.DisplacedFamily()], TestContext.Current.CancellationToken);
         }
         Assert.NotEqual(before, await Store.Registry.CurrentVersionAsync(cancellationToken: TestContext.Current.CancellationToken));
     }

@@ -1,4 +1,5 @@
 using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 using Npgsql;
 
@@ -67,10 +68,9 @@ public sealed class PostgresImportEncodingTests(PostgresServer server) : IDispos
         using (var store = _database.Open())
         {
             await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
-            using var batch = store.Registry.BeginImport("edges.csv");
-            batch.Add(edges, HouseholdFingerprint.Compute(edges));
-            batch.Add(bare, HouseholdFingerprint.Compute(bare));
-            var committed = batch.Commit();
+            using var batch = await store.Registry.BeginImportAsync("edges.csv", TestContext.Current.CancellationToken);
+            await batch.AddAllAsync([edges, bare], TestContext.Current.CancellationToken);
+            var committed = await batch.CommitAsync(TestContext.Current.CancellationToken);
             Assert.Equal((2, 3), (committed.Households, committed.Persons));
         }
 
@@ -84,8 +84,8 @@ public sealed class PostgresImportEncodingTests(PostgresServer server) : IDispos
             Assert.Equal(edges with { Id = read[1].Id, Members = read[1].Members }, read[1]);
             Assert.Equal(edges.Members.Select(m => m with { Name = null, Phone = null }), read[1].Members);
             // The stored fingerprint is the one computed from the household given: a re-import is a duplicate.
-            using var again = store.Registry.BeginImport("edges.csv");
-            Assert.Equal(HouseholdFingerprint.Compute(edges), again.FindFingerprint(edges.SubmissionId));
+            using var again = await store.Registry.BeginImportAsync("edges.csv", TestContext.Current.CancellationToken);
+            Assert.Equal(RegistrationOutcome.Duplicate, await again.AddAsync(edges, TestContext.Current.CancellationToken));
         }
 
         using var raw = new NpgsqlConnection(_database.ConnectionString());

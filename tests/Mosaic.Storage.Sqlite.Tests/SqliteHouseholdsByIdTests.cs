@@ -23,12 +23,7 @@ public sealed class SqliteHouseholdsByIdTests : IDisposable
         imported.AddRange(SyntheticHouseholds.Generate(300, seed: 11));
         using var store = SqliteMosaicStore.Open(_dir.File("registry.db"));
         await store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: ct);
-        using (var batch = store.Registry.BeginImport("test"))
-        {
-            foreach (var h in imported)
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            batch.Commit();
-        }
+        await store.Registry.ImportAsync("test", imported, TestContext.Current.CancellationToken);
         var stored = (await store.Registry.ReadHouseholdsAsync(cancellationToken: ct).ToListAsync(ct)).ToDictionary(h => h.SubmissionId, h => h.Id);
 
         var wanted = imported.Where((_, i) => i % 7 == 1 || i < 2).ToList();

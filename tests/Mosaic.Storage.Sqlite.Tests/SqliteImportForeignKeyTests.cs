@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 
 namespace Mosaic.Storage.Sqlite.Tests;
@@ -53,10 +53,9 @@ public sealed class SqliteImportForeignKeyTests : IDisposable
         var households = RandomRegistry.Households(300, seed: 11);
         using (var batch = new SqliteRegistrationBatch(raw, "fk test"))
         {
-            foreach (var h in households)
-                batch.Add(h, HouseholdFingerprint.Compute(h));
+            await batch.AddAllAsync(households, TestContext.Current.CancellationToken);
             if (commit)
-                batch.Commit();
+                await batch.CommitAsync(TestContext.Current.CancellationToken);
         }
 
         Assert.Equal(commit ? households.Count : 0, Run(raw, "SELECT count(*) FROM household"));

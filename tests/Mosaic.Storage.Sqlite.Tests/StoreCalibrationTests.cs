@@ -1,5 +1,6 @@
 using Mosaic.Core.Hazards;
 using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Core.Vulnerability;
 using Mosaic.Storage.Contract;
 
@@ -18,12 +19,7 @@ public sealed class StoreCalibrationTests : IDisposable
     {
         using var store = SqliteMosaicStore.Open(_dir.File("cal.db"));
         await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
-        using (var batch = store.Registry.BeginImport("test"))
-        {
-            foreach (var h in SyntheticHouseholds.Generate(1200, 11))
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            batch.Commit();
-        }
+        await store.Registry.ImportAsync("test", SyntheticHouseholds.Generate(1200, 11), TestContext.Current.CancellationToken);
         var model = DefaultVulnerabilityModel.Model;
         var streamed = (await StoreScoring.ScoreAsync(store, new ScoreRequest(model, DateTimeOffset.UtcNow, 0.3), cancellationToken: TestContext.Current.CancellationToken)).Calibration!;
 

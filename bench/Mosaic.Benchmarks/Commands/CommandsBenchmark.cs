@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Mosaic.Core.Demo;
-using Mosaic.Core.Registry;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Sqlite;
 
@@ -220,14 +219,8 @@ internal sealed class CommandsBenchmark : IBenchmark
     {
         using var store = SqliteMosaicStore.Open(db);
         var demo = new DemoGenerator(new DemoOptions { Households = count, Seed = 4242 });
-        using var batch = store.Registry.BeginImport("benchmark: new households");
-        var i = 0;
-        foreach (var h in demo.Households())
-        {
-            var renamed = h with { SubmissionId = $"bench-new-{i++}" };
-            batch.Add(renamed, HouseholdFingerprint.Compute(renamed));
-        }
-        batch.Commit();
+        var renamed = demo.Households().Select((h, i) => h with { SubmissionId = $"bench-new-{i}" });
+        store.Registry.ImportAsync("benchmark: new households", renamed).GetAwaiter().GetResult();
     }
 
     private static List<ChildProcess.Measurement> Repeat(int runs, Func<ChildProcess.Measurement> run) =>

@@ -4,6 +4,7 @@ using Mosaic.Core.Demo;
 using Mosaic.Core.Disclosure;
 using Mosaic.Core.Indicators;
 using Mosaic.Benchmarks.Postgres;
+using Mosaic.Core.Storage;
 using Mosaic.Core.Tabulation;
 using Mosaic.Storage.Sqlite;
 
@@ -127,10 +128,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
     {
         var demo = new DemoGenerator(new DemoOptions { Households = households, Seed = seed });
         store.Areas.UpsertAsync(demo.Areas()).GetAwaiter().GetResult();
-        using var batch = store.Registry.BeginImport($"demo (seed {seed})");
-        foreach (var h in demo.Households())
-            batch.Add(h, Core.Registry.HouseholdFingerprint.Compute(h));
-        return batch.Commit();
+        return store.Registry.ImportAsync($"demo (seed {seed})", demo.Households()).GetAwaiter().GetResult();
     }
 
     private static RegistrySnapshot Build(IEnumerable<Core.Areas.Area> areas, IEnumerable<Core.Registry.Household> households)

@@ -21,10 +21,7 @@ internal static class TwoDivisionRegistry
     public static RegistrationCommitted Load(IMosaicStore store, int households, long seed)
     {
         store.Areas.UpsertAsync([.. Areas(seed)]).GetAwaiter().GetResult();
-        using var batch = store.Registry.BeginImport($"benchmark registry (seed {seed})");
-        foreach (var h in Households(households, seed))
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        return batch.Commit();
+        return store.Registry.ImportAsync($"benchmark registry (seed {seed})", Households(households, seed)).GetAwaiter().GetResult();
     }
 
     /// <summary>Both divisions' area trees.</summary>

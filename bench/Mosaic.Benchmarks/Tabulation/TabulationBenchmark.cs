@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
 using Mosaic.Core.Demo;
 using Mosaic.Core.Indicators;
+using Mosaic.Core.Storage;
 using Mosaic.Core.Tabulation;
 using Mosaic.Storage.Sqlite;
 
@@ -102,13 +103,13 @@ internal sealed class TabulationBenchmark : IBenchmark
         using var store = SqliteMosaicStore.Open(db);
         var demo = new DemoGenerator(new DemoOptions { Households = households, Seed = DemoOptions.DefaultSeed });
         store.Areas.UpsertAsync(demo.Areas()).GetAwaiter().GetResult();
-        using (var batch = store.Registry.BeginImport("benchmark"))
+        using (var batch = store.Registry.BeginImportAsync("benchmark").GetAwaiter().GetResult())
         {
             // The content fingerprint only matters for re-imports; a constant keeps generation cheap.
             byte[] fingerprint = [0];
-            foreach (var h in demo.Households())
-                batch.Add(h, fingerprint);
-            batch.Commit();
+            foreach (var chunk in demo.Households().Chunk(512))
+                batch.AddAsync([.. chunk.Select(h => new FingerprintedHousehold(h, fingerprint))]).GetAwaiter().GetResult();
+            batch.CommitAsync().GetAwaiter().GetResult();
         }
         Console.WriteLine($"generated the demo (seed {DemoOptions.DefaultSeed}) and stored {households:N0} households in {sw.Elapsed.TotalSeconds:F0} s ({db})");
     }

@@ -1,4 +1,4 @@
-using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Core.Demo;
 
@@ -12,6 +12,8 @@ public sealed class DemoHouseholdsStep : IDemoStep
     /// <summary>How the demo names its import source (<c>demo (seed S)</c>), telling its households from imported ones.</summary>
     public const string SourcePrefix = "demo (seed ";
 
+    private const int ChunkSize = 512;
+
     /// <summary><c>households</c>.</summary>
     public string Name => "households";
 
@@ -20,43 +22,46 @@ public sealed class DemoHouseholdsStep : IDemoStep
 
     /// <summary>Writes the households and counts <c>households_added</c>, <c>households_already_present</c> and
     /// <c>households_conflicting</c>.</summary>
-    public Task RunAsync(DemoRun run, CancellationToken cancellationToken)
+    public async Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
-        long added = 0, present = 0, conflicts = 0, pending = 0;
-        using (var batch = run.Store.Registry.BeginImport($"{SourcePrefix}{run.Demo.Options.Seed})"))
+        long added = 0, present = 0, conflicts = 0;
+        using (var batch = await run.Store.Registry.BeginImportAsync($"{SourcePrefix}{run.Demo.Options.Seed})", cancellationToken).ConfigureAwait(false))
         {
+            var chunk = new List<FingerprintedHousehold>(ChunkSize);
             foreach (var household in run.Demo.Households())
             {
                 run.Summary.Add(household);
-                var fingerprint = HouseholdFingerprint.Compute(household);
-                var stored = batch.AddUnlessStored(household, fingerprint);
-                if (stored is null)
-                {
-                    added++;
-                }
-                else if (stored.AsSpan().SequenceEqual(fingerprint))
-                {
-                    present++;
-                }
-                else
-                {
-                    conflicts++;
-                }
-                if (++pending == 512)
-                {
-                    // Between chunks: cancelled here, the batch is disposed uncommitted and nothing is stored.
-                    cancellationToken.ThrowIfCancellationRequested();
-                    run.Advance(pending);
-                    pending = 0;
-                }
+                chunk.Add(FingerprintedHousehold.Of(household));
+                if (chunk.Count == ChunkSize)
+                    await AddAsync(chunk).ConfigureAwait(false);
             }
-            cancellationToken.ThrowIfCancellationRequested();
-            batch.Commit();
+            await AddAsync(chunk).ConfigureAwait(false);
+            await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+            // Cancelled between chunks (the batch checks the token), the batch is disposed uncommitted and nothing is stored.
+            async Task AddAsync(List<FingerprintedHousehold> households)
+            {
+                foreach (var outcome in await batch.AddAsync(households, cancellationToken).ConfigureAwait(false))
+                {
+                    switch (outcome)
+                    {
+                        case RegistrationOutcome.Added:
+                            added++;
+                            break;
+                        case RegistrationOutcome.Duplicate:
+                            present++;
+                            break;
+                        default:
+                            conflicts++;
+                            break;
+                    }
+                }
+                run.Advance(households.Count);
+                households.Clear();
+            }
         }
-        run.Advance(pending);
         run.Count("households_added", added);
         run.Count("households_already_present", present);
         run.Count("households_conflicting", conflicts);
-        return Task.CompletedTask;
     }
 }

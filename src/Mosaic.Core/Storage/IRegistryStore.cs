@@ -17,10 +17,12 @@ namespace Mosaic.Core.Storage;
 public interface IRegistryStore
 {
     /// <summary>
-    /// Starts a transactional import. Nothing is visible to others until <see cref="IRegistrationBatch.Commit"/>;
-    /// disposing without commit rolls everything back.
+    /// Starts a transactional import. Nothing is visible to others until <see cref="IRegistrationBatch.CommitAsync"/>;
+    /// disposing without commit (or after a cancelled call) rolls everything back.
     /// </summary>
-    IRegistrationBatch BeginImport(string source);
+    /// <param name="source">What the households come from (a file name, <c>demo (seed S)</c>): kept with the batch.</param>
+    /// <param name="cancellationToken">Stops the start: then no transaction is left open.</param>
+    Task<IRegistrationBatch> BeginImportAsync(string source, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A number that changes whenever a committed write changes what the registry can show: a registration import,
@@ -42,7 +44,7 @@ public interface IRegistryStore
     Task<long> CountPersonsAsync(string? areaPcode = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Households per import source (the <c>source</c> given to <see cref="BeginImport"/>: a file path, or
+    /// Households per import source (the <c>source</c> given to <see cref="BeginImportAsync"/>: a file path, or
     /// <c>demo (seed S)</c> for the demo), so that the demo can refuse to mix synthetic households into a real registry.
     /// </summary>
     /// <param name="cancellationToken">Stops the count.</param>
@@ -99,34 +101,37 @@ public interface IRegistryStore
     Task<IReadOnlyDictionary<MigratoryStatus, long>> CountPersonsByStatusAsync(string? areaPcode = null, CancellationToken cancellationToken = default);
 }
 
-/// <summary>An open import transaction.</summary>
+/// <summary>
+/// An open import transaction, fed in chunks: a chunk of households in, an outcome per household out. The shape lets a
+/// provider decide a whole chunk in one round trip (PostgreSQL: binary <c>COPY</c> into a staging table and one
+/// look-up of the chunk's ids), instead of one statement per household.
+/// </summary>
+/// <remarks>
+/// One caller at a time, one call at a time (await each call before the next). Households are decided in order, as
+/// if added one by one: a submission id is a duplicate or a conflict against what is committed and against every
+/// household added earlier in this batch, in an earlier chunk or earlier in the same chunk. A cancelled call throws
+/// <see cref="OperationCanceledException"/>; the batch must then be disposed, and disposing without
+/// <see cref="CommitAsync"/> stores nothing.
+/// </remarks>
 public interface IRegistrationBatch : IDisposable
 {
-    /// <summary>The content fingerprint stored for a submission id, or null when the id is new.</summary>
-    byte[]? FindFingerprint(string submissionId);
-
-    /// <summary>Adds a validated household with its content fingerprint.</summary>
-    void Add(Household household, byte[] fingerprint);
-
     /// <summary>
-    /// Adds a validated household unless its submission id is stored already (committed, or added earlier in this
-    /// batch): null when it was added, else the fingerprint stored for the id (and nothing is written). A store may
-    /// do both in one step (SQLite: one insert that skips a stored id, instead of a look-up and an insert).
+    /// Adds the households of <paramref name="chunk"/> whose submission id is not stored yet, and says for each what
+    /// happened: <see cref="RegistrationOutcome.Added"/>; <see cref="RegistrationOutcome.Duplicate"/> (stored already
+    /// with the same fingerprint: nothing written); <see cref="RegistrationOutcome.Conflict"/> (stored already with a
+    /// different fingerprint: nothing written, the stored household is kept).
     /// </summary>
-    byte[]? AddUnlessStored(Household household, byte[] fingerprint)
-    {
-        ArgumentNullException.ThrowIfNull(household);
-        var stored = FindFingerprint(household.SubmissionId);
-        if (stored is null)
-            Add(household, fingerprint);
-        return stored;
-    }
+    /// <param name="chunk">Validated households with their content fingerprints, in input order.</param>
+    /// <param name="cancellationToken">Stops the call; the batch must then be disposed (nothing is stored).</param>
+    /// <returns>One outcome per household, in the order of <paramref name="chunk"/>.</returns>
+    Task<IReadOnlyList<RegistrationOutcome>> AddAsync(IReadOnlyList<FingerprintedHousehold> chunk, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Commits and returns what was stored: fewer households than were added when another import committed one of
     /// the same submission ids meanwhile (a store that lets imports overlap skips those, never stores them twice).
     /// </summary>
-    RegistrationCommitted Commit();
+    /// <param name="cancellationToken">Checked before the commit: cancelled, nothing is stored.</param>
+    Task<RegistrationCommitted> CommitAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>What a committed import stored.</summary>

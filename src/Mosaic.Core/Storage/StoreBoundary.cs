@@ -3,8 +3,12 @@ using System.Reflection;
 
 namespace Mosaic.Core.Storage;
 
-/// <summary>A provider's own exception as a <see cref="StoreException"/>; null for an exception that is not the provider's.</summary>
-public delegate StoreException? StoreErrorTranslator(Exception error, string description);
+/// <summary>
+/// A provider's own exception as a <see cref="StoreException"/>, or as an <see cref="OperationCanceledException"/> when the
+/// provider's statement was stopped because its token was cancelled (SQLite's interrupt); null for an exception that is
+/// not the provider's.
+/// </summary>
+public delegate Exception? StoreErrorTranslator(Exception error, string description);
 
 /// <summary>
 /// A provider's boundary: a proxy in front of a store interface that turns every exception of the provider's driver
@@ -113,8 +117,11 @@ internal static class BoundaryTasks
         Func<object, string, StoreErrorTranslator, object>? wrapResult) =>
         GuardResult((Task<TResult>)task, description, translate, wrapResult);
 
-    /// <summary>A store failure for a provider's error; null when <paramref name="error"/> is not the provider's (or is a cancellation).</summary>
-    public static StoreException? Translate(Exception error, string description, StoreErrorTranslator translate) =>
+    /// <summary>
+    /// A store failure (or a cancellation) for a provider's error; null when <paramref name="error"/> is not the
+    /// provider's (or is a cancellation already).
+    /// </summary>
+    public static Exception? Translate(Exception error, string description, StoreErrorTranslator translate) =>
         error is StoreException or OperationCanceledException ? null : translate(error, description);
 
     private static async Task Awaited(Task task, string description, StoreErrorTranslator translate)

@@ -7,11 +7,20 @@ namespace Mosaic.Storage.Sqlite.Internal;
 internal static class SqliteErrors
 {
     // Primary result codes (https://sqlite.org/rescode.html); extended codes keep the primary code in the low byte.
-    private const int Error = 1, Perm = 3, Busy = 5, Locked = 6, ReadOnly = 8, IoErr = 10, Corrupt = 11, Full = 13,
+    private const int Error = 1, Perm = 3, Busy = 5, Locked = 6, ReadOnly = 8, Interrupt = 9, IoErr = 10, Corrupt = 11, Full = 13,
         CantOpen = 14, Constraint = 19, Auth = 23, NotADb = 26;
 
-    /// <summary>The boundary's translator (<see cref="StoreBoundary{T}"/>): SQLite failures only.</summary>
-    public static readonly StoreErrorTranslator Translator = (error, description) => error is SqliteException ex ? Translate(ex, description) : null;
+    /// <summary>
+    /// The boundary's translator (<see cref="StoreBoundary{T}"/>): SQLite failures only. A statement stopped by
+    /// <see cref="SqliteInterrupt"/> (a cancelled token) is a cancellation, never a store failure.
+    /// </summary>
+    public static readonly StoreErrorTranslator Translator = (error, description) => error switch
+    {
+        SqliteException ex when (ex.SqliteErrorCode & 0xff) == Interrupt =>
+            new OperationCanceledException($"the statement was stopped ({description})", ex),
+        SqliteException ex => Translate(ex, description),
+        _ => null,
+    };
 
     public static StoreException Translate(SqliteException ex, string description)
     {

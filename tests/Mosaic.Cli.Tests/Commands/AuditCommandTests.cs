@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 using Mosaic.Storage.Sqlite;
 
@@ -20,16 +21,7 @@ public sealed class AuditCommandTests : IDisposable
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
         store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
-        using (var batch = store.Registry.BeginImport("test"))
-        {
-            var i = 0;
-            foreach (var generated in SyntheticHouseholds.Generate(200, 5))
-            {
-                var h = Vary(generated, i++);
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            }
-            batch.Commit();
-        }
+        store.Registry.ImportAsync("test", SyntheticHouseholds.Generate(200, 5).Select(Vary)).GetAwaiter().GetResult();
         Assert.Equal(0, CliRun.Invoke("score", "--db", _db).ExitCode);
     }
 

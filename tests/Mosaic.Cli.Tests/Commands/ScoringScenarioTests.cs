@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Mosaic.Core.Demo;
-using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 using Mosaic.Storage.Sqlite;
 
@@ -18,10 +18,7 @@ public sealed class ScoringScenarioTests : IDisposable
         _db = _dir.File("mosaic.db");
         using var store = SqliteMosaicStore.Open(_db);
         store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
-        using var batch = store.Registry.BeginImport("test");
-        foreach (var h in SyntheticHouseholds.Generate(400, 11))
-            batch.Add(h, HouseholdFingerprint.Compute(h));
-        batch.Commit();
+        store.Registry.ImportAsync("test", SyntheticHouseholds.Generate(400, 11)).GetAwaiter().GetResult();
     }
 
     public void Dispose() => _dir.Dispose();

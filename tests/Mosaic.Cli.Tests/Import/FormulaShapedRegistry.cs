@@ -1,4 +1,4 @@
-using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 using Mosaic.Storage.Sqlite;
 
@@ -12,16 +12,13 @@ internal static class FormulaShapedRegistry
         using (var store = SqliteMosaicStore.Open(db))
         {
             await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
-            using var batch = store.Registry.BeginImport("test");
-            var i = 0;
-            foreach (var generated in SyntheticHouseholds.Generate(20, 7))
+            var households = SyntheticHouseholds.Generate(20, 7).Select((generated, i) =>
             {
                 var members = generated.Members.ToList();
-                members[0] = members[0] with { Name = names[i++ % names.Count], Phone = phone };
-                var h = generated with { Members = members };
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            }
-            batch.Commit();
+                members[0] = members[0] with { Name = names[i % names.Count], Phone = phone };
+                return generated with { Members = members };
+            });
+            await store.Registry.ImportAsync("test", households, TestContext.Current.CancellationToken);
         }
         Assert.Equal(0, CliRun.Invoke("score", "--db", db).ExitCode);
     }

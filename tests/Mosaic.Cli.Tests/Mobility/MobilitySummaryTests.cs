@@ -3,6 +3,7 @@ using Mosaic.Core.Disclosure;
 using Mosaic.Core.Mobility;
 using Mosaic.Core.Mobility.Analysis;
 using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 
 namespace Mosaic.Cli.Tests.Mobility;
@@ -74,19 +75,20 @@ public sealed class MobilitySummaryTests
     {
         using var t = new MobilityTestStore();
         await t.Store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
-        using (var batch = t.Store.Registry.BeginImport("test"))
+        using (var batch = await t.Store.Registry.BeginImportAsync("test", TestContext.Current.CancellationToken))
         {
-            batch.Add(Fixtures.ReturneeFamily(), [1]);
+            var households = new List<FingerprintedHousehold> { new(Fixtures.ReturneeFamily(), [1]) };
             // Ten more returnees in May, one household each: with the family's own, a cell too large ever to be shown as 0.
             for (var i = 0; i < 10; i++)
             {
-                batch.Add(Fixtures.ReturneeFamily($"uuid-returnee-{i + 2}") with
+                households.Add(new(Fixtures.ReturneeFamily($"uuid-returnee-{i + 2}") with
                 {
                     Members = [Fixtures.Member(1, Sex.Female, 29, Relation.Head, MigratoryStatus.Returnee) with { MoveDate = new DateOnly(2026, 5, 20) }],
-                }, [(byte)(i + 2)]);
+                }, [(byte)(i + 2)]));
             }
-            batch.Add(Fixtures.DisplacedFamily(), [99]);
-            batch.Commit();
+            households.Add(new(Fixtures.DisplacedFamily(), [99]));
+            await batch.AddAsync(households, TestContext.Current.CancellationToken);
+            await batch.CommitAsync(TestContext.Current.CancellationToken);
         }
         await t.Store.Mobility.UpsertAssessmentsAsync([
             new LocationAssessment
@@ -121,11 +123,10 @@ public sealed class MobilitySummaryTests
     {
         using var t = new MobilityTestStore();
         await t.Store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
-        using (var batch = t.Store.Registry.BeginImport("test"))
+        using (var batch = await t.Store.Registry.BeginImportAsync("test", TestContext.Current.CancellationToken))
         {
-            batch.Add(Fixtures.ReturneeFamily(), [1]);
-            batch.Add(Fixtures.DisplacedFamily(), [2]);
-            batch.Commit();
+            await batch.AddAsync([new(Fixtures.ReturneeFamily(), [1]), new(Fixtures.DisplacedFamily(), [2])], TestContext.Current.CancellationToken);
+            await batch.CommitAsync(TestContext.Current.CancellationToken);
         }
         var movers = await t.Store.Mobility.ReadRegisteredMoversAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal([MigratoryStatus.Returnee, MigratoryStatus.Idp], movers.Select(m => m.Status));

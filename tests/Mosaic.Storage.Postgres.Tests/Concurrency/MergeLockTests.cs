@@ -1,4 +1,5 @@
 using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
 using Npgsql;
 
@@ -28,36 +29,22 @@ public sealed class MergeLockTests(PostgresServer server) : IDisposable
         using var first = _database.Open();
         using var second = _database.Open();
         // Stored before either starts: a duplicate for both (decided as the first reads, at the merge for the second).
-        using (var batch = first.Registry.BeginImport("earlier"))
-        {
-            batch.Add(Family(0), HouseholdFingerprint.Compute(Family(0)));
-            batch.Commit();
-        }
+        await first.Registry.ImportAsync("earlier", [Family(0)], TestContext.Current.CancellationToken);
 
-        using var a = first.Registry.BeginImport("a");
+        using var a = await first.Registry.BeginImportAsync("a", TestContext.Current.CancellationToken);
         Assert.Equal(1, AdvisoryLocksHeld()); // taken at its start, not at commit
-        using var b = second.Registry.BeginImport("b");
+        using var b = await second.Registry.BeginImportAsync("b", TestContext.Current.CancellationToken);
         Assert.Equal(1, AdvisoryLocksHeld()); // the second did not wait for it
 
-        var addedByA = 0;
-        foreach (var i in Enumerable.Range(0, 10))
-        {
-            if (a.FindFingerprint("lock-" + i) is null)
-            {
-                a.Add(Family(i), HouseholdFingerprint.Compute(Family(i)));
-                addedByA++;
-            }
-        }
-        Assert.Equal(9, addedByA); // lock-0 is known at once: the first import holds the lock
-        foreach (var i in Enumerable.Range(5, 10))
-        {
-            // The second cannot know yet what the first will store: it adds them all and the merge decides.
-            Assert.Null(b.FindFingerprint("lock-" + i));
-            b.Add(Family(i), HouseholdFingerprint.Compute(Family(i)));
-        }
+        var byA = await a.AddAllAsync(Enumerable.Range(0, 10).Select(Family), TestContext.Current.CancellationToken);
+        // lock-0 is known at once: the first import holds the lock
+        Assert.Equal([RegistrationOutcome.Duplicate, .. Enumerable.Repeat(RegistrationOutcome.Added, 9)], byA);
+        // The second cannot know yet what the first will store: it adds them all and the merge decides.
+        var byB = await b.AddAllAsync(Enumerable.Range(5, 10).Select(Family), TestContext.Current.CancellationToken);
+        Assert.All(byB, o => Assert.Equal(RegistrationOutcome.Added, o));
 
-        var committedB = Task.Run(b.Commit, TestContext.Current.CancellationToken); // waits for the lock
-        var storedA = a.Commit();
+        var committedB = Task.Run(() => b.CommitAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken); // waits for the lock
+        var storedA = await a.CommitAsync(TestContext.Current.CancellationToken);
         var storedB = await committedB;
 
         Assert.Equal((9L, Persons(1, 10)), (storedA.Households, storedA.Persons));
@@ -80,17 +67,13 @@ public sealed class MergeLockTests(PostgresServer server) : IDisposable
     {
         using var store = _database.Open();
         await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
-        using (var batch = store.Registry.BeginImport("abandoned"))
-        {
-            batch.Add(Family(1), HouseholdFingerprint.Compute(Family(1)));
-            batch.Add(Family(2), HouseholdFingerprint.Compute(Family(2)));
-        }
+        using (var batch = await store.Registry.BeginImportAsync("abandoned", TestContext.Current.CancellationToken))
+            await batch.AddAllAsync([Family(1), Family(2)], TestContext.Current.CancellationToken);
         Assert.Equal(0, AdvisoryLocksHeld());
-        using (var batch = store.Registry.BeginImport("next"))
+        using (var batch = await store.Registry.BeginImportAsync("next", TestContext.Current.CancellationToken))
         {
-            Assert.Null(batch.FindFingerprint("lock-1"));
-            batch.Add(Family(1), HouseholdFingerprint.Compute(Family(1)));
-            Assert.Equal(1L, batch.Commit().Households);
+            Assert.Equal(RegistrationOutcome.Added, await batch.AddAsync(Family(1), TestContext.Current.CancellationToken));
+            Assert.Equal(1L, (await batch.CommitAsync(TestContext.Current.CancellationToken)).Households);
         }
         using var sql = new NpgsqlConnection(_database.ConnectionString());
         sql.Open();

@@ -33,10 +33,7 @@ public sealed class ScaleOutCluster : IDisposable
             using var store = PostgresMosaicStore.Open(db);
             // A fixture constructor cannot await.
             store.Areas.UpsertAsync(SecondDivision.Areas).GetAwaiter().GetResult();
-            using var batch = store.Registry.BeginImport("second division");
-            foreach (var h in SecondDivision.Households(500))
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            batch.Commit();
+            store.Registry.ImportAsync("second division", SecondDivision.Households(500)).GetAwaiter().GetResult();
         }
         // As autovacuum would: the shards' statistics let the coordinator plan with remote estimates.
         foreach (var shard in new[] { North, South })

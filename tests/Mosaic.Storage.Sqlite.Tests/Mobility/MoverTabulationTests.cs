@@ -1,5 +1,5 @@
 using Mosaic.Core.Indicators;
-using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Core.Tabulation;
 using Mosaic.Storage.Contract;
 
@@ -23,12 +23,7 @@ public sealed class MoverTabulationTests
             // Move dates over three years for most people, none for the rest (they must not count).
             Members = [.. h.Members.Select(m => m with { MoveDate = rng.Next(4) == 0 ? null : new DateOnly(2022 + rng.Next(3), 1 + rng.Next(12), 1 + rng.Next(28)) })],
         }).ToList();
-        using (var batch = store.Registry.BeginImport("test"))
-        {
-            foreach (var h in households)
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            batch.Commit();
-        }
+        await store.Registry.ImportAsync("test", households, TestContext.Current.CancellationToken);
         var tabulator = new Tabulator(await RegistrySnapshotLoader.LoadAsync(store, cancellationToken: TestContext.Current.CancellationToken), IndicatorCatalogue.Shipped);
 
         var byMonth = tabulator.Tabulate(new TabulationRequest("movers", ["area", "move_month"]) { MinimumCellSize = 1 });

@@ -1,6 +1,6 @@
 using Mosaic.Core.Demo;
 using Mosaic.Core.Indicators;
-using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Core.Tabulation;
 using Mosaic.Core.Vulnerability;
 using Mosaic.Storage.Contract;
@@ -19,12 +19,7 @@ public sealed class ScoreFieldsSnapshotTests : IDisposable
     {
         using var store = SqliteMosaicStore.Open(_dir.File("scored.db"));
         await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
-        using (var batch = store.Registry.BeginImport("test"))
-        {
-            foreach (var h in SyntheticHouseholds.Generate(300, 8))
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            batch.Commit();
-        }
+        await store.Registry.ImportAsync("test", SyntheticHouseholds.Generate(300, 8), TestContext.Current.CancellationToken);
         Assert.DoesNotContain("hazard_exposure", (await RegistrySnapshotLoader.LoadAsync(store, cancellationToken: TestContext.Current.CancellationToken)).OptionalHouseholdFields);
 
         await store.Hazards.ReplaceLayerAsync(HazardDemo.Flood(), cancellationToken: TestContext.Current.CancellationToken);

@@ -1,5 +1,5 @@
 using Mosaic.Core.Indicators;
-using Mosaic.Core.Registry;
+using Mosaic.Core.Storage;
 using Mosaic.Core.Tabulation;
 using Mosaic.Storage.Contract;
 
@@ -52,11 +52,8 @@ public sealed class SnapshotCacheTests : IDisposable
         RandomRegistry.Import(store, 20, seed: 1);
         var cache = new RegistrySnapshotCache();
         var first = await cache.GetAsync(store, cancellationToken: TestContext.Current.CancellationToken);
-        using (var batch = store.Registry.BeginImport("abandoned"))
-        {
-            foreach (var h in RandomRegistry.Households(5, seed: 3))
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-        }
+        using (var batch = await store.Registry.BeginImportAsync("abandoned", TestContext.Current.CancellationToken))
+            await batch.AddAllAsync(RandomRegistry.Households(5, seed: 3), TestContext.Current.CancellationToken);
         Assert.Same(first, await cache.GetAsync(store, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(1, cache.Builds);
     }

@@ -34,13 +34,14 @@ public static class RegistrationImporter
             ? (await store.Areas.SubtreeAsync(scope, cancellationToken: cancellationToken)).Select(a => a.Pcode).ToHashSet(StringComparer.Ordinal)
             : null;
 
-        var result = Run(store, input, mapping, options, pcodes, inScope, locations, JoinMode.Merge, cancellationToken);
+        var result = await RunAsync(store, input, mapping, options, pcodes, inScope, locations, JoinMode.Merge, cancellationToken).ConfigureAwait(false);
         // Members not grouped in household order: the merge left some unmatched. Redo with buffering (correct for any order).
-        return result ?? Run(store, input, mapping, options, pcodes, inScope, locations, JoinMode.Buffered, cancellationToken)!;
+        return result ?? (await RunAsync(store, input, mapping, options, pcodes, inScope, locations, JoinMode.Buffered, cancellationToken)
+            .ConfigureAwait(false))!;
     }
 
     /// <returns>Null when a merge join found members out of order (everything was rolled back).</returns>
-    private static RegistrationImportResult? Run(IMosaicStore store, RegistrationInput input, RegistrationMapping mapping,
+    private static async Task<RegistrationImportResult?> RunAsync(IMosaicStore store, RegistrationInput input, RegistrationMapping mapping,
         RegistrationImportOptions options, HashSet<string> pcodes, HashSet<string>? inScope, HouseholdLocations locations, JoinMode mode,
         CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ public static class RegistrationImporter
         var reader = new SubmissionReader(tables.Households, tables.Members,
             hhMap.Column((int)HouseholdField.Link), memberMap.Column((int)MemberField.ParentLink), mode);
 
-        using var batch = store.Registry.BeginImport(input.Source.Name);
+        using var batch = await store.Registry.BeginImportAsync(input.Source.Name, cancellationToken).ConfigureAwait(false);
         long rejected = 0, declined = 0, nextProgress = 0;
         var idColumn = hhMap.ColumnName((int)HouseholdField.SubmissionId);
         using (var writer = new RegistrationWriter(batch))
@@ -71,7 +72,7 @@ public static class RegistrationImporter
                 switch (parser.Parse(submission, out var household))
                 {
                     case SubmissionOutcome.Valid:
-                        writer.Add(household!, HouseholdFingerprint.Compute(household!), submission.Household, idColumn);
+                        await writer.AddAsync(household!, HouseholdFingerprint.Compute(household!), submission.Household, idColumn).ConfigureAwait(false);
                         break;
                     case SubmissionOutcome.Declined:
                         declined++;
@@ -89,7 +90,7 @@ public static class RegistrationImporter
                     nextProgress = rows + ProgressEvery;
                 }
             }
-            writer.Complete();
+            await writer.CompleteAsync().ConfigureAwait(false);
             valid = writer.Imported;
             duplicates = writer.Duplicates;
             conflicts = writer.Conflicts.Count;
@@ -122,7 +123,7 @@ public static class RegistrationImporter
         var commit = issues.Count == 0 || options.SkipInvalid;
         // What the store reports, not what was added: another import may have committed some of the same
         // submissions meanwhile; those were skipped as duplicates.
-        var stored = commit ? batch.Commit() : new RegistrationCommitted(0, 0);
+        var stored = commit ? await batch.CommitAsync(cancellationToken).ConfigureAwait(false) : new RegistrationCommitted(0, 0);
         if (commit)
             duplicates += valid - stored.Households;
         return new RegistrationImportResult

@@ -1,14 +1,15 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Mosaic.Core.Import;
 using Mosaic.Core.Storage;
 
 namespace Mosaic.Core.Registry.Import;
 
 /// <summary>
-/// The store side of an import on its own thread: reading and validating (CPU) overlap with inserting (SQLite),
-/// which roughly halves an import's time on two cores. Households travel in chunks through a bounded queue, so
-/// memory stays flat; they are written in input order, so duplicate and conflict detection (also against rows
-/// earlier in the same file, which the open transaction sees) behaves exactly as in a single thread.
+/// The store side of an import on its own task: reading and validating (CPU) overlap with inserting (the store),
+/// which roughly halves an import's time on two cores. Households travel in chunks through a bounded channel, so
+/// memory stays flat; each chunk goes to the store in one call (<see cref="IRegistrationBatch.AddAsync"/>), in input
+/// order, so duplicate and conflict detection (also against rows earlier in the same file, which the open
+/// transaction sees) behaves exactly as in a single thread.
 /// </summary>
 internal sealed class RegistrationWriter : IDisposable
 {
@@ -16,15 +17,19 @@ internal sealed class RegistrationWriter : IDisposable
     private const int QueuedChunks = 16;
 
     private readonly IRegistrationBatch _batch;
-    private readonly BlockingCollection<List<Pending>> _queue = new(QueuedChunks);
+    private readonly Channel<Chunk> _queue = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(QueuedChunks)
+    {
+        SingleReader = true,
+        SingleWriter = true,
+    });
     private readonly CancellationTokenSource _failed = new();
     private readonly Task _worker;
-    private List<Pending> _chunk = new(ChunkSize);
+    private Chunk _chunk = new();
 
     public RegistrationWriter(IRegistrationBatch batch)
     {
         _batch = batch;
-        _worker = Task.Factory.StartNew(Drain, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _worker = Task.Run(DrainAsync, CancellationToken.None);
     }
 
     public long Imported { get; private set; }
@@ -37,78 +42,79 @@ internal sealed class RegistrationWriter : IDisposable
     public List<ImportIssue> Conflicts { get; } = [];
 
     /// <summary>Queues a valid household (with the fingerprint computed on the reading thread).</summary>
-    public void Add(Household household, byte[] fingerprint, SourceRow row, string idColumn)
+    public ValueTask AddAsync(Household household, byte[] fingerprint, SourceRow row, string idColumn)
     {
-        _chunk.Add(new Pending(household, fingerprint, row.Table, row.RowNumber, idColumn));
-        if (_chunk.Count == ChunkSize)
-            Flush();
+        _chunk.Households.Add(new FingerprintedHousehold(household, fingerprint));
+        _chunk.Places.Add(new Place(row.Table, row.RowNumber, idColumn));
+        return _chunk.Households.Count == ChunkSize ? FlushAsync() : ValueTask.CompletedTask;
     }
 
-    private void Flush()
+    private async ValueTask FlushAsync()
     {
-        if (_chunk.Count == 0)
+        if (_chunk.Households.Count == 0)
             return;
         try
         {
-            _queue.Add(_chunk, _failed.Token);
+            await _queue.Writer.WriteAsync(_chunk, _failed.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
         {
-            // The writer failed: Complete() rethrows its exception.
+            // The writer failed: CompleteAsync() rethrows its exception.
         }
-        _chunk = new List<Pending>(ChunkSize);
+        _chunk = new Chunk();
     }
 
-    /// <summary>Waits until every queued household is written; rethrows a failure of the writer thread.</summary>
-    public void Complete()
+    /// <summary>Waits until every queued household is written; rethrows a failure of the writer task.</summary>
+    public async Task CompleteAsync()
     {
-        Flush();
-        _queue.CompleteAdding();
-        _worker.GetAwaiter().GetResult();
+        await FlushAsync().ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        await _worker.ConfigureAwait(false);
     }
 
-    private void Drain()
+    private async Task DrainAsync()
     {
         try
         {
-            foreach (var chunk in _queue.GetConsumingEnumerable())
+            await foreach (var chunk in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                foreach (var p in chunk)
-                    Write(p);
+                var outcomes = await _batch.AddAsync(chunk.Households, _failed.Token).ConfigureAwait(false);
+                for (var i = 0; i < outcomes.Count; i++)
+                    Count(outcomes[i], chunk.Households[i].Household, chunk.Places[i]);
             }
         }
         catch
         {
-            _failed.Cancel();
+            await _failed.CancelAsync().ConfigureAwait(false);
+            _queue.Writer.TryComplete();
             throw;
         }
     }
 
-    private void Write(Pending p)
+    private void Count(RegistrationOutcome outcome, Household household, Place place)
     {
-        var stored = _batch.AddUnlessStored(p.Household, p.Fingerprint);
-        if (stored is null)
+        switch (outcome)
         {
-            Imported++;
-            Persons += p.Household.Members.Count;
-        }
-        else if (stored.AsSpan().SequenceEqual(p.Fingerprint))
-        {
-            Duplicates++;
-        }
-        else
-        {
-            Conflicts.Add(new ImportIssue(p.Table.File, p.Table.Sheet, p.Row, p.IdColumn, p.Household.SubmissionId,
-                "conflict: this submission id is already stored (or earlier in this file) with different content; not overwritten"));
+            case RegistrationOutcome.Added:
+                Imported++;
+                Persons += household.Members.Count;
+                break;
+            case RegistrationOutcome.Duplicate:
+                Duplicates++;
+                break;
+            default:
+                Conflicts.Add(new ImportIssue(place.Table.File, place.Table.Sheet, place.Row, place.IdColumn, household.SubmissionId,
+                    "conflict: this submission id is already stored (or earlier in this file) with different content; not overwritten"));
+                break;
         }
     }
 
     public void Dispose()
     {
-        if (!_queue.IsAddingCompleted)
+        if (!_worker.IsCompleted)
         {
             _failed.Cancel();
-            _queue.CompleteAdding();
+            _queue.Writer.TryComplete();
             try
             {
                 _worker.Wait();
@@ -118,9 +124,16 @@ internal sealed class RegistrationWriter : IDisposable
                 // Already failing on the reading side; that exception is the one to report.
             }
         }
-        _queue.Dispose();
         _failed.Dispose();
     }
 
-    private sealed record Pending(Household Household, byte[] Fingerprint, SourceTable Table, long Row, string IdColumn);
+    /// <summary>The households of one chunk and, at the same index, where each was read.</summary>
+    private sealed class Chunk
+    {
+        public List<FingerprintedHousehold> Households { get; } = new(ChunkSize);
+
+        public List<Place> Places { get; } = new(ChunkSize);
+    }
+
+    private readonly record struct Place(SourceTable Table, long Row, string IdColumn);
 }
