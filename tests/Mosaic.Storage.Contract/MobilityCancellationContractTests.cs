@@ -64,12 +64,7 @@ public abstract class MobilityCancellationContractTests(IStoreProvider provider)
                 ? m with { MoveDate = new DateOnly(2025, 1 + ((i + j) % 12), 1 + ((i * 7 + j) % 28)) }
                 : m with { MoveDate = null })],
         }).ToList();
-        using (var batch = Store.Registry.BeginImport("test"))
-        {
-            foreach (var h in households)
-                batch.Add(h, HouseholdFingerprint.Compute(h));
-            batch.Commit();
-        }
+        await Store.Registry.ImportAsync("test", households, TestToken);
 
         // Observations: by point, then day, then import order (the list's order).
         var observations = week.Select((o, i) => (o, i)).OrderBy(x => x.o.PointCode, StringComparer.Ordinal).ThenBy(x => x.o.Date).ThenBy(x => x.i)
