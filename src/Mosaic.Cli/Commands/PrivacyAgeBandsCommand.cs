@@ -35,7 +35,7 @@ internal sealed class PrivacyAgeBandsCommand : MosaicCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        using var store = OpenStore(parse, console);
+        using var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken);
         var policy = await AgeBandPolicies.ReadAsync(store, cancellationToken);
         var text = parse.GetValue(_set);
         if (text is not null)
