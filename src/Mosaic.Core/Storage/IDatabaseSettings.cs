@@ -25,7 +25,7 @@ public interface IDatabaseSettings
 }
 
 /// <summary>Finds a store's settings.</summary>
-public static class DatabaseSettings
+internal static class DatabaseSettings
 {
     /// <summary>The registry's settings, or null when the store keeps none (then every setting has its default).</summary>
     public static IDatabaseSettings? TryOf(IMosaicStore store)
