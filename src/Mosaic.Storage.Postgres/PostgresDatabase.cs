@@ -94,4 +94,7 @@ public sealed class PostgresDatabase : IMosaicDatabase
 
     /// <summary>Closes the pool's connections.</summary>
     public void Dispose() => _source.Dispose();
+
+    /// <summary>Closes the pool's connections without blocking a thread.</summary>
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
 }

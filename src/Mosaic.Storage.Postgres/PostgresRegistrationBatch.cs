@@ -50,7 +50,8 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
         try
         {
             var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var staging = new RegistryStaging(connection, tx, await Adm1MapAsync(connection, tx, cancellationToken).ConfigureAwait(false));
+            var staging = await RegistryStaging.CreateAsync(connection, tx, await Adm1MapAsync(connection, tx, cancellationToken).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
             long? owned = null;
             if (staging.Direct && await connection.ScalarAsync("SELECT pg_try_advisory_xact_lock(@k)", tx, cancellationToken, ("k", MergeLock))
                     .ConfigureAwait(false) is true)
@@ -113,7 +114,7 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
             _buffer.Add((household, fingerprint));
             outcomes[i] = RegistrationOutcome.Added;
             if (_buffer.Count == FlushEvery)
-                Flush();
+                await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         return outcomes;
     }
@@ -152,25 +153,25 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
         return cmd;
     }
 
-    private void Flush()
+    private async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_buffer.Count == 0)
             return;
-        _staging.Write(_buffer);
+        await _staging.WriteAsync(_buffer, cancellationToken).ConfigureAwait(false);
         _buffer.Clear();
     }
 
     public async Task<RegistrationCommitted> CommitAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Flush();
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
         var batchId = _ownedBatch;
         if (batchId is null)
         {
             await _connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@k)", _tx, cancellationToken, ("k", MergeLock)).ConfigureAwait(false);
             batchId = await NewBatchAsync(_connection, _tx, _source, cancellationToken).ConfigureAwait(false);
         }
-        var stored = _staging.Merge(batchId.Value);
+        var stored = await _staging.MergeAsync(batchId.Value, cancellationToken).ConfigureAwait(false);
         // The last point a cancellation stops the import: once the commit is sent, it lands.
         cancellationToken.ThrowIfCancellationRequested();
         await _tx.CommitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -184,6 +185,27 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
             "INSERT INTO import_batch (kind, source, imported_at) VALUES ('registrations', @s, now()) RETURNING id", tx, cancellationToken,
             ("s", source)).ConfigureAwait(false))!;
 
+    /// <summary>Rolls back an uncommitted import and returns the connection to the pool.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_find is not null)
+            await _find.DisposeAsync().ConfigureAwait(false);
+        if (!_done)
+        {
+            try
+            {
+                await _tx.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                // The connection is broken (or a cancelled statement left it so): the server rolls the transaction back.
+            }
+        }
+        await _tx.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="DisposeAsync"/>, for a caller that cannot await (prefer <c>await using</c>).</summary>
     public void Dispose()
     {
         _find?.Dispose();
@@ -193,7 +215,7 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
             {
                 _tx.Rollback();
             }
-            catch (NpgsqlException)
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
             {
                 // The connection is broken: the server has already rolled the transaction back.
             }

@@ -108,6 +108,13 @@ public sealed class SqliteDatabase : IMosaicDatabase
         }
     }
 
+    /// <summary>As <see cref="Dispose"/> (in-process: nothing to wait for).</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
     private SqliteConnection Connect()
     {
         var dir = Path.GetDirectoryName(Description);

@@ -156,6 +156,13 @@ internal sealed class SqliteRegistrationBatch : IRegistrationBatch
         return Task.FromResult(new RegistrationCommitted(_households, _personCount));
     }
 
+    /// <summary>As <see cref="Dispose"/>: SQLite rolls back in-process, on the caller's thread.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
     public void Dispose()
     {
         // Statements must be finalized before the transaction ends, or SQLite keeps them pinned to it.

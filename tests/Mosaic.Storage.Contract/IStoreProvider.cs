@@ -10,4 +10,7 @@ namespace Mosaic.Storage.Contract;
 public interface IStoreProvider : IDisposable
 {
     IMosaicStore Open();
+
+    /// <summary>The database object of the test's database, before any migration (call it before <see cref="Open"/>).</summary>
+    IMosaicDatabase OpenUnmigrated();
 }

@@ -14,6 +14,14 @@ public sealed class PostgresTestDatabase(PostgresServer server) : IStoreProvider
 
     public string ConnectionString(string? user = null) => server.ConnectionString(Name, user);
 
+    public IMosaicDatabase OpenUnmigrated()
+    {
+        if (_name is not null)
+            throw new InvalidOperationException("the test's database exists already: ask for the unmigrated one first");
+        _name = server.CreateDatabase(migrated: false);
+        return PostgresDatabase.Open(ConnectionString());
+    }
+
     /// <summary>The contract suites open their store from a property (<c>Store</c>), which cannot await.</summary>
     public IMosaicStore Open() => PostgresMosaicStore.OpenAsync(ConnectionString()).GetAwaiter().GetResult();
 

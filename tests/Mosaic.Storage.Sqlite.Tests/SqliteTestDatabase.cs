@@ -12,5 +12,7 @@ public sealed class SqliteTestDatabase : IStoreProvider
 
     public IMosaicStore Open() => SqliteMosaicStore.Open(Path);
 
+    public IMosaicDatabase OpenUnmigrated() => SqliteDatabase.Open(Path);
+
     public void Dispose() => _dir.Dispose();
 }

@@ -25,7 +25,7 @@ public sealed class DemoHouseholdsStep : IDemoStep
     public async Task RunAsync(DemoRun run, CancellationToken cancellationToken)
     {
         long added = 0, present = 0, conflicts = 0;
-        using (var batch = await run.Store.Registry.BeginImportAsync($"{SourcePrefix}{run.Demo.Options.Seed})", cancellationToken).ConfigureAwait(false))
+        await using (var batch = await run.Store.Registry.BeginImportAsync($"{SourcePrefix}{run.Demo.Options.Seed})", cancellationToken).ConfigureAwait(false))
         {
             var chunk = new List<FingerprintedHousehold>(ChunkSize);
             foreach (var household in run.Demo.Households())

@@ -12,9 +12,10 @@ namespace Mosaic.Core.Storage;
 /// database is asynchronous and takes a <see cref="CancellationToken"/>: a cancelled call throws
 /// <see cref="OperationCanceledException"/> (never a <see cref="StoreException"/>), a cancelled migration leaves the
 /// schema at the last migration committed (each runs in its own transaction), and the database answers the next call.
-/// The members may be called from any thread, concurrently.
+/// The members may be called from any thread, concurrently. Disposing closes what the database keeps open (a
+/// provider's connection pool): <see cref="IAsyncDisposable.DisposeAsync"/> does it without blocking a thread.
 /// </remarks>
-public interface IMosaicDatabase : IDisposable
+public interface IMosaicDatabase : IDisposable, IAsyncDisposable
 {
     /// <summary>Human-readable location, e.g. the file path or host and database name (never a password).</summary>
     string Description { get; }

@@ -111,9 +111,10 @@ public interface IRegistryStore
 /// if added one by one: a submission id is a duplicate or a conflict against what is committed and against every
 /// household added earlier in this batch, in an earlier chunk or earlier in the same chunk. A cancelled call throws
 /// <see cref="OperationCanceledException"/>; the batch must then be disposed, and disposing without
-/// <see cref="CommitAsync"/> stores nothing.
+/// <see cref="CommitAsync"/> stores nothing. Disposing an uncommitted batch rolls its transaction back: prefer
+/// <c>await using</c> (<see cref="IAsyncDisposable.DisposeAsync"/>, which a server provider does without blocking a thread).
 /// </remarks>
-public interface IRegistrationBatch : IDisposable
+public interface IRegistrationBatch : IDisposable, IAsyncDisposable
 {
     /// <summary>
     /// Adds the households of <paramref name="chunk"/> whose submission id is not stored yet, and says for each what

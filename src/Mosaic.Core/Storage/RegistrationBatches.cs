@@ -42,7 +42,7 @@ internal static class RegistrationBatches
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        using var batch = await registry.BeginImportAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var batch = await registry.BeginImportAsync(source, cancellationToken).ConfigureAwait(false);
         await batch.AddAllAsync(households, cancellationToken).ConfigureAwait(false);
         return await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -12,7 +12,7 @@ namespace Mosaic.Server.Infrastructure;
 /// <see cref="StoreResolver"/>), a unit of work per request, and the registry snapshot that every tabulation reads
 /// (rebuilt when an import moves the registry's version, whichever process imported).
 /// </summary>
-internal sealed class MosaicDatabase : IDisposable
+internal sealed class MosaicDatabase : IDisposable, IAsyncDisposable
 {
     /// <summary>The providers of this server, asked in order; SQLite (any file path) comes last, with pooled connections.</summary>
     private static readonly StoreResolver s_resolver = new([new PostgresStoreProvider(), new SqliteStoreProvider(pooled: true)]);
@@ -62,5 +62,12 @@ internal sealed class MosaicDatabase : IDisposable
     {
         Snapshots.Dispose();
         _database.Dispose();
+    }
+
+    /// <summary>As <see cref="Dispose"/>; the host's container calls this one at shutdown (the pool closes without blocking a thread).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Snapshots.Dispose();
+        await _database.DisposeAsync();
     }
 }

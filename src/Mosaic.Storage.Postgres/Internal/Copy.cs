@@ -17,11 +17,16 @@ internal static class Copy
             w.WriteNull();
     }
 
-    /// <summary>A person row: <c>household_id, adm1_pcode, record_key, {Person}</c>.</summary>
+    /// <summary>Fields of a person row (<see cref="Person"/>).</summary>
+    public const short PersonFields = 24;
+
+    /// <summary>Fields of a movement row (<see cref="Movement"/>).</summary>
+    public const short MovementFields = 11;
+
+    /// <summary>The fields of a person row, once the caller started it: <c>household_id, adm1_pcode, record_key, {Person}</c>.</summary>
     public static void Person(CopyRows w, long householdId, string adm1, uint recordKey, Person m)
     {
         var wg = m.WashingtonGroup;
-        w.StartRow(24);
         w.Bigint(householdId);
         w.Text(adm1);
         w.Bigint(recordKey);
@@ -48,10 +53,9 @@ internal static class Copy
         w.Boolean(m.EmployedNow);
     }
 
-    /// <summary>A movement row in the staging column order.</summary>
+    /// <summary>The fields of a movement row in the staging column order, once the caller started it.</summary>
     public static void Movement(CopyRows w, long householdId, string adm1, int line, int seq, Movement m)
     {
-        w.StartRow(11);
         w.Bigint(householdId);
         w.Text(adm1);
         w.Integer(line);

@@ -12,8 +12,17 @@ namespace Mosaic.Storage.Postgres.Internal;
 /// per field, which made the writer thread, not PostgreSQL, the import's bottleneck. The caller must write each
 /// column in the type the <c>COPY</c>'s column list has (PostgreSQL checks field lengths, not types).
 /// </summary>
-internal sealed class CopyRows : IDisposable
+/// <remarks>
+/// Asynchronous where it reaches the server, and only there: <see cref="BeginAsync"/>, <see cref="StartRowAsync"/>
+/// (which sends the buffer once it holds <see cref="SendAt"/> bytes, between two rows) and <see cref="CompleteAsync"/>,
+/// each with the caller's token. The fields of a row are encoded into the buffer synchronously (it grows for a row
+/// longer than itself), so the per-field cost stays a few stores.
+/// </remarks>
+internal sealed class CopyRows : IAsyncDisposable
 {
+    /// <summary>The buffer is sent when a row starts with at least this many bytes in it.</summary>
+    private const int SendAt = 60 << 10;
+
     // "PGCOPY\n\377\r\n\0", flags, header extension length.
     private static readonly byte[] s_header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
     private static readonly int s_epochDay = new DateOnly(2000, 1, 1).DayNumber;
@@ -25,18 +34,44 @@ internal sealed class CopyRows : IDisposable
     private int _at;
     private bool _completed;
 
-    /// <param name="command">The whole <c>COPY … FROM STDIN (FORMAT BINARY)</c> statement.</param>
-    public CopyRows(NpgsqlConnection connection, string command)
+    private CopyRows(NpgsqlRawCopyStream stream)
     {
-        _stream = connection.BeginRawBinaryCopy(command);
+        _stream = stream;
         s_header.CopyTo(_buffer, 0);
         _at = s_header.Length;
     }
 
+    /// <summary>Starts the <c>COPY</c> on the connection (inside its transaction).</summary>
+    /// <param name="connection">The import's connection.</param>
+    /// <param name="command">The whole <c>COPY … FROM STDIN (FORMAT BINARY)</c> statement.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    public static async Task<CopyRows> BeginAsync(NpgsqlConnection connection, string command, CancellationToken cancellationToken) =>
+        new(await connection.BeginRawBinaryCopyAsync(command, cancellationToken).ConfigureAwait(false));
+
     /// <summary>Rows written so far.</summary>
     public long Rows { get; private set; }
 
-    public void StartRow(short fields)
+    /// <summary>
+    /// Starts a row of <paramref name="fields"/> fields, first sending the buffer when it is nearly full (a completed
+    /// task otherwise: most rows cost no wait).
+    /// </summary>
+    public ValueTask StartRowAsync(short fields, CancellationToken cancellationToken)
+    {
+        if (_at < SendAt)
+        {
+            WriteRowStart(fields);
+            return ValueTask.CompletedTask;
+        }
+        return SendThenStartAsync(fields, cancellationToken);
+    }
+
+    private async ValueTask SendThenStartAsync(short fields, CancellationToken cancellationToken)
+    {
+        await SendAsync(cancellationToken).ConfigureAwait(false);
+        WriteRowStart(fields);
+    }
+
+    private void WriteRowStart(short fields)
     {
         Ensure(2);
         BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_at), fields);
@@ -132,34 +167,43 @@ internal sealed class CopyRows : IDisposable
     public void Bytea(ReadOnlySpan<byte> value) => value.CopyTo(Field(value.Length));
 
     /// <summary>Ends the data and the <c>COPY</c>; PostgreSQL's error, if any, is thrown here.</summary>
+    /// <param name="cancellationToken">Checked before the data is ended: cancelled, the <c>COPY</c> is cancelled on dispose.</param>
     /// <returns>Rows written.</returns>
-    public long Complete()
+    public async Task<long> CompleteAsync(CancellationToken cancellationToken)
     {
         Ensure(2);
         BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_at), -1);
         _at += 2;
-        Send();
+        await SendAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         _completed = true;
-        _stream.Dispose();
+        await _stream.DisposeAsync().ConfigureAwait(false);
         return Rows;
     }
 
-    /// <summary>Without <see cref="Complete"/>: cancels the <c>COPY</c> (nothing of it is kept).</summary>
-    public void Dispose()
+    /// <summary>Without <see cref="CompleteAsync"/>: cancels the <c>COPY</c> (nothing of it is kept).</summary>
+    public async ValueTask DisposeAsync()
     {
         if (!_completed)
         {
             _completed = true;
             try
             {
-                _stream.Cancel();
+                await _stream.CancelAsync().ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException)
+            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
             {
                 // Already failing (the exception being thrown is the one to report); the transaction rolls back.
             }
         }
-        _stream.Dispose();
+        try
+        {
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // As above: the COPY was cancelled or the connection broke; the caller's failure is the one to report.
+        }
     }
 
     /// <summary>Writes a field's length and returns the space for its value.</summary>
@@ -172,18 +216,18 @@ internal sealed class CopyRows : IDisposable
         return value;
     }
 
+    /// <summary>Room for <paramref name="bytes"/> more: the buffer grows (rows are sent whole, between rows).</summary>
     private void Ensure(int bytes)
     {
         if (_at + bytes <= _buffer.Length)
             return;
-        Send();
-        if (bytes > _buffer.Length)
-            _buffer = new byte[Math.Max(bytes, 2 * _buffer.Length)];
+        Array.Resize(ref _buffer, Math.Max(_at + bytes, 2 * _buffer.Length));
     }
 
-    private void Send()
+    private async ValueTask SendAsync(CancellationToken cancellationToken)
     {
-        _stream.Write(_buffer, 0, _at);
+        cancellationToken.ThrowIfCancellationRequested();
+        await _stream.WriteAsync(_buffer.AsMemory(0, _at), cancellationToken).ConfigureAwait(false);
         _at = 0;
     }
 }

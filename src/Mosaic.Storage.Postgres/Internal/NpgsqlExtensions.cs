@@ -2,7 +2,10 @@ using Npgsql;
 
 namespace Mosaic.Storage.Postgres.Internal;
 
-/// <summary>Short forms for the statements the stores run: named parameters given as (name, value) pairs.</summary>
+/// <summary>
+/// Short forms for the statements the stores run: named parameters given as (name, value) pairs. Asynchronous only, with
+/// the caller's token: the provider makes no synchronous round trip.
+/// </summary>
 internal static class NpgsqlExtensions
 {
     public static NpgsqlCommand Command(this NpgsqlConnection connection, string sql, NpgsqlTransaction? tx, params (string Name, object? Value)[] parameters)
@@ -11,19 +14,6 @@ internal static class NpgsqlExtensions
         foreach (var (name, value) in parameters)
             cmd.Parameters.Add(Parameter(name, value));
         return cmd;
-    }
-
-    public static int Execute(this NpgsqlConnection connection, string sql, NpgsqlTransaction? tx = null, params (string Name, object? Value)[] parameters)
-    {
-        using var cmd = connection.Command(sql, tx, parameters);
-        return cmd.ExecuteNonQuery();
-    }
-
-    public static object? Scalar(this NpgsqlConnection connection, string sql, NpgsqlTransaction? tx = null, params (string Name, object? Value)[] parameters)
-    {
-        using var cmd = connection.Command(sql, tx, parameters);
-        var value = cmd.ExecuteScalar();
-        return value is DBNull ? null : value;
     }
 
     public static async Task<int> ExecuteAsync(this NpgsqlConnection connection, string sql, NpgsqlTransaction? tx, CancellationToken cancellationToken,

@@ -7,7 +7,7 @@ namespace Mosaic.Storage.Postgres.Internal;
 internal static class PostgresSchema
 {
     /// <summary>Advisory lock key of schema changes ("MOSAICSC").</summary>
-    private const long MigrationLock = 0x4D4F534149435343;
+    public const long MigrationLock = 0x4D4F534149435343;
 
     /// <summary>The application role granted what Mosaic needs and no more (docs/postgres.md).</summary>
     public const string ApplicationRole = "mosaic_app";

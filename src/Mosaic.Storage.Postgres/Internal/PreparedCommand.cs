@@ -8,15 +8,9 @@ internal sealed class PreparedCommand : IDisposable, IAsyncDisposable
 {
     private readonly NpgsqlCommand _cmd;
 
-    public PreparedCommand(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, params NpgsqlDbType[] types)
-    {
-        _cmd = Unprepared(connection, tx, sql, types);
-        _cmd.Prepare();
-    }
-
     private PreparedCommand(NpgsqlCommand cmd) => _cmd = cmd;
 
-    /// <summary>As the constructor, preparing the statement with the driver's asynchronous call.</summary>
+    /// <summary>The statement with parameters of <paramref name="types"/>, prepared with the driver's asynchronous call.</summary>
     public static async Task<PreparedCommand> PrepareAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken,
         params NpgsqlDbType[] types)
     {
@@ -54,12 +48,6 @@ internal sealed class PreparedCommand : IDisposable, IAsyncDisposable
             _cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
         return this;
     }
-
-    public int Execute() => _cmd.ExecuteNonQuery();
-
-    public object? Scalar() => _cmd.ExecuteScalar() is var v && v is DBNull ? null : v;
-
-    public NpgsqlDataReader Reader() => _cmd.ExecuteReader();
 
     public Task<int> ExecuteAsync(CancellationToken cancellationToken) => _cmd.ExecuteNonQueryAsync(cancellationToken);
 

@@ -30,20 +30,29 @@ internal sealed class RegistryStaging
     private long _households;
     private long? _batchId;
 
-    public RegistryStaging(NpgsqlConnection connection, NpgsqlTransaction tx, Dictionary<string, string> adm1)
+    private RegistryStaging(NpgsqlConnection connection, NpgsqlTransaction tx, Dictionary<string, string> adm1, bool direct)
     {
         _connection = connection;
         _tx = tx;
         _adm1 = adm1;
-        // A COPY into a partitioned table with foreign partitions would send its rows one by one: stage those.
-        _direct = connection.Scalar("SELECT relkind::text FROM pg_class WHERE oid = 'person'::regclass", tx) is "r";
+        _direct = direct;
         (_personTable, _movementTable) = _direct ? ("person", "movement") : ("stage_person", "stage_movement");
+    }
+
+    /// <summary>The staging tables of one import, created in its transaction (dropped at commit).</summary>
+    public static async Task<RegistryStaging> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Dictionary<string, string> adm1,
+        CancellationToken cancellationToken)
+    {
+        // A COPY into a partitioned table with foreign partitions would send its rows one by one: stage those.
+        var direct = await connection.ScalarAsync("SELECT relkind::text FROM pg_class WHERE oid = 'person'::regclass", tx, cancellationToken)
+            .ConfigureAwait(false) is "r";
         // Staged rows have the registry's column types; the batch is given by the merge.
-        connection.Execute($"""
+        await connection.ExecuteAsync($"""
             CREATE TEMP TABLE stage_household (LIKE household) ON COMMIT DROP;
             ALTER TABLE stage_household ALTER batch_id DROP NOT NULL;
-            {(_direct ? "" : "CREATE TEMP TABLE stage_person (LIKE person) ON COMMIT DROP; CREATE TEMP TABLE stage_movement (LIKE movement) ON COMMIT DROP;")}
-            """, tx);
+            {(direct ? "" : "CREATE TEMP TABLE stage_person (LIKE person) ON COMMIT DROP; CREATE TEMP TABLE stage_movement (LIKE movement) ON COMMIT DROP;")}
+            """, tx, cancellationToken).ConfigureAwait(false);
+        return new RegistryStaging(connection, tx, adm1, direct);
     }
 
     /// <summary>Whether households, members and movements can go straight into the registry's own tables (one server).</summary>
@@ -60,19 +69,23 @@ internal sealed class RegistryStaging
         _batchId = batchId;
     }
 
-    /// <summary>Sends a chunk of households (in input order) to the staging tables, or the registry's (<see cref="Owned"/>).</summary>
-    public void Write(IReadOnlyList<(Household Household, byte[] Fingerprint)> chunk)
+    /// <summary>
+    /// Sends a chunk of households (in input order) to the staging tables, or the registry's (<see cref="Owned"/>). A
+    /// cancelled call leaves the transaction to be rolled back (the batch is disposed then).
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyList<(Household Household, byte[] Fingerprint)> chunk, CancellationToken cancellationToken)
     {
-        var ids = ReserveIds(chunk.Count);
-        using (var w = new CopyRows(_connection, _batchId is null
+        var ids = await ReserveIdsAsync(chunk.Count, cancellationToken).ConfigureAwait(false);
+        await using (var w = await CopyRows.BeginAsync(_connection, _batchId is null
             ? $"COPY stage_household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}) FROM STDIN (FORMAT BINARY)"
-            : $"COPY household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}, batch_id) FROM STDIN (FORMAT BINARY)"))
+            : $"COPY household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}, batch_id) FROM STDIN (FORMAT BINARY)", cancellationToken)
+            .ConfigureAwait(false))
         {
             var n = 0;
             var columns = (short)(_batchId is null ? 23 : 24);
             foreach (var (h, fingerprint) in chunk)
             {
-                w.StartRow(columns);
+                await w.StartRowAsync(columns, cancellationToken).ConfigureAwait(false);
                 w.Bigint(ids[n++]);
                 w.Bytea(fingerprint);
                 w.Text(Adm1(h.AreaPcode));
@@ -99,24 +112,28 @@ internal sealed class RegistryStaging
                 if (_batchId is { } batch)
                     w.Bigint(batch);
             }
-            _households += w.Complete();
+            _households += await w.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        using (var w = new CopyRows(_connection,
-            $"COPY {_personTable} (household_id, adm1_pcode, record_key, {RegistrySql.Person}) FROM STDIN (FORMAT BINARY)"))
+        await using (var w = await CopyRows.BeginAsync(_connection,
+            $"COPY {_personTable} (household_id, adm1_pcode, record_key, {RegistrySql.Person}) FROM STDIN (FORMAT BINARY)", cancellationToken)
+            .ConfigureAwait(false))
         {
             var n = 0;
             foreach (var (h, _) in chunk)
             {
                 var adm1 = Adm1(h.AreaPcode);
                 foreach (var m in h.Members)
+                {
+                    await w.StartRowAsync(Copy.PersonFields, cancellationToken).ConfigureAwait(false);
                     Copy.Person(w, ids[n], adm1, _keys.Next(), m);
+                }
                 n++;
             }
-            _persons += w.Complete();
+            _persons += await w.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        using (var w = new CopyRows(_connection,
+        await using (var w = await CopyRows.BeginAsync(_connection,
             $"COPY {_movementTable} (household_id, adm1_pcode, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after) " +
-            "FROM STDIN (FORMAT BINARY)"))
+            "FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             var n = 0;
             foreach (var (h, _) in chunk)
@@ -126,21 +143,24 @@ internal sealed class RegistryStaging
                 {
                     var seq = 0;
                     foreach (var move in MovementHistory.Of(h, m))
+                    {
+                        await w.StartRowAsync(Copy.MovementFields, cancellationToken).ConfigureAwait(false);
                         Copy.Movement(w, ids[n], adm1, m.LineNumber, ++seq, move);
+                    }
                 }
                 n++;
             }
-            w.Complete();
+            await w.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Store ids for the next <paramref name="count"/> households, increasing in input order (gaps are harmless).</summary>
-    private long[] ReserveIds(int count)
+    private async Task<long[]> ReserveIdsAsync(int count, CancellationToken cancellationToken)
     {
         var ids = new long[count];
-        using var cmd = _connection.Command("SELECT nextval('household_id_seq') FROM generate_series(1, @n) ORDER BY 1", _tx, ("n", count));
-        using var r = cmd.ExecuteReader();
-        for (var i = 0; r.Read(); i++)
+        await using var cmd = _connection.Command("SELECT nextval('household_id_seq') FROM generate_series(1, @n) ORDER BY 1", _tx, ("n", count));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; await r.ReadAsync(cancellationToken).ConfigureAwait(false); i++)
             ids[i] = r.GetInt64(0);
         return ids;
     }
@@ -152,36 +172,38 @@ internal sealed class RegistryStaging
     /// holds the merge lock, so "not stored yet" cannot change until this transaction commits.
     /// </summary>
     /// <returns>Households and persons added (the exact counts, whatever other imports committed before).</returns>
-    public RegistrationCommitted Merge(long batchId)
+    public async Task<RegistrationCommitted> MergeAsync(long batchId, CancellationToken cancellationToken)
     {
         // Owned: every household is in the registry already, and none can have been stored by another import.
         if (_batchId is not null)
             return new RegistrationCommitted(_households, _persons);
         // Households another import stored since this one staged them: out of the staging table, and (direct path)
         // their members' and movements' rows out of the registry again.
-        _connection.Execute("""
+        await _connection.ExecuteAsync("""
             CREATE TEMP TABLE stage_stored ON COMMIT DROP AS
                 SELECT s.id FROM stage_household s WHERE EXISTS (SELECT 1 FROM household h WHERE h.submission_id = s.submission_id);
             DELETE FROM stage_household s USING stage_stored t WHERE s.id = t.id;
-            """, _tx);
-        var skipped = _connection.Execute($"DELETE FROM {_personTable} p USING stage_stored t WHERE p.household_id = t.id", _tx);
-        _connection.Execute($"DELETE FROM {_movementTable} m USING stage_stored t WHERE m.household_id = t.id", _tx);
-        var households = _connection.Execute($"""
+            """, _tx, cancellationToken).ConfigureAwait(false);
+        var skipped = await _connection.ExecuteAsync($"DELETE FROM {_personTable} p USING stage_stored t WHERE p.household_id = t.id", _tx, cancellationToken)
+            .ConfigureAwait(false);
+        await _connection.ExecuteAsync($"DELETE FROM {_movementTable} m USING stage_stored t WHERE m.household_id = t.id", _tx, cancellationToken)
+            .ConfigureAwait(false);
+        var households = await _connection.ExecuteAsync($"""
             INSERT INTO household (id, fingerprint, batch_id, adm1_pcode, record_key, {RegistrySql.Household})
                 SELECT s.id, s.fingerprint, @batch, s.adm1_pcode, s.record_key, {RegistrySql.Prefixed("s.", RegistrySql.Household)}
                 FROM stage_household s
-            """, _tx, ("batch", batchId));
+            """, _tx, cancellationToken, ("batch", batchId)).ConfigureAwait(false);
         if (_direct)
             return new RegistrationCommitted(households, _persons - skipped);
-        var persons = _connection.Execute($"""
+        var persons = await _connection.ExecuteAsync($"""
             INSERT INTO person (household_id, adm1_pcode, record_key, {RegistrySql.Person})
                 SELECT p.household_id, p.adm1_pcode, p.record_key, {RegistrySql.Prefixed("p.", RegistrySql.Person)} FROM stage_person p
-            """, _tx);
-        _connection.Execute("""
+            """, _tx, cancellationToken).ConfigureAwait(false);
+        await _connection.ExecuteAsync("""
             INSERT INTO movement (household_id, adm1_pcode, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after)
                 SELECT m.household_id, m.adm1_pcode, m.line, m.seq, m.from_pcode, m.from_country, m.to_pcode, m.date, m.reason, m.status_before, m.status_after
                 FROM stage_movement m
-            """, _tx);
+            """, _tx, cancellationToken).ConfigureAwait(false);
         return new RegistrationCommitted(households, persons);
     }
 }

@@ -62,7 +62,7 @@ public static class RegistrationImporter
         var reader = new SubmissionReader(tables.Households, tables.Members,
             hhMap.Column((int)HouseholdField.Link), memberMap.Column((int)MemberField.ParentLink), mode);
 
-        using var batch = await store.Registry.BeginImportAsync(input.Source.Name, cancellationToken).ConfigureAwait(false);
+        await using var batch = await store.Registry.BeginImportAsync(input.Source.Name, cancellationToken).ConfigureAwait(false);
         long rejected = 0, declined = 0, nextProgress = 0;
         var idColumn = hhMap.ColumnName((int)HouseholdField.SubmissionId);
         using (var writer = new RegistrationWriter(batch))
