@@ -46,6 +46,7 @@ internal static class OptimalSuppression
         var jointCells = -1;
         var republished = 0;
         IReadOnlyList<(int Anchor, int[] Corners)> candidates = [];
+        var walkStarts = new List<CellStatus[]>();
         if (Stages)
         {
             var starts = new List<CellStatus[]> { (CellStatus[])best.Clone() };
@@ -65,6 +66,7 @@ internal static class OptimalSuppression
             }
             // Stage 2: from the safe patterns, every secondary cell the full audit lets go, in two orders; the smallest result is kept.
             var deadline = Share(limit, RepublishShare);
+            walkStarts.Add(best);
             foreach (var from in starts)
             {
                 foreach (var mostFirst in new[] { true, false })
@@ -72,6 +74,7 @@ internal static class OptimalSuppression
                     var trial = (CellStatus[])from.Clone();
                     var published = Republish(table, contributors, trial, layers, deadline - clock.Elapsed, mostFirst);
                     Log?.Invoke($"re-publish ({(mostFirst ? "most" : "fewest")} persons first) from {Suppressed(from)} cells: {published} published again, {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
+                    walkStarts.Add(trial);
                     if (Suppressed(trial) < bestCount)
                     {
                         best = trial;
@@ -82,17 +85,25 @@ internal static class OptimalSuppression
             }
         }
 
-        // Stage 3: box swaps (a candidate box in, the re-publish pass over the cells around it), from the best pattern so far.
+        // Stage 3: box swaps (a candidate box in, the re-publish pass over the cells around it), in two walks with their own
+        // seeds, each from the next smallest pattern of stage 2 when it is at most one cell above the best so far, else from the best.
         var swaps = 0;
         if (Stages)
         {
-            var trial = (CellStatus[])best.Clone();
-            swaps = BoxSwapSearch.Run(table, contributors, trial, layers, candidates, Share(limit, BoxSwapShare) - clock.Elapsed, log: Log);
-            Log?.Invoke($"box swaps: {swaps} moves, {bestCount} -> {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
-            if (Suppressed(trial) <= bestCount)
+            var ordered = walkStarts.OrderBy(Suppressed).ThenBy(p => BoxSwapSearch.Hidden(table, contributors, p)).ToList();
+            for (var walk = 0; walk < Walks; walk++)
             {
-                best = trial;
-                bestCount = Suppressed(trial);
+                var from = walk < ordered.Count && Suppressed(ordered[walk]) <= bestCount + 1 ? ordered[walk] : best;
+                var trial = (CellStatus[])from.Clone();
+                var end = clock.Elapsed + (Share(limit, BoxSwapShare) - clock.Elapsed) / (Walks - walk);
+                swaps += BoxSwapSearch.Run(table, contributors, trial, layers, candidates, end - clock.Elapsed, seed: walk + 1, log: Log);
+                Log?.Invoke($"box swaps, walk {walk + 1}: {Suppressed(from)} -> {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
+                if (Suppressed(trial) < bestCount
+                    || (Suppressed(trial) == bestCount && BoxSwapSearch.Hidden(table, contributors, trial) < BoxSwapSearch.Hidden(table, contributors, best)))
+                {
+                    best = trial;
+                    bestCount = Suppressed(trial);
+                }
             }
         }
 
@@ -208,12 +219,16 @@ internal static class OptimalSuppression
 
     /// <summary>
     /// Share of the time limit by which the joint choice of boxes ends (it has the limit from the start). On the guide's
-    /// table CP-SAT stops improving after about 35 s at load 20 on 2 cores.
+    /// table CP-SAT stopped improving after about 35 s at load 20 on 2 cores, but with 60 s under a heavier load it
+    /// ended 4–7 cells worse.
     /// </summary>
-    private const double JointShare = 0.2;
+    private const double JointShare = 0.3;
 
     /// <summary>Share of the time limit by which the re-publish pass ends.</summary>
-    private const double RepublishShare = 0.3;
+    private const double RepublishShare = 0.4;
+
+    /// <summary>Walks of the box swaps (each from its own start and seed, sharing the stage's time).</summary>
+    private const int Walks = 2;
 
     /// <summary>Share of the time limit by which the box swaps end.</summary>
     private const double BoxSwapShare = 0.85;
