@@ -112,12 +112,15 @@ internal sealed class PublishCommand : MosaicCommand
         var existing = files.FirstOrDefault(File.Exists);
         if (existing is not null && !force)
             throw new CliException(ExitCodes.Usage, $"{existing} already exists: use --force to replace the publication's files");
-        using (var store = OpenStore(parse, console))
+        using (var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken))
         {
             if (await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken) == 0)
                 throw new CliException(ExitCodes.InputRejected, $"the registry in {store.Description} holds no households yet: import them first, or build the demo with mosaic demo");
             try
             {
+                // Read first with the built-in bands (so a bad file fails before any database is opened), again with the database's.
+                if (await AgeBandPolicies.ReadAsync(store, cancellationToken) is { Configured: true } policy)
+                    tables = PublicationFile.Read(path, policy);
                 var requests = tables.Select(t => t.Request with
                 {
                     MinimumCellSize = parse.GetValue(_minCell),

@@ -27,7 +27,7 @@ internal static class TargetSelection
         if (store.Registry is IPersistedSnapshotSource persisted && store.Registry is IHouseholdsByIdSource byId &&
             store.Scores is IScoreColumnsSource columns)
         {
-            var snapshot = PersistedSnapshots.Load(persisted, tree).Snapshot;
+            var snapshot = (await PersistedSnapshots.LoadAsync(persisted, tree, cancellationToken: cancellationToken)).Snapshot;
             var (list, unscored) = await ColumnTargeter.SelectAsync(
                 snapshot, await columns.ReadRanksAsync(cancellationToken), areas, request, candidateScope, byId.ReadListedHouseholdsAsync, columns.ReadScoresAsync,
                 cancellationToken);

@@ -44,7 +44,7 @@ internal static class TabulationsApi
             return Problems.BadRequest($"min_cell cannot be lowered below {DisclosureRule.DefaultMinimumContributors} through the API");
         var dims = (by ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-        var store = database.ForRequest(http);
+        var store = await database.ForRequestAsync(http);
         var cancel = http.RequestAborted;
         var limit = await user.LimitAsync(store.Areas, area, cancel);
         if (!limit.Allowed)
@@ -63,12 +63,14 @@ internal static class TabulationsApi
         {
             var table = await cache.GetOrAddAsync(version, key, async () =>
             {
+                var policy = await AgeBandPolicies.ReadAsync(store, cancel);
                 var request = new TabulationRequest(indicator, dims)
                 {
                     AreaPcode = limit.Pcode,
                     MinimumCellSize = k,
                     Method = method,
-                    AgeBands = ageBands is null ? AgeBands.Default : AgeBands.Parse(ageBands),
+                    AgeBands = policy.Resolve(ageBands),
+                    BaseAgeBands = policy.Base,
                 };
                 return Render(await CountAsync(database, store, request, cancel), format);
             });

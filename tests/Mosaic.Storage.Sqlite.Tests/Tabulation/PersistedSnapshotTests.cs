@@ -30,7 +30,8 @@ public sealed class PersistedSnapshotTests : IDisposable
     private async Task<SnapshotLoad> Load(bool scoring = false)
     {
         using var store = SqliteMosaicStore.Open(_path);
-        return PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken), scoring);
+        return await PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry,
+            await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken), scoring, TestContext.Current.CancellationToken);
     }
 
     [Fact]
