@@ -20,7 +20,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
 {
     public string Name => "suppression";
 
-    public string Description => "secondary suppression + LP audit (unsafe baseline, hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --time-limit SECONDS --log --no-stages --joint-scip --cpsat PARAMS --db FILE --two-divisions --write-db FILE";
+    public string Description => "secondary suppression + LP audit (unsafe baseline, hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --time-limit SECONDS --log --no-stages --joint-scip --cpsat PARAMS --uphill P --db FILE --two-divisions --write-db FILE";
 
     public int Run(string[] args)
     {
@@ -40,6 +40,9 @@ internal sealed class SuppressionBenchmark : IBenchmark
         JointBoxes.UseCpSat = !args.Contains("--joint-scip");
         // --cpsat "PARAMS": more CP-SAT parameters for the joint boxes (text format, e.g. "log_search_progress:true").
         JointBoxes.CpSatParameters = StringOption(args, "--cpsat") ?? "";
+        // --uphill P: the share of moves one cell worse that the box swaps take.
+        if (StringOption(args, "--uphill") is { } uphill)
+            BoxSwapSearch.Uphill = double.Parse(uphill, CultureInfo.InvariantCulture);
 
         var build = Stopwatch.StartNew();
         var twoDivisions = args.Contains("--two-divisions");
@@ -87,7 +90,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"optimal search: {(search.Proven ? "proven optimal" : "time limit reached")}, {search.Cells} cells, lower bound {search.LowerBound}, " +
                     $"{search.Rounds} MIP solves, {search.Cuts} cuts, {search.Elapsed.TotalSeconds:F1} s (limit {timeLimit.TotalSeconds:F0} s), " +
-                    $"joint boxes {(search.JointBoxCells < 0 ? "-" : search.JointBoxCells.ToString(CultureInfo.InvariantCulture))}, re-published {search.Republished}, box swaps {search.BoxSwaps}, exchanges {search.Exchanges}, load {Load()}"));
+                    $"joint boxes {(search.JointBoxCells < 0 ? "-" : search.JointBoxCells.ToString(CultureInfo.InvariantCulture))}, re-published {search.Republished}, box swaps {search.BoxSwaps}, load {Load()}"));
             }
         }
         return 0;

@@ -14,13 +14,13 @@ namespace Mosaic.Core.Disclosure;
 /// solver's hint); a pattern that fails is also repaired with valid boxes and cleaned up, so when the time limit is
 /// reached the best safe pattern found is returned, and the report says it is not proven optimal.
 /// Before the cutting planes, heuristic stages improve the incumbent, each keeping it safe by the full audit: the
-/// joint choice of boxes (<see cref="JointBoxes"/>), the re-publish pass, box swaps (<see cref="BoxSwapSearch"/>) and
-/// exchanges (<see cref="ExchangeSearch"/>).
+/// joint choice of boxes (<see cref="JointBoxes"/>), the re-publish pass and box swaps (<see cref="BoxSwapSearch"/>); a
+/// lower bound comes from the linear relaxation (<see cref="RelaxationBound"/>).
 /// </summary>
 internal static class OptimalSuppression
 {
     /// <summary>Slack of the cuts, far below any protection level (dual values come from floating point).</summary>
-    private const double Slack = 1e-6;
+    internal const double Slack = 1e-6;
 
     /// <summary>Progress of the search, for the benchmark (null: silent).</summary>
     internal static Action<string>? Log { get; set; }
@@ -46,6 +46,7 @@ internal static class OptimalSuppression
         var jointCells = -1;
         var republished = 0;
         IReadOnlyList<(int Anchor, int[] Corners)> candidates = [];
+        var walkStarts = new List<CellStatus[]>();
         if (Stages)
         {
             var starts = new List<CellStatus[]> { (CellStatus[])best.Clone() };
@@ -65,6 +66,7 @@ internal static class OptimalSuppression
             }
             // Stage 2: from the safe patterns, every secondary cell the full audit lets go, in two orders; the smallest result is kept.
             var deadline = Share(limit, RepublishShare);
+            walkStarts.Add(best);
             foreach (var from in starts)
             {
                 foreach (var mostFirst in new[] { true, false })
@@ -72,6 +74,7 @@ internal static class OptimalSuppression
                     var trial = (CellStatus[])from.Clone();
                     var published = Republish(table, contributors, trial, layers, deadline - clock.Elapsed, mostFirst);
                     Log?.Invoke($"re-publish ({(mostFirst ? "most" : "fewest")} persons first) from {Suppressed(from)} cells: {published} published again, {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
+                    walkStarts.Add(trial);
                     if (Suppressed(trial) < bestCount)
                     {
                         best = trial;
@@ -82,27 +85,25 @@ internal static class OptimalSuppression
             }
         }
 
-        // Stage 3: box swaps (a candidate box in, the re-publish pass over the rest), then stage 4: exchanges (one cell
-        // out, the cells that repair its loss in, their lines re-published); each from the best pattern so far.
+        // Stage 3: box swaps (a candidate box in, the re-publish pass over the cells around it), in two walks with their own
+        // seeds, each from the next smallest pattern of stage 2 when it is at most one cell above the best so far, else from the best.
         var swaps = 0;
-        var exchanges = 0;
         if (Stages)
         {
-            var trial = (CellStatus[])best.Clone();
-            swaps = BoxSwapSearch.Run(table, contributors, trial, layers, candidates, Share(limit, BoxSwapShare) - clock.Elapsed, log: Log);
-            Log?.Invoke($"box swaps: {swaps} moves, {bestCount} -> {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
-            if (Suppressed(trial) <= bestCount)
+            var ordered = walkStarts.OrderBy(Suppressed).ThenBy(p => BoxSwapSearch.Hidden(table, contributors, p)).ToList();
+            for (var walk = 0; walk < Walks; walk++)
             {
-                best = trial;
-                bestCount = Suppressed(trial);
-            }
-            trial = (CellStatus[])best.Clone();
-            exchanges = ExchangeSearch.Run(table, contributors, trial, layers, Share(limit, ExchangeShare) - clock.Elapsed, Log);
-            Log?.Invoke($"exchanges: {exchanges} kept, {bestCount} -> {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
-            if (Suppressed(trial) <= bestCount)
-            {
-                best = trial;
-                bestCount = Suppressed(trial);
+                var from = walk < ordered.Count && Suppressed(ordered[walk]) <= bestCount + 1 ? ordered[walk] : best;
+                var trial = (CellStatus[])from.Clone();
+                var end = clock.Elapsed + (Share(limit, BoxSwapShare) - clock.Elapsed) / (Walks - walk);
+                swaps += BoxSwapSearch.Run(table, contributors, trial, layers, candidates, end - clock.Elapsed, seed: walk + 1, log: Log);
+                Log?.Invoke($"box swaps, walk {walk + 1}: {Suppressed(from)} -> {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
+                if (Suppressed(trial) < bestCount
+                    || (Suppressed(trial) == bestCount && BoxSwapSearch.Hidden(table, contributors, trial) < BoxSwapSearch.Hidden(table, contributors, best)))
+                {
+                    best = trial;
+                    bestCount = Suppressed(trial);
+                }
             }
         }
 
@@ -125,7 +126,16 @@ internal static class OptimalSuppression
         var proven = false;
         try
         {
-            while (true)
+            // The linear relaxation's rounds first: a lower bound in seconds, and cuts the master starts with.
+            var relaxation = RelaxationBound.Run(table, primaries, layers, attackers, Share(limit, RelaxationShare) - clock.Elapsed);
+            foreach (var row in relaxation.Cuts)
+                AddRow(solver, s, row);
+            cuts += relaxation.Cuts.Count;
+            lowerBound = Math.Max(lowerBound, relaxation.Bound);
+            Log?.Invoke($"relaxation: {relaxation.Rounds} rounds, {relaxation.Cuts.Count} cuts, lower bound {relaxation.Bound}, {clock.Elapsed.TotalSeconds:F1} s");
+            if (lowerBound >= bestCount)
+                proven = true;
+            while (!proven)
             {
                 var remaining = limit - clock.Elapsed;
                 if (remaining <= TimeSpan.Zero)
@@ -204,24 +214,27 @@ internal static class OptimalSuppression
             JointBoxCells = jointCells,
             Republished = republished,
             BoxSwaps = swaps,
-            Exchanges = exchanges,
         };
     }
 
     /// <summary>
     /// Share of the time limit by which the joint choice of boxes ends (it has the limit from the start). On the guide's
-    /// table CP-SAT stops improving after about 35 s at load 20 on 2 cores.
+    /// table CP-SAT stopped improving after about 35 s at load 20 on 2 cores, but with 60 s under a heavier load it
+    /// ended 4–7 cells worse.
     /// </summary>
-    private const double JointShare = 0.2;
+    private const double JointShare = 0.3;
 
     /// <summary>Share of the time limit by which the re-publish pass ends.</summary>
-    private const double RepublishShare = 0.3;
+    private const double RepublishShare = 0.4;
+
+    /// <summary>Walks of the box swaps (each from its own start and seed, sharing the stage's time).</summary>
+    private const int Walks = 2;
 
     /// <summary>Share of the time limit by which the box swaps end.</summary>
-    private const double BoxSwapShare = 0.7;
+    private const double BoxSwapShare = 0.85;
 
-    /// <summary>Share of the time limit by which the exchanges end; the cutting planes (and the lower bound) have the rest.</summary>
-    private const double ExchangeShare = 0.85;
+    /// <summary>Share of the time limit by which the relaxation's rounds end; the cutting planes have the rest.</summary>
+    private const double RelaxationShare = 0.93;
 
     private static TimeSpan Share(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
 
@@ -334,7 +347,7 @@ internal static class OptimalSuppression
     }
 
     /// <summary>For every cell and dimension: if the cell is suppressed, another cell of its line is (else it is a difference).</summary>
-    private static void AddLineConstraints(Solver solver, LinkedTable table, Variable[] s)
+    internal static void AddLineConstraints(Solver solver, LinkedTable table, Variable[] s)
     {
         for (var cell = 0; cell < table.Size; cell++)
         {
@@ -361,20 +374,40 @@ internal static class OptimalSuppression
     /// </summary>
     private static bool AddCut(Solver solver, Variable[] s, ProtectionCuts attacker, int cell, double level, double[] values)
     {
+        if (CutRow(attacker, cell, level, values) is not { } row)
+            return false;
+        AddRow(solver, s, row);
+        return true;
+    }
+
+    /// <summary>
+    /// The cut's coefficients per cell (<see cref="AddCut"/>), or null when it does not cut <paramref name="values"/> off
+    /// (which may be fractional: the cell's own need is then its level times its value).
+    /// </summary>
+    internal static double[]? CutRow(ProtectionCuts attacker, int cell, double level, double[] values)
+    {
         var (width, g) = attacker.Cut(cell, values);
+        if (width >= level * values[cell] - Slack)
+            return null;
+        var row = new double[g.Length];
         var lhs = 0.0;
         for (var c = 0; c < g.Length; c++)
-            lhs += Math.Min(g[c], level) * values[c];
-        if (width >= level - Slack || lhs >= level - Slack)
-            return false;
-        var row = solver.MakeConstraint(-Slack, double.PositiveInfinity);
-        for (var c = 0; c < g.Length; c++)
         {
-            var coefficient = Math.Min(g[c], level) - (c == cell ? level : 0);
-            if (Math.Abs(coefficient) > 1e-9)
-                row.SetCoefficient(s[c], coefficient);
+            row[c] = Math.Min(g[c], level) - (c == cell ? level : 0);
+            lhs += row[c] * values[c];
         }
-        return true;
+        return lhs >= -Slack ? null : row;
+    }
+
+    /// <summary>Adds a cut (sum of coefficient × s ≥ −<see cref="Slack"/>).</summary>
+    internal static void AddRow(Solver solver, Variable[] s, double[] row)
+    {
+        var constraint = solver.MakeConstraint(-Slack, double.PositiveInfinity);
+        for (var c = 0; c < row.Length; c++)
+        {
+            if (Math.Abs(row[c]) > 1e-9)
+                constraint.SetCoefficient(s[c], row[c]);
+        }
     }
 
     /// <summary>A failing pattern made safe: a valid box for every narrow cell, then the cleanup pass.</summary>

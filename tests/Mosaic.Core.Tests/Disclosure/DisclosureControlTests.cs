@@ -67,7 +67,7 @@ public sealed class DisclosureControlTests
     /// The fewest cells a safe pattern can suppress, by enumeration: every set of cells that holds the sensitive ones,
     /// smallest first, until the exact intruder finds every suppressed cell at least K wide.
     /// </summary>
-    private static int SmallestSafePattern(LinkedTable table, long[] values)
+    internal static int SmallestSafePattern(LinkedTable table, long[] values)
     {
         var sensitive = Enumerable.Range(0, table.Size).Where(i => values[i] > 0 && values[i] < K).ToList();
         var others = Enumerable.Range(0, table.Size).Except(sensitive).ToList();

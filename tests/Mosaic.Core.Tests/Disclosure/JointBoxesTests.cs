@@ -66,25 +66,6 @@ public sealed class JointBoxesTests
         });
 
     [Property(MaxTest = 40)]
-    public Property Exchanges_KeepThePatternSafe_AndNeverAddCellsOrHiddenPersons() =>
-        Prop.ForAll(SmallTable.Arbitrary(4), t =>
-        {
-            var values = t.Contributors();
-            var (primaries, layers) = Setup(values);
-            var pattern = JointBoxes.Choose(t.Table, values, primaries, layers, TimeSpan.FromSeconds(30)).Pattern!;
-            OptimalSuppression.Republish(t.Table, values, pattern, layers, TimeSpan.FromSeconds(30));
-            var before = (CellStatus[])pattern.Clone();
-            ExchangeSearch.Run(t.Table, values, pattern, layers, TimeSpan.FromSeconds(30));
-            var primariesKept = Enumerable.Range(0, values.Length).All(i => (before[i] == CellStatus.PrimarySuppressed) == (pattern[i] == CellStatus.PrimarySuppressed));
-            int cells = pattern.Count(s => s != CellStatus.Published), cellsBefore = before.Count(s => s != CellStatus.Published);
-            long hidden = Hidden(t.Table, values, pattern), hiddenBefore = Hidden(t.Table, values, before);
-            var better = cells < cellsBefore || (cells == cellsBefore && hidden <= hiddenBefore);
-            var narrow = DisclosureControlTests.NarrowCells(t.Table, values, pattern);
-            return (primariesKept && better && narrow.Count == 0)
-                .Label($"cells {cellsBefore} -> {cells}, persons hidden {hiddenBefore} -> {hidden}; {string.Join("; ", narrow)}");
-        });
-
-    [Property(MaxTest = 40)]
     public Property BoxSwaps_KeepThePatternSafe_AndNeverAddCellsOrHiddenPersons() =>
         Prop.ForAll(SmallTable.Arbitrary(4), t =>
         {
@@ -103,6 +84,21 @@ public sealed class JointBoxesTests
             var narrow = DisclosureControlTests.NarrowCells(t.Table, values, pattern);
             return (primariesKept && better && narrow.Count == 0)
                 .Label($"cells {cellsBefore} -> {cells}, persons hidden {hiddenBefore} -> {hidden}; {string.Join("; ", narrow)}");
+        });
+
+    [Property(MaxTest = 60)]
+    public Property RelaxationBound_NeverExceedsTheSmallestSafePattern() =>
+        Prop.ForAll(SmallTable.Arbitrary(2), t =>
+        {
+            var values = t.Contributors();
+            var (primaries, layers) = Setup(values);
+            var sensitive = Enumerable.Range(0, values.Length).Where(i => primaries[i] == CellStatus.PrimarySuppressed).ToList();
+            var attackers = new ProtectionCuts?[layers.Length];
+            var bound = RelaxationBound.Run(t.Table, sensitive, layers, attackers, TimeSpan.FromSeconds(30)).Bound;
+            foreach (var attacker in attackers)
+                attacker?.Dispose();
+            var smallest = DisclosureControlTests.SmallestSafePattern(t.Table, values);
+            return (bound <= smallest).Label($"bound {bound}, smallest safe pattern {smallest}");
         });
 
     private static long Hidden(LinkedTable table, long[] values, CellStatus[] status) =>
