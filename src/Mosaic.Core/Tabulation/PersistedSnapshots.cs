@@ -18,18 +18,26 @@ internal static class PersistedSnapshots
     /// Whether the caller scores: then the snapshot comes with its <see cref="RegistrySnapshot.Scoring"/> columns;
     /// otherwise a current image is read without them (they are never allocated).
     /// </param>
-    public static SnapshotLoad Load(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring = false)
+    public static SnapshotLoad Load(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring = false) =>
+        Load(source, tree, scoring, null);
+
+    /// <summary>
+    /// As <see cref="Load(IPersistedSnapshotSource, IReadOnlyList{Area}, bool)"/>; a current image is read through
+    /// <paramref name="projection"/> (only its columns allocated; the snapshot is then partial). An image that must be
+    /// extended or rebuilt is read whole, and the snapshot returned is whole.
+    /// </summary>
+    public static SnapshotLoad Load(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring, SnapshotProjection? projection)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(tree);
         // Read before the image and the rows: a write committing meanwhile can only make the stamp look older.
         var now = source.CurrentCoverage();
-        var (stored, missing) = Read(source, tree, scoring);
+        var (stored, missing) = Read(source, tree, scoring, projection);
         if (stored is { } current && current.Coverage.SameContent(now))
             return new SnapshotLoad(current.Snapshot, SnapshotLoadKind.Current, current.Coverage) { Image = current.Image };
         // To be extended (and saved again) the image is needed whole, scoring columns included.
-        if (stored is not null && !scoring)
-            (stored, missing) = Read(source, tree, scoring: true);
+        if (stored is not null && (!scoring || projection is not null))
+            (stored, missing) = Read(source, tree, scoring: true, projection: null);
         SnapshotLoad load;
         if (stored is not { } found)
         {
@@ -92,7 +100,7 @@ internal static class PersistedSnapshots
     /// covers then; Image: the stamp of the image bytes themselves).
     /// </summary>
     private static ((RegistrySnapshot Snapshot, SnapshotCoverage Coverage, SnapshotCoverage Image)? Stored, SnapshotLoadKind IfUnusable) Read(
-        IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring)
+        IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring, SnapshotProjection? projection)
     {
         (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? read;
         using (var image = source.OpenImage())
@@ -100,13 +108,15 @@ internal static class PersistedSnapshots
             if (image is null)
                 return (null, SnapshotLoadKind.Built);
             // Read straight into the columns: the image is never held whole beside them.
-            read = SnapshotImage.TryRead(image, tree, scoring);
+            read = SnapshotImage.TryRead(image, tree, scoring, projection);
         }
         if (read is not { } found)
             return (null, SnapshotLoadKind.Rebuilt);
         // A section written for another image, torn or altered is ignored: the image's own score run then tells
         // the caller to refresh the score fields from the store.
-        var scored = source.ReadScoreSection() is { } section ? SnapshotScoreSection.TryApply(section, found.Snapshot, found.Coverage) : null;
+        var scored = source.ReadScoreSection() is { } section
+            ? SnapshotScoreSection.TryApply(section, found.Snapshot, found.Coverage, columns: projection is null || projection.ExtraNumbers)
+            : null;
         return (scored is { } s ? (s.Snapshot, s.Coverage, found.Coverage) : (found.Snapshot, found.Coverage, found.Coverage), SnapshotLoadKind.Rebuilt);
     }
 
@@ -161,7 +171,7 @@ internal static class PersistedSnapshots
     }
 }
 
-/// <summary>How <see cref="PersistedSnapshots.Load"/> came by its snapshot.</summary>
+/// <summary>How <see cref="PersistedSnapshots.Load(IPersistedSnapshotSource, IReadOnlyList{Area}, bool, SnapshotProjection)"/> came by its snapshot.</summary>
 internal enum SnapshotLoadKind
 {
     /// <summary>The stored image covered the store as it is.</summary>

@@ -63,7 +63,11 @@ internal static class SnapshotScoreSection
     /// the coverage it then has (the section's score run and registry version); null when the section is not whole, of
     /// another format, or written for another image. Never throws on bad bytes.
     /// </summary>
-    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryApply(byte[] section, RegistrySnapshot snapshot, SnapshotCoverage image)
+    /// <param name="section">The stored section's bytes.</param>
+    /// <param name="snapshot">The snapshot read from the image.</param>
+    /// <param name="image">The image's stamp.</param>
+    /// <param name="columns">False: the section is checked and its stamp applied, but its columns are not copied (a reader that keeps no optional numbers).</param>
+    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryApply(byte[] section, RegistrySnapshot snapshot, SnapshotCoverage image, bool columns = true)
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -91,13 +95,20 @@ internal static class SnapshotScoreSection
                 var name = r.ReadString();
                 if (!image.OptionalNumbers.Contains(name, StringComparer.Ordinal))
                     return null;
+                if (!columns)
+                {
+                    if (r.BaseStream.Length - r.BaseStream.Position < households * 4L)
+                        return null;
+                    r.BaseStream.Seek(households * 4L, SeekOrigin.Current);
+                    continue;
+                }
                 var values = new float[households];
                 r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
                 numbers[name] = values;
             }
             if (r.BaseStream.Position != r.BaseStream.Length)
                 return null;
-            return (snapshot.WithExtraNumbers(numbers), image with { ScoreRunId = scoreRun, RegistryVersion = version });
+            return (columns ? snapshot.WithExtraNumbers(numbers) : snapshot, image with { ScoreRunId = scoreRun, RegistryVersion = version });
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException or IOException or ArgumentException)
         {
