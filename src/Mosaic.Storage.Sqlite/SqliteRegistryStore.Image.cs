@@ -41,8 +41,9 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
         }
         if (parts.Count == 0)
             return null;
-        // Incremental blob I/O reads each part straight into the caller's columns (a column read would copy it twice).
-        return new ImageStream(connection, parts);
+        // Incremental blob I/O reads each part straight into the caller's columns (a column read would copy it twice),
+        // through a small page cache: the image's pages are read once.
+        return new ImageStream(connection, parts, PageCacheLimit.Lower(connection));
     }
 
     public void SaveImage(byte[] image)
@@ -124,7 +125,7 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
     /// The image's parts read one after the other as one stream. A part whose length changed since the listing
     /// ends the stream early, which the image's length check refuses.
     /// </summary>
-    private sealed class ImageStream(SqliteConnection connection, List<(long Part, long Length)> parts) : Stream
+    private sealed class ImageStream(SqliteConnection connection, List<(long Part, long Length)> parts, PageCacheLimit cache) : Stream
     {
         private readonly long _length = parts.Sum(p => p.Length);
         private int _next;
@@ -190,7 +191,11 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
         protected override void Dispose(bool disposing)
         {
             if (disposing)
+            {
                 _blob?.Dispose();
+                _blob = null;
+                cache.Dispose();
+            }
             base.Dispose(disposing);
         }
     }

@@ -305,38 +305,44 @@ internal static class ColumnTargeter
         RegistrySnapshot snapshot, int[] eligible, bool[] selected, double poorShare,
         Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<ListedHousehold>>> readHouseholds, CancellationToken cancellationToken)
     {
-        var withRef = new List<int>();
+        // Every eligible household with a reference welfare, its value read from the snapshot each time it is needed:
+        // one sorted copy of the values gives the poor line (no index array moved with it).
+        var welfareOf = snapshot.ReferenceWelfare;
+        var withRef = 0;
         for (var i = 0; i < eligible.Length; i++)
         {
-            if (double.IsFinite(snapshot.ReferenceWelfare[eligible[i]]))
-                withRef.Add(i);
+            if (double.IsFinite(welfareOf[eligible[i]]))
+                withRef++;
         }
-        if (withRef.Count == 0)
+        if (withRef == 0)
             return null;
-        var order = withRef.ToArray();
-        var welfare = new double[order.Length];
-        for (var k = 0; k < order.Length; k++)
-            welfare[k] = snapshot.ReferenceWelfare[eligible[order[k]]];
-        var poorCount = (int)Math.Round(Math.Clamp(poorShare, 0, 1) * order.Length, MidpointRounding.AwayFromZero);
+        var poorCount = (int)Math.Round(Math.Clamp(poorShare, 0, 1) * withRef, MidpointRounding.AwayFromZero);
         var poor = new bool[eligible.Length];
         if (poorCount > 0)
         {
-            // The poor line is the poorCount-th lowest welfare: the values sorted alone (no index array moved), then
-            // the households below it and those on it (in eligible order, as a stable sort would give them) found by a scan.
-            var sorted = (double[])welfare.Clone();
+            var sorted = new double[withRef];
+            for (int i = 0, k = 0; i < eligible.Length; i++)
+            {
+                if (double.IsFinite(welfareOf[eligible[i]]))
+                    sorted[k++] = welfareOf[eligible[i]];
+            }
             Array.Sort(sorted);
             var line = sorted[poorCount - 1];
             var below = 0;
             while (below < sorted.Length && sorted[below].CompareTo(line) < 0)
                 below++;
+            // The households below the line are poor; those on it (in eligible order) share what is left.
             var onLine = new List<int>();
-            for (var k = 0; k < order.Length; k++)
+            for (var i = 0; i < eligible.Length; i++)
             {
-                var c = welfare[k].CompareTo(line);
+                var w = welfareOf[eligible[i]];
+                if (!double.IsFinite(w))
+                    continue;
+                var c = w.CompareTo(line);
                 if (c < 0)
-                    poor[order[k]] = true;
+                    poor[i] = true;
                 else if (c == 0)
-                    onLine.Add(order[k]);
+                    onLine.Add(i);
             }
             var tied = onLine.ToArray();
             var need = poorCount - below;
@@ -351,8 +357,10 @@ internal static class ColumnTargeter
                 poor[tied[r]] = true;
         }
         int targeted = 0, included = 0, excludedPoor = 0;
-        foreach (var i in order)
+        for (var i = 0; i < eligible.Length; i++)
         {
+            if (!double.IsFinite(welfareOf[eligible[i]]))
+                continue;
             if (selected[i])
             {
                 targeted++;
@@ -364,7 +372,7 @@ internal static class ColumnTargeter
                 excludedPoor++;
             }
         }
-        return new TargetingErrors(order.Length, poorShare, poorCount, targeted,
+        return new TargetingErrors(withRef, poorShare, poorCount, targeted,
             targeted == 0 ? 0 : (double)included / targeted, poorCount == 0 ? 0 : (double)excludedPoor / poorCount);
     }
 }
