@@ -32,29 +32,40 @@ internal static class SnapshotScoreSection
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(now);
         ArgumentNullException.ThrowIfNull(columns);
-        using var payload = new MemoryStream();
-        using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        var ordered = columns.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        foreach (var (name, values) in ordered)
+        {
+            if (values.Length != households)
+                throw new ArgumentException($"column {name} has {values.Length} values for {households} households", nameof(columns));
+        }
+        // The small fields as BinaryWriter writes them, then the columns copied straight into the one section array
+        // (sized first): the section is built without a growing buffer and a copy of it.
+        var head = Small(w =>
         {
             Stamp(w, image);
             w.Write(households);
             w.Write(now.ScoreRunId);
             w.Write(now.RegistryVersion);
-            w.Write(columns.Count);
-            foreach (var (name, values) in columns.OrderBy(c => c.Key, StringComparer.Ordinal))
-            {
-                if (values.Length != households)
-                    throw new ArgumentException($"column {name} has {values.Length} values for {households} households", nameof(columns));
-                w.Write(name);
-                w.Write(MemoryMarshal.AsBytes(values.AsSpan()));
-            }
+            w.Write(ordered.Count);
+        });
+        var names = ordered.Select(c => Small(w => w.Write(c.Key))).ToList();
+        var section = new byte[checked(HeaderLength + head.Length + names.Sum(n => n.Length) + (long)ordered.Count * households * sizeof(float))];
+        var at = HeaderLength;
+        head.CopyTo(section, at);
+        at += head.Length;
+        for (var c = 0; c < ordered.Count; c++)
+        {
+            names[c].CopyTo(section, at);
+            at += names[c].Length;
+            var bytes = MemoryMarshal.AsBytes(ordered[c].Value.AsSpan());
+            bytes.CopyTo(section.AsSpan(at));
+            at += bytes.Length;
         }
-        var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
-        var section = new byte[HeaderLength + body.Length];
+        var body = section.AsSpan(HeaderLength);
         Magic.CopyTo(section);
         BinaryPrimitives.WriteUInt32LittleEndian(section.AsSpan(8), Format);
         BinaryPrimitives.WriteUInt64LittleEndian(section.AsSpan(12), (ulong)body.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(section.AsSpan(20), XxHash3.HashToUInt64(body));
-        body.CopyTo(section.AsSpan(HeaderLength));
         return section;
     }
 
@@ -114,6 +125,14 @@ internal static class SnapshotScoreSection
         {
             return null;
         }
+    }
+
+    private static byte[] Small(Action<BinaryWriter> write)
+    {
+        using var bytes = new MemoryStream();
+        using (var w = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
+            write(w);
+        return bytes.ToArray();
     }
 
     private static bool Same(SnapshotCoverage a, SnapshotCoverage b) =>
