@@ -59,8 +59,7 @@ internal sealed class PostgresAuditLog(NpgsqlDataSource dataSource) : IAuditLog
     public async Task<AuditLogGuards> ReadGuardsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        // A few catalogue rows: read with the synchronous calls on the connection opened for it.
-        var missing = AuditLogGuardsSql.Missing(connection);
+        var missing = await AuditLogGuardsSql.MissingAsync(connection, cancellationToken).ConfigureAwait(false);
         var highest = (long)(await connection.ScalarAsync("SELECT last_id FROM audit_log_counter", null, cancellationToken).ConfigureAwait(false))!;
         return new AuditLogGuards(missing, highest);
     }

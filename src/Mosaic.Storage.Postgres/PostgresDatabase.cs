@@ -6,7 +6,7 @@ namespace Mosaic.Storage.Postgres;
 
 /// <summary>
 /// A Mosaic database on a PostgreSQL server: one <see cref="NpgsqlDataSource"/> (a thread-safe connection pool)
-/// for the process's lifetime. Units of work (<see cref="OpenStore"/>) take pooled connections per operation, so a
+/// for the process's lifetime. Units of work (<see cref="OpenStoreAsync"/>) take pooled connections per operation, so a
 /// streamed read and another call never share a connection.
 /// </summary>
 public sealed class PostgresDatabase : IMosaicDatabase
@@ -48,27 +48,27 @@ public sealed class PostgresDatabase : IMosaicDatabase
     }
 
     /// <inheritdoc/>
-    public int ReadSchemaVersion() => Guard(() =>
+    public Task<int> ReadSchemaVersionAsync(CancellationToken cancellationToken = default) => GuardAsync(async () =>
     {
-        using var connection = _source.OpenConnection();
-        return PostgresSchema.Read(connection).Version;
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await PostgresSchema.ReadAsync(connection, cancellationToken).ConfigureAwait(false)).Version;
     });
 
     /// <inheritdoc/>
-    public int Migrate() => Migrate(RegistryLayout.Single);
+    public Task<int> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(RegistryLayout.Single, cancellationToken);
 
     /// <summary>Migrates; a new database gets the registry layout given (a coordinator is created partitioned).</summary>
-    internal int Migrate(RegistryLayout layoutIfNew) => Guard(() =>
+    internal Task<int> MigrateAsync(RegistryLayout layoutIfNew, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
-        using var connection = _source.OpenConnection();
-        return PostgresSchema.Migrate(connection, layoutIfNew).Version;
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await PostgresSchema.MigrateAsync(connection, layoutIfNew, cancellationToken).ConfigureAwait(false)).Version;
     });
 
     /// <inheritdoc/>
-    public IMosaicStore OpenStore() => Guard(() =>
+    public Task<IMosaicStore> OpenStoreAsync(CancellationToken cancellationToken = default) => GuardAsync(async () =>
     {
-        using var connection = _source.OpenConnection();
-        var (version, geometry, layout) = PostgresSchema.Read(connection);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var (version, geometry, layout) = await PostgresSchema.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
         if (version > PostgresMigrations.Latest)
             throw PostgresSchema.Newer(version, Description);
         if (version < PostgresMigrations.Latest)
@@ -79,11 +79,12 @@ public sealed class PostgresDatabase : IMosaicDatabase
         return (IMosaicStore)new PostgresMosaicStore(this, version, geometry, layout);
     });
 
-    internal T Guard<T>(Func<T> action)
+    /// <summary>Runs <paramref name="action"/>, reporting the driver's failures as store failures (a cancellation passes as it is).</summary>
+    internal async Task<T> GuardAsync<T>(Func<Task<T>> action)
     {
         try
         {
-            return action();
+            return await action().ConfigureAwait(false);
         }
         catch (NpgsqlException ex)
         {

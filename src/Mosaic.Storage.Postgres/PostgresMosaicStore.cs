@@ -4,7 +4,7 @@ using Mosaic.Storage.Postgres.Internal;
 namespace Mosaic.Storage.Postgres;
 
 /// <summary>
-/// A unit of work on a PostgreSQL database, handed out by <see cref="PostgresDatabase.OpenStore"/>. Every store it
+/// A unit of work on a PostgreSQL database, handed out by <see cref="PostgresDatabase.OpenStoreAsync"/>. Every store it
 /// exposes sits behind the provider boundary (<see cref="StoreBoundary{T}"/>), so callers see only
 /// <see cref="StoreException"/>s.
 /// </summary>
@@ -67,13 +67,15 @@ public sealed class PostgresMosaicStore : IMosaicStore
     /// Opens the database, brings its schema up to date and returns a unit of work that also closes the database:
     /// a shortcut for tools and tests that want one store and nothing else.
     /// </summary>
-    public static PostgresMosaicStore Open(string location)
+    /// <param name="location">A connection string or a <c>postgres://</c> URI.</param>
+    /// <param name="cancellationToken">Stops the migration and the open.</param>
+    public static async Task<PostgresMosaicStore> OpenAsync(string location, CancellationToken cancellationToken = default)
     {
         var database = PostgresDatabase.Open(location);
         try
         {
-            database.Migrate();
-            var store = (PostgresMosaicStore)database.OpenStore();
+            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var store = (PostgresMosaicStore)await database.OpenStoreAsync(cancellationToken).ConfigureAwait(false);
             return new PostgresMosaicStore(database, store.SchemaVersion, new PostgresGeometry(store.UsesPostGis),
                 store.IsPartitioned ? RegistryLayout.Partitioned : RegistryLayout.Single, owns: true);
         }
@@ -84,6 +86,6 @@ public sealed class PostgresMosaicStore : IMosaicStore
         }
     }
 
-    /// <summary>Pooled connections belong to the database object; a store opened by <see cref="Open"/> closes it.</summary>
+    /// <summary>Pooled connections belong to the database object; a store opened by <see cref="OpenAsync"/> closes it.</summary>
     public void Dispose() => _owned?.Dispose();
 }

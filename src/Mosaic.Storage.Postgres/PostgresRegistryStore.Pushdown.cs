@@ -12,35 +12,41 @@ namespace Mosaic.Storage.Postgres;
 // for postgres_fdw partitions — and only the groups travel; the outer GROUPING SETS adds the grand total.
 internal sealed partial class PostgresRegistryStore : ITabulationPushdown
 {
-    public string ExplainCount(PushdownQuery query)
+    public async Task<string> ExplainCountAsync(PushdownQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (text, _, _) = CountSql(query);
-        using var connection = dataSource.OpenConnection();
-        using var tx = connection.BeginTransaction();
-        connection.Execute(PartitionWise, tx);
-        var plan = Strings(connection, tx, "EXPLAIN (VERBOSE) " + text, ("areas", new TypedNull(NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text)));
+        var (text, _, _) = await CountSqlAsync(query, cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(PartitionWise, tx, cancellationToken).ConfigureAwait(false);
+        var plan = await StringsAsync(connection, tx, "EXPLAIN (VERBOSE) " + text, cancellationToken,
+            ("areas", new TypedNull(NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text))).ConfigureAwait(false);
         return string.Join('\n', plan);
     }
 
     private const string PartitionWise = "SET LOCAL enable_partitionwise_aggregate = on; SET LOCAL enable_partitionwise_join = on";
 
-    public PushdownCounts Count(PushdownQuery query)
+    /// <remarks>
+    /// The token goes to every statement: cancelled, Npgsql cancels the query on the server (on a scaled-out registry the
+    /// coordinator then stops its shards' queries), the read-only transaction is rolled back and the connection returns to
+    /// the pool usable.
+    /// </remarks>
+    public async Task<PushdownCounts> CountAsync(PushdownQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (text, k, formats) = CountSql(query);
-        using var connection = dataSource.OpenConnection();
-        using var tx = connection.BeginTransaction();
-        connection.Execute(PartitionWise, tx);
+        var (text, k, formats) = await CountSqlAsync(query, cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(PartitionWise, tx, cancellationToken).ConfigureAwait(false);
         string[]? areas = null;
         if (query.AreaPcode is { } a)
-            areas = [.. Strings(connection, tx, RegistrySql.SubtreePcodes("@area"), ("area", a))];
+            areas = [.. await StringsAsync(connection, tx, RegistrySql.SubtreePcodes("@area"), cancellationToken, ("area", a)).ConfigureAwait(false)];
         var rows = new List<PushdownRow>();
         PushdownRow? total = null;
-        using (var cmd = connection.Command(text, tx, ("areas", areas)))
-        using (var r = cmd.ExecuteReader())
+        await using (var cmd = connection.Command(text, tx, ("areas", areas)))
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (r.Read())
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 // Column 0 is the partition key; the keys follow, then the sums. Within one partition a group is whole,
                 // so its largest contributions are exact; Core merges groups of several partitions.
@@ -63,17 +69,17 @@ internal sealed partial class PostgresRegistryStore : ITabulationPushdown
                     rows.Add(row);
             }
         }
-        tx.Commit();
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new PushdownCounts(rows, total ?? new PushdownRow([.. new string?[k]], 0, 0, 0));
     }
 
     /// <summary>The count query, its number of keys and, per key, the formatter of its value to a category code.</summary>
-    private (string Sql, int Keys, List<Func<object?, string?>> Formats) CountSql(PushdownQuery query)
+    private async Task<(string Sql, int Keys, List<Func<object?, string?>> Formats)> CountSqlAsync(PushdownQuery query, CancellationToken cancellationToken)
     {
         var indicator = query.Indicator;
         HashSet<string> extras;
-        using (var connection = dataSource.OpenConnection())
-            extras = HouseholdNumberColumns(connection).ToHashSet(StringComparer.Ordinal);
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+            extras = (await HouseholdNumberColumnsAsync(connection, cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var sql = new PushdownSql(query.AgeBands, extras);
         var person = indicator.Unit == IndicatorUnit.Person;
         var keyed = query.Dimensions.Select(d => d.IsArea ? ("h.area_pcode", v => v as string) : sql.Key(d.Name)).ToList();
@@ -136,20 +142,21 @@ internal sealed partial class PostgresRegistryStore : ITabulationPushdown
         }
     }
 
-    public IReadOnlyList<string> PreviousCountries()
+    public async Task<IReadOnlyList<string>> PreviousCountriesAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        return Strings(connection, null,
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await StringsAsync(connection, null,
             "SELECT prev_country FROM person WHERE prev_country IS NOT NULL AND prev_country <> '' GROUP BY prev_country " +
-            "ORDER BY min(ARRAY[household_id, line::bigint])");
+            "ORDER BY min(ARRAY[household_id, line::bigint])", cancellationToken).ConfigureAwait(false);
     }
 
-    private static List<string> Strings(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, params (string, object?)[] parameters)
+    private static async Task<List<string>> StringsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, CancellationToken cancellationToken,
+        params (string, object?)[] parameters)
     {
         var result = new List<string>();
-        using var cmd = connection.Command(sql, tx, parameters);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        await using var cmd = connection.Command(sql, tx, parameters);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             result.Add(r.GetString(0));
         return result;
     }

@@ -20,27 +20,28 @@ internal sealed partial class PostgresRegistryStore : IRegistrySnapshotSource
     /// </summary>
     private static readonly string[] s_scoreFields = ["hazard_exposure", "vulnerability"];
 
-    public IReadOnlyList<string> OptionalHouseholdNumbers()
+    public async Task<IReadOnlyList<string>> OptionalHouseholdNumbersAsync(CancellationToken cancellationToken = default)
     {
-        using var connection = dataSource.OpenConnection();
-        var names = HouseholdNumberColumns(connection);
-        if (ReadsScores(connection, names))
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var names = await HouseholdNumberColumnsAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (await ReadsScoresAsync(connection, names, cancellationToken).ConfigureAwait(false))
             names.AddRange(s_scoreFields);
         return names;
     }
 
-    private static bool ReadsScores(NpgsqlConnection connection, List<string> columns) =>
-        !columns.Intersect(s_scoreFields).Any() && connection.Scalar("SELECT EXISTS (SELECT 1 FROM household_score)") is true;
+    private static async Task<bool> ReadsScoresAsync(NpgsqlConnection connection, List<string> columns, CancellationToken cancellationToken) =>
+        !columns.Intersect(s_scoreFields).Any() &&
+        await connection.ScalarAsync("SELECT EXISTS (SELECT 1 FROM household_score)", null, cancellationToken).ConfigureAwait(false) is true;
 
-    private static List<string> HouseholdNumberColumns(NpgsqlConnection connection)
+    private static async Task<List<string>> HouseholdNumberColumnsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         // Columns added by later migrations become optional fields automatically.
         var names = new List<string>();
-        using var cmd = connection.Command(
+        await using var cmd = connection.Command(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'household' " +
             "AND data_type IN ('double precision', 'integer', 'bigint', 'real', 'numeric', 'smallint') ORDER BY ordinal_position", null);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!s_standardHouseholdColumns.Contains(r.GetString(0)))
                 names.Add(r.GetString(0));
@@ -48,33 +49,38 @@ internal sealed partial class PostgresRegistryStore : IRegistrySnapshotSource
         return names;
     }
 
-    public void Scan(RegistrySnapshotBuilder builder)
+    /// <remarks>
+    /// Two ordered scans on two pooled connections, read with the driver's asynchronous calls (buffered rows answer at
+    /// once). The token goes to every call: cancelled, Npgsql cancels the queries on the server and the connections
+    /// return to the pool usable.
+    /// </remarks>
+    public async Task ScanAsync(RegistrySnapshotBuilder builder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        using var hc = dataSource.OpenConnection();
-        using var pc = dataSource.OpenConnection();
-        var columns = HouseholdNumberColumns(hc);
-        var scored = ReadsScores(hc, columns);
+        await using var hc = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var pc = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var columns = await HouseholdNumberColumnsAsync(hc, cancellationToken).ConfigureAwait(false);
+        var scored = await ReadsScoresAsync(hc, columns, cancellationToken).ConfigureAwait(false);
         var extraSql = string.Concat(columns.Select(n => $", h.\"{n}\"::double precision"));
         if (scored)
             extraSql += ", s.max_exposure, s.score";
-        using var households = hc.Command(
+        await using var households = hc.Command(
             $"SELECT h.id, h.area_pcode, {Case("h.dwelling", Codes.Dwelling)}, h.income_before, h.income_now, {Tri("h.remittances")}, " +
             $"h.remittance_amount, {Case("h.remittance_change", Codes.RemittanceChange)}, {Tri("h.debt")}, {Tri("h.savings")}, " +
             $"{Tri("h.assistance_received")}, h.shocks, h.record_key{extraSql} FROM household h" +
             (scored ? " LEFT JOIN household_score s ON s.household_id = h.id" : "") + " ORDER BY h.id", null);
-        using var persons = pc.Command(
+        await using var persons = pc.Command(
             $"SELECT p.household_id, {Case("p.sex", Codes.Sex)}, p.age, {Case("p.relation", Codes.Relation)}, " +
             $"{Case("p.mig_status", Codes.MigratoryStatus)}, p.prev_country, {Case("p.move_reason", Codes.MoveReason)}, " +
             $"{Tri("p.disability")}, {Tri("p.in_school")}, {Tri("p.employed_before")}, {Tri("p.employed_now")}, " +
             // Move month as SnapshotCodes.MonthOf encodes it.
             $"coalesce((extract(year FROM p.move_date)::integer - {SnapshotCodes.FirstMoveYear}) * 12 + extract(month FROM p.move_date)::integer, 0), p.record_key " +
             "FROM person p ORDER BY p.household_id, p.line", null);
-        using var hr = households.ExecuteReader();
-        using var pr = persons.ExecuteReader();
+        await using var hr = await households.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var pr = await persons.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var extras = new double[columns.Count + (scored ? s_scoreFields.Length : 0)];
-        var hasPerson = pr.Read();
-        while (hr.Read())
+        var hasPerson = await pr.ReadAsync(cancellationToken).ConfigureAwait(false);
+        while (await hr.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var id = hr.GetInt64(0);
             for (var i = 0; i < extras.Length; i++)
@@ -84,14 +90,14 @@ internal sealed partial class PostgresRegistryStore : IRegistrySnapshotSource
                 hr.GetNullableDouble(6), (byte)hr.GetInt32(7), (byte)hr.GetInt32(8), (byte)hr.GetInt32(9), (byte)hr.GetInt32(10),
                 (byte)hr.GetInt32(11), (uint)hr.GetInt64(12), id), extras);
             while (hasPerson && pr.GetInt64(0) < id)
-                hasPerson = pr.Read();
+                hasPerson = await pr.ReadAsync(cancellationToken).ConfigureAwait(false);
             while (hasPerson && pr.GetInt64(0) == id)
             {
                 builder.AddPerson(new SnapshotPerson(
                     (byte)pr.GetInt32(1), pr.GetNullableInt(2), (byte)pr.GetInt32(3), (byte)pr.GetInt32(4), pr.GetNullableString(5),
                     (byte)pr.GetInt32(6), (byte)pr.GetInt32(7), (byte)pr.GetInt32(8), (byte)pr.GetInt32(9), (byte)pr.GetInt32(10),
                     MoveMonth(pr.GetInt32(11)), (uint)pr.GetInt64(12)));
-                hasPerson = pr.Read();
+                hasPerson = await pr.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }

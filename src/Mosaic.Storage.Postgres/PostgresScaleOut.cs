@@ -20,16 +20,20 @@ public static class PostgresScaleOut
     /// </summary>
     /// <returns>One line per shard saying what it holds.</returns>
     /// <exception cref="StoreException">A database cannot be reached, or the description is inconsistent.</exception>
-    public static IReadOnlyList<string> Initialize(string coordinator, IReadOnlyList<ShardSpec> shards)
+    /// <param name="coordinator">The coordinator database (a connection string or a <c>postgres://</c> URI).</param>
+    /// <param name="shards">The shards and the admin-1 areas each holds.</param>
+    /// <param name="cancellationToken">Stops the set-up between two steps or inside a statement (each step commits on its own).</param>
+    public static async Task<IReadOnlyList<string>> InitializeAsync(string coordinator, IReadOnlyList<ShardSpec> shards,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shards);
         Validate(shards);
         using var database = PostgresDatabase.Open(coordinator);
-        return database.Guard(() =>
+        return await database.GuardAsync(async () =>
         {
-            using (var probe = database.DataSource.OpenConnection())
+            await using (var probe = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
             {
-                var (version, _, layout) = PostgresSchema.Read(probe);
+                var (version, _, layout) = await PostgresSchema.ReadAsync(probe, cancellationToken).ConfigureAwait(false);
                 if (version > 0 && layout != RegistryLayout.Partitioned)
                 {
                     throw new StoreException(StoreFailure.Conflict,
@@ -37,17 +41,17 @@ public static class PostgresScaleOut
                 }
             }
             foreach (var shard in shards)
-                PrepareShard(shard);
-            database.Migrate(RegistryLayout.Partitioned);
-            using var connection = database.DataSource.OpenConnection();
-            using var tx = connection.BeginTransaction();
-            connection.Execute("CREATE EXTENSION IF NOT EXISTS postgres_fdw", tx);
+                await PrepareShardAsync(shard, cancellationToken).ConfigureAwait(false);
+            await database.MigrateAsync(RegistryLayout.Partitioned, cancellationToken).ConfigureAwait(false);
+            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS postgres_fdw", tx, cancellationToken).ConfigureAwait(false);
             var lines = new List<string>();
             foreach (var shard in shards)
-                lines.Add(Attach(connection, tx, shard));
-            tx.Commit();
+                lines.Add(await AttachAsync(connection, tx, shard, cancellationToken).ConfigureAwait(false));
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return (IReadOnlyList<string>)lines;
-        });
+        }).ConfigureAwait(false);
     }
 
     private static void Validate(IReadOnlyList<ShardSpec> shards)
@@ -65,18 +69,19 @@ public static class PostgresScaleOut
     }
 
     /// <summary>Creates the registry tables on a shard unless they exist.</summary>
-    private static void PrepareShard(ShardSpec shard)
+    private static async Task PrepareShardAsync(ShardSpec shard, CancellationToken cancellationToken)
     {
         using var shardDatabase = PostgresDatabase.Open(shard.Location);
         try
         {
-            using var connection = shardDatabase.DataSource.OpenConnection();
-            if (connection.Scalar("SELECT to_regclass('household') IS NOT NULL") is true)
+            await using var connection = await shardDatabase.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (await connection.ScalarAsync("SELECT to_regclass('household') IS NOT NULL", null, cancellationToken).ConfigureAwait(false) is true)
                 return;
-            using var tx = connection.BeginTransaction();
-            connection.Execute(RegistryTables.Create("", "", keys: true), tx);
-            connection.Execute("CREATE TABLE mosaic_shard (name text PRIMARY KEY); INSERT INTO mosaic_shard VALUES (@n)", tx, ("n", shard.Name));
-            tx.Commit();
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(RegistryTables.Create("", "", keys: true), tx, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync("CREATE TABLE mosaic_shard (name text PRIMARY KEY); INSERT INTO mosaic_shard VALUES (@n)", tx, cancellationToken,
+                ("n", shard.Name)).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (NpgsqlException ex)
         {
@@ -85,25 +90,29 @@ public static class PostgresScaleOut
     }
 
     /// <summary>The foreign server, user mapping and partitions of one shard on the coordinator (skipped when present).</summary>
-    private static string Attach(NpgsqlConnection connection, NpgsqlTransaction tx, ShardSpec shard)
+    private static async Task<string> AttachAsync(NpgsqlConnection connection, NpgsqlTransaction tx, ShardSpec shard, CancellationToken cancellationToken)
     {
         var server = "shard_" + shard.Name;
         var placement = shard.IsDefault ? "every other admin-1 area" : string.Join(", ", shard.Adm1Pcodes);
         var target = PostgresConnectionString.Parse(shard.Location);
-        if (connection.Scalar("SELECT EXISTS (SELECT 1 FROM pg_foreign_server WHERE srvname = @s)", tx, ("s", server)) is true)
+        if (await connection.ScalarAsync("SELECT EXISTS (SELECT 1 FROM pg_foreign_server WHERE srvname = @s)", tx, cancellationToken, ("s", server))
+            .ConfigureAwait(false) is true)
+        {
             return $"shard {shard.Name} ({PostgresConnectionString.Describe(target)}): already attached";
+        }
         var port = target.Port.ToString(CultureInfo.InvariantCulture);
         // async_capable lets one query scan every shard at once; use_remote_estimate plans joins with the shards' statistics.
-        connection.Execute($"CREATE SERVER {server} FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host {Quote(target.Host!)}, port {Quote(port)}, " +
-                           $"dbname {Quote(target.Database ?? "postgres")}, use_remote_estimate 'true', async_capable 'true', fetch_size '20000', batch_size '1000')", tx);
+        await connection.ExecuteAsync($"CREATE SERVER {server} FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host {Quote(target.Host!)}, port {Quote(port)}, " +
+                                      $"dbname {Quote(target.Database ?? "postgres")}, use_remote_estimate 'true', async_capable 'true', fetch_size '20000', batch_size '1000')",
+            tx, cancellationToken).ConfigureAwait(false);
         var user = target.Username ?? Environment.UserName;
-        connection.Execute($"CREATE USER MAPPING FOR PUBLIC SERVER {server} OPTIONS (user {Quote(user)}" +
-                           (target.Password is { Length: > 0 } pw ? $", password {Quote(pw)}" : "") + ")", tx);
+        await connection.ExecuteAsync($"CREATE USER MAPPING FOR PUBLIC SERVER {server} OPTIONS (user {Quote(user)}" +
+                                      (target.Password is { Length: > 0 } pw ? $", password {Quote(pw)}" : "") + ")", tx, cancellationToken).ConfigureAwait(false);
         var bounds = shard.IsDefault ? "DEFAULT" : $"FOR VALUES IN ({string.Join(", ", shard.Adm1Pcodes.Select(Quote))})";
         foreach (var table in new[] { "household", "person", "movement" })
         {
-            connection.Execute($"CREATE FOREIGN TABLE {table}_{shard.Name} PARTITION OF {table} {bounds} " +
-                               $"SERVER {server} OPTIONS (schema_name 'public', table_name '{table}')", tx);
+            await connection.ExecuteAsync($"CREATE FOREIGN TABLE {table}_{shard.Name} PARTITION OF {table} {bounds} " +
+                                          $"SERVER {server} OPTIONS (schema_name 'public', table_name '{table}')", tx, cancellationToken).ConfigureAwait(false);
         }
         return $"shard {shard.Name} ({PostgresConnectionString.Describe(target)}): {placement}";
     }

@@ -6,7 +6,7 @@ namespace Mosaic.Storage.Sqlite;
 
 /// <summary>
 /// A Mosaic database in one SQLite file (WAL mode): thread-safe and cheap to keep for a process's lifetime. Holds
-/// no connection; each <see cref="OpenStore"/> opens its own (SQLite connections are cheap to open and cannot be
+/// no connection; each <see cref="OpenStoreAsync"/> opens its own (SQLite connections are cheap to open and cannot be
 /// shared between threads).
 /// </summary>
 public sealed class SqliteDatabase : IMosaicDatabase
@@ -53,21 +53,36 @@ public sealed class SqliteDatabase : IMosaicDatabase
     public static SqliteDatabase Open(string path, Action<string>? waiting = null, bool pooled = false) => new(Path.GetFullPath(path), waiting, pooled);
 
     /// <inheritdoc/>
-    public int ReadSchemaVersion()
+    public Task<int> ReadSchemaVersionAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var connection = Connect();
-        return Guard(() => SqliteSchema.Version(connection));
+        return Task.FromResult(Guard(() => SqliteSchema.Version(connection)));
     }
 
     /// <inheritdoc/>
-    public int Migrate()
+    public Task<int> MigrateAsync(CancellationToken cancellationToken = default) => Task.FromResult(Migrate(cancellationToken));
+
+    /// <summary>
+    /// <see cref="MigrateAsync"/> on the caller's thread (SQLite works in-process): each migration in its own
+    /// transaction; a cancelled token interrupts the statement running, whose migration is rolled back.
+    /// </summary>
+    internal int Migrate(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var connection = Connect();
-        return Guard(() => SqliteSchema.Migrate(connection, Description));
+        return Guard(() => SqliteSchema.Migrate(connection, Description, cancellationToken));
     }
 
     /// <inheritdoc/>
-    public IMosaicStore OpenStore()
+    public Task<IMosaicStore> OpenStoreAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IMosaicStore>(OpenStore());
+    }
+
+    /// <summary><see cref="OpenStoreAsync"/> on the caller's thread (SQLite opens its file in-process).</summary>
+    internal SqliteMosaicStore OpenStore()
     {
         var connection = Connect();
         try
@@ -130,6 +145,7 @@ public sealed class SqliteDatabase : IMosaicDatabase
         }
     }
 
+    /// <summary>Runs <paramref name="action"/>, reporting SQLite's failures as store failures and an interrupted statement as a cancellation.</summary>
     private TResult Guard<TResult>(Func<TResult> action)
     {
         try
@@ -138,7 +154,7 @@ public sealed class SqliteDatabase : IMosaicDatabase
         }
         catch (SqliteException ex)
         {
-            throw SqliteErrors.Translate(ex, Description);
+            throw SqliteErrors.Translator(ex, Description)!;
         }
     }
 }

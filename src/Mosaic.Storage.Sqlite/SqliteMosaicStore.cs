@@ -5,7 +5,7 @@ using Mosaic.Storage.Sqlite.Internal;
 namespace Mosaic.Storage.Sqlite;
 
 /// <summary>
-/// A unit of work on an SQLite database (one connection), handed out by <see cref="SqliteDatabase.OpenStore"/>.
+/// A unit of work on an SQLite database (one connection), handed out by <see cref="SqliteDatabase.OpenStoreAsync"/>.
 /// Every store it exposes sits behind the provider boundary (<see cref="StoreBoundary{T}"/>), so callers see only
 /// <see cref="StoreException"/>s.
 /// </summary>
@@ -56,13 +56,13 @@ public sealed class SqliteMosaicStore : IMosaicStore
 
     /// <summary>
     /// Opens (creating if needed) the database file, brings its schema up to date and returns a unit of work on it:
-    /// a shortcut for tools and tests that want one store and nothing else.
+    /// a shortcut for tools and tests that want one store and nothing else. Synchronous: SQLite works in-process.
     /// </summary>
     public static SqliteMosaicStore Open(string path)
     {
         var database = SqliteDatabase.Open(path);
         database.Migrate();
-        return (SqliteMosaicStore)database.OpenStore();
+        return database.OpenStore();
     }
 
     /// <summary>Test hook: the unit of work's connection (statements of the test's own on the store's connection).</summary>

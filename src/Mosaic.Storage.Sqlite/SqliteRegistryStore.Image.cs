@@ -16,8 +16,9 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
     /// <summary>The part that holds the score section, outside the image's parts.</summary>
     private const long ScoreSectionPart = -1;
 
-    public SnapshotCoverage CurrentCoverage()
+    public Task<SnapshotCoverage> CurrentCoverageAsync(CancellationToken cancellationToken = default)
     {
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
         using var cmd = connection.CreateCommand(
             "SELECT (SELECT version FROM registry_version WHERE id = 1), (SELECT rewrites FROM registry_rewrites WHERE id = 1), " +
             "coalesce((SELECT max(id) FROM household), 0), coalesce((SELECT max(id) FROM score_run), 0)", null);
@@ -27,11 +28,13 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
             r.Read();
             (version, rewrites, lastHousehold, scoreRun) = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3));
         }
-        return new SnapshotCoverage(version, rewrites, lastHousehold, scoreRun, OptionalHouseholdNumbers());
+        return Task.FromResult(new SnapshotCoverage(version, rewrites, lastHousehold, scoreRun, OptionalHouseholdNumbers()));
     }
 
-    public Stream? OpenImage()
+    /// <remarks>The stream reads the parts with SQLite's incremental blob I/O, in-process and synchronously.</remarks>
+    public Task<Stream?> OpenImageAsync(CancellationToken cancellationToken = default)
     {
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
         var parts = new List<(long Part, long Length)>();
         using (var cmd = connection.CreateCommand("SELECT part, length(data) FROM registry_snapshot WHERE part >= 0 ORDER BY part", null))
         using (var r = cmd.ExecuteReader())
@@ -40,21 +43,24 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
                 parts.Add((r.GetInt64(0), r.GetInt64(1)));
         }
         if (parts.Count == 0)
-            return null;
+            return Task.FromResult<Stream?>(null);
         // Incremental blob I/O reads each part straight into the caller's columns (a column read would copy it twice),
         // through a small page cache: the image's pages are read once.
-        return new ImageStream(connection, parts, PageCacheLimit.Lower(connection));
+        return Task.FromResult<Stream?>(new ImageStream(connection, parts, PageCacheLimit.Lower(connection)));
     }
 
-    public void SaveImage(byte[] image)
+    /// <remarks>One transaction: a cancellation (checked before each part, and interrupting a statement) rolls it back.</remarks>
+    public Task SaveImageAsync(byte[] image, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
         using var tx = connection.BeginTransaction();
         connection.Execute("DELETE FROM registry_snapshot", tx);
         using var insert = connection.CreateCommand("INSERT INTO registry_snapshot (part, data) VALUES ($p, zeroblob($n))", tx, ("$p", 0L), ("$n", 0L));
         var part = 0L;
         for (var at = 0; at < image.Length || part == 0; at += PartBytes, part++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var length = Math.Min(PartBytes, image.Length - at);
             insert.Parameters["$p"].Value = part;
             insert.Parameters["$n"].Value = (long)length;
@@ -62,27 +68,47 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
             using var blob = new SqliteBlob(connection, "registry_snapshot", "data", part);
             blob.Write(image, at, length);
         }
+        cancellationToken.ThrowIfCancellationRequested();
         tx.Commit();
+        return Task.CompletedTask;
     }
 
-    public byte[]? ReadScoreSection() =>
-        connection.ExecuteScalar("SELECT data FROM registry_snapshot WHERE part = $p", null, ("$p", ScoreSectionPart)) as byte[];
+    public Task<byte[]?> ReadScoreSectionAsync(CancellationToken cancellationToken = default)
+    {
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
+        return Task.FromResult(connection.ExecuteScalar("SELECT data FROM registry_snapshot WHERE part = $p", null, ("$p", ScoreSectionPart)) as byte[]);
+    }
 
-    public void SaveScoreSection(byte[] section)
+    public Task SaveScoreSectionAsync(byte[] section, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(section);
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
         // One statement: atomic, and the image's parts are left as they are.
         using var cmd = connection.CreateCommand("INSERT OR REPLACE INTO registry_snapshot (part, data) VALUES ($p, $d)", null,
             ("$p", ScoreSectionPart), ("$d", section));
         cmd.ExecuteNonQuery();
+        return Task.CompletedTask;
     }
 
-    public long CountHouseholdsThrough(long lastHouseholdId) =>
+    public Task<long> CountHouseholdsThroughAsync(long lastHouseholdId, CancellationToken cancellationToken = default)
+    {
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
+        return Task.FromResult(CountHouseholdsThrough(lastHouseholdId));
+    }
+
+    private long CountHouseholdsThrough(long lastHouseholdId) =>
         Convert.ToInt64(connection.ExecuteScalar("SELECT count(*) FROM household WHERE id <= $last", null, ("$last", lastHouseholdId)), CultureInfo.InvariantCulture);
 
-    public IReadOnlyDictionary<string, float[]> ReadOptionalNumbers(IReadOnlyList<string> names, long throughHouseholdId)
+    public Task<IReadOnlyDictionary<string, float[]>> ReadOptionalNumbersAsync(IReadOnlyList<string> names, long throughHouseholdId,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
+        return Task.FromResult<IReadOnlyDictionary<string, float[]>>(ReadOptionalNumbers(names, throughHouseholdId));
+    }
+
+    private Dictionary<string, float[]> ReadOptionalNumbers(IReadOnlyList<string> names, long throughHouseholdId)
+    {
         var own = HouseholdNumberColumns();
         var plain = names.Where(own.Contains).ToList();
         var scores = names.Where(s_scoreFields.Contains).ToList();

@@ -22,7 +22,13 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
     /// </summary>
     private static readonly string[] s_scoreFields = ["hazard_exposure", "vulnerability"];
 
-    public IReadOnlyList<string> OptionalHouseholdNumbers()
+    public Task<IReadOnlyList<string>> OptionalHouseholdNumbersAsync(CancellationToken cancellationToken = default)
+    {
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
+        return Task.FromResult<IReadOnlyList<string>>(OptionalHouseholdNumbers());
+    }
+
+    private List<string> OptionalHouseholdNumbers()
     {
         var names = HouseholdNumberColumns();
         if (ReadsScores(names))
@@ -78,9 +84,22 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
         return names;
     }
 
-    public void Scan(RegistrySnapshotBuilder builder) => ScanAfter(builder, 0);
+    public async Task ScanAsync(RegistrySnapshotBuilder builder, CancellationToken cancellationToken = default) =>
+        await ScanAfterAsync(builder, 0, cancellationToken).ConfigureAwait(false);
 
-    public long ScanAfter(RegistrySnapshotBuilder builder, long afterHouseholdId)
+    /// <remarks>
+    /// In-process, on the caller's thread (a completed task). The token interrupts the statements
+    /// (<see cref="SqliteInterrupt"/>: also while SQLite sorts before the first row), and is checked every few thousand
+    /// households besides, for a cancellation that falls between two statements.
+    /// </remarks>
+    public Task<long> ScanAfterAsync(RegistrySnapshotBuilder builder, long afterHouseholdId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
+        return Task.FromResult(ScanAfter(builder, afterHouseholdId, cancellationToken));
+    }
+
+    private long ScanAfter(RegistrySnapshotBuilder builder, long afterHouseholdId, CancellationToken cancellationToken)
     {
         var columns = HouseholdNumberColumns();
         var scored = ReadsScores(columns);
@@ -102,13 +121,17 @@ internal sealed partial class SqliteRegistryStore : IRegistrySnapshotSource
             // Move month as SnapshotCodes.MonthOf encodes it, computed from the stored yyyy-MM-dd text.
             $"coalesce((CAST(substr(p.move_date, 1, 4) AS INTEGER) - {SnapshotCodes.FirstMoveYear}) * 12 + CAST(substr(p.move_date, 6, 2) AS INTEGER), 0), p.record_key " +
             "FROM person p WHERE p.household_id > $after ORDER BY p.household_id, p.line", null, ("$after", afterHouseholdId));
+        cancellationToken.ThrowIfCancellationRequested();
         using var hr = households.ExecuteReader();
         using var pr = persons.ExecuteReader();
         var extras = new double[columns.Count + (scored ? s_scoreFields.Length : 0)];
         var hasPerson = pr.Read();
         var last = afterHouseholdId;
+        var read = 0;
         while (hr.Read())
         {
+            if ((++read & 4095) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
             var id = hr.GetInt64(0);
             last = id;
             for (var i = 0; i < columns.Count; i++)

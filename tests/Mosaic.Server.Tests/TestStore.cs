@@ -55,7 +55,8 @@ public sealed class TestStore : IDisposable
     /// <summary>The SQLite file path or the PostgreSQL connection string.</summary>
     public string Db { get; }
 
-    public IMosaicStore Open() => UsesPostgres ? PostgresMosaicStore.Open(Db) : SqliteMosaicStore.Open(Db);
+    /// <summary>A unit of work on the fixture's database (migrated); fixtures open it in constructors, which cannot await.</summary>
+    public IMosaicStore Open() => UsesPostgres ? PostgresMosaicStore.OpenAsync(Db).GetAwaiter().GetResult() : SqliteMosaicStore.Open(Db);
 
     /// <summary>A plain read-only connection to the tables, for oracles that read rows without Mosaic.</summary>
     public DbConnection OpenSql()

@@ -61,7 +61,7 @@ public sealed class PostgresAuditLogTests : AuditLogContractTests
     [Fact]
     public async Task AuditLog_TheApplicationRole_CanAppendAndRead()
     {
-        using var app = PostgresMosaicStore.Open(_database.ConnectionString(user: "mosaic_app"));
+        using var app = await PostgresMosaicStore.OpenAsync(_database.ConnectionString(user: "mosaic_app"), TestContext.Current.CancellationToken);
         var id = await app.AuditLog.AppendAsync(Entry, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(id, Assert.Single(await Store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken)).Id);
     }

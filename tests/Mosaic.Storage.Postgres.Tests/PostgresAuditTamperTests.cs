@@ -15,7 +15,8 @@ public sealed class PostgresAuditTamperTests : IDisposable
     public PostgresAuditTamperTests(PostgresServer server)
     {
         _database = new PostgresTestDatabase(server);
-        using var store = PostgresMosaicStore.Open(_database.ConnectionString());
+        // A constructor cannot await.
+        using var store = PostgresMosaicStore.OpenAsync(_database.ConnectionString()).GetAwaiter().GetResult();
         for (var n = 1; n <= 4; n++)
         {
             store.AuditLog.AppendAsync(new AuditEntry(new DateTimeOffset(2026, 11, n, 9, 0, 0, TimeSpan.Zero).AddTicks(1234567), "officer" + n,
@@ -33,7 +34,7 @@ public sealed class PostgresAuditTamperTests : IDisposable
 
     private async Task<AuditVerification> Verify()
     {
-        using var store = PostgresMosaicStore.Open(_database.ConnectionString());
+        using var store = await PostgresMosaicStore.OpenAsync(_database.ConnectionString(), TestContext.Current.CancellationToken);
         return await AuditVerifier.VerifyAsync(store.AuditLog, cancellationToken: TestContext.Current.CancellationToken);
     }
 
@@ -109,7 +110,7 @@ public sealed class PostgresAuditTamperTests : IDisposable
             DROP FUNCTION publication_log_refuse();
             DELETE FROM mosaic_schema WHERE version >= 7;
             """);
-        using var store = PostgresMosaicStore.Open(_database.ConnectionString());
+        using var store = await PostgresMosaicStore.OpenAsync(_database.ConnectionString(), TestContext.Current.CancellationToken);
         var chain = await store.AuditLog.ReadChainAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([1L, 2L, 3L, 4L], chain.Select(c => c.Entry.Id));
         Assert.All(chain, c => Assert.Equal(32, c.Hash?.Length));

@@ -65,7 +65,7 @@ public sealed class PostgresPublicationLogTests : PublicationLogContractTests
     [Fact]
     public async Task TheApplicationRole_CanAppendAndRead()
     {
-        using var app = PostgresMosaicStore.Open(_database.ConnectionString(user: "mosaic_app"));
+        using var app = await PostgresMosaicStore.OpenAsync(_database.ConnectionString(user: "mosaic_app"), TestContext.Current.CancellationToken);
         await PublicationLogs.Of(app).LogPublicationsAsync([Tables[0]], TestContext.Current.CancellationToken);
         Assert.Equal("population", Assert.Single(await Log.ReadPublicationsAsync(TestContext.Current.CancellationToken)).Indicator);
     }

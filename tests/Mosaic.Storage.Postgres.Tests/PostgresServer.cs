@@ -78,7 +78,8 @@ public sealed class PostgresServer : IDisposable
             // The application role of docs/postgres.md, so the privilege tests can connect as it.
             Execute(admin, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mosaic_app') THEN CREATE ROLE mosaic_app LOGIN; END IF; END $$");
         }
-        using (var store = PostgresMosaicStore.Open(ConnectionString(Template)))
+        // Called from the fixture's constructor, which cannot await.
+        using (var store = PostgresMosaicStore.OpenAsync(ConnectionString(Template)).GetAwaiter().GetResult())
         {
         }
         NpgsqlConnection.ClearAllPools();

@@ -9,9 +9,10 @@ public sealed class PostgresStoreTests(PostgresServer server) : IDisposable
     private readonly PostgresTestDatabase _database = new(server);
 
     [Fact]
-    public void Open_DatabaseFromANewerMosaic_IsRefusedWithAClearMessage()
+    public async Task Open_DatabaseFromANewerMosaic_IsRefusedWithAClearMessage()
     {
-        using (var store = PostgresMosaicStore.Open(_database.ConnectionString()))
+        var cancel = TestContext.Current.CancellationToken;
+        using (var store = await PostgresMosaicStore.OpenAsync(_database.ConnectionString(), cancel))
         {
         }
         using (var raw = new NpgsqlConnection(_database.ConnectionString()))
@@ -20,17 +21,17 @@ public sealed class PostgresStoreTests(PostgresServer server) : IDisposable
             using var cmd = new NpgsqlCommand("INSERT INTO mosaic_schema (version, name) VALUES (999, 'from the future')", raw);
             cmd.ExecuteNonQuery();
         }
-        var ex = Assert.Throws<StoreException>(() => PostgresMosaicStore.Open(_database.ConnectionString()));
+        var ex = await Assert.ThrowsAsync<StoreException>(() => PostgresMosaicStore.OpenAsync(_database.ConnectionString(), cancel));
         Assert.Equal(StoreFailure.NewerSchema, ex.Failure);
         Assert.Contains("newer than this Mosaic", ex.Message, StringComparison.Ordinal);
         using var database = PostgresDatabase.Open(_database.ConnectionString());
-        Assert.Equal(StoreFailure.NewerSchema, Assert.Throws<StoreException>(database.OpenStore).Failure);
+        Assert.Equal(StoreFailure.NewerSchema, (await Assert.ThrowsAsync<StoreException>(() => database.OpenStoreAsync(cancel))).Failure);
     }
 
     [Fact]
-    public void Open_WithPostGisInstalled_StoresBoundariesAsGeometries()
+    public async Task Open_WithPostGisInstalled_StoresBoundariesAsGeometries()
     {
-        using var store = PostgresMosaicStore.Open(_database.ConnectionString());
+        using var store = await PostgresMosaicStore.OpenAsync(_database.ConnectionString(), TestContext.Current.CancellationToken);
         Assert.True(store.UsesPostGis);
         using var raw = new NpgsqlConnection(_database.ConnectionString());
         raw.Open();
@@ -39,34 +40,35 @@ public sealed class PostgresStoreTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
-    public void Open_AnUnknownDatabase_SaysWhichOneWithoutThePassword()
+    public async Task Open_AnUnknownDatabase_SaysWhichOneWithoutThePassword()
     {
         server.RequireServer();
         var missing = new NpgsqlConnectionStringBuilder(server.ConnectionString("no_such_database")) { Password = "s3cret" };
-        var ex = Assert.Throws<StoreException>(() => PostgresMosaicStore.Open(missing.ConnectionString));
+        var ex = await Assert.ThrowsAsync<StoreException>(() => PostgresMosaicStore.OpenAsync(missing.ConnectionString, TestContext.Current.CancellationToken));
         Assert.Equal(StoreFailure.Unavailable, ex.Failure);
         Assert.Contains("no_such_database", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void OpenStore_OnAnEmptyDatabase_AsksForMigrationFirst()
+    public async Task OpenStore_OnAnEmptyDatabase_AsksForMigrationFirst()
     {
+        var cancel = TestContext.Current.CancellationToken;
         using var database = PostgresDatabase.Open(server.ConnectionString(server.CreateDatabase(migrated: false)));
-        Assert.Equal(0, database.ReadSchemaVersion());
-        Assert.Equal(StoreFailure.OutdatedSchema, Assert.Throws<StoreException>(database.OpenStore).Failure);
-        Assert.Equal(database.LatestSchemaVersion, database.Migrate());
-        using var store = database.OpenStore();
+        Assert.Equal(0, await database.ReadSchemaVersionAsync(cancel));
+        Assert.Equal(StoreFailure.OutdatedSchema, (await Assert.ThrowsAsync<StoreException>(() => database.OpenStoreAsync(cancel))).Failure);
+        Assert.Equal(database.LatestSchemaVersion, await database.MigrateAsync(cancel));
+        using var store = await database.OpenStoreAsync(cancel);
         Assert.Equal(database.LatestSchemaVersion, store.SchemaVersion);
     }
 
     [Fact]
-    public void AServerThatIsDown_IsAStoreFailureNamingIt()
+    public async Task AServerThatIsDown_IsAStoreFailureNamingIt()
     {
         server.RequireServer();
         var builder = new NpgsqlConnectionStringBuilder(server.Admin) { Port = 1, Database = "mosaic", Timeout = 3 };
         using var database = PostgresDatabase.Open(builder.ConnectionString);
-        var ex = Assert.Throws<StoreException>(() => database.Migrate());
+        var ex = await Assert.ThrowsAsync<StoreException>(() => database.MigrateAsync(TestContext.Current.CancellationToken));
         Assert.Equal(StoreFailure.Unavailable, ex.Failure);
         Assert.Contains("127.0.0.1:1/mosaic", ex.Message, StringComparison.Ordinal);
     }

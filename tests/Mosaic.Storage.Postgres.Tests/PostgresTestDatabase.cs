@@ -14,7 +14,8 @@ public sealed class PostgresTestDatabase(PostgresServer server) : IStoreProvider
 
     public string ConnectionString(string? user = null) => server.ConnectionString(Name, user);
 
-    public IMosaicStore Open() => PostgresMosaicStore.Open(ConnectionString());
+    /// <summary>The contract suites open their store from a property (<c>Store</c>), which cannot await.</summary>
+    public IMosaicStore Open() => PostgresMosaicStore.OpenAsync(ConnectionString()).GetAwaiter().GetResult();
 
     public void Dispose()
     {

@@ -41,14 +41,15 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public void Migrate_BringsTheSchemaToTheLatestVersion_AndASecondCallChangesNothing()
+    public async Task Migrate_BringsTheSchemaToTheLatestVersion_AndASecondCallChangesNothing()
     {
+        var cancel = TestContext.Current.CancellationToken;
         using var database = SqliteDatabase.Open(DbPath);
-        Assert.Equal(0, database.ReadSchemaVersion());
-        Assert.Equal(database.LatestSchemaVersion, database.Migrate());
-        Assert.Equal(database.LatestSchemaVersion, database.Migrate());
+        Assert.Equal(0, await database.ReadSchemaVersionAsync(cancel));
+        Assert.Equal(database.LatestSchemaVersion, await database.MigrateAsync(cancel));
+        Assert.Equal(database.LatestSchemaVersion, await database.MigrateAsync(cancel));
         Assert.Equal(database.LatestSchemaVersion, UserVersion(DbPath));
-        using var store = database.OpenStore();
+        using var store = await database.OpenStoreAsync(cancel);
         Assert.Equal(database.LatestSchemaVersion, store.SchemaVersion);
     }
 
@@ -56,35 +57,36 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task Database_HandsOutIndependentUnitsOfWorkFromSeveralThreads()
     {
         using var database = SqliteDatabase.Open(DbPath);
-        database.Migrate();
-        using (var store = database.OpenStore())
+        await database.MigrateAsync(TestContext.Current.CancellationToken);
+        using (var store = await database.OpenStoreAsync(TestContext.Current.CancellationToken))
             await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var counts = new int[8];
         await Parallel.ForAsync(0, counts.Length, TestContext.Current.CancellationToken, async (i, cancel) =>
         {
-            using var store = database.OpenStore();
+            using var store = await database.OpenStoreAsync(cancel);
             counts[i] = await store.Areas.CountAsync(cancel);
         });
         Assert.All(counts, c => Assert.Equal(Fixtures.Areas.Count, c));
     }
 
     [Fact]
-    public void Migrate_FileFromANewerMosaic_IsANewerSchemaFailure()
+    public async Task Migrate_FileFromANewerMosaic_IsANewerSchemaFailure()
     {
+        var cancel = TestContext.Current.CancellationToken;
         using (var database = SqliteDatabase.Open(DbPath))
-            database.Migrate();
+            await database.MigrateAsync(cancel);
         Sql("PRAGMA user_version = 999");
         using var again = SqliteDatabase.Open(DbPath);
-        Assert.Equal(StoreFailure.NewerSchema, Assert.Throws<StoreException>(() => again.Migrate()).Failure);
-        Assert.Equal(StoreFailure.NewerSchema, Assert.Throws<StoreException>(again.OpenStore).Failure);
+        Assert.Equal(StoreFailure.NewerSchema, (await Assert.ThrowsAsync<StoreException>(() => again.MigrateAsync(cancel))).Failure);
+        Assert.Equal(StoreFailure.NewerSchema, (await Assert.ThrowsAsync<StoreException>(() => again.OpenStoreAsync(cancel))).Failure);
     }
 
     [Fact]
-    public void Open_AFileThatIsNotADatabase_IsACorruptFailureNamingTheFile()
+    public async Task Open_AFileThatIsNotADatabase_IsACorruptFailureNamingTheFile()
     {
         File.WriteAllText(DbPath, new string('x', 4096));
         using var database = SqliteDatabase.Open(DbPath);
-        var ex = Assert.Throws<StoreException>(() => database.Migrate());
+        var ex = await Assert.ThrowsAsync<StoreException>(() => database.MigrateAsync(TestContext.Current.CancellationToken));
         Assert.Equal(StoreFailure.Corrupt, ex.Failure);
         Assert.Contains(DbPath, ex.Message, StringComparison.Ordinal);
         Assert.IsNotType<SqliteException>(ex);

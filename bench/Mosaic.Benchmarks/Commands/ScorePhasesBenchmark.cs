@@ -37,7 +37,7 @@ internal sealed class ScorePhasesBenchmark : IBenchmark
         var areas = store.Areas.AllAsync(withBoundaries: true).GetAwaiter().GetResult();
         Step("hazard layers + areas");
         var source = (IPersistedSnapshotSource)store.Registry;
-        var load = PersistedSnapshots.Load(source, areas, scoring: true, SnapshotProjection.Scoring);
+        var load = PersistedSnapshots.LoadAsync(source, areas, scoring: true, SnapshotProjection.Scoring).GetAwaiter().GetResult();
         Step($"snapshot ({load.Kind}, {load.Snapshot.HouseholdCount} households)");
         var model = DefaultVulnerabilityModel.Model;
         if (args.Contains("--split"))
@@ -72,7 +72,7 @@ internal sealed class ScorePhasesBenchmark : IBenchmark
         }
         store.Scores.SaveRunAsync(model, run, DateTimeOffset.UtcNow).GetAwaiter().GetResult();
         Step("write score rows");
-        ScoreSnapshotFields.Refresh(source, load, run);
+        ScoreSnapshotFields.RefreshAsync(source, load, run).GetAwaiter().GetResult();
         Step("refresh image");
         return 0;
     }

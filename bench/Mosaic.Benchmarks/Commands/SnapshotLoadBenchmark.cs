@@ -29,9 +29,9 @@ internal sealed class SnapshotLoadBenchmark : IBenchmark
         var source = (IPersistedSnapshotSource)store.Registry;
         var areas = store.Areas.AllAsync().GetAwaiter().GetResult();
         Step("areas");
-        var coverage = source.CurrentCoverage();
+        var coverage = source.CurrentCoverageAsync().GetAwaiter().GetResult();
         Step("coverage");
-        using var image = source.OpenImage() ?? throw new InvalidOperationException("no image: run mosaic tabulate once");
+        using var image = source.OpenImageAsync().GetAwaiter().GetResult() ?? throw new InvalidOperationException("no image: run mosaic tabulate once");
         var megabytes = image.Length / 1048576.0;
         var read = SnapshotImage.TryRead(image, areas) ?? throw new InvalidOperationException("image unusable");
         Step($"read + check + parse ({megabytes:F1} MiB)");

@@ -43,7 +43,7 @@ internal sealed class TargetPhasesBenchmark : IBenchmark
         var tree = store.Areas.AllAsync().GetAwaiter().GetResult();
         var areas = new AreaAncestry(tree);
         Step("latest run + areas");
-        var snapshot = PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, tree, scoring: false, SnapshotProjection.Targeting).Snapshot;
+        var snapshot = PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry, tree, scoring: false, SnapshotProjection.Targeting).GetAwaiter().GetResult().Snapshot;
         Step($"snapshot ({snapshot.HouseholdCount} households)");
         var columns = (IScoreColumnsSource)store.Scores;
         var ranks = columns.ReadRanksAsync().GetAwaiter().GetResult();

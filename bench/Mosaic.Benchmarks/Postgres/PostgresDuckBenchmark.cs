@@ -19,7 +19,7 @@ internal sealed class PostgresDuckBenchmark : IBenchmark
         var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         RegistrySnapshot snapshot;
-        using (var store = PostgresMosaicStore.Open(db))
+        using (var store = PostgresMosaicStore.OpenAsync(db).GetAwaiter().GetResult())
             snapshot = RegistrySnapshotLoader.LoadAsync(store).GetAwaiter().GetResult();
         Console.WriteLine($"snapshot read in {clock.Elapsed.TotalSeconds:F1} s (load {PostgresImportBenchmark.Load()})");
         var duck = DuckPeer.Run(snapshot, runs, by);

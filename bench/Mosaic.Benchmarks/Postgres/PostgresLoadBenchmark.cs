@@ -16,7 +16,7 @@ internal sealed class PostgresLoadBenchmark : IBenchmark
         var households = int.Parse(Option(args, "--households") ?? "2190000", CultureInfo.InvariantCulture);
         var seed = long.Parse(Option(args, "--seed") ?? "2026", CultureInfo.InvariantCulture);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var store = PostgresMosaicStore.Open(db);
+        using var store = PostgresMosaicStore.OpenAsync(db).GetAwaiter().GetResult();
         var stored = TwoDivisionRegistry.Load(store, households, seed);
         Console.WriteLine($"{stored.Households:N0} households, {stored.Persons:N0} persons in {clock.Elapsed.TotalSeconds:F1} s (load {PostgresImportBenchmark.Load()})");
         return 0;

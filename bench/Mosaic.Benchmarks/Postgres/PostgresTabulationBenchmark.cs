@@ -101,7 +101,7 @@ internal sealed class PostgresTabulationBenchmark : IBenchmark
         Console.WriteLine($"  grand total {(published is null ? "suppressed" : $"{published:N0}")}, residents in the database {total:N0}");
 
         RegistrySnapshot snapshot;
-        using (var store = PostgresMosaicStore.Open(main.ConnectionString("single")))
+        using (var store = PostgresMosaicStore.OpenAsync(main.ConnectionString("single")).GetAwaiter().GetResult())
             snapshot = RegistrySnapshotLoader.LoadAsync(store).GetAwaiter().GetResult();
         var duck = DuckPeer.Run(snapshot, runs, by.Split(','));
         if (duck.Total != total)
@@ -129,7 +129,7 @@ internal sealed class PostgresTabulationBenchmark : IBenchmark
 
     private static Core.Storage.RegistrationCommitted LoadInto(string connectionString, int households, long seed)
     {
-        using var store = PostgresMosaicStore.Open(connectionString);
+        using var store = PostgresMosaicStore.OpenAsync(connectionString).GetAwaiter().GetResult();
         return TwoDivisionRegistry.Load(store, households, seed);
     }
 

@@ -29,7 +29,7 @@ internal sealed class AuditListCommand : MosaicCommand
         var limit = parse.GetValue(_limit);
         if (limit is < 1)
             throw new CliException(ExitCodes.Usage, "--limit must be at least 1");
-        using var store = OpenStore(parse, console);
+        using var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken);
         var entries = await store.AuditLog.ReadAsync(limit, cancellationToken);
         var inv = CultureInfo.InvariantCulture;
         if (console.Json)

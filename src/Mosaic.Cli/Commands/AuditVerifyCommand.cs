@@ -24,7 +24,7 @@ internal sealed class AuditVerifyCommand : MosaicCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        using var store = OpenStore(parse, console);
+        using var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken);
         var result = await AuditVerifier.VerifyAsync(store.AuditLog, cancellationToken);
         if (console.Json)
         {

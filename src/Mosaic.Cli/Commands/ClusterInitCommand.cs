@@ -32,7 +32,7 @@ internal sealed class ClusterInitCommand : MosaicCommand
         Options.Add(_shards);
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var location = StoreLocator.Resolve(parse.GetValue(DbOption));
         if (!PostgresConnectionString.Matches(location))
@@ -46,7 +46,7 @@ internal sealed class ClusterInitCommand : MosaicCommand
         {
             throw new CliException(ExitCodes.Usage, "--shard " + ex.Message);
         }
-        var lines = PostgresScaleOut.Initialize(location, shards);
+        var lines = await PostgresScaleOut.InitializeAsync(location, shards, cancellationToken);
         if (console.Json)
         {
             console.WriteJson(new ClusterReport(PostgresConnectionString.Describe(PostgresConnectionString.Parse(location)), lines));

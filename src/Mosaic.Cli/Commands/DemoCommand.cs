@@ -95,7 +95,7 @@ internal sealed class DemoCommand : MosaicCommand
         var exportDir = parse.GetValue(_exportKobo);
         var demo = new DemoGenerator(options);
         var steps = DemoDataset.Steps();
-        using var store = OpenStore(parse, console, create: true);
+        using var store = await OpenStoreAsync(parse, console, create: true, cancellationToken);
         if (!parse.GetValue(_addToExisting))
             await RefuseRealDataAsync(store, cancellationToken);
 

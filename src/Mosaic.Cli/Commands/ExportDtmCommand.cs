@@ -50,7 +50,7 @@ internal sealed class ExportDtmCommand : MosaicCommand
     {
         var path = parse.GetValue(_out);
         using var output = path is null ? null : BeginOutput(parse, console, path);
-        using var store = OpenStore(parse, console);
+        using var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken);
         // The writer holds every record anyway (it looks at all of them for the layout before the first row).
         var records = await store.Mobility.ReadAssessmentsAsync(parse.GetValue(_dataset), cancellationToken).ToListAsync(cancellationToken);
         (int Written, int WithoutIdps) result;

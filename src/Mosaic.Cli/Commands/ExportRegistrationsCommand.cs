@@ -134,7 +134,7 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
         MicrodataExportReport report;
         using (var file = BeginOutput(parse, console, output))
         {
-            using (var store = OpenStore(parse, console))
+            using (var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken))
             {
                 var snapshot = await SnapshotReading.LoadAsync(console, store, cancellationToken);
                 try

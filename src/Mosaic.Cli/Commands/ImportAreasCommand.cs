@@ -50,7 +50,7 @@ internal sealed class ImportAreasCommand : MosaicCommand
         var path = RequireFile(parse.GetValue(_file));
         var reportTarget = ReportTarget(parse, path);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
-        using var store = OpenStore(parse, console, create: true);
+        using var store = await OpenStoreAsync(parse, console, create: true, cancellationToken);
         var result = await console.WithStatusAsync("importing areas", () => AreaImporter.ImportAsync(store.Areas, ImportSource.FromFile(path),
             parse.GetValue(_pcodeProperty), parse.GetValue(_skipInvalid), csv, cancellationToken));
         var total = await store.Areas.CountAsync(cancellationToken);

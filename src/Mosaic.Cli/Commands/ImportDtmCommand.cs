@@ -47,7 +47,7 @@ internal sealed class ImportDtmCommand : MosaicCommand
         var reportTarget = ReportTarget(parse, path);
         var skip = parse.GetValue(_skipInvalid);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
-        using var store = OpenStore(parse, console, create: true);
+        using var store = await OpenStoreAsync(parse, console, create: true, cancellationToken);
         var result = await console.WithStatusAsync("importing DTM records", () => DtmImporter.ImportAsync(store.Areas, store.Mobility, ImportSource.FromFile(path),
             new DtmImportOptions { SkipInvalid = skip, Csv = csv }, cancellationToken));
         var all = ImportErrorFile.Combine(result.Errors, result.Warnings);

@@ -43,7 +43,7 @@ internal sealed class ImportFlowsCommand : MosaicCommand
         var reportTarget = ReportTarget(parse, path);
         var skip = parse.GetValue(_skipInvalid);
         var csv = EncodingOption.Resolve(parse.GetValue(_encoding));
-        using var store = OpenStore(parse, console, create: true);
+        using var store = await OpenStoreAsync(parse, console, create: true, cancellationToken);
         FlowImportResult result;
         try
         {

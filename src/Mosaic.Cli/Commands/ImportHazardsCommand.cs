@@ -74,7 +74,7 @@ internal sealed class ImportHazardsCommand : MosaicCommand
         if (!HazardTypes.Codes.TryParse(typeCode?.Trim().ToLowerInvariant(), out var type))
             throw new CliException(ExitCodes.Usage, $"unknown hazard type '{typeCode}'; use one of: {HazardTypes.Codes.Describe()}");
         var encoding = EncodingOption.Resolve(parse.GetValue(_encoding)).Encoding;
-        using var store = OpenStore(parse, console, create: true);
+        using var store = await OpenStoreAsync(parse, console, create: true, cancellationToken);
         var result = await HazardImporter.ImportAsync(store.Hazards, new HazardImportRequest(
             ImportSource.FromFile(path), type, parse.GetValue(_name), parse.GetValue(_severityProperty), parse.GetValue(_skipInvalid))
         {

@@ -84,7 +84,7 @@ internal sealed class ImportRegistrationsCommand : MosaicCommand
             throw new CliException(ExitCodes.InputRejected, ex.Message);
         }
 
-        using var store = OpenStore(parse, console, create: true);
+        using var store = await OpenStoreAsync(parse, console, create: true, cancellationToken);
         RegistrationImportResult result;
         try
         {

@@ -17,9 +17,9 @@ internal sealed class InitCommand : MosaicCommand
     {
     }
 
-    protected override int Execute(ParseResult parse, CliConsole console)
+    protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        using var store = OpenStore(parse, console, create: true);
+        using var store = await OpenStoreAsync(parse, console, create: true, cancellationToken);
         if (console.Json)
             console.WriteJson(new DatabaseReport(store.Description, store.SchemaVersion));
         else

@@ -80,7 +80,7 @@ internal sealed class MobilitySummaryCommand : MosaicCommand
         };
         if (options.From is { } from && options.To is { } to && from > to)
             throw new CliException(ExitCodes.Usage, $"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}");
-        using var store = OpenStore(parse, console);
+        using var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken);
         var report = await MobilitySummary.RunAsync(store, options, cancellationToken);
         if (options.From is not null || options.To is not null)
             await RequirePeriodInsideFlowsAsync(options, store.Mobility, cancellationToken);

@@ -85,7 +85,7 @@ internal sealed class PrivacyKAnonymityCommand : MosaicCommand
         if (sensitiveName is not null && quasi.Contains(sensitiveName, StringComparer.Ordinal))
             throw new CliException(ExitCodes.Usage, $"'{sensitiveName}' is a quasi-identifier: a sensitive field must be another field");
         KAnonymityCheckReport report;
-        using (var store = OpenStore(parse, console))
+        using (var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken))
         {
             var snapshot = await SnapshotReading.LoadAsync(console, store, cancellationToken);
             try

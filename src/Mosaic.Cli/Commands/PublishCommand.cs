@@ -112,7 +112,7 @@ internal sealed class PublishCommand : MosaicCommand
         var existing = files.FirstOrDefault(File.Exists);
         if (existing is not null && !force)
             throw new CliException(ExitCodes.Usage, $"{existing} already exists: use --force to replace the publication's files");
-        using (var store = OpenStore(parse, console))
+        using (var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken))
         {
             if (await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken) == 0)
                 throw new CliException(ExitCodes.InputRejected, $"the registry in {store.Description} holds no households yet: import them first, or build the demo with mosaic demo");

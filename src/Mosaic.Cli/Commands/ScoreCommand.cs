@@ -73,7 +73,7 @@ internal sealed class ScoreCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, "--coverage must be between 0 and 1 (exclusive)");
 
         using var saved = parse.GetValue(_calibrate) && parse.GetValue(_saveModel) is { } savePath ? BeginOutput(parse, console, savePath) : null;
-        using var store = OpenStore(parse, console);
+        using var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken);
         var result = await console.WithStatusAsync("scoring", () => StoreScoring.ScoreAsync(store,
             new ScoreRequest(model, DateTimeOffset.UtcNow, parse.GetValue(_calibrate) ? coverage : null), cancellationToken));
         var (summary, calibration) = (result.Summary, result.Calibration);

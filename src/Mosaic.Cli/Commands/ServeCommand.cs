@@ -27,7 +27,7 @@ internal sealed class ServeCommand : MosaicCommand
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var db = StoreLocator.Resolve(parse.GetValue(DbOption));
-        using (var store = StoreLocator.Open(db))
+        using (var store = await StoreLocator.OpenAsync(db, cancellationToken: cancellationToken))
             await DashboardServer.PrintFirstAdminAsync(console, store, cancellationToken);
         return DashboardServer.Run(console, db, parse.GetValue(_urls));
     }

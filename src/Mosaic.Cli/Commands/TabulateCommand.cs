@@ -155,7 +155,7 @@ internal sealed class TabulateCommand : MosaicCommand
         TabulationResult result;
         var clock = Stopwatch.StartNew();
         using var output = outPath is null ? null : BeginOutput(parse, console, outPath);
-        using (var store = OpenStore(parse, console))
+        using (var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken))
         {
             if (await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken) == 0)
             {

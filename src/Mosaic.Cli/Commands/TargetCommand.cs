@@ -83,7 +83,7 @@ internal sealed class TargetCommand : MosaicCommand
             throw new CliException(ExitCodes.Usage, "--out must end in .csv or .xlsx");
 
         using var file = BeginOutput(parse, console, output);
-        using var store = OpenStore(parse, console);
+        using var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken);
         var includeContacts = parse.GetValue(_includeContacts);
         // The use case writes the (temporary) file only after a contact list's audit entry is committed; the list
         // appears under its name only once complete.

@@ -53,7 +53,7 @@ internal sealed class UsersAddCommand : MosaicCommand
         var password = parse.GetValue(_passwordStdin) ? Console.In.ReadLine()?.TrimEnd('\r', '\n') : null;
         if (parse.GetValue(_passwordStdin) && string.IsNullOrEmpty(password))
             throw new CliException(ExitCodes.Usage, "--password-stdin: standard input had no password");
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = await StoreLocator.OpenAsync(parse.GetValue(DbOption), cancellationToken: cancellationToken);
         AddedUser added;
         try
         {

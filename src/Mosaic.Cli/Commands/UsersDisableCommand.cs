@@ -28,7 +28,7 @@ internal sealed class UsersDisableCommand : MosaicCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = await StoreLocator.OpenAsync(parse.GetValue(DbOption), cancellationToken: cancellationToken);
         try
         {
             var user = await UserAdministration.SetDisabledAsync(store, parse.GetValue(_name)!, !parse.GetValue(_enable), cancellationToken);

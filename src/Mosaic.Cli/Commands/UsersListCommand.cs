@@ -22,7 +22,7 @@ internal sealed class UsersListCommand : MosaicCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = await StoreLocator.OpenAsync(parse.GetValue(DbOption), cancellationToken: cancellationToken);
         var users = await store.Users.ListAsync(cancellationToken);
         if (console.Json)
         {

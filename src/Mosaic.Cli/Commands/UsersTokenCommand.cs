@@ -28,7 +28,7 @@ internal sealed class UsersTokenCommand : MosaicCommand
 
     protected override async Task<int> ExecuteAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        using var store = StoreLocator.Open(parse.GetValue(DbOption));
+        using var store = await StoreLocator.OpenAsync(parse.GetValue(DbOption), cancellationToken: cancellationToken);
         IssuedToken issued;
         try
         {

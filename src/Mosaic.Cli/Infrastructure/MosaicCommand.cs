@@ -97,14 +97,15 @@ internal abstract class MosaicCommand : Command
         Task.FromResult(Execute(parse, console));
 
     /// <summary>
-    /// The command's unit of work on <c>--db</c> (see <see cref="StoreLocator.Open"/>): only init, demo and the imports
-    /// pass <paramref name="create"/>; a wait for another writer is said on stderr.
+    /// The command's unit of work on <c>--db</c> (see <see cref="StoreLocator.OpenAsync"/>): only init, demo and the imports
+    /// pass <paramref name="create"/>; a wait for another writer is said on stderr. Ctrl-C (<paramref name="cancellationToken"/>)
+    /// stops a migration too.
     /// </summary>
-    protected IMosaicStore OpenStore(ParseResult parse, CliConsole console, bool create = false)
+    protected Task<IMosaicStore> OpenStoreAsync(ParseResult parse, CliConsole console, bool create = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(console);
-        return StoreLocator.Open(parse.GetValue(DbOption), create, console.Error.WriteLine);
+        return StoreLocator.OpenAsync(parse.GetValue(DbOption), create, console.Error.WriteLine, cancellationToken);
     }
 
     /// <summary>

@@ -30,15 +30,16 @@ internal static class StoreLocator
     /// mistyped <c>--db</c> or the wrong folder never reads as an empty registry ("Total 0"). A write that has to
     /// wait for another writer says so through <paramref name="waiting"/> and waits (up to half an hour).
     /// </summary>
-    public static IMosaicStore Open(string? db, bool create = false, Action<string>? waiting = null)
+    public static async Task<IMosaicStore> OpenAsync(string? db, bool create = false, Action<string>? waiting = null,
+        CancellationToken cancellationToken = default)
     {
         var database = OpenDatabase(db, waiting);
         try
         {
             if (!create)
-                RequireExisting(database, Resolve(db), explicitly: !string.IsNullOrWhiteSpace(db));
-            database.Migrate();
-            return new CommandStore(database, database.OpenStore());
+                await RequireExistingAsync(database, Resolve(db), explicitly: !string.IsNullOrWhiteSpace(db), cancellationToken);
+            await database.MigrateAsync(cancellationToken);
+            return new CommandStore(database, await database.OpenStoreAsync(cancellationToken));
         }
         catch
         {
@@ -55,9 +56,9 @@ internal static class StoreLocator
     }
 
     // A file database exists when its file does (connecting would create it); a server database when it has a schema.
-    private static void RequireExisting(IMosaicDatabase database, string location, bool explicitly)
+    private static async Task RequireExistingAsync(IMosaicDatabase database, string location, bool explicitly, CancellationToken cancellationToken)
     {
-        var missing = StoreResolver.IsPostgres(location) ? database.ReadSchemaVersion() == 0 : !File.Exists(location);
+        var missing = StoreResolver.IsPostgres(location) ? await database.ReadSchemaVersionAsync(cancellationToken) == 0 : !File.Exists(location);
         if (!missing)
             return;
         throw new CliException(ExitCodes.DatabaseUnavailable,

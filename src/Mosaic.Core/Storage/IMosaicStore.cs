@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Storage;
 
 /// <summary>
-/// A unit of work on one Mosaic database, handed out by <see cref="IMosaicDatabase.OpenStore"/>: one connection,
+/// A unit of work on one Mosaic database, handed out by <see cref="IMosaicDatabase.OpenStoreAsync"/>: one connection,
 /// for one command or request. Providers implement this and pass the store contract test suite.
 /// </summary>
 /// <remarks>

@@ -8,6 +8,11 @@ namespace Mosaic.Core.Tabulation;
 /// <see cref="IRegistrySnapshotSource"/>; <see cref="PushdownTabulator"/> uses it. The store only counts: the
 /// categories, the totals and disclosure control are applied in Core exactly as for the in-memory engine.
 /// </summary>
+/// <remarks>
+/// Every member is asynchronous and takes a <see cref="CancellationToken"/>: a cancelled call throws
+/// <see cref="OperationCanceledException"/> (never a <see cref="Storage.StoreException"/>), the store stops the query
+/// (PostgreSQL cancels it on the server), and the unit of work answers the next call.
+/// </remarks>
 public interface ITabulationPushdown
 {
     /// <summary>
@@ -16,13 +21,17 @@ public interface ITabulationPushdown
     /// missing. The query has been validated against the field catalogue. Throws <see cref="PushdownNotSupportedException"/>
     /// for an expression the store cannot translate.
     /// </summary>
-    PushdownCounts Count(PushdownQuery query);
+    /// <param name="query">What to count.</param>
+    /// <param name="cancellationToken">Stops the count, also while the database is still aggregating.</param>
+    Task<PushdownCounts> CountAsync(PushdownQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Distinct previous countries in the order the registry first names them (household, then line order).</summary>
-    IReadOnlyList<string> PreviousCountries();
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<IReadOnlyList<string>> PreviousCountriesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Names of optional numeric household fields (as <see cref="IRegistrySnapshotSource.OptionalHouseholdNumbers"/>).</summary>
-    IReadOnlyList<string> OptionalHouseholdNumbers();
+    /// <summary>Names of optional numeric household fields (as <see cref="IRegistrySnapshotSource.OptionalHouseholdNumbersAsync"/>).</summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    Task<IReadOnlyList<string>> OptionalHouseholdNumbersAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>What to count: an indicator's population, measure and weight, by dimensions, optionally in an area's subtree.</summary>

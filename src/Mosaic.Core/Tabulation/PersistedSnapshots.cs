@@ -18,44 +18,47 @@ internal static class PersistedSnapshots
     /// Whether the caller scores: then the snapshot comes with its <see cref="RegistrySnapshot.Scoring"/> columns;
     /// otherwise a current image is read without them (they are never allocated).
     /// </param>
-    public static SnapshotLoad Load(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring = false) =>
-        Load(source, tree, scoring, null);
+    /// <param name="cancellationToken">Stops every read and the save; a cancelled save leaves the stored image as it was.</param>
+    public static Task<SnapshotLoad> LoadAsync(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring = false,
+        CancellationToken cancellationToken = default) =>
+        LoadAsync(source, tree, scoring, null, cancellationToken);
 
     /// <summary>
-    /// As <see cref="Load(IPersistedSnapshotSource, IReadOnlyList{Area}, bool)"/>; a current image is read through
-    /// <paramref name="projection"/> (only its columns allocated; the snapshot is then partial). An image that must be
-    /// extended or rebuilt is read whole, and the snapshot returned is whole.
+    /// As <see cref="LoadAsync(IPersistedSnapshotSource, IReadOnlyList{Area}, bool, CancellationToken)"/>; a current image is
+    /// read through <paramref name="projection"/> (only its columns allocated; the snapshot is then partial). An image that
+    /// must be extended or rebuilt is read whole, and the snapshot returned is whole.
     /// </summary>
-    public static SnapshotLoad Load(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring, SnapshotProjection? projection)
+    public static async Task<SnapshotLoad> LoadAsync(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring,
+        SnapshotProjection? projection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(tree);
         // Read before the image and the rows: a write committing meanwhile can only make the stamp look older.
-        var now = source.CurrentCoverage();
-        var (stored, missing) = Read(source, tree, scoring, projection);
+        var now = await source.CurrentCoverageAsync(cancellationToken);
+        var (stored, missing) = await ReadAsync(source, tree, scoring, projection, cancellationToken);
         if (stored is { } current && current.Coverage.SameContent(now))
             return new SnapshotLoad(current.Snapshot, SnapshotLoadKind.Current, current.Coverage) { Image = current.Image };
         // To be extended (and saved again) the image is needed whole, scoring columns included.
         if (stored is not null && (!scoring || projection is not null))
-            (stored, missing) = Read(source, tree, scoring: true, projection: null);
+            (stored, missing) = await ReadAsync(source, tree, scoring: true, projection: null, cancellationToken);
         SnapshotLoad load;
         if (stored is not { } found)
         {
-            load = Rebuild(source, tree, now, missing);
+            load = await RebuildAsync(source, tree, now, missing, cancellationToken);
         }
         else if (found.Coverage.SameContent(now))
         {
             return new SnapshotLoad(found.Snapshot, SnapshotLoadKind.Current, found.Coverage) { Image = found.Image };
         }
-        else if (CanExtend(source, found.Snapshot, found.Coverage, now))
+        else if (await CanExtendAsync(source, found.Snapshot, found.Coverage, now, cancellationToken))
         {
-            load = Extend(source, found.Snapshot, found.Coverage, now);
+            load = await ExtendAsync(source, found.Snapshot, found.Coverage, now, cancellationToken);
         }
         else
         {
-            load = Rebuild(source, tree, now, SnapshotLoadKind.Rebuilt);
+            load = await RebuildAsync(source, tree, now, SnapshotLoadKind.Rebuilt, cancellationToken);
         }
-        return Save(source, load) ? load with { Image = load.Coverage } : load;
+        return await SaveAsync(source, load, cancellationToken) ? load with { Image = load.Coverage } : load;
     }
 
     /// <summary>
@@ -63,10 +66,11 @@ internal static class PersistedSnapshots
     /// scoring calls this after saving a run, so the next reader finds the image current. A read-only, busy or full
     /// database only skips the save.
     /// </summary>
-    public static void SaveCurrent(IPersistedSnapshotSource source, RegistrySnapshot snapshot, SnapshotCoverage coverage)
+    public static async Task SaveCurrentAsync(IPersistedSnapshotSource source, RegistrySnapshot snapshot, SnapshotCoverage coverage,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        Save(source, new SnapshotLoad(snapshot, SnapshotLoadKind.Current, coverage));
+        await SaveAsync(source, new SnapshotLoad(snapshot, SnapshotLoadKind.Current, coverage), cancellationToken);
     }
 
     /// <summary>
@@ -75,7 +79,8 @@ internal static class PersistedSnapshots
     /// returns false (nothing saved) when there is no such image or it lacks one of the fields. A read-only, busy or
     /// full database only skips the save.
     /// </summary>
-    public static bool SaveScoreSection(IPersistedSnapshotSource source, SnapshotLoad load, SnapshotCoverage now, IReadOnlyDictionary<string, float[]> columns)
+    public static async Task<bool> SaveScoreSectionAsync(IPersistedSnapshotSource source, SnapshotLoad load, SnapshotCoverage now,
+        IReadOnlyDictionary<string, float[]> columns, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(load);
@@ -86,7 +91,7 @@ internal static class PersistedSnapshots
             return false;
         try
         {
-            source.SaveScoreSection(SnapshotScoreSection.Write(image, load.Snapshot.HouseholdCount, now, columns));
+            await source.SaveScoreSectionAsync(SnapshotScoreSection.Write(image, load.Snapshot.HouseholdCount, now, columns), cancellationToken);
         }
         catch (StoreException ex) when (ex.Failure is StoreFailure.ReadOnly or StoreFailure.Busy or StoreFailure.Full)
         {
@@ -99,11 +104,11 @@ internal static class PersistedSnapshots
     /// The stored image with its score section applied when the section belongs to it (Coverage: what the snapshot
     /// covers then; Image: the stamp of the image bytes themselves).
     /// </summary>
-    private static ((RegistrySnapshot Snapshot, SnapshotCoverage Coverage, SnapshotCoverage Image)? Stored, SnapshotLoadKind IfUnusable) Read(
-        IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring, SnapshotProjection? projection)
+    private static async Task<((RegistrySnapshot Snapshot, SnapshotCoverage Coverage, SnapshotCoverage Image)? Stored, SnapshotLoadKind IfUnusable)> ReadAsync(
+        IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring, SnapshotProjection? projection, CancellationToken cancellationToken)
     {
         (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? read;
-        using (var image = source.OpenImage())
+        using (var image = await source.OpenImageAsync(cancellationToken))
         {
             if (image is null)
                 return (null, SnapshotLoadKind.Built);
@@ -114,27 +119,29 @@ internal static class PersistedSnapshots
             return (null, SnapshotLoadKind.Rebuilt);
         // A section written for another image, torn or altered is ignored: the image's own score run then tells
         // the caller to refresh the score fields from the store.
-        var scored = source.ReadScoreSection() is { } section
+        var scored = await source.ReadScoreSectionAsync(cancellationToken) is { } section
             ? SnapshotScoreSection.TryApply(section, found.Snapshot, found.Coverage, columns: projection is null || projection.ExtraNumbers)
             : null;
         return (scored is { } s ? (s.Snapshot, s.Coverage, found.Coverage) : (found.Snapshot, found.Coverage, found.Coverage), SnapshotLoadKind.Rebuilt);
     }
 
     /// <summary>Whether the image holds exactly the store's first rows, unchanged since: then only newer households are missing.</summary>
-    private static bool CanExtend(IPersistedSnapshotSource source, RegistrySnapshot snapshot, SnapshotCoverage had, SnapshotCoverage now) =>
+    private static async Task<bool> CanExtendAsync(IPersistedSnapshotSource source, RegistrySnapshot snapshot, SnapshotCoverage had, SnapshotCoverage now,
+        CancellationToken cancellationToken) =>
         had.Rewrites == now.Rewrites && had.LastHouseholdId <= now.LastHouseholdId &&
-        source.CountHouseholdsThrough(had.LastHouseholdId) == snapshot.HouseholdCount;
+        await source.CountHouseholdsThroughAsync(had.LastHouseholdId, cancellationToken) == snapshot.HouseholdCount;
 
-    private static SnapshotLoad Extend(IPersistedSnapshotSource source, RegistrySnapshot snapshot, SnapshotCoverage had, SnapshotCoverage now)
+    private static async Task<SnapshotLoad> ExtendAsync(IPersistedSnapshotSource source, RegistrySnapshot snapshot, SnapshotCoverage had, SnapshotCoverage now,
+        CancellationToken cancellationToken)
     {
         var added = (int)Math.Clamp(now.LastHouseholdId - had.LastHouseholdId, 16, 1 << 24);
         var builder = RegistrySnapshotBuilder.Continuing(snapshot, added);
-        var last = source.ScanAfter(builder, had.LastHouseholdId);
+        var last = await source.ScanAfterAsync(builder, had.LastHouseholdId, cancellationToken);
         var extended = builder.Build();
         var names = now.OptionalNumbers;
         if (had.ScoreRunId != now.ScoreRunId || !had.OptionalNumbers.SequenceEqual(names, StringComparer.Ordinal))
         {
-            var numbers = source.ReadOptionalNumbers(names, last);
+            var numbers = await source.ReadOptionalNumbersAsync(names, last, cancellationToken);
             if (numbers.Values.Any(c => c.Length != extended.HouseholdCount))
                 throw new InvalidOperationException("the store's optional numbers do not match its households");
             extended = extended.WithExtraNumbers(numbers);
@@ -146,21 +153,22 @@ internal static class PersistedSnapshots
         return new SnapshotLoad(extended, SnapshotLoadKind.Extended, now with { LastHouseholdId = last, OptionalNumbers = names });
     }
 
-    private static SnapshotLoad Rebuild(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, SnapshotCoverage now, SnapshotLoadKind kind)
+    private static async Task<SnapshotLoad> RebuildAsync(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, SnapshotCoverage now, SnapshotLoadKind kind,
+        CancellationToken cancellationToken)
     {
         var builder = new RegistrySnapshotBuilder(tree, now.OptionalNumbers, (int)Math.Clamp(now.LastHouseholdId, 16, 1 << 26));
-        var last = source.ScanAfter(builder, 0);
+        var last = await source.ScanAfterAsync(builder, 0, cancellationToken);
         return new SnapshotLoad(builder.Build(), kind, now with { LastHouseholdId = last });
     }
 
     /// <summary>Saves the load's snapshot as the image; false when it was not saved.</summary>
-    private static bool Save(IPersistedSnapshotSource source, SnapshotLoad load)
+    private static async Task<bool> SaveAsync(IPersistedSnapshotSource source, SnapshotLoad load, CancellationToken cancellationToken)
     {
         if (!SnapshotImage.Supported)
             return false;
         try
         {
-            source.SaveImage(SnapshotImage.Write(load.Snapshot, load.Coverage));
+            await source.SaveImageAsync(SnapshotImage.Write(load.Snapshot, load.Coverage), cancellationToken);
             return true;
         }
         catch (StoreException ex) when (ex.Failure is StoreFailure.ReadOnly or StoreFailure.Busy or StoreFailure.Full)
@@ -171,7 +179,7 @@ internal static class PersistedSnapshots
     }
 }
 
-/// <summary>How <see cref="PersistedSnapshots.Load(IPersistedSnapshotSource, IReadOnlyList{Area}, bool, SnapshotProjection)"/> came by its snapshot.</summary>
+/// <summary>How <see cref="PersistedSnapshots.LoadAsync(IPersistedSnapshotSource, IReadOnlyList{Area}, bool, SnapshotProjection, CancellationToken)"/> came by its snapshot.</summary>
 internal enum SnapshotLoadKind
 {
     /// <summary>The stored image covered the store as it is.</summary>

@@ -23,13 +23,20 @@ public static class PushdownTabulator
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(request);
         return store.Registry is ITabulationPushdown pushdown
-            ? TryTabulate(pushdown, await store.Areas.AllAsync(cancellationToken: cancellationToken), catalogue, catalogue.Get(request.IndicatorId), request)
+            ? await TryTabulateAsync(pushdown, await store.Areas.AllAsync(cancellationToken: cancellationToken), catalogue, catalogue.Get(request.IndicatorId), request,
+                cancellationToken)
             : null;
     }
 
     /// <summary>As above, for a definition that need not be in the catalogue.</summary>
-    public static TabulationResult? TryTabulate(ITabulationPushdown pushdown, IReadOnlyList<Area> areas, IndicatorCatalogue catalogue,
-        IndicatorDefinition indicator, TabulationRequest request)
+    /// <param name="pushdown">The store that counts.</param>
+    /// <param name="areas">Its area tree.</param>
+    /// <param name="catalogue">The indicators.</param>
+    /// <param name="indicator">The indicator counted.</param>
+    /// <param name="request">The table asked for.</param>
+    /// <param name="cancellationToken">Passed to the store's reads (a cancelled count is stopped in the database).</param>
+    public static async Task<TabulationResult?> TryTabulateAsync(ITabulationPushdown pushdown, IReadOnlyList<Area> areas, IndicatorCatalogue catalogue,
+        IndicatorDefinition indicator, TabulationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pushdown);
         ArgumentNullException.ThrowIfNull(request);
@@ -40,14 +47,14 @@ public static class PushdownTabulator
         if (request.Method != Mosaic.Core.Disclosure.DisclosureMethod.Suppression)
             return null;
         // The in-memory engine on a snapshot without rows validates the request: every error is the same as in memory.
-        var empty = new RegistrySnapshotBuilder(areas, pushdown.OptionalHouseholdNumbers(), 16).Build();
+        var empty = new RegistrySnapshotBuilder(areas, await pushdown.OptionalHouseholdNumbersAsync(cancellationToken), 16).Build();
         new Tabulator(empty, catalogue).Tabulate(indicator, request);
         var fields = new SnapshotFields(empty, request.AgeBands);
         var dims = request.By.Select(name => new PushdownDimension(name, AreaLevel(name, out _))).ToList();
         PushdownCounts counts;
         try
         {
-            counts = pushdown.Count(new PushdownQuery(indicator, dims, request.AreaPcode, request.AgeBands));
+            counts = await pushdown.CountAsync(new PushdownQuery(indicator, dims, request.AreaPcode, request.AgeBands), cancellationToken);
         }
         catch (PushdownNotSupportedException)
         {
@@ -55,9 +62,13 @@ public static class PushdownTabulator
         }
 
         var n = dims.Count;
+        // Read once, and only when a dimension needs it: the store's order of first mention.
+        IReadOnlyList<string>? previousCountries = request.By.Contains("prev_country", StringComparer.Ordinal)
+            ? await pushdown.PreviousCountriesAsync(cancellationToken)
+            : null;
         var columns = new List<CategoricalColumn>(n);
         for (var d = 0; d < n; d++)
-            columns.Add(Column(request.By[d], d, counts.Rows, fields, pushdown));
+            columns.Add(Column(request.By[d], d, counts.Rows, fields, previousCountries));
         var size = 1L;
         var strides = new int[n];
         for (var d = n - 1; d >= 0; d--)
@@ -125,7 +136,7 @@ public static class PushdownTabulator
     }
 
     /// <summary>The dimension's categories as the in-memory engine would list them (unobserved ones are dropped later).</summary>
-    private static CategoricalColumn Column(string name, int d, IReadOnlyList<PushdownRow> rows, SnapshotFields fields, ITabulationPushdown pushdown)
+    private static CategoricalColumn Column(string name, int d, IReadOnlyList<PushdownRow> rows, SnapshotFields fields, IReadOnlyList<string>? previousCountries)
     {
         var areas = fields.Snapshot.Areas;
         string[] codes;
@@ -142,7 +153,7 @@ public static class PushdownTabulator
         switch (name)
         {
             case "prev_country":
-                codes = ["", .. pushdown.PreviousCountries()];
+                codes = ["", .. previousCountries!];
                 return new CategoricalColumn(name, FieldLevel.Person, codes, codes, [], isOpen: true);
             case "move_month" or "move_year":
                 codes = ["", .. rows.Select(r => r.Keys[d]).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -50,7 +50,7 @@ public sealed class RegistrySnapshot
 
     /// <summary>
     /// The columns only scoring reads (GPS point, exact incomes, submission ids), or null when this snapshot was
-    /// read from an image without them (<see cref="PersistedSnapshots.Load(IPersistedSnapshotSource, IReadOnlyList{Areas.Area}, bool)"/>).
+    /// read from an image without them (<see cref="PersistedSnapshots.LoadAsync(IPersistedSnapshotSource, IReadOnlyList{Areas.Area}, bool, CancellationToken)"/>).
     /// </summary>
     internal ScoringColumns? Scoring { get; init; }
 

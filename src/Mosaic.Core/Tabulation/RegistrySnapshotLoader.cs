@@ -16,12 +16,12 @@ public static class RegistrySnapshotLoader
         ArgumentNullException.ThrowIfNull(store);
         var areas = await store.Areas.AllAsync(cancellationToken: cancellationToken);
         if (store.Registry is IPersistedSnapshotSource persisted)
-            return PersistedSnapshots.Load(persisted, areas).Snapshot;
+            return (await PersistedSnapshots.LoadAsync(persisted, areas, cancellationToken: cancellationToken)).Snapshot;
         var expected = (int)Math.Min(await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken), int.MaxValue / 8);
         if (store.Registry is IRegistrySnapshotSource source)
         {
-            var builder = new RegistrySnapshotBuilder(areas, source.OptionalHouseholdNumbers(), expected);
-            source.Scan(builder);
+            var builder = new RegistrySnapshotBuilder(areas, await source.OptionalHouseholdNumbersAsync(cancellationToken), expected);
+            await source.ScanAsync(builder, cancellationToken);
             return builder.Build();
         }
         var fallback = new RegistrySnapshotBuilder(areas, null, expected);

@@ -28,7 +28,7 @@ internal static class TargetSelection
             store.Scores is IScoreColumnsSource columns)
         {
             // Only the columns the selection reads are kept (the image is still checked whole).
-            var snapshot = PersistedSnapshots.Load(persisted, tree, scoring: false, SnapshotProjection.Targeting).Snapshot;
+            var snapshot = (await PersistedSnapshots.LoadAsync(persisted, tree, scoring: false, SnapshotProjection.Targeting, cancellationToken)).Snapshot;
             var (list, unscored) = await ColumnTargeter.SelectAsync(
                 snapshot, await columns.ReadRanksAsync(cancellationToken), areas, request, candidateScope, byId.ReadListedHouseholdsAsync, columns.ReadScoresAsync,
                 cancellationToken);

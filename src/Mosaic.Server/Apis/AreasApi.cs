@@ -24,13 +24,13 @@ internal static class AreasApi
     public static async Task<Ok<IReadOnlyList<AreaReport>>> List(HttpContext http, MosaicDatabase database, int? level = null, string? parent = null)
     {
         var user = CurrentUser.From(http.User);
-        return TypedResults.Ok(await AreaBrowsing.ListAsync(database.ForRequest(http).Areas, user.Scope, level, parent, http.RequestAborted));
+        return TypedResults.Ok(await AreaBrowsing.ListAsync((await database.ForRequestAsync(http)).Areas, user.Scope, level, parent, http.RequestAborted));
     }
 
     public static async Task<Results<Ok<AreaDetailReport>, ProblemHttpResult>> Get(string pcode, HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
-        return await AreaBrowsing.DetailAsync(database.ForRequest(http).Areas, user.Scope, pcode, http.RequestAborted) is { } detail
+        return await AreaBrowsing.DetailAsync((await database.ForRequestAsync(http)).Areas, user.Scope, pcode, http.RequestAborted) is { } detail
             ? TypedResults.Ok(detail)
             : Problems.AreaNotFound(pcode);
     }
@@ -38,7 +38,7 @@ internal static class AreasApi
     public static async Task<IResult> Boundaries(HttpContext http, MosaicDatabase database, int? level = null)
     {
         var user = CurrentUser.From(http.User);
-        var store = database.ForRequest(http);
+        var store = await database.ForRequestAsync(http);
         var areas = (await AreaBrowsing.InScopeAsync(store.Areas, user.Scope, withBoundaries: true, http.RequestAborted)).Where(a => level is null || a.Level == level).ToList();
         var buffer = new MemoryStream();
         AreaGeoJson.Write(areas, buffer);

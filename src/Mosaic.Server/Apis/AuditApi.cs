@@ -20,7 +20,7 @@ internal static class AuditApi
 
     public static async Task<Ok<List<AuditEntry>>> List(MosaicDatabase database, CancellationToken cancellationToken, int? limit = null)
     {
-        using var store = database.Open();
+        using var store = await database.OpenAsync(cancellationToken);
         return TypedResults.Ok((await store.AuditLog.ReadAsync(Math.Clamp(limit ?? 200, 1, 10_000), cancellationToken)).ToList());
     }
 }

@@ -38,7 +38,7 @@ internal static class AuthApi
                 detail: $"try again in {Math.Ceiling(wait.TotalMinutes)} minute(s)");
         }
         UserAccount? user;
-        using (var store = database.Open())
+        using (var store = await database.OpenAsync(http.RequestAborted))
             user = await Authentication.SignInAsync(store, name, request.Password ?? "", http.RequestAborted);
         if (user is null)
         {

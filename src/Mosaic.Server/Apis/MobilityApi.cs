@@ -27,7 +27,7 @@ internal static class MobilityApi
     public static async Task<Results<Ok<MobilitySummaryReport>, ProblemHttpResult>> Summary(HttpContext http, MosaicDatabase database, int? round = null, int? compare = null, int? level = null)
     {
         var user = CurrentUser.From(http.User);
-        var store = database.ForRequest(http);
+        var store = await database.ForRequestAsync(http);
         SummaryReport report;
         try
         {
@@ -41,5 +41,5 @@ internal static class MobilityApi
     }
 
     public static async Task<Ok<FlowSeriesReport>> Flows(HttpContext http, MosaicDatabase database) =>
-        TypedResults.Ok(await FlowSeries.ReadAsync(database.ForRequest(http), CurrentUser.From(http.User).Scope, http.RequestAborted));
+        TypedResults.Ok(await FlowSeries.ReadAsync(await database.ForRequestAsync(http), CurrentUser.From(http.User).Scope, http.RequestAborted));
 }

@@ -29,7 +29,7 @@ internal static class RegistrationsApi
     public static async Task<Results<Ok<RegistrationPageReport>, ProblemHttpResult>> List(HttpContext http, MosaicDatabase database, string? area = null, int? offset = null, int? limit = null)
     {
         var user = CurrentUser.From(http.User);
-        var store = database.ForRequest(http);
+        var store = await database.ForRequestAsync(http);
         var asked = await user.LimitAsync(store.Areas, area, http.RequestAborted);
         if (!asked.Allowed)
             return Problems.AreaNotFound(area!);
@@ -48,7 +48,7 @@ internal static class RegistrationsApi
     public static async Task<Results<Ok<RegistrationPageReport>, ProblemHttpResult>> Get(string submissionId, HttpContext http, MosaicDatabase database)
     {
         var user = CurrentUser.From(http.User);
-        var store = database.ForRequest(http);
+        var store = await database.ForRequestAsync(http);
         var page = await RegistrationRead.OneAsync(store, user.Actor, submissionId, "GET " + http.Request.Path, RequestLine(http), http.RequestAborted);
         return page is null
             ? Problems.NotFound("Household not found", $"no household '{submissionId}' in your scope")

@@ -44,7 +44,7 @@ internal static class TabulationsApi
             return Problems.BadRequest($"min_cell cannot be lowered below {DisclosureRule.DefaultMinimumContributors} through the API");
         var dims = (by ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-        var store = database.ForRequest(http);
+        var store = await database.ForRequestAsync(http);
         var cancel = http.RequestAborted;
         var limit = await user.LimitAsync(store.Areas, area, cancel);
         if (!limit.Allowed)

@@ -46,7 +46,7 @@ internal static class TargetingApi
         if (format is not ("json" or "csv" or "xlsx"))
             return Problems.BadRequest($"format must be json, csv or xlsx (got '{format}')");
 
-        var store = database.ForRequest(http);
+        var store = await database.ForRequestAsync(http);
         var limit = await user.LimitAsync(store.Areas, area, http.RequestAborted);
         if (!limit.Allowed)
             return Problems.AreaNotFound(area!);

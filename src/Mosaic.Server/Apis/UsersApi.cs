@@ -24,7 +24,7 @@ internal static class UsersApi
 
     public static async Task<Ok<IReadOnlyList<UserReport>>> List(MosaicDatabase database, CancellationToken cancellationToken)
     {
-        using var store = database.Open();
+        using var store = await database.OpenAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<UserReport>>([.. (await store.Users.ListAsync(cancellationToken)).Select(UserReport.Of)]);
     }
 
@@ -32,7 +32,7 @@ internal static class UsersApi
     {
         if (!Roles.TryParse(request.Role, out var role))
             return Problems.BadRequest($"role must be one of {string.Join(", ", Roles.All.Select(Roles.Code))} (got '{request.Role}')");
-        using var store = database.Open();
+        using var store = await database.OpenAsync(cancellationToken);
         try
         {
             var added = await UserAdministration.AddAsync(store, new NewUser(request.UserName ?? "", role, request.Scope, request.Password),
@@ -54,7 +54,7 @@ internal static class UsersApi
     public static async Task<Results<Ok<IssuedTokenReport>, ProblemHttpResult>> IssueToken(string userName, NewTokenRequest? request, MosaicDatabase database,
         CancellationToken cancellationToken)
     {
-        using var store = database.Open();
+        using var store = await database.OpenAsync(cancellationToken);
         try
         {
             var issued = await UserAdministration.IssueTokenAsync(store, userName, request?.Name, cancellationToken: cancellationToken);
@@ -69,7 +69,7 @@ internal static class UsersApi
     private static async Task<Results<Ok<UserReport>, ProblemHttpResult>> SetDisabled(string userName, bool disabled, MosaicDatabase database,
         CancellationToken cancellationToken)
     {
-        using var store = database.Open();
+        using var store = await database.OpenAsync(cancellationToken);
         try
         {
             return TypedResults.Ok(UserReport.Of(await UserAdministration.SetDisabledAsync(store, userName, disabled, cancellationToken)));

@@ -72,7 +72,7 @@ internal sealed class ImportRunner(MosaicDatabase database, TimeProvider clock) 
         job.Running(0);
         try
         {
-            using var store = database.Open();
+            using var store = await database.OpenAsync(cancellationToken);
             switch (job.Kind)
             {
                 case "registrations":

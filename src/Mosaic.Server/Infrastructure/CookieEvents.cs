@@ -25,7 +25,7 @@ internal static class CookieEvents
     {
         var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var database = context.HttpContext.RequestServices.GetRequiredService<MosaicDatabase>();
-        var store = database.ForRequest(context.HttpContext);
+        var store = await database.ForRequestAsync(context.HttpContext);
         var user = long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var userId)
             ? await store.Users.GetAsync(userId, context.HttpContext.RequestAborted)
             : null;

@@ -12,8 +12,8 @@ internal sealed partial class DatabaseStartup(MosaicDatabase database, ILogger<D
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        database.Migrate();
-        using var store = database.Open();
+        await database.MigrateAsync(cancellationToken);
+        using var store = await database.OpenAsync(cancellationToken);
         if (await UserAdministration.EnsureFirstAdminAsync(store, cancellationToken: cancellationToken) is { } admin)
         {
             Console.Out.WriteLine($"First administrator created: user '{admin.User.UserName}', password {admin.GeneratedPassword}");

@@ -34,21 +34,22 @@ internal sealed class MosaicDatabase : IDisposable
     public RegistrySnapshotCache Snapshots { get; } = new();
 
     /// <summary>Brings the schema up to date (once, at start).</summary>
-    public int Migrate() => _database.Migrate();
+    public Task<int> MigrateAsync(CancellationToken cancellationToken) => _database.MigrateAsync(cancellationToken);
 
     /// <summary>A unit of work of its own (start-up, background imports, writes); dispose it when done.</summary>
-    public IMosaicStore Open() => _database.OpenStore();
+    public Task<IMosaicStore> OpenAsync(CancellationToken cancellationToken) => _database.OpenStoreAsync(cancellationToken);
 
     /// <summary>
     /// The request's one unit of work, shared by authentication (the token or cookie check) and the handler, and
-    /// disposed when the response ends. Opened on first use, so requests that need no database open none.
+    /// disposed when the response ends. Opened on first use, so requests that need no database open none. A request's
+    /// steps run one after the other, so the check and the open need no lock.
     /// </summary>
-    public IMosaicStore ForRequest(HttpContext http)
+    public async Task<IMosaicStore> ForRequestAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (http.Items.TryGetValue(s_requestStoreKey, out var existing) && existing is IMosaicStore open)
             return open;
-        var store = _database.OpenStore();
+        var store = await _database.OpenStoreAsync(http.RequestAborted);
         http.Items[s_requestStoreKey] = store;
         http.Response.RegisterForDispose(store);
         return store;

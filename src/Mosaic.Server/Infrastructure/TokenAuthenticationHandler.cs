@@ -19,7 +19,7 @@ internal sealed class TokenAuthenticationHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.NoResult();
         var secret = header["Bearer ".Length..].Trim();
-        var user = await Authentication.FromTokenAsync(database.ForRequest(Context), secret, Context.RequestAborted);
+        var user = await Authentication.FromTokenAsync(await database.ForRequestAsync(Context), secret, Context.RequestAborted);
         // The secret is never logged or echoed: a failure says only that the token is not valid.
         return user is null
             ? AuthenticateResult.Fail("the API token is not valid (unknown, revoked, or its user is disabled)")

@@ -12,25 +12,26 @@ internal static class AuditChainMigration
 {
     public const int Version = 7;
 
-    public static void Run(NpgsqlConnection connection, NpgsqlTransaction tx)
+    public static async Task RunAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken cancellationToken)
     {
         var entries = new List<AuditEntry>();
-        using (var cmd = connection.Command(
+        await using (var cmd = connection.Command(
             "SELECT id, at, actor, role, action, subject, scope, households, persons, command_line FROM audit_log ORDER BY id", tx))
-        using (var r = cmd.ExecuteReader())
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (r.Read())
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
                 entries.Add(PostgresAuditLog.ReadEntry(r));
         }
         if (entries.Count == 0)
             return;
-        connection.Execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update", tx);
+        await connection.ExecuteAsync("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update", tx, cancellationToken).ConfigureAwait(false);
         var previous = AuditChain.Genesis.ToArray();
         foreach (var entry in entries)
         {
             previous = AuditChain.Hash(previous, entry);
-            connection.Execute("UPDATE audit_log SET hash = @hash WHERE id = @id", tx, ("hash", previous), ("id", entry.Id));
+            await connection.ExecuteAsync("UPDATE audit_log SET hash = @hash WHERE id = @id", tx, cancellationToken, ("hash", previous), ("id", entry.Id))
+                .ConfigureAwait(false);
         }
-        connection.Execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update", tx);
+        await connection.ExecuteAsync("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update", tx, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -13,23 +13,24 @@ internal static class AuditLogGuardsSql
 
     private static readonly string[] s_refusedPrivileges = ["UPDATE", "DELETE", "TRUNCATE"];
 
-    public static List<string> Missing(NpgsqlConnection connection)
+    public static async Task<List<string>> MissingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var enabled = new HashSet<string>(StringComparer.Ordinal);
-        using (var cmd = connection.Command(
+        await using (var cmd = connection.Command(
             "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal AND tgenabled <> 'D'", null))
-        using (var r = cmd.ExecuteReader())
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (r.Read())
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
                 enabled.Add(r.GetString(0));
         }
         var missing = s_triggers.Where(t => !enabled.Contains(t)).Select(t => $"trigger {t}").ToList();
-        if (connection.Scalar("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @r)", null, ("r", PostgresSchema.ApplicationRole)) is true)
+        if (await connection.ScalarAsync("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @r)", null, cancellationToken,
+            ("r", PostgresSchema.ApplicationRole)).ConfigureAwait(false) is true)
         {
             foreach (var privilege in s_refusedPrivileges)
             {
-                if (connection.Scalar("SELECT has_table_privilege(@r, 'audit_log', @p)", null,
-                    ("r", PostgresSchema.ApplicationRole), ("p", privilege)) is true)
+                if (await connection.ScalarAsync("SELECT has_table_privilege(@r, 'audit_log', @p)", null, cancellationToken,
+                    ("r", PostgresSchema.ApplicationRole), ("p", privilege)).ConfigureAwait(false) is true)
                 {
                     missing.Add($"the refusal of {privilege} on audit_log to {PostgresSchema.ApplicationRole}");
                 }

@@ -7,5 +7,7 @@ namespace Mosaic.Storage.Postgres.Internal;
 internal interface IPostgresRegistry : IRegistryStore, IRegistrySnapshotSource, ITabulationPushdown, IPublicationLog
 {
     /// <summary>The plan of the pushdown query (EXPLAIN VERBOSE): where each part of the count runs.</summary>
-    string ExplainCount(PushdownQuery query);
+    /// <param name="query">The count whose plan is shown.</param>
+    /// <param name="cancellationToken">Stops the planning.</param>
+    Task<string> ExplainCountAsync(PushdownQuery query, CancellationToken cancellationToken = default);
 }

@@ -10,7 +10,11 @@ internal static class SqliteSchema
     public static int Version(SqliteConnection connection) =>
         Convert.ToInt32(connection.ExecuteScalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
 
-    public static int Migrate(SqliteConnection connection, string description)
+    /// <summary>
+    /// Applies the pending migrations, each in its own transaction. A cancelled token stops before the next migration,
+    /// or interrupts the statement running (<see cref="SqliteInterrupt"/>): that migration is rolled back.
+    /// </summary>
+    public static int Migrate(SqliteConnection connection, string description, CancellationToken cancellationToken = default)
     {
         var current = Version(connection);
         RefuseNewer(current, description);
@@ -18,6 +22,7 @@ internal static class SqliteSchema
         {
             if (version <= current)
                 continue;
+            using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
             using var tx = connection.BeginTransaction();
             connection.Execute(sql, tx);
             if (version == AuditChainMigration.Version)

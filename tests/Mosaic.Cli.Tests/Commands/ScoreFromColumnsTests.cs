@@ -175,7 +175,8 @@ public sealed class ScoreFromColumnsTests : IDisposable
     {
         using (var store = SqliteMosaicStore.Open(_db))
         {
-            var load = PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken));
+            var load = await PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry,
+                await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken), cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(SnapshotLoadKind.Current, load.Kind);
             Assert.Equal((await store.Scores.LatestRunAsync(cancellationToken: TestContext.Current.CancellationToken))!.Id, load.Coverage.ScoreRunId);
         }

@@ -100,7 +100,8 @@ public sealed class ScoreSectionTests : IDisposable
     private async Task<SnapshotLoad> Load()
     {
         using var store = SqliteMosaicStore.Open(_db);
-        return PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken));
+        return await PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry, await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken),
+            cancellationToken: TestContext.Current.CancellationToken);
     }
 
     private byte[] ImageBytes()

@@ -54,7 +54,7 @@ public sealed partial class PostgresCliTests(PostgresServer server, CliSideBySid
     private static List<string> Lines(string csv) => [.. csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
 
     [Fact]
-    public void Init_OnAnEmptyPostgresDatabase_CreatesTheSchemaAndSaysSo()
+    public async Task Init_OnAnEmptyPostgresDatabase_CreatesTheSchemaAndSaysSo()
     {
         server.RequireServer();
         var name = server.CreateDatabase(migrated: false);
@@ -63,7 +63,7 @@ public sealed partial class PostgresCliTests(PostgresServer server, CliSideBySid
             var run = CliRun.Invoke("init", "--db", server.ConnectionString(name));
             Assert.True(run.ExitCode == 0, run.Error);
             using var database = PostgresDatabase.Open(server.ConnectionString(name));
-            Assert.Equal(database.LatestSchemaVersion, database.ReadSchemaVersion());
+            Assert.Equal(database.LatestSchemaVersion, await database.ReadSchemaVersionAsync(TestContext.Current.CancellationToken));
             Assert.Contains($"is ready (schema version {database.LatestSchemaVersion})", run.Error + run.Out, StringComparison.Ordinal);
             Assert.DoesNotContain("Password", run.Error + run.Out, StringComparison.OrdinalIgnoreCase);
         }

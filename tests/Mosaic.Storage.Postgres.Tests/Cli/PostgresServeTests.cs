@@ -19,7 +19,7 @@ public sealed class PostgresServeTests(PostgresServer server, CliSideBySide side
         Assert.Equal(0, sides.Demos[0].ExitCode);
         string token;
         long residents;
-        using (var store = PostgresMosaicStore.Open(sides.Postgres))
+        using (var store = await PostgresMosaicStore.OpenAsync(sides.Postgres, TestContext.Current.CancellationToken))
         {
             await UserAdministration.AddAsync(store, new NewUser("serve-viewer", Role.Viewer, null, "a long enough password"), cancellationToken: TestContext.Current.CancellationToken);
             token = (await UserAdministration.IssueTokenAsync(store, "serve-viewer", "test", cancellationToken: TestContext.Current.CancellationToken)).Secret;

@@ -30,8 +30,8 @@ public sealed class ScaleOutCluster : IDisposable
         foreach (var db in new[] { Coordinator, Single })
         {
             Demo = CliRun.Invoke("demo", "--households", "1200", "--no-serve", "--db", db);
-            using var store = PostgresMosaicStore.Open(db);
             // A fixture constructor cannot await.
+            using var store = PostgresMosaicStore.OpenAsync(db).GetAwaiter().GetResult();
             store.Areas.UpsertAsync(SecondDivision.Areas).GetAwaiter().GetResult();
             store.Registry.ImportAsync("second division", SecondDivision.Households(500)).GetAwaiter().GetResult();
         }
@@ -66,9 +66,9 @@ public sealed class ScaleOutCluster : IDisposable
 
     public CliRun? Demo { get; }
 
-    public IMosaicStore OpenCoordinator() => PostgresMosaicStore.Open(Coordinator);
+    public async Task<IMosaicStore> OpenCoordinatorAsync() => await PostgresMosaicStore.OpenAsync(Coordinator, TestContext.Current.CancellationToken);
 
-    public IMosaicStore OpenSingle() => PostgresMosaicStore.Open(Single);
+    public async Task<IMosaicStore> OpenSingleAsync() => await PostgresMosaicStore.OpenAsync(Single, TestContext.Current.CancellationToken);
 
     public void Dispose()
     {

@@ -32,7 +32,7 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
         Assert.Contains("shard north", cluster.InitResult!.Out, StringComparison.Ordinal);
         Assert.Equal((1200L, 500L), (Households(cluster.North!, "BD55"), Households(cluster.South!, "BD10")));
         Assert.Equal(0L, Households(cluster.North!, "BD10") + Households(cluster.South!, "BD55"));
-        using var coordinator = cluster.OpenCoordinator();
+        using var coordinator = await cluster.OpenCoordinatorAsync();
         Assert.Equal(1700, await coordinator.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
@@ -49,8 +49,8 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
     public async Task EveryTabulation_OnTheCluster_EqualsTheSingleServerResult()
     {
         Require();
-        using var coordinator = cluster.OpenCoordinator();
-        using var single = cluster.OpenSingle();
+        using var coordinator = await cluster.OpenCoordinatorAsync();
+        using var single = await cluster.OpenSingleAsync();
         var catalogue = IndicatorCatalogue.Shipped;
         var reference = new Tabulator(await RegistrySnapshotLoader.LoadAsync(single, cancellationToken: TestContext.Current.CancellationToken), catalogue);
         var fromShards = new Tabulator(await RegistrySnapshotLoader.LoadAsync(coordinator, cancellationToken: TestContext.Current.CancellationToken), catalogue);
@@ -99,13 +99,13 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
     }
 
     [Fact]
-    public void Tabulation_IsCountedOnTheShards()
+    public async Task Tabulation_IsCountedOnTheShards()
     {
         Require();
-        using var coordinator = cluster.OpenCoordinator();
+        using var coordinator = await cluster.OpenCoordinatorAsync();
         var registry = (Internal.IPostgresRegistry)coordinator.Registry;
-        var plan = registry.ExplainCount(new PushdownQuery(IndicatorCatalogue.Shipped.Get("population"),
-            [new PushdownDimension("adm4", true), new PushdownDimension("sex", false)], null, AgeBands.Default));
+        var plan = await registry.ExplainCountAsync(new PushdownQuery(IndicatorCatalogue.Shipped.Get("population"),
+            [new PushdownDimension("adm4", true), new PushdownDimension("sex", false)], null, AgeBands.Default), TestContext.Current.CancellationToken);
         // postgres_fdw names each aggregate it sends to a shard: "Aggregate on ((public.person_north p) INNER JOIN …)".
         Assert.Contains("Aggregate on ((public.person_north", plan, StringComparison.Ordinal);
         Assert.Contains("Aggregate on ((public.person_south", plan, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
     public async Task AShardStopped_GivesAnErrorNamingIt_NeverAPartialTotal()
     {
         Require();
-        using var coordinator = cluster.OpenCoordinator();
+        using var coordinator = await cluster.OpenCoordinatorAsync();
         cluster.South!.Stop();
         try
         {
@@ -135,7 +135,7 @@ public sealed class ScaleOutTests(PostgresServer server, ScaleOutCluster cluster
             cluster.South.Start();
             NpgsqlConnection.ClearAllPools();
         }
-        using var again = cluster.OpenCoordinator();
+        using var again = await cluster.OpenCoordinatorAsync();
         Assert.Equal(1700, await again.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 }

@@ -38,14 +38,15 @@ public sealed class PushdownPropertyTests(PostgresServer server, PushdownRegistr
         server.RequireServer();
         var store = registry.Store!;
         var memory = new Tabulator(await RegistrySnapshotLoader.LoadAsync(store, cancellationToken: TestContext.Current.CancellationToken), IndicatorCatalogue.Shipped);
-        // The property runs synchronously: the store's own count, on the area tree read once.
+        // The property runs synchronously (FsCheck), so it waits for the store's own count, on the area tree read once.
         var pushdown = (ITabulationPushdown)store.Registry;
         var areas = await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken);
         var pushed = 0;
         Prop.ForAll(Requests().ToArbitrary(), request =>
         {
             var (expected, expectedError) = Run(() => memory.Tabulate(request));
-            var (actual, actualError) = Run(() => PushdownTabulator.TryTabulate(pushdown, areas, IndicatorCatalogue.Shipped, IndicatorCatalogue.Shipped.Get(request.IndicatorId), request));
+            var (actual, actualError) = Run(() => PushdownTabulator.TryTabulateAsync(pushdown, areas, IndicatorCatalogue.Shipped,
+                IndicatorCatalogue.Shipped.Get(request.IndicatorId), request).GetAwaiter().GetResult());
             if (expectedError is not null || actualError is not null)
                 return expectedError == actualError;
             if (actual is null)

@@ -30,7 +30,8 @@ public sealed class PersistedSnapshotTests : IDisposable
     private async Task<SnapshotLoad> Load(bool scoring = false)
     {
         using var store = SqliteMosaicStore.Open(_path);
-        return PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken), scoring);
+        return await PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry,
+            await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken), scoring, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class PersistedSnapshotTests : IDisposable
         var before = ImageBytes();
         using var store = SqliteMosaicStore.Open(_path);
         var tree = await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var load = PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, tree, scoring: false, SnapshotProjection.Targeting);
+        var load = await PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry, tree, scoring: false, SnapshotProjection.Targeting, TestContext.Current.CancellationToken);
 
         Assert.Equal(SnapshotLoadKind.Current, load.Kind);
         var part = load.Snapshot;
@@ -165,7 +166,7 @@ public sealed class PersistedSnapshotTests : IDisposable
         Damage(damage);
         using var store = SqliteMosaicStore.Open(_path);
         var tree = await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken);
-        var load = PersistedSnapshots.Load((IPersistedSnapshotSource)store.Registry, tree, scoring: false, SnapshotProjection.Targeting);
+        var load = await PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry, tree, scoring: false, SnapshotProjection.Targeting, TestContext.Current.CancellationToken);
 
         Assert.Equal(SnapshotLoadKind.Rebuilt, load.Kind);
         Assert.False(load.Snapshot.IsPartial);
