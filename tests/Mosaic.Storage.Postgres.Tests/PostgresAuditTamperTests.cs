@@ -98,7 +98,7 @@ public sealed class PostgresAuditTamperTests : IDisposable
     public async Task EntriesWrittenBeforeTheChain_AreChainedByTheMigration_AndAppendsContinueTheChain()
     {
         // Rewind the database to schema 6: no role, no hash, ids from a sequence (advanced past a lost newest entry),
-        // and none of the later migrations (8: the publication log).
+        // and none of the later migrations (8: the publication log, 9: the settings).
         Sql(TriggersOff + """
             ALTER TABLE audit_log DROP COLUMN role, DROP COLUMN hash;
             DROP TABLE audit_log_counter;
@@ -108,6 +108,7 @@ public sealed class PostgresAuditTamperTests : IDisposable
             ALTER TABLE audit_log ENABLE TRIGGER USER;
             DROP TABLE publication_log;
             DROP FUNCTION publication_log_refuse();
+            DROP TABLE setting;
             DELETE FROM mosaic_schema WHERE version >= 7;
             """);
         using var store = await PostgresMosaicStore.OpenAsync(_database.ConnectionString(), TestContext.Current.CancellationToken);

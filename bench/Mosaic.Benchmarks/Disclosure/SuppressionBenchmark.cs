@@ -20,7 +20,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
 {
     public string Name => "suppression";
 
-    public string Description => "secondary suppression + LP audit (unsafe baseline, hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --time-limit SECONDS --log --no-stages --joint-scip --db FILE --two-divisions --write-db FILE";
+    public string Description => "secondary suppression + LP audit (unsafe baseline, hypercube, optimal) vs counting only, with information loss; options: --households N --seed S --runs R --by DIMS --indicator ID --methods LIST --time-limit SECONDS --log --no-stages --joint-scip --cpsat PARAMS --db FILE --two-divisions --write-db FILE";
 
     public int Run(string[] args)
     {
@@ -38,6 +38,8 @@ internal sealed class SuppressionBenchmark : IBenchmark
         OptimalSuppression.Stages = !args.Contains("--no-stages");
         // --joint-scip: the joint choice of boxes by SCIP instead of CP-SAT.
         JointBoxes.UseCpSat = !args.Contains("--joint-scip");
+        // --cpsat "PARAMS": more CP-SAT parameters for the joint boxes (text format, e.g. "log_search_progress:true").
+        JointBoxes.CpSatParameters = StringOption(args, "--cpsat") ?? "";
 
         var build = Stopwatch.StartNew();
         var twoDivisions = args.Contains("--two-divisions");
@@ -85,7 +87,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"optimal search: {(search.Proven ? "proven optimal" : "time limit reached")}, {search.Cells} cells, lower bound {search.LowerBound}, " +
                     $"{search.Rounds} MIP solves, {search.Cuts} cuts, {search.Elapsed.TotalSeconds:F1} s (limit {timeLimit.TotalSeconds:F0} s), " +
-                    $"joint boxes {(search.JointBoxCells < 0 ? "-" : search.JointBoxCells.ToString(CultureInfo.InvariantCulture))}, re-published {search.Republished}, load {Load()}"));
+                    $"joint boxes {(search.JointBoxCells < 0 ? "-" : search.JointBoxCells.ToString(CultureInfo.InvariantCulture))}, re-published {search.Republished}, box swaps {search.BoxSwaps}, exchanges {search.Exchanges}, load {Load()}"));
             }
         }
         return 0;

@@ -137,6 +137,7 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
             using (var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken))
             {
                 var snapshot = await SnapshotReading.LoadAsync(console, store, cancellationToken);
+                var ageBands = await AgeBandPolicies.ReadAsync(store, cancellationToken);
                 try
                 {
                     report = MicrodataExport.Run(snapshot, new MicrodataExportRequest(file.Path, format, unit)
@@ -149,7 +150,8 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
                         MaxGlobalRisk = maxRisk,
                         AreaPcode = parse.GetValue(_area),
                         Filter = parse.GetValue(_filter),
-                        AgeBands = RecordOptions.Bands(parse, _ageBands),
+                        AgeBands = ageBands.Resolve(parse.GetValue(_ageBands)),
+                        BaseAgeBands = ageBands.Base,
                         WritePath = file.TemporaryPath,
                     }, console.Interruption?.Token ?? default);
                 }

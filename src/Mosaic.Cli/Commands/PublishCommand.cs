@@ -118,6 +118,9 @@ internal sealed class PublishCommand : MosaicCommand
                 throw new CliException(ExitCodes.InputRejected, $"the registry in {store.Description} holds no households yet: import them first, or build the demo with mosaic demo");
             try
             {
+                // Read first with the built-in bands (so a bad file fails before any database is opened), again with the database's.
+                if (await AgeBandPolicies.ReadAsync(store, cancellationToken) is { Configured: true } policy)
+                    tables = PublicationFile.Read(path, policy);
                 var requests = tables.Select(t => t.Request with
                 {
                     MinimumCellSize = parse.GetValue(_minCell),

@@ -166,6 +166,7 @@ internal sealed class TabulateCommand : MosaicCommand
             }
             try
             {
+                var ageBands = await AgeBandPolicies.ReadAsync(store, cancellationToken);
                 var request = new TabulationRequest(parse.GetValue(_indicator)!, by)
                 {
                     AreaPcode = parse.GetValue(_area),
@@ -174,7 +175,8 @@ internal sealed class TabulateCommand : MosaicCommand
                     Method = Enum.Parse<DisclosureMethod>(parse.GetValue(_method)!, ignoreCase: true),
                     Secondary = parse.GetValue(_secondary) == "optimal" ? SecondaryMethod.Optimal : SecondaryMethod.Hypercube,
                     OptimalTimeLimit = TimeSpan.FromSeconds(parse.GetValue(_timeLimit)),
-                    AgeBands = parse.GetValue(_ageBands) is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
+                    AgeBands = ageBands.Resolve(parse.GetValue(_ageBands)),
+                    BaseAgeBands = ageBands.Base,
                 };
                 result = parse.GetValue(_publicationLog)
                     ? await LoggedAsync(parse.GetValue(_engine)!, console, store, catalogue, request, cancellationToken)

@@ -36,7 +36,11 @@ internal static class JointBoxes
     /// <param name="Boxes">Candidate boxes in the programme.</param>
     /// <param name="Proven">Whether the programme was solved to optimality (over these candidates only).</param>
     /// <param name="Elapsed">Wall-clock time of the stage.</param>
-    internal sealed record Result(CellStatus[]? Pattern, int Boxes, bool Proven, TimeSpan Elapsed);
+    internal sealed record Result(CellStatus[]? Pattern, int Boxes, bool Proven, TimeSpan Elapsed)
+    {
+        /// <summary>The candidate boxes (anchor and corners), for the later stages' box swaps.</summary>
+        public IReadOnlyList<(int Anchor, int[] Corners)> Candidates { get; init; } = [];
+    }
 
     /// <param name="table">Shape of the table.</param>
     /// <param name="contributors">Contributors per cell.</param>
@@ -68,7 +72,7 @@ internal static class JointBoxes
         if (UseCpSat)
         {
             var (picked, proven) = SolveCpSat(boxes, primaries, sensitive, contributors, limit - clock.Elapsed, hint);
-            return new Result(picked is null ? null : Union(primaries, boxes, picked), boxes.Count, proven, clock.Elapsed);
+            return new Result(picked is null ? null : Union(primaries, boxes, picked), boxes.Count, proven, clock.Elapsed) { Candidates = boxes };
         }
 
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
@@ -129,7 +133,7 @@ internal static class JointBoxes
         solver.SetTimeLimit((long)Math.Max(1000, (limit - clock.Elapsed).TotalMilliseconds));
         var result = solver.Solve();
         if (result is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
-            return new Result(null, boxes.Count, false, clock.Elapsed);
+            return new Result(null, boxes.Count, false, clock.Elapsed) { Candidates = boxes };
         var pattern = (CellStatus[])primaries.Clone();
         for (var b = 0; b < boxes.Count; b++)
         {
@@ -141,8 +145,11 @@ internal static class JointBoxes
                     pattern[corner] = CellStatus.SecondarySuppressed;
             }
         }
-        return new Result(pattern, boxes.Count, result == Solver.ResultStatus.OPTIMAL, clock.Elapsed);
+        return new Result(pattern, boxes.Count, result == Solver.ResultStatus.OPTIMAL, clock.Elapsed) { Candidates = boxes };
     }
+
+    /// <summary>More CP-SAT parameters, in its text format (the benchmark's experiments; empty by default).</summary>
+    internal static string CpSatParameters { get; set; } = "";
 
     /// <summary>Whether the programme is solved by CP-SAT (else SCIP).</summary>
     internal static bool UseCpSat { get; set; } = true;
@@ -214,7 +221,7 @@ internal static class JointBoxes
         }
         var solver = new CpSolver
         {
-            StringParameters = string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{Math.Max(1, limit.TotalSeconds):F1} num_workers:2 random_seed:1"),
+            StringParameters = string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{Math.Max(1, limit.TotalSeconds):F1} num_workers:2 random_seed:1 {CpSatParameters}"),
         };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))

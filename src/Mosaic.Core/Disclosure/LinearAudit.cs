@@ -20,7 +20,12 @@ internal static class LinearAudit
     /// Inside Mosaic, where the true values are known: whether a cell has a valid box of suppressed cells
     /// (<see cref="HypercubeSearch.HasSuppressedValidBox"/>), a proof for every layer that needs no LP.
     /// </param>
-    public static AuditReport Run(LinkedTable table, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, Func<int, bool>? provenByBox = null)
+    /// <param name="firstNarrow">
+    /// Stop at the first cell found too narrow (the report then lists only that one): for searches that only need to
+    /// know whether a pattern passes.
+    /// </param>
+    public static AuditReport Run(LinkedTable table, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, Func<int, bool>? provenByBox = null,
+        bool firstNarrow = false)
     {
         var findings = new List<AuditFinding>();
         var checkedCells = 0;
@@ -55,7 +60,11 @@ internal static class LinearAudit
                     var width = max - min;
                     var tolerance = FeasiblePoints.Tolerance(max == double.PositiveInfinity ? min : max);
                     if (width < required - tolerance || (required == 0 && width <= tolerance))
+                    {
                         findings.Add(new AuditFinding(cell, layer.Name, min, max, required));
+                        if (firstNarrow)
+                            return new AuditReport(checkedCells, programmes, findings, narrowest) { ProvenByBox = boxes };
+                    }
                 }
                 if (required > 0)
                 {

@@ -14,4 +14,10 @@ internal sealed record OptimalSearch(bool Proven, int Cells, int LowerBound, int
 
     /// <summary>Secondary cells published again by the re-publish pass.</summary>
     public int Republished { get; init; }
+
+    /// <summary>Moves of the box-swap search (<see cref="BoxSwapSearch"/>).</summary>
+    public int BoxSwaps { get; init; }
+
+    /// <summary>Exchanges kept by the local search (<see cref="ExchangeSearch"/>).</summary>
+    public int Exchanges { get; init; }
 }

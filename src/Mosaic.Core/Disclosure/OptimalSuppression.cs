@@ -13,6 +13,9 @@ namespace Mosaic.Core.Disclosure;
 /// again. The first solution that passes the audit is optimal. The fast pattern is the starting incumbent (and the
 /// solver's hint); a pattern that fails is also repaired with valid boxes and cleaned up, so when the time limit is
 /// reached the best safe pattern found is returned, and the report says it is not proven optimal.
+/// Before the cutting planes, heuristic stages improve the incumbent, each keeping it safe by the full audit: the
+/// joint choice of boxes (<see cref="JointBoxes"/>), the re-publish pass, box swaps (<see cref="BoxSwapSearch"/>) and
+/// exchanges (<see cref="ExchangeSearch"/>).
 /// </summary>
 internal static class OptimalSuppression
 {
@@ -42,20 +45,25 @@ internal static class OptimalSuppression
         // Stage 1: one valid box per sensitive cell, chosen jointly (the fast pattern's boxes as the first solution).
         var jointCells = -1;
         var republished = 0;
+        IReadOnlyList<(int Anchor, int[] Corners)> candidates = [];
         if (Stages)
         {
             var starts = new List<CellStatus[]> { (CellStatus[])best.Clone() };
             var joint = JointBoxes.Choose(table, contributors, status, layers, Share(limit, JointShare) - clock.Elapsed, best);
+            candidates = joint.Candidates;
             if (joint.Pattern is { } pattern)
             {
                 PatternCleanup.Run(table, contributors, pattern, layers, new HypercubeSearch(table, contributors, pattern, layers));
                 jointCells = Suppressed(pattern);
                 var passed = Audit(table, contributors, pattern, layers) is { Passed: true };
                 Log?.Invoke($"joint boxes: {joint.Boxes} candidates, {(joint.Proven ? "optimal" : "time limit")}, {jointCells} cells after cleanup, audit {(passed ? "passed" : "FAILED")}, {clock.Elapsed.TotalSeconds:F1} s");
-                if (passed)
+                // The fast pattern is re-published too only when the joint one is no smaller (its passes take time the exchanges use better).
+                if (passed && jointCells < bestCount)
+                    starts = [pattern];
+                else if (passed)
                     starts.Insert(0, pattern);
             }
-            // Stage 2: from each safe pattern, every secondary cell the full audit lets go, in two orders; the smallest result is kept.
+            // Stage 2: from the safe patterns, every secondary cell the full audit lets go, in two orders; the smallest result is kept.
             var deadline = Share(limit, RepublishShare);
             foreach (var from in starts)
             {
@@ -71,6 +79,30 @@ internal static class OptimalSuppression
                         republished = Suppressed(from) - bestCount;
                     }
                 }
+            }
+        }
+
+        // Stage 3: box swaps (a candidate box in, the re-publish pass over the rest), then stage 4: exchanges (one cell
+        // out, the cells that repair its loss in, their lines re-published); each from the best pattern so far.
+        var swaps = 0;
+        var exchanges = 0;
+        if (Stages)
+        {
+            var trial = (CellStatus[])best.Clone();
+            swaps = BoxSwapSearch.Run(table, contributors, trial, layers, candidates, Share(limit, BoxSwapShare) - clock.Elapsed, log: Log);
+            Log?.Invoke($"box swaps: {swaps} moves, {bestCount} -> {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
+            if (Suppressed(trial) <= bestCount)
+            {
+                best = trial;
+                bestCount = Suppressed(trial);
+            }
+            trial = (CellStatus[])best.Clone();
+            exchanges = ExchangeSearch.Run(table, contributors, trial, layers, Share(limit, ExchangeShare) - clock.Elapsed, Log);
+            Log?.Invoke($"exchanges: {exchanges} kept, {bestCount} -> {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
+            if (Suppressed(trial) <= bestCount)
+            {
+                best = trial;
+                bestCount = Suppressed(trial);
             }
         }
 
@@ -171,14 +203,25 @@ internal static class OptimalSuppression
         {
             JointBoxCells = jointCells,
             Republished = republished,
+            BoxSwaps = swaps,
+            Exchanges = exchanges,
         };
     }
 
-    /// <summary>Share of the time limit by which the joint choice of boxes ends (it has the limit from the start).</summary>
-    private const double JointShare = 0.3;
+    /// <summary>
+    /// Share of the time limit by which the joint choice of boxes ends (it has the limit from the start). On the guide's
+    /// table CP-SAT stops improving after about 35 s at load 20 on 2 cores.
+    /// </summary>
+    private const double JointShare = 0.2;
 
-    /// <summary>Share of the time limit by which the re-publish pass ends; the cutting planes have the rest.</summary>
-    private const double RepublishShare = 0.6;
+    /// <summary>Share of the time limit by which the re-publish pass ends.</summary>
+    private const double RepublishShare = 0.3;
+
+    /// <summary>Share of the time limit by which the box swaps end.</summary>
+    private const double BoxSwapShare = 0.7;
+
+    /// <summary>Share of the time limit by which the exchanges end; the cutting planes (and the lower bound) have the rest.</summary>
+    private const double ExchangeShare = 0.85;
 
     private static TimeSpan Share(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
 
@@ -192,16 +235,24 @@ internal static class OptimalSuppression
     internal static int Republish(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit,
         bool mostFirst = true)
     {
-        var clock = Stopwatch.StartNew();
         var secondary = Enumerable.Range(0, table.Size).Where(c => status[c] == CellStatus.SecondarySuppressed).ToList();
         secondary.Sort((a, b) =>
         {
             var c = mostFirst ? contributors[b].CompareTo(contributors[a]) : contributors[a].CompareTo(contributors[b]);
             return c != 0 ? c : a.CompareTo(b);
         });
+        return Republish(table, contributors, status, layers, limit, secondary, int.MaxValue);
+    }
+
+    /// <summary>The re-publish pass over the given secondary cells in this order, at most <paramref name="passes"/> times.</summary>
+    internal static int Republish(LinkedTable table, long[] contributors, CellStatus[] status, IReadOnlyList<ProtectionLayer> layers, TimeSpan limit,
+        IReadOnlyList<int> secondary, int passes)
+    {
+        var clock = Stopwatch.StartNew();
         var published = 0;
-        for (var pass = published; clock.Elapsed < limit; pass = published)
+        for (var round = 0; round < passes && clock.Elapsed < limit; round++)
         {
+            var before = published;
             foreach (var cell in secondary)
             {
                 if (clock.Elapsed >= limit)
@@ -209,21 +260,21 @@ internal static class OptimalSuppression
                 if (status[cell] != CellStatus.SecondarySuppressed)
                     continue;
                 status[cell] = CellStatus.Published;
-                if (LeavesALoneCell(table, status, cell) || Audit(table, contributors, status, layers) is not { Passed: true })
+                if (LeavesALoneCell(table, status, cell) || Audit(table, contributors, status, layers, firstNarrow: true) is not { Passed: true })
                 {
                     status[cell] = CellStatus.SecondarySuppressed;
                     continue;
                 }
                 published++;
             }
-            if (published == pass)
+            if (published == before)
                 break;
         }
         return published;
     }
 
     /// <summary>Whether a line through the (now published) cell holds exactly one suppressed cell: that cell is its total minus the rest.</summary>
-    private static bool LeavesALoneCell(LinkedTable table, CellStatus[] status, int cell)
+    internal static bool LeavesALoneCell(LinkedTable table, CellStatus[] status, int cell)
     {
         var own = new int[table.Dimensions];
         table.Coords(cell, own);
@@ -246,11 +297,12 @@ internal static class OptimalSuppression
     /// The audit of a candidate, or null when GLOP fails on it (it can report a feasible programme infeasible): the
     /// candidate is then cut by its attacker programmes alone and never used.
     /// </summary>
-    private static AuditReport? Audit(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers)
+    internal static AuditReport? Audit(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers,
+        bool firstNarrow = false)
     {
         try
         {
-            return LinearAudit.Run(table, candidate, layers, new HypercubeSearch(table, contributors, candidate, layers).HasSuppressedValidBox);
+            return LinearAudit.Run(table, candidate, layers, new HypercubeSearch(table, contributors, candidate, layers).HasSuppressedValidBox, firstNarrow);
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
@@ -269,7 +321,7 @@ internal static class OptimalSuppression
         }
     }
 
-    private static int Suppressed(CellStatus[] status) => status.Count(x => x != CellStatus.Published);
+    internal static int Suppressed(CellStatus[] status) => status.Count(x => x != CellStatus.Published);
 
     private static int Layer(IReadOnlyList<ProtectionLayer> layers, string name)
     {

@@ -34,6 +34,13 @@ public static class MicrodataExport
             throw new TabulationException("k must be 1 or more");
         if (request.MaxGlobalRisk is not (> 0 and <= 1))
             throw new TabulationException("the global-risk limit must be above 0 and at most 1 (100%)");
+        if ((keys.Contains("age_group") || fields.Contains("age_group")) && !request.AgeBands.IsCoarseningOf(request.BaseAgeBands))
+        {
+            throw new TabulationException(
+                $"age bands {request.AgeBands} are not groups of the base bands ({request.BaseAgeBands}): two files by different " +
+                "bands could be matched to recover persons of one age. Use bands from 0 to an open last band whose boundaries " +
+                "are base boundaries (e.g. 0-14,15-64,65+)");
+        }
 
         var rows = QuasiIdentifierRecords.Build(snapshot, [.. keys, .. fields], request.Unit, request.AgeBands, request.AreaPcode, request.Filter);
         cancellationToken.ThrowIfCancellationRequested();

@@ -54,6 +54,12 @@ public sealed record MicrodataExportRequest(string Output, MicrodataFormat Forma
     public AgeBands AgeBands { get; init; } = AgeBands.Default;
 
     /// <summary>
+    /// The database's base bands (<see cref="AgeBandPolicy.Base"/>): when the file has <c>age_group</c>,
+    /// <see cref="AgeBands"/> must be groups of them, or two files by different bands would give ages by difference.
+    /// </summary>
+    public AgeBands BaseAgeBands { get; init; } = AgeBands.Base;
+
+    /// <summary>
     /// Where to write instead of <see cref="Output"/>: a temporary file the caller renames once the use case returns
     /// with the file written (the CLI's safe output files). When null, the use case writes a temporary file beside
     /// <see cref="Output"/> and renames it itself.

@@ -19,7 +19,9 @@ public static class PublicationFile
 {
     /// <summary>Reads a publication file's tables; a file that is not valid JSON or names no table throws
     /// <see cref="TabulationException"/>.</summary>
-    public static IReadOnlyList<PublicationTable> Read(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="ageBands">The database's base age bands: a table without <c>"age_bands"</c> takes its default bands.</param>
+    public static IReadOnlyList<PublicationTable> Read(string path, AgeBandPolicy? ageBands = null)
     {
         JsonDocument document;
         try
@@ -41,7 +43,7 @@ public static class PublicationFile
             foreach (var table in tables.EnumerateArray())
             {
                 index++;
-                result.Add(Table(path, index, table));
+                result.Add(Table(path, index, table, ageBands ?? AgeBandPolicy.BuiltIn));
             }
             if (result.Count == 0)
                 throw new TabulationException($"{path}: the publication lists no tables");
@@ -52,7 +54,7 @@ public static class PublicationFile
         }
     }
 
-    private static PublicationTable Table(string path, int index, JsonElement table)
+    private static PublicationTable Table(string path, int index, JsonElement table, AgeBandPolicy policy)
     {
         string Where() => $"{path}: table {index}";
         if (table.ValueKind != JsonValueKind.Object)
@@ -88,7 +90,7 @@ public static class PublicationFile
         AgeBands bands;
         try
         {
-            bands = Text("age_bands") is { } text ? AgeBands.Parse(text) : AgeBands.Default;
+            bands = policy.Resolve(Text("age_bands"));
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or TabulationException)
         {
@@ -97,6 +99,6 @@ public static class PublicationFile
         var name = Text("name") ?? $"{indicator}-{string.Join("-", by)}";
         if (name.Length == 0 || name.IndexOfAny([.. Path.GetInvalidFileNameChars(), '/', '\\']) >= 0 || name is "." or "..")
             throw new TabulationException($"{Where()}: \"name\" '{name}' cannot be a file name");
-        return new PublicationTable(name, new TabulationRequest(indicator, by) { AreaPcode = Text("area"), AgeBands = bands });
+        return new PublicationTable(name, new TabulationRequest(indicator, by) { AreaPcode = Text("area"), AgeBands = bands, BaseAgeBands = policy.Base });
     }
 }

@@ -47,10 +47,13 @@ public static class PublicationHistory
     internal static TabulationRequest Request(LoggedTable table)
     {
         var d = JsonNode.Parse(table.Definition)!.AsObject();
+        var bands = d["age_bands"]?.GetValue<string>() is { } text ? AgeBands.Parse(text) : AgeBands.Default;
         return new TabulationRequest(d["indicator"]!.GetValue<string>(), [.. d["by"]!.AsArray().Select(b => b!.GetValue<string>())])
         {
             AreaPcode = d["area"]?.GetValue<string>(),
-            AgeBands = d["age_bands"]?.GetValue<string>() is { } bands ? AgeBands.Parse(bands) : AgeBands.Default,
+            AgeBands = bands,
+            // Its bands were admitted when it was published, under the base of that day: it is linked, not checked again.
+            BaseAgeBands = bands,
             MinimumCellSize = d["min_cell"]!.GetValue<int>(),
             MinimumHouseholds = d["min_households"]?.GetValue<int>() ?? 0,
             Secondary = d["secondary"]?.GetValue<string>() == "optimal" ? Disclosure.SecondaryMethod.Optimal : Disclosure.SecondaryMethod.Hypercube,

@@ -31,4 +31,10 @@ public sealed record TabulationRequest(string IndicatorId, IReadOnlyList<string>
 
     /// <summary>Bands for the <c>age_group</c> dimension.</summary>
     public AgeBands AgeBands { get; init; } = AgeBands.Default;
+
+    /// <summary>
+    /// The database's base bands (<see cref="AgeBandPolicy.Base"/>): with suppression, <see cref="AgeBands"/> must be
+    /// groups of them. Front ends set it from <see cref="AgeBandPolicies.ReadAsync"/>.
+    /// </summary>
+    public AgeBands BaseAgeBands { get; init; } = AgeBands.Base;
 }

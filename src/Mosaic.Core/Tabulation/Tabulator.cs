@@ -45,10 +45,10 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
         if (duplicate is not null)
             throw new TabulationException($"dimension '{duplicate.Key}' is given twice");
         if (request.Method == DisclosureMethod.Suppression && request.MinimumCellSize > 1 && request.By.Contains("age_group") &&
-            !request.AgeBands.IsCoarseningOf(AgeBands.Base))
+            !request.AgeBands.IsCoarseningOf(request.BaseAgeBands))
         {
             throw new TabulationException(
-                $"age bands {request.AgeBands} are not groups of the base bands ({AgeBands.Base}): two suppressed tables by " +
+                $"age bands {request.AgeBands} are not groups of the base bands ({request.BaseAgeBands}): two suppressed tables by " +
                 "different bands could be subtracted to recover persons of one age. Use bands from 0 to an open last band " +
                 "whose boundaries are base boundaries (e.g. 0-14,15-64,65+), or the perturbation method", RequestSetting.DisclosureMethod);
         }

@@ -63,12 +63,14 @@ internal static class TabulationsApi
         {
             var table = await cache.GetOrAddAsync(version, key, async () =>
             {
+                var policy = await AgeBandPolicies.ReadAsync(store, cancel);
                 var request = new TabulationRequest(indicator, dims)
                 {
                     AreaPcode = limit.Pcode,
                     MinimumCellSize = k,
                     Method = method,
-                    AgeBands = ageBands is null ? AgeBands.Default : AgeBands.Parse(ageBands),
+                    AgeBands = policy.Resolve(ageBands),
+                    BaseAgeBands = policy.Base,
                 };
                 return Render(await CountAsync(database, store, request, cancel), format);
             });

@@ -324,6 +324,14 @@ internal static class PostgresMigrations
             CREATE TRIGGER publication_log_no_truncate BEFORE TRUNCATE ON publication_log
                 FOR EACH STATEMENT EXECUTE FUNCTION publication_log_refuse();
             """),
+        // Issue 15: settings a database keeps for every command (IDatabaseSettings), e.g. the base age bands.
+        (9, "setting", """
+            CREATE TABLE setting (
+                name   text PRIMARY KEY,
+                value  text NOT NULL,
+                set_at timestamptz NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

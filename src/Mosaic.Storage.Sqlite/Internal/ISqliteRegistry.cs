@@ -3,8 +3,8 @@ using Mosaic.Core.Tabulation;
 
 namespace Mosaic.Storage.Sqlite.Internal;
 
-/// <summary>The registry with its columnar read path, persisted snapshot and publication log, as one interface so the boundary proxy keeps them all.</summary>
-internal interface ISqliteRegistry : IRegistryStore, IPersistedSnapshotSource, IHouseholdsByIdSource, IPublicationLog;
+/// <summary>The registry with its columnar read path, persisted snapshot, publication log and settings, as one interface so the boundary proxy keeps them all.</summary>
+internal interface ISqliteRegistry : IRegistryStore, IPersistedSnapshotSource, IHouseholdsByIdSource, IPublicationLog, IDatabaseSettings;
 
 /// <summary>The score store with its column reads, as one interface so the boundary proxy keeps both.</summary>
 internal interface ISqliteScores : IScoreStore, IScoreColumnsSource;

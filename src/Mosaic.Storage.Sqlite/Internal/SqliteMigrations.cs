@@ -505,6 +505,14 @@ internal static class SqliteMigrations
             CREATE TRIGGER IF NOT EXISTS publication_log_no_delete BEFORE DELETE ON publication_log
             BEGIN SELECT RAISE(ABORT, 'the publication log is append-only'); END;
             """),
+        // Issue 15: settings a database keeps for every command (IDatabaseSettings), e.g. the base age bands.
+        (15, "setting", """
+            CREATE TABLE IF NOT EXISTS setting (
+                name   TEXT PRIMARY KEY,
+                value  TEXT NOT NULL,
+                set_at TEXT NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The version a fully migrated database has.</summary>

@@ -36,6 +36,7 @@ public sealed class EveryCommandSweepTests : IDisposable
         ["target"] = ["--count", "5", "--out", "{dir}/list.csv"],
         ["privacy kanon"] = ["-q", "sex"],
         ["privacy audit"] = ["{dir}/table.csv"],
+        ["privacy age-bands"] = [],
         ["publish"] = ["{examples}/publication.json", "--out", "{dir}/published"],
         ["audit list"] = [],
         ["audit verify"] = [],

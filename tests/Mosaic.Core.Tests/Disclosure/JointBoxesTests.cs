@@ -65,6 +65,49 @@ public sealed class JointBoxesTests
             return (onlySecondary && counted && narrow.Count == 0).Label(string.Join("; ", narrow));
         });
 
+    [Property(MaxTest = 40)]
+    public Property Exchanges_KeepThePatternSafe_AndNeverAddCellsOrHiddenPersons() =>
+        Prop.ForAll(SmallTable.Arbitrary(4), t =>
+        {
+            var values = t.Contributors();
+            var (primaries, layers) = Setup(values);
+            var pattern = JointBoxes.Choose(t.Table, values, primaries, layers, TimeSpan.FromSeconds(30)).Pattern!;
+            OptimalSuppression.Republish(t.Table, values, pattern, layers, TimeSpan.FromSeconds(30));
+            var before = (CellStatus[])pattern.Clone();
+            ExchangeSearch.Run(t.Table, values, pattern, layers, TimeSpan.FromSeconds(30));
+            var primariesKept = Enumerable.Range(0, values.Length).All(i => (before[i] == CellStatus.PrimarySuppressed) == (pattern[i] == CellStatus.PrimarySuppressed));
+            int cells = pattern.Count(s => s != CellStatus.Published), cellsBefore = before.Count(s => s != CellStatus.Published);
+            long hidden = Hidden(t.Table, values, pattern), hiddenBefore = Hidden(t.Table, values, before);
+            var better = cells < cellsBefore || (cells == cellsBefore && hidden <= hiddenBefore);
+            var narrow = DisclosureControlTests.NarrowCells(t.Table, values, pattern);
+            return (primariesKept && better && narrow.Count == 0)
+                .Label($"cells {cellsBefore} -> {cells}, persons hidden {hiddenBefore} -> {hidden}; {string.Join("; ", narrow)}");
+        });
+
+    [Property(MaxTest = 40)]
+    public Property BoxSwaps_KeepThePatternSafe_AndNeverAddCellsOrHiddenPersons() =>
+        Prop.ForAll(SmallTable.Arbitrary(4), t =>
+        {
+            var values = t.Contributors();
+            var (primaries, layers) = Setup(values);
+            var joint = JointBoxes.Choose(t.Table, values, primaries, layers, TimeSpan.FromSeconds(30));
+            var pattern = joint.Pattern!;
+            OptimalSuppression.Republish(t.Table, values, pattern, layers, TimeSpan.FromSeconds(30));
+            var before = (CellStatus[])pattern.Clone();
+            // A fixed number of moves rather than a time: the test must not depend on the machine's speed.
+            BoxSwapSearch.Run(t.Table, values, pattern, layers, joint.Candidates, TimeSpan.FromSeconds(30), tries: 30);
+            var primariesKept = Enumerable.Range(0, values.Length).All(i => (before[i] == CellStatus.PrimarySuppressed) == (pattern[i] == CellStatus.PrimarySuppressed));
+            int cells = pattern.Count(s => s != CellStatus.Published), cellsBefore = before.Count(s => s != CellStatus.Published);
+            long hidden = Hidden(t.Table, values, pattern), hiddenBefore = Hidden(t.Table, values, before);
+            var better = cells < cellsBefore || (cells == cellsBefore && hidden <= hiddenBefore);
+            var narrow = DisclosureControlTests.NarrowCells(t.Table, values, pattern);
+            return (primariesKept && better && narrow.Count == 0)
+                .Label($"cells {cellsBefore} -> {cells}, persons hidden {hiddenBefore} -> {hidden}; {string.Join("; ", narrow)}");
+        });
+
+    private static long Hidden(LinkedTable table, long[] values, CellStatus[] status) =>
+        Enumerable.Range(0, values.Length).Where(i => status[i] != CellStatus.Published && table.TotalCount(i) == 0).Sum(i => values[i]);
+
     [Fact]
     public void Optimal_OnASmallTableWithManySensitiveCells_SuppressesNoMoreThanTheFastMethod()
     {

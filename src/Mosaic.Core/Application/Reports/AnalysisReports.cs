@@ -170,3 +170,10 @@ public sealed record CoverageReport(string Dimension, string Group, long Targete
 
 /// <summary>Inclusion and exclusion errors against a reference measure of poverty.</summary>
 public sealed record ReferenceErrorsReport(long HouseholdsWithReference, double PoorShare, long Poor, double InclusionError, double ExclusionError);
+
+/// <summary>What <c>mosaic privacy age-bands</c> reports: the database's base age bands.</summary>
+/// <param name="BaseAgeBands">Every suppressed table's and microdata file's bands must be groups of these.</param>
+/// <param name="Configured">Whether the database sets them (otherwise Mosaic's built-in five-year bands).</param>
+/// <param name="DefaultAgeBands">The bands of a table when none are asked for.</param>
+/// <param name="Changed">Whether this run set them.</param>
+public sealed record AgeBandsReport(string BaseAgeBands, bool Configured, string DefaultAgeBands, bool Changed);

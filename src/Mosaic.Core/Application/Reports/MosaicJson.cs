@@ -28,6 +28,7 @@ namespace Mosaic.Core.Application.Reports;
 [JsonSerializable(typeof(HazardImportReport))]
 [JsonSerializable(typeof(RegistrationImportReport))]
 [JsonSerializable(typeof(TabulationReport))]
+[JsonSerializable(typeof(AgeBandsReport))]
 [JsonSerializable(typeof(PublicationReport))]
 [JsonSerializable(typeof(TableAuditReport))]
 [JsonSerializable(typeof(KAnonymityCheckReport))]
