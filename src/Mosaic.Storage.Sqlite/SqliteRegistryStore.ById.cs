@@ -17,6 +17,8 @@ internal sealed partial class SqliteRegistryStore
             return Task.FromResult<IReadOnlyList<ListedHousehold>>([]);
         // One JSON array parameter: any number of ids in one statement, no temporary table.
         var ids = "[" + string.Join(',', householdIds.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+        // A list's households are spread over the whole table, each row read once: a small page cache for them.
+        using var cache = PageCacheLimit.Lower(connection);
         using var households = new RawStatement(connection,
             $"SELECT {RegistryRowMapper.ListedColumns} FROM household WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id");
         households.Text(1, ids);

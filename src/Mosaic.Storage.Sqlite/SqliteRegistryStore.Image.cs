@@ -44,8 +44,9 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
         }
         if (parts.Count == 0)
             return Task.FromResult<Stream?>(null);
-        // Incremental blob I/O reads each part straight into the caller's columns (a column read would copy it twice).
-        return Task.FromResult<Stream?>(new ImageStream(connection, parts));
+        // Incremental blob I/O reads each part straight into the caller's columns (a column read would copy it twice),
+        // through a small page cache: the image's pages are read once.
+        return Task.FromResult<Stream?>(new ImageStream(connection, parts, PageCacheLimit.Lower(connection)));
     }
 
     /// <remarks>One transaction: a cancellation (checked before each part, and interrupting a statement) rolls it back.</remarks>
@@ -150,7 +151,7 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
     /// The image's parts read one after the other as one stream. A part whose length changed since the listing
     /// ends the stream early, which the image's length check refuses.
     /// </summary>
-    private sealed class ImageStream(SqliteConnection connection, List<(long Part, long Length)> parts) : Stream
+    private sealed class ImageStream(SqliteConnection connection, List<(long Part, long Length)> parts, PageCacheLimit cache) : Stream
     {
         private readonly long _length = parts.Sum(p => p.Length);
         private int _next;
@@ -216,7 +217,11 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
         protected override void Dispose(bool disposing)
         {
             if (disposing)
+            {
                 _blob?.Dispose();
+                _blob = null;
+                cache.Dispose();
+            }
             base.Dispose(disposing);
         }
     }

@@ -16,6 +16,8 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // The run's columns (~220 MB at 1 M households) pass through SQLite once: a small page cache for them.
+        using var cache = PageCacheLimit.Lower(connection);
         using var tx = connection.BeginTransaction();
         var runId = (long)connection.ExecuteScalar(
             "INSERT INTO score_run (model_id, model_version, model_json, dimensions, scored_at, households) VALUES ($i, $v, $j, $d, $at, $n) RETURNING id", tx,
@@ -80,38 +82,53 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
     }
 
     /// <summary>The stored scores of <paramref name="householdIds"/> (null = all) from the run's columns, in rank order.</summary>
-    private static List<StoredScore> FromColumns(ScoreColumnsFile columns, IReadOnlyList<long>? householdIds, CancellationToken cancellationToken)
+    private List<StoredScore> FromColumns(ScoreColumnsFile columns, IReadOnlyList<long>? householdIds, CancellationToken cancellationToken)
     {
-        var ids = columns.ReadIds();
-        var overall = columns.ReadOverall();
-        var classes = columns.ReadClasses();
-        var ranks = columns.ReadRanks();
-        var wanted = new List<int>();
+        // The id column of the run the ranks were just read from serves again (runs are immutable once stored).
+        var ids = _ids is { } known && known.RunId == columns.RunId && known.Ids.Length == columns.Count ? known.Ids : columns.ReadIds();
+        List<StoredScore> result;
         if (householdIds is null)
-            wanted.AddRange(Enumerable.Range(0, ids.Length));
+        {
+            var overall = columns.ReadOverall();
+            var classes = columns.ReadClasses();
+            var ranks = columns.ReadRanks();
+            result = new List<StoredScore>(ids.Length);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                if ((i & 0xfff) == 0)
+                    cancellationToken.ThrowIfCancellationRequested();
+                result.Add(columns.Score(i, ids[i], overall[i], classes[i], ranks[i]));
+            }
+        }
         else
         {
+            var wanted = new List<int>();
             foreach (var id in householdIds.Distinct())
             {
                 var at = Array.BinarySearch(ids, id);
                 if (at >= 0)
                     wanted.Add(at);
             }
+            // Read in stored order (ascending offsets: each section's window serves the neighbours), the list's
+            // households only: no whole column of the run is read for them.
+            wanted.Sort();
+            cancellationToken.ThrowIfCancellationRequested();
+            result = new List<StoredScore>(wanted.Count);
+            for (var n = 0; n < wanted.Count; n++)
+            {
+                if ((n & 0xfff) == 0)
+                    cancellationToken.ThrowIfCancellationRequested();
+                var i = wanted[n];
+                result.Add(columns.Score(i, ids[i], columns.Overall(i), columns.Class(i), columns.Rank(i)));
+            }
         }
-        // Read in stored order (ascending offsets), then hand out in rank order as the rows did.
-        wanted.Sort();
-        cancellationToken.ThrowIfCancellationRequested();
-        var result = new List<StoredScore>(wanted.Count);
-        for (var n = 0; n < wanted.Count; n++)
-        {
-            if ((n & 0xfff) == 0)
-                cancellationToken.ThrowIfCancellationRequested();
-            var i = wanted[n];
-            result.Add(columns.Score(i, ids[i], overall[i], classes[i], ranks[i]));
-        }
+        // Hand out in rank order as the rows did.
         result.Sort((x, y) => x.Rank.CompareTo(y.Rank));
         return result;
     }
+
+    /// <summary>The id column of the run whose ranks were read last (ids ascend; a stored run never changes).</summary>
+    private (long RunId, long[] Ids)? _ids;
 
     public Task<ScoreRanks> ReadRanksAsync(CancellationToken cancellationToken = default)
     {
@@ -124,7 +141,11 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         using (var columns = ScoreColumnsFile.OpenLatest(connection))
         {
             if (columns is not null)
-                return new ScoreRanks(columns.ReadIds(), columns.ReadRanks(), columns.ReadClasses());
+            {
+                var runIds = columns.ReadIds();
+                _ids = (columns.RunId, runIds);
+                return new ScoreRanks(runIds, columns.ReadRanks(), columns.ReadClasses());
+            }
         }
         var expected = Convert.ToInt32(connection.ExecuteScalar("SELECT count(*) FROM household_score", null), CultureInfo.InvariantCulture);
         var ids = new List<long>(expected);

@@ -28,7 +28,7 @@ internal sealed class ScorePhasesBenchmark : IBenchmark
         {
             process.Refresh();
             var now = process.TotalProcessorTime;
-            Console.WriteLine($"{what,-34} {clock.Elapsed.TotalMilliseconds,9:F0} ms wall {(now - cpu).TotalMilliseconds,9:F0} ms CPU");
+            Console.WriteLine($"{what,-34} {clock.Elapsed.TotalMilliseconds,9:F0} ms wall {(now - cpu).TotalMilliseconds,9:F0} ms CPU {process.PeakWorkingSet64 >> 20,5} MiB peak {GC.GetTotalMemory(false) >> 20,5} MiB managed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20,5} MiB committed {GC.CollectionCount(2)} gen2");
             (cpu, clock) = (now, Stopwatch.StartNew());
         }
         using var store = SqliteMosaicStore.Open(db);
@@ -37,7 +37,7 @@ internal sealed class ScorePhasesBenchmark : IBenchmark
         var areas = store.Areas.AllAsync(withBoundaries: true).GetAwaiter().GetResult();
         Step("hazard layers + areas");
         var source = (IPersistedSnapshotSource)store.Registry;
-        var load = PersistedSnapshots.LoadAsync(source, areas, scoring: true).GetAwaiter().GetResult();
+        var load = PersistedSnapshots.LoadAsync(source, areas, scoring: true, SnapshotProjection.Scoring).GetAwaiter().GetResult();
         Step($"snapshot ({load.Kind}, {load.Snapshot.HouseholdCount} households)");
         var model = DefaultVulnerabilityModel.Model;
         if (args.Contains("--split"))

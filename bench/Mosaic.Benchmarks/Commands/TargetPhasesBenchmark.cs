@@ -34,7 +34,7 @@ internal sealed class TargetPhasesBenchmark : IBenchmark
         void Step(string what)
         {
             var now = Cpu();
-            Console.WriteLine($"{what,-34} {clock.Elapsed.TotalMilliseconds,9:F0} ms wall {(now - cpu).TotalMilliseconds,9:F0} ms CPU");
+            Console.WriteLine($"{what,-34} {clock.Elapsed.TotalMilliseconds,9:F0} ms wall {(now - cpu).TotalMilliseconds,9:F0} ms CPU {process.PeakWorkingSet64 >> 20,5} MiB peak {GC.GetTotalMemory(false) >> 20,5} MiB managed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20,5} MiB committed {GC.CollectionCount(2)} gen2");
             (cpu, clock) = (now, Stopwatch.StartNew());
         }
         using var store = SqliteMosaicStore.Open(db);
@@ -43,7 +43,7 @@ internal sealed class TargetPhasesBenchmark : IBenchmark
         var tree = store.Areas.AllAsync().GetAwaiter().GetResult();
         var areas = new AreaAncestry(tree);
         Step("latest run + areas");
-        var snapshot = PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry, tree).GetAwaiter().GetResult().Snapshot;
+        var snapshot = PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry, tree, scoring: false, SnapshotProjection.Targeting).GetAwaiter().GetResult().Snapshot;
         Step($"snapshot ({snapshot.HouseholdCount} households)");
         var columns = (IScoreColumnsSource)store.Scores;
         var ranks = columns.ReadRanksAsync().GetAwaiter().GetResult();

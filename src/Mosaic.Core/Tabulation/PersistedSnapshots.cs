@@ -19,19 +19,28 @@ internal static class PersistedSnapshots
     /// otherwise a current image is read without them (they are never allocated).
     /// </param>
     /// <param name="cancellationToken">Stops every read and the save; a cancelled save leaves the stored image as it was.</param>
-    public static async Task<SnapshotLoad> LoadAsync(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring = false,
-        CancellationToken cancellationToken = default)
+    public static Task<SnapshotLoad> LoadAsync(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring = false,
+        CancellationToken cancellationToken = default) =>
+        LoadAsync(source, tree, scoring, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="LoadAsync(IPersistedSnapshotSource, IReadOnlyList{Area}, bool, CancellationToken)"/>; a current image is
+    /// read through <paramref name="projection"/> (only its columns allocated; the snapshot is then partial). An image that
+    /// must be extended or rebuilt is read whole, and the snapshot returned is whole.
+    /// </summary>
+    public static async Task<SnapshotLoad> LoadAsync(IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring,
+        SnapshotProjection? projection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(tree);
         // Read before the image and the rows: a write committing meanwhile can only make the stamp look older.
         var now = await source.CurrentCoverageAsync(cancellationToken);
-        var (stored, missing) = await ReadAsync(source, tree, scoring, cancellationToken);
+        var (stored, missing) = await ReadAsync(source, tree, scoring, projection, cancellationToken);
         if (stored is { } current && current.Coverage.SameContent(now))
             return new SnapshotLoad(current.Snapshot, SnapshotLoadKind.Current, current.Coverage) { Image = current.Image };
         // To be extended (and saved again) the image is needed whole, scoring columns included.
-        if (stored is not null && !scoring)
-            (stored, missing) = await ReadAsync(source, tree, scoring: true, cancellationToken);
+        if (stored is not null && (!scoring || projection is not null))
+            (stored, missing) = await ReadAsync(source, tree, scoring: true, projection: null, cancellationToken);
         SnapshotLoad load;
         if (stored is not { } found)
         {
@@ -96,7 +105,7 @@ internal static class PersistedSnapshots
     /// covers then; Image: the stamp of the image bytes themselves).
     /// </summary>
     private static async Task<((RegistrySnapshot Snapshot, SnapshotCoverage Coverage, SnapshotCoverage Image)? Stored, SnapshotLoadKind IfUnusable)> ReadAsync(
-        IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring, CancellationToken cancellationToken)
+        IPersistedSnapshotSource source, IReadOnlyList<Area> tree, bool scoring, SnapshotProjection? projection, CancellationToken cancellationToken)
     {
         (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? read;
         using (var image = await source.OpenImageAsync(cancellationToken))
@@ -104,14 +113,14 @@ internal static class PersistedSnapshots
             if (image is null)
                 return (null, SnapshotLoadKind.Built);
             // Read straight into the columns: the image is never held whole beside them.
-            read = SnapshotImage.TryRead(image, tree, scoring);
+            read = SnapshotImage.TryRead(image, tree, scoring, projection);
         }
         if (read is not { } found)
             return (null, SnapshotLoadKind.Rebuilt);
         // A section written for another image, torn or altered is ignored: the image's own score run then tells
         // the caller to refresh the score fields from the store.
         var scored = await source.ReadScoreSectionAsync(cancellationToken) is { } section
-            ? SnapshotScoreSection.TryApply(section, found.Snapshot, found.Coverage)
+            ? SnapshotScoreSection.TryApply(section, found.Snapshot, found.Coverage, columns: projection is null || projection.ExtraNumbers)
             : null;
         return (scored is { } s ? (s.Snapshot, s.Coverage, found.Coverage) : (found.Snapshot, found.Coverage, found.Coverage), SnapshotLoadKind.Rebuilt);
     }
@@ -170,7 +179,7 @@ internal static class PersistedSnapshots
     }
 }
 
-/// <summary>How <see cref="PersistedSnapshots.LoadAsync"/> came by its snapshot.</summary>
+/// <summary>How <see cref="PersistedSnapshots.LoadAsync(IPersistedSnapshotSource, IReadOnlyList{Area}, bool, SnapshotProjection, CancellationToken)"/> came by its snapshot.</summary>
 internal enum SnapshotLoadKind
 {
     /// <summary>The stored image covered the store as it is.</summary>

@@ -72,6 +72,12 @@ public sealed class RegistrySnapshot
     /// </summary>
     public bool HasRecordKeys { get; init; }
 
+    /// <summary>
+    /// Whether only some columns were read (<see cref="SnapshotProjection"/>): the others are empty, and the snapshot
+    /// is never saved as an image, extended or tabulated.
+    /// </summary>
+    internal bool IsPartial { get; init; }
+
     /// <summary>Marker for a missing age in <see cref="Age"/>.</summary>
     internal const byte MissingAge = 255;
 
@@ -129,6 +135,7 @@ public sealed class RegistrySnapshot
         Countries = Countries,
         PersonKey = PersonKey,
         HasRecordKeys = HasRecordKeys,
+        IsPartial = IsPartial,
     };
 
     /// <summary>Household index of each person; built on first use (only mixed person/household arithmetic needs it).</summary>

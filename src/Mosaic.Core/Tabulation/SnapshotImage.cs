@@ -32,8 +32,8 @@ internal static class SnapshotImage
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(coverage);
-        if (snapshot.Scoring is not { } scoring || !scoring.Fits(snapshot.HouseholdCount))
-            throw new InvalidOperationException("a snapshot read without its scoring columns cannot be written");
+        if (snapshot.Scoring is not { } scoring || !scoring.Fits(snapshot.HouseholdCount) || snapshot.IsPartial)
+            throw new InvalidOperationException("a snapshot read without its scoring columns (or some of its columns) cannot be written");
         // The small fields first, then the columns copied straight into the one image array (sized by a counting
         // pass): writing a national registry's image needs its own size in memory once, not twice.
         using var head = new MemoryStream();
@@ -161,7 +161,15 @@ internal static class SnapshotImage
     /// <param name="image">The image, of known length.</param>
     /// <param name="tree">The store's current area tree.</param>
     /// <param name="scoring">Also read (and check) the scoring section; without it the snapshot's <see cref="RegistrySnapshot.Scoring"/> is null.</param>
-    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(Stream image, IEnumerable<Area> tree, bool scoring = true)
+    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(Stream image, IEnumerable<Area> tree, bool scoring = true) =>
+        TryRead(image, tree, scoring, null);
+
+    /// <summary>
+    /// As <see cref="TryRead(Stream, IEnumerable{Area}, bool)"/>, keeping only the columns of <paramref name="projection"/>
+    /// (null: all): the others are read and checksummed through a small buffer, never allocated, and the snapshot is
+    /// then <see cref="RegistrySnapshot.IsPartial"/>.
+    /// </summary>
+    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryRead(Stream image, IEnumerable<Area> tree, bool scoring, SnapshotProjection? projection)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(tree);
@@ -179,7 +187,7 @@ internal static class SnapshotImage
         {
             using var buffered = new BufferedStream(image, 1 << 16); // small fields; whole columns bypass the buffer
             var reader = new HashingReader(buffered, (long)length);
-            var parsed = Parse(reader, tree);
+            var parsed = Parse(reader, tree, projection);
             if (reader.Hash() != expectedHash)
                 return null;
             if (!scoring)
@@ -206,8 +214,9 @@ internal static class SnapshotImage
         }
     }
 
-    private static (RegistrySnapshot, SnapshotCoverage) Parse(HashingReader r, IEnumerable<Area> tree)
+    private static (RegistrySnapshot, SnapshotCoverage) Parse(HashingReader r, IEnumerable<Area> tree, SnapshotProjection? projection)
     {
+        bool Keep(string column) => projection is null || projection.Keeps(column);
         var coverage = new SnapshotCoverage(r.Int64(), r.Int64(), r.Int64(), r.Int64(), r.Strings());
         var households = r.Int32();
         var persons = r.Int32();
@@ -219,34 +228,39 @@ internal static class SnapshotImage
         var extras = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var snapshot = new RegistrySnapshot(areas, households, persons)
         {
-            PersonStart = r.Column<int>(households + 1),
-            Area = r.Column<int>(households),
-            Dwelling = r.Column<byte>(households),
-            RemittanceChange = r.Column<byte>(households),
-            HouseholdFlags = r.Column<byte>(households),
-            Shocks = r.Column<byte>(households),
-            HeadSex = r.Column<byte>(households),
-            IncomeBefore = r.Column<float>(households),
-            IncomeNow = r.Column<float>(households),
-            RemittanceAmount = r.Column<float>(households),
-            HouseholdKey = r.Column<uint>(households),
-            HouseholdId = r.Column<long>(households),
-            ReferenceWelfare = r.Column<double>(households),
-            Sex = r.Column<byte>(persons),
-            Age = r.Column<byte>(persons),
-            Relation = r.Column<byte>(persons),
-            MigratoryStatus = r.Column<byte>(persons),
-            MoveReason = r.Column<byte>(persons),
-            PersonFlags = r.Column<byte>(persons),
-            PreviousCountry = r.Column<ushort>(persons),
-            MoveMonth = r.Column<ushort>(persons),
-            PersonKey = r.Column<uint>(persons),
+            PersonStart = r.Column<int>(households + 1, Keep(nameof(RegistrySnapshot.PersonStart))),
+            Area = r.Column<int>(households, Keep(nameof(RegistrySnapshot.Area))),
+            Dwelling = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.Dwelling))),
+            RemittanceChange = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.RemittanceChange))),
+            HouseholdFlags = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.HouseholdFlags))),
+            Shocks = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.Shocks))),
+            HeadSex = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.HeadSex))),
+            IncomeBefore = r.Column<float>(households, Keep(nameof(RegistrySnapshot.IncomeBefore))),
+            IncomeNow = r.Column<float>(households, Keep(nameof(RegistrySnapshot.IncomeNow))),
+            RemittanceAmount = r.Column<float>(households, Keep(nameof(RegistrySnapshot.RemittanceAmount))),
+            HouseholdKey = r.Column<uint>(households, Keep(nameof(RegistrySnapshot.HouseholdKey))),
+            HouseholdId = r.Column<long>(households, Keep(nameof(RegistrySnapshot.HouseholdId))),
+            ReferenceWelfare = r.Column<double>(households, Keep(nameof(RegistrySnapshot.ReferenceWelfare))),
+            Sex = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.Sex))),
+            Age = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.Age))),
+            Relation = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.Relation))),
+            MigratoryStatus = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.MigratoryStatus))),
+            MoveReason = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.MoveReason))),
+            PersonFlags = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.PersonFlags))),
+            PreviousCountry = r.Column<ushort>(persons, Keep(nameof(RegistrySnapshot.PreviousCountry))),
+            MoveMonth = r.Column<ushort>(persons, Keep(nameof(RegistrySnapshot.MoveMonth))),
+            PersonKey = r.Column<uint>(persons, Keep(nameof(RegistrySnapshot.PersonKey))),
             Countries = [.. countries],
             HasRecordKeys = hasKeys,
             ExtraNumbers = extras,
+            IsPartial = projection is not null,
         };
         foreach (var name in coverage.OptionalNumbers)
-            extras[name] = r.Column<float>(households);
+        {
+            var column = r.Column<float>(households, projection is null || projection.ExtraNumbers);
+            if (projection is null || projection.ExtraNumbers)
+                extras[name] = column;
+        }
         if (!r.AtEnd)
             throw new FormatException("bytes after the last column");
         return (snapshot, coverage);
@@ -313,15 +327,29 @@ internal static class SnapshotImage
         }
 
         /// <param name="expected">The row count the column must have (-1: any).</param>
-        public T[] Column<T>(int expected) where T : unmanaged
+        /// <param name="keep">False: the column's bytes are read and hashed through a small buffer, and an empty array is returned.</param>
+        public T[] Column<T>(int expected, bool keep = true) where T : unmanaged
         {
             var count = Int32();
             if ((expected >= 0 && count != expected) || count < 0 || (long)count * Marshal.SizeOf<T>() > _left)
                 throw new FormatException("column length does not match the row count");
+            if (!keep)
+            {
+                _skip ??= new byte[1 << 16];
+                for (var left = (long)count * Marshal.SizeOf<T>(); left > 0;)
+                {
+                    var take = (int)Math.Min(left, _skip.Length);
+                    Fill(_skip.AsSpan(0, take));
+                    left -= take;
+                }
+                return [];
+            }
             var values = new T[count];
             Fill(MemoryMarshal.AsBytes(values.AsSpan()));
             return values;
         }
+
+        private byte[]? _skip;
 
         private ReadOnlySpan<byte> Small(int count)
         {

@@ -32,29 +32,40 @@ internal static class SnapshotScoreSection
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(now);
         ArgumentNullException.ThrowIfNull(columns);
-        using var payload = new MemoryStream();
-        using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        var ordered = columns.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        foreach (var (name, values) in ordered)
+        {
+            if (values.Length != households)
+                throw new ArgumentException($"column {name} has {values.Length} values for {households} households", nameof(columns));
+        }
+        // The small fields as BinaryWriter writes them, then the columns copied straight into the one section array
+        // (sized first): the section is built without a growing buffer and a copy of it.
+        var head = Small(w =>
         {
             Stamp(w, image);
             w.Write(households);
             w.Write(now.ScoreRunId);
             w.Write(now.RegistryVersion);
-            w.Write(columns.Count);
-            foreach (var (name, values) in columns.OrderBy(c => c.Key, StringComparer.Ordinal))
-            {
-                if (values.Length != households)
-                    throw new ArgumentException($"column {name} has {values.Length} values for {households} households", nameof(columns));
-                w.Write(name);
-                w.Write(MemoryMarshal.AsBytes(values.AsSpan()));
-            }
+            w.Write(ordered.Count);
+        });
+        var names = ordered.Select(c => Small(w => w.Write(c.Key))).ToList();
+        var section = new byte[checked(HeaderLength + head.Length + names.Sum(n => n.Length) + (long)ordered.Count * households * sizeof(float))];
+        var at = HeaderLength;
+        head.CopyTo(section, at);
+        at += head.Length;
+        for (var c = 0; c < ordered.Count; c++)
+        {
+            names[c].CopyTo(section, at);
+            at += names[c].Length;
+            var bytes = MemoryMarshal.AsBytes(ordered[c].Value.AsSpan());
+            bytes.CopyTo(section.AsSpan(at));
+            at += bytes.Length;
         }
-        var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
-        var section = new byte[HeaderLength + body.Length];
+        var body = section.AsSpan(HeaderLength);
         Magic.CopyTo(section);
         BinaryPrimitives.WriteUInt32LittleEndian(section.AsSpan(8), Format);
         BinaryPrimitives.WriteUInt64LittleEndian(section.AsSpan(12), (ulong)body.Length);
         BinaryPrimitives.WriteUInt64LittleEndian(section.AsSpan(20), XxHash3.HashToUInt64(body));
-        body.CopyTo(section.AsSpan(HeaderLength));
         return section;
     }
 
@@ -63,7 +74,11 @@ internal static class SnapshotScoreSection
     /// the coverage it then has (the section's score run and registry version); null when the section is not whole, of
     /// another format, or written for another image. Never throws on bad bytes.
     /// </summary>
-    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryApply(byte[] section, RegistrySnapshot snapshot, SnapshotCoverage image)
+    /// <param name="section">The stored section's bytes.</param>
+    /// <param name="snapshot">The snapshot read from the image.</param>
+    /// <param name="image">The image's stamp.</param>
+    /// <param name="columns">False: the section is checked and its stamp applied, but its columns are not copied (a reader that keeps no optional numbers).</param>
+    public static (RegistrySnapshot Snapshot, SnapshotCoverage Coverage)? TryApply(byte[] section, RegistrySnapshot snapshot, SnapshotCoverage image, bool columns = true)
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -91,18 +106,33 @@ internal static class SnapshotScoreSection
                 var name = r.ReadString();
                 if (!image.OptionalNumbers.Contains(name, StringComparer.Ordinal))
                     return null;
+                if (!columns)
+                {
+                    if (r.BaseStream.Length - r.BaseStream.Position < households * 4L)
+                        return null;
+                    r.BaseStream.Seek(households * 4L, SeekOrigin.Current);
+                    continue;
+                }
                 var values = new float[households];
                 r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
                 numbers[name] = values;
             }
             if (r.BaseStream.Position != r.BaseStream.Length)
                 return null;
-            return (snapshot.WithExtraNumbers(numbers), image with { ScoreRunId = scoreRun, RegistryVersion = version });
+            return (columns ? snapshot.WithExtraNumbers(numbers) : snapshot, image with { ScoreRunId = scoreRun, RegistryVersion = version });
         }
         catch (Exception ex) when (ex is EndOfStreamException or FormatException or IOException or ArgumentException)
         {
             return null;
         }
+    }
+
+    private static byte[] Small(Action<BinaryWriter> write)
+    {
+        using var bytes = new MemoryStream();
+        using (var w = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
+            write(w);
+        return bytes.ToArray();
     }
 
     private static bool Same(SnapshotCoverage a, SnapshotCoverage b) =>

@@ -45,49 +45,55 @@ internal static class ColumnTargeter
                 (scope is null || Array.IndexOf(chains[a], scope) >= 0);
         }
 
-        // Households in scope with their stored rank: both columns ascend by household id.
-        var inScope = new List<(int Household, int Rank, VulnerabilityClass Class)>();
-        var unscored = 0;
+        // Households in scope in stored rank order, as two flat columns (snapshot index, class): a few bytes per
+        // household, no tuple list and no comparison sort (see InRankOrder).
         var ids = snapshot.HouseholdId;
-        var j = 0;
-        for (var h = 0; h < snapshot.HouseholdCount; h++)
-        {
-            if (!considered[snapshot.Area[h]])
-                continue;
-            while (j < ranks.HouseholdIds.Length && ranks.HouseholdIds[j] < ids[h])
-                j++;
-            if (j < ranks.HouseholdIds.Length && ranks.HouseholdIds[j] == ids[h])
-                inScope.Add((h, ranks.Ranks[j], ranks.Classes[j]));
-            else
-                unscored++;
-        }
+        var (ranked, rankedClass, unscored) = InRankOrder(snapshot, ranks, considered);
         if (unscored > 0)
             return (null, unscored);
-        SortByRank(inScope);
+        var inScope = ranked.Length;
 
         var excluded = new Dictionary<string, int>(StringComparer.Ordinal);
-        var eligible = new List<(int Household, int Rank, VulnerabilityClass Class)>(inScope.Count);
-        foreach (var c in inScope)
+        int[] eligible;
+        byte[] eligibleClass;
+        if (!request.ExcludeAssisted)
         {
-            if (request.ExcludeAssisted && RegistrySnapshot.Tri(snapshot.HouseholdFlags[c.Household], RegistrySnapshot.AssistanceShift) == 2)
+            (eligible, eligibleClass) = (ranked, rankedClass);
+        }
+        else
+        {
+            var kept = 0;
+            for (var k = 0; k < inScope; k++)
             {
-                excluded[Targeter.AlreadyAssisted] = excluded.GetValueOrDefault(Targeter.AlreadyAssisted) + 1;
-                continue;
+                if (RegistrySnapshot.Tri(snapshot.HouseholdFlags[ranked[k]], RegistrySnapshot.AssistanceShift) != 2)
+                    kept++;
             }
-            eligible.Add(c);
+            (eligible, eligibleClass) = (new int[kept], new byte[kept]);
+            var e = 0;
+            for (var k = 0; k < inScope; k++)
+            {
+                if (RegistrySnapshot.Tri(snapshot.HouseholdFlags[ranked[k]], RegistrySnapshot.AssistanceShift) == 2)
+                {
+                    excluded[Targeter.AlreadyAssisted] = excluded.GetValueOrDefault(Targeter.AlreadyAssisted) + 1;
+                    continue;
+                }
+                (eligible[e], eligibleClass[e]) = (ranked[k], rankedClass[k]);
+                e++;
+            }
         }
 
         var groupOfArea = QuotaAreas(snapshot, eligible, chains, scope, request.Quota);
-        var groups = eligible.Select(c => groupOfArea[snapshot.Area[c.Household]]!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Every area with an eligible household has its group (and only those): the groups are theirs, in order.
+        var groups = groupOfArea.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var groupIndex = groups.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i, StringComparer.Ordinal);
         var groupOfAreaIndex = groupOfArea.Select(g => g is null ? -1 : groupIndex.GetValueOrDefault(g, -1)).ToArray();
         var eligibleCount = new int[groups.Count];
         var priorityCount = new int[groups.Count];
-        foreach (var c in eligible)
+        for (var i = 0; i < eligible.Length; i++)
         {
-            var g = groupOfAreaIndex[snapshot.Area[c.Household]];
+            var g = groupOfAreaIndex[snapshot.Area[eligible[i]]];
             eligibleCount[g]++;
-            if (c.Class.IsPriority())
+            if (((VulnerabilityClass)eligibleClass[i]).IsPriority())
                 priorityCount[g]++;
         }
         var weights = request.Quota switch
@@ -99,10 +105,10 @@ internal static class ColumnTargeter
 
         var taken = new int[groups.Count];
         var selected = new List<int>();
-        var isSelected = new bool[eligible.Count];
-        for (var i = 0; i < eligible.Count; i++)
+        var isSelected = new bool[eligible.Length];
+        for (var i = 0; i < eligible.Length; i++)
         {
-            var g = groupOfAreaIndex[snapshot.Area[eligible[i].Household]];
+            var g = groupOfAreaIndex[snapshot.Area[eligible[i]]];
             if (taken[g] >= quotas[g])
                 continue;
             taken[g]++;
@@ -110,13 +116,13 @@ internal static class ColumnTargeter
             selected.Add(i);
         }
 
-        var selectedIds = selected.Select(i => ids[eligible[i].Household]).ToArray();
+        var selectedIds = selected.Select(i => ids[eligible[i]]).ToArray();
         var households = (await readHouseholds(selectedIds, cancellationToken)).ToDictionary(h => h.Id);
         var scores = (await readScores(selectedIds, cancellationToken)).ToDictionary(s => s.HouseholdId);
         var list = new List<TargetedHousehold>(selected.Count);
         foreach (var i in selected)
         {
-            var h = eligible[i].Household;
+            var h = eligible[i];
             var id = ids[h];
             if (!households.TryGetValue(id, out var household) || !scores.TryGetValue(id, out var score))
                 throw new InvalidOperationException($"household {id} of the snapshot is no longer in the store");
@@ -124,41 +130,98 @@ internal static class ColumnTargeter
         }
         var quotaRows = groups.Select((g, i) => new AreaQuota(g, eligibleCount[i], priorityCount[i], quotas[i])).ToList();
         var coverage = CoverageSummary.FromCounts(
-            CoverageCounts(snapshot, selected.Select(i => eligible[i].Household)),
-            CoverageCounts(snapshot, inScope.Where(c => c.Class.IsPriority()).Select(c => c.Household)));
-        var coverageRate = eligible.Count == 0 ? 0 : (double)list.Count / eligible.Count;
-        var errors = await ErrorsAsync(snapshot, eligible.Select(c => c.Household).ToArray(), isSelected, request.PoorShare ?? coverageRate, readHouseholds,
+            CoverageCounts(snapshot, selected.Select(i => eligible[i])),
+            CoverageCounts(snapshot, Enumerable.Range(0, inScope).Where(k => ((VulnerabilityClass)rankedClass[k]).IsPriority()).Select(k => ranked[k])));
+        var coverageRate = eligible.Length == 0 ? 0 : (double)list.Count / eligible.Length;
+        var errors = await ErrorsAsync(snapshot, eligible, isSelected, request.PoorShare ?? coverageRate, readHouseholds,
             cancellationToken);
-        return (new TargetList(list, quotaRows, inScope.Count, eligible.Count, excluded, coverage, errors), 0);
+        return (new TargetList(list, quotaRows, inScope, eligible.Length, excluded, coverage, errors), 0);
     }
 
-    /// <summary>Sorts by stored rank on the primitive keys (no comparison delegate for a million candidates).</summary>
-    private static void SortByRank(List<(int Household, int Rank, VulnerabilityClass Class)> candidates)
+    /// <summary>
+    /// The considered households (snapshot index and stored class) in stored rank order, or the number of them without
+    /// a stored score. Both id columns ascend, so they are merged; each household is then placed at its rank (a run's
+    /// ranks are 1 … its household count, each once): linear, no sort. Ranks out of that range or repeated fall back
+    /// to a sort on the rank (the order the selection always used).
+    /// </summary>
+    private static (int[] Households, byte[] Classes, int Unscored) InRankOrder(RegistrySnapshot snapshot, ScoreRanks ranks, bool[] considered)
     {
-        var items = candidates.ToArray();
-        var keys = new int[items.Length];
-        for (var i = 0; i < items.Length; i++)
-            keys[i] = items[i].Rank;
-        Array.Sort(keys, items);
-        candidates.Clear();
-        candidates.AddRange(items);
+        var ids = snapshot.HouseholdId;
+        var scored = ranks.HouseholdIds.Length;
+        var at = new int[scored]; // rank - 1 → snapshot index + 1 (0: none)
+        var classAt = new byte[scored];
+        var count = 0;
+        var unscored = 0;
+        var placed = true;
+        var j = 0;
+        for (var h = 0; h < snapshot.HouseholdCount; h++)
+        {
+            if (!considered[snapshot.Area[h]])
+                continue;
+            while (j < scored && ranks.HouseholdIds[j] < ids[h])
+                j++;
+            if (j < scored && ranks.HouseholdIds[j] == ids[h])
+            {
+                var r = ranks.Ranks[j] - 1;
+                if ((uint)r < (uint)scored && at[r] == 0)
+                    (at[r], classAt[r]) = (h + 1, (byte)ranks.Classes[j]);
+                else
+                    placed = false;
+                count++;
+            }
+            else
+            {
+                unscored++;
+            }
+        }
+        if (unscored > 0)
+            return ([], [], unscored);
+        var households = new int[count];
+        var classes = new byte[count];
+        if (placed)
+        {
+            var k = 0;
+            for (var r = 0; r < scored; r++)
+            {
+                if (at[r] != 0)
+                    (households[k], classes[k++]) = (at[r] - 1, classAt[r]);
+            }
+            return (households, classes, 0);
+        }
+        // A sort on the rank alone: its swaps depend on the keys only, so equal ranks end as they always did.
+        var keys = new int[count];
+        var order = new int[count];
+        var inOrder = new (int Household, byte Class)[count];
+        j = 0;
+        for (int h = 0, k = 0; h < snapshot.HouseholdCount; h++)
+        {
+            if (!considered[snapshot.Area[h]])
+                continue;
+            while (ranks.HouseholdIds[j] < ids[h])
+                j++;
+            (keys[k], order[k], inOrder[k]) = (ranks.Ranks[j], k, (h, (byte)ranks.Classes[j]));
+            k++;
+        }
+        Array.Sort(keys, order);
+        for (var k = 0; k < count; k++)
+            (households[k], classes[k]) = inOrder[order[k]];
+        return (households, classes, 0);
     }
 
     /// <summary>The quota group of each snapshot area (null for areas without an eligible household), as <see cref="Targeter"/> groups them.</summary>
-    private static string?[] QuotaAreas(
-        RegistrySnapshot snapshot, List<(int Household, int Rank, VulnerabilityClass Class)> eligible, string[][] chains, string? scope, QuotaMode mode)
+    private static string?[] QuotaAreas(RegistrySnapshot snapshot, int[] eligible, string[][] chains, string? scope, QuotaMode mode)
     {
         var result = new string?[chains.Length];
         var present = new bool[chains.Length];
-        foreach (var c in eligible)
-            present[snapshot.Area[c.Household]] = true;
-        if (mode == QuotaMode.None || eligible.Count == 0)
+        foreach (var h in eligible)
+            present[snapshot.Area[h]] = true;
+        if (mode == QuotaMode.None || eligible.Length == 0)
         {
             for (var a = 0; a < result.Length; a++)
                 result[a] = present[a] ? "*" : null;
             return result;
         }
-        var first = chains[snapshot.Area[eligible[0].Household]];
+        var first = chains[snapshot.Area[eligible[0]]];
         int depth;
         if (scope is not null)
         {
@@ -196,9 +259,11 @@ internal static class ColumnTargeter
     /// </summary>
     private static (int Total, Dictionary<string, int> Counts) CoverageCounts(RegistrySnapshot snapshot, IEnumerable<int> households)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var statusKeys = Codes.MigratoryStatus.Entries.Select(e => "member_status:" + e.Code).ToArray();
         var sexKeys = Codes.Sex.Entries.Select(e => "head_sex:" + e.Code).ToArray();
+        // Counted by code (256 slots: any byte), named at the end.
+        var statuses = new int[256];
+        var heads = new int[256];
         var total = 0;
         foreach (var h in households)
         {
@@ -210,15 +275,27 @@ internal static class ColumnTargeter
                 if (code == 0 || (seen & (1UL << code)) != 0)
                     continue;
                 seen |= 1UL << code;
-                Increment(counts, statusKeys[code - 1]);
+                statuses[code]++;
             }
-            var head = snapshot.HeadSex[h];
-            Increment(counts, head == 0 ? "head_sex:no_head" : sexKeys[head - 1]);
+            heads[snapshot.HeadSex[h]]++;
+        }
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var code = 1; code < statuses.Length; code++)
+        {
+            if (statuses[code] > 0)
+                Add(counts, statusKeys[code - 1], statuses[code]);
+        }
+        if (heads[0] > 0)
+            Add(counts, "head_sex:no_head", heads[0]);
+        for (var code = 1; code < heads.Length; code++)
+        {
+            if (heads[code] > 0)
+                Add(counts, sexKeys[code - 1], heads[code]);
         }
         return (total, counts);
     }
 
-    private static void Increment(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+    private static void Add(Dictionary<string, int> counts, string key, int n) => counts[key] = counts.GetValueOrDefault(key) + n;
 
     /// <summary>
     /// <see cref="TargetingErrors.Measure"/> on the welfare column: the poor are the lowest welfare, ties broken by
@@ -228,31 +305,46 @@ internal static class ColumnTargeter
         RegistrySnapshot snapshot, int[] eligible, bool[] selected, double poorShare,
         Func<IReadOnlyList<long>, CancellationToken, Task<IReadOnlyList<ListedHousehold>>> readHouseholds, CancellationToken cancellationToken)
     {
-        var withRef = new List<int>();
+        // Every eligible household with a reference welfare, its value read from the snapshot each time it is needed:
+        // one sorted copy of the values gives the poor line (no index array moved with it).
+        var welfareOf = snapshot.ReferenceWelfare;
+        var withRef = 0;
         for (var i = 0; i < eligible.Length; i++)
         {
-            if (double.IsFinite(snapshot.ReferenceWelfare[eligible[i]]))
-                withRef.Add(i);
+            if (double.IsFinite(welfareOf[eligible[i]]))
+                withRef++;
         }
-        if (withRef.Count == 0)
+        if (withRef == 0)
             return null;
-        var order = withRef.ToArray();
-        var welfare = order.Select(i => snapshot.ReferenceWelfare[eligible[i]]).ToArray();
-        Array.Sort(welfare, order);
-        var poorCount = (int)Math.Round(Math.Clamp(poorShare, 0, 1) * order.Length, MidpointRounding.AwayFromZero);
+        var poorCount = (int)Math.Round(Math.Clamp(poorShare, 0, 1) * withRef, MidpointRounding.AwayFromZero);
         var poor = new bool[eligible.Length];
         if (poorCount > 0)
         {
-            var line = welfare[poorCount - 1];
+            var sorted = new double[withRef];
+            for (int i = 0, k = 0; i < eligible.Length; i++)
+            {
+                if (double.IsFinite(welfareOf[eligible[i]]))
+                    sorted[k++] = welfareOf[eligible[i]];
+            }
+            Array.Sort(sorted);
+            var line = sorted[poorCount - 1];
             var below = 0;
-            while (below < order.Length && welfare[below].CompareTo(line) < 0)
+            while (below < sorted.Length && sorted[below].CompareTo(line) < 0)
                 below++;
-            var end = below;
-            while (end < order.Length && welfare[end].CompareTo(line) == 0)
-                end++;
-            for (var r = 0; r < below; r++)
-                poor[order[r]] = true;
-            var tied = order[below..end];
+            // The households below the line are poor; those on it (in eligible order) share what is left.
+            var onLine = new List<int>();
+            for (var i = 0; i < eligible.Length; i++)
+            {
+                var w = welfareOf[eligible[i]];
+                if (!double.IsFinite(w))
+                    continue;
+                var c = w.CompareTo(line);
+                if (c < 0)
+                    poor[i] = true;
+                else if (c == 0)
+                    onLine.Add(i);
+            }
+            var tied = onLine.ToArray();
             var need = poorCount - below;
             if (need < tied.Length)
             {
@@ -265,8 +357,10 @@ internal static class ColumnTargeter
                 poor[tied[r]] = true;
         }
         int targeted = 0, included = 0, excludedPoor = 0;
-        foreach (var i in order)
+        for (var i = 0; i < eligible.Length; i++)
         {
+            if (!double.IsFinite(welfareOf[eligible[i]]))
+                continue;
             if (selected[i])
             {
                 targeted++;
@@ -278,7 +372,7 @@ internal static class ColumnTargeter
                 excludedPoor++;
             }
         }
-        return new TargetingErrors(order.Length, poorShare, poorCount, targeted,
+        return new TargetingErrors(withRef, poorShare, poorCount, targeted,
             targeted == 0 ? 0 : (double)included / targeted, poorCount == 0 ? 0 : (double)excludedPoor / poorCount);
     }
 }

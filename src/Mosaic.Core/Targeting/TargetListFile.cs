@@ -28,12 +28,77 @@ public static class TargetListFile
         header.AddRange(["exposure_method", .. HazardTypes.Codes.Entries.Select(e => "exposure_" + e.Code), "explanation"]);
         if (contacts is not null)
             header.AddRange(["head_name", "phone"]);
+        if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            WriteCsv(path, header, list, areas, dimensions, contacts, csv);
+            return list.Households.Count;
+        }
         var rows = list.Households.Select(t => Row(t, areas, dimensions, contacts)).ToList();
-        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-            XlsxTable.Write(path, "targets", header, rows);
-        else
-            WriteCsv(path, header, rows, csv);
+        XlsxTable.Write(path, "targets", header, rows);
         return rows.Count;
+    }
+
+    /// <summary>
+    /// The CSV, row by row straight from the list: the cells <see cref="Row"/> gives, formatted as <see cref="Format(object)"/>
+    /// formats them (no boxed cell per value); each area's name and path are made once.
+    /// </summary>
+    private static void WriteCsv(string path, List<string> header, TargetList list, AreaAncestry areas, IReadOnlyList<string> dimensions,
+        IReadOnlyDictionary<long, HouseholdContact>? contacts, CsvWriteOptions? options)
+    {
+        using var csv = CsvWriter.Create(path, options);
+        csv.WriteRow(header);
+        var places = new Dictionary<string, (string? Name, string Path)>(StringComparer.Ordinal);
+        (string? Name, string Path) Place(string pcode)
+        {
+            if (!places.TryGetValue(pcode, out var place))
+                places[pcode] = place = (areas.Find(pcode)?.Name, string.Join(" > ", areas.Of(pcode).Select(p => areas.Find(p)?.Name ?? p)));
+            return place;
+        }
+        foreach (var t in list.Households)
+        {
+            var h = t.Household;
+            var s = t.Score;
+            var quotaRank = s.AreaRanks.FirstOrDefault(a => a.Pcode == t.QuotaArea).Rank;
+            var (name, areaPath) = Place(h.AreaPcode);
+            // Numbers are written as numbers; every text (names, explanations) passes the formula guard.
+            csv.Number(t.TargetRank);
+            csv.Number(s.Rank);
+            csv.Text(h.SubmissionId);
+            csv.Text(h.HouseholdCode);
+            csv.Text(h.AreaPcode);
+            csv.Text(name);
+            csv.Text(areaPath);
+            csv.Text(t.QuotaArea == "*" ? null : t.QuotaArea);
+            csv.Text(t.QuotaArea == "*" ? null : areas.Find(t.QuotaArea)?.Name);
+            if (quotaRank == 0)
+                csv.Text(null);
+            else
+                csv.Number(quotaRank);
+            csv.Number(Format(Math.Round(s.Score, 4)));
+            csv.Text(VulnerabilityClasses.Codes[s.Class]);
+            for (var d = 0; d < dimensions.Count; d++)
+                Rounded(csv, d < s.Dimensions.Count ? s.Dimensions[d] : double.NaN);
+            csv.Text(s.ExposureMethod);
+            for (var k = 0; k < HazardTypes.Count; k++)
+                Rounded(csv, k < s.Exposure.Count ? s.Exposure[k] : double.NaN);
+            csv.Text(s.Explanation);
+            if (contacts is not null)
+            {
+                var contact = contacts.GetValueOrDefault(h.Id);
+                csv.Text(contact?.Name);
+                csv.Text(contact?.Phone);
+            }
+            csv.EndRow();
+        }
+    }
+
+    /// <summary>A value rounded to 4 places as <see cref="Row"/> gives it, empty when not finite.</summary>
+    private static void Rounded(CsvWriter csv, double value)
+    {
+        if (double.IsFinite(value))
+            csv.Number(Format(Math.Round(value, 4)));
+        else
+            csv.Text(null);
     }
 
     private static List<object?> Row(TargetedHousehold t, AreaAncestry areas, IReadOnlyList<string> dimensions,
@@ -65,23 +130,7 @@ public static class TargetListFile
         return row;
     }
 
-    private static void WriteCsv(string path, List<string> header, List<List<object?>> rows, CsvWriteOptions? options)
-    {
-        using var csv = CsvWriter.Create(path, options);
-        csv.WriteRow(header);
-        foreach (var row in rows)
-        {
-            foreach (var v in row)
-            {
-                // Numbers are written as numbers; every text (names, explanations) passes the formula guard.
-                if (v is IFormattable)
-                    csv.Number(Format(v));
-                else
-                    csv.Text(Format(v));
-            }
-            csv.EndRow();
-        }
-    }
+    private static string Format(double d) => d.ToString("0.####", CultureInfo.InvariantCulture);
 
     internal static string? Format(object? v) => v switch
     {

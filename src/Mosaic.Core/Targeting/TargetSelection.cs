@@ -27,7 +27,8 @@ internal static class TargetSelection
         if (store.Registry is IPersistedSnapshotSource persisted && store.Registry is IHouseholdsByIdSource byId &&
             store.Scores is IScoreColumnsSource columns)
         {
-            var snapshot = (await PersistedSnapshots.LoadAsync(persisted, tree, cancellationToken: cancellationToken)).Snapshot;
+            // Only the columns the selection reads are kept (the image is still checked whole).
+            var snapshot = (await PersistedSnapshots.LoadAsync(persisted, tree, scoring: false, SnapshotProjection.Targeting, cancellationToken)).Snapshot;
             var (list, unscored) = await ColumnTargeter.SelectAsync(
                 snapshot, await columns.ReadRanksAsync(cancellationToken), areas, request, candidateScope, byId.ReadListedHouseholdsAsync, columns.ReadScoresAsync,
                 cancellationToken);

@@ -69,7 +69,9 @@ internal abstract class ScoreColumnRows
 
         public override ReadOnlySpan<double> Exposure(int i) => run.Exposures.Values(i);
 
-        public override ReadOnlySpan<byte> Explanation(int i) => _explanations.FormatUtf8(run.TopContributions(i));
+        public override ReadOnlySpan<byte> Explanation(int i) => _explanations.FormatUtf8(_top.AsSpan(0, run.TopContributions(i, _top)));
+
+        private readonly Contribution[] _top = new Contribution[8];
     }
 
     private sealed class Objects(IReadOnlyList<ScoredHousehold> scores) : ScoreColumnRows

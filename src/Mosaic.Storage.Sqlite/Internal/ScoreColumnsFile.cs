@@ -90,6 +90,23 @@ internal sealed class ScoreColumnsFile : IDisposable
         return classes;
     }
 
+    /// <summary>The overall score of the household at <paramref name="index"/> (read through the section's window).</summary>
+    public double Overall(int index) => One<double>(ScoreColumnsLayout.Overall, Checked(index));
+
+    /// <summary>The overall rank of the household at <paramref name="index"/>.</summary>
+    public int Rank(int index) => One<int>(ScoreColumnsLayout.Ranks, Checked(index));
+
+    /// <summary>The class of the household at <paramref name="index"/>.</summary>
+    public VulnerabilityClass Class(int index)
+    {
+        var c = (VulnerabilityClass)One<byte>(ScoreColumnsLayout.Classes, Checked(index));
+        if (!Enum.IsDefined(c))
+            throw new StoreException(StoreFailure.Corrupt, $"household at position {index} of scoring run {RunId} has an unknown score class: run mosaic score again");
+        return c;
+    }
+
+    private int Checked(int index) => (uint)index < (uint)Count ? index : throw new ArgumentOutOfRangeException(nameof(index));
+
     /// <summary>The highest known exposure of each household (NaN when none is known), read in slices.</summary>
     public double[] ReadMaxExposure()
     {

@@ -131,6 +131,59 @@ public sealed class PersistedSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task ProjectedRead_KeepsOnlyItsColumns_EqualToTheWholeRead_AndIsNeverSavedAsTheImage()
+    {
+        var whole = (await Load()).Snapshot;
+        var before = ImageBytes();
+        using var store = SqliteMosaicStore.Open(_path);
+        var tree = await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var load = await PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry, tree, scoring: false, SnapshotProjection.Targeting, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SnapshotLoadKind.Current, load.Kind);
+        var part = load.Snapshot;
+        Assert.True(part.IsPartial);
+        Assert.Equal(whole.HouseholdId, part.HouseholdId);
+        Assert.Equal(whole.Area, part.Area);
+        Assert.Equal(whole.PersonStart, part.PersonStart);
+        Assert.Equal(whole.MigratoryStatus, part.MigratoryStatus);
+        Assert.Equal(whole.ReferenceWelfare, part.ReferenceWelfare);
+        // Columns targeting does not read are not held at all.
+        Assert.Empty(part.Sex);
+        Assert.Empty(part.PersonKey);
+        Assert.Empty(part.IncomeNow);
+        Assert.Throws<InvalidOperationException>(() => SnapshotImage.Write(part.WithScoring(whole.Scoring ?? EmptyScoring(part)), load.Coverage));
+        Assert.Equal(before, ImageBytes());
+    }
+
+    [Theory]
+    [InlineData("one byte changed")]
+    [InlineData("truncated")]
+    public async Task ProjectedRead_OfADamagedImage_IsNeverUsed_EvenWhenTheDamageIsInAColumnItSkips(string damage)
+    {
+        await Load();
+        // The middle of part 0 lies in the person columns, most of which targeting skips: a skipped column is still
+        // read for the checksum, so damage anywhere makes the image unusable.
+        Damage(damage);
+        using var store = SqliteMosaicStore.Open(_path);
+        var tree = await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var load = await PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry, tree, scoring: false, SnapshotProjection.Targeting, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SnapshotLoadKind.Rebuilt, load.Kind);
+        Assert.False(load.Snapshot.IsPartial);
+        Assert.Equal(SqlPopulation(), Population(load.Snapshot));
+    }
+
+    private static ScoringColumns EmptyScoring(RegistrySnapshot s) => new()
+    {
+        Latitude = new double[s.HouseholdCount],
+        Longitude = new double[s.HouseholdCount],
+        IncomeBefore = new double[s.HouseholdCount],
+        IncomeNow = new double[s.HouseholdCount],
+        SubmissionStart = new int[s.HouseholdCount + 1],
+        SubmissionBytes = [],
+    };
+
+    [Fact]
     public async Task ChangedExistingRows_AreNeverHiddenByTheImage()
     {
         await Load();
