@@ -25,7 +25,8 @@ public sealed class PostgresStatementCancellationTests(PostgresServer server) : 
     /// <summary>A session of its own holding what <paramref name="sql"/> takes, until disposed.</summary>
     private async Task<NpgsqlConnection> HoldAsync(string sql, bool inTransaction = true)
     {
-        var holder = new NpgsqlConnection(_database.ConnectionString());
+        // Not pooled: closing the holder ends its session, and with it every lock it holds (a session lock too).
+        var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString()) { Pooling = false }.ConnectionString);
         await holder.OpenAsync(TestToken);
         await using var cmd = new NpgsqlCommand((inTransaction ? "BEGIN; " : "") + sql, holder);
         await cmd.ExecuteNonQueryAsync(TestToken);
