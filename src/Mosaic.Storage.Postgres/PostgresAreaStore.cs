@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Mosaic.Core.Areas;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Postgres.Internal;
@@ -20,12 +21,20 @@ internal sealed class PostgresAreaStore(NpgsqlDataSource source, PostgresGeometr
         await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The stored tree is read once (tens of thousands of rows at most); only changed areas are written.
+        // A boundary is known by the SHA-256 of its WKB: the same boundary again (a re-import of the same file) is
+        // unchanged, not updated, as on SQLite.
         var stored = new Dictionary<string, (string Name, int Level, string? Parent, string? Country, DateOnly? ValidFrom)>(StringComparer.Ordinal);
-        await using (var cmd = connection.Command("SELECT pcode, name, level, parent_pcode, country_code, valid_from FROM area", tx))
+        var boundaries = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var cmd = connection.Command(
+            $"SELECT pcode, name, level, parent_pcode, country_code, valid_from, encode(sha256({geometry.ToWkb("boundary")}), 'hex') FROM area", tx))
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
                 stored[r.GetString(0)] = (r.GetString(1), r.GetInt32(2), r.GetNullableString(3), r.GetNullableString(4), r.GetNullableDate(5));
+                if (r.GetNullableString(6) is { } hash)
+                    boundaries[r.GetString(0)] = hash;
+            }
         }
         var insertSql = $"INSERT INTO area ({Columns}, boundary) VALUES ($1, $2, $3, $4, $5, $6, {geometry.FromWkb("$7")})";
         var updateSql = $"UPDATE area SET name = $2, level = $3, parent_pcode = $4, country_code = $5, valid_from = $6, " +
@@ -38,6 +47,7 @@ internal sealed class PostgresAreaStore(NpgsqlDataSource source, PostgresGeometr
         foreach (var area in areas)
         {
             var boundary = area.Boundary is null ? null : writer.Write(area.Boundary);
+            var hash = boundary is null ? null : Convert.ToHexStringLower(SHA256.HashData(boundary));
             if (!stored.TryGetValue(area.Pcode, out var s))
             {
                 batch.BatchCommands.Add(Row(insertSql, area, boundary));
@@ -50,7 +60,7 @@ internal sealed class PostgresAreaStore(NpgsqlDataSource source, PostgresGeometr
                            s.Country == area.CountryCode && s.ValidFrom == area.ValidFrom;
                 if (mode == AreaUpsertMode.BoundariesOnly || same)
                 {
-                    if (boundary is null)
+                    if (hash is null || (boundaries.TryGetValue(area.Pcode, out var had) && had == hash))
                     {
                         unchanged++;
                         continue;
@@ -68,6 +78,8 @@ internal sealed class PostgresAreaStore(NpgsqlDataSource source, PostgresGeometr
                     updated++;
                 }
             }
+            if (hash is not null)
+                boundaries[area.Pcode] = hash;
             if (batch.BatchCommands.Count >= BatchSize)
                 await FlushAsync(batch, cancellationToken).ConfigureAwait(false);
         }

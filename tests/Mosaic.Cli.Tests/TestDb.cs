@@ -4,6 +4,7 @@ using System.Globalization;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Postgres;
 using Mosaic.Storage.Postgres.Tests;
+using Mosaic.Storage.Sqlite;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Mosaic.Cli.Tests.TestDbServer))]
@@ -95,7 +96,7 @@ internal static class TestDb
 
     /// <summary>A unit of work on the database, migrated first (as the CLI's writing commands do).</summary>
     public static IMosaicStore Open(string db) =>
-        UsesPostgres ? PostgresMosaicStore.OpenAsync(db).GetAwaiter().GetResult() : TestDb.Open(db);
+        UsesPostgres ? PostgresMosaicStore.OpenAsync(db).GetAwaiter().GetResult() : SqliteMosaicStore.Open(db);
 
     /// <summary>A plain connection to the tables (not pooled), for oracles that read or plant rows without Mosaic.</summary>
     public static DbConnection OpenSql(string db, bool readOnly = false)
