@@ -31,7 +31,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
         var indicator = StringOption(args, "--indicator") ?? "population";
         var methods = (StringOption(args, "--methods") ?? "unsafe,hypercube,optimal").Split(',');
         var db = StringOption(args, "--db");
-        var timeLimit = TimeSpan.FromSeconds(IntOption(args, "--time-limit", 300));
+        var timeLimit = TimeSpan.FromSeconds(IntOption(args, "--time-limit", DisclosureRule.DefaultOptimalTimeLimitSeconds));
         // --log: the optimal method's progress per stage and round; --no-stages: the cutting planes alone, from the fast pattern.
         if (args.Contains("--log"))
             OptimalSuppression.Log = line => Console.WriteLine($"  [{DateTime.UtcNow:HH:mm:ss}] {line}");
@@ -107,7 +107,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
             if (result.Optimal is { } search)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"optimal search: {(search.Proven ? "proven optimal" : "time limit reached")}, {search.Cells} cells, lower bound {search.LowerBound}, " +
+                    $"optimal search: {(search.Proven ? "proven optimal" : search.TimeLimitReached ? "time limit reached" : "work budgets ended, not proven")}, {search.Cells} cells, lower bound {search.LowerBound}, " +
                     $"{search.Rounds} MIP solves, {search.Cuts} cuts, {search.Elapsed.TotalSeconds:F1} s (limit {timeLimit.TotalSeconds:F0} s), " +
                     $"joint boxes {(search.JointBoxCells < 0 ? "-" : search.JointBoxCells.ToString(CultureInfo.InvariantCulture))}, re-published {search.Republished}, box swaps {search.BoxSwaps}, neighbourhoods {search.Neighbourhoods}, load {Load()}"));
             }
