@@ -14,7 +14,7 @@ public sealed record DisclosureRule(int MinimumContributors, string ContributorU
     /// The default time limit of the optimal method, in seconds (<see cref="OptimalTimeLimit"/>): a safety cap well above
     /// what its work budgets take on a loaded machine, so that the budgets, not the clock, end the search.
     /// </summary>
-    public const int DefaultOptimalTimeLimitSeconds = 900;
+    public const int DefaultOptimalTimeLimitSeconds = 1800;
 
     /// <summary>Household rule for person tables: a non-empty cell needs persons from at least this many households (0 = off).</summary>
     public int MinimumHouseholds { get; init; }
