@@ -31,7 +31,7 @@ internal sealed class SuppressionBenchmark : IBenchmark
         var indicator = StringOption(args, "--indicator") ?? "population";
         var methods = (StringOption(args, "--methods") ?? "unsafe,hypercube,optimal").Split(',');
         var db = StringOption(args, "--db");
-        var timeLimit = TimeSpan.FromSeconds(IntOption(args, "--time-limit", 300));
+        var timeLimit = TimeSpan.FromSeconds(IntOption(args, "--time-limit", DisclosureRule.DefaultOptimalTimeLimitSeconds));
         // --log: the optimal method's progress per stage and round; --no-stages: the cutting planes alone, from the fast pattern.
         if (args.Contains("--log"))
             OptimalSuppression.Log = line => Console.WriteLine($"  [{DateTime.UtcNow:HH:mm:ss}] {line}");
@@ -40,6 +40,25 @@ internal sealed class SuppressionBenchmark : IBenchmark
         JointBoxes.UseCpSat = !args.Contains("--joint-scip");
         // --cpsat "PARAMS": more CP-SAT parameters for the joint boxes (text format, e.g. "log_search_progress:true").
         JointBoxes.CpSatParameters = StringOption(args, "--cpsat") ?? "";
+        // --lns N: passes of the neighbourhood search (0: none).
+        if (StringOption(args, "--lns") is { } lns)
+            OptimalSuppression.NeighbourhoodPasses = int.Parse(lns, CultureInfo.InvariantCulture);
+        if (StringOption(args, "--nodes") is { } nodes)
+            NeighbourhoodSearch.NodeLimit = long.Parse(nodes, CultureInfo.InvariantCulture);
+        if (StringOption(args, "--scip") is { } scip)
+            NeighbourhoodSearch.ScipParameters = scip.Replace(";", "\n", StringComparison.Ordinal) + "\n";
+        if (StringOption(args, "--rounds") is { } rounds)
+            NeighbourhoodSearch.MaximumRounds = int.Parse(rounds, CultureInfo.InvariantCulture);
+        if (StringOption(args, "--cuts-per-round") is { } perRound)
+            NeighbourhoodSearch.CutsPerRound = int.Parse(perRound, CultureInfo.InvariantCulture);
+        // --joint: the joint choice of boxes by CP-SAT first (as before lp19).
+        OptimalSuppression.JointStage = args.Contains("--joint");
+        if (StringOption(args, "--relaxation-rounds") is { } relaxationRounds)
+            OptimalSuppression.RelaxationRounds = int.Parse(relaxationRounds, CultureInfo.InvariantCulture);
+        if (StringOption(args, "--solves") is { } solves)
+            NeighbourhoodSearch.MaximumSolves = int.Parse(solves, CultureInfo.InvariantCulture);
+        if (StringOption(args, "--swaps") is { } swaps)
+            OptimalSuppression.BoxSwapTries = int.Parse(swaps, CultureInfo.InvariantCulture);
         // --uphill P: the share of moves one cell worse that the box swaps take.
         if (StringOption(args, "--uphill") is { } uphill)
             BoxSwapSearch.Uphill = double.Parse(uphill, CultureInfo.InvariantCulture);
@@ -88,9 +107,9 @@ internal sealed class SuppressionBenchmark : IBenchmark
             if (result.Optimal is { } search)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"optimal search: {(search.Proven ? "proven optimal" : "time limit reached")}, {search.Cells} cells, lower bound {search.LowerBound}, " +
+                    $"optimal search: {(search.Proven ? "proven optimal" : search.TimeLimitReached ? "time limit reached" : "work budgets ended, not proven")}, {search.Cells} cells, lower bound {search.LowerBound}, " +
                     $"{search.Rounds} MIP solves, {search.Cuts} cuts, {search.Elapsed.TotalSeconds:F1} s (limit {timeLimit.TotalSeconds:F0} s), " +
-                    $"joint boxes {(search.JointBoxCells < 0 ? "-" : search.JointBoxCells.ToString(CultureInfo.InvariantCulture))}, re-published {search.Republished}, box swaps {search.BoxSwaps}, load {Load()}"));
+                    $"joint boxes {(search.JointBoxCells < 0 ? "-" : search.JointBoxCells.ToString(CultureInfo.InvariantCulture))}, re-published {search.Republished}, box swaps {search.BoxSwaps}, neighbourhoods {search.Neighbourhoods}, load {Load()}"));
             }
         }
         return 0;

@@ -4,8 +4,9 @@ using Mosaic.Core.Disclosure;
 namespace Mosaic.Cli.Commands;
 
 /// <summary>
-/// <c>--time-limit SECONDS</c>: the wall-clock limit of the optimal secondary suppression (<c>--secondary optimal</c>)
-/// per table; when it is reached, the best safe pattern found is used and the rule text says it is not proven optimal.
+/// <c>--time-limit SECONDS</c>: the wall-clock safety cap of the optimal secondary suppression (<c>--secondary optimal</c>)
+/// per table (its stages end by work budgets, so the pattern does not depend on the machine); when it is reached, the best
+/// safe pattern found so far is used and the rule text says so.
 /// </summary>
 internal static class TimeLimitOption
 {
@@ -13,8 +14,8 @@ internal static class TimeLimitOption
     {
         var option = new Option<int>("--time-limit")
         {
-            Description = "Time limit of --secondary optimal per table, in seconds: when it is reached, the best safe pattern found " +
-                          "is used (never more cells than hypercube) and the rule text says it is not proven optimal",
+            Description = "Safety time limit of --secondary optimal per table, in seconds (its search ends by fixed work budgets first): " +
+                          "when it is reached, the best safe pattern found so far is used (never more cells than hypercube) and the rule text says so",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => DisclosureRule.DefaultOptimalTimeLimitSeconds,
         };

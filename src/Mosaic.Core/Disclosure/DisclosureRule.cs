@@ -10,8 +10,11 @@ public sealed record DisclosureRule(int MinimumContributors, string ContributorU
     /// <summary>The default K: cells with 1 to 4 contributors are suppressed.</summary>
     public const int DefaultMinimumContributors = 5;
 
-    /// <summary>The default time limit of the optimal method, in seconds (<see cref="OptimalTimeLimit"/>).</summary>
-    public const int DefaultOptimalTimeLimitSeconds = 300;
+    /// <summary>
+    /// The default time limit of the optimal method, in seconds (<see cref="OptimalTimeLimit"/>): a safety cap well above
+    /// what its work budgets take on a loaded machine, so that the budgets, not the clock, end the search.
+    /// </summary>
+    public const int DefaultOptimalTimeLimitSeconds = 1800;
 
     /// <summary>Household rule for person tables: a non-empty cell needs persons from at least this many households (0 = off).</summary>
     public int MinimumHouseholds { get; init; }
@@ -29,8 +32,8 @@ public sealed record DisclosureRule(int MinimumContributors, string ContributorU
     public SecondaryMethod Secondary { get; init; } = SecondaryMethod.Hypercube;
 
     /// <summary>
-    /// Wall-clock limit of the optimal method's search; when it is reached, the best safe pattern found is used and the
-    /// table's rule text says it is not proven optimal.
+    /// Wall-clock safety cap of the optimal method's search (its stages end by work budgets, the same on any machine);
+    /// when it is reached, the best safe pattern found so far is used and the table's rule text says so.
     /// </summary>
     public TimeSpan OptimalTimeLimit { get; init; } = TimeSpan.FromSeconds(DefaultOptimalTimeLimitSeconds);
 

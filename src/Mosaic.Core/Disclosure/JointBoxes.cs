@@ -260,6 +260,18 @@ internal static class JointBoxes
     /// sensitive corners is listed under each that meets it: then at most one box per anchor loses nothing when every
     /// valid box is enumerated (in a smallest cover every box has a sensitive cell that only it covers, its anchor).
     /// </summary>
+    internal static List<(int Anchor, int[] Corners)> Candidates(LinkedTable table, long[] contributors, CellStatus[] status,
+        IReadOnlyList<ProtectionLayer> layers)
+    {
+        var primaries = new CellStatus[table.Size];
+        for (var c = 0; c < table.Size; c++)
+        {
+            if (status[c] == CellStatus.PrimarySuppressed)
+                primaries[c] = CellStatus.PrimarySuppressed;
+        }
+        return Candidates(table, contributors, primaries, layers, [.. Enumerable.Range(0, table.Size).Where(c => status[c] == CellStatus.PrimarySuppressed)]);
+    }
+
     private static List<(int Anchor, int[] Corners)> Candidates(LinkedTable table, long[] contributors, CellStatus[] primaries,
         IReadOnlyList<ProtectionLayer> layers, List<int> sensitive)
     {

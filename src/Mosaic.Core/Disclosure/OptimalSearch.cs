@@ -1,7 +1,7 @@
 namespace Mosaic.Core.Disclosure;
 
 /// <summary>How the optimal method's search ended (<see cref="OptimalSuppression"/>).</summary>
-/// <param name="Proven">Whether the pattern is proven to suppress the fewest cells (false: the time limit came first).</param>
+/// <param name="Proven">Whether the pattern is proven to suppress the fewest cells (false: the stages' work budgets or the time limit ended the search first).</param>
 /// <param name="Cells">Cells suppressed by the pattern returned.</param>
 /// <param name="LowerBound">No safe pattern suppresses fewer cells than this (equal to <paramref name="Cells"/> when proven).</param>
 /// <param name="Rounds">Times the mixed-integer programme was solved.</param>
@@ -17,4 +17,10 @@ internal sealed record OptimalSearch(bool Proven, int Cells, int LowerBound, int
 
     /// <summary>Moves of the box-swap search (<see cref="BoxSwapSearch"/>).</summary>
     public int BoxSwaps { get; init; }
+
+    /// <summary>Parts of the table solved by the neighbourhood search (<see cref="NeighbourhoodSearch"/>).</summary>
+    public int Neighbourhoods { get; init; }
+
+    /// <summary>Whether the time limit, not the stages' work budgets, ended the search for a pattern (which then depends on the machine's speed).</summary>
+    public bool TimeLimitReached { get; init; }
 }

@@ -6,16 +6,18 @@ namespace Mosaic.Core.Disclosure;
 /// <summary>
 /// The optimal secondary suppression: a mixed-integer programme (OR-Tools with SCIP) over one 0/1 variable per cell —
 /// suppressed or not — that minimises the number of suppressed cells, solved by adding constraints as they are needed
-/// (the cutting-plane method of Fischetti and Salazar). It starts with the sensitive cells fixed and one constraint
-/// per line of the table (a suppressed cell needs another suppressed cell on each of its lines). Each solution is
-/// audited (<see cref="LinearAudit"/>); every cell whose interval is too narrow gives a cut from its attacker programme
-/// (<see cref="ProtectionCuts"/>) that every safe pattern satisfies and this one does not, and the programme is solved
-/// again. The first solution that passes the audit is optimal. The fast pattern is the starting incumbent (and the
-/// solver's hint); a pattern that fails is also repaired with valid boxes and cleaned up, so when the time limit is
-/// reached the best safe pattern found is returned, and the report says it is not proven optimal.
-/// Before the cutting planes, heuristic stages improve the incumbent, each keeping it safe by the full audit: the
-/// joint choice of boxes (<see cref="JointBoxes"/>), the re-publish pass and box swaps (<see cref="BoxSwapSearch"/>); a
-/// lower bound comes from the linear relaxation (<see cref="RelaxationBound"/>).
+/// (the cutting-plane method of Fischetti and Salazar): the sensitive cells fixed, one constraint per line of the table
+/// (a suppressed cell needs another suppressed cell on each of its lines), and for every cell of a solution whose
+/// audited interval (<see cref="LinearAudit"/>) is too narrow a cut from its attacker programme
+/// (<see cref="ProtectionCuts"/>) that every safe pattern satisfies and this one does not. The fast pattern is the
+/// starting incumbent. Stages, each keeping the incumbent safe by the full audit and each ended by a work budget (rounds,
+/// solves, branch-and-bound nodes), so that the same table gives the same pattern on any machine and under any load:
+/// the linear relaxation's rounds (<see cref="RelaxationBound"/>: a lower bound and the first cuts); the neighbourhood
+/// search (<see cref="NeighbourhoodSearch"/>: the programme solved over two slabs of the table at a time, the rest
+/// fixed); the re-publish pass; then the programme over the whole table for a short time, which raises the lower bound
+/// and replaces the pattern only when it ends optimal (the first solution that passes the audit is then optimal). The
+/// time limit is a safety cap: when it ends a stage, the report says so. The joint choice of boxes
+/// (<see cref="JointBoxes"/>) and the box swaps (<see cref="BoxSwapSearch"/>) remain for the benchmark's comparisons.
 /// </summary>
 internal static class OptimalSuppression
 {
@@ -25,8 +27,21 @@ internal static class OptimalSuppression
     /// <summary>Progress of the search, for the benchmark (null: silent).</summary>
     internal static Action<string>? Log { get; set; }
 
-    /// <summary>Whether the joint choice of boxes and the re-publish pass run before the cutting planes (off: the benchmark's comparison).</summary>
+    /// <summary>Whether the stages run before the cutting planes over the whole table (off: the benchmark's comparison).</summary>
     internal static bool Stages { get; set; } = true;
+
+    /// <summary>Whether the joint choice of boxes by CP-SAT runs first (the benchmark's comparison; its wall-clock limit makes it vary with the load).</summary>
+    internal static bool JointStage { get; set; }
+
+    /// <summary>Passes of the neighbourhood search over the table (<see cref="NeighbourhoodSearch"/>; 0: none).</summary>
+    internal static int NeighbourhoodPasses { get; set; } = 3;
+
+    /// <summary>Wall-clock cap of the neighbourhood search.</summary>
+    /// <summary>
+    /// Box swaps tried after the neighbourhood search (<see cref="BoxSwapSearch"/>; 0, the default: none — on the guide's
+    /// table 195 tries after the neighbourhoods found no smaller pattern and took 100 s).
+    /// </summary>
+    internal static int BoxSwapTries { get; set; }
 
     /// <param name="table">Shape of the table.</param>
     /// <param name="contributors">Contributors per cell.</param>
@@ -41,71 +56,6 @@ internal static class OptimalSuppression
         var primaries = Enumerable.Range(0, table.Size).Where(i => status[i] == CellStatus.PrimarySuppressed).ToList();
         if (primaries.Count == 0)
             return new OptimalSearch(true, bestCount, bestCount, 0, 0, clock.Elapsed);
-
-        // Stage 1: one valid box per sensitive cell, chosen jointly (the fast pattern's boxes as the first solution).
-        var jointCells = -1;
-        var republished = 0;
-        IReadOnlyList<(int Anchor, int[] Corners)> candidates = [];
-        var walkStarts = new List<CellStatus[]>();
-        if (Stages)
-        {
-            var starts = new List<CellStatus[]> { (CellStatus[])best.Clone() };
-            var joint = JointBoxes.Choose(table, contributors, status, layers, Share(limit, JointShare) - clock.Elapsed, best);
-            candidates = joint.Candidates;
-            if (joint.Pattern is { } pattern)
-            {
-                PatternCleanup.Run(table, contributors, pattern, layers, new HypercubeSearch(table, contributors, pattern, layers));
-                jointCells = Suppressed(pattern);
-                var passed = Audit(table, contributors, pattern, layers) is { Passed: true };
-                Log?.Invoke($"joint boxes: {joint.Boxes} candidates, {(joint.Proven ? "optimal" : "time limit")}, {jointCells} cells after cleanup, audit {(passed ? "passed" : "FAILED")}, {clock.Elapsed.TotalSeconds:F1} s");
-                // The fast pattern is re-published too only when the joint one is no smaller (its passes take time the exchanges use better).
-                if (passed && jointCells < bestCount)
-                    starts = [pattern];
-                else if (passed)
-                    starts.Insert(0, pattern);
-            }
-            // Stage 2: from the safe patterns, every secondary cell the full audit lets go, in two orders; the smallest result is kept.
-            var deadline = Share(limit, RepublishShare);
-            walkStarts.Add(best);
-            foreach (var from in starts)
-            {
-                foreach (var mostFirst in new[] { true, false })
-                {
-                    var trial = (CellStatus[])from.Clone();
-                    var published = Republish(table, contributors, trial, layers, deadline - clock.Elapsed, mostFirst);
-                    Log?.Invoke($"re-publish ({(mostFirst ? "most" : "fewest")} persons first) from {Suppressed(from)} cells: {published} published again, {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
-                    walkStarts.Add(trial);
-                    if (Suppressed(trial) < bestCount)
-                    {
-                        best = trial;
-                        bestCount = Suppressed(trial);
-                        republished = Suppressed(from) - bestCount;
-                    }
-                }
-            }
-        }
-
-        // Stage 3: box swaps (a candidate box in, the re-publish pass over the cells around it), in two walks with their own
-        // seeds, each from the next smallest pattern of stage 2 when it is at most one cell above the best so far, else from the best.
-        var swaps = 0;
-        if (Stages)
-        {
-            var ordered = walkStarts.OrderBy(Suppressed).ThenBy(p => BoxSwapSearch.Hidden(table, contributors, p)).ToList();
-            for (var walk = 0; walk < Walks; walk++)
-            {
-                var from = walk < ordered.Count && Suppressed(ordered[walk]) <= bestCount + 1 ? ordered[walk] : best;
-                var trial = (CellStatus[])from.Clone();
-                var end = clock.Elapsed + (Share(limit, BoxSwapShare) - clock.Elapsed) / (Walks - walk);
-                swaps += BoxSwapSearch.Run(table, contributors, trial, layers, candidates, end - clock.Elapsed, seed: walk + 1, log: Log);
-                Log?.Invoke($"box swaps, walk {walk + 1}: {Suppressed(from)} -> {Suppressed(trial)} cells, {clock.Elapsed.TotalSeconds:F1} s");
-                if (Suppressed(trial) < bestCount
-                    || (Suppressed(trial) == bestCount && BoxSwapSearch.Hidden(table, contributors, trial) < BoxSwapSearch.Hidden(table, contributors, best)))
-                {
-                    best = trial;
-                    bestCount = Suppressed(trial);
-                }
-            }
-        }
 
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools SCIP is not available");
         var s = new Variable[table.Size];
@@ -124,23 +74,87 @@ internal static class OptimalSuppression
         var rounds = 0;
         var cuts = 0;
         var proven = false;
+        var jointCells = -1;
+        var republished = 0;
+        var swaps = 0;
+        var parts = 0;
+        var capped = false;
         try
         {
-            // The linear relaxation's rounds first: a lower bound in seconds, and cuts the master starts with.
-            var relaxation = RelaxationBound.Run(table, primaries, layers, attackers, Share(limit, RelaxationShare) - clock.Elapsed);
-            foreach (var row in relaxation.Cuts)
-                AddRow(solver, s, row);
-            cuts += relaxation.Cuts.Count;
+            // Stage 1: the linear relaxation's rounds (a fixed number): a lower bound in seconds, and the first cuts.
+            var relaxation = RelaxationBound.Run(table, primaries, layers, attackers, Share(limit, RelaxationShare) - clock.Elapsed, RelaxationRounds);
             lowerBound = Math.Max(lowerBound, relaxation.Bound);
             Log?.Invoke($"relaxation: {relaxation.Rounds} rounds, {relaxation.Cuts.Count} cuts, lower bound {relaxation.Bound}, {clock.Elapsed.TotalSeconds:F1} s");
-            if (lowerBound >= bestCount)
-                proven = true;
+            var pool = new List<double[]>(relaxation.Cuts);
+            proven = lowerBound >= bestCount;
+
+            // Stage 2 (the benchmark's comparison only): the joint choice of boxes by CP-SAT, re-published, as the start when smaller.
+            IReadOnlyList<(int Anchor, int[] Corners)> candidates = [];
+            if (!proven && Stages && JointStage)
+            {
+                var joint = JointBoxes.Choose(table, contributors, status, layers, Share(limit, JointShare) - clock.Elapsed, best);
+                candidates = joint.Candidates;
+                if (joint.Pattern is { } pattern)
+                {
+                    PatternCleanup.Run(table, contributors, pattern, layers, new HypercubeSearch(table, contributors, pattern, layers));
+                    jointCells = Suppressed(pattern);
+                    var passed = Audit(table, contributors, pattern, layers) is { Passed: true };
+                    Republish(table, contributors, pattern, layers, limit - clock.Elapsed, mostFirst: false);
+                    Log?.Invoke($"joint boxes: {joint.Boxes} candidates, {(joint.Proven ? "optimal" : "limit")}, {jointCells} cells after cleanup, {Suppressed(pattern)} re-published, audit {(passed ? "passed" : "FAILED")}, {clock.Elapsed.TotalSeconds:F1} s");
+                    if (passed && Suppressed(pattern) < bestCount)
+                    {
+                        best = pattern;
+                        bestCount = Suppressed(pattern);
+                    }
+                }
+            }
+
+            // Stage 3: the neighbourhood search (the cutting planes over one part of the table at a time), a fixed work budget.
+            if (!proven && Stages && NeighbourhoodPasses > 0)
+            {
+                var lns = NeighbourhoodSearch.Run(table, contributors, best, layers, pool, attackers, NeighbourhoodPasses,
+                    Share(limit, NeighbourhoodShare) - clock.Elapsed, Log);
+                bestCount = Suppressed(best);
+                cuts += lns.Cuts;
+                parts = lns.Neighbourhoods;
+                Log?.Invoke($"neighbourhoods: {lns.Neighbourhoods} solved, {lns.Improved} better, {lns.Solves} solves, {lns.Cuts} cuts, {bestCount} cells, {clock.Elapsed.TotalSeconds:F1} s");
+            }
+
+            // Stage 4: the re-publish pass (every secondary cell the full audit lets go), then box swaps, a fixed number of tries.
+            if (!proven && Stages)
+            {
+                var before = bestCount;
+                var trial = (CellStatus[])best.Clone();
+                Republish(table, contributors, trial, layers, Share(limit, BoxSwapShare) - clock.Elapsed, mostFirst: false);
+                if (candidates.Count == 0 && BoxSwapTries > 0)
+                    candidates = JointBoxes.Candidates(table, contributors, status, layers);
+                if (BoxSwapTries > 0)
+                    swaps = BoxSwapSearch.Run(table, contributors, trial, layers, candidates, Share(limit, BoxSwapShare) - clock.Elapsed, seed: 1, tries: BoxSwapTries, log: Log);
+                if (Suppressed(trial) < bestCount
+                    || (Suppressed(trial) == bestCount && BoxSwapSearch.Hidden(table, contributors, trial) < BoxSwapSearch.Hidden(table, contributors, best)))
+                {
+                    best = trial;
+                    bestCount = Suppressed(trial);
+                }
+                republished = before - bestCount;
+                Log?.Invoke($"re-publish and box swaps: {before} -> {bestCount} cells, {clock.Elapsed.TotalSeconds:F1} s");
+            }
+
+            // Stage 5: the cutting planes over the whole table with every cut found, for the lower bound in the time left.
+            // Only a solve that ends optimal can change the pattern (the same answer on any machine); else it only raises the bound.
+            // Whether the clock, not the work budgets, ended a stage (then the pattern can depend on the machine's load).
+            capped = clock.Elapsed >= Share(limit, BoxSwapShare);
+            var masterEnd = Stages ? Min(limit, clock.Elapsed + MasterTime) : limit;
+            foreach (var row in pool)
+                AddRow(solver, s, row);
+            cuts += relaxation.Cuts.Count;
+            proven = lowerBound >= bestCount;
             while (!proven)
             {
-                var remaining = limit - clock.Elapsed;
-                if (remaining <= TimeSpan.Zero)
+                var remaining = masterEnd - clock.Elapsed;
+                if (remaining <= TimeSpan.FromSeconds(1))
                     break;
-                solver.SetTimeLimit((long)Math.Max(1, remaining.TotalMilliseconds));
+                solver.SetTimeLimit((long)remaining.TotalMilliseconds);
                 solver.SetHint(s, [.. best.Select(b => b == CellStatus.Published ? 0.0 : 1.0)]);
                 var mipStart = clock.Elapsed;
                 var result = solver.Solve();
@@ -155,6 +169,8 @@ internal static class OptimalSuppression
                     proven = true;
                     break;
                 }
+                if (!optimal)
+                    break;
                 var values = s.Select(x => x.SolutionValue() > 0.5 ? 1.0 : 0.0).ToArray();
                 var candidate = new CellStatus[table.Size];
                 for (var c = 0; c < candidate.Length; c++)
@@ -163,15 +179,11 @@ internal static class OptimalSuppression
                 Log?.Invoke($"round {rounds}: {result}, candidate {Suppressed(candidate)}, bound {lowerBound}, best {bestCount}, audit {(audit is null ? "FAILED" : audit.Passed ? "passed" : audit.Narrow.Count + " narrow")}, {clock.Elapsed.TotalSeconds:F1} s");
                 if (audit is { Passed: true })
                 {
-                    if (Suppressed(candidate) < bestCount)
-                    {
-                        best = candidate;
-                        bestCount = Suppressed(candidate);
-                    }
-                    proven = optimal;
-                    if (optimal || clock.Elapsed >= limit)
-                        break;
-                    continue;
+                    // An optimal solution of a relaxation that passes the audit is optimal over all safe patterns.
+                    best = candidate;
+                    bestCount = Suppressed(candidate);
+                    proven = true;
+                    break;
                 }
                 // The cells to cut: the audit's narrow cells, or (when GLOP fails on this pattern) every cell without a box.
                 var narrow = audit is not null
@@ -193,12 +205,6 @@ internal static class OptimalSuppression
                 }
                 cuts += added;
                 Log?.Invoke($"  {added} cuts from {narrow.Count} cells, {clock.Elapsed.TotalSeconds:F1} s");
-                var repaired = audit is null || clock.Elapsed >= limit ? null : Repair(table, contributors, candidate, layers, audit);
-                if (repaired is not null && Suppressed(repaired) < bestCount)
-                {
-                    best = repaired;
-                    bestCount = Suppressed(repaired);
-                }
                 if (added == 0)
                     break;
             }
@@ -214,27 +220,30 @@ internal static class OptimalSuppression
             JointBoxCells = jointCells,
             Republished = republished,
             BoxSwaps = swaps,
+            Neighbourhoods = parts,
+            TimeLimitReached = capped,
         };
     }
 
-    /// <summary>
-    /// Share of the time limit by which the joint choice of boxes ends (it has the limit from the start). On the guide's
-    /// table CP-SAT stopped improving after about 35 s at load 20 on 2 cores, but with 60 s under a heavier load it
-    /// ended 4–7 cells worse.
-    /// </summary>
+    /// <summary>Share of the time limit (a wall-clock safety cap) by which the relaxation's rounds end.</summary>
+    private const double RelaxationShare = 0.25;
+
+    /// <summary>Share of the time limit by which the joint choice of boxes ends (when it runs).</summary>
     private const double JointShare = 0.3;
 
-    /// <summary>Share of the time limit by which the re-publish pass ends.</summary>
-    private const double RepublishShare = 0.4;
+    /// <summary>Share of the time limit by which the neighbourhood search ends (its work budget usually ends it first).</summary>
+    private const double NeighbourhoodShare = 0.85;
 
-    /// <summary>Walks of the box swaps (each from its own start and seed, sharing the stage's time).</summary>
-    private const int Walks = 2;
+    /// <summary>Share of the time limit by which the re-publish pass and the box swaps end.</summary>
+    private const double BoxSwapShare = 0.92;
 
-    /// <summary>Share of the time limit by which the box swaps end.</summary>
-    private const double BoxSwapShare = 0.85;
+    /// <summary>Rounds of the linear relaxation (each separates the cuts of every cell suppressed in part).</summary>
+    internal static int RelaxationRounds { get; set; } = 8;
 
-    /// <summary>Share of the time limit by which the relaxation's rounds end; the cutting planes have the rest.</summary>
-    private const double RelaxationShare = 0.93;
+    /// <summary>Wall-clock time of the last stage, the cutting planes over the whole table (it only raises the lower bound unless it proves a pattern optimal).</summary>
+    internal static TimeSpan MasterTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static TimeSpan Share(TimeSpan limit, double share) => TimeSpan.FromTicks((long)(limit.Ticks * share));
 
@@ -408,38 +417,5 @@ internal static class OptimalSuppression
             if (Math.Abs(row[c]) > 1e-9)
                 constraint.SetCoefficient(s[c], row[c]);
         }
-    }
-
-    /// <summary>A failing pattern made safe: a valid box for every narrow cell, then the cleanup pass.</summary>
-    private static CellStatus[]? Repair(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers, AuditReport audit)
-    {
-        try
-        {
-            return RepairOrThrow(table, contributors, candidate, layers, audit);
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    private static CellStatus[]? RepairOrThrow(LinkedTable table, long[] contributors, CellStatus[] candidate, IReadOnlyList<ProtectionLayer> layers, AuditReport audit)
-    {
-        var repaired = (CellStatus[])candidate.Clone();
-        var search = new HypercubeSearch(table, contributors, repaired, layers);
-        search.Run(audit.Narrow.Select(f => f.Cell).Distinct(), DisclosureControl.SearchBudget);
-        for (var round = 0; ; round++)
-        {
-            var check = LinearAudit.Run(table, repaired, layers, search.HasSuppressedValidBox);
-            if (check.Passed)
-                break;
-            var added = 0;
-            foreach (var finding in check.Narrow.DistinctBy(f => f.Cell))
-                added += search.ProtectWithoutBound(finding.Cell);
-            if (added == 0 || round > 10)
-                return null;
-        }
-        PatternCleanup.Run(table, contributors, repaired, layers, search);
-        return LinearAudit.Run(table, repaired, layers, search.HasSuppressedValidBox).Passed ? repaired : null;
     }
 }

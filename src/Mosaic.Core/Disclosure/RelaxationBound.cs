@@ -21,8 +21,14 @@ internal static class RelaxationBound
     /// <param name="Rounds">Relaxations solved.</param>
     internal sealed record Result(int Bound, List<double[]> Cuts, int Rounds);
 
+    /// <param name="table">Shape of the table.</param>
+    /// <param name="primaries">The sensitive cells.</param>
+    /// <param name="layers">The additive quantities and their protection levels.</param>
+    /// <param name="attackers">The attacker programmes per layer (created when needed).</param>
+    /// <param name="limit">Wall-clock safety cap (checked between rounds: the rounds, not the clock, decide the cuts).</param>
+    /// <param name="maximumRounds">Relaxations solved at most.</param>
     public static Result Run(LinkedTable table, IReadOnlyList<int> primaries, IReadOnlyList<ProtectionLayer> layers, ProtectionCuts?[] attackers,
-        TimeSpan limit)
+        TimeSpan limit, int maximumRounds = int.MaxValue)
     {
         var clock = Stopwatch.StartNew();
         var sensitive = new bool[table.Size];
@@ -42,7 +48,7 @@ internal static class RelaxationBound
         foreach (var x in s)
             objective.SetCoefficient(x, 1);
         objective.SetMinimization();
-        while (clock.Elapsed < limit)
+        while (clock.Elapsed < limit && rounds < maximumRounds)
         {
             var result = solver.Solve();
             rounds++;
@@ -55,7 +61,7 @@ internal static class RelaxationBound
             foreach (var p in Enumerable.Range(0, table.Size).Where(c => values[c] >= Partly))
             {
                 var status = sensitive[p] ? CellStatus.PrimarySuppressed : CellStatus.SecondarySuppressed;
-                for (var l = 0; l < layers.Count && clock.Elapsed < limit; l++)
+                for (var l = 0; l < layers.Count; l++)
                 {
                     var attacker = attackers[l] ??= new ProtectionCuts(table, layers[l]);
                     double[]? row;

@@ -142,8 +142,11 @@ public sealed partial class Tabulator
     {
         null => "",
         { Proven: true } => " The optimal method's pattern is proven to suppress the fewest cells.",
-        _ => string.Create(CultureInfo.InvariantCulture,
+        { TimeLimitReached: true } => string.Create(CultureInfo.InvariantCulture,
             $" The optimal method reached its time limit ({rule.OptimalTimeLimit.TotalSeconds:0} s): this is the best safe pattern it found, " +
+            $"not proven optimal (no safe pattern has fewer than {search.LowerBound} suppressed cells)."),
+        _ => string.Create(CultureInfo.InvariantCulture,
+            $" The optimal method ended its search: this is the best safe pattern it found, " +
             $"not proven optimal (no safe pattern has fewer than {search.LowerBound} suppressed cells)."),
     };
 }

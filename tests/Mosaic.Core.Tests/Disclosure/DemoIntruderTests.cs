@@ -105,6 +105,23 @@ public sealed class DemoIntruderTests
         Assert.Empty(Attack(result));
     }
 
+    [Fact]
+    public void OptimalMethod_OnAFixedDemoTable_SuppressesNoMoreCellsThanTheEarlierUnsafeHypercube_AndIsSafe()
+    {
+        // Issue 15's information-loss bar, on a fixed generated table (the 3,000-household demo, seed 99, by
+        // adm4 × sex × age_group): the safe optimal pattern hides no more cells than the unsafe pattern of earlier
+        // versions (which ignored non-negativity), and the independent intruder finds no cell narrower than K.
+        string[] by = ["adm4", "sex", "age_group"];
+        var optimal = Tabulate(3000, 99, "population", by, SecondaryMethod.Optimal);
+        var counted = new Tabulator(Demo(3000, 99), IndicatorCatalogue.Shipped).Tabulate(new TabulationRequest("population", by) { MinimumCellSize = 1 });
+        var table = new LinkedTable([.. counted.Dimensions.Select(d => d.Codes.Count)]);
+        var unsafeCells = Mosaic.Benchmarks.Disclosure.UnsafeHypercube.Suppress(table, [.. counted.Cells.Select(c => c.Contributors)], K).Count(s => s);
+
+        Assert.True(optimal.Audit!.Passed);
+        Assert.Empty(Attack(optimal));
+        Assert.True(optimal.SuppressedCells <= unsafeCells, $"optimal {optimal.SuppressedCells}, earlier unsafe hypercube {unsafeCells}");
+    }
+
     private static readonly string[] s_indicators = ["population", "returnees", "persons_with_disability", "disability_prevalence", "households", "hh_with_debt"];
 
     private static readonly string[] s_personDimensions = ["adm4", "migratory_status", "sex", "age_group", "disability", "relation"];
