@@ -92,12 +92,14 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
             var overall = columns.ReadOverall();
             var classes = columns.ReadClasses();
             var ranks = columns.ReadRanks();
+            var counted = columns.CountAreaRanks(null, ranks);
+            var stride = columns.Layout.Stride;
             result = new List<StoredScore>(ids.Length);
             for (var i = 0; i < ids.Length; i++)
             {
                 if ((i & 0xfff) == 0)
                     cancellationToken.ThrowIfCancellationRequested();
-                result.Add(columns.Score(i, ids[i], overall[i], classes[i], ranks[i]));
+                result.Add(columns.Score(i, ids[i], overall[i], classes[i], ranks[i], counted is null ? default : counted.AsSpan(i * stride, stride)));
             }
         }
         else
@@ -113,13 +115,16 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
             // households only: no whole column of the run is read for them.
             wanted.Sort();
             cancellationToken.ThrowIfCancellationRequested();
+            var counted = columns.CountAreaRanks(wanted);
+            var stride = columns.Layout.Stride;
             result = new List<StoredScore>(wanted.Count);
             for (var n = 0; n < wanted.Count; n++)
             {
                 if ((n & 0xfff) == 0)
                     cancellationToken.ThrowIfCancellationRequested();
                 var i = wanted[n];
-                result.Add(columns.Score(i, ids[i], columns.Overall(i), columns.Class(i), columns.Rank(i)));
+                result.Add(columns.Score(i, ids[i], columns.Overall(i), columns.Class(i), columns.Rank(i),
+                    counted is null ? default : counted.AsSpan(n * stride, stride)));
             }
         }
         // Hand out in rank order as the rows did.

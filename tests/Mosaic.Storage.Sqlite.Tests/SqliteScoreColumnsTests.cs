@@ -52,6 +52,54 @@ public sealed class SqliteScoreColumnsTests : IDisposable
         Assert.Equal(byId.Select(s => s.Score.Class), ranks.Classes);
     }
 
+    /// <summary>
+    /// Area ranks that are what ranking gives (in each area, the households by overall rank: 1, 2, 3 …; counted here
+    /// by grouping and sorting) are not stored (layout version 3) and are read back as saved — all households and a
+    /// scattered subset; ranks that are not those counts (the other tests' random ones) are stored (version 2).
+    /// </summary>
+    [Fact]
+    public async Task SaveRun_WithAreaRanksAsRankingGivesThem_StoresNoneAndReadsThemBackAsSaved()
+    {
+        var model = DefaultVulnerabilityModel.Model;
+        var saved = WithRankingAreaRanks(Scores(model, distinctExposures: 5));
+        var db = _dir.File("counted.db");
+        using (var store = SqliteMosaicStore.Open(db))
+            await store.Scores.SaveRunAsync(model, saved, DateTimeOffset.UtcNow, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("MSC3", Magic(db));
+
+        using var reopened = SqliteMosaicStore.Open(db);
+        AssertSame([.. saved.OrderBy(s => s.Rank)], await reopened.Scores.ReadScoresAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var some = saved.Where(s => s.HouseholdId % 53 == 9 || s.Rank <= 3).ToList();
+        AssertSame([.. some.OrderBy(s => s.Rank)], await ((IScoreColumnsSource)reopened.Scores).ReadScoresAsync(
+            [.. some.Select(s => s.HouseholdId).Append(-1)], cancellationToken: TestContext.Current.CancellationToken));
+
+        var random = _dir.File("random.db");
+        using (var store = SqliteMosaicStore.Open(random))
+            await store.Scores.SaveRunAsync(model, Scores(model).Take(2000).ToList(), DateTimeOffset.UtcNow, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("MSC2", Magic(random));
+    }
+
+    /// <summary>The magic of the latest run's trailer (the last 156 bytes of its parts, as the version 2/3 trailer).</summary>
+    private static string Magic(string db)
+    {
+        var last = (byte[])Scalar(db, "SELECT data FROM score_columns WHERE part = (SELECT max(part) FROM score_columns)")!;
+        return Encoding.ASCII.GetString(last, last.Length - 156, 4);
+    }
+
+    /// <summary>The households with each area rank replaced by its position among the area's households by overall rank.</summary>
+    private static List<ScoredHousehold> WithRankingAreaRanks(List<ScoredHousehold> scores)
+    {
+        var position = new Dictionary<(long, string), int>();
+        foreach (var area in scores.SelectMany(s => s.AreaRanks.Select(a => (a.Pcode, s))).GroupBy(x => x.Pcode))
+        {
+            var k = 0;
+            foreach (var (pcode, s) in area.OrderBy(x => x.s.Rank))
+                position[(s.HouseholdId, pcode)] = ++k;
+        }
+        return [.. scores.Select(s => new ScoredHousehold(s.HouseholdId, s.SubmissionId, s.AreaPcode, s.Score, s.Exposure, s.Rank,
+            [.. s.AreaRanks.Select(a => new AreaRank(a.Pcode, position[(s.HouseholdId, a.Pcode)]))], s.Indicators))];
+    }
+
     [Fact]
     public async Task SaveRun_OfRepeatedExposuresAndExplanations_StoresEachOnceAndReadsBackEveryField()
     {

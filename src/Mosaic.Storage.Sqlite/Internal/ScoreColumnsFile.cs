@@ -113,7 +113,7 @@ internal sealed class ScoreColumnsFile : IDisposable
     /// <summary>The highest known exposure of each household (NaN when none is known), read in slices.</summary>
     public double[] ReadMaxExposure()
     {
-        if (Layout.Version == 2)
+        if (Layout.Version >= 2)
             return ReadMaxExposureV2();
         var h = Layout.HazardTypes;
         var max = new double[Count];
@@ -185,7 +185,15 @@ internal sealed class ScoreColumnsFile : IDisposable
     }
 
     /// <summary>The whole stored score of the household at <paramref name="index"/> (position in ascending id).</summary>
-    public StoredScore Score(int index, long householdId, double overall, VulnerabilityClass cls, int rank)
+    /// <param name="index">The household's position (ascending id).</param>
+    /// <param name="householdId">Its id.</param>
+    /// <param name="overall">Its overall score.</param>
+    /// <param name="cls">Its class.</param>
+    /// <param name="rank">Its overall rank.</param>
+    /// <param name="counted">
+    /// Its area ranks from <see cref="CountAreaRanks"/> (stride values) when the run does not store them, else empty.
+    /// </param>
+    public StoredScore Score(int index, long householdId, double overall, VulnerabilityClass cls, int rank, ReadOnlySpan<int> counted = default)
     {
         var l = Layout;
         var dims = new double[l.Dimensions];
@@ -196,7 +204,12 @@ internal sealed class ScoreColumnsFile : IDisposable
             throw Damaged(RunId);
         var chain = chains[chainIndex];
         var ranks = new int[l.Stride];
-        Near(ScoreColumnsLayout.AreaRanks, l.Starts[ScoreColumnsLayout.AreaRanks] + index * 4L * l.Stride, MemoryMarshal.AsBytes(ranks.AsSpan()));
+        if (l.StoresAreaRanks)
+            Near(ScoreColumnsLayout.AreaRanks, l.Starts[ScoreColumnsLayout.AreaRanks] + index * 4L * l.Stride, MemoryMarshal.AsBytes(ranks.AsSpan()));
+        else if (counted.Length == l.Stride)
+            counted.CopyTo(ranks);
+        else
+            throw new ArgumentException("a run without stored area ranks needs the counted ones (CountAreaRanks)", nameof(counted));
         var areaRanks = new AreaRank[chain.Length];
         for (var k = 0; k < chain.Length; k++)
             areaRanks[k] = new AreaRank(chain[k], ranks[k]);
@@ -209,7 +222,7 @@ internal sealed class ScoreColumnsFile : IDisposable
         };
         var exposure = new double[l.HazardTypes];
         string explanation;
-        if (l.Version == 2)
+        if (l.Version >= 2)
         {
             var tuple = One<int>(ScoreColumnsLayout.Exposure, index);
             if ((uint)tuple >= (uint)l.Exposures)
@@ -230,6 +243,69 @@ internal sealed class ScoreColumnsFile : IDisposable
             explanation = Encoding.UTF8.GetString(text);
         }
         return new StoredScore(householdId, overall, cls, rank, dims, areaRanks, methodCode, exposure, explanation);
+    }
+
+    /// <summary>
+    /// For a run that does not store its area ranks (version 3): those of the households at <paramref name="positions"/>
+    /// (ascending, distinct; null = every household), <see cref="ScoreColumnsLayout.Stride"/> values each in that order,
+    /// counted as the scoring run ranked them: in rank order, one counter per area of the chains (by P-code). Null when
+    /// the run stores them. <paramref name="ranks"/>: the rank column when already read.
+    /// </summary>
+    public int[]? CountAreaRanks(IReadOnlyList<int>? positions, int[]? ranks = null)
+    {
+        if (Layout.StoresAreaRanks)
+            return null;
+        var n = Count;
+        var stride = Layout.Stride;
+        ranks ??= ReadRanks();
+        var chainOf = ReadColumn<int>(ScoreColumnsLayout.Chains, n);
+        var chains = Chains();
+        var slotOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var slots = new int[chains.Length][];
+        for (var c = 0; c < chains.Length; c++)
+        {
+            if (chains[c].Length > stride)
+                throw Damaged(RunId);
+            slots[c] = new int[chains[c].Length];
+            for (var k = 0; k < chains[c].Length; k++)
+            {
+                if (!slotOf.TryGetValue(chains[c][k], out var slot))
+                    slotOf[chains[c][k]] = slot = slotOf.Count;
+                slots[c][k] = slot;
+            }
+        }
+        // Positions by rank: the stored ranks must be a permutation of 1..n.
+        var byRank = new int[n];
+        byRank.AsSpan().Fill(-1);
+        for (var i = 0; i < n; i++)
+        {
+            var r = ranks[i] - 1;
+            if ((uint)r >= (uint)n || byRank[r] >= 0 || (uint)chainOf[i] >= (uint)chains.Length)
+                throw Damaged(RunId);
+            byRank[r] = i;
+        }
+        List<int>? wanted = positions is null ? null : [.. positions];
+        bool[]? asked = null;
+        if (wanted is not null)
+        {
+            asked = new bool[n];
+            foreach (var p in wanted)
+                asked[p] = true;
+        }
+        var result = new int[(wanted?.Count ?? n) * stride];
+        var counts = new int[slotOf.Count];
+        foreach (var i in byRank)
+        {
+            var chain = slots[chainOf[i]];
+            var at = asked is null ? i : asked[i] ? wanted!.BinarySearch(i) : -1;
+            for (var k = 0; k < chain.Length; k++)
+            {
+                var count = ++counts[chain[k]];
+                if (at >= 0)
+                    result[at * stride + k] = count;
+            }
+        }
+        return result;
     }
 
     private string String(int index)

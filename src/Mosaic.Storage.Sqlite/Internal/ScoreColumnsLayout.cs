@@ -15,6 +15,9 @@ namespace Mosaic.Storage.Sqlite.Internal;
 /// explanation table), the exposure table (double × hazard types per distinct exposure), the distinct explanations
 /// (UTF-8 back to back) and their ends (long, relative to the texts' start). A national registry has ~100 distinct
 /// exposures and ~24,000 distinct explanations for a million households: 4 + 4 bytes a household instead of ~124;</item>
+/// <item>version 3 (<c>MSC3</c>): as version 2 with an empty area ranks section: they are the counts of the households
+/// at or above each rank in each area of the chain, made again by the reader from the ranks and the chains (24 MB
+/// fewer to write at 1 M households). A writer given area ranks that are not those counts writes version 2.</item>
 /// </list>
 /// then the string table (count, then length + UTF-8 each) and the chain table (count, then length + string indices
 /// each). A fixed trailer at the very end gives the counts and where each section starts; a reader checks it against
@@ -45,22 +48,28 @@ internal sealed record ScoreColumnsLayout(int Version, int Households, int Dimen
 
     private static ReadOnlySpan<byte> V2Magic => "MSC2"u8;
 
+    private static ReadOnlySpan<byte> V3Magic => "MSC3"u8;
+
+    /// <summary>Whether the area ranks are stored (versions 1 and 2); version 3 leaves them to the reader.</summary>
+    public bool StoresAreaRanks => Version < 3;
+
     public int Strings => Version == 1 ? V1Strings : V2Strings;
 
     public int ChainTable => Version == 1 ? V1ChainTable : V2ChainTable;
 
     public int TrailerBytes => Version == 1 ? V1TrailerBytes : V2TrailerBytes;
 
-    /// <summary>A version 2 trailer (the writer writes no other).</summary>
-    public static ScoreColumnsLayout V2(int households, int dimensions, int hazardTypes, int stride, long[] starts, int exposures, int explanations) =>
-        new(2, households, dimensions, hazardTypes, stride, starts, exposures, explanations);
+    /// <summary>A version 3 trailer (area ranks left to the reader), or version 2 when they are stored.</summary>
+    public static ScoreColumnsLayout V2(int households, int dimensions, int hazardTypes, int stride, long[] starts, int exposures, int explanations,
+        bool withAreaRanks) =>
+        new(withAreaRanks ? 2 : 3, households, dimensions, hazardTypes, stride, starts, exposures, explanations);
 
     public byte[] ToBytes()
     {
-        if (Version != 2)
-            throw new InvalidOperationException("only version 2 score columns are written");
+        if (Version < 2)
+            throw new InvalidOperationException("version 1 score columns are no longer written");
         var bytes = new byte[V2TrailerBytes];
-        V2Magic.CopyTo(bytes);
+        (Version == 2 ? V2Magic : V3Magic).CopyTo(bytes);
         int[] counts = [Households, Dimensions, HazardTypes, Stride, Exposures, Explanations];
         for (var k = 0; k < counts.Length; k++)
             BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4 + k * 4), counts[k]);
@@ -76,7 +85,9 @@ internal sealed record ScoreColumnsLayout(int Version, int Households, int Dimen
     public static ScoreColumnsLayout? Parse(ReadOnlySpan<byte> tail, long total)
     {
         if (tail.Length >= V2TrailerBytes && tail[^V2TrailerBytes..][..4].SequenceEqual(V2Magic))
-            return ParseV2(tail[^V2TrailerBytes..], total);
+            return ParseV2(tail[^V2TrailerBytes..], total, 2);
+        if (tail.Length >= V2TrailerBytes && tail[^V2TrailerBytes..][..4].SequenceEqual(V3Magic))
+            return ParseV2(tail[^V2TrailerBytes..], total, 3);
         if (tail.Length >= V1TrailerBytes && tail[^V1TrailerBytes..][..4].SequenceEqual(V1Magic))
             return ParseV1(tail[^V1TrailerBytes..], total);
         return null;
@@ -104,7 +115,7 @@ internal sealed record ScoreColumnsLayout(int Version, int Households, int Dimen
         return new ScoreColumnsLayout(1, n, dims, hazards, stride, starts);
     }
 
-    private static ScoreColumnsLayout? ParseV2(ReadOnlySpan<byte> trailer, long total)
+    private static ScoreColumnsLayout? ParseV2(ReadOnlySpan<byte> trailer, long total, int version)
     {
         var counts = new int[6];
         for (var k = 0; k < counts.Length; k++)
@@ -116,13 +127,13 @@ internal sealed record ScoreColumnsLayout(int Version, int Households, int Dimen
         for (var s = 0; s < V2Sections; s++)
             starts[s] = BinaryPrimitives.ReadInt64LittleEndian(trailer[(4 + counts.Length * 4 + s * 8)..]);
         long N = n;
-        if (!Fixed(starts, [.. HouseholdSizes(N, dims, stride), N * 4, N * 4, (long)exposures * hazards * 8]))
+        if (!Fixed(starts, [.. HouseholdSizes(N, dims, version == 2 ? stride : 0), N * 4, N * 4, (long)exposures * hazards * 8]))
             return null;
         var end = total - V2TrailerBytes;
         if (starts[ExplanationEnds] < starts[ExplanationTexts] || starts[V2Strings] != starts[ExplanationEnds] + explanations * 8L ||
             starts[V2ChainTable] < starts[V2Strings] || starts[V2ChainTable] > end)
             return null;
-        return new ScoreColumnsLayout(2, n, dims, hazards, stride, starts, exposures, explanations);
+        return new ScoreColumnsLayout(version, n, dims, hazards, stride, starts, exposures, explanations);
     }
 
     /// <summary>Sizes of the sections both versions share, Ids to ExposureAreas.</summary>

@@ -89,12 +89,19 @@ internal sealed class ScoreColumnsWriter : IDisposable
         starts[ScoreColumnsLayout.Chains] = _position;
         Ints(chainOf);
         starts[ScoreColumnsLayout.AreaRanks] = _position;
-        var row = new int[stride];
-        for (var k = 0; k < n; k++)
+        // Area ranks follow from the overall ranks and the chains (a household's rank in an area = how many of the
+        // area's households rank at or above it): version 3 stores none and the reader counts them again, unless the
+        // rows' ranks are not those counts (then version 2, with the section).
+        var derived = AreaRanksDerived(rows, At, chains, chainOf);
+        if (!derived)
         {
-            Array.Clear(row);
-            rows.AreaRanks(At(k)).CopyTo(row);
-            Ints(row);
+            var row = new int[stride];
+            for (var k = 0; k < n; k++)
+            {
+                Array.Clear(row);
+                rows.AreaRanks(At(k)).CopyTo(row);
+                Ints(row);
+            }
         }
         starts[ScoreColumnsLayout.Methods] = _position;
         for (var k = 0; k < n; k++)
@@ -147,7 +154,7 @@ internal sealed class ScoreColumnsWriter : IDisposable
             Ints(chain);
         }
 
-        var trailer = ScoreColumnsLayout.V2(n, dims, HazardTypes.Count, stride, starts, exposures.Count, explanations.Count);
+        var trailer = ScoreColumnsLayout.V2(n, dims, HazardTypes.Count, stride, starts, exposures.Count, explanations.Count, withAreaRanks: !derived);
         Bytes(trailer.ToBytes());
         Flush();
     }
@@ -160,6 +167,50 @@ internal sealed class ScoreColumnsWriter : IDisposable
         for (var j = 0; j < values.Length; j++)
             BinaryPrimitives.WriteDoubleLittleEndian(_exposureBytes.AsSpan(j * 8), values[j]);
         return _exposureBytes;
+    }
+
+    /// <summary>
+    /// Whether every household's area ranks are the counts <see cref="ScoreColumnsFile"/> makes again from the overall
+    /// ranks (a permutation of 1..n) and the chains: in rank order, one counter per area (by P-code).
+    /// </summary>
+    private static bool AreaRanksDerived(ScoreColumnRows rows, Func<int, int> at, List<int[]> chains, int[] chainOf)
+    {
+        var n = rows.Count;
+        var byRank = new int[n];
+        byRank.AsSpan().Fill(-1);
+        for (var k = 0; k < n; k++)
+        {
+            var r = rows.Rank(at(k)) - 1;
+            if ((uint)r >= (uint)n || byRank[r] >= 0)
+                return false;
+            byRank[r] = k;
+        }
+        var counters = new Dictionary<int, int>();
+        var counts = new int[chains.Sum(c => c.Length) + 1];
+        var slots = new int[chains.Count][];
+        for (var c = 0; c < chains.Count; c++)
+        {
+            slots[c] = new int[chains[c].Length];
+            for (var l = 0; l < chains[c].Length; l++)
+            {
+                if (!counters.TryGetValue(chains[c][l], out var slot))
+                    counters[chains[c][l]] = slot = counters.Count;
+                slots[c][l] = slot;
+            }
+        }
+        foreach (var k in byRank)
+        {
+            var chain = slots[chainOf[k]];
+            var stored = rows.AreaRanks(at(k));
+            if (stored.Length != chain.Length)
+                return false;
+            for (var l = 0; l < chain.Length; l++)
+            {
+                if (++counts[chain[l]] != stored[l])
+                    return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Null when the rows already ascend by household id, else the order that makes them.</summary>
