@@ -8,6 +8,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
 {
     public static CliRun Invoke(params string[] args)
     {
+        TestDb.RequireStoreOfTheRun(args);
         var output = new StringWriter();
         var error = new StringWriter();
         var parse = MosaicCli.Build().Parse(args);

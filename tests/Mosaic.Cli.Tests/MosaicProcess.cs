@@ -7,6 +7,7 @@ internal static class MosaicProcess
 {
     public static Process Start(params string[] args)
     {
+        TestDb.RequireStoreOfTheRun(args);
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         // A child inherits an ignored SIGINT (the test host can end up ignoring it after other tests), and .NET then
         // never installs its handler: Ctrl-C would do nothing. `env --default-signal` (coreutils) resets SIGINT and

@@ -131,7 +131,7 @@ internal sealed class CommandsBenchmark : IBenchmark
     /// Compares the stored scores of two databases field by field (run id aside); returns the household count. Read
     /// through this build's store, which reads both a baseline build's <c>household_score</c> rows and its own columns.
     /// </summary>
-    private static long SameScores(string a, string b)
+    internal static long SameScores(string a, string b)
     {
         static List<StoredScore> Read(string db)
         {

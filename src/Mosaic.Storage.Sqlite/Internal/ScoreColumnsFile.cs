@@ -17,9 +17,12 @@ internal sealed class ScoreColumnsFile : IDisposable
     private readonly long[] _partIds;
     private readonly long[] _partStarts;
     private readonly SqliteBlob?[] _open;
-    private readonly Window?[] _windows = new Window?[ScoreColumnsLayout.Sections];
+    private readonly Window?[] _windows = new Window?[ScoreColumnsLayout.V2Sections];
     private string[]? _strings;
     private string[][]? _chains;
+    private double[]? _exposureTable;
+    private long[]? _explanationEnds;
+    private string?[]? _explanations;
 
     private ScoreColumnsFile(SqliteConnection connection, long[] partIds, long[] partStarts)
     {
@@ -59,11 +62,11 @@ internal sealed class ScoreColumnsFile : IDisposable
             return null;
         var file = new ScoreColumnsFile(connection, [.. ids], [.. starts]) { RunId = runId };
         var total = starts[^1];
-        var trailer = new byte[ScoreColumnsLayout.TrailerBytes];
-        if (total < trailer.Length)
+        var tail = new byte[Math.Min(total, ScoreColumnsLayout.MaxTrailerBytes)];
+        if (tail.Length < ScoreColumnsLayout.V1TrailerBytes)
             throw Damaged(runId);
-        file.Read(total - trailer.Length, trailer);
-        file.Layout = ScoreColumnsLayout.Parse(trailer, total) ?? throw Damaged(runId);
+        file.Read(total - tail.Length, tail);
+        file.Layout = ScoreColumnsLayout.Parse(tail, total) ?? throw Damaged(runId);
         return file;
     }
 
@@ -110,6 +113,8 @@ internal sealed class ScoreColumnsFile : IDisposable
     /// <summary>The highest known exposure of each household (NaN when none is known), read in slices.</summary>
     public double[] ReadMaxExposure()
     {
+        if (Layout.Version == 2)
+            return ReadMaxExposureV2();
         var h = Layout.HazardTypes;
         var max = new double[Count];
         var slice = new double[Math.Max(h, 1) * 8192];
@@ -130,6 +135,53 @@ internal sealed class ScoreColumnsFile : IDisposable
             }
         }
         return max;
+    }
+
+    private double[] ReadMaxExposureV2()
+    {
+        var h = Layout.HazardTypes;
+        var table = ExposureTable();
+        var maxOf = new double[Layout.Exposures];
+        for (var e = 0; e < maxOf.Length; e++)
+            maxOf[e] = Max(table.AsSpan(e * h, h));
+        var index = ReadColumn<int>(ScoreColumnsLayout.Exposure, Count);
+        var max = new double[Count];
+        for (var i = 0; i < max.Length; i++)
+            max[i] = (uint)index[i] < (uint)maxOf.Length ? maxOf[index[i]] : throw Damaged(RunId);
+        return max;
+    }
+
+    private static double Max(ReadOnlySpan<double> values)
+    {
+        var m = double.NaN;
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v) && (double.IsNaN(m) || v > m))
+                m = v;
+        }
+        return m;
+    }
+
+    /// <summary>The distinct exposures of a version 2 run, hazard types × doubles each.</summary>
+    private double[] ExposureTable() =>
+        _exposureTable ??= ReadColumn<double>(ScoreColumnsLayout.ExposureTable, Layout.Exposures * Layout.HazardTypes);
+
+    /// <summary>A version 2 run's distinct explanation <paramref name="number"/> (each decoded once).</summary>
+    private string Explanation(int number)
+    {
+        var ends = _explanationEnds ??= ReadColumn<long>(ScoreColumnsLayout.ExplanationEnds, Layout.Explanations);
+        var texts = _explanations ??= new string?[ends.Length];
+        if ((uint)number >= (uint)ends.Length)
+            throw Damaged(RunId);
+        if (texts[number] is { } known)
+            return known;
+        var start = number == 0 ? 0 : ends[number - 1];
+        var room = Layout.Starts[ScoreColumnsLayout.ExplanationEnds] - Layout.Starts[ScoreColumnsLayout.ExplanationTexts];
+        if (start < 0 || ends[number] < start || ends[number] > room)
+            throw Damaged(RunId);
+        var bytes = new byte[ends[number] - start];
+        Read(Layout.Starts[ScoreColumnsLayout.ExplanationTexts] + start, bytes);
+        return texts[number] = Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>The whole stored score of the household at <paramref name="index"/> (position in ascending id).</summary>
@@ -156,15 +208,28 @@ internal sealed class ScoreColumnsFile : IDisposable
             _ => "none",
         };
         var exposure = new double[l.HazardTypes];
-        Near(ScoreColumnsLayout.Exposure, l.Starts[ScoreColumnsLayout.Exposure] + index * 8L * l.HazardTypes, MemoryMarshal.AsBytes(exposure.AsSpan()));
-        var end = One<long>(ScoreColumnsLayout.ExplanationEnds, index);
-        var start = index == 0 ? 0 : One<long>(ScoreColumnsLayout.ExplanationEnds, index - 1);
-        var room = l.Starts[ScoreColumnsLayout.ExplanationEnds] - l.Starts[ScoreColumnsLayout.Explanations];
-        if (start < 0 || end < start || end > room)
-            throw Damaged(RunId);
-        var text = new byte[end - start];
-        Near(ScoreColumnsLayout.Explanations, l.Starts[ScoreColumnsLayout.Explanations] + start, text);
-        return new StoredScore(householdId, overall, cls, rank, dims, areaRanks, methodCode, exposure, Encoding.UTF8.GetString(text));
+        string explanation;
+        if (l.Version == 2)
+        {
+            var tuple = One<int>(ScoreColumnsLayout.Exposure, index);
+            if ((uint)tuple >= (uint)l.Exposures)
+                throw Damaged(RunId);
+            ExposureTable().AsSpan(tuple * l.HazardTypes, l.HazardTypes).CopyTo(exposure);
+            explanation = Explanation(One<int>(ScoreColumnsLayout.ExplanationIndex, index));
+        }
+        else
+        {
+            Near(ScoreColumnsLayout.Exposure, l.Starts[ScoreColumnsLayout.Exposure] + index * 8L * l.HazardTypes, MemoryMarshal.AsBytes(exposure.AsSpan()));
+            var end = One<long>(ScoreColumnsLayout.V1ExplanationEnds, index);
+            var start = index == 0 ? 0 : One<long>(ScoreColumnsLayout.V1ExplanationEnds, index - 1);
+            var room = l.Starts[ScoreColumnsLayout.V1ExplanationEnds] - l.Starts[ScoreColumnsLayout.V1Explanations];
+            if (start < 0 || end < start || end > room)
+                throw Damaged(RunId);
+            var text = new byte[end - start];
+            Near(ScoreColumnsLayout.V1Explanations, l.Starts[ScoreColumnsLayout.V1Explanations] + start, text);
+            explanation = Encoding.UTF8.GetString(text);
+        }
+        return new StoredScore(householdId, overall, cls, rank, dims, areaRanks, methodCode, exposure, explanation);
     }
 
     private string String(int index)
@@ -177,15 +242,15 @@ internal sealed class ScoreColumnsFile : IDisposable
     {
         if (_strings is not null)
             return _strings;
-        var at = Layout.Starts[ScoreColumnsLayout.Strings];
+        var at = Layout.Starts[Layout.Strings];
         var count = Int(ref at);
-        if (count < 0 || count > Layout.Starts[ScoreColumnsLayout.ChainTable] - at)
+        if (count < 0 || count > Layout.Starts[Layout.ChainTable] - at)
             throw Damaged(RunId);
         var strings = new string[count];
         for (var i = 0; i < count; i++)
         {
             var length = Int(ref at);
-            if (length < 0 || at + length > Layout.Starts[ScoreColumnsLayout.ChainTable])
+            if (length < 0 || at + length > Layout.Starts[Layout.ChainTable])
                 throw Damaged(RunId);
             var bytes = new byte[length];
             Read(at, bytes);
@@ -200,8 +265,8 @@ internal sealed class ScoreColumnsFile : IDisposable
         if (_chains is not null)
             return _chains;
         var strings = Strings();
-        var at = Layout.Starts[ScoreColumnsLayout.ChainTable];
-        var end = _partStarts[^1] - ScoreColumnsLayout.TrailerBytes;
+        var at = Layout.Starts[Layout.ChainTable];
+        var end = _partStarts[^1] - Layout.TrailerBytes;
         var count = Int(ref at);
         if (count < 0 || count > end - at)
             throw Damaged(RunId);

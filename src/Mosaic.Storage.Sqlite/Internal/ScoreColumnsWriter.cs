@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Mosaic.Core.Hazards;
@@ -66,7 +65,7 @@ internal sealed class ScoreColumnsWriter : IDisposable
             stride = Math.Max(stride, chain.Count);
         }
 
-        var starts = new long[ScoreColumnsLayout.Sections];
+        var starts = new long[ScoreColumnsLayout.V2Sections];
         starts[ScoreColumnsLayout.Ids] = _position;
         for (var k = 0; k < n; k++)
             BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), rows.HouseholdId(At(k)));
@@ -107,24 +106,29 @@ internal sealed class ScoreColumnsWriter : IDisposable
             BinaryPrimitives.WriteInt32LittleEndian(Reserve(4),
                 rows.Method(i) == ExposureMethod.AreaShare && rows.ExposureArea(i) is { } area ? Intern(strings, area) : -1);
         }
+        // Exposures and explanations repeat (~100 and ~24,000 distinct values in a million households): each
+        // household stores the index of its value, each distinct value is stored once after the columns.
+        var exposures = new DistinctBytes();
+        var explanations = new DistinctBytes();
         starts[ScoreColumnsLayout.Exposure] = _position;
         for (var k = 0; k < n; k++)
         {
             var values = rows.Exposure(At(k));
             if (values.Length != HazardTypes.Count)
                 throw new InvalidOperationException($"household {rows.HouseholdId(At(k))} has {values.Length} exposure values, not {HazardTypes.Count}");
-            Doubles(values);
+            BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), exposures.Number(LittleEndian(values)));
         }
-        starts[ScoreColumnsLayout.Explanations] = _position;
-        var ends = new long[n];
+        starts[ScoreColumnsLayout.ExplanationIndex] = _position;
         for (var k = 0; k < n; k++)
-        {
-            Bytes(rows.Explanation(At(k)));
-            ends[k] = _position - starts[ScoreColumnsLayout.Explanations];
-        }
+            BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), explanations.Number(rows.Explanation(At(k))));
+        starts[ScoreColumnsLayout.ExposureTable] = _position;
+        Bytes(exposures.Bytes);
+        starts[ScoreColumnsLayout.ExplanationTexts] = _position;
+        Bytes(explanations.Bytes);
         starts[ScoreColumnsLayout.ExplanationEnds] = _position;
-        Bytes(MemoryMarshal.AsBytes(ends.AsSpan()));
-        starts[ScoreColumnsLayout.Strings] = _position;
+        foreach (var end in explanations.Ends)
+            BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), end);
+        starts[ScoreColumnsLayout.V2Strings] = _position;
         var table = new string[strings.Count];
         foreach (var (text, index) in strings)
             table[index] = text;
@@ -135,7 +139,7 @@ internal sealed class ScoreColumnsWriter : IDisposable
             BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), bytes.Length);
             Bytes(bytes);
         }
-        starts[ScoreColumnsLayout.ChainTable] = _position;
+        starts[ScoreColumnsLayout.V2ChainTable] = _position;
         BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), chains.Count);
         foreach (var chain in chains)
         {
@@ -143,9 +147,19 @@ internal sealed class ScoreColumnsWriter : IDisposable
             Ints(chain);
         }
 
-        var trailer = new ScoreColumnsLayout(n, dims, HazardTypes.Count, stride, starts);
+        var trailer = ScoreColumnsLayout.V2(n, dims, HazardTypes.Count, stride, starts, exposures.Count, explanations.Count);
         Bytes(trailer.ToBytes());
         Flush();
+    }
+
+    private readonly byte[] _exposureBytes = new byte[HazardTypes.Count * 8];
+
+    /// <summary>The values' little-endian bytes (the stored form), in a buffer reused by the next call.</summary>
+    private ReadOnlySpan<byte> LittleEndian(ReadOnlySpan<double> values)
+    {
+        for (var j = 0; j < values.Length; j++)
+            BinaryPrimitives.WriteDoubleLittleEndian(_exposureBytes.AsSpan(j * 8), values[j]);
+        return _exposureBytes;
     }
 
     /// <summary>Null when the rows already ascend by household id, else the order that makes them.</summary>

@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Commands;
 
@@ -11,7 +10,7 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task Demo_Json_PrintsCountsOfAreasHouseholdsPersonsAndStatuses()
     {
-        var run = CliRun.Invoke("demo", "--households", "300", "--seed", "3", "--db", _dir.File("d.db"), "--json", "--no-serve");
+        var run = CliRun.Invoke("demo", "--households", "300", "--seed", "3", "--db", TestDb.At(_dir.File("d.db")), "--json", "--no-serve");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var json = run.Json;
         Assert.Equal(300, json.GetProperty("households").GetInt64());
@@ -24,7 +23,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(byStatus.GetProperty("non_migrant").GetInt64() > persons / 2);
         Assert.True(byStatus.GetProperty("returnee").GetInt64() > 0);
 
-        using var store = SqliteMosaicStore.Open(_dir.File("d.db"));
+        using var store = TestDb.Open(TestDb.At(_dir.File("d.db")));
         Assert.Equal(300, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(persons, await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(byStatus.GetProperty("idp").GetInt64(), (await store.Registry.CountPersonsByStatusAsync(cancellationToken: TestContext.Current.CancellationToken))[Core.Registry.MigratoryStatus.Idp]);
@@ -33,21 +32,21 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task Demo_RunTwiceIntoTheSameDatabase_AddsNothingTheSecondTime()
     {
-        var db = _dir.File("twice.db");
+        var db = TestDb.At(_dir.File("twice.db"));
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("demo", "--households", "200", "--db", db, "--no-serve").ExitCode);
         var second = CliRun.Invoke("demo", "--households", "200", "--db", db, "--json", "--no-serve");
         Assert.Equal(ExitCodes.Success, second.ExitCode);
         Assert.Equal(0, second.Json.GetProperty("households_added").GetInt64());
         Assert.Equal(200, second.Json.GetProperty("households_already_present").GetInt64());
         Assert.Equal(0, second.Json.GetProperty("areas_inserted").GetInt64());
-        using var store = SqliteMosaicStore.Open(db);
+        using var store = TestDb.Open(db);
         Assert.Equal(200, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public void Demo_WithMoreHouseholdsThanBefore_AddsOnlyTheNewOnes()
     {
-        var db = _dir.File("grow.db");
+        var db = TestDb.At(_dir.File("grow.db"));
         CliRun.Invoke("demo", "--households", "100", "--db", db, "--no-serve");
         var run = CliRun.Invoke("demo", "--households", "150", "--db", db, "--json", "--no-serve");
         Assert.Equal((50L, 100L), (run.Json.GetProperty("households_added").GetInt64(), run.Json.GetProperty("households_already_present").GetInt64()));
@@ -56,7 +55,7 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public void Demo_NoServe_PrintsOnlyTheCounts()
     {
-        var run = CliRun.Invoke("demo", "--households", "50", "--db", _dir.File("n.db"), "--no-serve");
+        var run = CliRun.Invoke("demo", "--households", "50", "--db", TestDb.At(_dir.File("n.db")), "--no-serve");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("50 households added", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("By migratory status", run.Out, StringComparison.Ordinal);
@@ -66,17 +65,17 @@ public sealed class DemoCommandTests : IDisposable
     public async Task Demo_ExportKobo_WritesFilesThatBuildAFreshDatabaseOfAreas()
     {
         var export = _dir.File("kobo");
-        var run = CliRun.Invoke("demo", "--households", "120", "--db", _dir.File("e.db"), "--export-kobo", export, "--json", "--no-serve");
+        var run = CliRun.Invoke("demo", "--households", "120", "--db", TestDb.At(_dir.File("e.db")), "--export-kobo", export, "--json", "--no-serve");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         foreach (var f in new[] { "registrations.xlsx", "households.csv", "members.csv", "areas.csv", "areas.geojson" })
             Assert.True(File.Exists(Path.Combine(export, f)), f);
         Assert.Equal(121, File.ReadLines(Path.Combine(export, "households.csv")).Count());
         Assert.Equal(run.Json.GetProperty("persons").GetInt64() + 1, File.ReadLines(Path.Combine(export, "members.csv")).Count());
 
-        var fresh = _dir.File("fresh.db");
+        var fresh = TestDb.At(_dir.File("fresh.db"));
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("import", "areas", Path.Combine(export, "areas.csv"), "--db", fresh).ExitCode);
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("import", "areas", Path.Combine(export, "areas.geojson"), "--db", fresh).ExitCode);
-        using var store = SqliteMosaicStore.Open(fresh);
+        using var store = TestDb.Open(fresh);
         var areas = await store.Areas.AllAsync(withBoundaries: true, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(run.Json.GetProperty("areas").GetInt64(), areas.Count);
         Assert.All(areas.Where(a => a.Level >= 3), a => Assert.NotNull(a.Boundary));

@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Commands;
 
@@ -13,8 +12,8 @@ public sealed class DemoIntoRealRegistryTests : IDisposable
 
     private async Task<string> RealRegistry()
     {
-        var db = _dir.File("upazila.db");
-        using var store = SqliteMosaicStore.Open(db);
+        var db = TestDb.At(_dir.File("upazila.db"));
+        using var store = TestDb.Open(db);
         await store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
         RandomRegistry.Import(store, 40, seed: 5);
         return db;
@@ -22,7 +21,7 @@ public sealed class DemoIntoRealRegistryTests : IDisposable
 
     private static async Task<long> Households(string db)
     {
-        using var store = SqliteMosaicStore.Open(db);
+        using var store = TestDb.Open(db);
         return await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
@@ -51,7 +50,7 @@ public sealed class DemoIntoRealRegistryTests : IDisposable
     [Fact]
     public async Task Demo_RunAgainOnItsOwnDatabase_IsAccepted()
     {
-        var db = _dir.File("demo.db");
+        var db = TestDb.At(_dir.File("demo.db"));
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("demo", "--households", "30", "--no-serve", "--db", db).ExitCode);
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("demo", "--households", "40", "--no-serve", "--db", db).ExitCode);
         Assert.Equal(40, (await Households(db)));

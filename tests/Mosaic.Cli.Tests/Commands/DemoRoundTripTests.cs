@@ -1,7 +1,6 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Registry;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Commands;
 
@@ -17,13 +16,13 @@ public sealed class DemoRoundTripTests : IDisposable
 
     private static async Task<(long Households, long Persons, IReadOnlyDictionary<MigratoryStatus, long> ByStatus)> Counts(string db)
     {
-        using var store = SqliteMosaicStore.Open(db);
+        using var store = TestDb.Open(db);
         return (await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken), await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken), await store.Registry.CountPersonsByStatusAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
     private string FreshDatabaseWithDemoAreas(string name)
     {
-        var db = _dir.File(name);
+        var db = TestDb.At(_dir.File(name));
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("import", "areas", Path.Combine(Export, "areas.csv"), "--db", db).ExitCode);
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("import", "areas", Path.Combine(Export, "areas.geojson"), "--db", db).ExitCode);
         return db;
@@ -34,7 +33,7 @@ public sealed class DemoRoundTripTests : IDisposable
     [InlineData("csv")]
     public async Task ExportedDemo_ImportsIntoAFreshDatabaseAsTheSameRegistry_AndReimportAddsNothing(string format)
     {
-        var demoDb = _dir.File("demo.db");
+        var demoDb = TestDb.At(_dir.File("demo.db"));
         var demo = CliRun.Invoke("demo", "--no-serve", "--households", "400", "--seed", "7", "--db", demoDb, "--export-kobo", Export);
         Assert.Equal(ExitCodes.Success, demo.ExitCode);
 
@@ -64,7 +63,7 @@ public sealed class DemoRoundTripTests : IDisposable
     public void ExportedDemo_ImportedBackIntoTheDemosOwnDatabase_HasNoConflicts()
     {
         // Same submission ids with the same content: every household must read back exactly as generated.
-        var demoDb = _dir.File("demo.db");
+        var demoDb = TestDb.At(_dir.File("demo.db"));
         CliRun.Invoke("demo", "--no-serve", "--households", "300", "--db", demoDb, "--export-kobo", Export);
         var run = CliRun.Invoke("import", "registrations", Path.Combine(Export, "registrations.xlsx"), "--db", demoDb, "--json");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
@@ -75,7 +74,7 @@ public sealed class DemoRoundTripTests : IDisposable
     [Fact]
     public void ExportedHazardLayers_ImportIntoAFreshDatabaseWithTheirPolygons()
     {
-        var demo = CliRun.Invoke("demo", "--no-serve", "--households", "100", "--db", _dir.File("demo.db"), "--export-kobo", Export, "--json");
+        var demo = CliRun.Invoke("demo", "--no-serve", "--households", "100", "--db", TestDb.At(_dir.File("demo.db")), "--export-kobo", Export, "--json");
         var db = FreshDatabaseWithDemoAreas("hazards.db");
         var polygons = 0L;
         foreach (var type in new[] { "flood", "erosion" })

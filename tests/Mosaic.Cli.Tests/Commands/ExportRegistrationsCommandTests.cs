@@ -20,7 +20,7 @@ public sealed class ExportRegistrationsCommandTests : IClassFixture<ExportRegist
     {
         public Demo()
         {
-            Database = Dir.File("demo.db");
+            Database = TestDb.At(Dir.File("demo.db"));
             var run = CliRun.Invoke("demo", "--households", "300", "--no-serve", "--db", Database, "--export-kobo", Dir.File("kobo"));
             Assert.True(run.ExitCode == 0, run.Error);
             Members = ReadCsv(Path.Combine(Dir.File("kobo"), "members.csv"));

@@ -14,7 +14,7 @@ public sealed class HazardTabulationTests : IDisposable
     [Fact]
     public void TabulateHouseholdsInHazardZone_AfterDemo_GivesSharesPerUnion()
     {
-        var db = _dir.File("demo.db");
+        var db = TestDb.At(_dir.File("demo.db"));
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("demo", "--households", "600", "--seed", "5", "--db", db, "--no-serve").ExitCode);
 
         var run = CliRun.Invoke("tabulate", "-i", "hh_in_hazard_zone", "--by", "adm4", "--format", "csv", "--db", db);
@@ -34,7 +34,7 @@ public sealed class HazardTabulationTests : IDisposable
     [Fact]
     public void TabulateHouseholdsInHazardZone_BeforeScoring_SaysWhichCommandFillsIt()
     {
-        var db = _dir.File("empty.db");
+        var db = TestDb.At(_dir.File("empty.db"));
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("init", "--db", db).ExitCode);
         var run = CliRun.Invoke("tabulate", "-i", "hh_in_hazard_zone", "--by", "adm4", "--db", db);
         Assert.NotEqual(ExitCodes.Success, run.ExitCode);

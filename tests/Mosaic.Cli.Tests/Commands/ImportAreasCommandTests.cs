@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Commands;
 
@@ -8,7 +7,7 @@ public sealed class ImportAreasCommandTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    private string Db => _dir.File("mosaic.db");
+    private string Db => TestDb.At(_dir.File("mosaic.db"));
 
     [Fact]
     public async Task ImportAreas_RealGlobalTable_ImportsEveryAreaWithParentsResolved()
@@ -19,7 +18,7 @@ public sealed class ImportAreasCommandTests : IDisposable
         var inserted = run.Json.GetProperty("areas_inserted").GetInt32();
         Assert.True(inserted > rows, $"{inserted} areas for {rows} rows (plus countries)");
 
-        using var store = SqliteMosaicStore.Open(Db);
+        using var store = TestDb.Open(Db);
         var all = await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(inserted, all.Count);
         var codes = all.Select(a => a.Pcode).ToHashSet();
@@ -50,7 +49,7 @@ public sealed class ImportAreasCommandTests : IDisposable
         var errors = File.ReadAllLines(csv + ".errors.csv");
         Assert.Equal("file,sheet,row,column,value,reason", errors[0]);
         Assert.StartsWith("areas.csv,,4,parent,BD99,", errors[1], StringComparison.Ordinal);
-        using var store = SqliteMosaicStore.Open(Db);
+        using var store = TestDb.Open(Db);
         Assert.Equal(0, await store.Areas.CountAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
@@ -61,7 +60,7 @@ public sealed class ImportAreasCommandTests : IDisposable
         File.WriteAllText(csv, "Location,Admin Level,P-Code,Name,Parent P-Code\nBGD,1,BD55,Rangpur,BGD\nBGD,2,BD9999,Nowhere,BD99\n");
         var run = CliRun.Invoke("import", "areas", csv, "--db", Db, "--skip-invalid");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        using var store = SqliteMosaicStore.Open(Db);
+        using var store = TestDb.Open(Db);
         Assert.NotNull(await store.Areas.GetAsync("BD55", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Null(await store.Areas.GetAsync("BD9999", cancellationToken: TestContext.Current.CancellationToken));
     }
@@ -82,7 +81,7 @@ public sealed class ImportAreasCommandTests : IDisposable
         var run = CliRun.Invoke("import", "areas", geojson, "--db", Db, "--skip-invalid", "--json");
         Assert.Equal(1, run.Json.GetProperty("rows_rejected").GetInt32());
         Assert.Contains("Polygon or MultiPolygon", run.Error, StringComparison.Ordinal);
-        using var store = SqliteMosaicStore.Open(Db);
+        using var store = TestDb.Open(Db);
         var kurigram = (await store.Areas.GetAsync("BD5549", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal("Kurigram", kurigram.Name);
         Assert.Equal("MultiPolygon", kurigram.Boundary!.GeometryType);

@@ -14,7 +14,7 @@ public sealed class ImportHazardsCommandTests : IDisposable
     {
         var path = _dir.File(fileName);
         File.WriteAllText(path, content);
-        var result = CliRun.Invoke("import", "hazards", path, "--type", "flood", "--db", _dir.File("mosaic.db"));
+        var result = CliRun.Invoke("import", "hazards", path, "--type", "flood", "--db", TestDb.At(_dir.File("mosaic.db")));
         var errors = path + ".errors.csv";
         return (result.ExitCode, result.Out, result.Error, File.Exists(errors) ? File.ReadAllLines(errors) : []);
     }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Registry;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Commands;
 
@@ -14,8 +13,8 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
 
     public ImportRegistrationsCommandTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
@@ -44,7 +43,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
 
     private async Task<(long Households, long Persons)> Counts()
     {
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         return (await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken), await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
@@ -64,7 +63,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
         Assert.Equal(3, second.GetProperty("duplicates_skipped").GetInt64());
         Assert.Equal((3, 7), (await Counts()));
 
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         var h = (await store.Registry.ReadHouseholdsAsync(null, HouseholdFields.Location, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).Single(x => x.SubmissionId == "uuid-0001");
         Assert.Equal(new GeoPoint(25.5741, 89.6712, 21, 4.5), h.Gps);
         Assert.Equal(Shocks.Flood | Shocks.JobLoss, h.Shocks);
@@ -113,7 +112,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
         var result = RunJson(ExitCodes.Success, "import", "registrations", zip);
         Assert.Equal(2, result.GetProperty("households_imported").GetInt64());
         Assert.Equal(3, result.GetProperty("persons_imported").GetInt64());
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         Assert.Equal(2, (await store.Registry.GetHouseholdAsync("uuid:a1", cancellationToken: TestContext.Current.CancellationToken))!.Members.Count);
     }
 
@@ -171,7 +170,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
         Assert.Equal(1, result.GetProperty("households_declined").GetInt64());
         Assert.Equal(7, result.GetProperty("rows_rejected").GetInt64());
         Assert.Equal(1, result.GetProperty("conflicts").GetInt64());
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         Assert.Equal("HH-B1", (await store.Registry.GetHouseholdAsync("uuid-b1", cancellationToken: TestContext.Current.CancellationToken))!.HouseholdCode);
         Assert.NotNull(await store.Registry.GetHouseholdAsync("uuid-b9", cancellationToken: TestContext.Current.CancellationToken));
         Assert.Null(await store.Registry.GetHouseholdAsync("uuid-b8", cancellationToken: TestContext.Current.CancellationToken));
@@ -188,7 +187,7 @@ public sealed class ImportRegistrationsCommandTests : IDisposable
         var result = RunJson(ExitCodes.Success, "import", "registrations", households, "--members", members,
             "--mapping", Path.Combine("data", "registrations", "other-form-mapping.json"), "--skip-invalid");
         Assert.Equal(1, result.GetProperty("households_imported").GetInt64());
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         var h = (await store.Registry.GetHouseholdAsync("uuid:p1", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal("BD55490959", h.AreaPcode);
         Assert.Equal((Sex.Male, Relation.Head, MigratoryStatus.Returnee), (h.Members[0].Sex, h.Members[0].Relation, h.Members[0].MigratoryStatus));

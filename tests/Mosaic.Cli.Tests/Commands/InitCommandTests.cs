@@ -10,10 +10,10 @@ public sealed class InitCommandTests : IDisposable
     [Fact]
     public void Init_CreatesTheDatabaseFileAndReportsTheSchemaVersion()
     {
-        var db = _dir.File("sub/new.db");
+        var db = TestDb.At(_dir.File("sub/new.db"));
         var run = CliRun.Invoke("init", "--db", db, "--json");
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.True(File.Exists(db));
+        Assert.True(TestDb.Exists(db));
         Assert.True(run.Json.GetProperty("schema_version").GetInt32() >= 1);
     }
 
@@ -31,15 +31,9 @@ public sealed class InitCommandTests : IDisposable
     [InlineData("tabulate", "--indicator", "population")]
     public void AnyCommand_OnADatabaseFromANewerMosaic_SaysSoWithExitCode4(params string[] command)
     {
-        var db = _dir.File("newer.db");
+        var db = TestDb.At(_dir.File("newer.db"));
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("init", "--db", db).ExitCode);
-        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=false"))
-        {
-            raw.Open();
-            using var cmd = raw.CreateCommand();
-            cmd.CommandText = "PRAGMA user_version = 999";
-            cmd.ExecuteNonQuery();
-        }
+        TestDb.Execute(db, TestDb.UsesPostgres ? "INSERT INTO mosaic_schema (version, name) VALUES (999, 'future')" : "PRAGMA user_version = 999");
         var run = CliRun.Invoke([.. command, "--db", db]);
         Assert.Equal(ExitCodes.DatabaseUnavailable, run.ExitCode);
         Assert.Contains("schema version 999, newer than this Mosaic", run.Error, StringComparison.Ordinal);
@@ -50,7 +44,8 @@ public sealed class InitCommandTests : IDisposable
     [Fact]
     public void AnyCommand_OnAFileThatIsNotADatabase_FailsWithExitCode4AndNoStackTrace()
     {
-        var db = _dir.File("notes.db");
+        TestDb.SqliteOnly("the bytes of a file that is not an SQLite database");
+        var db = TestDb.At(_dir.File("notes.db"));
         File.WriteAllText(db, new string('x', 4096));
         var run = CliRun.Invoke("audit", "list", "--db", db);
         Assert.Equal(ExitCodes.DatabaseUnavailable, run.ExitCode);

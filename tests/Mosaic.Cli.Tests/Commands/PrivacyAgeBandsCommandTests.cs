@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Commands;
 
@@ -17,8 +16,8 @@ public sealed class PrivacyAgeBandsCommandTests : IDisposable
 
     public PrivacyAgeBandsCommandTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
     }
 
@@ -26,7 +25,7 @@ public sealed class PrivacyAgeBandsCommandTests : IDisposable
 
     private void ImportHouseholds()
     {
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         RandomRegistry.Import(store, 200, seed: 11);
     }
 

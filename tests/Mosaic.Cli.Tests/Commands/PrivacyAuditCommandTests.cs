@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Commands;
 
@@ -11,8 +10,8 @@ public sealed class PrivacyAuditCommandTests : IDisposable
 
     public PrivacyAuditCommandTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
         RandomRegistry.Import(store, 300, seed: 3);
     }

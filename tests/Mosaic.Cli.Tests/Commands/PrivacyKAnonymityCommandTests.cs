@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Commands;
 
@@ -11,8 +9,8 @@ public sealed class PrivacyKAnonymityCommandTests : IDisposable
 
     public PrivacyKAnonymityCommandTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
         RandomRegistry.Import(store, 300, seed: 5);
     }
@@ -22,8 +20,7 @@ public sealed class PrivacyKAnonymityCommandTests : IDisposable
     /// <summary>Equivalence-class sizes computed independently, as SQL over the database file.</summary>
     private List<long> ClassSizesBySql(string groupBy, string where = "1 = 1")
     {
-        using var connection = new SqliteConnection($"Data Source={_db};Mode=ReadOnly;Pooling=false");
-        connection.Open();
+        using var connection = TestDb.OpenSql(_db, readOnly: true);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE {where} GROUP BY {groupBy}";
         using var r = cmd.ExecuteReader();
@@ -62,8 +59,7 @@ public sealed class PrivacyKAnonymityCommandTests : IDisposable
         var run = CliRun.Invoke("privacy", "kanon", "--db", _db, "--quasi", "area,sex", "--sensitive", "migratory_status", "--json");
         Assert.Equal(0, run.ExitCode);
         // Independently: distinct sensitive values per class (a missing value counts as one value, as in the export).
-        using var connection = new SqliteConnection($"Data Source={_db};Mode=ReadOnly;Pooling=false");
-        connection.Open();
+        using var connection = TestDb.OpenSql(_db, readOnly: true);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(DISTINCT coalesce(p.mig_status, '?')), count(*) FROM person p JOIN household h ON h.id = p.household_id " +
                           "GROUP BY h.area_pcode, p.sex";

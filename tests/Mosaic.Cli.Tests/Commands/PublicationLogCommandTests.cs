@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Mosaic.Storage.Contract;
 
 namespace Mosaic.Cli.Tests.Commands;
@@ -17,7 +16,7 @@ public sealed class PublicationLogCommandTests : IDisposable
 
     public PublicationLogCommandTests()
     {
-        _db = _dir.File("mosaic.db");
+        _db = TestDb.At(_dir.File("mosaic.db"));
         Assert.Equal(0, CliRun.Invoke("demo", "--households", "1000", "--seed", "7", "--no-serve", "--db", _db).ExitCode);
     }
 
@@ -41,8 +40,7 @@ public sealed class PublicationLogCommandTests : IDisposable
 
     private long Scalar(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={_db};Mode=ReadOnly;Pooling=False");
-        connection.Open();
+        using var connection = TestDb.OpenSql(_db, readOnly: true);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);

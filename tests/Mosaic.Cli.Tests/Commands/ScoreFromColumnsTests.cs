@@ -26,6 +26,7 @@ public sealed class ScoreFromColumnsTests : IDisposable
 
     public ScoreFromColumnsTests()
     {
+        TestDb.SqliteOnly(TestDb.SqliteLayout);
         _db = _dir.File("demo.db");
         Assert.Equal(0, CliRun.Invoke("demo", "--db", _db, "--households", "1500", "--no-serve").ExitCode);
     }

@@ -20,6 +20,7 @@ public sealed class ScoreSectionTests : IDisposable
 
     public ScoreSectionTests()
     {
+        TestDb.SqliteOnly(TestDb.SqliteLayout);
         _db = _dir.File("demo.db");
         Assert.Equal(0, CliRun.Invoke("demo", "--db", _db, "--households", "1200", "--no-serve").ExitCode);
         // Another weight for income loss: every overall score of a run with this model differs from the demo's run.

@@ -3,7 +3,6 @@ using DocumentFormat.OpenXml.Packaging;
 using Mosaic.Core.Demo;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Commands;
 
@@ -15,8 +14,8 @@ public sealed class ScoringScenarioTests : IDisposable
 
     public ScoringScenarioTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
         store.Registry.ImportAsync("test", SyntheticHouseholds.Generate(400, 11)).GetAwaiter().GetResult();
     }

@@ -20,6 +20,7 @@ public sealed class TargetFromColumnsTests : IDisposable
 
     public TargetFromColumnsTests()
     {
+        TestDb.SqliteOnly(TestDb.SqliteLayout);
         _db = _dir.File("demo.db");
         Assert.Equal(0, CliRun.Invoke("demo", "--db", _db, "--households", "1500", "--no-serve").ExitCode);
     }

@@ -1,7 +1,6 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Access;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Commands;
 
@@ -13,8 +12,8 @@ public sealed class UsersCommandTests : IDisposable
 
     public UsersCommandTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
@@ -25,7 +24,7 @@ public sealed class UsersCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var password = run.Json.GetProperty("generated_password").GetString()!;
         Assert.True(password.Length >= Passwords.MinimumLength);
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         var user = await Authentication.SignInAsync(store, "rahima", password, cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotNull(user);
         Assert.Equal((Role.Manager, "BD554909"), (user.Role, user.Scope));
@@ -76,10 +75,10 @@ public sealed class UsersCommandTests : IDisposable
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var secret = run.Out.Trim();
         Assert.StartsWith(ApiTokens.Prefix, secret, StringComparison.Ordinal);
-        using (var store = SqliteMosaicStore.Open(_db))
+        using (var store = TestDb.Open(_db))
             Assert.Equal("script", (await Authentication.FromTokenAsync(store, secret, cancellationToken: TestContext.Current.CancellationToken))?.UserName);
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("users", "disable", "script", "--db", _db).ExitCode);
-        using (var store = SqliteMosaicStore.Open(_db))
+        using (var store = TestDb.Open(_db))
             Assert.Null(await Authentication.FromTokenAsync(store, secret, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(ExitCodes.InputRejected, CliRun.Invoke("users", "token", "nobody", "--db", _db).ExitCode);
     }

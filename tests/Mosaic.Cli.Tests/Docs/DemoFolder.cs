@@ -8,7 +8,7 @@ internal static class DemoFolder
     private static readonly Lazy<string> s_built = new(() =>
     {
         var folder = new TempDirectory().Path;
-        var run = CliRun.Invoke("demo", "--households", "2000", "--no-serve", "--db", Path.Combine(folder, "mosaic.db"),
+        var run = CliRun.Invoke("demo", "--households", "2000", "--no-serve", "--db", TestDb.At(Path.Combine(folder, "mosaic.db")),
             "--export-kobo", Path.Combine(folder, "kobo"));
         if (run.ExitCode != 0)
             throw new InvalidOperationException("the demo failed: " + run.Error);
@@ -24,5 +24,8 @@ internal static class DemoFolder
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(file, to, overwrite: true);
         }
+        // On PostgreSQL the demo is a database of the test server, not a file: clone it for the target folder.
+        if (TestDb.UsesPostgres)
+            TestDb.Copy(TestDb.At(Path.Combine(source, "mosaic.db")), Path.Combine(target, "mosaic.db"));
     }
 }

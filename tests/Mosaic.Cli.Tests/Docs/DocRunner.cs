@@ -50,7 +50,7 @@ internal sealed class DocRunner : IDisposable
     {
         if (command.Text.StartsWith("export MOSAIC_DB=", StringComparison.Ordinal))
         {
-            _environment["MOSAIC_DB"] = command.Text["export MOSAIC_DB=".Length..].Split(' ')[0];
+            _environment["MOSAIC_DB"] = Database(command.Text["export MOSAIC_DB=".Length..].Split(' ')[0]);
             return null;
         }
         var line = ShellLine.Parse(command.Text);
@@ -70,6 +70,15 @@ internal sealed class DocRunner : IDisposable
                 args.Add("--no-serve");
         }
 
+        if (TestDb.UsesPostgres)
+        {
+            // On PostgreSQL each database file the docs name is a database of the test server (the demo's a clone).
+            var db = args.IndexOf("--db");
+            if (db >= 0 && db + 1 < args.Count)
+                args[db + 1] = Database(args[db + 1]);
+            else if (!_environment.ContainsKey("MOSAIC_DB"))
+                _environment["MOSAIC_DB"] = Database(Mosaic.Core.Storage.StoreResolver.DefaultLocation);
+        }
         using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync(token);
         var stderr = process.StandardError.ReadToEndAsync(token);
@@ -86,6 +95,10 @@ internal sealed class DocRunner : IDisposable
                      error.Split('\n').FirstOrDefault(l => l.Trim().Length > 0) ?? "";
         return $"exit {process.ExitCode.ToString(CultureInfo.InvariantCulture)}: {reason.Trim()}";
     }
+
+    /// <summary>The database a documented <c>--db</c> value stands for in this run (<see cref="TestDb.At"/> of the file in the folder).</summary>
+    private string Database(string value) =>
+        Mosaic.Core.Storage.StoreResolver.IsPostgres(value) ? value : TestDb.At(Path.Combine(Folder, value));
 
     private Process Start(IEnumerable<string> args)
     {

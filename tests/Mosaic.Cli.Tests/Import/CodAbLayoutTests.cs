@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -13,7 +12,7 @@ public sealed class CodAbLayoutTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    private string Db => _dir.File("mosaic.db");
+    private string Db => TestDb.At(_dir.File("mosaic.db"));
 
     public void Dispose() => _dir.Dispose();
 
@@ -44,7 +43,7 @@ public sealed class CodAbLayoutTests : IDisposable
         Assert.Equal(4, json.GetProperty("areas_inserted").GetInt32()); // the four communes, nothing else
         Assert.Equal(1, json.GetProperty("warnings").GetInt32());
         Assert.Contains("country code CF is the ISO2 code of CAF", File.ReadAllText(table + ".warnings.csv"), StringComparison.Ordinal);
-        using var store = SqliteMosaicStore.Open(Db);
+        using var store = TestDb.Open(Db);
         Assert.Null(await store.Areas.GetAsync("CF", cancellationToken: TestContext.Current.CancellationToken));
         var caf = (await store.Areas.GetAsync("CAF", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal(("République centrafricaine", 0, (string?)null), (caf.Name, caf.Level, caf.ParentPcode)); // the placeholder name "CAF" replaced
@@ -65,7 +64,7 @@ public sealed class CodAbLayoutTests : IDisposable
 
         Assert.True(exit == ExitCodes.Success, err);
         Assert.Equal(2, json.GetProperty("areas_inserted").GetInt32());
-        using var store = SqliteMosaicStore.Open(Db);
+        using var store = TestDb.Open(Db);
         var commune = (await store.Areas.GetAsync("CF11103", cancellationToken: TestContext.Current.CancellationToken))!;
         Assert.Equal(("Bimbo 3", 3, "CF111", "CAF"), (commune.Name, commune.Level, commune.ParentPcode, commune.CountryCode));
         Assert.NotNull(commune.Boundary);
@@ -89,7 +88,7 @@ public sealed class CodAbLayoutTests : IDisposable
     [Fact]
     public async Task TableWithoutLevel0Rows_NeverRenamesTheCountryToItsCode()
     {
-        using (var store = SqliteMosaicStore.Open(Db))
+        using (var store = TestDb.Open(Db))
             await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var csv = _dir.File("bgd.csv");
         File.WriteAllText(csv, "Location,Admin Level,P-Code,Name,Parent P-Code\nBGD,1,BD55,Rangpur,BGD\nBGD,2,BD5549,Kurigram,BD55\n");
@@ -98,14 +97,14 @@ public sealed class CodAbLayoutTests : IDisposable
 
         Assert.True(exit == ExitCodes.Success, err);
         Assert.Equal(0, json.GetProperty("warnings").GetInt32());
-        using var after = SqliteMosaicStore.Open(Db);
+        using var after = TestDb.Open(Db);
         Assert.Equal("Bangladesh", (await after.Areas.GetAsync("BGD", cancellationToken: TestContext.Current.CancellationToken))!.Name);
     }
 
     [Fact]
     public async Task RenameAndMove_OfAnExistingArea_AreWrittenAndReportedByName()
     {
-        using (var store = SqliteMosaicStore.Open(Db))
+        using (var store = TestDb.Open(Db))
             await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var csv = _dir.File("bgd.csv");
         File.WriteAllText(csv, "Location,Admin Level,P-Code,Name,Parent P-Code\nBGD,1,BD55,Rangpur Division,BGD\nBGD,2,BD5527,Dinajpur,BD5549\n");
@@ -118,14 +117,14 @@ public sealed class CodAbLayoutTests : IDisposable
         var report = File.ReadAllText(csv + ".warnings.csv");
         Assert.Contains("warning: BD55 renamed from 'Rangpur' to 'Rangpur Division'", report, StringComparison.Ordinal);
         Assert.Contains("warning: BD5527 'Dinajpur' moved from parent BD55 to BD5549", report, StringComparison.Ordinal);
-        using var after = SqliteMosaicStore.Open(Db);
+        using var after = TestDb.Open(Db);
         Assert.Equal("Rangpur Division", (await after.Areas.GetAsync("BD55", cancellationToken: TestContext.Current.CancellationToken))!.Name);
     }
 
     [Fact]
     public async Task WideTableWithoutParents_NewAreasAreRejectedWithTheirRow_ExistingKeepTheirParent()
     {
-        using (var store = SqliteMosaicStore.Open(Db))
+        using (var store = TestDb.Open(Db))
             await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var csv = _dir.File("adm2.csv");
         File.WriteAllText(csv, "ADM2_EN,ADM2_PCODE\nKurigram,BD5549\nGaibandha,BD5532\n");
@@ -136,12 +135,12 @@ public sealed class CodAbLayoutTests : IDisposable
         Assert.Contains("adm2.csv, row 3", err, StringComparison.Ordinal);
         Assert.Contains("new area BD5532 at level 2 has no parent P-code", err, StringComparison.Ordinal);
         Assert.Equal(["file,sheet,row,column,value,reason"], File.ReadAllLines(csv + ".errors.csv").Take(1));
-        using var after = SqliteMosaicStore.Open(Db);
+        using var after = TestDb.Open(Db);
         Assert.Null(await after.Areas.GetAsync("BD5532", cancellationToken: TestContext.Current.CancellationToken));
 
         var skip = CliRun.Invoke("import", "areas", csv, "--db", Db, "--skip-invalid");
         Assert.Equal(ExitCodes.Success, skip.ExitCode);
-        using var skipped = SqliteMosaicStore.Open(Db);
+        using var skipped = TestDb.Open(Db);
         Assert.Equal("BD55", (await skipped.Areas.GetAsync("BD5549", cancellationToken: TestContext.Current.CancellationToken))!.ParentPcode);
         Assert.Equal("BGD", (await skipped.Areas.GetAsync("BD5549", cancellationToken: TestContext.Current.CancellationToken))!.CountryCode);
     }
@@ -157,7 +156,7 @@ public sealed class CodAbLayoutTests : IDisposable
         Assert.Equal(ExitCodes.InputRejected, exit);
         Assert.Contains("projected-utm34n.geojson [features], row 1", err, StringComparison.Ordinal);
         Assert.Contains("not WGS84 longitude/latitude", err, StringComparison.Ordinal);
-        using var store = SqliteMosaicStore.Open(Db);
+        using var store = TestDb.Open(Db);
         Assert.Null(await store.Areas.GetAsync("CF11101", cancellationToken: TestContext.Current.CancellationToken));
     }
 }

@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -13,7 +12,7 @@ public sealed class CommandLineHintTests : IDisposable
     private readonly TempDirectory _dir = new();
     private readonly string _db;
 
-    public CommandLineHintTests() => _db = _dir.File("mosaic.db");
+    public CommandLineHintTests() => _db = TestDb.At(_dir.File("mosaic.db"));
 
     public void Dispose() => _dir.Dispose();
 
@@ -55,7 +54,7 @@ public sealed class CommandLineHintTests : IDisposable
     [Fact]
     public async Task TabulatingByAge_IsRefused_AndTheTerminalNamesTheAgeBandsOption()
     {
-        using (var store = SqliteMosaicStore.Open(_db))
+        using (var store = TestDb.Open(_db))
         {
             await store.Areas.UpsertAsync(RandomRegistry.Areas, cancellationToken: TestContext.Current.CancellationToken);
             RandomRegistry.Import(store, 60, seed: 3);

@@ -17,7 +17,7 @@ public sealed class CsvOutputSafetyTests : IDisposable
 
     public CsvOutputSafetyTests()
     {
-        _db = _dir.File("mosaic.db");
+        _db = TestDb.At(_dir.File("mosaic.db"));
         FormulaShapedRegistry.Create(_db, s_names, "=1+1").GetAwaiter().GetResult();
     }
 

@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -14,8 +13,8 @@ public sealed class ErrorsFileSafetyTests : IDisposable
 
     public ErrorsFileSafetyTests()
     {
-        _db = _dir.File("mosaic.db");
-        using (var store = SqliteMosaicStore.Open(_db))
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using (var store = TestDb.Open(_db))
             store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
         _households = _dir.File("bad-households.csv");
         _members = _dir.File("bad-members.csv");
@@ -30,7 +29,7 @@ public sealed class ErrorsFileSafetyTests : IDisposable
 
     private async Task<long> Households()
     {
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         return await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 

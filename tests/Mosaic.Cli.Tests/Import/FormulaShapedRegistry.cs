@@ -1,6 +1,5 @@
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -9,7 +8,7 @@ internal static class FormulaShapedRegistry
 {
     public static async Task Create(string db, IReadOnlyList<string> names, string phone)
     {
-        using (var store = SqliteMosaicStore.Open(db))
+        using (var store = TestDb.Open(db))
         {
             await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
             var households = SyntheticHouseholds.Generate(20, 7).Select((generated, i) =>

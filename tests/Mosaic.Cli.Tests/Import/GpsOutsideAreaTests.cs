@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 using NetTopologySuite.Geometries;
 
 namespace Mosaic.Cli.Tests.Import;
@@ -15,11 +14,11 @@ public sealed class GpsOutsideAreaTests : IDisposable
 
     public GpsOutsideAreaTests()
     {
-        _db = _dir.File("mosaic.db");
+        _db = TestDb.At(_dir.File("mosaic.db"));
         var factory = new GeometryFactory(new PrecisionModel(), 4326);
         Polygon Box(double west, double south, double east, double north) => factory.CreatePolygon(
             [new(west, south), new(east, south), new(east, north), new(west, north), new(west, south)]);
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         // Chilmari has a boundary, its village Ashtamir Char none (a village is checked against its union); Ramna has its own.
         store.Areas.UpsertAsync(Fixtures.Areas.Select(a => a.Pcode switch
         {
@@ -67,8 +66,8 @@ public sealed class GpsOutsideAreaTests : IDisposable
     [Fact]
     public async Task WithoutAnyBoundary_ThePointIsCheckedAgainstTheCountryOfTheAreasPcode()
     {
-        var db = _dir.File("plain.db");
-        using (var store = SqliteMosaicStore.Open(db))
+        var db = TestDb.At(_dir.File("plain.db"));
+        using (var store = TestDb.Open(db))
             await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken); // no boundary anywhere
         File.WriteAllText(_dir.File("hh2.csv"),
             "_index,_uuid,consent,adm_pcode,gps\n" +

@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -19,7 +18,7 @@ public sealed class ImportReportTests : IDisposable
 
     public ImportReportTests()
     {
-        _db = _dir.File("mosaic.db");
+        _db = TestDb.At(_dir.File("mosaic.db"));
         _input = _dir.File("areas.csv");
         File.WriteAllText(_input, Areas);
         Assert.Equal(ExitCodes.Success, Import().ExitCode);
@@ -35,7 +34,7 @@ public sealed class ImportReportTests : IDisposable
 
     private async Task<long> StoredAreas()
     {
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         return await store.Areas.CountAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
@@ -105,16 +104,19 @@ public sealed class ImportReportTests : IDisposable
     [InlineData("database")]
     public async Task ErrorsOption_NamingTheInputOrTheDatabase_IsRefusedBeforeAnythingIsImported(string which)
     {
+        if (which == "database")
+            TestDb.SqliteOnly("an errors file named onto the database file");
         var changed = Areas + "BGD,2,BD5549,Kurigram,BD55\n";
         File.WriteAllText(_input, changed);
-        var dbBytes = File.ReadAllBytes(_db);
+        var dbBytes = TestDb.UsesPostgres ? null : File.ReadAllBytes(_db);
 
         var run = Import("--errors", which == "input" ? _input : _db);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("--errors", run.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(changed, File.ReadAllText(_input));
-        Assert.Equal(dbBytes, File.ReadAllBytes(_db));
+        if (dbBytes is not null)
+            Assert.Equal(dbBytes, File.ReadAllBytes(_db));
         Assert.Equal(2, (await StoredAreas()));
     }
 }

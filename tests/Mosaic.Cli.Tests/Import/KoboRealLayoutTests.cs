@@ -4,7 +4,6 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Registry;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -23,8 +22,8 @@ public sealed class KoboRealLayoutTests : IDisposable
 
     public KoboRealLayoutTests()
     {
-        _db = _dir.File("mosaic.db");
-        using (var store = SqliteMosaicStore.Open(_db))
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using (var store = TestDb.Open(_db))
             store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
         _xlsx = _dir.File(File);
         // Absent only before the first MOSAIC_UPDATE_TESTDATA run; the other tests then fail on the missing file.

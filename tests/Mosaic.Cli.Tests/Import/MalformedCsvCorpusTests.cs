@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -16,8 +15,8 @@ public sealed class MalformedCsvCorpusTests : IDisposable
 
     public MalformedCsvCorpusTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
@@ -40,7 +39,7 @@ public sealed class MalformedCsvCorpusTests : IDisposable
 
     private async Task<(long Households, long Persons)> Counts()
     {
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         return (await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken), await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
@@ -121,7 +120,7 @@ public sealed class MalformedCsvCorpusTests : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         Assert.Equal(3, run.Json.GetProperty("households_imported").GetInt64());
         Assert.Equal(7, run.Json.GetProperty("persons_imported").GetInt64());
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         Assert.Equal(18000, (await store.Registry.GetHouseholdAsync("uuid-0001", cancellationToken: TestContext.Current.CancellationToken))!.IncomeBefore);
     }
 
@@ -163,7 +162,7 @@ public sealed class MalformedCsvCorpusTests : IDisposable
         File.Copy(TestData.Path("malformed", "areas", "cr-only.csv"), cr);
         var ok = CliRun.Invoke("import", "areas", cr, "--db", _db, "--json");
         Assert.True(ok.ExitCode == ExitCodes.Success, ok.Error);
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         Assert.Equal("Mymensingh", (await store.Areas.GetAsync("BD45", cancellationToken: TestContext.Current.CancellationToken))!.Name);
     }
 
@@ -197,13 +196,15 @@ public sealed class MalformedCsvCorpusTests : IDisposable
     // Names leave the store only through the audited contacts door, so read them from the file itself.
     private void AssertNames()
     {
-        using var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_db};Mode=ReadOnly;Pooling=false");
-        raw.Open();
+        using var raw = TestDb.OpenSql(_db, readOnly: true);
         List<string> NamesOf(string submissionId)
         {
             using var cmd = raw.CreateCommand();
-            cmd.CommandText = "SELECT p.name FROM person p JOIN household h ON h.id = p.household_id WHERE h.submission_id = $id ORDER BY p.line";
-            cmd.Parameters.AddWithValue("$id", submissionId);
+            cmd.CommandText = "SELECT p.name FROM person p JOIN household h ON h.id = p.household_id WHERE h.submission_id = @id ORDER BY p.line";
+            var id = cmd.CreateParameter();
+            id.ParameterName = "id";
+            id.Value = submissionId;
+            cmd.Parameters.Add(id);
             using var r = cmd.ExecuteReader();
             var names = new List<string>();
             while (r.Read())

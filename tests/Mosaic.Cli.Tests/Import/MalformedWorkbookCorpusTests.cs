@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -16,8 +15,8 @@ public sealed class MalformedWorkbookCorpusTests : IDisposable
 
     public MalformedWorkbookCorpusTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
@@ -32,7 +31,7 @@ public sealed class MalformedWorkbookCorpusTests : IDisposable
 
     private async Task<long> Households()
     {
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         return await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
@@ -49,7 +48,7 @@ public sealed class MalformedWorkbookCorpusTests : IDisposable
     {
         var run = Run("registrations", "xlsx", "valid.xlsx");
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         Assert.Equal(3, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(7, await store.Registry.CountPersonsAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal("HH-001", (await store.Registry.GetHouseholdAsync("uuid-0001", cancellationToken: TestContext.Current.CancellationToken))!.HouseholdCode);

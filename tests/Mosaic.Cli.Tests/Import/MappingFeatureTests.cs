@@ -1,7 +1,6 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Registry;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -15,8 +14,8 @@ public sealed class MappingFeatureTests : IDisposable
 
     public MappingFeatureTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
@@ -35,7 +34,7 @@ public sealed class MappingFeatureTests : IDisposable
 
     private async Task<Dictionary<string, Household>> Stored()
     {
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         return (await store.Registry.ReadHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken)).ToDictionary(h => h.SubmissionId);
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Core.Registry;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -17,8 +16,8 @@ public sealed class OdkCentralLayoutTests : IDisposable
 
     public OdkCentralLayoutTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(Fixtures.Areas).GetAwaiter().GetResult();
     }
 
@@ -40,7 +39,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
 
     private async Task<Dictionary<string, GeoPoint?>> Points()
     {
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         return (await store.Registry.ReadHouseholdsAsync(fields: HouseholdFields.Standard | HouseholdFields.Location, cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
             .ToDictionary(h => h.SubmissionId, h => h.Gps);
     }
@@ -99,7 +98,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
         Assert.Equal(ExitCodes.InputRejected, exit);
         Assert.Contains("hh.csv, row 2, column 'gps-Latitude'", err, StringComparison.Ordinal);
         Assert.Contains("GPS must be 'latitude longitude", err, StringComparison.Ordinal);
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         Assert.Equal(0, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 
@@ -144,7 +143,7 @@ public sealed class OdkCentralLayoutTests : IDisposable
 
         Assert.Equal(ExitCodes.InputRejected, exit);
         Assert.Contains("defaults.consent: consent cannot have a default", err, StringComparison.Ordinal);
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         Assert.Equal(0, await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 }

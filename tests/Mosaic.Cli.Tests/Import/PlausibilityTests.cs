@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -14,8 +13,8 @@ public sealed class PlausibilityTests : IDisposable
     [Fact]
     public async Task ImplausibleIncomeAgeAndDates_AreRejectedWithTheirCells()
     {
-        var db = _dir.File("mosaic.db");
-        using (var store = SqliteMosaicStore.Open(db))
+        var db = TestDb.At(_dir.File("mosaic.db"));
+        using (var store = TestDb.Open(db))
             await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);
         var hh = _dir.File("hh.csv");
         var members = _dir.File("members.csv");
@@ -40,7 +39,7 @@ public sealed class PlausibilityTests : IDisposable
         Assert.Contains("members.csv,,4,age,1e1,age must be a whole number of years", report, StringComparison.Ordinal);
         Assert.Contains("members.csv,,4,move_date,0001-01-01,date 0001-01-01 is before 1900-01-01", report, StringComparison.Ordinal);
         Assert.Contains("members.csv,,5,move_date,2099-05-01,date 2099-05-01 is in the future", report, StringComparison.Ordinal);
-        using var after = SqliteMosaicStore.Open(db);
+        using var after = TestDb.Open(db);
         Assert.Equal(0, await after.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import;
 
@@ -8,8 +7,7 @@ internal static class RegistryFileQuery
     /// <summary>One row per stored person: submission id, line and the named person columns, as text ("" for NULL).</summary>
     public static List<string> Persons(string db, string columns)
     {
-        using var raw = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=false");
-        raw.Open();
+        using var raw = TestDb.OpenSql(db, readOnly: true);
         using var cmd = raw.CreateCommand();
         cmd.CommandText = $"SELECT h.submission_id, p.line, {columns} FROM person p JOIN household h ON h.id = p.household_id ORDER BY h.submission_id, p.line";
         using var r = cmd.ExecuteReader();
@@ -18,7 +16,7 @@ internal static class RegistryFileQuery
         {
             var cells = new string[r.FieldCount];
             for (var i = 0; i < cells.Length; i++)
-                cells[i] = r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
+                cells[i] = r.IsDBNull(i) ? "" : TestDb.Text(r.GetValue(i));
             rows.Add(string.Join('|', cells));
         }
         return rows;
@@ -27,8 +25,7 @@ internal static class RegistryFileQuery
     /// <summary>The result of one scalar query.</summary>
     public static long Count(string db, string sql)
     {
-        using var raw = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=false");
-        raw.Open();
+        using var raw = TestDb.OpenSql(db, readOnly: true);
         using var cmd = raw.CreateCommand();
         cmd.CommandText = sql;
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ public sealed class SpreadsheetReadBackTests : IDisposable
 
     public SpreadsheetReadBackTests()
     {
-        _db = _dir.File("mosaic.db");
+        _db = TestDb.At(_dir.File("mosaic.db"));
         FormulaShapedRegistry.Create(_db, s_names, "=2+3").GetAwaiter().GetResult();
     }
 

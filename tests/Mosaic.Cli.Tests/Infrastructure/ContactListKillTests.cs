@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Infrastructure;
 
@@ -27,7 +26,7 @@ public sealed class ContactListKillTests : IDisposable
     public async Task TargetWithContacts_KilledTheMomentItsFileHasContent_AlwaysHasItsAuditEntryAlready()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "freezes and kills the child with Linux signals");
-        var db = _dir.File("registry.db");
+        var db = TestDb.At(_dir.File("registry.db"));
         Assert.Equal(0, CliRun.Invoke("demo", "--households", "3000", "--no-serve", "--db", db).ExitCode);
         Assert.Equal(0, CliRun.Invoke("score", "--db", db).ExitCode);
 
@@ -41,7 +40,7 @@ public sealed class ContactListKillTests : IDisposable
 
             var seen = await FreezeWhenAFileHasContent(child, folder);
             var onDisk = Directory.GetFiles(folder);
-            using (var store = SqliteMosaicStore.Open(db))
+            using (var store = TestDb.Open(db))
             {
                 var entries = (await store.AuditLog.ReadAsync(cancellationToken: TestContext.Current.CancellationToken)).Where(e => e.Subject == list).ToList();
                 Assert.True(entries.Count == 1,

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Infrastructure;
 
@@ -29,7 +28,7 @@ public sealed class InterruptionTests : IDisposable
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "reads the child's file position from /proc");
         var kobo = _dir.File("kobo");
-        Assert.Equal(0, CliRun.Invoke("demo", "--households", "16000", "--no-serve", "--db", _dir.File("source.db"), "--export-kobo", kobo).ExitCode);
+        Assert.Equal(0, CliRun.Invoke("demo", "--households", "16000", "--no-serve", "--db", TestDb.At(_dir.File("source.db")), "--export-kobo", kobo).ExitCode);
         var households = Path.Combine(kobo, "households.csv");
         var members = Path.Combine(kobo, "members.csv");
 
@@ -39,7 +38,7 @@ public sealed class InterruptionTests : IDisposable
         var outcomes = new List<int>();
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var db = _dir.File($"target-{attempt}.db");
+            var db = TestDb.At(_dir.File($"target-{attempt}.db"));
             Assert.Equal(0, CliRun.Invoke("import", "areas", Path.Combine(kobo, "areas.csv"), "--db", db).ExitCode);
             using var child = MosaicProcess.Start("import", "registrations", households, "--members", members, "--db", db);
             var stderr = child.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -53,7 +52,7 @@ public sealed class InterruptionTests : IDisposable
             Assert.Equal(0, SendSignal(child.Id, SigCont));
             await child.WaitForExitAsync(TestContext.Current.CancellationToken);
 
-            using var store = SqliteMosaicStore.Open(db);
+            using var store = TestDb.Open(db);
             outcomes.Add(child.ExitCode);
             if (child.ExitCode == ExitCodes.Cancelled)
             {

@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Infrastructure;
 
@@ -29,20 +28,21 @@ public sealed class MissingDatabaseTests : IDisposable
     [MemberData(nameof(ReadCommands))]
     public void ReadCommand_OnAMissingDatabase_ExitsFourAndCreatesNothing(string[] command)
     {
-        var db = _dir.File("typo/mosiac.db");
+        var db = TestDb.At(_dir.File("typo/mosiac.db"));
 
         var run = CliRun.Invoke([.. command, "--db", db]);
 
         Assert.Equal(ExitCodes.DatabaseUnavailable, run.ExitCode);
-        Assert.Contains($"no database at {db}: create one with `mosaic init` or `mosaic demo`", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"no database at {TestDb.Describe(db)}: create one with `mosaic init` or `mosaic demo`", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_dir.File("typo")));
+        Assert.False(TestDb.Exists(db));
         Assert.Empty(run.Out);
     }
 
     [Fact]
     public void Init_CreatesTheDatabaseThatReadCommandsThenAccept()
     {
-        var db = _dir.File("new.db");
+        var db = TestDb.At(_dir.File("new.db"));
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("init", "--db", db).ExitCode);
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("audit", "list", "--db", db).ExitCode);
     }
@@ -50,17 +50,17 @@ public sealed class MissingDatabaseTests : IDisposable
     [Fact]
     public async Task ImportAreas_CreatesTheDatabaseItImportsInto()
     {
-        var db = _dir.File("areas.db");
+        var db = TestDb.At(_dir.File("areas.db"));
         var run = CliRun.Invoke("import", "areas", TestData.GlobalPcodes, "--db", db);
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        using var store = SqliteMosaicStore.Open(db);
+        using var store = TestDb.Open(db);
         Assert.True((await store.Areas.CountAsync(cancellationToken: TestContext.Current.CancellationToken)) > 0);
     }
 
     [Fact]
     public void Tabulate_OnAnEmptyRegistry_SaysWhatToImportFirst()
     {
-        var db = _dir.File("empty.db");
+        var db = TestDb.At(_dir.File("empty.db"));
         Assert.Equal(ExitCodes.Success, CliRun.Invoke("init", "--db", db).ExitCode);
 
         var run = CliRun.Invoke("tabulate", "-i", "population", "--by", "sex", "--db", db);

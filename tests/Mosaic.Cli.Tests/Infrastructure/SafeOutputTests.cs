@@ -1,6 +1,5 @@
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Infrastructure;
 
@@ -12,8 +11,8 @@ public sealed class SafeOutputTests : IDisposable
 
     public SafeOutputTests()
     {
-        _db = _dir.File("registry.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("registry.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(RandomRegistry.Areas).GetAwaiter().GetResult();
         RandomRegistry.Import(store, 120, seed: 11);
     }
@@ -22,7 +21,7 @@ public sealed class SafeOutputTests : IDisposable
 
     private async Task<long> Households()
     {
-        using var store = SqliteMosaicStore.Open(_db);
+        using var store = TestDb.Open(_db);
         return await store.Registry.CountHouseholdsAsync(cancellationToken: TestContext.Current.CancellationToken);
     }
 
@@ -32,6 +31,7 @@ public sealed class SafeOutputTests : IDisposable
     [InlineData("-shm")]
     public async Task Tabulate_OutOntoTheDatabaseOrItsCompanionFiles_IsRefusedAndTheDatabaseSurvives(string suffix)
     {
+        TestDb.SqliteOnly("an output path onto the database file and its -wal/-shm companions");
         var run = CliRun.Invoke("tabulate", "--db", _db, "-i", "population", "--by", "sex", "--format", "csv", "--out", _db + suffix, "--force");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
@@ -42,6 +42,7 @@ public sealed class SafeOutputTests : IDisposable
     [Fact]
     public async Task Tabulate_OutOntoTheDatabaseThroughAnotherSpelling_IsRefused()
     {
+        TestDb.SqliteOnly("an output path onto the database file and its -wal/-shm companions");
         var sameFile = Path.Combine(_dir.Path, ".", "sub", "..", "registry.db");
         var run = CliRun.Invoke("tabulate", "--db", _db, "-i", "population", "--by", "sex", "--out", sameFile);
         Assert.Equal(ExitCodes.Usage, run.ExitCode);

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Infrastructure;
 
@@ -15,7 +14,8 @@ public sealed class WritersWaitTests : IDisposable
     [Fact]
     public async Task Import_WhileAnotherWriterHoldsTheDatabase_WaitsVisiblyThenImports()
     {
-        var db = _dir.File("shared.db");
+        TestDb.SqliteOnly("SQLite's one-writer lock of the file (PostgreSQL writers run side by side: Mosaic.Storage.Postgres.Tests/Concurrency)");
+        var db = TestDb.At(_dir.File("shared.db"));
         Assert.Equal(0, CliRun.Invoke("init", "--db", db).ExitCode);
         var token = TestContext.Current.CancellationToken;
 
@@ -42,7 +42,7 @@ public sealed class WritersWaitTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, child.ExitCode);
         Assert.Contains("areas:", await stdout, StringComparison.Ordinal);
-        using var store = SqliteMosaicStore.Open(db);
+        using var store = TestDb.Open(db);
         Assert.True((await store.Areas.CountAsync(cancellationToken: TestContext.Current.CancellationToken)) > 1000);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Mosaic.Storage.Contract;
 
 namespace Mosaic.Cli.Tests.Mobility;
@@ -16,7 +15,7 @@ public sealed class MobilityReimportTests : IDisposable
 
     public MobilityReimportTests()
     {
-        _db = _dir.File("mobility.db");
+        _db = TestDb.At(_dir.File("mobility.db"));
         Assert.Equal(0, CliRun.Invoke("init", "--db", _db).ExitCode);
     }
 
@@ -33,8 +32,7 @@ public sealed class MobilityReimportTests : IDisposable
 
     private string Sql(string query)
     {
-        using var connection = new SqliteConnection($"Data Source={_db};Mode=ReadOnly;Pooling=false");
-        connection.Open();
+        using var connection = TestDb.OpenSql(_db, readOnly: true);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = query;
         return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;

@@ -1,43 +1,39 @@
 using Mosaic.Core.Areas.Import;
 using Mosaic.Core.Import;
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Cli.Tests.Mobility;
 
-/// <summary>A real SQLite store in a temp directory, optionally with the global P-code table imported.</summary>
+/// <summary>A real store (SQLite, or PostgreSQL: <see cref="TestDb"/>) in a temp directory, optionally with the global P-code table imported.</summary>
 internal sealed class MobilityTestStore : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    // The global P-code table takes a second or two to import: do it once per test run and copy the file.
+    // The global P-code table takes a second or two to import: do it once per test run and copy the database.
     private static readonly Lazy<string> s_withPcodes = new(() =>
     {
-        var path = Path.Combine(Path.GetTempPath(), "mosaic-tests", $"pcodes-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var store = SqliteMosaicStore.Open(path))
+        var path = TestDb.At(Path.Combine(Path.GetTempPath(), "mosaic-tests", $"pcodes-{Environment.ProcessId}-{Guid.NewGuid():N}.db"));
+        if (!TestDb.UsesPostgres)
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var store = TestDb.Open(path))
             AreaImporter.ImportAsync(store.Areas, ImportSource.FromFile(Data("cod/global-pcodes-adm-1-2.csv"))).GetAwaiter().GetResult();
         // Fold the WAL into the main file so a plain copy carries everything.
-        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false"))
-        {
-            raw.Open();
-            using var cmd = raw.CreateCommand();
-            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-            cmd.ExecuteNonQuery();
-        }
+        if (!TestDb.UsesPostgres)
+            TestDb.Execute(path, "PRAGMA wal_checkpoint(TRUNCATE)");
         return path;
     });
 
     public MobilityTestStore(bool withPcodes = false)
     {
         if (withPcodes)
-            System.IO.File.Copy(s_withPcodes.Value, DbPath);
-        Store = SqliteMosaicStore.Open(DbPath);
+            TestDb.Copy(s_withPcodes.Value, _dir.File("mosaic.db"));
+        Store = TestDb.Open(DbPath);
     }
 
-    public SqliteMosaicStore Store { get; private set; }
+    public IMosaicStore Store { get; private set; }
 
-    public string DbPath => _dir.File("mosaic.db");
+    public string DbPath => TestDb.At(_dir.File("mosaic.db"));
 
     public string File(string name) => _dir.File(name);
 
@@ -64,7 +60,7 @@ internal sealed class MobilityTestStore : IDisposable
     public void Reopen()
     {
         Store.Dispose();
-        Store = SqliteMosaicStore.Open(DbPath);
+        Store = TestDb.Open(DbPath);
     }
 
     public void Dispose()

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Mosaic.Cli.Infrastructure;
 using Mosaic.Storage.Contract;
 
@@ -38,10 +37,9 @@ internal static class CorpusFiles
     public static List<string> Rows(string db, string sql)
     {
         var rows = new List<string>();
-        if (!File.Exists(db))
+        if (!TestDb.Exists(db))
             return rows;
-        using var raw = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=false");
-        raw.Open();
+        using var raw = TestDb.OpenSql(db, readOnly: true);
         using var cmd = raw.CreateCommand();
         cmd.CommandText = sql;
         using var r = cmd.ExecuteReader();
@@ -49,7 +47,7 @@ internal static class CorpusFiles
         {
             var cells = new string[r.FieldCount];
             for (var i = 0; i < cells.Length; i++)
-                cells[i] = r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)!;
+                cells[i] = r.IsDBNull(i) ? "" : TestDb.Text(r.GetValue(i));
             rows.Add(string.Join('|', cells));
         }
         return rows;
@@ -57,7 +55,9 @@ internal static class CorpusFiles
 
     /// <summary>How many rows a table holds (0 when the database was never created).</summary>
     public static long Count(string db, string table) =>
-        Rows(db, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'") is ["1"]
+        Rows(db, TestDb.UsesPostgres
+            ? $"SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = '{table}'"
+            : $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'") is ["1"]
             ? long.Parse(Rows(db, $"SELECT count(*) FROM {table}")[0], CultureInfo.InvariantCulture)
             : 0;
 

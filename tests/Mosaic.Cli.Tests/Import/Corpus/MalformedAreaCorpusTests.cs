@@ -12,7 +12,7 @@ public sealed class MalformedAreaCorpusTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    private string Db => _dir.File("mosaic.db");
+    private string Db => TestDb.At(_dir.File("mosaic.db"));
 
     public void Dispose() => _dir.Dispose();
 

@@ -12,7 +12,7 @@ public sealed class MalformedHazardCorpusTests : IDisposable
     private const string Severities = "SELECT p.seq, p.severity FROM hazard_polygon p ORDER BY p.seq";
     private readonly TempDirectory _dir = new();
 
-    private string Db => _dir.File("mosaic.db");
+    private string Db => TestDb.At(_dir.File("mosaic.db"));
 
     public void Dispose() => _dir.Dispose();
 

@@ -13,7 +13,7 @@ public sealed class MalformedMobilityCorpusTests : IDisposable
     private const string Records = "SELECT round, adm2_name FROM mobility_assessment ORDER BY round";
     private readonly TempDirectory _dir = new();
 
-    private string Db => _dir.File("mosaic.db");
+    private string Db => TestDb.At(_dir.File("mosaic.db"));
 
     public void Dispose() => _dir.Dispose();
 

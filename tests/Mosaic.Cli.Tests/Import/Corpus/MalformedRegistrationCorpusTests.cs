@@ -1,5 +1,4 @@
 using Mosaic.Storage.Contract;
-using Mosaic.Storage.Sqlite;
 
 namespace Mosaic.Cli.Tests.Import.Corpus;
 
@@ -15,8 +14,8 @@ public sealed class MalformedRegistrationCorpusTests : IDisposable
 
     public MalformedRegistrationCorpusTests()
     {
-        _db = _dir.File("mosaic.db");
-        using var store = SqliteMosaicStore.Open(_db);
+        _db = TestDb.At(_dir.File("mosaic.db"));
+        using var store = TestDb.Open(_db);
         store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken).GetAwaiter().GetResult();
     }
 
