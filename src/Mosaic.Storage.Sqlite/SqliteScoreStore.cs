@@ -19,14 +19,7 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         // The run's columns (~220 MB at 1 M households) pass through SQLite once: a small page cache for them.
         using var cache = PageCacheLimit.Lower(connection);
         using var tx = connection.BeginTransaction();
-        var runId = (long)connection.ExecuteScalar(
-            "INSERT INTO score_run (model_id, model_version, model_json, dimensions, scored_at, households) VALUES ($i, $v, $j, $d, $at, $n) RETURNING id", tx,
-            ("$i", model.Id), ("$v", model.Version), ("$j", model.SourceJson ?? ""), ("$d", string.Join(' ', model.Dimensions.Select(d => d.Id))),
-            ("$at", scoredAt.ToString("O", CultureInfo.InvariantCulture)), ("$n", scores.Count))!;
-        // A run's results are columns (ScoreColumnsLayout), not a row per household: only the latest run is kept.
-        // household_score holds rows only in a database scored before migration 13 (read until the next run).
-        connection.Execute("DELETE FROM household_score", tx);
-        connection.Execute("DELETE FROM score_columns", tx);
+        var runId = InsertRun(connection, tx, model, scores.Count, scoredAt);
         var rows = ScoreColumnRows.Of(scores);
         cancellationToken.ThrowIfCancellationRequested();
         ScoreColumnsWriter.Write(connection, runId, rows);
@@ -34,6 +27,89 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         cancellationToken.ThrowIfCancellationRequested();
         tx.Commit();
         return Task.FromResult(runId);
+    }
+
+    public Task<IScoreRunWriter> BeginRunAsync(VulnerabilityModel model, int households, DateTimeOffset scoredAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfNegative(households);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IScoreRunWriter>(new RunWriter(connection, model, households, scoredAt));
+    }
+
+    /// <summary>
+    /// A run written in one transaction as it is scored (<see cref="ScoreColumnsStreamWriter"/>): disposed before its
+    /// commit, the transaction rolls back and the previous run stays the latest.
+    /// </summary>
+    private sealed class RunWriter : IScoreRunWriter
+    {
+        private readonly PageCacheLimit _cache;
+        private readonly SqliteTransaction _tx;
+        private readonly ScoreColumnsStreamWriter _columns;
+        private readonly long _runId;
+        private bool _done;
+
+        public RunWriter(SqliteConnection connection, VulnerabilityModel model, int households, DateTimeOffset scoredAt)
+        {
+            // The run's columns pass through SQLite once: a small page cache for them.
+            _cache = PageCacheLimit.Lower(connection);
+            try
+            {
+                _tx = connection.BeginTransaction();
+                _runId = InsertRun(connection, _tx, model, households, scoredAt);
+                _columns = new ScoreColumnsStreamWriter(connection, _runId, households, model.Dimensions.Count);
+            }
+            catch
+            {
+                _tx?.Dispose();
+                _cache.Dispose();
+                throw;
+            }
+        }
+
+        public Task AppendAsync(ScoringResult chunk, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(chunk);
+            ObjectDisposedException.ThrowIf(_done, this);
+            cancellationToken.ThrowIfCancellationRequested();
+            _columns.Append(chunk);
+            return Task.CompletedTask;
+        }
+
+        public Task<long> CommitAsync(int[] ranks, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(ranks);
+            ObjectDisposedException.ThrowIf(_done, this);
+            cancellationToken.ThrowIfCancellationRequested();
+            _columns.Finish(ranks);
+            // The last point of no return: cancelled before it, the transaction rolls back and the previous run stays.
+            cancellationToken.ThrowIfCancellationRequested();
+            _tx.Commit();
+            _done = true;
+            return Task.FromResult(_runId);
+        }
+
+        public void Dispose()
+        {
+            _done = true;
+            _columns.Dispose();
+            _tx.Dispose(); // rolls back when not committed
+            _cache.Dispose();
+        }
+    }
+
+    /// <summary>Records a run and removes the previous run's scores (inside <paramref name="tx"/>); returns the run id.</summary>
+    private static long InsertRun(SqliteConnection connection, SqliteTransaction tx, VulnerabilityModel model, int households, DateTimeOffset scoredAt)
+    {
+        var runId = (long)connection.ExecuteScalar(
+            "INSERT INTO score_run (model_id, model_version, model_json, dimensions, scored_at, households) VALUES ($i, $v, $j, $d, $at, $n) RETURNING id", tx,
+            ("$i", model.Id), ("$v", model.Version), ("$j", model.SourceJson ?? ""), ("$d", string.Join(' ', model.Dimensions.Select(d => d.Id))),
+            ("$at", scoredAt.ToString("O", CultureInfo.InvariantCulture)), ("$n", households))!;
+        // A run's results are columns (ScoreColumnsLayout), not a row per household: only the latest run is kept.
+        // household_score holds rows only in a database scored before migration 13 (read until the next run).
+        connection.Execute("DELETE FROM household_score", tx);
+        connection.Execute("DELETE FROM score_columns", tx);
+        return runId;
     }
 
     public Task<ScoreRunInfo?> LatestRunAsync(CancellationToken cancellationToken = default)

@@ -42,6 +42,14 @@ public sealed class ExposureColumns
         return start;
     }
 
+    /// <summary>Empties the columns, keeping their room (a chunk of a streamed run reuses them for the next).</summary>
+    internal void Clear()
+    {
+        _methods.AsSpan(0, Count).Clear();
+        _areas.AsSpan(0, Count).Clear();
+        Count = 0;
+    }
+
     /// <summary>Sets a household's exposure.</summary>
     public void Set(int index, HouseholdExposure exposure)
     {

@@ -7,4 +7,4 @@ namespace Mosaic.Storage.Sqlite.Internal;
 internal interface ISqliteRegistry : IRegistryStore, IPersistedSnapshotSource, IHouseholdsByIdSource, IPublicationLog, IDatabaseSettings;
 
 /// <summary>The score store with its column reads, as one interface so the boundary proxy keeps both.</summary>
-internal interface ISqliteScores : IScoreStore, IScoreColumnsSource;
+internal interface ISqliteScores : IScoreStore, IScoreColumnsSource, IStreamedScoreStore;
