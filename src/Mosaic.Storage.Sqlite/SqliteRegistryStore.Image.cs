@@ -49,6 +49,66 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
         return Task.FromResult<Stream?>(new ImageStream(connection, parts, PageCacheLimit.Lower(connection)));
     }
 
+    /// <remarks>Each read goes through SQLite's incremental blob I/O into the caller's span; the parts are listed once.</remarks>
+    public Task<IRandomAccessImage?> OpenImageAtAsync(CancellationToken cancellationToken = default)
+    {
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
+        var parts = new List<long>();
+        var starts = new List<long> { 0 };
+        using (var cmd = connection.CreateCommand("SELECT part, length(data) FROM registry_snapshot WHERE part >= 0 ORDER BY part", null))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                parts.Add(r.GetInt64(0));
+                starts.Add(starts[^1] + r.GetInt64(1));
+            }
+        }
+        return Task.FromResult<IRandomAccessImage?>(parts.Count == 0 ? null : new ImageAt(connection, [.. parts], [.. starts]));
+    }
+
+    /// <summary>The image's parts as one range of offsets (a part whose length changed since the listing fails the read).</summary>
+    private sealed class ImageAt(SqliteConnection connection, long[] parts, long[] starts) : IRandomAccessImage
+    {
+        private readonly SqliteBlob?[] _open = new SqliteBlob?[parts.Length];
+
+        public long Length => starts[^1];
+
+        public void ReadAt(long offset, Span<byte> into)
+        {
+            while (into.Length > 0)
+            {
+                if (offset < 0 || offset >= starts[^1])
+                    throw new EndOfStreamException("a read past the end of the stored image");
+                var part = Array.BinarySearch(starts, offset);
+                if (part < 0)
+                    part = ~part - 1;
+                var blob = _open[part];
+                if (blob is null)
+                {
+                    blob = _open[part] = new SqliteBlob(connection, "registry_snapshot", "data", parts[part], readOnly: true);
+                    if (blob.Length != starts[part + 1] - starts[part])
+                        throw new IOException("the stored image changed while it was read");
+                }
+                var within = offset - starts[part];
+                var take = (int)Math.Min(into.Length, starts[part + 1] - offset);
+                blob.Position = within;
+                blob.ReadExactly(into[..take]);
+                into = into[take..];
+                offset += take;
+            }
+        }
+
+        public void Dispose()
+        {
+            for (var i = 0; i < _open.Length; i++)
+            {
+                _open[i]?.Dispose();
+                _open[i] = null;
+            }
+        }
+    }
+
     /// <remarks>One transaction: a cancellation (checked before each part, and interrupting a statement) rolls it back.</remarks>
     public Task SaveImageAsync(byte[] image, CancellationToken cancellationToken = default)
     {

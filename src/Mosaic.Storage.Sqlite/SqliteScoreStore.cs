@@ -29,12 +29,11 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         return Task.FromResult(runId);
     }
 
-    public Task<IScoreRunWriter> BeginRunAsync(VulnerabilityModel model, int households, DateTimeOffset scoredAt, CancellationToken cancellationToken = default)
+    public Task<IScoreRunWriter> BeginRunAsync(VulnerabilityModel model, DateTimeOffset scoredAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentOutOfRangeException.ThrowIfNegative(households);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<IScoreRunWriter>(new RunWriter(connection, model, households, scoredAt));
+        return Task.FromResult<IScoreRunWriter>(new RunWriter(connection, model, scoredAt));
     }
 
     /// <summary>
@@ -46,21 +45,27 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         private readonly PageCacheLimit _cache;
         private readonly SqliteTransaction _tx;
         private readonly ScoreColumnsStreamWriter _columns;
+        private readonly SqliteConnection _connection;
+        private readonly IDisposable _within;
         private readonly long _runId;
         private bool _done;
 
-        public RunWriter(SqliteConnection connection, VulnerabilityModel model, int households, DateTimeOffset scoredAt)
+        public RunWriter(SqliteConnection connection, VulnerabilityModel model, DateTimeOffset scoredAt)
         {
             // The run's columns pass through SQLite once: a small page cache for them.
             _cache = PageCacheLimit.Lower(connection);
             try
             {
+                _connection = connection;
                 _tx = connection.BeginTransaction();
-                _runId = InsertRun(connection, _tx, model, households, scoredAt);
-                _columns = new ScoreColumnsStreamWriter(connection, _runId, households, model.Dimensions.Count);
+                _within = connection.Within(_tx);
+                // The household count is set at the commit (the same transaction: a reader never sees the 0).
+                _runId = InsertRun(connection, _tx, model, 0, scoredAt);
+                _columns = new ScoreColumnsStreamWriter(connection, _runId, model.Dimensions.Count);
             }
             catch
             {
+                _within?.Dispose();
                 _tx?.Dispose();
                 _cache.Dispose();
                 throw;
@@ -82,9 +87,11 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
             ObjectDisposedException.ThrowIf(_done, this);
             cancellationToken.ThrowIfCancellationRequested();
             _columns.Finish(ranks);
+            _connection.Execute("UPDATE score_run SET households = $n WHERE id = $id", _tx, ("$n", ranks.Length), ("$id", _runId));
             // The last point of no return: cancelled before it, the transaction rolls back and the previous run stays.
             cancellationToken.ThrowIfCancellationRequested();
             _tx.Commit();
+            _within.Dispose();
             _done = true;
             return Task.FromResult(_runId);
         }
@@ -93,6 +100,7 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         {
             _done = true;
             _columns.Dispose();
+            _within.Dispose();
             _tx.Dispose(); // rolls back when not committed
             _cache.Dispose();
         }

@@ -9,17 +9,17 @@ namespace Mosaic.Core.Storage;
 /// </summary>
 /// <remarks>
 /// Nothing is stored until <see cref="IScoreRunWriter.CommitAsync"/> returns: a writer disposed before (an error, a
-/// cancellation) leaves the previous run the latest, whole. While a writer is open the unit of work is busy with it:
-/// other writes wait for its commit or disposal.
+/// cancellation) leaves the previous run the latest, whole. While a writer is open the unit of work is inside its
+/// transaction: the store's reads on it see the database as it is then, and other writers wait for its commit or
+/// disposal.
 /// </remarks>
 public interface IStreamedScoreStore
 {
-    /// <summary>Starts a run of <paramref name="households"/> households.</summary>
+    /// <summary>Starts a run (its households are counted at the commit).</summary>
     /// <param name="model">The model the households are scored with.</param>
-    /// <param name="households">How many households the run will hold (the chunks must add up to it).</param>
     /// <param name="scoredAt">When the run is made (stored as UTC).</param>
     /// <param name="cancellationToken">Stops the start: nothing is begun then.</param>
-    Task<IScoreRunWriter> BeginRunAsync(VulnerabilityModel model, int households, DateTimeOffset scoredAt, CancellationToken cancellationToken = default);
+    Task<IScoreRunWriter> BeginRunAsync(VulnerabilityModel model, DateTimeOffset scoredAt, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A run being written: its households' results in chunks, then their overall ranks, then the commit.</summary>

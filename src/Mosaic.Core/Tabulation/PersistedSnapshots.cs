@@ -82,16 +82,27 @@ internal static class PersistedSnapshots
     public static async Task<bool> SaveScoreSectionAsync(IPersistedSnapshotSource source, SnapshotLoad load, SnapshotCoverage now,
         IReadOnlyDictionary<string, float[]> columns, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(load);
+        return load.Image is { } image && await SaveScoreSectionAsync(source, image, load.Snapshot.HouseholdCount, now, columns, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="SaveScoreSectionAsync(IPersistedSnapshotSource, SnapshotLoad, SnapshotCoverage, IReadOnlyDictionary{string, float[]}, CancellationToken)"/>
+    /// for the stored image stamped <paramref name="image"/>, of <paramref name="households"/> households.
+    /// </summary>
+    public static async Task<bool> SaveScoreSectionAsync(IPersistedSnapshotSource source, SnapshotCoverage image, int households, SnapshotCoverage now,
+        IReadOnlyDictionary<string, float[]> columns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(now);
         ArgumentNullException.ThrowIfNull(columns);
-        if (!SnapshotImage.Supported || load.Image is not { } image || !image.OptionalNumbers.SequenceEqual(now.OptionalNumbers, StringComparer.Ordinal) ||
+        if (!SnapshotImage.Supported || !image.OptionalNumbers.SequenceEqual(now.OptionalNumbers, StringComparer.Ordinal) ||
             !columns.Keys.All(image.OptionalNumbers.Contains))
             return false;
         try
         {
-            await source.SaveScoreSectionAsync(SnapshotScoreSection.Write(image, load.Snapshot.HouseholdCount, now, columns), cancellationToken);
+            await source.SaveScoreSectionAsync(SnapshotScoreSection.Write(image, households, now, columns), cancellationToken);
         }
         catch (StoreException ex) when (ex.Failure is StoreFailure.ReadOnly or StoreFailure.Busy or StoreFailure.Full)
         {

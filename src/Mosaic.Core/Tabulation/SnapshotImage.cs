@@ -228,28 +228,28 @@ internal static class SnapshotImage
         var extras = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var snapshot = new RegistrySnapshot(areas, households, persons)
         {
-            PersonStart = r.Column<int>(households + 1, Keep(nameof(RegistrySnapshot.PersonStart))),
-            Area = r.Column<int>(households, Keep(nameof(RegistrySnapshot.Area))),
-            Dwelling = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.Dwelling))),
-            RemittanceChange = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.RemittanceChange))),
-            HouseholdFlags = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.HouseholdFlags))),
-            Shocks = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.Shocks))),
-            HeadSex = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.HeadSex))),
-            IncomeBefore = r.Column<float>(households, Keep(nameof(RegistrySnapshot.IncomeBefore))),
-            IncomeNow = r.Column<float>(households, Keep(nameof(RegistrySnapshot.IncomeNow))),
-            RemittanceAmount = r.Column<float>(households, Keep(nameof(RegistrySnapshot.RemittanceAmount))),
-            HouseholdKey = r.Column<uint>(households, Keep(nameof(RegistrySnapshot.HouseholdKey))),
-            HouseholdId = r.Column<long>(households, Keep(nameof(RegistrySnapshot.HouseholdId))),
-            ReferenceWelfare = r.Column<double>(households, Keep(nameof(RegistrySnapshot.ReferenceWelfare))),
-            Sex = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.Sex))),
-            Age = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.Age))),
-            Relation = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.Relation))),
-            MigratoryStatus = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.MigratoryStatus))),
-            MoveReason = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.MoveReason))),
-            PersonFlags = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.PersonFlags))),
-            PreviousCountry = r.Column<ushort>(persons, Keep(nameof(RegistrySnapshot.PreviousCountry))),
-            MoveMonth = r.Column<ushort>(persons, Keep(nameof(RegistrySnapshot.MoveMonth))),
-            PersonKey = r.Column<uint>(persons, Keep(nameof(RegistrySnapshot.PersonKey))),
+            PersonStart = r.Column<int>(households + 1, Keep(nameof(RegistrySnapshot.PersonStart)), nameof(RegistrySnapshot.PersonStart)),
+            Area = r.Column<int>(households, Keep(nameof(RegistrySnapshot.Area)), nameof(RegistrySnapshot.Area)),
+            Dwelling = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.Dwelling)), nameof(RegistrySnapshot.Dwelling)),
+            RemittanceChange = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.RemittanceChange)), nameof(RegistrySnapshot.RemittanceChange)),
+            HouseholdFlags = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.HouseholdFlags)), nameof(RegistrySnapshot.HouseholdFlags)),
+            Shocks = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.Shocks)), nameof(RegistrySnapshot.Shocks)),
+            HeadSex = r.Column<byte>(households, Keep(nameof(RegistrySnapshot.HeadSex)), nameof(RegistrySnapshot.HeadSex)),
+            IncomeBefore = r.Column<float>(households, Keep(nameof(RegistrySnapshot.IncomeBefore)), nameof(RegistrySnapshot.IncomeBefore)),
+            IncomeNow = r.Column<float>(households, Keep(nameof(RegistrySnapshot.IncomeNow)), nameof(RegistrySnapshot.IncomeNow)),
+            RemittanceAmount = r.Column<float>(households, Keep(nameof(RegistrySnapshot.RemittanceAmount)), nameof(RegistrySnapshot.RemittanceAmount)),
+            HouseholdKey = r.Column<uint>(households, Keep(nameof(RegistrySnapshot.HouseholdKey)), nameof(RegistrySnapshot.HouseholdKey)),
+            HouseholdId = r.Column<long>(households, Keep(nameof(RegistrySnapshot.HouseholdId)), nameof(RegistrySnapshot.HouseholdId)),
+            ReferenceWelfare = r.Column<double>(households, Keep(nameof(RegistrySnapshot.ReferenceWelfare)), nameof(RegistrySnapshot.ReferenceWelfare)),
+            Sex = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.Sex)), nameof(RegistrySnapshot.Sex)),
+            Age = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.Age)), nameof(RegistrySnapshot.Age)),
+            Relation = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.Relation)), nameof(RegistrySnapshot.Relation)),
+            MigratoryStatus = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.MigratoryStatus)), nameof(RegistrySnapshot.MigratoryStatus)),
+            MoveReason = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.MoveReason)), nameof(RegistrySnapshot.MoveReason)),
+            PersonFlags = r.Column<byte>(persons, Keep(nameof(RegistrySnapshot.PersonFlags)), nameof(RegistrySnapshot.PersonFlags)),
+            PreviousCountry = r.Column<ushort>(persons, Keep(nameof(RegistrySnapshot.PreviousCountry)), nameof(RegistrySnapshot.PreviousCountry)),
+            MoveMonth = r.Column<ushort>(persons, Keep(nameof(RegistrySnapshot.MoveMonth)), nameof(RegistrySnapshot.MoveMonth)),
+            PersonKey = r.Column<uint>(persons, Keep(nameof(RegistrySnapshot.PersonKey)), nameof(RegistrySnapshot.PersonKey)),
             Countries = [.. countries],
             HasRecordKeys = hasKeys,
             ExtraNumbers = extras,
@@ -264,6 +264,93 @@ internal static class SnapshotImage
         if (!r.AtEnd)
             throw new FormatException("bytes after the last column");
         return (snapshot, coverage);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="image"/> whole (length, format, both checksums, as <see cref="TryRead(Stream, IEnumerable{Area}, bool, SnapshotProjection)"/>)
+    /// through a small buffer, allocating no column, and returns where its columns lie, for reads by household range;
+    /// null when the image is not whole or of another format. The caller keeps the image unchanged while it reads
+    /// (a store reads it inside its transaction).
+    /// </summary>
+    public static ChunkedImage? TryOpenChunked(IRandomAccessImage image, IEnumerable<Area> tree)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(tree);
+        try
+        {
+            using var stream = new BufferedStream(new ImageAtStream(image), 1 << 16);
+            Span<byte> header = stackalloc byte[HeaderLength];
+            if (!Supported || image.Length < HeaderLength || stream.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) != HeaderLength ||
+                !header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != Format)
+                return null;
+            var length = BinaryPrimitives.ReadUInt64LittleEndian(header[12..]);
+            var sectionLength = BinaryPrimitives.ReadUInt64LittleEndian(header[28..]);
+            if (length > (ulong)image.Length || sectionLength > (ulong)image.Length || length + sectionLength != (ulong)(image.Length - HeaderLength))
+                return null;
+            var offsets = new Dictionary<string, (long Offset, int Count)>(StringComparer.Ordinal);
+            var reader = new HashingReader(stream, (long)length) { Offsets = offsets, Start = HeaderLength };
+            var (snapshot, coverage) = Parse(reader, tree, SnapshotProjection.None);
+            if (reader.Hash() != BinaryPrimitives.ReadUInt64LittleEndian(header[20..]))
+                return null;
+            var households = snapshot.HouseholdCount;
+            var tail = new HashingReader(stream, (long)sectionLength) { Offsets = offsets, Start = HeaderLength + (long)length };
+            tail.Column<double>(households, keep: false, "Latitude");
+            tail.Column<double>(households, keep: false, "Longitude");
+            tail.Column<double>(households, keep: false, "ScoringIncomeBefore");
+            tail.Column<double>(households, keep: false, "ScoringIncomeNow");
+            tail.Column<int>(households + 1, keep: false, "SubmissionStart");
+            tail.Column<byte>(-1, keep: false, "SubmissionBytes");
+            if (!tail.AtEnd || tail.Hash() != BinaryPrimitives.ReadUInt64LittleEndian(header[36..]))
+                return null;
+            var chunked = new ChunkedImage(image, snapshot.Areas, households, snapshot.PersonCount, coverage, offsets);
+            return chunked.Fits() ? chunked : null;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or EndOfStreamException or InvalidOperationException or OverflowException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An <see cref="IRandomAccessImage"/> read from its start, in order.</summary>
+    private sealed class ImageAtStream(IRandomAccessImage image) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => image.Length;
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var take = (int)Math.Min(buffer.Length, image.Length - _position);
+            if (take <= 0)
+                return 0;
+            image.ReadAt(_position, buffer[..take]);
+            _position += take;
+            return take;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static void Strings(BinaryWriter w, IReadOnlyCollection<string> values)
@@ -281,7 +368,14 @@ internal static class SnapshotImage
     {
         private readonly XxHash3 _hash = new();
         private readonly byte[] _small = new byte[256];
+        private readonly long _length = length;
         private long _left = length;
+
+        /// <summary>When set, each named column's (offset in the image, value count) is recorded here.</summary>
+        public Dictionary<string, (long Offset, int Count)>? Offsets { get; init; }
+
+        /// <summary>Where the bytes this reader reads start in the image.</summary>
+        public long Start { get; init; }
 
         public bool AtEnd => _left == 0;
 
@@ -328,11 +422,14 @@ internal static class SnapshotImage
 
         /// <param name="expected">The row count the column must have (-1: any).</param>
         /// <param name="keep">False: the column's bytes are read and hashed through a small buffer, and an empty array is returned.</param>
-        public T[] Column<T>(int expected, bool keep = true) where T : unmanaged
+        /// <param name="name">Recorded in <see cref="Offsets"/> (when kept) with where the column's values start.</param>
+        public T[] Column<T>(int expected, bool keep = true, string? name = null) where T : unmanaged
         {
             var count = Int32();
             if ((expected >= 0 && count != expected) || count < 0 || (long)count * Marshal.SizeOf<T>() > _left)
                 throw new FormatException("column length does not match the row count");
+            if (name is not null && Offsets is { } offsets)
+                offsets[name] = (Start + (_length - _left), count);
             if (!keep)
             {
                 _skip ??= new byte[1 << 16];

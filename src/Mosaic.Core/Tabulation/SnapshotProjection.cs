@@ -26,6 +26,9 @@ internal sealed class SnapshotProjection
     /// <summary>Whether the column named after its <see cref="RegistrySnapshot"/> property is kept.</summary>
     public bool Keeps(string column) => _columns.Contains(column);
 
+    /// <summary>No column: the image is only checked (and its columns located, <see cref="SnapshotImage.TryOpenChunked"/>).</summary>
+    public static SnapshotProjection None { get; } = new("none", extraNumbers: false);
+
     /// <summary>
     /// What <see cref="Mosaic.Core.Targeting.ColumnTargeter"/> reads: households' ids, areas, assistance flags, heads' sex and
     /// reference welfare, and the members' migratory status (the list's coverage).

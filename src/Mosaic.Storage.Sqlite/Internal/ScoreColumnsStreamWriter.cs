@@ -27,7 +27,6 @@ internal sealed class ScoreColumnsStreamWriter : IDisposable
 
     private readonly RawStatement _insert;
     private readonly long _runId;
-    private readonly int _households;
     private readonly int _dims;
     private readonly Section[] _sections = new Section[ScoreColumnsLayout.V2Sections + 1];
     private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
@@ -43,11 +42,10 @@ internal sealed class ScoreColumnsStreamWriter : IDisposable
     private int _appended;
     private long _lastId = long.MinValue;
 
-    public ScoreColumnsStreamWriter(SqliteConnection connection, long runId, int households, int dimensions)
+    public ScoreColumnsStreamWriter(SqliteConnection connection, long runId, int dimensions)
     {
         _insert = new RawStatement(connection, "INSERT INTO score_columns (part, run_id, data) VALUES (?1, ?2, ?3)");
         _runId = runId;
-        _households = households;
         _dims = dimensions;
         for (var s = 0; s < _sections.Length; s++)
             _sections[s] = new Section(this, s);
@@ -57,8 +55,8 @@ internal sealed class ScoreColumnsStreamWriter : IDisposable
     public void Append(ScoringResult chunk)
     {
         var n = chunk.Count;
-        if (_appended + (long)n > _households)
-            throw new InvalidOperationException($"the run was begun for {_households} households, but more were written");
+        if (_appended + (long)n > Array.MaxLength)
+            throw new InvalidOperationException("a run holds at most 2^31 households");
         _explanationCache ??= new Explanation.Cache(chunk.Indicators);
         for (var i = 0; i < n; i++)
         {
@@ -118,8 +116,8 @@ internal sealed class ScoreColumnsStreamWriter : IDisposable
     /// <summary>Writes the ranks (in household order), the tables and the trailer: the run's bytes are then whole.</summary>
     public void Finish(int[] ranks)
     {
-        if (_appended != _households || ranks.Length != _households)
-            throw new InvalidOperationException($"the run was begun for {_households} households; {_appended} were written, {ranks.Length} ranked");
+        if (ranks.Length != _appended)
+            throw new InvalidOperationException($"{_appended} households were written, {ranks.Length} ranked");
         var section = _sections[ScoreColumnsLayout.Ranks];
         foreach (var rank in ranks)
             BinaryPrimitives.WriteInt32LittleEndian(section.Reserve(4), rank);
@@ -155,7 +153,7 @@ internal sealed class ScoreColumnsStreamWriter : IDisposable
             starts[s] = at;
             at += _sections[s].Written;
         }
-        var trailer = ScoreColumnsLayout.V2(_households, _dims, HazardTypes.Count, _stride, starts, _exposures.Count, _explanations.Count, withAreaRanks: false);
+        var trailer = ScoreColumnsLayout.V2(_appended, _dims, HazardTypes.Count, _stride, starts, _exposures.Count, _explanations.Count, withAreaRanks: false);
         _sections[TrailerSection].Bytes(trailer.ToBytes());
         foreach (var s in _sections)
             s.Flush();

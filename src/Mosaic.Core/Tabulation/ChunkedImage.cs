@@ -1,0 +1,136 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Mosaic.Core.Tabulation;
+
+/// <summary>
+/// A checked image (<see cref="SnapshotImage.TryOpenChunked"/>) read by household range: each range comes back as a
+/// small snapshot of its own households (with their members and the <see cref="ScoringColumns"/>), so a command that
+/// visits every household once never holds a national registry's columns. Only what scoring reads is read.
+/// </summary>
+internal sealed class ChunkedImage
+{
+    private readonly IRandomAccessImage _image;
+    private readonly Dictionary<string, (long Offset, int Count)> _columns;
+
+    internal ChunkedImage(IRandomAccessImage image, SnapshotAreas areas, int households, int persons, SnapshotCoverage coverage,
+        Dictionary<string, (long Offset, int Count)> columns)
+    {
+        _image = image;
+        Areas = areas;
+        HouseholdCount = households;
+        PersonCount = persons;
+        Coverage = coverage;
+        _columns = columns;
+    }
+
+    public SnapshotAreas Areas { get; }
+
+    public int HouseholdCount { get; }
+
+    public int PersonCount { get; }
+
+    /// <summary>What the image covers (its own stamp; a score section is not applied).</summary>
+    public SnapshotCoverage Coverage { get; }
+
+    /// <summary>Whether the located columns line up (the submission ids' starts begin at 0 and end at their bytes' length).</summary>
+    internal bool Fits()
+    {
+        string[] needed = [nameof(RegistrySnapshot.PersonStart), nameof(RegistrySnapshot.Area), nameof(RegistrySnapshot.HouseholdId),
+            nameof(RegistrySnapshot.Sex), "Latitude", "SubmissionStart", "SubmissionBytes"];
+        if (!needed.All(_columns.ContainsKey))
+            return false;
+        Span<int> ends = stackalloc int[1];
+        var starts = _columns["SubmissionStart"];
+        _image.ReadAt(starts.Offset, MemoryMarshal.AsBytes(ends));
+        var first = ends[0];
+        _image.ReadAt(starts.Offset + (starts.Count - 1) * 4L, MemoryMarshal.AsBytes(ends));
+        return first == 0 && ends[0] == _columns["SubmissionBytes"].Count;
+    }
+
+    /// <summary>
+    /// Households <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 as a partial
+    /// snapshot of their own (household 0 of it is household <paramref name="first"/>), with their scoring columns.
+    /// </summary>
+    public RegistrySnapshot Read(int first, int count)
+    {
+        if (first < 0 || count < 0 || first + (long)count > HouseholdCount)
+            throw new ArgumentOutOfRangeException(nameof(count));
+        var personStart = Column<int>(nameof(RegistrySnapshot.PersonStart), first, count + 1);
+        var p0 = personStart[0];
+        for (var k = 0; k < personStart.Length; k++)
+        {
+            personStart[k] -= p0;
+            if (personStart[k] < 0 || (k > 0 && personStart[k] < personStart[k - 1]) || p0 + (long)personStart[k] > PersonCount)
+                throw new InvalidOperationException("the image's members do not line up with its households");
+        }
+        var persons = personStart[^1];
+        var submissionStart = Column<int>("SubmissionStart", first, count + 1);
+        var s0 = submissionStart[0];
+        for (var k = 0; k < submissionStart.Length; k++)
+        {
+            submissionStart[k] -= s0;
+            if (submissionStart[k] < 0 || (k > 0 && submissionStart[k] < submissionStart[k - 1]))
+                throw new InvalidOperationException("the image's submission ids do not line up with its households");
+        }
+        var area = Column<int>(nameof(RegistrySnapshot.Area), first, count);
+        foreach (var a in area)
+        {
+            if ((uint)a >= (uint)Areas.Pcodes.Count)
+                throw new InvalidOperationException("the image names an area it does not hold");
+        }
+        return new RegistrySnapshot(Areas, count, persons)
+        {
+            PersonStart = personStart,
+            Area = area,
+            Dwelling = Column<byte>(nameof(RegistrySnapshot.Dwelling), first, count),
+            RemittanceChange = Column<byte>(nameof(RegistrySnapshot.RemittanceChange), first, count),
+            HouseholdFlags = Column<byte>(nameof(RegistrySnapshot.HouseholdFlags), first, count),
+            Shocks = Column<byte>(nameof(RegistrySnapshot.Shocks), first, count),
+            HouseholdId = Column<long>(nameof(RegistrySnapshot.HouseholdId), first, count),
+            Sex = Column<byte>(nameof(RegistrySnapshot.Sex), p0, persons),
+            Age = Column<byte>(nameof(RegistrySnapshot.Age), p0, persons),
+            Relation = Column<byte>(nameof(RegistrySnapshot.Relation), p0, persons),
+            MigratoryStatus = Column<byte>(nameof(RegistrySnapshot.MigratoryStatus), p0, persons),
+            PersonFlags = Column<byte>(nameof(RegistrySnapshot.PersonFlags), p0, persons),
+            IsPartial = true,
+            Scoring = new ScoringColumns
+            {
+                Latitude = Column<double>("Latitude", first, count),
+                Longitude = Column<double>("Longitude", first, count),
+                IncomeBefore = Column<double>("ScoringIncomeBefore", first, count),
+                IncomeNow = Column<double>("ScoringIncomeNow", first, count),
+                SubmissionStart = submissionStart,
+                SubmissionBytes = Column<byte>("SubmissionBytes", s0, submissionStart[^1]),
+            },
+        };
+    }
+
+    /// <summary>Household <paramref name="household"/>'s submission id, read from the image (for the ranking's ties).</summary>
+    public string SubmissionId(int household)
+    {
+        if ((uint)household >= (uint)HouseholdCount)
+            throw new ArgumentOutOfRangeException(nameof(household));
+        Span<int> ends = stackalloc int[2];
+        _image.ReadAt(_columns["SubmissionStart"].Offset + household * 4L, MemoryMarshal.AsBytes(ends));
+        var (start, end) = (ends[0], ends[1]);
+        var bytes = _columns["SubmissionBytes"];
+        if (start < 0 || end < start || end > bytes.Count)
+            throw new InvalidOperationException("the image's submission ids do not line up with its households");
+        var length = end - start;
+        Span<byte> text = length <= 256 ? stackalloc byte[length] : new byte[length];
+        _image.ReadAt(bytes.Offset + start, text);
+        return Encoding.UTF8.GetString(text);
+    }
+
+    private T[] Column<T>(string name, int first, int count) where T : unmanaged
+    {
+        var (offset, total) = _columns[name];
+        if (first < 0 || count < 0 || first + (long)count > total)
+            throw new InvalidOperationException($"the image's column {name} is shorter than its households");
+        var values = new T[count];
+        if (count > 0)
+            _image.ReadAt(offset + (long)first * Marshal.SizeOf<T>(), MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+}
