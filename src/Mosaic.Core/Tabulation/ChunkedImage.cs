@@ -50,7 +50,8 @@ internal sealed class ChunkedImage
 
     /// <summary>
     /// Households <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 as a partial
-    /// snapshot of their own (household 0 of it is household <paramref name="first"/>), with their scoring columns.
+    /// snapshot of their own (household 0 of it is household <paramref name="first"/>), with their scoring columns;
+    /// valid until the next call (its arrays are reused, and may be longer than the range).
     /// </summary>
     public RegistrySnapshot Read(int first, int count)
     {
@@ -58,23 +59,23 @@ internal sealed class ChunkedImage
             throw new ArgumentOutOfRangeException(nameof(count));
         var personStart = Column<int>(nameof(RegistrySnapshot.PersonStart), first, count + 1);
         var p0 = personStart[0];
-        for (var k = 0; k < personStart.Length; k++)
+        for (var k = 0; k <= count; k++)
         {
             personStart[k] -= p0;
             if (personStart[k] < 0 || (k > 0 && personStart[k] < personStart[k - 1]) || p0 + (long)personStart[k] > PersonCount)
                 throw new InvalidOperationException("the image's members do not line up with its households");
         }
-        var persons = personStart[^1];
+        var persons = personStart[count];
         var submissionStart = Column<int>("SubmissionStart", first, count + 1);
         var s0 = submissionStart[0];
-        for (var k = 0; k < submissionStart.Length; k++)
+        for (var k = 0; k <= count; k++)
         {
             submissionStart[k] -= s0;
             if (submissionStart[k] < 0 || (k > 0 && submissionStart[k] < submissionStart[k - 1]))
                 throw new InvalidOperationException("the image's submission ids do not line up with its households");
         }
         var area = Column<int>(nameof(RegistrySnapshot.Area), first, count);
-        foreach (var a in area)
+        foreach (var a in area.AsSpan(0, count))
         {
             if ((uint)a >= (uint)Areas.Pcodes.Count)
                 throw new InvalidOperationException("the image names an area it does not hold");
@@ -101,7 +102,7 @@ internal sealed class ChunkedImage
                 IncomeBefore = Column<double>("ScoringIncomeBefore", first, count),
                 IncomeNow = Column<double>("ScoringIncomeNow", first, count),
                 SubmissionStart = submissionStart,
-                SubmissionBytes = Column<byte>("SubmissionBytes", s0, submissionStart[^1]),
+                SubmissionBytes = Column<byte>("SubmissionBytes", s0, submissionStart[count]),
             },
         };
     }
@@ -123,14 +124,23 @@ internal sealed class ChunkedImage
         return Encoding.UTF8.GetString(text);
     }
 
+    /// <summary>Per column, the array the last range was read into: reused by the next range (at least as long as asked).</summary>
+    private readonly Dictionary<string, Array> _buffers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The column's values from <paramref name="first"/>, in an array reused by the next <see cref="Read"/> (so a range's
+    /// snapshot is valid until the next range is read; the array may be longer than <paramref name="count"/>).
+    /// </summary>
     private T[] Column<T>(string name, int first, int count) where T : unmanaged
     {
         var (offset, total) = _columns[name];
         if (first < 0 || count < 0 || first + (long)count > total)
             throw new InvalidOperationException($"the image's column {name} is shorter than its households");
-        var values = new T[count];
+        if (!_buffers.TryGetValue(name, out var kept) || kept.Length < count)
+            _buffers[name] = kept = new T[Math.Max(count, kept is null ? 0 : kept.Length + kept.Length / 4)];
+        var values = (T[])kept;
         if (count > 0)
-            _image.ReadAt(offset + (long)first * Marshal.SizeOf<T>(), MemoryMarshal.AsBytes(values.AsSpan()));
+            _image.ReadAt(offset + (long)first * Marshal.SizeOf<T>(), MemoryMarshal.AsBytes(values.AsSpan(0, count)));
         return values;
     }
 }
