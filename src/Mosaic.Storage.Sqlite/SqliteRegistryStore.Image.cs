@@ -143,10 +143,15 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
     {
         ArgumentNullException.ThrowIfNull(section);
         using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
-        // One statement: atomic, and the image's parts are left as they are.
-        using var cmd = connection.CreateCommand("INSERT OR REPLACE INTO registry_snapshot (part, data) VALUES ($p, $d)", null,
-            ("$p", ScoreSectionPart), ("$d", section));
-        cmd.ExecuteNonQuery();
+        // Its pages are written once: through a small page cache, and through incremental blob I/O (a bound
+        // parameter would be copied whole by SQLite first). One transaction: atomic, the image's parts left as they are.
+        using var cache = PageCacheLimit.Lower(connection);
+        using var tx = connection.BeginTransaction();
+        connection.Execute("INSERT OR REPLACE INTO registry_snapshot (part, data) VALUES ($p, zeroblob($n))", tx,
+            ("$p", ScoreSectionPart), ("$n", (long)section.Length));
+        using (var blob = new SqliteBlob(connection, "registry_snapshot", "data", ScoreSectionPart))
+            blob.Write(section, 0, section.Length);
+        tx.Commit();
         return Task.CompletedTask;
     }
 

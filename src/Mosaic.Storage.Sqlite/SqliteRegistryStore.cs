@@ -47,6 +47,9 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
     private Task<long> Count(string sql, string? areaPcode, CancellationToken cancellationToken)
     {
         using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
+        // A count reads every page of its table (or index) once: through a small page cache, so counting a national
+        // registry does not leave the connection holding up to 64 MiB of pages it will not read again.
+        using var cache = PageCacheLimit.Lower(connection);
         return Task.FromResult(Convert.ToInt64(connection.ExecuteScalar(sql + AreaFilter(areaPcode), null, ("$area", areaPcode)), CultureInfo.InvariantCulture));
     }
 

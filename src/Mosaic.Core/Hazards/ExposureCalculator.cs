@@ -1,3 +1,4 @@
+using System.Buffers;
 using Mosaic.Core.Areas;
 using Mosaic.Core.Registry;
 using NetTopologySuite.Geometries;
@@ -68,9 +69,26 @@ internal sealed class ExposureCalculator
         }
         // Visit GPS points in Morton (Z-order) order: neighbouring households then query the same grid cells and
         // polygon edge slabs, which stay in cache; on a million points this is faster than input order.
-        var keys = new ulong[gpsCount];
-        var order = new int[gpsCount];
-        var points = new (double Lon, double Lat)[gpsCount];
+        // Rented: a streamed run calls this once per chunk, and fresh arrays of this size would be large-object garbage each time.
+        var keys = ArrayPool<ulong>.Shared.Rent(gpsCount);
+        var order = ArrayPool<int>.Shared.Rent(gpsCount);
+        var points = ArrayPool<(double Lon, double Lat)>.Shared.Rent(gpsCount);
+        try
+        {
+            Walk(count, lon, lat, columns, start, maxParallelism, gpsCount, keys, order, points);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<(double Lon, double Lat)>.Shared.Return(points);
+        }
+    }
+
+    /// <summary>Exposure of the GPS points, visited in Z-order (the first <paramref name="gpsCount"/> entries of the buffers are used).</summary>
+    private void Walk(int count, ReadOnlySpan<double> lon, ReadOnlySpan<double> lat, ExposureColumns columns, int start, int maxParallelism,
+        int gpsCount, ulong[] keys, int[] order, (double Lon, double Lat)[] points)
+    {
         for (int i = 0, k = 0; i < count; i++)
         {
             if (!double.IsNaN(lat[i]) && !double.IsNaN(lon[i]))
@@ -79,14 +97,14 @@ internal sealed class ExposureCalculator
                 keys[k++] = Morton(lon[i], lat[i]);
             }
         }
-        Array.Sort(keys, order);
-        for (var k = 0; k < order.Length; k++)
+        Array.Sort(keys, order, 0, gpsCount);
+        for (var k = 0; k < gpsCount; k++)
             points[k] = (lon[order[k]], lat[order[k]]);
-        Parallel.For(0, (order.Length + ChunkSize - 1) / ChunkSize, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
+        Parallel.For(0, (gpsCount + ChunkSize - 1) / ChunkSize, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
             () => new HazardIndex.PointQuery(),
             (chunk, _, query) =>
             {
-                var end = Math.Min(order.Length, (chunk + 1) * ChunkSize);
+                var end = Math.Min(gpsCount, (chunk + 1) * ChunkSize);
                 for (var k = chunk * ChunkSize; k < end; k++)
                 {
                     var row = start + order[k];
