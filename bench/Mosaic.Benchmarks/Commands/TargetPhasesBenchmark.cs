@@ -34,8 +34,15 @@ internal sealed class TargetPhasesBenchmark : IBenchmark
         void Step(string what)
         {
             var now = Cpu();
-            Console.WriteLine($"{what,-34} {clock.Elapsed.TotalMilliseconds,9:F0} ms wall {(now - cpu).TotalMilliseconds,9:F0} ms CPU {process.PeakWorkingSet64 >> 20,5} MiB peak {GC.GetTotalMemory(false) >> 20,5} MiB managed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20,5} MiB committed {GC.CollectionCount(2)} gen2");
+            Console.WriteLine($"{what,-34} {clock.Elapsed.TotalMilliseconds,9:F0} ms wall {(now - cpu).TotalMilliseconds,9:F0} ms CPU {process.PeakWorkingSet64 >> 20,5} MiB peak {GC.GetTotalMemory(false) >> 20,5} MiB managed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20,5} MiB committed {GC.CollectionCount(2)} gen2 {Rss()}");
             (cpu, clock) = (now, Stopwatch.StartNew());
+        }
+        static string Rss()
+        {
+            // Resident memory now (anonymous / file-backed) and SQLite's own heap: where a peak sits.
+            var status = File.ReadAllLines("/proc/self/status");
+            string Kb(string key) => (long.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) >> 10).ToString();
+            return $"rss {Kb("VmRSS:")} (anon {Kb("RssAnon:")}, file {Kb("RssFile:")}) MiB, sqlite {SQLitePCL.raw.sqlite3_memory_used() >> 20} MiB";
         }
         using var store = SqliteMosaicStore.Open(db);
         Step("open + migrate");
