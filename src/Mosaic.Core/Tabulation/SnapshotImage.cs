@@ -336,7 +336,12 @@ internal static class SnapshotImage
                     fits = false;
             }
         });
-        var welfare = r.Column<double>(households);
+        var welfare = new Targeting.WelfareColumn.Builder(households);
+        r.Visit<double>(households, (values, _) =>
+        {
+            foreach (var w in values)
+                welfare.Add(w);
+        });
         r.Skip<byte>(persons); // Sex
         r.Skip<byte>(persons); // Age
         r.Skip<byte>(persons); // Relation
@@ -373,7 +378,7 @@ internal static class SnapshotImage
             throw new FormatException("bytes after the last column");
         if (!fits)
             return null;
-        return (new Targeting.TargetingColumns(areas, households, area, info, statuses, welfare, ids.Build()), coverage);
+        return (new Targeting.TargetingColumns(areas, households, area, info, statuses, welfare.Build(), ids.Build()), coverage);
     }
 
     private static (RegistrySnapshot, SnapshotCoverage) Parse(HashingReader r, IEnumerable<Area> tree, SnapshotProjection? projection)

@@ -305,7 +305,7 @@ internal static partial class ColumnTargeter
     /// The <paramref name="k"/>-th smallest (1-based) of the finite values marked in <paramref name="marked"/>, as
     /// a sort of the values would order them: sixteen bits of an order-preserving key at a time.
     /// </summary>
-    internal static double KthSmallest(double[] values, ulong[] marked, int k)
+    internal static double KthSmallest(WelfareColumn values, ulong[] marked, int k)
     {
         var histogram = new int[1 << 16];
         ulong prefix = 0, mask = 0;
