@@ -29,6 +29,12 @@ internal sealed partial class SqliteRegistryStore(SqliteConnection connection) :
     public Task<long> CountHouseholdsAsync(string? areaPcode = null, CancellationToken cancellationToken = default) =>
         Count("SELECT count(*) FROM household h", areaPcode, cancellationToken);
 
+    public Task<bool> HasHouseholdsAsync(CancellationToken cancellationToken = default)
+    {
+        using var interrupt = SqliteInterrupt.On(connection, cancellationToken);
+        return Task.FromResult(Convert.ToInt64(connection.ExecuteScalar("SELECT EXISTS (SELECT 1 FROM household)", null), CultureInfo.InvariantCulture) != 0);
+    }
+
     public Task<long> CountPersonsAsync(string? areaPcode = null, CancellationToken cancellationToken = default) =>
         Count("SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id", areaPcode, cancellationToken);
 

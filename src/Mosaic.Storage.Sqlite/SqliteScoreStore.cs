@@ -156,6 +156,7 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         cancellationToken.ThrowIfCancellationRequested();
         if (householdIds.Count == 0)
             return Task.FromResult<IReadOnlyList<StoredScore>>([]);
+        using var cache = PageCacheLimit.Lower(connection);
         using var columns = ScoreColumnsFile.OpenLatest(connection);
         if (columns is null)
         {
@@ -166,13 +167,12 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
     }
 
     /// <summary>The stored scores of <paramref name="householdIds"/> (null = all) from the run's columns, in rank order.</summary>
-    private List<StoredScore> FromColumns(ScoreColumnsFile columns, IReadOnlyList<long>? householdIds, CancellationToken cancellationToken)
+    private static List<StoredScore> FromColumns(ScoreColumnsFile columns, IReadOnlyList<long>? householdIds, CancellationToken cancellationToken)
     {
-        // The id column of the run the ranks were just read from serves again (runs are immutable once stored).
-        var ids = _ids is { } known && known.RunId == columns.RunId && known.Ids.Length == columns.Count ? known.Ids : columns.ReadIds();
         List<StoredScore> result;
         if (householdIds is null)
         {
+            var ids = columns.ReadIds();
             var overall = columns.ReadOverall();
             var classes = columns.ReadClasses();
             var ranks = columns.ReadRanks();
@@ -188,18 +188,14 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         }
         else
         {
-            var wanted = new List<int>();
-            foreach (var id in householdIds.Distinct())
-            {
-                var at = Array.BinarySearch(ids, id);
-                if (at >= 0)
-                    wanted.Add(at);
-            }
-            // Read in stored order (ascending offsets: each section's window serves the neighbours), the list's
-            // households only: no whole column of the run is read for them.
-            wanted.Sort();
+            // The asked households' positions from the id column streamed once, their area ranks counted from the
+            // rank and chain columns streamed once, their values read in stored order through each section's window
+            // (ascending offsets serve the neighbours): no whole column of the run is held for a list.
+            long[] sorted = [.. householdIds.Distinct()];
+            Array.Sort(sorted);
             cancellationToken.ThrowIfCancellationRequested();
-            var counted = columns.CountAreaRanks(wanted);
+            var wanted = columns.PositionsOf(sorted);
+            var counted = columns.CountAreaRanksOf(wanted, cancellationToken);
             var stride = columns.Layout.Stride;
             result = new List<StoredScore>(wanted.Count);
             for (var n = 0; n < wanted.Count; n++)
@@ -207,7 +203,7 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
                 if ((n & 0xfff) == 0)
                     cancellationToken.ThrowIfCancellationRequested();
                 var i = wanted[n];
-                result.Add(columns.Score(i, ids[i], columns.Overall(i), columns.Class(i), columns.Rank(i),
+                result.Add(columns.Score(i, columns.Id(i), columns.Overall(i), columns.Class(i), columns.Rank(i),
                     counted is null ? default : counted.AsSpan(n * stride, stride)));
             }
         }
@@ -216,24 +212,40 @@ internal sealed class SqliteScoreStore(SqliteConnection connection) : ISqliteSco
         return result;
     }
 
-    /// <summary>The id column of the run whose ranks were read last (ids ascend; a stored run never changes).</summary>
-    private (long RunId, long[] Ids)? _ids;
-
     public Task<ScoreRanks> ReadRanksAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(ReadRanks(cancellationToken));
     }
 
-    private ScoreRanks ReadRanks(CancellationToken cancellationToken)
+    public Task<int> VisitRanksAsync(ScoreRankSlice visit, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(visit);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var cache = PageCacheLimit.Lower(connection);
         using (var columns = ScoreColumnsFile.OpenLatest(connection))
         {
             if (columns is not null)
             {
-                var runIds = columns.ReadIds();
-                _ids = (columns.RunId, runIds);
-                return new ScoreRanks(runIds, columns.ReadRanks(), columns.ReadClasses());
+                columns.VisitRanks(visit, cancellationToken);
+                return Task.FromResult(columns.Count);
+            }
+        }
+        // Rows of a database scored before migration 13: read as before.
+        var ranks = ReadRanks(cancellationToken);
+        visit(ranks.HouseholdIds, ranks.Ranks, ranks.Classes);
+        return Task.FromResult(ranks.HouseholdIds.Length);
+    }
+
+    private ScoreRanks ReadRanks(CancellationToken cancellationToken)
+    {
+        // The run's columns pass through SQLite once: a small page cache for them.
+        using var cache = PageCacheLimit.Lower(connection);
+        using (var columns = ScoreColumnsFile.OpenLatest(connection))
+        {
+            if (columns is not null)
+            {
+                return new ScoreRanks(columns.ReadIds(), columns.ReadRanks(), columns.ReadClasses());
             }
         }
         var expected = Convert.ToInt32(connection.ExecuteScalar("SELECT count(*) FROM household_score", null), CultureInfo.InvariantCulture);

@@ -34,8 +34,15 @@ internal sealed class TargetPhasesBenchmark : IBenchmark
         void Step(string what)
         {
             var now = Cpu();
-            Console.WriteLine($"{what,-34} {clock.Elapsed.TotalMilliseconds,9:F0} ms wall {(now - cpu).TotalMilliseconds,9:F0} ms CPU {process.PeakWorkingSet64 >> 20,5} MiB peak {GC.GetTotalMemory(false) >> 20,5} MiB managed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20,5} MiB committed {GC.CollectionCount(2)} gen2");
+            Console.WriteLine($"{what,-34} {clock.Elapsed.TotalMilliseconds,9:F0} ms wall {(now - cpu).TotalMilliseconds,9:F0} ms CPU {process.PeakWorkingSet64 >> 20,5} MiB peak {GC.GetTotalMemory(false) >> 20,5} MiB managed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20,5} MiB committed {GC.CollectionCount(2)} gen2 {Rss()}");
             (cpu, clock) = (now, Stopwatch.StartNew());
+        }
+        static string Rss()
+        {
+            // Resident memory now (anonymous / file-backed) and SQLite's own heap: where a peak sits.
+            var status = File.ReadAllLines("/proc/self/status");
+            string Kb(string key) => (long.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) >> 10).ToString();
+            return $"rss {Kb("VmRSS:")} (anon {Kb("RssAnon:")}, file {Kb("RssFile:")}) MiB, sqlite {SQLitePCL.raw.sqlite3_memory_used() >> 20} MiB";
         }
         using var store = SqliteMosaicStore.Open(db);
         Step("open + migrate");
@@ -43,11 +50,9 @@ internal sealed class TargetPhasesBenchmark : IBenchmark
         var tree = store.Areas.AllAsync().GetAwaiter().GetResult();
         var areas = new AreaAncestry(tree);
         Step("latest run + areas");
-        var snapshot = PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry, tree, scoring: false, SnapshotProjection.Targeting).GetAwaiter().GetResult().Snapshot;
-        Step($"snapshot ({snapshot.HouseholdCount} households)");
+        var (compact, _) = PersistedSnapshots.LoadTargetingAsync((IPersistedSnapshotSource)store.Registry, tree).GetAwaiter().GetResult();
+        Step($"targeting columns ({compact!.HouseholdCount} households, {compact.Ids.Runs} id runs)");
         var columns = (IScoreColumnsSource)store.Scores;
-        var ranks = columns.ReadRanksAsync().GetAwaiter().GetResult();
-        Step("rank columns");
         var byId = (IHouseholdsByIdSource)store.Registry;
         var (households, scores) = (TimeSpan.Zero, TimeSpan.Zero);
         var (householdsWall, scoresWall) = (TimeSpan.Zero, TimeSpan.Zero);
@@ -66,10 +71,10 @@ internal sealed class TargetPhasesBenchmark : IBenchmark
             return result;
         }
         var request = new TargetingRequest { Count = count, Quota = QuotaMode.Proportional };
-        var (list, _) = ColumnTargeter.SelectAsync(snapshot, ranks, areas, request, null, ReadHouseholds, ReadScores).GetAwaiter().GetResult();
+        var (list, _, _) = ColumnTargeter.SelectAsync(compact, columns, areas, request, null, ReadHouseholds, ReadScores).GetAwaiter().GetResult();
         Console.WriteLine($"  {"read listed households",-32} {householdsWall.TotalMilliseconds,9:F0} ms wall {households.TotalMilliseconds,9:F0} ms CPU");
         Console.WriteLine($"  {"read their stored scores",-32} {scoresWall.TotalMilliseconds,9:F0} ms wall {scores.TotalMilliseconds,9:F0} ms CPU");
-        Step("selection (reads included)");
+        Step("ranks streamed + selection (reads included)");
         if (args.Contains("--again"))
         {
             // The same reads warm (JIT done): what is left is the store's and the mapping's own cost.

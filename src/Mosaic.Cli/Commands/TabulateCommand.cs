@@ -157,7 +157,7 @@ internal sealed class TabulateCommand : MosaicCommand
         using var output = outPath is null ? null : BeginOutput(parse, console, outPath);
         using (var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken))
         {
-            if (await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken) == 0)
+            if (!await store.Registry.HasHouseholdsAsync(cancellationToken))
             {
                 throw new CliException(ExitCodes.InputRejected,
                     $"the registry in {store.Description} holds no households yet: import them first " +

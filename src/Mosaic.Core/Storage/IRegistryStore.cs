@@ -38,6 +38,14 @@ public interface IRegistryStore
     /// <param name="cancellationToken">Stops the count.</param>
     Task<long> CountHouseholdsAsync(string? areaPcode = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Whether the registry holds any household: what a command asks before it reads (a count of a national
+    /// registry walks a whole index; this stops at the first row where the store allows).
+    /// </summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    async Task<bool> HasHouseholdsAsync(CancellationToken cancellationToken = default) =>
+        await CountHouseholdsAsync(cancellationToken: cancellationToken) > 0;
+
     /// <summary>Persons (members of every status) of the households in the subtree of <paramref name="areaPcode"/>.</summary>
     /// <param name="areaPcode">The access scope or the area asked for; null for the whole registry.</param>
     /// <param name="cancellationToken">Stops the count.</param>

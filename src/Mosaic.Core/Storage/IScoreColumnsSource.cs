@@ -17,11 +17,28 @@ public interface IScoreColumnsSource
     /// <param name="cancellationToken">Stops the read.</param>
     Task<ScoreRanks> ReadRanksAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same columns as <see cref="ReadRanksAsync"/>, handed to <paramref name="visit"/> in slices in ascending household
+    /// id, so a caller that only merges them with its own columns never holds them whole; returns the number of scores.
+    /// </summary>
+    /// <param name="visit">Receives each slice (the spans are valid only during the call).</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    async Task<int> VisitRanksAsync(ScoreRankSlice visit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var ranks = await ReadRanksAsync(cancellationToken);
+        visit(ranks.HouseholdIds, ranks.Ranks, ranks.Classes);
+        return ranks.HouseholdIds.Length;
+    }
+
     /// <summary>The stored scores of <paramref name="householdIds"/> (ids without a score are left out), in rank order.</summary>
     /// <param name="householdIds">Store ids of the households.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     Task<IReadOnlyList<StoredScore>> ReadScoresAsync(IReadOnlyList<long> householdIds, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A slice of the latest scores' id, rank and class columns (aligned, ascending household id).</summary>
+public delegate void ScoreRankSlice(ReadOnlySpan<long> householdIds, ReadOnlySpan<int> ranks, ReadOnlySpan<VulnerabilityClass> classes);
 
 /// <summary>The latest scores as aligned columns, in ascending household id.</summary>
 /// <param name="HouseholdIds">Store ids of the scored households, ascending.</param>

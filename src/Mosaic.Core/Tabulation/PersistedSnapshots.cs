@@ -62,6 +62,39 @@ internal static class PersistedSnapshots
     }
 
     /// <summary>
+    /// What a target list is ranked from (<see cref="Targeting.TargetingColumns"/>): read straight from a current image
+    /// (checked whole, no column of it allocated), else through <see cref="LoadAsync(IPersistedSnapshotSource, IReadOnlyList{Area}, bool, SnapshotProjection, CancellationToken)"/>
+    /// (which extends or rebuilds the image and saves it) and made from the snapshot. Snapshot is set, and Columns null,
+    /// only when the registry holds codes the compact form cannot: the caller then selects from the snapshot.
+    /// </summary>
+    public static async Task<(Targeting.TargetingColumns? Columns, RegistrySnapshot? Snapshot)> LoadTargetingAsync(IPersistedSnapshotSource source,
+        IReadOnlyList<Area> tree, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(tree);
+        var now = await source.CurrentCoverageAsync(cancellationToken);
+        (Targeting.TargetingColumns Columns, SnapshotCoverage Coverage)? read = null;
+        using (var image = await source.OpenImageAsync(cancellationToken))
+        {
+            if (image is not null)
+                read = SnapshotImage.TryReadTargeting(image, tree, out _);
+        }
+        if (read is { } found)
+        {
+            // As ReadAsync: a score section written for this image brings its stamp to the section's run.
+            var coverage = found.Coverage;
+            if (await source.ReadScoreSectionAsync(cancellationToken) is { } section &&
+                SnapshotScoreSection.TryApply(section, new RegistrySnapshot(found.Columns.Areas, found.Columns.HouseholdCount, 0) { IsPartial = true },
+                    coverage, columns: false) is { } scored)
+                coverage = scored.Coverage;
+            if (coverage.SameContent(now))
+                return (found.Columns, null);
+        }
+        var snapshot = (await LoadAsync(source, tree, scoring: false, SnapshotProjection.Targeting, cancellationToken)).Snapshot;
+        return Targeting.TargetingColumns.From(snapshot) is { } columns ? (columns, null) : (null, snapshot);
+    }
+
+    /// <summary>
     /// Saves <paramref name="snapshot"/> (with its scoring columns) as the store's image, stamped <paramref name="coverage"/>:
     /// scoring calls this after saving a run, so the next reader finds the image current. A read-only, busy or full
     /// database only skips the save.

@@ -17,6 +17,9 @@ namespace Mosaic.Core.Tabulation;
 /// </summary>
 internal static class SnapshotImage
 {
+    /// <summary>Receives one slice of a column read by <see cref="HashingReader.Visit"/> and the index of its first value.</summary>
+    private delegate void SliceVisitor<T>(ReadOnlySpan<T> values, int at) where T : unmanaged;
+
     /// <summary>Changes whenever the layout below changes: an image of another format is rebuilt, never misread.</summary>
     public const uint Format = 3;
 
@@ -212,6 +215,170 @@ internal static class SnapshotImage
             // Bytes this reader cannot parse: torn, forged or a bug; either way rebuild.
             return null;
         }
+    }
+
+    /// <summary>
+    /// The <see cref="Targeting.TargetingColumns"/> of an image with what it covers, read straight from the stream in
+    /// slices (no column of the image is allocated: the member statuses become a bit set per household as they pass),
+    /// or null when the image is not whole or of another format (as <see cref="TryRead(Stream, IEnumerable{Area}, bool, SnapshotProjection?)"/>),
+    /// or holds codes the compact form cannot (<paramref name="fits"/> false: read it through a projection instead).
+    /// Every byte of the payload is read and checksummed; the scoring section is not read.
+    /// </summary>
+    public static (Targeting.TargetingColumns Columns, SnapshotCoverage Coverage)? TryReadTargeting(Stream image, IEnumerable<Area> tree, out bool fits)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(tree);
+        fits = true;
+        Span<byte> header = stackalloc byte[HeaderLength];
+        if (!Supported || image.Length < HeaderLength || image.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) != HeaderLength ||
+            !header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != Format)
+            return null;
+        var length = BinaryPrimitives.ReadUInt64LittleEndian(header[12..]);
+        var sectionLength = BinaryPrimitives.ReadUInt64LittleEndian(header[28..]);
+        if (length > (ulong)image.Length || sectionLength > (ulong)image.Length || length + sectionLength != (ulong)(image.Length - HeaderLength))
+            return null;
+        var expectedHash = BinaryPrimitives.ReadUInt64LittleEndian(header[20..]);
+        try
+        {
+            using var buffered = new BufferedStream(image, 1 << 16);
+            var reader = new HashingReader(buffered, (long)length);
+            var parsed = ParseTargeting(reader, tree);
+            if (reader.Hash() != expectedHash)
+                return null;
+            if (parsed is null)
+                fits = false;
+            return parsed;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or EndOfStreamException or InvalidOperationException or OverflowException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Parse"/>'s walk over the same columns in the same order, keeping only what targeting needs as
+    /// <see cref="Targeting.TargetingColumns"/>; null (after reading everything) when the image does not fit that form.
+    /// </summary>
+    private static (Targeting.TargetingColumns, SnapshotCoverage)? ParseTargeting(HashingReader r, IEnumerable<Area> tree)
+    {
+        var coverage = new SnapshotCoverage(r.Int64(), r.Int64(), r.Int64(), r.Int64(), r.Strings());
+        var households = r.Int32();
+        var persons = r.Int32();
+        r.Bool();
+        var areas = new SnapshotAreas(tree);
+        foreach (var pcode in r.Strings())
+            areas.Intern(pcode);
+        r.Strings();
+        var fits = areas.Pcodes.Count <= Targeting.TargetingColumns.MaxAreas;
+        // Persons per household, as the person columns pass: one byte each (larger households apart).
+        var size = new byte[households];
+        var large = new Dictionary<int, int>();
+        var last = 0;
+        r.Visit<int>(households + 1, (values, at) =>
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                var h = at + i;
+                if (h == 0)
+                {
+                    if (values[i] != 0)
+                        throw new FormatException("persons do not start at 0");
+                    continue;
+                }
+                var n = values[i] - last;
+                if (n < 0 || values[i] > persons)
+                    throw new FormatException("person starts do not ascend");
+                if (n > byte.MaxValue)
+                    large[h - 1] = n;
+                else
+                    size[h - 1] = (byte)n;
+                last = values[i];
+            }
+        });
+        if (last != persons)
+            throw new FormatException("person starts do not end at the person count");
+        var area = new ushort[households];
+        var count = areas.Pcodes.Count;
+        r.Visit<int>(households, (values, at) =>
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                if ((uint)values[i] >= (uint)count)
+                    throw new FormatException("area index out of range");
+                area[at + i] = (ushort)values[i];
+            }
+        });
+        r.Skip<byte>(households); // Dwelling
+        r.Skip<byte>(households); // RemittanceChange
+        var info = new byte[households];
+        r.Visit<byte>(households, (values, at) => values.CopyTo(info.AsSpan(at)));
+        r.Skip<byte>(households); // Shocks
+        r.Visit<byte>(households, (values, at) =>
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] > Targeting.TargetingColumns.MaxHeadSexCode)
+                    fits = false;
+                else
+                    info[at + i] = Targeting.TargetingColumns.PackInfo(info[at + i], values[i]);
+            }
+        });
+        r.Skip<float>(households); // IncomeBefore
+        r.Skip<float>(households); // IncomeNow
+        r.Skip<float>(households); // RemittanceAmount
+        r.Skip<uint>(households); // HouseholdKey
+        var ids = new Targeting.HouseholdIdRuns.Builder();
+        r.Visit<long>(households, (values, _) =>
+        {
+            foreach (var id in values)
+            {
+                if (!ids.TryAdd(id))
+                    fits = false;
+            }
+        });
+        var welfare = new Targeting.WelfareColumn.Builder(households);
+        r.Visit<double>(households, (values, _) =>
+        {
+            foreach (var w in values)
+                welfare.Add(w);
+        });
+        r.Skip<byte>(persons); // Sex
+        r.Skip<byte>(persons); // Age
+        r.Skip<byte>(persons); // Relation
+        var statuses = new ushort[households];
+        var (household, left) = (0, 0);
+        r.Visit<byte>(persons, (values, _) =>
+        {
+            foreach (var code in values)
+            {
+                while (left == 0)
+                {
+                    left = large.TryGetValue(household, out var n) ? n : size[household];
+                    if (left == 0)
+                        household++;
+                    else
+                        break;
+                }
+                if (code > Targeting.TargetingColumns.MaxStatusCode)
+                    fits = false;
+                else if (code != 0)
+                    statuses[household] |= (ushort)(1 << (code - 1));
+                if (--left == 0)
+                    household++;
+            }
+        });
+        r.Skip<byte>(persons); // MoveReason
+        r.Skip<byte>(persons); // PersonFlags
+        r.Skip<ushort>(persons); // PreviousCountry
+        r.Skip<ushort>(persons); // MoveMonth
+        r.Skip<uint>(persons); // PersonKey
+        foreach (var _ in coverage.OptionalNumbers)
+            r.Skip<float>(households);
+        if (!r.AtEnd)
+            throw new FormatException("bytes after the last column");
+        if (!fits)
+            return null;
+        return (new Targeting.TargetingColumns(areas, households, area, info, statuses, welfare.Build(), ids.Build()), coverage);
     }
 
     private static (RegistrySnapshot, SnapshotCoverage) Parse(HashingReader r, IEnumerable<Area> tree, SnapshotProjection? projection)
@@ -447,6 +614,31 @@ internal static class SnapshotImage
         }
 
         private byte[]? _skip;
+
+        /// <summary>Reads a column of <paramref name="expected"/> values and hashes it, without keeping it.</summary>
+        public void Skip<T>(int expected) where T : unmanaged => Column<T>(expected, keep: false);
+
+        /// <summary>
+        /// Reads a column of <paramref name="expected"/> values in slices of a small buffer, handing each slice and the
+        /// index of its first value to <paramref name="visit"/>: the column is never held whole.
+        /// </summary>
+        public void Visit<T>(int expected, SliceVisitor<T> visit) where T : unmanaged
+        {
+            var count = Int32();
+            var size = Marshal.SizeOf<T>();
+            if (count != expected || count < 0 || (long)count * size > _left)
+                throw new FormatException("column length does not match the row count");
+            _skip ??= new byte[1 << 16];
+            var per = _skip.Length / size;
+            for (var at = 0; at < count;)
+            {
+                var take = Math.Min(per, count - at);
+                var bytes = _skip.AsSpan(0, take * size);
+                Fill(bytes);
+                visit(MemoryMarshal.Cast<byte, T>(bytes), at);
+                at += take;
+            }
+        }
 
         private ReadOnlySpan<byte> Small(int count)
         {

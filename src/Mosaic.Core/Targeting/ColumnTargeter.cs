@@ -13,7 +13,7 @@ namespace Mosaic.Core.Targeting;
 /// the poor line. The list, quotas, coverage and errors are those <see cref="Targeter.Select"/> gives for the same
 /// households.
 /// </summary>
-internal static class ColumnTargeter
+internal static partial class ColumnTargeter
 {
     /// <summary>Selects from the snapshot's households within <paramref name="candidateScope"/>.</summary>
     /// <param name="snapshot">The registry snapshot (with household ids: from a store that streams them).</param>
@@ -211,17 +211,27 @@ internal static class ColumnTargeter
     /// <summary>The quota group of each snapshot area (null for areas without an eligible household), as <see cref="Targeter"/> groups them.</summary>
     private static string?[] QuotaAreas(RegistrySnapshot snapshot, int[] eligible, string[][] chains, string? scope, QuotaMode mode)
     {
-        var result = new string?[chains.Length];
         var present = new bool[chains.Length];
         foreach (var h in eligible)
             present[snapshot.Area[h]] = true;
-        if (mode == QuotaMode.None || eligible.Length == 0)
+        return QuotaAreas(present, eligible.Length == 0 ? -1 : snapshot.Area[eligible[0]], chains, scope, mode);
+    }
+
+    /// <param name="present">Whether each area has an eligible household.</param>
+    /// <param name="firstArea">The area of the first eligible household in rank order (-1: none).</param>
+    /// <param name="chains">Each area's ancestry.</param>
+    /// <param name="scope">The request's area.</param>
+    /// <param name="mode">The quota mode.</param>
+    private static string?[] QuotaAreas(bool[] present, int firstArea, string[][] chains, string? scope, QuotaMode mode)
+    {
+        var result = new string?[chains.Length];
+        if (mode == QuotaMode.None || firstArea < 0)
         {
             for (var a = 0; a < result.Length; a++)
                 result[a] = present[a] ? "*" : null;
             return result;
         }
-        var first = chains[snapshot.Area[eligible[0]]];
+        var first = chains[firstArea];
         int depth;
         if (scope is not null)
         {

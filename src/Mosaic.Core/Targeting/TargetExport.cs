@@ -26,7 +26,7 @@ public static class TargetExport
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(request);
         var targeting = request.Targeting;
-        if (await store.Registry.CountHouseholdsAsync(cancellationToken: cancellationToken) == 0)
+        if (!await store.Registry.HasHouseholdsAsync(cancellationToken))
         {
             throw new RequestRejectedException(
                 $"the registry in {store.Description} holds no households yet: import registrations (mosaic import registrations FILE), " +

@@ -27,8 +27,17 @@ internal static class TargetSelection
         if (store.Registry is IPersistedSnapshotSource persisted && store.Registry is IHouseholdsByIdSource byId &&
             store.Scores is IScoreColumnsSource columns)
         {
-            // Only the columns the selection reads are kept (the image is still checked whole).
-            var snapshot = (await PersistedSnapshots.LoadAsync(persisted, tree, scoring: false, SnapshotProjection.Targeting, cancellationToken)).Snapshot;
+            // A few bytes a household from the image (still checked whole), the stored ranks streamed past them.
+            var (compact, whole) = await PersistedSnapshots.LoadTargetingAsync(persisted, tree, cancellationToken);
+            if (compact is not null)
+            {
+                var (fromColumns, notScored, unplaced) = await ColumnTargeter.SelectAsync(
+                    compact, columns, areas, request, candidateScope, byId.ReadListedHouseholdsAsync, columns.ReadScoresAsync, cancellationToken);
+                if (!unplaced)
+                    return fromColumns ?? throw Unscored(notScored, scoreAgain);
+            }
+            // Codes the compact columns cannot hold, or stored ranks that are not distinct: through the snapshot.
+            var snapshot = whole ?? (await PersistedSnapshots.LoadAsync(persisted, tree, scoring: false, SnapshotProjection.Targeting, cancellationToken)).Snapshot;
             var (list, unscored) = await ColumnTargeter.SelectAsync(
                 snapshot, await columns.ReadRanksAsync(cancellationToken), areas, request, candidateScope, byId.ReadListedHouseholdsAsync, columns.ReadScoresAsync,
                 cancellationToken);

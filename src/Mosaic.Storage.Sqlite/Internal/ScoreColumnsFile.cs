@@ -93,6 +93,155 @@ internal sealed class ScoreColumnsFile : IDisposable
         return classes;
     }
 
+    /// <summary>Values of slices read at a time by the streaming reads (<see cref="VisitRanks"/>, <see cref="PositionsOf"/>, <see cref="CountAreaRanksOf"/>).</summary>
+    private const int Slice = 8192;
+
+    /// <summary>The id, rank and class columns in slices of <see cref="Slice"/> households: never held whole.</summary>
+    public void VisitRanks(ScoreRankSlice visit, CancellationToken cancellationToken)
+    {
+        var ids = new long[Slice];
+        var ranks = new int[Slice];
+        var bytes = new byte[Slice];
+        var classes = new VulnerabilityClass[Slice];
+        for (var at = 0; at < Count; at += Slice)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var take = Math.Min(Slice, Count - at);
+            ReadSlice(ScoreColumnsLayout.Ids, at, ids.AsSpan(0, take));
+            ReadSlice(ScoreColumnsLayout.Ranks, at, ranks.AsSpan(0, take));
+            ReadSlice(ScoreColumnsLayout.Classes, at, bytes.AsSpan(0, take));
+            for (var i = 0; i < take; i++)
+            {
+                var c = (VulnerabilityClass)bytes[i];
+                if (!Enum.IsDefined(c))
+                    throw new StoreException(StoreFailure.Corrupt, $"household at position {at + i} of scoring run {RunId} has an unknown score class: run mosaic score again");
+                classes[i] = c;
+            }
+            visit(ids.AsSpan(0, take), ranks.AsSpan(0, take), classes.AsSpan(0, take));
+        }
+    }
+
+    /// <summary>The positions of <paramref name="sortedIds"/> (ascending, distinct) that the run scored, ascending: the id column streamed once.</summary>
+    public List<int> PositionsOf(IReadOnlyList<long> sortedIds)
+    {
+        var result = new List<int>(sortedIds.Count);
+        var ids = new long[Slice];
+        var w = 0;
+        for (var at = 0; at < Count && w < sortedIds.Count; at += Slice)
+        {
+            var take = Math.Min(Slice, Count - at);
+            ReadSlice(ScoreColumnsLayout.Ids, at, ids.AsSpan(0, take));
+            if (ids[take - 1] < sortedIds[w])
+                continue;
+            for (var i = 0; i < take && w < sortedIds.Count; i++)
+            {
+                while (w < sortedIds.Count && sortedIds[w] < ids[i])
+                    w++;
+                if (w < sortedIds.Count && sortedIds[w] == ids[i])
+                {
+                    result.Add(at + i);
+                    w++;
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="CountAreaRanks"/> for the households at <paramref name="positions"/> (ascending, distinct) without
+    /// holding any whole column: each area's asked households are sorted by rank, and the rank and chain columns,
+    /// streamed in slices, add each household to the counts of the asked ones at or below its rank in each area of
+    /// its chain. The same counts; null when the run stores its area ranks.
+    /// </summary>
+    public int[]? CountAreaRanksOf(IReadOnlyList<int> positions, CancellationToken cancellationToken)
+    {
+        if (Layout.StoresAreaRanks)
+            return null;
+        var n = Count;
+        var stride = Layout.Stride;
+        var chains = Chains();
+        var slotOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var slots = new int[chains.Length][];
+        for (var c = 0; c < chains.Length; c++)
+        {
+            if (chains[c].Length > stride)
+                throw Damaged(RunId);
+            slots[c] = new int[chains[c].Length];
+            for (var k = 0; k < chains[c].Length; k++)
+            {
+                if (!slotOf.TryGetValue(chains[c][k], out var slot))
+                    slotOf[chains[c][k]] = slot = slotOf.Count;
+                slots[c][k] = slot;
+            }
+        }
+        // Each area's asked households: (rank, where its count goes), sorted by rank.
+        var asked = new List<(int Rank, int Entry)>[slotOf.Count];
+        for (var s = 0; s < asked.Length; s++)
+            asked[s] = [];
+        for (var w = 0; w < positions.Count; w++)
+        {
+            var p = positions[w];
+            var rank = One<int>(ScoreColumnsLayout.Ranks, Checked(p));
+            var chain = One<int>(ScoreColumnsLayout.Chains, p);
+            if ((uint)chain >= (uint)chains.Length)
+                throw Damaged(RunId);
+            for (var k = 0; k < slots[chain].Length; k++)
+                asked[slots[chain][k]].Add((rank, w * stride + k));
+        }
+        var askedRanks = new int[asked.Length][];
+        var counts = new int[asked.Length][];
+        for (var s = 0; s < asked.Length; s++)
+        {
+            asked[s].Sort((x, y) => x.Rank.CompareTo(y.Rank));
+            askedRanks[s] = [.. asked[s].Select(a => a.Rank)];
+            counts[s] = new int[askedRanks[s].Length + 1];
+        }
+        // The stored ranks must be a permutation of 1..n (one bit per rank).
+        var seen = new ulong[(n + 63) / 64];
+        var ranks = new int[Slice];
+        var chainOf = new int[Slice];
+        for (var at = 0; at < n; at += Slice)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var take = Math.Min(Slice, n - at);
+            ReadSlice(ScoreColumnsLayout.Ranks, at, ranks.AsSpan(0, take));
+            ReadSlice(ScoreColumnsLayout.Chains, at, chainOf.AsSpan(0, take));
+            for (var i = 0; i < take; i++)
+            {
+                var r = ranks[i] - 1;
+                if ((uint)r >= (uint)n || (seen[r >> 6] & (1UL << r)) != 0 || (uint)chainOf[i] >= (uint)chains.Length)
+                    throw Damaged(RunId);
+                seen[r >> 6] |= 1UL << r;
+                foreach (var s in slots[chainOf[i]])
+                {
+                    var list = askedRanks[s];
+                    if (list.Length == 0 || list[^1] < ranks[i])
+                        continue;
+                    // The first asked household at or below this rank, and so every one after it, counts this one.
+                    var j = Array.BinarySearch(list, ranks[i]);
+                    counts[s][j < 0 ? ~j : j]++;
+                }
+            }
+        }
+        var result = new int[positions.Count * stride];
+        for (var s = 0; s < asked.Length; s++)
+        {
+            var sum = 0;
+            for (var j = 0; j < asked[s].Count; j++)
+            {
+                sum += counts[s][j];
+                result[asked[s][j].Entry] = sum;
+            }
+        }
+        return result;
+    }
+
+    private void ReadSlice<T>(int section, int at, Span<T> into) where T : unmanaged =>
+        Read(Layout.Starts[section] + (long)at * Marshal.SizeOf<T>(), MemoryMarshal.AsBytes(into));
+
+    /// <summary>The id of the household at <paramref name="index"/> (read through the section's window).</summary>
+    public long Id(int index) => One<long>(ScoreColumnsLayout.Ids, Checked(index));
+
     /// <summary>The overall score of the household at <paramref name="index"/> (read through the section's window).</summary>
     public double Overall(int index) => One<double>(ScoreColumnsLayout.Overall, Checked(index));
 
