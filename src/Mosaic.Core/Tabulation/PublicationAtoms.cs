@@ -20,6 +20,9 @@ internal static class PublicationAtoms
     /// <summary>The joint variable of the indicators' bits and the variables their filters read.</summary>
     private const string Membership = "membership";
 
+    /// <summary>An atom in a member's area whose category of one of its dimensions is none of the table's.</summary>
+    private const int OutsideCategories = -2;
+
     /// <summary>The part of a variable's tuple that is an indicator's bit (not a dimension).</summary>
     private const int Bit = -2;
 
@@ -169,6 +172,7 @@ internal static class PublicationAtoms
             }
         }
         var atoms = (int)count;
+
         var units = new long[atoms];
         for (var row = 0; row < rows; row++)
         {
@@ -195,10 +199,28 @@ internal static class PublicationAtoms
                 value[v] = rest % tuples[v].Count;
                 rest /= tuples[v].Count;
             }
+            var impossible = false;
             for (var m = 0; m < members.Count; m++)
-                atomCell[m][atom] = bit[m] >= 0 && tuples[membership][value[membership]][bit[m]] == 0
+            {
+                var cell = bit[m] >= 0 && tuples[membership][value[membership]][bit[m]] == 0
                     ? -1
                     : Cell(members[m], place[m], areaVariable, scope[m], tuples, value);
+                // In the member's population (and area) but in none of its categories: with one indicator that is only
+                // a unit outside the table; with several, no unit can be there (a child under 5 of a sex the children's
+                // table does not have, combined from an adult's sex): the table's total counts every unit of its
+                // population, so the intruder knows the atom is empty, and it is in no equation of any table.
+                if (cell == OutsideCategories)
+                {
+                    impossible |= linked;
+                    cell = -1;
+                }
+                atomCell[m][atom] = cell;
+            }
+            if (impossible)
+            {
+                for (var m = 0; m < members.Count; m++)
+                    atomCell[m][atom] = -1;
+            }
         }
         var k = members.Max(m => m.Rule.MinimumContributors);
         // Every member's cells depend on the joint variable (its indicator's bit): a group it defines there (persons of
@@ -275,7 +297,7 @@ internal static class PublicationAtoms
         if (d == Bit)
             return member.IndicatorPopulation[row] ? 1 : 0;
         if (d < 0)
-            return member.Population[row] ? 1 : 0;
+            return member.InArea is { } inArea ? (inArea[row] ? 1 : 0) : 1;
         var column = member.Columns[d];
         return member.Maps[d][column.CodeAt(column.Level == FieldLevel.Household ? household : row)];
     }
@@ -291,7 +313,7 @@ internal static class PublicationAtoms
             var (v, position) = place[d];
             var coord = tuples[v][value[v]][position];
             if (coord < 0)
-                return -1;
+                return OutsideCategories;
             index += coord * table.Strides[d];
         }
         return index;

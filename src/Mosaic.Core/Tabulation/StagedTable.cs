@@ -30,6 +30,9 @@ internal sealed record StagedTable(
     /// </summary>
     public Bitmap IndicatorPopulation { get; init; } = null!;
 
+    /// <summary>Units in the table's area whatever the indicator's filter (null: the table is not restricted to an area).</summary>
+    public Bitmap? InArea { get; init; }
+
     /// <summary>The indicators of the tables it was protected with, this one's included (for messages: "population, returnees").</summary>
     public string LinkedIndicators { get; set; } = "";
 

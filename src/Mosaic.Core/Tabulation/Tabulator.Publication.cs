@@ -56,7 +56,8 @@ public sealed partial class Tabulator
             var weighted = members[0].Indicator.Weight is not null;
             try
             {
-                LinkedProtection.Run([.. members.Select((s, j) => new PublicationMember(s.Protection, atomCell[j]))], atoms, weighted ? [] : derived, k);
+                var pm = members.Select((s, j) => new PublicationMember(s.Protection, atomCell[j])).ToList();
+                LinkedProtection.Run(pm, atoms, weighted ? [] : derived, k);
             }
             catch (InvalidOperationException ex) when (fixedTables.Count > 0)
             {
