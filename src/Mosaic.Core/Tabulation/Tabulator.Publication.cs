@@ -11,14 +11,15 @@ public sealed partial class Tabulator
     /// indicators of one unit, whatever the indicator (e.g. <c>population</c>, <c>returnees</c> and
     /// <c>children_under_5</c>), and the tables of any other indicator with those of the same indicator: an intruder
     /// who combines all of their published cells, knowing they add up, counts are never negative and each indicator's
-    /// definition, narrows no suppressed cell below its protection level. Perturbed tables are protected on their own. Results are in the order of the requests.
+    /// definition, narrows no suppressed cell below its protection level. Perturbed tables are protected on their own.
+    /// Results are in the order of the requests.
     /// </summary>
     /// <param name="requests">The tables of this publication.</param>
     /// <param name="earlier">
     /// Tables published earlier from the same registry (<see cref="PublicationHistory"/>): each one linked with some
-    /// request (the same indicator, or a count of the same unit) is tabulated again and, when the registry has not changed under it (every cell it published has
-    /// the same value now), linked with the new tables with its published pattern fixed; the new tables are suppressed
-    /// further where needed, never the earlier ones.
+    /// request (the same indicator, or a count of the same unit) is tabulated again and, when the registry has not
+    /// changed under it (every cell it published has the same value now), linked with the new tables with its
+    /// published pattern fixed; the new tables are suppressed further where needed, never the earlier ones.
     /// </param>
     public IReadOnlyList<TabulationResult> TabulatePublication(IReadOnlyList<TabulationRequest> requests, IReadOnlyList<LoggedTable>? earlier = null)
     {
@@ -56,8 +57,7 @@ public sealed partial class Tabulator
             var weighted = members[0].Indicator.Weight is not null;
             try
             {
-                var pm = members.Select((s, j) => new PublicationMember(s.Protection, atomCell[j])).ToList();
-                LinkedProtection.Run(pm, atoms, weighted ? [] : derived, k);
+                LinkedProtection.Run([.. members.Select((s, j) => new PublicationMember(s.Protection, atomCell[j]))], atoms, weighted ? [] : derived, k);
             }
             catch (InvalidOperationException ex) when (fixedTables.Count > 0)
             {
