@@ -40,14 +40,14 @@ internal static class PublicationLogOption
 
     /// <summary>What the log did for a table, for its summary line ("" when it did nothing).</summary>
     public static string Describe(TabulationResult result) =>
-        result.EarlierTables > 0 ? $", protected against {result.EarlierTables} table(s) of {result.Indicator.Id} published earlier" : "";
+        result.EarlierTables > 0 ? $", protected against {result.EarlierTables} table(s) of {result.LinkedIndicators} published earlier" : "";
 
     /// <summary>Says on stderr which logged tables could not be linked, and why.</summary>
     public static void Warn(CliConsole console, IEnumerable<TabulationResult> results)
     {
-        foreach (var result in results.Where(r => r.EarlierTablesChanged > 0).DistinctBy(r => r.Indicator.Id))
+        foreach (var result in results.Where(r => r.EarlierTablesChanged > 0).DistinctBy(r => r.LinkedIndicators))
         {
-            console.Error.WriteLine($"note: {result.EarlierTablesChanged} logged table(s) of {result.Indicator.Id} not linked: the registry changed " +
+            console.Error.WriteLine($"note: {result.EarlierTablesChanged} logged table(s) of {result.LinkedIndicators} not linked: the registry changed " +
                                     "since they were published (their cells are no longer today's), so the new tables are not protected against them");
         }
     }

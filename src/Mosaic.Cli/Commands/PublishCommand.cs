@@ -156,7 +156,7 @@ internal sealed class PublishCommand : MosaicCommand
         for (var i = 0; i < results.Count; i++)
         {
             var r = results[i];
-            var linked = r.LinkedTables > 0 ? $", protected with {r.LinkedTables} other table(s) of {r.Indicator.Id}" : "";
+            var linked = r.LinkedTables > 0 ? $", protected with {r.LinkedTables} other table(s) of {r.LinkedIndicators}" : "";
             console.Info($"{files[i]}: {r.Cells.Count} cells; {r.InformationLoss.Describe(r.Rule.ContributorUnit)}{linked}{PublicationLogOption.Describe(r)}");
         }
         return ExitCodes.Success;

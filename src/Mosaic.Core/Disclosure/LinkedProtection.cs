@@ -41,11 +41,17 @@ internal static class LinkedProtection
             var (narrow, _) = JointAudit.Run(active, atoms, derived, k, passed, already: earlier);
             if (narrow.Count == 0)
             {
-                // The joint programme holds every table's own equations, so each table passes its own audit too; this
-                // records that audit for the table's metadata.
+                // The joint programme holds every table's own equations, so each table passes its own audit in the
+                // layers they share; a table's own audit can still suppress more in a layer the others do not have
+                // (e.g. households of a person table linked with one without the household rule): then the shared
+                // figures are aligned and the set audited again.
+                var before = active.Sum(Suppressed);
                 foreach (var member in active)
                     member.Protection.AuditUntilSafe();
-                return rounds;
+                if (active.Sum(Suppressed) == before)
+                    return rounds;
+                rounds++;
+                continue;
             }
             rounds++;
             var failing = narrow.Where(f => f.Member >= 0).Select(f => (f.Member, f.Cell)).Distinct().ToList();
@@ -88,6 +94,8 @@ internal static class LinkedProtection
             }
         }
     }
+
+    private static int Suppressed(PublicationMember member) => member.Protection.Status.Count(s => s != CellStatus.Published);
 
     /// <summary>
     /// The width of every range the members published earlier (frozen) already narrow below its level on their own,

@@ -1,3 +1,5 @@
+using Mosaic.Core.Indicators.Expressions;
+
 namespace Mosaic.Core.Tabulation;
 
 /// <summary>
@@ -6,17 +8,40 @@ namespace Mosaic.Core.Tabulation;
 /// <c>age</c>; any other dimension is its own variable); a variable's values are the combinations of its tables'
 /// categories that occur in the registry (e.g. adm4 A with village A-1, or age 0-14 with age 5-9), and the atoms are
 /// every combination of one value of each variable, occurring or not, since the intruder does not know which are empty.
-/// Every cell of every table is the sum of the atoms below it.
+/// Tables of several indicators add one more variable, <c>membership</c>: which of their populations the unit is in,
+/// joined with every variable their filters read, its values again only the combinations that occur (the definitions
+/// are public). Every cell of every table is the sum of the atoms below it.
 /// </summary>
 internal static class PublicationAtoms
 {
     /// <summary>Most atoms a publication may have before it is refused as too large to audit together.</summary>
     public const int MaximumAtoms = 400_000;
 
+    /// <summary>The joint variable of the indicators' bits and the variables their filters read.</summary>
+    private const string Membership = "membership";
+
+    /// <summary>An atom in a member's area whose category of one of its dimensions is none of the table's.</summary>
+    private const int OutsideCategories = -2;
+
+    /// <summary>The part of a variable's tuple that is an indicator's bit (not a dimension).</summary>
+    private const int Bit = -2;
+
+    /// <summary>The fields an expression reads.</summary>
+    private static IEnumerable<string> FieldsOf(Expr expr) => expr switch
+    {
+        FieldRef f => [f.Name],
+        UnaryExpr u => FieldsOf(u.Operand),
+        BinaryExpr b => FieldsOf(b.Left).Concat(FieldsOf(b.Right)),
+        InExpr i => FieldsOf(i.Value).Concat(i.Items.SelectMany(FieldsOf)),
+        IsNullExpr n => FieldsOf(n.Value),
+        CallExpr c => FieldsOf(c.Argument),
+        _ => [],
+    };
+
     private static string VariableOf(string dimension) => dimension switch
     {
         "adm1" or "adm2" or "adm3" or "adm4" or "adm5" or "village" or "area" => "area",
-        "age_group" => "age",
+        "age_group" or "age" => "age",
         "mig_status" => "migratory_status",
         _ => dimension,
     };
@@ -35,6 +60,26 @@ internal static class PublicationAtoms
         foreach (var m in members.Skip(1))
             union = union.Or(m.Population);
 
+        // Tables of several indicators (counts of one unit): which of their populations a unit is in is part of its
+        // atom, one bit per indicator, so that a cell of indicator X sums only atoms inside X's population. The
+        // definitions are public, so the intruder knows which combinations cannot occur (a returnee outside the
+        // population, a child under 5 aged 5-9): the bits and every variable a filter reads (migratory status, age,
+        // …) are one joint variable whose values are the combinations that occur in the registry, and combinations
+        // that do not occur are no atoms. That can only tell the intruder more than the definitions do (a
+        // combination that could occur but does not is also known empty), so the protection errs on the safe side.
+        var indicators = members.Select(m => m.Indicator.Id).Distinct(StringComparer.Ordinal).ToList();
+        var linked = indicators.Count > 1;
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        if (linked)
+        {
+            foreach (var m in members.DistinctBy(m => m.Indicator.Id))
+            {
+                if (m.Indicator.Filter is { } filter)
+                    read.UnionWith(FieldsOf(ExpressionParser.Parse(filter)).Select(VariableOf));
+            }
+        }
+        string Joint(string variable) => linked && read.Contains(variable) ? Membership : variable;
+
         // Variables and, per member and dimension, where its category sits in the variable's tuple.
         var names = new List<string>();
         var parts = new List<List<(int Member, int Dimension)>>();
@@ -52,21 +97,41 @@ internal static class PublicationAtoms
         {
             for (var d = 0; d < members[m].Columns.Count; d++)
             {
-                var v = VariableIndex(VariableOf(members[m].Request.By[d]));
+                var v = VariableIndex(Joint(VariableOf(members[m].Request.By[d])));
                 place[m][d] = (v, parts[v].Count);
                 parts[v].Add((m, d));
             }
         }
         // A table restricted to an area: whether a unit is inside is part of its area.
+        var areaVariable = -1;
         var scope = new int[members.Count];
         for (var m = 0; m < members.Count; m++)
         {
             scope[m] = -1;
             if (members[m].Request.AreaPcode is null)
                 continue;
-            var v = VariableIndex("area");
+            var v = areaVariable = VariableIndex(Joint("area"));
             scope[m] = parts[v].Count;
             parts[v].Add((m, -1));
+        }
+        // Per member, where its indicator's bit sits in the joint variable (-1: one indicator, no bits).
+        var membership = -1;
+        var bit = new int[members.Count];
+        Array.Fill(bit, -1);
+        if (linked)
+        {
+            membership = VariableIndex(Membership);
+            foreach (var id in indicators)
+            {
+                var first = members.Select((m, i) => (m, i)).First(x => string.Equals(x.m.Indicator.Id, id, StringComparison.Ordinal)).i;
+                var position = parts[membership].Count;
+                parts[membership].Add((first, Bit));
+                for (var m = 0; m < members.Count; m++)
+                {
+                    if (string.Equals(members[m].Indicator.Id, id, StringComparison.Ordinal))
+                        bit[m] = position;
+                }
+            }
         }
 
         var household = unit == FieldLevel.Person ? HouseholdOfPerson(snapshot) : null;
@@ -107,6 +172,7 @@ internal static class PublicationAtoms
             }
         }
         var atoms = (int)count;
+
         var units = new long[atoms];
         for (var row = 0; row < rows; row++)
         {
@@ -133,11 +199,36 @@ internal static class PublicationAtoms
                 value[v] = rest % tuples[v].Count;
                 rest /= tuples[v].Count;
             }
+            var impossible = false;
             for (var m = 0; m < members.Count; m++)
-                atomCell[m][atom] = Cell(members[m], place[m], names.IndexOf("area"), scope[m], tuples, value);
+            {
+                var cell = bit[m] >= 0 && tuples[membership][value[membership]][bit[m]] == 0
+                    ? -1
+                    : Cell(members[m], place[m], areaVariable, scope[m], tuples, value);
+                // In the member's population (and area) but in none of its categories: with one indicator that is only
+                // a unit outside the table; with several, no unit can be there (a child under 5 of a sex the children's
+                // table does not have, combined from an adult's sex): the table's total counts every unit of its
+                // population, so the intruder knows the atom is empty, and it is in no equation of any table.
+                if (cell == OutsideCategories)
+                {
+                    impossible |= linked;
+                    cell = -1;
+                }
+                atomCell[m][atom] = cell;
+            }
+            if (impossible)
+            {
+                for (var m = 0; m < members.Count; m++)
+                    atomCell[m][atom] = -1;
+            }
         }
         var k = members.Max(m => m.Rule.MinimumContributors);
-        var variablesOf = members.Select((m, i) => place[i].Select(p => p.Variable).Concat(scope[i] >= 0 ? [names.IndexOf("area")] : []).ToHashSet()).ToList();
+        // Every member's cells depend on the joint variable (its indicator's bit): a group it defines there (persons of
+        // the population but not aged 16 or more, of one village) is checked as one of its own cells.
+        var variablesOf = members.Select((m, i) => place[i].Select(p => p.Variable)
+            .Concat(scope[i] >= 0 ? [areaVariable] : [])
+            .Concat(membership >= 0 ? [membership] : [])
+            .ToHashSet()).ToList();
         return (atoms, atomCell, SmallDerived([.. tuples.Select(t => t.Count)], units, variablesOf, k));
     }
 
@@ -197,11 +288,16 @@ internal static class PublicationAtoms
         }
     }
 
-    /// <summary>The unit's category (position in the member's table, -1 if not in it), or for d = -1 whether it is in the member's area.</summary>
+    /// <summary>
+    /// The unit's category (position in the member's table, -1 if not in it); for d = -1 whether it is in the member's
+    /// area; for d = <see cref="Bit"/> whether it is in the member's indicator's population.
+    /// </summary>
     private static int Element(StagedTable member, int d, int row, int household)
     {
+        if (d == Bit)
+            return member.IndicatorPopulation[row] ? 1 : 0;
         if (d < 0)
-            return member.Population[row] ? 1 : 0;
+            return member.InArea is { } inArea ? (inArea[row] ? 1 : 0) : 1;
         var column = member.Columns[d];
         return member.Maps[d][column.CodeAt(column.Level == FieldLevel.Household ? household : row)];
     }
@@ -217,7 +313,7 @@ internal static class PublicationAtoms
             var (v, position) = place[d];
             var coord = tuples[v][value[v]][position];
             if (coord < 0)
-                return -1;
+                return OutsideCategories;
             index += coord * table.Strides[d];
         }
         return index;

@@ -24,6 +24,18 @@ internal sealed record StagedTable(
 
     public FieldLevel Unit { get; init; }
 
+    /// <summary>
+    /// Units in the indicator's population (its filter alone, without the table's area): which indicators' populations
+    /// a unit belongs to is part of a publication's atoms when it links tables of several count indicators.
+    /// </summary>
+    public Bitmap IndicatorPopulation { get; init; } = null!;
+
+    /// <summary>Units in the table's area whatever the indicator's filter (null: the table is not restricted to an area).</summary>
+    public Bitmap? InArea { get; init; }
+
+    /// <summary>The indicators of the tables it was protected with, this one's included (for messages: "population, returnees").</summary>
+    public string LinkedIndicators { get; set; } = "";
+
     /// <summary>Other tables of the publication it was protected with (0 = protected alone).</summary>
     public int LinkedTables { get; set; }
 

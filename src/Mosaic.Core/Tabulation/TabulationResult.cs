@@ -71,6 +71,12 @@ public sealed record TabulationResult
     /// <summary>Other tables of the same publication this table was protected with as one set (0 = protected alone).</summary>
     public int LinkedTables { get; init; }
 
+    /// <summary>
+    /// The indicators of the tables this one was protected with, its own included, comma-separated (e.g.
+    /// <c>population, returnees</c>: count indicators of one unit are linked); its own id when protected alone.
+    /// </summary>
+    public string LinkedIndicators { get; init; } = "";
+
     /// <summary>Tables published earlier from the same database (its publication log) this table was protected against.</summary>
     public int EarlierTables { get; init; }
 

@@ -128,6 +128,7 @@ public sealed partial class Tabulator
             Optimal = outcome.Optimal,
             AgeBands = request.AgeBands,
             LinkedTables = staged.LinkedTables,
+            LinkedIndicators = staged.LinkedIndicators.Length > 0 ? staged.LinkedIndicators : staged.Indicator.Id,
             EarlierTables = staged.EarlierTables,
             EarlierTablesChanged = staged.EarlierTablesChanged,
             LinkedCells = protection.LinkedCells,

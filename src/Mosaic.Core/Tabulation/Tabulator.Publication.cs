@@ -1,4 +1,5 @@
 using Mosaic.Core.Disclosure;
+using Mosaic.Core.Indicators;
 
 namespace Mosaic.Core.Tabulation;
 
@@ -6,17 +7,19 @@ namespace Mosaic.Core.Tabulation;
 public sealed partial class Tabulator
 {
     /// <summary>
-    /// Tabulates every request and protects the tables of one indicator together (<see cref="LinkedProtection"/>):
-    /// an intruder who combines all of their published cells, knowing they add up and counts are never negative,
-    /// narrows no suppressed cell below its protection level. Tables of different indicators, and perturbed tables,
-    /// are protected on their own. Results are in the order of the requests.
+    /// Tabulates every request and protects together (<see cref="LinkedProtection"/>) the tables of unweighted count
+    /// indicators of one unit, whatever the indicator (e.g. <c>population</c>, <c>returnees</c> and
+    /// <c>children_under_5</c>), and the tables of any other indicator with those of the same indicator: an intruder
+    /// who combines all of their published cells, knowing they add up, counts are never negative and each indicator's
+    /// definition, narrows no suppressed cell below its protection level. Perturbed tables are protected on their own.
+    /// Results are in the order of the requests.
     /// </summary>
     /// <param name="requests">The tables of this publication.</param>
     /// <param name="earlier">
-    /// Tables published earlier from the same registry (<see cref="PublicationHistory"/>): each one of an indicator among
-    /// the requests is tabulated again and, when the registry has not changed under it (every cell it published has
-    /// the same value now), linked with the new tables with its published pattern fixed; the new tables are suppressed
-    /// further where needed, never the earlier ones.
+    /// Tables published earlier from the same registry (<see cref="PublicationHistory"/>): each one linked with some
+    /// request (the same indicator, or a count of the same unit) is tabulated again and, when the registry has not
+    /// changed under it (every cell it published has the same value now), linked with the new tables with its
+    /// published pattern fixed; the new tables are suppressed further where needed, never the earlier ones.
     /// </param>
     public IReadOnlyList<TabulationResult> TabulatePublication(IReadOnlyList<TabulationRequest> requests, IReadOnlyList<LoggedTable>? earlier = null)
     {
@@ -33,7 +36,7 @@ public sealed partial class Tabulator
                 throw new TabulationException($"table {i + 1} ({requests[i].IndicatorId} by {string.Join(",", requests[i].By)}): {ex.Message}", ex);
             }
         }
-        var groups = staged.Where(s => s is not null && s.Protection.IsActive).GroupBy(s => s!.Indicator.Id, StringComparer.Ordinal);
+        var groups = staged.Where(s => s is not null && s.Protection.IsActive).GroupBy(s => LinkKey(s!.Indicator), StringComparer.Ordinal);
         foreach (var group in groups)
         {
             var members = group.Select(s => s!).ToList();
@@ -44,6 +47,9 @@ public sealed partial class Tabulator
                 s.EarlierTablesChanged = changed;
             }
             members.AddRange(fixedTables);
+            var indicators = string.Join(", ", members.Select(m => m.Indicator.Id).Distinct(StringComparer.Ordinal));
+            foreach (var s in group)
+                s!.LinkedIndicators = indicators;
             if (members.Count < 2)
                 continue;
             var (atoms, atomCell, derived) = PublicationAtoms.Build(snapshot, members);
@@ -56,7 +62,7 @@ public sealed partial class Tabulator
             catch (InvalidOperationException ex) when (fixedTables.Count > 0)
             {
                 throw new TabulationException(
-                    $"{group.Key}: the {fixedTables.Count} table(s) published earlier from this database (publication log) already narrow a cell " +
+                    $"{indicators}: the {fixedTables.Count} table(s) published earlier from this database (publication log) already narrow a cell " +
                     $"of the new table(s) below {k}, and suppressing more in the new tables cannot widen it ({ex.Message}): publish the new " +
                     "table(s) at a level or grouping the earlier tables do not determine", ex);
             }
@@ -68,12 +74,25 @@ public sealed partial class Tabulator
         return results!;
     }
 
-    /// <summary>The logged tables of one indicator, tabulated again with their published pattern fixed; and how many are not linked because the registry changed under them.</summary>
-    private (List<StagedTable> Fixed, int Changed) Earlier(string indicator, IReadOnlyList<LoggedTable> earlier)
+    /// <summary>
+    /// Which tables are linked: unweighted counts of one unit (persons or households) whatever the indicator, since
+    /// their populations overlap (returnees are persons of the population, children under 5 its persons aged 0-4) and
+    /// an intruder can subtract one from another; every other indicator (shares, sums, means, weighted counts) only
+    /// with tables of itself.
+    /// </summary>
+    private static string LinkKey(IndicatorDefinition indicator) =>
+        indicator.Measure.Kind == MeasureKind.Count && indicator.Weight is null
+            ? $"count of {indicator.Unit}"
+            : $"indicator {indicator.Id}";
+
+    /// <summary>The logged tables linked with the group <paramref name="key"/> (<see cref="LinkKey"/>), tabulated again with their published pattern fixed; and how many are not linked because the registry changed under them.</summary>
+    private (List<StagedTable> Fixed, int Changed) Earlier(string key, IReadOnlyList<LoggedTable> earlier)
     {
         var result = new List<StagedTable>();
         var changed = 0;
-        foreach (var logged in earlier.Where(e => string.Equals(e.Indicator, indicator, StringComparison.Ordinal)))
+        // A logged table whose indicator this catalogue does not hold (a catalogue of one's own, not given now) cannot
+        // be tabulated again: it is not linked (see the user guide's Limits).
+        foreach (var logged in earlier.Where(e => catalogue.Find(e.Indicator) is { } d && string.Equals(LinkKey(d), key, StringComparison.Ordinal)))
         {
             StagedTable? table;
             TabulationResult? alone;

@@ -76,7 +76,7 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
         }
         var dims = columns.Select((c, d) => new CompiledDimension(c, strides[d])).ToList();
 
-        var population = Population(indicator, request, eval, unit);
+        var population = Population(indicator, request, eval, unit, out var indicatorPopulation, out var inArea);
         if (request.Method == DisclosureMethod.Perturbation)
         {
             perturbed = TabulatePerturbed(indicator, request, fields, eval, unit, columns, dims, (int)size, population);
@@ -100,16 +100,19 @@ public sealed partial class Tabulator(RegistrySnapshot snapshot, IndicatorCatalo
         Func<int[][], LinkedTable, long[]>? households = unit == FieldLevel.Person && request.MinimumHouseholds > 1 && request.MinimumCellSize > 1
             ? (maps, table) => HouseholdCounts.Count(snapshot, dims, population, maps, table)
             : null;
-        return Stage(indicator, request, fields, columns, strides, sums, households) with { Population = population, Unit = unit };
+        return Stage(indicator, request, fields, columns, strides, sums, households) with { Population = population, Unit = unit, IndicatorPopulation = indicatorPopulation, InArea = inArea };
     }
 
-    private Bitmap Population(IndicatorDefinition indicator, TabulationRequest request, ExpressionEvaluator eval, FieldLevel unit)
+    private Bitmap Population(IndicatorDefinition indicator, TabulationRequest request, ExpressionEvaluator eval, FieldLevel unit, out Bitmap indicatorPopulation, out Bitmap? inArea)
     {
         var population = indicator.Filter is { } f ? Cached(eval, unit, f) : Bitmap.All(unit == FieldLevel.Person ? snapshot.PersonCount : snapshot.HouseholdCount);
+        indicatorPopulation = population;
+        inArea = null;
         if (request.AreaPcode is not { } area)
             return population;
         var households = snapshot.HouseholdsWithin(area);
-        return population.And(unit == FieldLevel.Person ? eval.Broadcast(households) : households);
+        inArea = unit == FieldLevel.Person ? eval.Broadcast(households) : households;
+        return population.And(inArea);
     }
 
     private Bitmap Cached(ExpressionEvaluator eval, FieldLevel unit, string text)

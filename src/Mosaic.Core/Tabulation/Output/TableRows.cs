@@ -88,7 +88,7 @@ internal sealed class TableRows(TabulationResult result)
 
     /// <summary>How the table was protected with the other tables of its publication (for metadata and the table footer).</summary>
     public static string PublicationText(TabulationResult result) =>
-        $"protected as one set with {result.LinkedTables} other table(s) of {result.Indicator.Id} in the same publication: " +
+        $"protected as one set with {result.LinkedTables} other table(s) of {result.LinkedIndicators} in the same publication: " +
         "combining their published cells narrows no suppressed cell, and no group of fewer than " +
         $"{result.Rule.MinimumContributors} {result.Rule.ContributorUnit}s, below {result.Rule.MinimumContributors}";
 
