@@ -191,7 +191,7 @@ internal sealed class TabulateCommand : MosaicCommand
         if (output is null)
         {
             // --json always prints JSON: without --out, the table itself in its JSON form.
-            Render(result, console.Json ? "json" : format, console.Out, CommonOptions.CsvOptions(parse.GetValue(_rawCsv)));
+            console.WriteResult(o => Render(result, console.Json ? "json" : format, o, CommonOptions.CsvOptions(parse.GetValue(_rawCsv))));
             return ExitCodes.Success;
         }
         using (var file = output.OpenWrite())

@@ -8,7 +8,7 @@ namespace Mosaic.Core.Indicators;
 /// A versioned set of indicator definitions. Mosaic ships one (<see cref="Shipped"/>, embedded JSON); a user can
 /// load their own file in the same format, optionally on top of the shipped one.
 /// </summary>
-public sealed partial class IndicatorCatalogue
+public sealed class IndicatorCatalogue
 {
     private static readonly Lazy<IndicatorCatalogue> s_shipped = new(LoadShipped);
 
@@ -21,12 +21,10 @@ public sealed partial class IndicatorCatalogue
         _byId = indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
     }
 
-    /// <summary>How catalogue files are read and written: snake_case names and enum values, comments and trailing
-    /// commas allowed, nulls left out. The types' contracts are generated at build time (<see cref="CatalogueJson"/>):
-    /// reading the shipped catalogue by reflection cost every command that counts ~50 ms at start.</summary>
+    /// <summary>How catalogue files are written (<see cref="ToJson"/>): snake_case names and enum values, nulls left out;
+    /// <see cref="Parse"/> reads the same format (<see cref="CatalogueReader"/>), comments and trailing commas allowed.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {
-        TypeInfoResolver = CatalogueJson.Default,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         WriteIndented = true,
@@ -55,16 +53,17 @@ public sealed partial class IndicatorCatalogue
     /// <summary>Parses a catalogue document and checks every definition (ids unique, expressions parse, measure complete).</summary>
     public static IndicatorCatalogue Parse(string json, string source)
     {
-        CatalogueDocument? doc;
+        ArgumentNullException.ThrowIfNull(json);
+        (int Version, List<IndicatorDefinition>? Indicators) doc;
         try
         {
-            doc = JsonSerializer.Deserialize<CatalogueDocument>(json, JsonOptions);
+            doc = CatalogueReader.Read(json);
         }
         catch (JsonException ex)
         {
             throw new IndicatorCatalogueException($"{source}: not a valid indicator catalogue: {ex.Message}", ex);
         }
-        if (doc?.Indicators is not { } list)
+        if (doc.Indicators is not { } list)
             throw new IndicatorCatalogueException($"{source}: no 'indicators' array");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var d in list)
@@ -73,7 +72,7 @@ public sealed partial class IndicatorCatalogue
                 throw new IndicatorCatalogueException($"{source}: indicator '{d.Id}' is defined twice");
             Validate(d, source);
         }
-        return new IndicatorCatalogue(doc.CatalogueVersion, list);
+        return new IndicatorCatalogue(doc.Version, list);
     }
 
     /// <summary>This catalogue with <paramref name="other"/>'s definitions added or replacing same-id ones.</summary>
@@ -117,11 +116,4 @@ public sealed partial class IndicatorCatalogue
 
     /// <summary>Serialises one definition as it appears in a catalogue file.</summary>
     public static string ToJson(IndicatorDefinition d) => JsonSerializer.Serialize(d, JsonOptions);
-
-    private sealed record CatalogueDocument(int CatalogueVersion, List<IndicatorDefinition>? Indicators);
-
-    /// <summary>The build-time contracts of the catalogue's types; <see cref="JsonOptions"/> sets names, enums and the rest.</summary>
-    [JsonSerializable(typeof(CatalogueDocument))]
-    [JsonSerializable(typeof(IndicatorDefinition))]
-    private sealed partial class CatalogueJson : JsonSerializerContext;
 }

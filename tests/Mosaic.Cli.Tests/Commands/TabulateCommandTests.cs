@@ -38,6 +38,25 @@ public sealed class TabulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Tabulate_ToTheProcessStdout_PrintsTheWholeTableInOrder_AsWithARedirectedWriter()
+    {
+        // The real console gets the table through one buffer flushed at the end (not a write per row): a child
+        // process's piped stdout must still hold every line, in order, and the prompt's text after it.
+        string[] args = ["tabulate", "--db", _db, "--indicator", "population", "--by", "adm4,migratory_status,sex,age_group", "--format", "csv"];
+        var (exit, expected, _) = Run(args);
+        Assert.Equal(0, exit);
+
+        using var child = MosaicProcess.Start(args);
+        var stdout = child.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = child.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await child.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(child.ExitCode == 0, await stderr);
+        Assert.True(expected.Split('\n').Length > 100, "the table is long enough to span many writes");
+        Assert.Equal(expected.ReplaceLineEndings(), (await stdout).ReplaceLineEndings());
+    }
+
+    [Fact]
     public void Tabulate_AsHxl_PutsTheHashtagRowUnderTheHeader()
     {
         var (exit, output, _) = Run("tabulate", "--db", _db, "-i", "hh_income_fell_20pct", "--by", "adm4", "--format", "hxl");
