@@ -254,7 +254,9 @@ internal sealed class TabulateCommand : MosaicCommand
                     "and not with --min-households or --method perturbation): use --engine auto or memory");
             }
         }
-        return new Tabulator(await SnapshotReading.LoadAsync(console, store, cancellationToken), catalogue).Tabulate(request);
+        // Only the columns the table uses are read from a current image (RegistrySnapshotLoader.UseAsync).
+        return await console.WithStatusAsync("reading the registry",
+            () => RegistrySnapshotLoader.UseAsync(store, snapshot => new Tabulator(snapshot, catalogue).Tabulate(request), cancellationToken));
     }
 
     /// <summary>

@@ -62,6 +62,45 @@ internal static class PersistedSnapshots
     }
 
     /// <summary>
+    /// The snapshot of a current image with its columns read when first used (<see cref="SnapshotImage.TryOpenDeferred"/>),
+    /// the score section applied as <see cref="LoadAsync(IPersistedSnapshotSource, IReadOnlyList{Area}, bool, SnapshotProjection, CancellationToken)"/>
+    /// does; null (nothing kept open) when there is no image, it is not whole, or it is older than the store — the caller
+    /// then loads it whole, which extends or rebuilds it. The result holds the image open: dispose it before the store.
+    /// </summary>
+    public static async Task<DeferredSnapshot?> OpenDeferredAsync(IPersistedSnapshotSource source, IRandomAccessImageSource ranged,
+        IReadOnlyList<Area> tree, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(ranged);
+        ArgumentNullException.ThrowIfNull(tree);
+        var now = await source.CurrentCoverageAsync(cancellationToken);
+        var image = await ranged.OpenImageAtAsync(cancellationToken);
+        if (image is null)
+            return null;
+        try
+        {
+            if (SnapshotImage.TryOpenDeferred(image, tree) is { } found)
+            {
+                var (snapshot, coverage) = found;
+                if (await source.ReadScoreSectionAsync(cancellationToken) is { } section &&
+                    SnapshotScoreSection.TryApply(section, snapshot, coverage, columns: true) is { } scored)
+                    (snapshot, coverage) = scored;
+                if (coverage.SameContent(now))
+                {
+                    var open = new DeferredSnapshot(snapshot, image);
+                    image = null;
+                    return open;
+                }
+            }
+            return null;
+        }
+        finally
+        {
+            image?.Dispose();
+        }
+    }
+
+    /// <summary>
     /// What a target list is ranked from (<see cref="Targeting.TargetingColumns"/>): read straight from a current image
     /// (checked whole, no column of it allocated), else through <see cref="LoadAsync(IPersistedSnapshotSource, IReadOnlyList{Area}, bool, SnapshotProjection, CancellationToken)"/>
     /// (which extends or rebuilds the image and saves it) and made from the snapshot. Snapshot is set, and Columns null,
@@ -221,6 +260,16 @@ internal static class PersistedSnapshots
             return false;
         }
     }
+}
+
+/// <summary>A snapshot whose columns are read from a stored image when first used, and the image it reads them from.</summary>
+internal sealed class DeferredSnapshot(RegistrySnapshot snapshot, IRandomAccessImage image) : IDisposable
+{
+    /// <summary>The snapshot: valid while this is not disposed.</summary>
+    public RegistrySnapshot Snapshot { get; } = snapshot;
+
+    /// <summary>Closes the image; a column not read by then can no longer be.</summary>
+    public void Dispose() => image.Dispose();
 }
 
 /// <summary>How <see cref="PersistedSnapshots.LoadAsync(IPersistedSnapshotSource, IReadOnlyList{Area}, bool, SnapshotProjection, CancellationToken)"/> came by its snapshot.</summary>

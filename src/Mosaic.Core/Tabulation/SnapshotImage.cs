@@ -10,18 +10,20 @@ namespace Mosaic.Core.Tabulation;
 /// The persisted form of a <see cref="RegistrySnapshot"/>: its columns as raw little-endian arrays after a small
 /// header, so reading one back is a few bulk copies, no per-value cost. Layout: <c>MOSAICSN</c>, format number
 /// (u32), payload length (u64), XxHash3 of the payload (u64), scoring section length (u64), XxHash3 of the scoring
-/// section (u64), payload, scoring section (the <see cref="ScoringColumns"/>). Every reader checks the total length; a
+/// section (u64), payload, scoring section (the <see cref="ScoringColumns"/>). The payload is the small fields and
+/// their own XxHash3, then the columns, each as its value count (i32), its values and their XxHash3 (u64): a reader
+/// of a few columns (<see cref="TryOpenDeferred"/>) checks what it reads without reading the rest. Every reader checks the total length; a
 /// reader that does not score stops before the scoring section and never reads or allocates it. A torn or altered image fails the length or
 /// checksum test and is refused (<see cref="TryRead(Stream, IEnumerable{Area}, bool)"/> returns null), so the caller rebuilds. The area tree is not
 /// in the image: it is read from the store each time (it is small, and area edits then never invalidate an image).
 /// </summary>
-internal static class SnapshotImage
+internal static partial class SnapshotImage
 {
     /// <summary>Receives one slice of a column read by <see cref="HashingReader.Visit"/> and the index of its first value.</summary>
     private delegate void SliceVisitor<T>(ReadOnlySpan<T> values, int at) where T : unmanaged;
 
     /// <summary>Changes whenever the layout below changes: an image of another format is rebuilt, never misread.</summary>
-    public const uint Format = 3;
+    public const uint Format = 4;
 
     private static ReadOnlySpan<byte> Magic => "MOSAICSN"u8;
 
@@ -124,14 +126,29 @@ internal static class SnapshotImage
 
         public void Start(long at) => At = at;
 
-        public void Head() => Put(head);
+        public void Head()
+        {
+            Put(head);
+            Hash(head);
+        }
 
         public void Column<T>(T[] values) where T : unmanaged
         {
             Span<byte> length = stackalloc byte[4];
             BinaryPrimitives.WriteInt32LittleEndian(length, values.Length);
             Put(length);
-            Put(MemoryMarshal.AsBytes(values.AsSpan()));
+            var bytes = MemoryMarshal.AsBytes(values.AsSpan());
+            Put(bytes);
+            Hash(bytes);
+        }
+
+        /// <summary>The XxHash3 of <paramref name="bytes"/> (computed only when copying).</summary>
+        private void Hash(ReadOnlySpan<byte> bytes)
+        {
+            Span<byte> hash = stackalloc byte[8];
+            if (image is not null)
+                BinaryPrimitives.WriteUInt64LittleEndian(hash, XxHash3.HashToUInt64(bytes));
+            Put(hash);
         }
 
         private void Put(ReadOnlySpan<byte> bytes)
@@ -261,14 +278,8 @@ internal static class SnapshotImage
     /// </summary>
     private static (Targeting.TargetingColumns, SnapshotCoverage)? ParseTargeting(HashingReader r, IEnumerable<Area> tree)
     {
-        var coverage = new SnapshotCoverage(r.Int64(), r.Int64(), r.Int64(), r.Int64(), r.Strings());
-        var households = r.Int32();
-        var persons = r.Int32();
-        r.Bool();
-        var areas = new SnapshotAreas(tree);
-        foreach (var pcode in r.Strings())
-            areas.Intern(pcode);
-        r.Strings();
+        var (coverage, households, persons, _, areas, _) = ReadHead(r, tree);
+        r.EndOfHead();
         var fits = areas.Pcodes.Count <= Targeting.TargetingColumns.MaxAreas;
         // Persons per household, as the person columns pass: one byte each (larger households apart).
         var size = new byte[households];
@@ -381,9 +392,10 @@ internal static class SnapshotImage
         return (new Targeting.TargetingColumns(areas, households, area, info, statuses, welfare.Build(), ids.Build()), coverage);
     }
 
-    private static (RegistrySnapshot, SnapshotCoverage) Parse(HashingReader r, IEnumerable<Area> tree, SnapshotProjection? projection)
+    /// <summary>The small fields at the start of the payload, as <see cref="Write"/> puts them (their hash follows).</summary>
+    private static (SnapshotCoverage Coverage, int Households, int Persons, bool HasKeys, SnapshotAreas Areas, string[] Countries) ReadHead(
+        HashingReader r, IEnumerable<Area> tree)
     {
-        bool Keep(string column) => projection is null || projection.Keeps(column);
         var coverage = new SnapshotCoverage(r.Int64(), r.Int64(), r.Int64(), r.Int64(), r.Strings());
         var households = r.Int32();
         var persons = r.Int32();
@@ -391,7 +403,14 @@ internal static class SnapshotImage
         var areas = new SnapshotAreas(tree);
         foreach (var pcode in r.Strings())
             areas.Intern(pcode);
-        var countries = r.Strings();
+        return (coverage, households, persons, hasKeys, areas, r.Strings());
+    }
+
+    private static (RegistrySnapshot, SnapshotCoverage) Parse(HashingReader r, IEnumerable<Area> tree, SnapshotProjection? projection)
+    {
+        bool Keep(string column) => projection is null || projection.Keeps(column);
+        var (coverage, households, persons, hasKeys, areas, countries) = ReadHead(r, tree);
+        r.EndOfHead();
         var extras = new Dictionary<string, float[]>(StringComparer.Ordinal);
         var snapshot = new RegistrySnapshot(areas, households, persons)
         {
@@ -546,6 +565,12 @@ internal static class SnapshotImage
 
         public bool AtEnd => _left == 0;
 
+        /// <summary>Where the next byte this reader reads lies in the image.</summary>
+        public long Position => Start + (_length - _left);
+
+        /// <summary>Reads the small fields' own hash (the whole payload's hash covers them here) and returns it.</summary>
+        public ulong EndOfHead() => BinaryPrimitives.ReadUInt64LittleEndian(Small(8));
+
         public ulong Hash() => _hash.GetCurrentHashAsUInt64();
 
         public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Small(8));
@@ -606,12 +631,17 @@ internal static class SnapshotImage
                     Fill(_skip.AsSpan(0, take));
                     left -= take;
                 }
+                ColumnHash();
                 return [];
             }
             var values = new T[count];
             Fill(MemoryMarshal.AsBytes(values.AsSpan()));
+            ColumnHash();
             return values;
         }
+
+        /// <summary>Reads the column's own hash: the payload's hash covers the column in a whole read.</summary>
+        private void ColumnHash() => Small(8);
 
         private byte[]? _skip;
 
@@ -638,6 +668,7 @@ internal static class SnapshotImage
                 visit(MemoryMarshal.Cast<byte, T>(bytes), at);
                 at += take;
             }
+            ColumnHash();
         }
 
         private ReadOnlySpan<byte> Small(int count)

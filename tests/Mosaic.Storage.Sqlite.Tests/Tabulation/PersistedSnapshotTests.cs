@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Mosaic.Core.Indicators;
 using Mosaic.Core.Tabulation;
@@ -174,6 +175,97 @@ public sealed class PersistedSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task DeferredRead_EveryColumn_EqualsTheWholeRead()
+    {
+        var whole = (await Load(scoring: true)).Snapshot;
+        using var store = SqliteMosaicStore.Open(_path);
+
+        var same = await RegistrySnapshotLoader.UseAsync(store, part =>
+        {
+            Assert.True(part.IsPartial);
+            Assert.Equal(0, part.MemoryBytes - part.ExtraNumbers.Values.Sum(c => c.Length * 4L));
+            return whole.PersonStart.SequenceEqual(part.PersonStart) && whole.Area.SequenceEqual(part.Area) && whole.Dwelling.SequenceEqual(part.Dwelling) &&
+                whole.RemittanceChange.SequenceEqual(part.RemittanceChange) && whole.HouseholdFlags.SequenceEqual(part.HouseholdFlags) &&
+                whole.Shocks.SequenceEqual(part.Shocks) && whole.HeadSex.SequenceEqual(part.HeadSex) && whole.IncomeBefore.SequenceEqual(part.IncomeBefore) &&
+                whole.IncomeNow.SequenceEqual(part.IncomeNow) && whole.RemittanceAmount.SequenceEqual(part.RemittanceAmount) &&
+                whole.HouseholdKey.SequenceEqual(part.HouseholdKey) && whole.HouseholdId.SequenceEqual(part.HouseholdId) &&
+                whole.ReferenceWelfare.SequenceEqual(part.ReferenceWelfare) && whole.Sex.SequenceEqual(part.Sex) && whole.Age.SequenceEqual(part.Age) &&
+                whole.Relation.SequenceEqual(part.Relation) && whole.MigratoryStatus.SequenceEqual(part.MigratoryStatus) &&
+                whole.MoveReason.SequenceEqual(part.MoveReason) && whole.PersonFlags.SequenceEqual(part.PersonFlags) &&
+                whole.PreviousCountry.SequenceEqual(part.PreviousCountry) && whole.MoveMonth.SequenceEqual(part.MoveMonth) &&
+                whole.PersonKey.SequenceEqual(part.PersonKey) && whole.Countries.SequenceEqual(part.Countries) && whole.HasRecordKeys == part.HasRecordKeys &&
+                whole.ExtraNumbers.Keys.Order().SequenceEqual(part.ExtraNumbers.Keys.Order()) &&
+                whole.ExtraNumbers.All(e => e.Value.SequenceEqual(part.ExtraNumbers[e.Key]));
+        }, TestContext.Current.CancellationToken);
+
+        Assert.True(same);
+        Assert.True(whole.PersonKey.Length > 0 && whole.Sex.Length > 1000);
+    }
+
+    [Fact]
+    public async Task DeferredRead_OfACurrentImage_CountsWhatSqlCounts_HoldingOnlyTheColumnsTheTableUses()
+    {
+        var whole = (await Load()).Snapshot;
+        var before = ImageBytes();
+        using var store = SqliteMosaicStore.Open(_path);
+
+        var (counts, held) = await RegistrySnapshotLoader.UseAsync(store, s => (Population(s), s.MemoryBytes), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SqlPopulation(), counts);
+        Assert.True(held < whole.MemoryBytes / 2, $"held {held} bytes of the whole snapshot's {whole.MemoryBytes}");
+        Assert.Equal(before, ImageBytes());
+    }
+
+    [Theory]
+    [InlineData(nameof(RegistrySnapshot.Sex), true)]
+    [InlineData(nameof(RegistrySnapshot.MigratoryStatus), true)]
+    [InlineData(nameof(RegistrySnapshot.PersonKey), false)]
+    public async Task DeferredRead_WithAColumnDamaged_NeverCountsFromIt(string column, bool tableUsesIt)
+    {
+        var whole = (await Load()).Snapshot;
+        // Where the column's values lie in the stored image: found by its bytes (they follow their count).
+        var values = column switch
+        {
+            nameof(RegistrySnapshot.Sex) => whole.Sex,
+            nameof(RegistrySnapshot.MigratoryStatus) => whole.MigratoryStatus,
+            _ => MemoryMarshal.AsBytes(whole.PersonKey.AsSpan()).ToArray(),
+        };
+        FlipByteWithin(values);
+        using (var store = SqliteMosaicStore.Open(_path))
+        {
+            var counts = await RegistrySnapshotLoader.UseAsync(store, Population, TestContext.Current.CancellationToken);
+            Assert.Equal(SqlPopulation(), counts);
+        }
+
+        // A damaged column the table used sent it to a whole read, which rebuilt the image; damage elsewhere is
+        // never read by the table, and the next whole read (an import, a score) rebuilds it.
+        Assert.Equal(tableUsesIt ? SnapshotLoadKind.Current : SnapshotLoadKind.Rebuilt, (await Load()).Kind);
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("a part missing")]
+    public async Task DeferredRead_OfATornImage_CountsFromTheRows(string damage)
+    {
+        await Load();
+        Damage(damage);
+        using (var store = SqliteMosaicStore.Open(_path))
+            Assert.Equal(SqlPopulation(), await RegistrySnapshotLoader.UseAsync(store, Population, TestContext.Current.CancellationToken));
+        Assert.Equal(SnapshotLoadKind.Current, (await Load()).Kind);
+    }
+
+    [Fact]
+    public async Task DeferredRead_AfterAnImport_CountsTheNewHouseholds()
+    {
+        await Load();
+        using (var importer = SqliteMosaicStore.Open(_path))
+            RandomRegistry.Import(importer, 40, seed: 24);
+        using var store = SqliteMosaicStore.Open(_path);
+
+        Assert.Equal(SqlPopulation(), await RegistrySnapshotLoader.UseAsync(store, Population, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task TargetingColumns_ReadFromTheImageInSlices_HoldWhatTheWholeSnapshotHolds()
     {
         var whole = (await Load()).Snapshot;
@@ -309,6 +401,20 @@ public sealed class PersistedSnapshotTests : IDisposable
                 Sql("UPDATE registry_snapshot SET part = 1, data = substr(data, 1, 64) WHERE part = 0");
                 break;
         }
+    }
+
+    /// <summary>Flips one byte in the middle of <paramref name="values"/>' first occurrence in the stored image (part 0).</summary>
+    private void FlipByteWithin(byte[] values)
+    {
+        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        connection.Open();
+        using var blob = new SqliteBlob(connection, "registry_snapshot", "data", 0);
+        var image = new byte[blob.Length];
+        blob.ReadExactly(image);
+        var at = image.AsSpan().IndexOf(values);
+        Assert.True(at > 0, "the column's values are in part 0");
+        blob.Position = at + values.Length / 2;
+        blob.WriteByte((byte)(image[at + values.Length / 2] ^ 0x01));
     }
 
     private object? Scalar(string sql)
