@@ -1,13 +1,14 @@
 using System.Data.Common;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using Mosaic.Core.Storage;
 
 namespace Mosaic.Core.Tabulation;
 
 /// <summary>
 /// The columns of a stored image located by <see cref="SnapshotImage.TryOpenDeferred"/>, read one at a time when a
 /// <see cref="RegistrySnapshot"/> first uses them. A column whose bytes do not match its hash — or that can no longer be
-/// read (the image was replaced meanwhile) — fails with <see cref="SnapshotDamagedException"/>: the caller then reads
+/// read (the image was replaced meanwhile: the store's error) — fails with <see cref="SnapshotDamagedException"/>: the caller then reads
 /// the image whole, which rebuilds a damaged one (<see cref="RegistrySnapshotLoader.UseAsync{T}"/>).
 /// </summary>
 internal sealed class DeferredColumns(IRandomAccessImage image, IReadOnlyDictionary<string, (long Offset, int Count, ulong Hash)> columns)
@@ -30,7 +31,7 @@ internal sealed class DeferredColumns(IRandomAccessImage image, IReadOnlyDiction
             lock (_read)
                 image.ReadAt(column.Offset, bytes);
         }
-        catch (Exception ex) when (ex is IOException or DbException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or DbException or StoreException or ObjectDisposedException or InvalidOperationException)
         {
             throw new SnapshotDamagedException($"the stored snapshot's column {name} could not be read: {ex.Message}", ex);
         }
