@@ -164,6 +164,69 @@ internal sealed class PlainIntruder
         return new Groups(name, key, counts.Where(c => c.Value < k).Select(c => c.Key).ToHashSet(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The groups of 1 to <paramref name="k"/> - 1 persons that the tables define together, for each table: its cells at
+    /// the finer categories of all tables (a variable's category in every table with a dimension of it, e.g. adm4 and
+    /// village, or the age bands of two tables), with any of its variables at the total; the variables the indicators'
+    /// filters read count as one, <c>membership</c>: their finer categories and which indicators count the person (e.g.
+    /// a village's persons aged 16-17: 5-17 in one table and counted by "aged 16 and over").
+    /// </summary>
+    /// <param name="persons">The registry's persons, as the intruder's types describe them (for the true size of a group).</param>
+    /// <param name="k">The protection level.</param>
+    /// <param name="variableOf">The intruder's variable of a dimension.</param>
+    /// <param name="filterRead">The variables the indicators' filters read.</param>
+    /// <param name="indicators">Each indicator of the tables: whether it counts a type.</param>
+    public List<Groups> DerivedGroups(IReadOnlyList<IReadOnlyDictionary<string, string>> persons, int k, Func<string, string> variableOf,
+        IReadOnlyCollection<string> filterRead, IReadOnlyList<Func<Func<string, string>, bool>> indicators)
+    {
+        var codes = _tables.Select(t => t.Dimensions.Select((_, d) => t.Cells.Select(c => c.Codes[d]).Where(c => c != TotalCode).Distinct().ToArray()).ToArray()).ToArray();
+        var profiles = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        // Per type (by its values): each variable's finer category, and the membership.
+        Dictionary<string, string> Profile(Func<string, string> t)
+        {
+            var id = string.Join("\u0001", _variables.Select(t));
+            if (profiles.TryGetValue(id, out var profile))
+                return profile;
+            profile = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var variable in _tables.SelectMany(x => x.Dimensions).Select(variableOf).Concat(filterRead).Distinct())
+            {
+                var finer = new List<string>();
+                for (var i = 0; i < _tables.Count; i++)
+                {
+                    for (var d = 0; d < _tables[i].Dimensions.Count; d++)
+                    {
+                        if (variableOf(_tables[i].Dimensions[d]) == variable)
+                            finer.Add(codes[i][d].FirstOrDefault(c => _lies(_tables[i].Dimensions[d], c, t)) ?? "-");
+                    }
+                }
+                profile[variable] = string.Join("/", finer);
+            }
+            var counting = string.Concat(indicators.Select(counts => counts(t) ? '1' : '0'));
+            profile["membership"] = counting.Contains('1', StringComparison.Ordinal)
+                ? string.Join(" ", filterRead.Select(v => $"{v}={profile[v]}")) + " counted by " + counting
+                : "";
+            profiles[id] = profile;
+            return profile;
+        }
+        var groups = new List<Groups>();
+        for (var i = 0; i < _tables.Count; i++)
+        {
+            List<string> parts = [.. _tables[i].Dimensions.Select(variableOf).Distinct().Where(v => !filterRead.Contains(v)), "membership"];
+            for (var mask = 1; mask < 1 << parts.Count; mask++)
+            {
+                List<string> fixedParts = [.. parts.Where((_, j) => (mask & (1 << j)) != 0)];
+                string? Key(Func<string, string> t)
+                {
+                    var profile = Profile(t);
+                    return profile["membership"] == "" ? null : string.Join(" ", fixedParts.Select(v => $"{v}={profile[v]}"));
+                }
+                if (SmallGroups($"of {_tables[i].Name}", persons, Key, k) is { Small.Count: > 0 } small)
+                    groups.Add(small);
+            }
+        }
+        return groups;
+    }
+
     /// <summary>Groups of persons: those of each <paramref name="Small"/> value of <paramref name="Key"/>.</summary>
     public sealed record Groups(string Name, Func<Func<string, string>, string?> Key, IReadOnlySet<string> Small);
 
