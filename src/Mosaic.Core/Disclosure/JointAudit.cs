@@ -49,6 +49,11 @@ internal static class JointAudit
                 var everyCell = known?.Invoke(m) == false;
                 for (var cell = 0; cell < protection.Status.Length; cell++)
                 {
+                    // A cell with no atoms holds no unit by the indicators' definitions (children under 5 with a
+                    // disability, when the questions are asked from age 5): it is 0 whatever is published, hides
+                    // nobody and cannot be widened, so it is not audited (suppressing more could never pass it).
+                    if (members[m].CellAtoms[cell].Length == 0)
+                        continue;
                     var status = protection.Status[cell];
                     if ((status != CellStatus.Published || everyCell) && !passed.Contains((m, cell, l))
                         && Required(layer.Level(cell, status == CellStatus.Published ? CellStatus.SecondarySuppressed : status), (m, cell, l)) is { } required)
