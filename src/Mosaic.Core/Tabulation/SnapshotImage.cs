@@ -193,26 +193,18 @@ internal static partial class SnapshotImage
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(tree);
-        Span<byte> header = stackalloc byte[HeaderLength];
-        if (!Supported || image.Length < HeaderLength || image.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) != HeaderLength ||
-            !header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != Format)
+        if (ReadHeader(image, image.Length) is not { } header)
             return null;
-        var length = BinaryPrimitives.ReadUInt64LittleEndian(header[12..]);
-        var sectionLength = BinaryPrimitives.ReadUInt64LittleEndian(header[28..]);
-        if (length > (ulong)image.Length || sectionLength > (ulong)image.Length || length + sectionLength != (ulong)(image.Length - HeaderLength))
-            return null;
-        var expectedHash = BinaryPrimitives.ReadUInt64LittleEndian(header[20..]);
-        var expectedSectionHash = BinaryPrimitives.ReadUInt64LittleEndian(header[36..]);
         try
         {
             using var buffered = new BufferedStream(image, 1 << 16); // small fields; whole columns bypass the buffer
-            var reader = new HashingReader(buffered, (long)length);
+            var reader = new HashingReader(buffered, header.Length);
             var parsed = Parse(reader, tree, projection);
-            if (reader.Hash() != expectedHash)
+            if (reader.Hash() != header.Hash)
                 return null;
             if (!scoring)
                 return parsed;
-            var tail = new HashingReader(buffered, (long)sectionLength);
+            var tail = new HashingReader(buffered, header.SectionLength);
             var households = parsed.Item1.HouseholdCount;
             var columns = new ScoringColumns
             {
@@ -223,7 +215,7 @@ internal static partial class SnapshotImage
                 SubmissionStart = tail.Column<int>(households + 1),
                 SubmissionBytes = tail.Column<byte>(-1),
             };
-            if (!tail.AtEnd || tail.Hash() != expectedSectionHash || !columns.Fits(households))
+            if (!tail.AtEnd || tail.Hash() != header.SectionHash || !columns.Fits(households))
                 return null;
             return (parsed.Item1.WithScoring(columns), parsed.Item2);
         }
@@ -246,21 +238,14 @@ internal static partial class SnapshotImage
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(tree);
         fits = true;
-        Span<byte> header = stackalloc byte[HeaderLength];
-        if (!Supported || image.Length < HeaderLength || image.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) != HeaderLength ||
-            !header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != Format)
+        if (ReadHeader(image, image.Length) is not { } header)
             return null;
-        var length = BinaryPrimitives.ReadUInt64LittleEndian(header[12..]);
-        var sectionLength = BinaryPrimitives.ReadUInt64LittleEndian(header[28..]);
-        if (length > (ulong)image.Length || sectionLength > (ulong)image.Length || length + sectionLength != (ulong)(image.Length - HeaderLength))
-            return null;
-        var expectedHash = BinaryPrimitives.ReadUInt64LittleEndian(header[20..]);
         try
         {
             using var buffered = new BufferedStream(image, 1 << 16);
-            var reader = new HashingReader(buffered, (long)length);
+            var reader = new HashingReader(buffered, header.Length);
             var parsed = ParseTargeting(reader, tree);
-            if (reader.Hash() != expectedHash)
+            if (reader.Hash() != header.Hash)
                 return null;
             if (parsed is null)
                 fits = false;
@@ -465,28 +450,22 @@ internal static partial class SnapshotImage
         try
         {
             using var stream = new BufferedStream(new ImageAtStream(image), 1 << 16);
-            Span<byte> header = stackalloc byte[HeaderLength];
-            if (!Supported || image.Length < HeaderLength || stream.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) != HeaderLength ||
-                !header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != Format)
-                return null;
-            var length = BinaryPrimitives.ReadUInt64LittleEndian(header[12..]);
-            var sectionLength = BinaryPrimitives.ReadUInt64LittleEndian(header[28..]);
-            if (length > (ulong)image.Length || sectionLength > (ulong)image.Length || length + sectionLength != (ulong)(image.Length - HeaderLength))
+            if (ReadHeader(stream, image.Length) is not { } header)
                 return null;
             var offsets = new Dictionary<string, (long Offset, int Count)>(StringComparer.Ordinal);
-            var reader = new HashingReader(stream, (long)length) { Offsets = offsets, Start = HeaderLength };
+            var reader = new HashingReader(stream, header.Length) { Offsets = offsets, Start = HeaderLength };
             var (snapshot, coverage) = Parse(reader, tree, SnapshotProjection.None);
-            if (reader.Hash() != BinaryPrimitives.ReadUInt64LittleEndian(header[20..]))
+            if (reader.Hash() != header.Hash)
                 return null;
             var households = snapshot.HouseholdCount;
-            var tail = new HashingReader(stream, (long)sectionLength) { Offsets = offsets, Start = HeaderLength + (long)length };
+            var tail = new HashingReader(stream, header.SectionLength) { Offsets = offsets, Start = HeaderLength + header.Length };
             tail.Column<double>(households, keep: false, "Latitude");
             tail.Column<double>(households, keep: false, "Longitude");
             tail.Column<double>(households, keep: false, "ScoringIncomeBefore");
             tail.Column<double>(households, keep: false, "ScoringIncomeNow");
             tail.Column<int>(households + 1, keep: false, "SubmissionStart");
             tail.Column<byte>(-1, keep: false, "SubmissionBytes");
-            if (!tail.AtEnd || tail.Hash() != BinaryPrimitives.ReadUInt64LittleEndian(header[36..]))
+            if (!tail.AtEnd || tail.Hash() != header.SectionHash)
                 return null;
             var chunked = new ChunkedImage(image, snapshot.Areas, households, snapshot.PersonCount, coverage, offsets);
             return chunked.Fits() ? chunked : null;
@@ -496,6 +475,28 @@ internal static partial class SnapshotImage
             return null;
         }
     }
+
+    /// <summary>
+    /// Reads the header from <paramref name="stream"/> (at the image's start; <paramref name="imageLength"/>: the whole
+    /// image's length): null when this machine cannot read images, the image is of another format, or the lengths it
+    /// records do not add up to the image's.
+    /// </summary>
+    private static ImageHeader? ReadHeader(Stream stream, long imageLength)
+    {
+        Span<byte> header = stackalloc byte[HeaderLength];
+        if (!Supported || imageLength < HeaderLength || stream.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) != HeaderLength ||
+            !header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != Format)
+            return null;
+        var length = BinaryPrimitives.ReadUInt64LittleEndian(header[12..]);
+        var sectionLength = BinaryPrimitives.ReadUInt64LittleEndian(header[28..]);
+        if (length > (ulong)imageLength || sectionLength > (ulong)imageLength || length + sectionLength != (ulong)(imageLength - HeaderLength))
+            return null;
+        return new ImageHeader((long)length, BinaryPrimitives.ReadUInt64LittleEndian(header[20..]), (long)sectionLength,
+            BinaryPrimitives.ReadUInt64LittleEndian(header[36..]));
+    }
+
+    /// <summary>An image's header: the payload's and the scoring section's lengths and checksums.</summary>
+    private readonly record struct ImageHeader(long Length, ulong Hash, long SectionLength, ulong SectionHash);
 
     /// <summary>An <see cref="IRandomAccessImage"/> read from its start, in order.</summary>
     private sealed class ImageAtStream(IRandomAccessImage image) : Stream

@@ -8,6 +8,15 @@ namespace Mosaic.Core.Targeting;
 /// </summary>
 internal static class QuotaAllocator
 {
+    /// <summary>
+    /// The quotas of a request's groups, capped by their <paramref name="eligible"/> households: weighted by their
+    /// <paramref name="priority"/> (high/extreme) households when proportional, else equal; leftover units go to the
+    /// groups with more high/extreme households, not by P-code.
+    /// </summary>
+    public static int[] ForRequest(TargetingRequest request, int[] eligible, int[] priority) =>
+        Allocate(Math.Max(0, request.Requested), request.Quota == QuotaMode.Proportional ? [.. priority.Select(p => (double)p)] : [.. priority.Select(_ => 1.0)],
+            eligible, priority);
+
     public static int[] Allocate(int total, IReadOnlyList<double> weights, IReadOnlyList<int> capacity, IReadOnlyList<int>? tieBreak = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(total);

@@ -43,13 +43,7 @@ internal static class Targeter
             if (eligible[i].Score.Class.IsPriority())
                 priorityCount[g]++;
         }
-        var weights = request.Quota switch
-        {
-            QuotaMode.Proportional => priorityCount.Select(p => (double)p).ToArray(),
-            _ => [.. groups.Select(_ => 1.0)],
-        };
-        // Leftover units of equal quotas go to the areas with more high/extreme households, not by P-code.
-        var quotas = QuotaAllocator.Allocate(Math.Max(0, request.Requested), weights, eligibleCount, priorityCount);
+        var quotas = QuotaAllocator.ForRequest(request, eligibleCount, priorityCount);
 
         // Eligible households are in rank order: each area takes its first `quota` households.
         var taken = new int[groups.Count];

@@ -199,6 +199,9 @@ internal sealed class WelfareColumn
     /// <summary>Whether the values are kept as indices into their distinct values.</summary>
     public bool Coded => _values is null;
 
+    /// <summary>The values themselves, not copied (a snapshot's reference welfare column).</summary>
+    public static WelfareColumn Over(double[] values) => new(null, null, values);
+
     /// <summary>Collects the values in household order.</summary>
     public sealed class Builder(int households)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Mosaic.Core.Storage;
+using Mosaic.Core.Tabulation;
 using Mosaic.Core.Targeting;
 using Mosaic.Core.Vulnerability;
 using Mosaic.Storage.Contract;
@@ -160,19 +162,39 @@ public sealed class TargetFromColumnsTests : IDisposable
     }
 
     /// <summary>
-    /// The same request through the use case (columns) and through <see cref="Targeter.Select"/> over every household
+    /// The same request through the use case (columns), through the selection from the whole snapshot (the fallback
+    /// for codes the compact columns cannot hold) and through <see cref="Targeter.Select"/> over every household
     /// object with its stored score: the same households in the same order, quotas, coverage and errors.
     /// </summary>
     private async Task AssertSameAsFromObjects(TargetingRequest request)
     {
+        var ct = TestContext.Current.CancellationToken;
         using var store = SqliteMosaicStore.Open(_db);
-        var fromColumns = (await TargetListRun.RunAsync(store, request, cancellationToken: TestContext.Current.CancellationToken)).List;
-        var areas = new AreaAncestry(await store.Areas.AllAsync(cancellationToken: TestContext.Current.CancellationToken));
-        var scores = (await store.Scores.ReadScoresAsync(cancellationToken: TestContext.Current.CancellationToken)).ToDictionary(s => s.HouseholdId);
-        var candidates = (await store.Registry.ReadHouseholdsAsync(request.AreaPcode, cancellationToken: TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken))
+        var fromUseCase = (await TargetListRun.RunAsync(store, request, cancellationToken: ct)).List;
+        var tree = await store.Areas.AllAsync(cancellationToken: ct);
+        var areas = new AreaAncestry(tree);
+        var scores = (await store.Scores.ReadScoresAsync(cancellationToken: ct)).ToDictionary(s => s.HouseholdId);
+        var candidates = (await store.Registry.ReadHouseholdsAsync(request.AreaPcode, cancellationToken: ct).ToListAsync(ct))
             .Select(h => new TargetCandidate(h, scores[h.Id])).ToList();
         var fromObjects = Targeter.Select(candidates, areas, request);
+        var snapshot = (await PersistedSnapshots.LoadAsync((IPersistedSnapshotSource)store.Registry, tree, scoring: false, ct)).Snapshot;
+        var columns = (IScoreColumnsSource)store.Scores;
+        var (fromSnapshot, unscored) = await ColumnTargeter.SelectAsync(snapshot, await columns.ReadRanksAsync(ct), areas, request, request.AreaPcode,
+            ((IHouseholdsByIdSource)store.Registry).ReadListedHouseholdsAsync, columns.ReadScoresAsync, ct);
+        Assert.Equal(0, unscored);
+        AssertSameList(fromObjects, fromUseCase);
+        AssertSameList(fromObjects, fromSnapshot!);
+        // The high/extreme coverage column is also SQL's count of households with a member of each status.
+        var priority = Scalar(PriorityCount(request, ""));
+        foreach (var row in fromUseCase.Coverage.Where(c => c.Dimension == "member_status"))
+        {
+            var withStatus = Scalar(PriorityCount(request, $" AND EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.mig_status = '{row.Group}')"));
+            Assert.Equal(priority == 0 ? 0 : (double)withStatus / priority, row.PriorityShare, 12);
+        }
+    }
 
+    private static void AssertSameList(TargetList fromObjects, TargetList fromColumns)
+    {
         Assert.Equal(fromObjects.Households.Select(t => (t.TargetRank, t.Household.SubmissionId, t.Score.Rank, t.QuotaArea)),
             fromColumns.Households.Select(t => (t.TargetRank, t.Household.SubmissionId, t.Score.Rank, t.QuotaArea)));
         // Listed fields read by id equal those of the whole households; coverage (below) from columns equals the members'.
@@ -185,13 +207,6 @@ public sealed class TargetFromColumnsTests : IDisposable
         Assert.Equal(fromObjects.Coverage, fromColumns.Coverage);
         Assert.Equal(fromObjects.Errors, fromColumns.Errors);
         Assert.NotNull(fromColumns.Errors);
-        // The high/extreme coverage column is also SQL's count of households with a member of each status.
-        var priority = Scalar(PriorityCount(request, ""));
-        foreach (var row in fromColumns.Coverage.Where(c => c.Dimension == "member_status"))
-        {
-            var withStatus = Scalar(PriorityCount(request, $" AND EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.mig_status = '{row.Group}')"));
-            Assert.Equal(priority == 0 ? 0 : (double)withStatus / priority, row.PriorityShare, 12);
-        }
     }
 
     private static string PriorityCount(TargetingRequest request, string condition) =>
