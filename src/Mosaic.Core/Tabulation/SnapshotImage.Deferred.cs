@@ -39,16 +39,9 @@ internal static partial class SnapshotImage
         try
         {
             using var stream = new BufferedStream(new ImageAtStream(image), 1 << 12);
-            Span<byte> header = stackalloc byte[HeaderLength];
-            if (!Supported || image.Length < HeaderLength || stream.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) != HeaderLength)
+            if (ReadHeader(stream, image.Length) is not { } header)
                 return null;
-            if (!header[..8].SequenceEqual(Magic) || BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != Format)
-                return null;
-            var length = BinaryPrimitives.ReadUInt64LittleEndian(header[12..]);
-            var sectionLength = BinaryPrimitives.ReadUInt64LittleEndian(header[28..]);
-            if (length > (ulong)image.Length || sectionLength > (ulong)image.Length || length + sectionLength != (ulong)(image.Length - HeaderLength))
-                return null;
-            var r = new HashingReader(stream, (long)length) { Start = HeaderLength };
+            var r = new HashingReader(stream, header.Length) { Start = HeaderLength };
             var (coverage, households, persons, hasKeys, areas, countries) = ReadHead(r, tree);
             var headHash = r.Hash();
             if (r.EndOfHead() != headHash)
@@ -59,7 +52,7 @@ internal static partial class SnapshotImage
                 at = Locate(image, at, name, size, perPerson ? persons : households + (name == nameof(RegistrySnapshot.PersonStart) ? 1 : 0), columns);
             foreach (var name in coverage.OptionalNumbers)
                 at = Locate(image, at, DeferredColumns.Optional(name), 4, households, columns);
-            if (at != HeaderLength + (long)length)
+            if (at != HeaderLength + header.Length)
                 return null;
             var deferred = new DeferredColumns(image, columns);
             var extras = coverage.OptionalNumbers.ToDictionary(n => n, n => deferred.Load<float>(DeferredColumns.Optional(n)), StringComparer.Ordinal);
