@@ -7,15 +7,16 @@ using Mosaic.Storage.Contract;
 namespace Mosaic.Storage.Sqlite.Tests;
 
 /// <summary>
-/// <c>mosaic score --calibrate</c> streams the registry twice and reuses the scoring run's exposures instead of
-/// holding every household in memory: it must give exactly what calibrating on the households in memory gave.
+/// <c>mosaic score --calibrate</c> fits from the persisted snapshot's columns (on SQLite; a store without one streams
+/// the registry twice) and reuses the scoring run's exposures instead of holding every household in memory: it must
+/// give exactly what calibrating on the households read as objects, in memory, gives.
 /// </summary>
 public sealed class StoreCalibrationTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task Calibrate_FromTheStoreStream_EqualsCalibrationOnHouseholdsInMemory()
+    public async Task Calibrate_FromTheStoresColumns_EqualsCalibrationOnHouseholdsInMemory()
     {
         using var store = SqliteMosaicStore.Open(_dir.File("cal.db"));
         await store.Areas.UpsertAsync(Fixtures.Areas, cancellationToken: TestContext.Current.CancellationToken);

@@ -17,6 +17,14 @@ internal sealed class SnapshotProjection
         _columns = new HashSet<string>(columns, StringComparer.Ordinal);
     }
 
+    private static readonly string[] s_scoring =
+    [
+        nameof(RegistrySnapshot.PersonStart), nameof(RegistrySnapshot.Area), nameof(RegistrySnapshot.Dwelling),
+        nameof(RegistrySnapshot.RemittanceChange), nameof(RegistrySnapshot.HouseholdFlags), nameof(RegistrySnapshot.Shocks),
+        nameof(RegistrySnapshot.HouseholdId), nameof(RegistrySnapshot.Sex), nameof(RegistrySnapshot.Age),
+        nameof(RegistrySnapshot.Relation), nameof(RegistrySnapshot.MigratoryStatus), nameof(RegistrySnapshot.PersonFlags),
+    ];
+
     /// <summary>What reads through it (for messages and tests).</summary>
     public string Name { get; }
 
@@ -42,9 +50,9 @@ internal sealed class SnapshotProjection
     /// What <see cref="Mosaic.Core.Vulnerability.ColumnScoring"/> reads besides the scoring section: the household answers and
     /// the members' relation, status, sex, age and yes/no answers.
     /// </summary>
-    public static SnapshotProjection Scoring { get; } = new("scoring", extraNumbers: false,
-        nameof(RegistrySnapshot.PersonStart), nameof(RegistrySnapshot.Area), nameof(RegistrySnapshot.Dwelling),
-        nameof(RegistrySnapshot.RemittanceChange), nameof(RegistrySnapshot.HouseholdFlags), nameof(RegistrySnapshot.Shocks),
-        nameof(RegistrySnapshot.HouseholdId), nameof(RegistrySnapshot.Sex), nameof(RegistrySnapshot.Age),
-        nameof(RegistrySnapshot.Relation), nameof(RegistrySnapshot.MigratoryStatus), nameof(RegistrySnapshot.PersonFlags));
+    public static SnapshotProjection Scoring { get; } = new("scoring", extraNumbers: false, s_scoring);
+
+    /// <summary>What <c>mosaic score --calibrate</c> reads to fit the weights: what scoring reads and the reference welfare.</summary>
+    public static SnapshotProjection Calibration { get; } = new("calibration", extraNumbers: false,
+        [.. s_scoring, nameof(RegistrySnapshot.ReferenceWelfare)]);
 }
