@@ -76,6 +76,20 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
 
         public void ReadAt(long offset, Span<byte> into)
         {
+            // Not behind the store's boundary (a span cannot pass through its proxy): SQLite's failures are translated
+            // here, as the boundary translates every other call's.
+            try
+            {
+                ReadParts(offset, into);
+            }
+            catch (SqliteException ex) when (SqliteErrors.Translator(ex, connection.DataSource) is { } failure)
+            {
+                throw failure;
+            }
+        }
+
+        private void ReadParts(long offset, Span<byte> into)
+        {
             while (into.Length > 0)
             {
                 if (offset < 0 || offset >= starts[^1])
@@ -240,6 +254,19 @@ internal sealed partial class SqliteRegistryStore : IPersistedSnapshotSource
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
+        {
+            // A stream is not behind the store's boundary either: SQLite's failures are translated here.
+            try
+            {
+                return ReadParts(buffer);
+            }
+            catch (SqliteException ex) when (SqliteErrors.Translator(ex, connection.DataSource) is { } failure)
+            {
+                throw failure;
+            }
+        }
+
+        private int ReadParts(Span<byte> buffer)
         {
             while (buffer.Length > 0)
             {

@@ -39,7 +39,7 @@ public interface IScoreRunWriter : IDisposable
     /// run. A household's rank within each area of its chain is, as always, the count of the area's households at or
     /// above it in the overall order.
     /// </summary>
-    /// <param name="ranks">Overall rank of each household appended.</param>
+    /// <param name="ranks">Overall rank of each household appended (not kept once the call returns: the caller reuses the array).</param>
     /// <param name="cancellationToken">Stops the write before its commit: nothing is stored then.</param>
     /// <returns>The run id.</returns>
     Task<long> CommitAsync(int[] ranks, CancellationToken cancellationToken = default);

@@ -107,6 +107,24 @@ internal sealed class ChunkedImage
         };
     }
 
+    /// <summary>
+    /// Households <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1: their area (an index
+    /// into <see cref="Areas"/>) and GPS point only, what their exposure needs; valid until the next read (the arrays
+    /// are <see cref="Read"/>'s, and may be longer than the range).
+    /// </summary>
+    public (int[] Area, double[] Longitude, double[] Latitude) ReadLocations(int first, int count)
+    {
+        if (first < 0 || count < 0 || first + (long)count > HouseholdCount)
+            throw new ArgumentOutOfRangeException(nameof(count));
+        var area = Column<int>(nameof(RegistrySnapshot.Area), first, count);
+        foreach (var a in area.AsSpan(0, count))
+        {
+            if ((uint)a >= (uint)Areas.Pcodes.Count)
+                throw new InvalidOperationException("the image names an area it does not hold");
+        }
+        return (area, Column<double>("Longitude", first, count), Column<double>("Latitude", first, count));
+    }
+
     /// <summary>Household <paramref name="household"/>'s submission id, read from the image (for the ranking's ties).</summary>
     public string SubmissionId(int household)
     {

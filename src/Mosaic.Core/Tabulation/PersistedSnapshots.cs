@@ -1,3 +1,4 @@
+using System.Buffers;
 using Mosaic.Core.Areas;
 using Mosaic.Core.Storage;
 
@@ -162,19 +163,39 @@ internal static class PersistedSnapshots
     /// As <see cref="SaveScoreSectionAsync(IPersistedSnapshotSource, SnapshotLoad, SnapshotCoverage, IReadOnlyDictionary{string, float[]}, CancellationToken)"/>
     /// for the stored image stamped <paramref name="image"/>, of <paramref name="households"/> households.
     /// </summary>
-    public static async Task<bool> SaveScoreSectionAsync(IPersistedSnapshotSource source, SnapshotCoverage image, int households, SnapshotCoverage now,
+    public static Task<bool> SaveScoreSectionAsync(IPersistedSnapshotSource source, SnapshotCoverage image, int households, SnapshotCoverage now,
         IReadOnlyDictionary<string, float[]> columns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return SaveScoreSectionAsync(source, image, now, [.. columns.Keys], () => SnapshotScoreSection.Write(image, households, now, columns),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="SaveScoreSectionAsync(IPersistedSnapshotSource, SnapshotCoverage, int, SnapshotCoverage, IReadOnlyDictionary{string, float[]}, CancellationToken)"/>
+    /// with the columns <paramref name="names"/> filled in place in the section by <paramref name="fill"/> (called only
+    /// when the section is written).
+    /// </summary>
+    public static Task<bool> SaveScoreSectionAsync(IPersistedSnapshotSource source, SnapshotCoverage image, int households, SnapshotCoverage now,
+        IReadOnlyList<string> names, SpanAction<float, string> fill, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        return SaveScoreSectionAsync(source, image, now, names, () => SnapshotScoreSection.Write(image, households, now, names, fill), cancellationToken);
+    }
+
+    private static async Task<bool> SaveScoreSectionAsync(IPersistedSnapshotSource source, SnapshotCoverage image, SnapshotCoverage now,
+        IReadOnlyList<string> names, Func<byte[]> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(now);
-        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(names);
         if (!SnapshotImage.Supported || !image.OptionalNumbers.SequenceEqual(now.OptionalNumbers, StringComparer.Ordinal) ||
-            !columns.Keys.All(image.OptionalNumbers.Contains))
+            !names.All(image.OptionalNumbers.Contains))
             return false;
         try
         {
-            await source.SaveScoreSectionAsync(SnapshotScoreSection.Write(image, households, now, columns), cancellationToken);
+            await source.SaveScoreSectionAsync(write(), cancellationToken);
         }
         catch (StoreException ex) when (ex.Failure is StoreFailure.ReadOnly or StoreFailure.Busy or StoreFailure.Full)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
@@ -29,16 +30,28 @@ internal static class SnapshotScoreSection
     /// <param name="columns">The replaced optional number columns, by name (each named in the image's optional numbers).</param>
     public static byte[] Write(SnapshotCoverage image, int households, SnapshotCoverage now, IReadOnlyDictionary<string, float[]> columns)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(now);
         ArgumentNullException.ThrowIfNull(columns);
-        var ordered = columns.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
-        foreach (var (name, values) in ordered)
+        foreach (var (name, values) in columns)
         {
             if (values.Length != households)
                 throw new ArgumentException($"column {name} has {values.Length} values for {households} households", nameof(columns));
         }
-        // The small fields as BinaryWriter writes them, then the columns copied straight into the one section array
+        return Write(image, households, now, [.. columns.Keys], (into, name) => columns[name].CopyTo(into));
+    }
+
+    /// <summary>
+    /// As <see cref="Write(SnapshotCoverage, int, SnapshotCoverage, IReadOnlyDictionary{string, float[]})"/>, each
+    /// column filled in place by <paramref name="fill"/> (given the column's <paramref name="households"/> values in the
+    /// section and its name): a column need not exist as an array of its own beside the section.
+    /// </summary>
+    public static byte[] Write(SnapshotCoverage image, int households, SnapshotCoverage now, IReadOnlyList<string> names, SpanAction<float, string> fill)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(now);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(fill);
+        var ordered = names.Order(StringComparer.Ordinal).ToList();
+        // The small fields as BinaryWriter writes them, then the columns filled straight into the one section array
         // (sized first): the section is built without a growing buffer and a copy of it.
         var head = Small(w =>
         {
@@ -48,17 +61,18 @@ internal static class SnapshotScoreSection
             w.Write(now.RegistryVersion);
             w.Write(ordered.Count);
         });
-        var names = ordered.Select(c => Small(w => w.Write(c.Key))).ToList();
-        var section = new byte[checked(HeaderLength + head.Length + names.Sum(n => n.Length) + (long)ordered.Count * households * sizeof(float))];
+        var encoded = ordered.Select(name => Small(w => w.Write(name))).ToList();
+        var section = new byte[checked(HeaderLength + head.Length + encoded.Sum(n => n.Length) + (long)ordered.Count * households * sizeof(float))];
         var at = HeaderLength;
         head.CopyTo(section, at);
         at += head.Length;
         for (var c = 0; c < ordered.Count; c++)
         {
-            names[c].CopyTo(section, at);
-            at += names[c].Length;
-            var bytes = MemoryMarshal.AsBytes(ordered[c].Value.AsSpan());
-            bytes.CopyTo(section.AsSpan(at));
+            encoded[c].CopyTo(section, at);
+            at += encoded[c].Length;
+            var bytes = section.AsSpan(at, households * sizeof(float));
+            // Unaligned floats are fine: the section is bytes, read back with a copy.
+            fill(MemoryMarshal.Cast<byte, float>(bytes), ordered[c]);
             at += bytes.Length;
         }
         var body = section.AsSpan(HeaderLength);
