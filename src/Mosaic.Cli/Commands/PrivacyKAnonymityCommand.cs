@@ -87,16 +87,16 @@ internal sealed class PrivacyKAnonymityCommand : MosaicCommand
         KAnonymityCheckReport report;
         using (var store = await OpenStoreAsync(parse, console, cancellationToken: cancellationToken))
         {
-            var snapshot = await SnapshotReading.LoadAsync(console, store, cancellationToken);
             try
             {
-                report = KAnonymityAssessment.Run(snapshot, new KAnonymityRequest(quasi, k, unit)
+                var request = new KAnonymityRequest(quasi, k, unit)
                 {
                     AreaPcode = parse.GetValue(_area),
                     Filter = parse.GetValue(_filter),
                     AgeBands = RecordOptions.Bands(parse, _ageBands),
                     Sensitive = sensitiveName,
-                });
+                };
+                report = await SnapshotReading.UseAsync(console, store, snapshot => KAnonymityAssessment.Run(snapshot, request), cancellationToken);
             }
             catch (TabulationException ex)
             {

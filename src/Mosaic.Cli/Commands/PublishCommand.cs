@@ -129,8 +129,9 @@ internal sealed class PublishCommand : MosaicCommand
                     OptimalTimeLimit = TimeSpan.FromSeconds(parse.GetValue(_timeLimit)),
                 }).ToList();
                 var log = parse.GetValue(_publicationLog) ? PublicationLogOption.Open(store) : null;
-                var snapshot = await SnapshotReading.LoadAsync(console, store, cancellationToken);
-                results = new Tabulator(snapshot, catalogue).TabulatePublication(requests, log is null ? null : await log.ReadPublicationsAsync(cancellationToken));
+                var logged = log is null ? null : await log.ReadPublicationsAsync(cancellationToken);
+                results = await SnapshotReading.UseAsync(console, store,
+                    snapshot => new Tabulator(snapshot, catalogue).TabulatePublication(requests, logged), cancellationToken);
                 // Logged before the files are written: a table logged but not written only constrains later tables more.
                 if (log is not null)
                 {

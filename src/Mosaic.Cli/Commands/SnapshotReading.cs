@@ -14,6 +14,14 @@ internal static class SnapshotReading
     public static Task<RegistrySnapshot> LoadAsync(CliConsole console, IMosaicStore store, CancellationToken cancellationToken) =>
         console.WithStatusAsync("reading the registry", () => RegistrySnapshotLoader.LoadAsync(store, cancellationToken));
 
+    /// <summary>
+    /// Runs <paramref name="use"/> on the snapshot of the whole registry, reading from a current image only the columns
+    /// it touches (<see cref="RegistrySnapshotLoader.UseAsync{T}"/>): for what is computed from the snapshot alone, while
+    /// the store is open. It may run twice (a damaged column is read again whole).
+    /// </summary>
+    public static Task<T> UseAsync<T>(CliConsole console, IMosaicStore store, Func<RegistrySnapshot, T> use, CancellationToken cancellationToken) =>
+        console.WithStatusAsync("reading the registry", () => RegistrySnapshotLoader.UseAsync(store, use, cancellationToken));
+
     /// <summary>A list option given as <c>a,b,c</c>, as several tokens, or both.</summary>
     public static List<string> Names(string[]? values) =>
         [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];

@@ -254,9 +254,7 @@ internal sealed class TabulateCommand : MosaicCommand
                     "and not with --min-households or --method perturbation): use --engine auto or memory");
             }
         }
-        // Only the columns the table uses are read from a current image (RegistrySnapshotLoader.UseAsync).
-        return await console.WithStatusAsync("reading the registry",
-            () => RegistrySnapshotLoader.UseAsync(store, snapshot => new Tabulator(snapshot, catalogue).Tabulate(request), cancellationToken));
+        return await SnapshotReading.UseAsync(console, store, snapshot => new Tabulator(snapshot, catalogue).Tabulate(request), cancellationToken);
     }
 
     /// <summary>
@@ -271,7 +269,9 @@ internal sealed class TabulateCommand : MosaicCommand
         if (engine == "database")
             throw new CliException(ExitCodes.Usage, "--publication-log links the table with earlier ones in memory: use --engine auto or memory");
         var log = PublicationLogOption.Open(store);
-        var result = new Tabulator(await SnapshotReading.LoadAsync(console, store, cancellationToken), catalogue).TabulatePublication([request], await log.ReadPublicationsAsync(cancellationToken))[0];
+        var logged = await log.ReadPublicationsAsync(cancellationToken);
+        var result = await SnapshotReading.UseAsync(console, store,
+            snapshot => new Tabulator(snapshot, catalogue).TabulatePublication([request], logged)[0], cancellationToken);
         await PublicationLogOption.RecordAsync(log, [result], [request], cancellationToken);
         PublicationLogOption.Warn(console, [result]);
         return result;
