@@ -94,26 +94,6 @@ public sealed class LinkedIndicatorsLogCommandTests : IDisposable
         return new PlainTable(name, [.. dims.Select(d => d.h), .. scope], cells, t => Counts(indicator, t));
     }
 
-    /// <summary>Every age at which a band of a table starts or ends, and where a filter cuts ages.</summary>
-    private static SortedSet<int> AgeBoundaries(IEnumerable<PlainTable> tables)
-    {
-        var bounds = new SortedSet<int> { 0, 5, 16 };
-        foreach (var code in tables.SelectMany(t => t.Dimensions.Select((d, i) => (d, i)).Where(x => x.d == "age_group").SelectMany(x => t.Cells.Select(c => c.Codes[x.i]))))
-        {
-            if (code is "_missing" or PlainIntruder.TotalCode)
-                continue;
-            if (code.EndsWith('+'))
-            {
-                bounds.Add(int.Parse(code[..^1], CultureInfo.InvariantCulture));
-                continue;
-            }
-            var parts = code.Split('-');
-            bounds.Add(int.Parse(parts[0], CultureInfo.InvariantCulture));
-            bounds.Add(int.Parse(parts[1], CultureInfo.InvariantCulture) + 1);
-        }
-        return bounds;
-    }
-
     /// <summary>A table of the attack: its file and the definition it was asked for.</summary>
     public sealed record Published(string Indicator, string By, string? Area);
 
@@ -166,7 +146,7 @@ public sealed class LinkedIndicatorsLogCommandTests : IDisposable
         var two = Read(secondFile, "table 2 (" + second.Indicator + ")", second.Indicator, second.Area);
         PlainTable[] tables = [one, two];
         string[] indicators = [.. new[] { first.Indicator, second.Indicator }.Distinct()];
-        var bounds = AgeBoundaries(tables);
+        var bounds = PlainIntruder.AgeBoundaries(tables);
         var statuses = tables.SelectMany(t => t.Dimensions.Select((d, i) => (d, i)).Where(x => x.d == "migratory_status").SelectMany(x => t.Cells.Select(c => c.Codes[x.i])))
             .Where(c => c != PlainIntruder.TotalCode).Concat(["returnee", "emigrant", "other"]).Distinct().ToArray();
         var read = indicators.SelectMany(Reads).Concat(tables.SelectMany(t => t.Dimensions).Select(VariableOf)).ToHashSet(StringComparer.Ordinal);

@@ -177,26 +177,6 @@ public sealed class LinkedPublicationPropertyTests
 
     private const string ScopePrefix = "in:";
 
-    /// <summary>Every age at which a band of some table starts or ends, and where a filter cuts ages (5, 16).</summary>
-    private static SortedSet<int> AgeBoundaries(IEnumerable<PlainTable> tables)
-    {
-        var bounds = new SortedSet<int> { 0, 5, 16 };
-        foreach (var code in tables.SelectMany(t => t.Dimensions.Select((d, i) => (d, i)).Where(x => x.d == "age_group").SelectMany(x => t.Cells.Select(c => c.Codes[x.i]))))
-        {
-            if (code is TableDimension.MissingCode or PlainIntruder.TotalCode)
-                continue;
-            if (code.EndsWith('+'))
-            {
-                bounds.Add(int.Parse(code[..^1], CultureInfo.InvariantCulture));
-                continue;
-            }
-            var parts = code.Split('-');
-            bounds.Add(int.Parse(parts[0], CultureInfo.InvariantCulture));
-            bounds.Add(int.Parse(parts[1], CultureInfo.InvariantCulture) + 1);
-        }
-        return bounds;
-    }
-
     /// <summary>
     /// The intruder over the published tables, the registry's persons as its types describe them (for the model check
     /// and the true size of each group), and the groups of 1 to K-1 persons it is asked about
@@ -210,7 +190,7 @@ public sealed class LinkedPublicationPropertyTests
         var dimensions = tables.SelectMany(t => t.Dimensions).ToHashSet(StringComparer.Ordinal);
         var indicators = c.Requests.Select(r => r.IndicatorId).Distinct(StringComparer.Ordinal).ToList();
         var read = indicators.SelectMany(Reads).Concat(dimensions.Select(VariableOf)).ToHashSet(StringComparer.Ordinal);
-        var bounds = AgeBoundaries(tables);
+        var bounds = PlainIntruder.AgeBoundaries(tables);
         var variables = new List<(string, string[])>
         {
             ("location", [.. s_areas.Keys]),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.OrTools.LinearSolver;
 
 namespace Mosaic.Core.Tests.Disclosure.Oracle;
@@ -26,6 +27,32 @@ internal sealed class PlainIntruder
 
     /// <summary>The code of a margin in a <see cref="PlainCell"/>.</summary>
     public const string TotalCode = "_total";
+
+    /// <summary>The code of a missing answer in a <see cref="PlainCell"/>.</summary>
+    public const string MissingCode = "_missing";
+
+    /// <summary>
+    /// Every age at which an age band of some table starts or ends, with 0 and the ages where the tested indicators'
+    /// filters cut (5: disability asked from 5; 16: the 16+ indicator): the intruder's age intervals.
+    /// </summary>
+    public static SortedSet<int> AgeBoundaries(IEnumerable<PlainTable> tables)
+    {
+        var bounds = new SortedSet<int> { 0, 5, 16 };
+        foreach (var code in tables.SelectMany(t => t.Dimensions.Select((d, i) => (d, i)).Where(x => x.d == "age_group").SelectMany(x => t.Cells.Select(c => c.Codes[x.i]))))
+        {
+            if (code is MissingCode or TotalCode)
+                continue;
+            if (code.EndsWith('+'))
+            {
+                bounds.Add(int.Parse(code[..^1], CultureInfo.InvariantCulture));
+                continue;
+            }
+            var parts = code.Split('-');
+            bounds.Add(int.Parse(parts[0], CultureInfo.InvariantCulture));
+            bounds.Add(int.Parse(parts[1], CultureInfo.InvariantCulture) + 1);
+        }
+        return bounds;
+    }
 
     private readonly List<string> _variables;
     private readonly List<string[]> _values;
