@@ -54,11 +54,14 @@ internal static class PublicationAtoms
     /// </summary>
     public static (int Atoms, int[][] AtomCell, List<int[]> SmallDerived) Build(RegistrySnapshot snapshot, IReadOnlyList<StagedTable> members)
     {
-        var unit = members[0].Unit;
-        var rows = unit == FieldLevel.Person ? snapshot.PersonCount : snapshot.HouseholdCount;
-        var union = members[0].Population;
-        foreach (var m in members.Skip(1))
-            union = union.Or(m.Population);
+        var units = new PublicationUnits(snapshot, members);
+        var rows = units.Rows;
+        var union = new bool[rows];
+        for (var row = 0; row < rows; row++)
+        {
+            foreach (var m in members)
+                union[row] |= units.Counts(m, row);
+        }
 
         // Tables of several indicators (counts of one unit): which of their populations a unit is in is part of its
         // atom, one bit per indicator, so that a cell of indicator X sums only atoms inside X's population. The
@@ -76,6 +79,18 @@ internal static class PublicationAtoms
             {
                 if (m.Indicator.Filter is { } filter)
                     read.UnionWith(FieldsOf(ExpressionParser.Parse(filter)).Select(VariableOf));
+            }
+            // Persons and households: a household is counted on its head (PublicationUnits), so which row carries a
+            // household is read with the relation, and a household field that copies the head's (head_sex) with the
+            // head's own field: in one joint variable, the heads of one sex are the households of that head's sex.
+            if (units.Mixed)
+            {
+                read.Add(VariableOf("relation"));
+                foreach (var (household, head) in SnapshotFields.HeadFields)
+                {
+                    read.Add(VariableOf(household));
+                    read.Add(VariableOf(head));
+                }
             }
         }
         string Joint(string variable) => linked && read.Contains(variable) ? Membership : variable;
@@ -134,7 +149,6 @@ internal static class PublicationAtoms
             }
         }
 
-        var household = unit == FieldLevel.Person ? HouseholdOfPerson(snapshot) : null;
         var steps = parts.Select(p => new Dictionary<(int, int), int>()).ToArray();
         var valueOf = parts.Select(_ => new Dictionary<int, int>()).ToArray();
         var tuples = parts.Select(_ => new List<int[]>()).ToArray();
@@ -142,13 +156,12 @@ internal static class PublicationAtoms
         {
             if (!union[row])
                 continue;
-            var hh = household is null ? row : household[row];
             for (var v = 0; v < parts.Count; v++)
             {
                 var node = 0;
                 foreach (var (m, d) in parts[v])
                 {
-                    var element = Element(members[m], d, row, hh);
+                    var element = Element(units, members[m], d, row);
                     if (!steps[v].TryGetValue((node, element), out var next))
                         steps[v][(node, element)] = next = steps[v].Count + 1;
                     node = next;
@@ -156,7 +169,7 @@ internal static class PublicationAtoms
                 if (valueOf[v].ContainsKey(node))
                     continue;
                 valueOf[v][node] = tuples[v].Count;
-                tuples[v].Add([.. parts[v].Select(p => Element(members[p.Member], p.Dimension, row, hh))]);
+                tuples[v].Add([.. parts[v].Select(p => Element(units, members[p.Member], p.Dimension, row))]);
             }
         }
 
@@ -173,21 +186,20 @@ internal static class PublicationAtoms
         }
         var atoms = (int)count;
 
-        var units = new long[atoms];
+        var counted = new long[atoms];
         for (var row = 0; row < rows; row++)
         {
             if (!union[row])
                 continue;
-            var hh = household is null ? row : household[row];
             var atom = 0;
             for (var v = 0; v < parts.Count; v++)
             {
                 var node = 0;
                 foreach (var (m, d) in parts[v])
-                    node = steps[v][(node, Element(members[m], d, row, hh))];
+                    node = steps[v][(node, Element(units, members[m], d, row))];
                 atom = atom * tuples[v].Count + valueOf[v][node];
             }
-            units[atom]++;
+            counted[atom]++;
         }
         var atomCell = members.Select(_ => new int[atoms]).ToArray();
         var value = new int[parts.Count];
@@ -229,7 +241,7 @@ internal static class PublicationAtoms
             .Concat(scope[i] >= 0 ? [areaVariable] : [])
             .Concat(membership >= 0 ? [membership] : [])
             .ToHashSet()).ToList();
-        return (atoms, atomCell, SmallDerived([.. tuples.Select(t => t.Count)], units, variablesOf, k));
+        return (atoms, atomCell, SmallDerived([.. tuples.Select(t => t.Count)], counted, variablesOf, k));
     }
 
     /// <summary>
@@ -292,14 +304,14 @@ internal static class PublicationAtoms
     /// The unit's category (position in the member's table, -1 if not in it); for d = -1 whether it is in the member's
     /// area; for d = <see cref="Bit"/> whether it is in the member's indicator's population.
     /// </summary>
-    private static int Element(StagedTable member, int d, int row, int household)
+    private static int Element(PublicationUnits units, StagedTable member, int d, int row)
     {
         if (d == Bit)
-            return member.IndicatorPopulation[row] ? 1 : 0;
+            return units.InIndicator(member, row) ? 1 : 0;
         if (d < 0)
-            return member.InArea is { } inArea ? (inArea[row] ? 1 : 0) : 1;
-        var column = member.Columns[d];
-        return member.Maps[d][column.CodeAt(column.Level == FieldLevel.Household ? household : row)];
+            return units.InArea(member, row) ? 1 : 0;
+        var code = units.CodeAt(member.Columns[d], row);
+        return code < 0 ? -1 : member.Maps[d][code];
     }
 
     private static int Cell(StagedTable member, (int Variable, int Position)[] place, int areaVariable, int scope, List<int[]>[] tuples, int[] value)
@@ -317,17 +329,5 @@ internal static class PublicationAtoms
             index += coord * table.Strides[d];
         }
         return index;
-    }
-
-    private static int[] HouseholdOfPerson(RegistrySnapshot snapshot)
-    {
-        var household = new int[snapshot.PersonCount];
-        var start = snapshot.PersonStart;
-        for (var h = 0; h < snapshot.HouseholdCount; h++)
-        {
-            for (var p = start[h]; p < start[h + 1]; p++)
-                household[p] = h;
-        }
-        return household;
     }
 }

@@ -30,6 +30,16 @@ internal sealed class SnapshotFields(RegistrySnapshot snapshot, AgeBands ageBand
         "shock_flood", "shock_erosion", "shock_cyclone", "shock_drought", "shock_job_loss", "shock_illness", "shock_death", "shock_conflict",
     ];
 
+    /// <summary>
+    /// Household fields that copy a field of the household's head, with that person field (<c>head_sex</c> is the
+    /// head's <c>sex</c>, when the roster has exactly one head): tables of persons and of households linked in a
+    /// publication must know that the two are one value on the head.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> HeadFields { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["head_sex"] = "sex",
+    };
+
     public static IReadOnlyList<string> NumericNames { get; } =
         ["age", "income_before", "income_now", "remittance_amount", "members"];
 

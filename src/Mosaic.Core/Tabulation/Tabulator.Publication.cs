@@ -8,8 +8,9 @@ public sealed partial class Tabulator
 {
     /// <summary>
     /// Tabulates every request and protects together (<see cref="LinkedProtection"/>) the tables of unweighted count
-    /// indicators of one unit, whatever the indicator (e.g. <c>population</c>, <c>returnees</c> and
-    /// <c>children_under_5</c>), and the tables of any other indicator with those of the same indicator: an intruder
+    /// indicators, whatever the indicator and the unit (e.g. <c>population</c>, <c>returnees</c>,
+    /// <c>children_under_5</c> and <c>households</c>, a household counted on its head), and the tables of any other
+    /// indicator with those of the same indicator: an intruder
     /// who combines all of their published cells, knowing they add up, counts are never negative and each indicator's
     /// definition, narrows no suppressed cell below its protection level. Perturbed tables are protected on their own.
     /// Results are in the order of the requests.
@@ -17,7 +18,7 @@ public sealed partial class Tabulator
     /// <param name="requests">The tables of this publication.</param>
     /// <param name="earlier">
     /// Tables published earlier from the same registry (<see cref="PublicationHistory"/>): each one linked with some
-    /// request (the same indicator, or a count of the same unit) is tabulated again and, when the registry has not
+    /// request (the same indicator, or an unweighted count) is tabulated again and, when the registry has not
     /// changed under it (every cell it published has the same value now), linked with the new tables with its
     /// published pattern fixed; the new tables are suppressed further where needed, never the earlier ones.
     /// </param>
@@ -75,14 +76,15 @@ public sealed partial class Tabulator
     }
 
     /// <summary>
-    /// Which tables are linked: unweighted counts of one unit (persons or households) whatever the indicator, since
-    /// their populations overlap (returnees are persons of the population, children under 5 its persons aged 0-4) and
-    /// an intruder can subtract one from another; every other indicator (shares, sums, means, weighted counts) only
-    /// with tables of itself.
+    /// Which tables are linked: unweighted counts whatever the indicator and the unit, since their populations overlap
+    /// (returnees are persons of the population, children under 5 its persons aged 0-4) and an intruder can subtract one
+    /// from another, and every household has one head (the persons by relation = head are the households, by sex the
+    /// households by head_sex: <see cref="PublicationUnits"/>); every other indicator (shares, sums, means, weighted
+    /// counts) only with tables of itself.
     /// </summary>
     private static string LinkKey(IndicatorDefinition indicator) =>
         indicator.Measure.Kind == MeasureKind.Count && indicator.Weight is null
-            ? $"count of {indicator.Unit}"
+            ? "unweighted counts"
             : $"indicator {indicator.Id}";
 
     /// <summary>The logged tables linked with the group <paramref name="key"/> (<see cref="LinkKey"/>), tabulated again with their published pattern fixed; and how many are not linked because the registry changed under them.</summary>
