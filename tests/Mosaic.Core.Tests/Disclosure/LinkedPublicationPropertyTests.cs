@@ -21,7 +21,7 @@ namespace Mosaic.Core.Tests.Disclosure;
 /// cell of every table finds no suppressed cell, and no group of 1 to K-1 persons the tables define together, whose
 /// feasible interval is narrower than K. A case is one seed: the label names it and the publication.
 /// </summary>
-public sealed class LinkedPublicationPropertyTests
+public sealed partial class LinkedPublicationPropertyTests
 {
     private const int K = DisclosureRule.DefaultMinimumContributors;
 
@@ -54,6 +54,8 @@ public sealed class LinkedPublicationPropertyTests
             "children_under_5" => resident && Age(t) is < 5,
             "persons_with_disability" => resident && t("disability") == "yes",
             "persons_16_plus" => resident && Age(t) is >= 16,
+            // Every roster has one head: a household is counted once, on its head.
+            "households" => t("relation") == "head",
             _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
         };
     }
@@ -63,6 +65,7 @@ public sealed class LinkedPublicationPropertyTests
     {
         "children_under_5" or "persons_16_plus" => ["migratory_status", "age"],
         "persons_with_disability" => ["migratory_status", "disability"],
+        "households" => ["relation"],
         _ => ["migratory_status"],
     };
 
@@ -71,6 +74,7 @@ public sealed class LinkedPublicationPropertyTests
         "adm2" or "adm4" or "village" => "location",
         _ when dimension.StartsWith(ScopePrefix, StringComparison.Ordinal) => "location",
         "age_group" => "age",
+        "head_sex" => "sex",
         _ => dimension,
     };
 
@@ -115,6 +119,9 @@ public sealed class LinkedPublicationPropertyTests
                     return age >= int.Parse(code[..^1], CultureInfo.InvariantCulture);
                 var parts = code.Split('-');
                 return age >= int.Parse(parts[0], CultureInfo.InvariantCulture) && age <= int.Parse(parts[1], CultureInfo.InvariantCulture);
+            case "head_sex":
+                // The household's head_sex is its head's sex.
+                return t("sex") == code;
             default:
                 return t(dimension) == code;
         }
@@ -202,6 +209,8 @@ public sealed class LinkedPublicationPropertyTests
             variables.Add(("age", [.. bounds.Select(b => b.ToString(CultureInfo.InvariantCulture)), TableDimension.MissingCode]));
         if (read.Contains("disability"))
             variables.Add(("disability", ["yes", "no", TableDimension.MissingCode]));
+        if (read.Contains("relation"))
+            variables.Add(("relation", [.. Codes.Relation.Entries.Select(e => e.Code)]));
         var intruder = new PlainIntruder(variables, Lies, tables);
 
         var persons = new List<IReadOnlyDictionary<string, string>>();
@@ -216,6 +225,7 @@ public sealed class LinkedPublicationPropertyTests
                     ["sex"] = Codes.Sex[m.Sex],
                     ["age"] = m.Age is { } a ? bounds.Last(b => b <= a).ToString(CultureInfo.InvariantCulture) : TableDimension.MissingCode,
                     ["disability"] = m.Disability switch { true => "yes", false => "no", null => TableDimension.MissingCode },
+                    ["relation"] = Codes.Relation[m.Relation],
                 };
                 persons.Add(p);
             }
