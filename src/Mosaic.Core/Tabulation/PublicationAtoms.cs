@@ -38,6 +38,41 @@ internal static class PublicationAtoms
         _ => [],
     };
 
+    /// <summary>
+    /// The variables joined with the indicators' bits into <see cref="Membership"/>: with several indicators, every
+    /// variable their filters read. A household field that copies the head's (<see cref="SnapshotFields.HeadFields"/>:
+    /// head_sex is the head's sex) is one value with that person field on the head: when a table reads one (and whenever
+    /// persons and households are linked, a household being counted on its head, <see cref="PublicationUnits"/>), the
+    /// relation, those household fields and their person fields are joined too, so that the heads of one sex are, in
+    /// the atoms, the households (or the persons of households) of that head's sex.
+    /// </summary>
+    private static HashSet<string> JointVariables(IReadOnlyList<StagedTable> members, bool mixed, bool linked)
+    {
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in members)
+        {
+            fields.UnionWith(m.Request.By);
+            if (m.Indicator.Filter is { } filter)
+            {
+                var filterFields = FieldsOf(ExpressionParser.Parse(filter)).ToList();
+                fields.UnionWith(filterFields);
+                if (linked)
+                    read.UnionWith(filterFields.Select(VariableOf));
+            }
+        }
+        if (mixed || SnapshotFields.HeadFields.Keys.Any(fields.Contains))
+        {
+            read.Add(VariableOf("relation"));
+            foreach (var (household, head) in SnapshotFields.HeadFields)
+            {
+                read.Add(VariableOf(household));
+                read.Add(VariableOf(head));
+            }
+        }
+        return read;
+    }
+
     private static string VariableOf(string dimension) => dimension switch
     {
         "adm1" or "adm2" or "adm3" or "adm4" or "adm5" or "village" or "area" => "area",
@@ -72,28 +107,8 @@ internal static class PublicationAtoms
         // combination that could occur but does not is also known empty), so the protection errs on the safe side.
         var indicators = members.Select(m => m.Indicator.Id).Distinct(StringComparer.Ordinal).ToList();
         var linked = indicators.Count > 1;
-        var read = new HashSet<string>(StringComparer.Ordinal);
-        if (linked)
-        {
-            foreach (var m in members.DistinctBy(m => m.Indicator.Id))
-            {
-                if (m.Indicator.Filter is { } filter)
-                    read.UnionWith(FieldsOf(ExpressionParser.Parse(filter)).Select(VariableOf));
-            }
-            // Persons and households: a household is counted on its head (PublicationUnits), so which row carries a
-            // household is read with the relation, and a household field that copies the head's (head_sex) with the
-            // head's own field: in one joint variable, the heads of one sex are the households of that head's sex.
-            if (units.Mixed)
-            {
-                read.Add(VariableOf("relation"));
-                foreach (var (household, head) in SnapshotFields.HeadFields)
-                {
-                    read.Add(VariableOf(household));
-                    read.Add(VariableOf(head));
-                }
-            }
-        }
-        string Joint(string variable) => linked && read.Contains(variable) ? Membership : variable;
+        var read = JointVariables(members, units.Mixed, linked);
+        string Joint(string variable) => read.Contains(variable) ? Membership : variable;
 
         // Variables and, per member and dimension, where its category sits in the variable's tuple.
         var names = new List<string>();

@@ -37,14 +37,23 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
 
     private static readonly Published s_persons = new("population", "village,relation,sex");
     private static readonly Published s_households = new("households", "village,head_sex");
+    private static readonly Published s_personsByHeadSex = new("population", "village,relation,head_sex");
 
-    /// <summary>The intruder's definition of each indicator: whether it counts a person of a type (a household: its head).</summary>
-    private static bool Counts(string indicator, Func<string, string> t) => indicator switch
+    /// <summary>
+    /// The intruder's definition of each indicator: whether it counts a person of a type (a household: its head). A
+    /// head's household has the head's sex as head_sex: no person is of a type that says otherwise.
+    /// </summary>
+    private static bool Counts(string indicator, Func<string, string> t)
     {
-        "population" => t("resident") == "yes",
-        "households" => t("relation") == "head",
-        _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
-    };
+        if (t("relation") == "head" && t("head_sex") != t("sex"))
+            return false;
+        return indicator switch
+        {
+            "population" => t("resident") == "yes",
+            "households" => t("relation") == "head",
+            _ => throw new ArgumentOutOfRangeException(nameof(indicator), indicator, null),
+        };
+    }
 
     private Dictionary<string, (int Level, string? Parent)> Areas()
     {
@@ -72,7 +81,7 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
     }
 
     /// <summary>Every suppressed cell the two files give narrower than K, after checking the intruder's model against the registry.</summary>
-    private List<string> Narrowed(string personsFile, string householdsFile)
+    private List<string> Narrowed(string personsFile, string householdsFile, string householdsIndicator = "households")
     {
         var areas = Areas();
         bool Within(string pcode, string scope)
@@ -91,26 +100,29 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
             return dimension switch
             {
                 "village" => t("location") == code,
-                // The household's head_sex is its head's sex.
-                "head_sex" => t("sex") == code,
+                "head_sex" => t("head_sex") == code,
                 _ => t(dimension) == code,
             };
         }
 
-        PlainTable[] tables = [Read(personsFile, s_persons.Indicator), Read(householdsFile, s_households.Indicator)];
+        PlainTable[] tables = [Read(personsFile, s_persons.Indicator), Read(householdsFile, householdsIndicator)];
         var villages = areas.Where(a => a.Value.Level == 5 && Within(a.Key, Union)).Select(a => a.Key).ToArray();
         var variables = new List<(string, string[])>
         {
             ("location", villages),
             ("relation", ["head", "spouse", "child", "parent", "other", PlainIntruder.MissingCode]),
             ("sex", ["female", "male", "other", "unknown", PlainIntruder.MissingCode]),
+            ("head_sex", ["female", "male", "other", "unknown", PlainIntruder.MissingCode]),
             ("resident", ["yes", "no"]),
         };
         var persons = new List<IReadOnlyDictionary<string, string>>();
         using (var connection = TestDb.OpenSql(_db, readOnly: true))
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "SELECT h.area_pcode, p.relation, p.sex, p.mig_status FROM person p JOIN household h ON h.id = p.household_id";
+            // head_sex: the sex of the household's head, when the roster has exactly one.
+            cmd.CommandText = "SELECT h.area_pcode, p.relation, p.sex, p.mig_status, " +
+                "(SELECT min(hd.sex) FROM person hd WHERE hd.household_id = h.id AND hd.relation = 'head' HAVING count(*) = 1) " +
+                "FROM person p JOIN household h ON h.id = p.household_id";
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
             {
@@ -120,6 +132,7 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
                     ["relation"] = reader.IsDBNull(1) ? PlainIntruder.MissingCode : reader.GetString(1),
                     ["sex"] = reader.IsDBNull(2) ? PlainIntruder.MissingCode : reader.GetString(2),
                     ["resident"] = reader.GetString(3) == "emigrant" ? "no" : "yes",
+                    ["head_sex"] = reader.IsDBNull(4) ? PlainIntruder.MissingCode : reader.GetString(4),
                 };
                 if (Within(person["location"], Union))
                     persons.Add(person);
@@ -140,7 +153,9 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
     private CliRun Publish(string directory, bool log, params Published[] tables)
     {
         var publication = _dir.File(directory + ".json");
-        var entries = tables.Select(t => $$"""{ "name": "{{t.Indicator}}", "indicator": "{{t.Indicator}}", "by": "{{t.By}}", "area": "{{Union}}" }""");
+        // Each table is written to DIR/INDICATOR.csv, a second table of the same indicator to DIR/INDICATOR-2.csv.
+        var entries = tables.Select((t, i) => (t, Name: tables.Take(i).Any(x => x.Indicator == t.Indicator) ? $"{t.Indicator}-2" : t.Indicator))
+            .Select(x => $$"""{ "name": "{{x.Name}}", "indicator": "{{x.t.Indicator}}", "by": "{{x.t.By}}", "area": "{{Union}}" }""");
         File.WriteAllText(publication, "[ " + string.Join(", ", entries) + " ]");
         return CliRun.Invoke(["publish", publication, "--out", _dir.File(directory), "--format", "csv", "--db", _db, "--json",
             .. log ? ["--publication-log"] : Array.Empty<string>()]);
@@ -154,6 +169,16 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
         var found = Narrowed(_dir.File("together/population.csv"), _dir.File("together/households.csv"));
         Assert.True(found.Count == 0, $"{found.Count} cells: " + string.Join("; ", found.Take(8)));
         Assert.All(run.Json.GetProperty("tables").EnumerateArray(), t => Assert.Equal(1, t.GetProperty("linked_tables").GetInt32()));
+    }
+
+    [Fact]
+    public void PersonsByRelationAndSex_AndByRelationAndHeadSex_InOnePublication_NarrowNoSuppressedCellBelowK()
+    {
+        // Two tables of one indicator: the heads by sex are the heads by head_sex.
+        var run = Publish("persons", log: false, s_persons, s_personsByHeadSex);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var found = Narrowed(_dir.File("persons/population.csv"), _dir.File("persons/population-2.csv"), "population");
+        Assert.True(found.Count == 0, $"{found.Count} cells: " + string.Join("; ", found.Take(8)));
     }
 
     [Theory]
