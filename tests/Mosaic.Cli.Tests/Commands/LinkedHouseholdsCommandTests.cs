@@ -16,18 +16,20 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
 {
     private const int K = 5;
 
-    /// <summary>One union of the 1,000-household demo (seed 7): about 8 households per village.</summary>
+    /// <summary>One union of the demo: about 8 households per village with 1,000 households.</summary>
     private const string Union = "BD55490915";
 
     private const string ScopePrefix = "in:";
 
     private readonly TempDirectory _dir = new();
-    private readonly string _db;
+    private string _db = "";
 
-    public LinkedHouseholdsCommandTests()
+    /// <summary>Writes the demo of that size and seed, the database of the test.</summary>
+    private void Demo(int households, int seed)
     {
         _db = TestDb.At(_dir.File("mosaic.db"));
-        Assert.Equal(0, CliRun.Invoke("demo", "--households", "1000", "--seed", "7", "--no-serve", "--db", _db).ExitCode);
+        Assert.Equal(0, CliRun.Invoke("demo", "--households", households.ToString(CultureInfo.InvariantCulture), "--seed",
+            seed.ToString(CultureInfo.InvariantCulture), "--no-serve", "--db", _db).ExitCode);
     }
 
     public void Dispose() => _dir.Dispose();
@@ -161,9 +163,12 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
             .. log ? ["--publication-log"] : Array.Empty<string>()]);
     }
 
-    [Fact]
-    public void PersonsByRelationAndHouseholdsByHeadSex_InOnePublication_NarrowNoSuppressedCellBelowK()
+    [Theory]
+    [InlineData(1000, 7)]
+    [InlineData(3000, 11)]
+    public void PersonsByRelationAndHouseholdsByHeadSex_InOnePublication_NarrowNoSuppressedCellBelowK(int size, int seed)
     {
+        Demo(size, seed);
         var run = Publish("together", log: false, s_persons, s_households);
         Assert.True(run.ExitCode == 0, run.Error);
         var found = Narrowed(_dir.File("together/population.csv"), _dir.File("together/households.csv"));
@@ -174,6 +179,7 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
     [Fact]
     public void PersonsByRelationAndSex_AndByRelationAndHeadSex_InOnePublication_NarrowNoSuppressedCellBelowK()
     {
+        Demo(1000, 7);
         // Two tables of one indicator: the heads by sex are the heads by head_sex.
         var run = Publish("persons", log: false, s_persons, s_personsByHeadSex);
         Assert.True(run.ExitCode == 0, run.Error);
@@ -186,6 +192,7 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
     [InlineData(false)]
     public void ThePersonOrHouseholdTablePublishedLater_WithTheLog_NarrowsNoSuppressedCellBelowK_WithoutIt_Does(bool householdsFirst)
     {
+        Demo(1000, 7);
         var (first, second) = householdsFirst ? (s_households, s_persons) : (s_persons, s_households);
         var one = Tabulate(first, "first.csv");
         Assert.True(one.ExitCode == 0, one.Error);
