@@ -1,5 +1,5 @@
-using Mosaic.Core.Application;
 using System.Globalization;
+using Mosaic.Core.Application;
 using Mosaic.Core.Registry;
 
 namespace Mosaic.Core.Tabulation;
