@@ -236,8 +236,10 @@ public sealed class LinkedIndicatorsTests
     }
 
     [Fact]
-    public void TablesOfSharesOrOfHouseholds_AreNotLinkedWithPersonCounts()
+    public void TablesOfSharesOfPersons_AreLinkedWithPersonCounts_TablesOfHouseholdsAreNot()
     {
+        // A share publishes the counts of its denominator and numerator (share times denominator): the residents of
+        // 15 and over with an answer are persons of the population. Nothing ties a count of households to one of persons.
         var (tabulator, _) = Demo(300, 3);
         var results = tabulator.TabulatePublication(
         [
@@ -245,6 +247,7 @@ public sealed class LinkedIndicatorsTests
             new("households", ["village"]),
             new("employment_now", ["village", "sex"]),
         ]);
-        Assert.All(results, r => Assert.Equal(0, r.LinkedTables));
+        Assert.Equal([1, 0, 1], results.Select(r => r.LinkedTables));
+        Assert.Equal("population, employment_now", results[2].LinkedIndicators);
     }
 }

@@ -19,8 +19,8 @@ public sealed class LinkedPublicationRulesPropertyTests
 {
     private const int K = LinkedPublicationPropertyTests.K;
 
-    /// <summary>The households of the household rule.</summary>
-    private const int H = 3;
+    /// <summary>The households of the household rule: as many as the persons of the frequency rule.</summary>
+    private const int H = K;
 
     /// <summary>The random publication of a seed, its first two tables on a registry of 12-40 households, with the optimal method.</summary>
     internal static LinkedPublicationPropertyTests.Case Optimal(int seed)
@@ -81,7 +81,7 @@ public sealed class LinkedPublicationRulesPropertyTests
         return found;
     }
 
-    [Property(MaxTest = 8, Replay = "(20261208,296144285)")]
+    [Property(MaxTest = 6, Replay = "(20261208,296144285)")]
     public Property LinkedPublication_WithTheOptimalMethod_TheIntruderOverAllTablesNarrowsNothingBelowK() =>
         Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed =>
         {
@@ -91,7 +91,7 @@ public sealed class LinkedPublicationRulesPropertyTests
             return (found.Count == 0).Label($"{c} (optimal): {string.Join("; ", found.Take(6))}");
         });
 
-    [Property(MaxTest = 12, Replay = "(20261209,296144285)")]
+    [Property(MaxTest = 8, Replay = "(20261209,296144285)")]
     public Property LinkedPublication_WithTheHouseholdRule_PublishesNoCellOfFewHouseholdsAndNarrowsNothingBelowK() =>
         Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed =>
         {
@@ -102,4 +102,18 @@ public sealed class LinkedPublicationRulesPropertyTests
                 found = Findings(c, results);
             return (found.Count == 0).Label($"{c} (households {H}): {string.Join("; ", found.Take(6))}");
         });
+
+    [Theory]
+    [InlineData(5)] // a group of persons 16 and over of a union, narrowed below K
+    [InlineData(21)] // returnees aged 0-4: [0, 1]
+    public void TheSameOptimalTablesProtectedOneByOne_TheIntruderBreaksThem(int seed)
+    {
+        // The oracle can fail with the optimal method too (5 of the first 30 cases, each table protected on its own,
+        // are broken; these are two of them), and the same tables as one publication pass.
+        var c = Optimal(seed);
+        var tabulator = LinkedPublicationPropertyTests.TabulatorOf(c.Households);
+        Assert.NotEmpty(Findings(c, [.. c.Requests.Select(tabulator.Tabulate)]));
+        var found = Findings(c, tabulator.TabulatePublication(c.Requests));
+        Assert.True(found.Count == 0, $"{c}: {string.Join("; ", found.Take(6))}");
+    }
 }
