@@ -112,7 +112,7 @@ public sealed class LinkedPublicationRulesPropertyTests
     [InlineData(21)] // returnees aged 0-4: [0, 1]
     public void TheSameOptimalTablesProtectedOneByOne_TheIntruderBreaksThem(int seed)
     {
-        // The oracle can fail with the optimal method too (5 of the first 30 cases, each table protected on its own,
+        // The oracle can fail with the optimal method too (4 of the first 30 cases, each table protected on its own,
         // are broken; these are two of them), and the same tables as one publication pass.
         var c = Optimal(seed);
         var tabulator = LinkedPublicationPropertyTests.TabulatorOf(c.Households);
