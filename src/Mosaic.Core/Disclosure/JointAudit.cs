@@ -35,7 +35,7 @@ internal static class JointAudit
     {
         var narrow = new List<Finding>();
         var programmes = 0;
-        var layerCount = members.Min(m => m.Protection.Layers.Count);
+        var layerCount = members.Min(m => m.Layers.Count);
         for (var l = 0; l < layerCount; l++)
         {
             using var model = new AtomModel(members, atoms, l, known);
@@ -44,7 +44,7 @@ internal static class JointAudit
             for (var m = 0; m < members.Count; m++)
             {
                 var protection = members[m].Protection;
-                var layer = protection.Layers[l];
+                var layer = members[m].Layers[l];
                 // Asking what the known tables give away: every cell of the others, as it may be suppressed later.
                 var everyCell = known?.Invoke(m) == false;
                 for (var cell = 0; cell < protection.Status.Length; cell++)
@@ -78,7 +78,7 @@ internal static class JointAudit
             for (var i = 0; i < targets.Count; i++)
             {
                 var (m, cell, required, truth) = targets[i];
-                var name = members[Math.Max(m, 0)].Protection.Layers[l].Name;
+                var name = members[Math.Max(m, 0)].Layers[l].Name;
                 if (!points.Proves(i, required))
                 {
                     var (min, max, solved) = Interval(model, points, i, AtomsOf(targets[i]), required, truth, m, cell, name);
@@ -153,10 +153,10 @@ internal static class JointAudit
         public AtomModel(IReadOnlyList<PublicationMember> members, int atoms, int layer, Func<int, bool>? known)
         {
             _parent = [.. Enumerable.Range(0, atoms)];
-            _nonNegative = members.All(m => m.Protection.Layers[layer].NonNegative);
+            _nonNegative = members.All(m => m.Layers[layer].NonNegative);
             // The tables are counted from one registry: its atoms satisfy every equation.
-            _knownFeasible = members.All(m => m.Protection.Layers[layer].HoldsTrueValues);
-            _scale = members.Max(m => m.Protection.Layers[layer].Values.Select(Math.Abs).DefaultIfEmpty(0).Max());
+            _knownFeasible = members.All(m => m.Layers[layer].HoldsTrueValues);
+            _scale = members.Max(m => m.Layers[layer].Values.Select(Math.Abs).DefaultIfEmpty(0).Max());
             var published = new List<(int[] Atoms, double Value)>();
             for (var m = 0; m < members.Count; m++)
             {
@@ -164,7 +164,7 @@ internal static class JointAudit
                     continue;
                 var member = members[m];
                 var protection = member.Protection;
-                var values = protection.Layers[layer].Values;
+                var values = member.Layers[layer].Values;
                 for (var cell = 0; cell < protection.Status.Length; cell++)
                 {
                     var list = member.CellAtoms[cell];

@@ -4,14 +4,17 @@ namespace Mosaic.Core.Disclosure;
 /// One table of a publication protected as a linked set: its protection and, per atom of the publication, the inner
 /// cell of this table the atom's units are counted in (-1: the atom is in no cell of this table, e.g. outside its area).
 /// An atom is a combination of one category of every table (the finest cells the tables together describe); every cell
-/// of every table is the sum of its atoms, which is how an intruder links the tables.
+/// of every table is the sum of its atoms, which is how an intruder links the tables. A member may stand for one
+/// layer of its table only (e.g. a share's numerator, a count of the units in its numerator,
+/// linked with the count tables of that unit); several members then share one protection.
 /// </summary>
 internal sealed class PublicationMember
 {
-    public PublicationMember(TableProtection protection, int[] atomCell)
+    public PublicationMember(TableProtection protection, int[] atomCell, int? layer = null)
     {
         Protection = protection;
         AtomCell = atomCell;
+        Layers = layer is { } l ? [protection.Layers[l]] : protection.Layers;
         var table = protection.Table;
         var n = table.Dimensions;
         var lists = new List<int>[table.Size];
@@ -36,6 +39,9 @@ internal sealed class PublicationMember
     }
 
     public TableProtection Protection { get; }
+
+    /// <summary>The layers of the table this member stands for (all of them, or the one it was given).</summary>
+    public IReadOnlyList<ProtectionLayer> Layers { get; }
 
     public int[] AtomCell { get; }
 

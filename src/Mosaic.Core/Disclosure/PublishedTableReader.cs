@@ -131,7 +131,8 @@ public static class PublishedTableReader
         }
         IReadOnlyList<(string, double[])> layers = measure switch
         {
-            "share" => [("numerator", first), ("denominator", second)],
+            // The units without the attribute add up too (the complement rule protects them).
+            "share" => [("numerator", first), ("denominator", second), ("complement", [.. second.Zip(first, (d, n) => d - n)])],
             "mean" => [],
             _ => [(measure, first)],
         };

@@ -232,13 +232,14 @@ internal static class PublicationAtoms
                 var cell = bit[m] >= 0 && tuples[membership][value[membership]][bit[m]] == 0
                     ? -1
                     : Cell(members[m], place[m], areaVariable, scope[m], tuples, value);
-                // In the member's population (and area) but in none of its categories: with one indicator that is only
-                // a unit outside the table; with several, no unit can be there (a child under 5 of a sex the children's
-                // table does not have, combined from an adult's sex): the table's total counts every unit of its
-                // population, so the intruder knows the atom is empty, and it is in no equation of any table.
+                // In the member's population (and area) but in none of its categories: no unit can be there (a child
+                // under 5 of a sex the children's table does not have, combined from an adult's sex; a household of the
+                // union a table is restricted to with a dwelling that table does not list, combined from a table of
+                // the whole registry): the table's categories are those its units have and its total counts every unit
+                // of its population, so the intruder knows the atom is empty, and it is in no equation of any table.
                 if (cell == OutsideCategories)
                 {
-                    impossible |= linked;
+                    impossible = true;
                     cell = -1;
                 }
                 atomCell[m][atom] = cell;

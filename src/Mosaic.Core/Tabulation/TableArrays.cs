@@ -91,11 +91,21 @@ internal sealed class TableArrays
             case MeasureKind.Count:
                 return [ProtectionLayer.Count("count", weighted ? Numerator : Array.ConvertAll(Contributors, c => (double)c), Contributors, k)];
             case MeasureKind.Share:
-                // The published share times the published denominator gives the numerator: both add up.
+                // The published share times the published denominator gives the numerator: both add up, and so does
+                // the rest (the units without the attribute), which the complement rule protects: an intruder who
+                // knows the numerator can never exceed the denominator narrows it apart from the other two.
+                var rest = new double[Denominator.Length];
+                var restContributors = new long[Denominator.Length];
+                for (var i = 0; i < rest.Length; i++)
+                {
+                    rest[i] = Denominator[i] - Numerator[i];
+                    restContributors[i] = Contributors[i] - NumeratorContributors![i];
+                }
                 return
                 [
                     ProtectionLayer.Count("denominator", Denominator, Contributors, k),
                     ProtectionLayer.Count("numerator", Numerator, NumeratorContributors!, k),
+                    ProtectionLayer.Count("complement", rest, restContributors, k),
                 ];
             default:
                 var primary = new double[Numerator.Length];

@@ -53,12 +53,15 @@ public sealed partial class Tabulator
                 s!.LinkedIndicators = indicators;
             if (members.Count < 2)
                 continue;
-            var (atoms, atomCell, derived) = PublicationAtoms.Build(snapshot, members);
+            var counts = group.Key == UnweightedCounts
+                ? [.. members.SelectMany(CountsOfTheTable)]
+                : members.Select(m => (Table: m, Layer: (int?)null)).ToList();
+            var (atoms, atomCell, derived) = PublicationAtoms.Build(snapshot, [.. counts.Select(c => c.Table)]);
             var k = members.Max(m => m.Rule.MinimumContributors);
             var weighted = members[0].Indicator.Weight is not null;
             try
             {
-                LinkedProtection.Run([.. members.Select((s, j) => new PublicationMember(s.Protection, atomCell[j]))], atoms, weighted ? [] : derived, k);
+                LinkedProtection.Run([.. counts.Select((c, j) => new PublicationMember(c.Table.Protection, atomCell[j], c.Layer))], atoms, weighted ? [] : derived, k);
             }
             catch (InvalidOperationException ex) when (fixedTables.Count > 0)
             {
@@ -76,16 +79,60 @@ public sealed partial class Tabulator
     }
 
     /// <summary>
-    /// Which tables are linked: unweighted counts whatever the indicator and the unit, since their populations overlap
-    /// (returnees are persons of the population, children under 5 its persons aged 0-4) and an intruder can subtract one
-    /// from another, and every household has one head (the persons by relation = head are the households, by sex the
-    /// households by head_sex: <see cref="PublicationUnits"/>); every other indicator (shares, sums, means, weighted
-    /// counts) only with tables of itself.
+    /// Which tables are linked: unweighted counts and shares whatever the indicator and the unit, since their
+    /// populations overlap (returnees are persons of the population, children under 5 its persons aged 0-4, a share
+    /// publishes the counts of its denominator and numerator: disability prevalence's numerator is the persons with a
+    /// disability) and an intruder can subtract one from another, and every household has one head (the persons by
+    /// relation = head are the households, by sex the households by head_sex: <see cref="PublicationUnits"/>); every
+    /// other indicator (sums, means, weighted counts and shares) only with tables of itself.
     /// </summary>
     private static string LinkKey(IndicatorDefinition indicator) =>
-        indicator.Measure.Kind == MeasureKind.Count && indicator.Weight is null
-            ? "unweighted counts"
+        indicator.Measure.Kind is MeasureKind.Count or MeasureKind.Share && indicator.Weight is null
+            ? UnweightedCounts
             : $"indicator {indicator.Id}";
+
+    private const string UnweightedCounts = "unweighted counts";
+
+    /// <summary>
+    /// The counts a linked table publishes, each with the layer of its protection it stands for: a count table itself
+    /// (all its layers); a share as the counts of its denominator, its numerator and the rest (its published share
+    /// times its denominator, and the difference), each an indicator of its own whose population is the units it
+    /// counts, so that the publication's atoms tell them apart as they tell returnees from the population.
+    /// </summary>
+    private IEnumerable<(StagedTable Table, int? Layer)> CountsOfTheTable(StagedTable table)
+    {
+        if (table.Indicator.Measure.Kind != MeasureKind.Share)
+        {
+            yield return (table, null);
+            yield break;
+        }
+        var indicator = table.Indicator;
+        var numerator = indicator.Measure.Numerator!;
+        var inNumerator = Cached(new ExpressionEvaluator(table.Fields), table.Unit, numerator);
+        var counts = new (string Name, string Condition, Bitmap? Units)[]
+        {
+            ("denominator", "", null),
+            ("numerator", $"({numerator})", inNumerator),
+            ("complement", $"not ({numerator})", inNumerator.Not()),
+        };
+        for (var layer = 0; layer < counts.Length; layer++)
+        {
+            var (name, condition, units) = counts[layer];
+            var filter = (indicator.Filter, condition) switch
+            {
+                (null, "") => null,
+                (null, _) => condition,
+                (var f, "") => f,
+                (var f, _) => $"({f}) and {condition}",
+            };
+            yield return (table with
+            {
+                Indicator = indicator with { Id = $"{indicator.Id} ({name})", Filter = filter, Measure = new IndicatorMeasure(MeasureKind.Count) },
+                Population = units is null ? table.Population : table.Population.And(units),
+                IndicatorPopulation = units is null ? table.IndicatorPopulation : table.IndicatorPopulation.And(units),
+            }, layer);
+        }
+    }
 
     /// <summary>The logged tables linked with the group <paramref name="key"/> (<see cref="LinkKey"/>), tabulated again with their published pattern fixed; and how many are not linked because the registry changed under them.</summary>
     private (List<StagedTable> Fixed, int Changed) Earlier(string key, IReadOnlyList<LoggedTable> earlier)

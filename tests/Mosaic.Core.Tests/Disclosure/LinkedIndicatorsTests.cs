@@ -236,8 +236,10 @@ public sealed class LinkedIndicatorsTests
     }
 
     [Fact]
-    public void TablesOfShares_AreNotLinkedWithCounts_TablesOfHouseholds_AreLinkedWithPersonCounts()
+    public void TablesOfSharesAndOfHouseholds_AreLinkedWithPersonCounts()
     {
+        // A share publishes the counts of its denominator and numerator (share times denominator): the residents of
+        // 15 and over with an answer are persons of the population. A household is counted on its head, a person.
         var (tabulator, _) = Demo(300, 3);
         var results = tabulator.TabulatePublication(
         [
@@ -245,6 +247,7 @@ public sealed class LinkedIndicatorsTests
             new("households", ["village"]),
             new("employment_now", ["village", "sex"]),
         ]);
-        Assert.Equal([1, 1, 0], results.Select(r => r.LinkedTables));
+        Assert.Equal([2, 2, 2], results.Select(r => r.LinkedTables));
+        Assert.Equal("population, households, employment_now", results[2].LinkedIndicators);
     }
 }

@@ -23,7 +23,7 @@ namespace Mosaic.Core.Tests.Disclosure;
 /// </summary>
 public sealed partial class LinkedPublicationPropertyTests
 {
-    private const int K = DisclosureRule.DefaultMinimumContributors;
+    internal const int K = DisclosureRule.DefaultMinimumContributors;
 
     private const string AdultsCatalogue = """
         { "catalogue_version": 1, "indicators": [ { "id": "persons_16_plus", "version": 1, "label": "Residents aged 16 and over",
@@ -44,7 +44,7 @@ public sealed partial class LinkedPublicationPropertyTests
     private static readonly Dictionary<string, Area> s_areas = RandomRegistry.Areas.ToDictionary(a => a.Pcode, StringComparer.Ordinal);
 
     /// <summary>The intruder's definition of each indicator (the catalogue's filters, written out): whether it counts a person of a type.</summary>
-    private static bool Counts(string indicator, Func<string, string> t)
+    internal static bool Counts(string indicator, Func<string, string> t)
     {
         var resident = t("migratory_status") != "emigrant";
         return indicator switch
@@ -61,7 +61,7 @@ public sealed partial class LinkedPublicationPropertyTests
     }
 
     /// <summary>The variables an indicator's filter reads.</summary>
-    private static IEnumerable<string> Reads(string indicator) => indicator switch
+    internal static IEnumerable<string> Reads(string indicator) => indicator switch
     {
         "children_under_5" or "persons_16_plus" => ["migratory_status", "age"],
         "persons_with_disability" => ["migratory_status", "disability"],
@@ -69,7 +69,7 @@ public sealed partial class LinkedPublicationPropertyTests
         _ => ["migratory_status"],
     };
 
-    private static string VariableOf(string dimension) => dimension switch
+    internal static string VariableOf(string dimension) => dimension switch
     {
         "adm2" or "adm4" or "village" => "location",
         _ when dimension.StartsWith(ScopePrefix, StringComparison.Ordinal) => "location",
@@ -79,7 +79,7 @@ public sealed partial class LinkedPublicationPropertyTests
     };
 
     /// <summary>The lower bound of a type's age interval, null when missing.</summary>
-    private static int? Age(Func<string, string> t) =>
+    internal static int? Age(Func<string, string> t) =>
         t("age") == TableDimension.MissingCode ? null : int.Parse(t("age"), CultureInfo.InvariantCulture);
 
     /// <summary>The code of an area at a level (village = 5): its ancestor there, or <c>_missing</c> when it lies above that level.</summary>
@@ -104,7 +104,7 @@ public sealed partial class LinkedPublicationPropertyTests
     }
 
     /// <summary>Whether a type lies in a category of a dimension (an age interval given by its lower bound lies inside the band).</summary>
-    private static bool Lies(string dimension, string code, Func<string, string> t)
+    internal static bool Lies(string dimension, string code, Func<string, string> t)
     {
         switch (dimension)
         {
@@ -172,7 +172,7 @@ public sealed partial class LinkedPublicationPropertyTests
     /// A published table as the intruder reads it, with its indicator's definition; a table restricted to an area has
     /// one more dimension, <c>in:AREA</c>, whose one category <c>in</c> holds the persons of the area.
     /// </summary>
-    private static PlainTable Plain(TabulationResult result, TabulationRequest request, int index)
+    internal static PlainTable Plain(TabulationResult result, TabulationRequest request, int index)
     {
         string[] scope = request.AreaPcode is { } area ? [ScopePrefix + area] : [];
         return new(
@@ -182,7 +182,7 @@ public sealed partial class LinkedPublicationPropertyTests
             t => Counts(request.IndicatorId, t));
     }
 
-    private const string ScopePrefix = "in:";
+    internal const string ScopePrefix = "in:";
 
     /// <summary>
     /// The intruder over the published tables, the registry's persons as its types describe them (for the model check
@@ -213,28 +213,23 @@ public sealed partial class LinkedPublicationPropertyTests
             variables.Add(("relation", [.. Codes.Relation.Entries.Select(e => e.Code)]));
         var intruder = new PlainIntruder(variables, Lies, tables);
 
-        var persons = new List<IReadOnlyDictionary<string, string>>();
-        foreach (var h in c.Households)
-        {
-            foreach (var m in h.Members)
-            {
-                var p = new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["location"] = h.AreaPcode,
-                    ["migratory_status"] = Codes.MigratoryStatus[m.MigratoryStatus],
-                    ["sex"] = Codes.Sex[m.Sex],
-                    ["age"] = m.Age is { } a ? bounds.Last(b => b <= a).ToString(CultureInfo.InvariantCulture) : TableDimension.MissingCode,
-                    ["disability"] = m.Disability switch { true => "yes", false => "no", null => TableDimension.MissingCode },
-                    ["relation"] = Codes.Relation[m.Relation],
-                };
-                persons.Add(p);
-            }
-        }
+        List<IReadOnlyDictionary<string, string>> persons = [.. c.Households.SelectMany(h => h.Members.Select(m => PersonOf(h, m, bounds)))];
 
         var groups = intruder.DerivedGroups(persons, K, VariableOf, [.. indicators.SelectMany(Reads).Distinct()],
             [.. indicators.Select(id => (Func<Func<string, string>, bool>)(t => Counts(id, t)))]);
         return (intruder, persons, groups);
     }
+
+    /// <summary>A person as the intruder's types describe it (its age by the interval of <paramref name="bounds"/> it falls in).</summary>
+    internal static IReadOnlyDictionary<string, string> PersonOf(Household h, Person m, SortedSet<int> bounds) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["location"] = h.AreaPcode,
+        ["migratory_status"] = Codes.MigratoryStatus[m.MigratoryStatus],
+        ["sex"] = Codes.Sex[m.Sex],
+        ["age"] = m.Age is { } a ? bounds.Last(b => b <= a).ToString(CultureInfo.InvariantCulture) : TableDimension.MissingCode,
+        ["disability"] = m.Disability switch { true => "yes", false => "no", null => TableDimension.MissingCode },
+        ["relation"] = Codes.Relation[m.Relation],
+    };
 
     [Property(MaxTest = 25, Replay = "(20261204,296144285)")]
     public Property LinkedPublication_OfCountsOfSeveralIndicators_TheIntruderOverAllTablesNarrowsNothingBelowK() =>
