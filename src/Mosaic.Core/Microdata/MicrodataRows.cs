@@ -8,9 +8,20 @@ namespace Mosaic.Core.Microdata;
 /// </summary>
 internal static class MicrodataRows
 {
-    /// <summary>One row per record, sorted by its values.</summary>
-    public static List<string?[]> Combine(IReadOnlyList<string?[]> keys, IReadOnlyList<string?[]> rows, int keyCount)
+    /// <summary>
+    /// One row per record, sorted by its values: on the rows' packed numbers (<see cref="PackedRows"/>) when their
+    /// columns fit in 64 bits, else by comparing the rows value by value.
+    /// </summary>
+    public static IReadOnlyList<string?[]> Combine(IReadOnlyList<string?[]> keys, IReadOnlyList<string?[]> rows, int keyCount)
     {
+        if (PackedRows.Create(keys, rows, keyCount) is { } packing)
+        {
+            var codes = new ulong[rows.Count];
+            for (var i = 0; i < codes.Length; i++)
+                codes[i] = packing.Encode(keys[i], rows[i], keyCount);
+            Array.Sort(codes);
+            return packing.Rows(codes, null);
+        }
         var result = new List<string?[]>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
             result.Add(Row(keys[i], rows[i], keyCount, 0));
@@ -24,8 +35,10 @@ internal static class MicrodataRows
     /// exports of the same records number them alike.
     /// </summary>
     /// <param name="households">Each record's household (the records of one household share it).</param>
-    public static List<string?[]> CombineByHousehold(IReadOnlyList<string?[]> keys, IReadOnlyList<string?[]> rows, int keyCount, IReadOnlyList<int> households)
+    public static IReadOnlyList<string?[]> CombineByHousehold(IReadOnlyList<string?[]> keys, IReadOnlyList<string?[]> rows, int keyCount, IReadOnlyList<int> households)
     {
+        if (PackedRows.Create(keys, rows, keyCount) is { } packing)
+            return PackedByHousehold(packing, keys, rows, keyCount, households);
         var combined = new string?[rows.Count][];
         for (var i = 0; i < rows.Count; i++)
             combined[i] = Row(keys[i], rows[i], keyCount, 1);
@@ -72,6 +85,42 @@ internal static class MicrodataRows
             }
         }
         return result;
+    }
+
+    /// <summary>As <see cref="CombineByHousehold"/>, on the rows' packed numbers.</summary>
+    private static IReadOnlyList<string?[]> PackedByHousehold(PackedRows packing, IReadOnlyList<string?[]> keys, IReadOnlyList<string?[]> rows,
+        int keyCount, IReadOnlyList<int> households)
+    {
+        var codes = new ulong[rows.Count];
+        var byHousehold = new int[rows.Count];
+        for (var i = 0; i < codes.Length; i++)
+            (codes[i], byHousehold[i]) = (packing.Encode(keys[i], rows[i], keyCount), households[i]);
+        if (!IsNonDecreasing(byHousehold))
+            Array.Sort(byHousehold, codes);
+
+        var groups = new List<(int Start, int Length)>();
+        for (var start = 0; start < codes.Length;)
+        {
+            var end = start + 1;
+            while (end < codes.Length && byHousehold[end] == byHousehold[start])
+                end++;
+            Array.Sort(codes, start, end - start);
+            groups.Add((start, end - start));
+            start = end;
+        }
+        groups.Sort((x, y) => codes.AsSpan(x.Start, x.Length).SequenceCompareTo(codes.AsSpan(y.Start, y.Length)));
+
+        var ordered = new ulong[codes.Length];
+        var numbers = new int[codes.Length];
+        var at = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var (start, length) = groups[g];
+            codes.AsSpan(start, length).CopyTo(ordered.AsSpan(at));
+            numbers.AsSpan(at, length).Fill(g + 1);
+            at += length;
+        }
+        return packing.Rows(ordered, numbers);
     }
 
     private static string?[] Row(string?[] keys, string?[] fields, int keyCount, int offset)
