@@ -20,14 +20,16 @@ internal static class MicrodataRisk
     /// Each record's household when the file keeps persons grouped in households (a household id column), for the
     /// household risk (<see cref="HouseholdRisk"/>); null for a file of independent records.
     /// </param>
-    public static MicrodataRiskReport Measure(IReadOnlyList<string?[]> records, IReadOnlyList<string?>? sensitive = null, IReadOnlyList<int>? householdOf = null)
+    /// <param name="width">Only the first values of each record are its quasi-identifiers (null: all of them).</param>
+    public static MicrodataRiskReport Measure(IReadOnlyList<string?[]> records, IReadOnlyList<string?>? sensitive = null, IReadOnlyList<int>? householdOf = null,
+        int? width = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         if (sensitive is not null && sensitive.Count != records.Count)
             throw new ArgumentException("one sensitive value per record", nameof(sensitive));
         if (householdOf is not null && householdOf.Count != records.Count)
             throw new ArgumentException("one household per record", nameof(householdOf));
-        var classes = new Dictionary<string?[], List<int>>(RecordComparer.Instance);
+        var classes = new Dictionary<string?[], List<int>>(width is { } w ? RecordComparer.Prefix(w) : RecordComparer.Instance);
         for (var i = 0; i < records.Count; i++)
         {
             ref var members = ref CollectionsMarshal.GetValueRefOrAddDefault(classes, records[i], out _);

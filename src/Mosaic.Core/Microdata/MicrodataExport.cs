@@ -53,19 +53,21 @@ public static class MicrodataExport
             request.AreaPcode, request.Filter);
         IReadOnlyList<int>? householdOf = request.HouseholdIds ? households : null;
         cancellationToken.ThrowIfCancellationRequested();
-        var keyRecords = rows.Select(r => r[..keys.Count]).ToList();
         IReadOnlyList<string?>? sensitive = sensitiveIndex is { } s ? rows.Select(r => r[keys.Count + s]).ToList() : null;
 
-        IReadOnlyList<string?[]> written = keyRecords;
+        // Without suppression the keys are the rows' first values, measured in place; suppression needs them apart.
+        IReadOnlyList<string?[]> written = rows;
+        int? width = keys.Count;
         LocalSuppressionReport? suppression = null;
         if (request.K is { } k)
         {
+            var keyRecords = rows.Select(r => r[..keys.Count]).ToList();
             var (suppressed, after) = KAnonymity.Suppress(keyRecords, k, [.. Enumerable.Range(0, keys.Count)]);
-            written = suppressed;
+            (written, width) = (suppressed, null);
             suppression = Suppression(keys, k, keyRecords, suppressed, after, sensitive, householdOf);
         }
-        var risk = MicrodataRisk.Measure(written, sensitive, householdOf);
-        var sizes = KAnonymity.ClassSizes(written);
+        var risk = MicrodataRisk.Measure(written, sensitive, householdOf, width);
+        var sizes = KAnonymity.ClassSizes(written, width);
         var within = risk.Household is { } household ? !household.Exceeds(request.MaxGlobalRisk) : !risk.Exceeds(request.MaxGlobalRisk);
         string? file = null;
         if (within)
