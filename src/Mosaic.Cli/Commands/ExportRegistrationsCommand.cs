@@ -77,6 +77,12 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
         DefaultValueFactory = _ => "3%",
     };
 
+    private readonly Option<bool> _householdIds = new("--household-id")
+    {
+        Description = "Person files: a first column 'household' numbering each person's household (the file's own numbers, no registry id), " +
+                      "so members can be regrouped. The risk is then measured per household (found when any member is) and the limit applies to it",
+    };
+
     private readonly Option<string?> _area = RecordOptions.Area();
     private readonly Option<string?> _filter = RecordOptions.Filter();
     private readonly Option<string?> _ageBands = RecordOptions.AgeBands();
@@ -89,11 +95,14 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
         (individual risk 1/F per key combination, global risk = expected re-identifications / records, and
         l-diversity of --sensitive); a file above --max-global-risk (default 3%, HDX's rule) is not written
         (exit code 2). Local suppression (--k) blanks key values until every combination holds K records.
+        With --household-id, person rows carry their household's number and the limit is held against the
+        household-level risk (a household is found when any of its members is, as sdcMicro's hierarchical risk).
 
         Examples:
           mosaic export registrations --format csv --out persons.csv
           mosaic export registrations --format xlsx --out persons.xlsx --level adm3 --sensitive disability
           mosaic export registrations --out households.csv --unit household --k 5
+          mosaic export registrations --out persons-hh.csv --level adm3 --keys sex,age_group --household-id
         """)
     {
         _format.AcceptOnlyFromAmong(s_formats);
@@ -108,6 +117,7 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
         Options.Add(_sensitive);
         Options.Add(_k);
         Options.Add(_maxRisk);
+        Options.Add(_householdIds);
         Options.Add(_area);
         Options.Add(_filter);
         Options.Add(_ageBands);
@@ -130,6 +140,9 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
             _ => MicrodataFormat.Csv,
         };
         var unit = parse.GetValue(_unit) == "household" ? FieldLevel.Household : FieldLevel.Person;
+        var householdIds = parse.GetValue(_householdIds);
+        if (householdIds && unit == FieldLevel.Household)
+            throw new CliException(ExitCodes.Usage, "--household-id is for person files: with --unit household every row is already one household");
 
         MicrodataExportReport report;
         using (var file = BeginOutput(parse, console, output))
@@ -148,6 +161,7 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
                         Sensitive = sensitive,
                         K = k,
                         MaxGlobalRisk = maxRisk,
+                        HouseholdIds = householdIds,
                         AreaPcode = parse.GetValue(_area),
                         Filter = parse.GetValue(_filter),
                         AgeBands = ageBands.Resolve(parse.GetValue(_ageBands)),
@@ -165,7 +179,7 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
                 // Disposing the output uncommitted removes its reserved temporary file: nothing is left behind.
                 throw new CliException(ExitCodes.Usage,
                     report.Refusal + string.Create(CultureInfo.InvariantCulture,
-                        $" (--level, --keys, --k {KNeeded(maxRisk)}, or --max-global-risk)"));
+                        $" (--level, --keys, --k {report.KWithinLimit}, {(report.HouseholdIds ? "no --household-id, " : "")}or --max-global-risk)"));
             }
             file.Commit();
             if (file.Replaced)
@@ -183,8 +197,6 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
 
     /// <summary>An option not given (no names) stands for the unit's default set.</summary>
     private static List<string>? OrDefault(List<string> names) => names.Count == 0 ? null : names;
-
-    private static int KNeeded(double maxRisk) => (int)Math.Ceiling(1 / maxRisk - 1e-9);
 
     private static double Risk(string text)
     {
@@ -214,6 +226,13 @@ internal sealed class ExportRegistrationsCommand : MosaicCommand
         console.Info(string.Create(CultureInfo.InvariantCulture,
             $"  re-identification risk: global {risk.GlobalRisk:0.00%} ({risk.ExpectedReidentifications:0.#} expected re-identifications), " +
             $"highest individual {risk.HighestIndividualRisk:0%}, {risk.UniqueRecords:N0} unique records; limit {r.MaxGlobalRisk:0.00%}"));
+        if (risk.HouseholdRisk is { } h)
+        {
+            console.Info(string.Create(CultureInfo.InvariantCulture,
+                $"  household-level risk (rows carry household ids): {h.GlobalRisk:0.00%} of {h.Households:N0} households " +
+                $"({h.ExpectedReidentifiedHouseholds:0.#} expected re-identified), sdcMicro's hierarchical risk {h.PersonWeightedGlobalRisk:0.00%}, " +
+                $"highest {h.HighestHouseholdRisk:0%}; the limit applies to the larger"));
+        }
         if (risk.LDiversity is { } l)
         {
             console.Info($"  l-diversity of {r.Sensitive}: smallest l = {l.SmallestDistinctL}; {l.ClassesWithOneValue:N0} classes " +

@@ -141,6 +141,12 @@ internal sealed class PrivacyKAnonymityCommand : MosaicCommand
         string.Create(CultureInfo.InvariantCulture,
             $"  re-identification risk: global {r.GlobalRisk:P2} ({r.ExpectedReidentifications:0.#} expected re-identifications, {r.UniqueRecords:N0} unique records)") +
         (r.AboveHdxLimit ? "; above the 3% limit for an export" : "; within the 3% limit for an export") +
+        (r.HouseholdRisk is { } h
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{Environment.NewLine}  household-level risk, for a file that keeps household ids: {h.GlobalRisk:P2} of {h.Households:N0} households " +
+                $"({h.ExpectedReidentifiedHouseholds:0.#} expected re-identified), sdcMicro's hierarchical risk {h.PersonWeightedGlobalRisk:P2}") +
+              (h.AboveHdxLimit ? "; above the 3% limit for such an export" : "; within the 3% limit for such an export")
+            : "") +
         (r.LDiversity is { } l
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{Environment.NewLine}  l-diversity of the sensitive field: smallest l = {l.SmallestDistinctL}; {l.ClassesWithOneValue:N0} classes ({l.RecordsWithOneValue:N0} records) hold one value only, which anyone in them discloses")

@@ -134,8 +134,10 @@ internal static class KAnonymity
     }
 
     /// <summary>How many equivalence classes have each size, smallest size first.</summary>
-    public static IReadOnlyList<(int Size, int Classes)> ClassSizes(IReadOnlyList<string?[]> records) =>
-        [.. Classes(records).Values.GroupBy(size => size).Select(g => (g.Key, g.Count())).OrderBy(p => p.Item1)];
+    /// <param name="records">The records.</param>
+    /// <param name="width">Only the first values of each record are its quasi-identifiers (null: all of them).</param>
+    public static IReadOnlyList<(int Size, int Classes)> ClassSizes(IReadOnlyList<string?[]> records, int? width = null) =>
+        [.. Classes(records, width is { } w ? RecordComparer.Prefix(w) : RecordComparer.Instance).Values.GroupBy(size => size).Select(g => (g.Key, g.Count())).OrderBy(p => p.Item1)];
 
     /// <summary>Number of suppressed values in each quasi-identifier column (after <see cref="Suppress"/>).</summary>
     public static int[] SuppressedByColumn(IReadOnlyList<string?[]> records)
@@ -152,9 +154,9 @@ internal static class KAnonymity
         return counts;
     }
 
-    private static Dictionary<string?[], int> Classes(IReadOnlyList<string?[]> records)
+    private static Dictionary<string?[], int> Classes(IReadOnlyList<string?[]> records, RecordComparer? comparer = null)
     {
-        var classes = new Dictionary<string?[], int>(RecordComparer.Instance);
+        var classes = new Dictionary<string?[], int>(comparer ?? RecordComparer.Instance);
         foreach (var r in records)
         {
             ref var size = ref CollectionsMarshal.GetValueRefOrNullRef(classes, r);

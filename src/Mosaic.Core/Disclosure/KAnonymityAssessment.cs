@@ -42,7 +42,10 @@ public static class KAnonymityAssessment
             throw new Application.RequestRejectedException($"'{named}' is a quasi-identifier: a sensitive field must be another field");
 
         var fields = request.Sensitive is null ? quasi : [.. quasi, request.Sensitive];
-        var records = QuasiIdentifierRecords.Build(snapshot, fields, request.Unit, request.AgeBands, request.AreaPcode, request.Filter);
+        var (records, households) = QuasiIdentifierRecords.BuildWithHouseholds(snapshot, fields, request.Unit, request.AgeBands, request.AreaPcode, request.Filter);
+        // Person records are measured as a file that keeps each household's members together would be: the registry
+        // groups them, and an export with household ids carries the grouping to the intruder.
+        IReadOnlyList<int>? householdOf = request.Unit == FieldLevel.Person ? households : null;
         IReadOnlyList<string?>? sensitive = null;
         if (request.Sensitive is not null)
         {
@@ -69,7 +72,7 @@ public static class KAnonymityAssessment
             RecordsBelowK = before.RecordsAtRisk,
             KAnonymous = before.IsKAnonymous,
             ClassSizesBelowK = [.. sizes.Where(s => s.Size < k).Select(s => new ClassSizeReport(s.Size, s.Classes))],
-            Risk = Risk(MicrodataRisk.Measure(records, sensitive)),
+            Risk = Risk(MicrodataRisk.Measure(records, sensitive, householdOf)),
             Suppression = new SuppressionReport
             {
                 ValuesBlanked = after.SuppressedValues,
@@ -80,7 +83,7 @@ public static class KAnonymityAssessment
                 RecordsBelowK = after.RecordsAtRisk,
                 KAnonymous = after.IsKAnonymous,
                 Reason = after.Reason,
-                Risk = Risk(MicrodataRisk.Measure(suppressed, sensitive)),
+                Risk = Risk(MicrodataRisk.Measure(suppressed, sensitive, householdOf)),
             },
         };
     }
@@ -89,5 +92,12 @@ public static class KAnonymityAssessment
     internal static RiskReport Risk(MicrodataRiskReport r) => new(
         Math.Round(r.ExpectedReidentifications, 3), Math.Round(r.GlobalRisk, 6), Math.Round(r.HighestIndividualRisk, 6), r.RecordsAboveHalfRisk,
         r.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk),
-        r.SmallestDistinctL is { } l ? new LDiversityReport(l, r.ClassesWithOneSensitiveValue, r.RecordsWithOneSensitiveValue) : null);
+        r.SmallestDistinctL is { } l ? new LDiversityReport(l, r.ClassesWithOneSensitiveValue, r.RecordsWithOneSensitiveValue) : null)
+    {
+        HouseholdRisk = r.Household is { } h
+            ? new HouseholdRiskReport(h.Households, Math.Round(h.ExpectedReidentifiedHouseholds, 3), Math.Round(h.GlobalRisk, 6),
+                Math.Round(h.ExpectedReidentifiedPersons, 3), Math.Round(h.PersonWeightedGlobalRisk, 6), Math.Round(h.HighestHouseholdRisk, 6),
+                h.HouseholdsAboveHalfRisk, h.Exceeds(MicrodataRisk.DefaultMaximumGlobalRisk))
+            : null,
+    };
 }

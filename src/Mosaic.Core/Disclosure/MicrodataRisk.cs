@@ -16,12 +16,20 @@ internal static class MicrodataRisk
 
     /// <param name="records">One array of quasi-identifier values per record (as <see cref="KAnonymity"/> takes them).</param>
     /// <param name="sensitive">One value per record of a sensitive variable for l-diversity, or null.</param>
-    public static MicrodataRiskReport Measure(IReadOnlyList<string?[]> records, IReadOnlyList<string?>? sensitive = null)
+    /// <param name="householdOf">
+    /// Each record's household when the file keeps persons grouped in households (a household id column), for the
+    /// household risk (<see cref="HouseholdRisk"/>); null for a file of independent records.
+    /// </param>
+    /// <param name="width">Only the first values of each record are its quasi-identifiers (null: all of them).</param>
+    public static MicrodataRiskReport Measure(IReadOnlyList<string?[]> records, IReadOnlyList<string?>? sensitive = null, IReadOnlyList<int>? householdOf = null,
+        int? width = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         if (sensitive is not null && sensitive.Count != records.Count)
             throw new ArgumentException("one sensitive value per record", nameof(sensitive));
-        var classes = new Dictionary<string?[], List<int>>(RecordComparer.Instance);
+        if (householdOf is not null && householdOf.Count != records.Count)
+            throw new ArgumentException("one household per record", nameof(householdOf));
+        var classes = new Dictionary<string?[], List<int>>(width is { } w ? RecordComparer.Prefix(w) : RecordComparer.Instance);
         for (var i = 0; i < records.Count; i++)
         {
             ref var members = ref CollectionsMarshal.GetValueRefOrAddDefault(classes, records[i], out _);
@@ -30,6 +38,7 @@ internal static class MicrodataRisk
         double expected = 0;
         var highest = 0.0;
         var aboveHalf = 0;
+        var individual = householdOf is null ? null : new double[records.Count];
         foreach (var members in classes.Values)
         {
             var risk = 1.0 / members.Count;
@@ -37,6 +46,11 @@ internal static class MicrodataRisk
             highest = Math.Max(highest, risk);
             if (risk > 0.5)
                 aboveHalf += members.Count;
+            if (individual is not null)
+            {
+                foreach (var i in members)
+                    individual[i] = risk;
+            }
         }
         int? smallestL = null;
         var classesWithOneValue = 0;
@@ -60,6 +74,7 @@ internal static class MicrodataRisk
             SmallestDistinctL = smallestL,
             ClassesWithOneSensitiveValue = classesWithOneValue,
             RecordsWithOneSensitiveValue = recordsWithOneValue,
+            Household = individual is null ? null : HouseholdRisk.Measure(individual, householdOf!),
         };
     }
 }

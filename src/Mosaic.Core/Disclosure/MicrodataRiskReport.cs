@@ -16,6 +16,9 @@ internal sealed record MicrodataRiskReport(int Records, double ExpectedReidentif
 
     public int RecordsWithOneSensitiveValue { get; init; }
 
+    /// <summary>The household risk when the records were measured with their households (null for independent records).</summary>
+    public HouseholdRisk? Household { get; init; }
+
     /// <summary>Whether the global risk is above <paramref name="maximum"/>.</summary>
     public bool Exceeds(double maximum) => GlobalRisk > maximum;
 }

@@ -11,10 +11,15 @@ namespace Mosaic.Core.Microdata;
 /// at a chosen level, key variables and other categorical fields. It reads the columnar snapshot, which holds no
 /// names, phones, GPS points or submission ids, so none can reach the file. The re-identification risk of the
 /// records as they would be written is measured first (after local suppression when k is given); a file above the
-/// global-risk limit is not written at all.
+/// global-risk limit is not written at all. A person file with household ids (<see cref="MicrodataExportRequest.HouseholdIds"/>)
+/// is held against its household-level risk (<see cref="HouseholdRisk.GoverningRisk"/>) instead: whoever finds one
+/// member there finds the household's every row.
 /// </summary>
 public static class MicrodataExport
 {
+    /// <summary>The name of the household number column of a person file with household ids.</summary>
+    public const string HouseholdColumn = "household";
+
     private const int ListedSmallClasses = 20;
     private const int LargestListedClassSize = 10;
 
@@ -32,6 +37,8 @@ public static class MicrodataExport
         var (keys, fields, sensitiveIndex) = Columns(request);
         if (request.K is < 1)
             throw new TabulationException("k must be 1 or more");
+        if (request.HouseholdIds && request.Unit != FieldLevel.Person)
+            throw new TabulationException("household ids are for person files: a household file already has one row per household");
         if (request.MaxGlobalRisk is not (> 0 and <= 1))
             throw new TabulationException("the global-risk limit must be above 0 and at most 1 (100%)");
         if ((keys.Contains("age_group") || fields.Contains("age_group")) && !request.AgeBands.IsCoarseningOf(request.BaseAgeBands))
@@ -42,27 +49,33 @@ public static class MicrodataExport
                 "are base boundaries (e.g. 0-14,15-64,65+)");
         }
 
-        var rows = QuasiIdentifierRecords.Build(snapshot, [.. keys, .. fields], request.Unit, request.AgeBands, request.AreaPcode, request.Filter);
+        var (rows, households) = QuasiIdentifierRecords.BuildWithHouseholds(snapshot, [.. keys, .. fields], request.Unit, request.AgeBands,
+            request.AreaPcode, request.Filter);
+        IReadOnlyList<int>? householdOf = request.HouseholdIds ? households : null;
         cancellationToken.ThrowIfCancellationRequested();
-        var keyRecords = rows.Select(r => r[..keys.Count]).ToList();
         IReadOnlyList<string?>? sensitive = sensitiveIndex is { } s ? rows.Select(r => r[keys.Count + s]).ToList() : null;
 
-        IReadOnlyList<string?[]> written = keyRecords;
+        // Without suppression the keys are the rows' first values, measured in place; suppression needs them apart.
+        IReadOnlyList<string?[]> written = rows;
+        int? width = keys.Count;
         LocalSuppressionReport? suppression = null;
         if (request.K is { } k)
         {
+            var keyRecords = rows.Select(r => r[..keys.Count]).ToList();
             var (suppressed, after) = KAnonymity.Suppress(keyRecords, k, [.. Enumerable.Range(0, keys.Count)]);
-            written = suppressed;
-            suppression = Suppression(keys, k, keyRecords, suppressed, after, sensitive);
+            (written, width) = (suppressed, null);
+            suppression = Suppression(keys, k, keyRecords, suppressed, after, sensitive, householdOf);
         }
-        var risk = MicrodataRisk.Measure(written, sensitive);
-        var sizes = KAnonymity.ClassSizes(written);
-        var within = !risk.Exceeds(request.MaxGlobalRisk);
+        var risk = MicrodataRisk.Measure(written, sensitive, householdOf, width);
+        var sizes = KAnonymity.ClassSizes(written, width);
+        var within = risk.Household is { } household ? !household.Exceeds(request.MaxGlobalRisk) : !risk.Exceeds(request.MaxGlobalRisk);
         string? file = null;
         if (within)
         {
-            IReadOnlyList<string> header = [.. keys, .. fields];
-            var records = Combine(written, rows, keys.Count);
+            IReadOnlyList<string> header = request.HouseholdIds ? [HouseholdColumn, .. keys, .. fields] : [.. keys, .. fields];
+            var records = householdOf is null
+                ? MicrodataRows.Combine(written, rows, keys.Count)
+                : MicrodataRows.CombineByHousehold(written, rows, keys.Count, householdOf);
             var about = About(request, keys, fields, risk, suppression);
             file = Path.GetFullPath(request.Output);
             if (request.WritePath is { } writePath)
@@ -84,6 +97,7 @@ public static class MicrodataExport
             AreaLevel = request.AreaLevel,
             KeyVariables = keys,
             Fields = fields,
+            HouseholdIds = request.HouseholdIds,
             Sensitive = request.Sensitive,
             Records = written.Count,
             EquivalenceClasses = sizes.Sum(c => (long)c.Classes),
@@ -94,6 +108,7 @@ public static class MicrodataExport
             MaxGlobalRisk = request.MaxGlobalRisk,
             Written = within,
             Refusal = within ? null : Refusal(request, risk),
+            KWithinLimit = within ? null : risk.Household?.KWithin(request.MaxGlobalRisk) ?? KWithin(request.MaxGlobalRisk),
             Suppression = suppression,
         };
     }
@@ -137,7 +152,7 @@ public static class MicrodataExport
         name == "village" || (name.Length == 4 && name.StartsWith("adm", StringComparison.Ordinal) && name[3] is >= '1' and <= '9');
 
     private static LocalSuppressionReport Suppression(List<string> keys, int k, List<string?[]> before, IReadOnlyList<string?[]> after,
-        KAnonymityReport report, IReadOnlyList<string?>? sensitive)
+        KAnonymityReport report, IReadOnlyList<string?>? sensitive, IReadOnlyList<int>? householdOf)
     {
         var byColumn = KAnonymity.SuppressedByColumn(after);
         var small = after.GroupBy(r => r, RecordComparer.Instance).Where(g => g.Count() < k)
@@ -152,34 +167,8 @@ public static class MicrodataExport
             KAnonymous = report.IsKAnonymous,
             Reason = report.Reason,
             ClassesBelowK = small,
-            RiskBefore = KAnonymityAssessment.Risk(MicrodataRisk.Measure(before, sensitive)),
+            RiskBefore = KAnonymityAssessment.Risk(MicrodataRisk.Measure(before, sensitive, householdOf)),
         };
-    }
-
-    /// <summary>
-    /// The rows as written: the (suppressed) keys, then the other fields, sorted by their values so that the order
-    /// of the file says nothing about the order of registration.
-    /// </summary>
-    private static List<string?[]> Combine(IReadOnlyList<string?[]> keys, IReadOnlyList<string?[]> rows, int keyCount)
-    {
-        var result = new List<string?[]>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = (string?[])rows[i].Clone();
-            Array.Copy(keys[i], row, keyCount);
-            result.Add(row);
-        }
-        result.Sort(static (a, b) =>
-        {
-            for (var c = 0; c < a.Length; c++)
-            {
-                var order = string.CompareOrdinal(a[c], b[c]);
-                if (order != 0)
-                    return order;
-            }
-            return 0;
-        });
-        return result;
     }
 
     private static List<(string Key, string Value)> About(MicrodataExportRequest request, List<string> keys, List<string> fields,
@@ -193,19 +182,38 @@ public static class MicrodataExport
         ("k", suppression?.K.ToString(CultureInfo.InvariantCulture) ?? ""),
         ("global_risk", risk.GlobalRisk.ToString("0.######", CultureInfo.InvariantCulture)),
         ("expected_reidentifications", risk.ExpectedReidentifications.ToString("0.###", CultureInfo.InvariantCulture)),
+        ("household_ids", request.HouseholdIds ? "yes: persons of one household share a number of this file's own" : "no"),
+        ("household_global_risk", risk.Household?.GlobalRisk.ToString("0.######", CultureInfo.InvariantCulture) ?? ""),
+        ("household_person_weighted_risk", risk.Household?.PersonWeightedGlobalRisk.ToString("0.######", CultureInfo.InvariantCulture) ?? ""),
+        ("expected_reidentified_households", risk.Household?.ExpectedReidentifiedHouseholds.ToString("0.###", CultureInfo.InvariantCulture) ?? ""),
         ("max_global_risk", request.MaxGlobalRisk.ToString("0.######", CultureInfo.InvariantCulture)),
         ("suppressed_mark", KAnonymity.SuppressedMark),
         ("personal_data", "none: no names, phones, GPS points or registry ids"),
     ];
 
+    // Every class holding at least k records means at most n/k classes, so a global risk of at most 1/k.
+    private static int KWithin(double maximum) => (int)Math.Ceiling(1 / maximum - 1e-9);
+
     private static string Refusal(MicrodataExportRequest request, MicrodataRiskReport risk)
     {
-        // Every class holding at least k records means at most n/k classes, so a global risk of at most 1/k.
-        var kNeeded = (int)Math.Ceiling(1 / request.MaxGlobalRisk - 1e-9);
+        if (risk.Household is { } household)
+            return HouseholdRefusal(request, risk, household);
+        var kNeeded = KWithin(request.MaxGlobalRisk);
         return string.Create(CultureInfo.InvariantCulture,
             $"the records' global re-identification risk is {risk.GlobalRisk:0.00%} ({risk.ExpectedReidentifications:0.#} expected re-identifications " +
             $"in {risk.Records:N0} records), above the limit of {request.MaxGlobalRisk:0.00%}: no file was written. To bring it under the limit, " +
             $"roll the areas up to a coarser level than {request.AreaLevel}, name fewer or coarser key variables, or apply local suppression " +
             $"with a k of at least {kNeeded} (which guarantees it); or raise the limit if the file's recipients may take that risk");
     }
+
+    private static string HouseholdRefusal(MicrodataExportRequest request, MicrodataRiskReport risk, HouseholdRisk household) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"the records' household-level re-identification risk is {household.GoverningRisk:0.00%} ({household.ExpectedReidentifiedHouseholds:0.#} " +
+            $"expected re-identified households of {household.Households:N0}, {household.GlobalRisk:0.00%}; sdcMicro's hierarchical risk " +
+            $"{household.PersonWeightedGlobalRisk:0.00%} of {risk.Records:N0} person records), above the limit of {request.MaxGlobalRisk:0.00%}: " +
+            $"no file was written. The rows carry household ids, so whoever re-identifies one member finds the household and every member's " +
+            $"row. To bring it under the limit, leave the household ids out (the person-level global risk is {risk.GlobalRisk:0.00%}), roll the " +
+            $"areas up to a coarser level than {request.AreaLevel}, name fewer or coarser key variables, or apply local suppression with a k of at " +
+            $"least {household.KWithin(request.MaxGlobalRisk)} (which guarantees it for households of up to {household.LargestHousehold} members); " +
+            $"or raise the limit if the file's recipients may take that risk");
 }

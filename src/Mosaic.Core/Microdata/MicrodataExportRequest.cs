@@ -38,6 +38,13 @@ public sealed record MicrodataExportRequest(string Output, MicrodataFormat Forma
     /// <summary>A sensitive field (not a key) whose l-diversity is reported; added to the fields when not among them.</summary>
     public string? Sensitive { get; init; }
 
+    /// <summary>
+    /// Give each person row its household's number (a column <c>household</c>, numbered by the file, never a registry
+    /// id), so that analysts can regroup members into households. The risk is then measured at household level, and
+    /// the limit is held against it: an intruder who re-identifies one member finds the whole household.
+    /// </summary>
+    public bool HouseholdIds { get; init; }
+
     /// <summary>Apply local suppression so that every key combination holds at least this many records (null: none).</summary>
     public int? K { get; init; }
 

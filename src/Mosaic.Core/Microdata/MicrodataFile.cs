@@ -60,9 +60,11 @@ internal static class MicrodataFile
 
     /// <summary>
     /// The HXL hashtag of each column: the code tag <c>tabulate --format hxl</c> gives the same dimension (the area
-    /// column <c>#adm4+code</c>, a category <c>#group+sex+code</c>), so records and tables join on the same tags.
+    /// column <c>#adm4+code</c>, a category <c>#group+sex+code</c>), so records and tables join on the same tags. The
+    /// household number of a person file with household ids is <c>#meta+household+id</c>.
     /// </summary>
-    private static ExportCell[] HxlRow(IReadOnlyList<string> header) => [.. header.Select(name => (ExportCell)Tabulation.Output.HxlTags.ForDimension(name).Code)];
+    private static ExportCell[] HxlRow(IReadOnlyList<string> header) =>
+        [.. header.Select(name => (ExportCell)(name == MicrodataExport.HouseholdColumn ? "#meta+household+id" : Tabulation.Output.HxlTags.ForDimension(name).Code))];
 
     private delegate void RowWriter(ReadOnlySpan<ExportCell> cells);
 

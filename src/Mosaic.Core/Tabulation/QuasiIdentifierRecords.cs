@@ -17,7 +17,24 @@ internal static class QuasiIdentifierRecords
     /// <param name="areaPcode">Only records of households in this area's subtree.</param>
     /// <param name="filter">Only records meeting this condition (the expression language of indicators).</param>
     public static IReadOnlyList<string?[]> Build(RegistrySnapshot snapshot, IReadOnlyList<string> quasiIdentifiers, FieldLevel unit = FieldLevel.Person,
-        AgeBands? ageBands = null, string? areaPcode = null, string? filter = null)
+        AgeBands? ageBands = null, string? areaPcode = null, string? filter = null) =>
+        Build(snapshot, quasiIdentifiers, unit, ageBands, areaPcode, filter, withHouseholds: false).Records;
+
+    /// <summary>
+    /// As <see cref="Build(RegistrySnapshot, IReadOnlyList{string}, FieldLevel, AgeBands?, string?, string?)"/>, with each
+    /// record's household (the snapshot's household row; a household record's own row). Records of one household are
+    /// consecutive, in the registry's order.
+    /// </summary>
+    public static (IReadOnlyList<string?[]> Records, int[] Households) BuildWithHouseholds(RegistrySnapshot snapshot,
+        IReadOnlyList<string> quasiIdentifiers, FieldLevel unit = FieldLevel.Person, AgeBands? ageBands = null, string? areaPcode = null,
+        string? filter = null)
+    {
+        var (records, households) = Build(snapshot, quasiIdentifiers, unit, ageBands, areaPcode, filter, withHouseholds: true);
+        return (records, households!);
+    }
+
+    private static (IReadOnlyList<string?[]> Records, int[]? Households) Build(RegistrySnapshot snapshot, IReadOnlyList<string> quasiIdentifiers,
+        FieldLevel unit, AgeBands? ageBands, string? areaPcode, string? filter, bool withHouseholds)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(quasiIdentifiers);
@@ -38,12 +55,14 @@ internal static class QuasiIdentifierRecords
             selected = selected.And(eval.Condition(ParseFilter(filter), unit));
         if (areaPcode is not null)
         {
-            var households = snapshot.HouseholdsWithin(areaPcode);
-            selected = selected.And(unit == FieldLevel.Person ? eval.Broadcast(households) : households);
+            var within = snapshot.HouseholdsWithin(areaPcode);
+            selected = selected.And(unit == FieldLevel.Person ? eval.Broadcast(within) : within);
         }
 
-        var householdOf = unit == FieldLevel.Person && columns.Any(c => c.Level == FieldLevel.Household) ? snapshot.HouseholdOfPerson : null;
-        var records = new List<string?[]>((int)Math.Min(selected.Count(), int.MaxValue));
+        var householdOf = unit == FieldLevel.Person && (withHouseholds || columns.Any(c => c.Level == FieldLevel.Household)) ? snapshot.HouseholdOfPerson : null;
+        var count = (int)Math.Min(selected.Count(), int.MaxValue);
+        var records = new List<string?[]>(count);
+        var households = withHouseholds ? new int[count] : null;
         for (var row = 0; row < rows; row++)
         {
             if (!selected[row])
@@ -52,14 +71,16 @@ internal static class QuasiIdentifierRecords
             for (var q = 0; q < columns.Count; q++)
             {
                 var column = columns[q];
-                var source = column.Level == FieldLevel.Household && householdOf is not null ? householdOf[row] : row;
+                var source = column.Level == FieldLevel.Household && unit == FieldLevel.Person ? householdOf![row] : row;
                 var code = column.CodeAt(source);
                 // Codes are shared strings from the column, so a record costs its array only.
                 record[q] = code == 0 ? null : column.Codes[code];
             }
+            if (households is not null)
+                households[records.Count] = householdOf is null ? row : householdOf[row];
             records.Add(record);
         }
-        return records;
+        return (records, households);
     }
 
     private static Expr ParseFilter(string filter)

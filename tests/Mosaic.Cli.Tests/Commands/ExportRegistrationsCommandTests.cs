@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Mosaic.Storage.Contract;
@@ -194,5 +195,73 @@ public sealed class ExportRegistrationsCommandTests : IClassFixture<ExportRegist
         var run = Export("--out", file, "--max-global-risk", "100%");
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("keep", File.ReadAllText(file));
+    }
+
+    /// <summary>
+    /// The household-level risk recomputed from a written file alone: each row's risk 1 / (rows sharing its key
+    /// values), each household (rows sharing a number) found with chance 1 − ∏ (1 − r) over its rows.
+    /// </summary>
+    private static (double Households, double PersonWeighted, double Persons) RisksOf(List<Dictionary<string, string>> rows, string[] keys)
+    {
+        string Key(Dictionary<string, string> r) => string.Join('|', keys.Select(k => r[k]));
+        var classSize = rows.GroupBy(Key).ToDictionary(g => g.Key, g => g.Count());
+        var byHousehold = rows.GroupBy(r => r["household"])
+            .Select(g => (Members: g.Count(), Risk: 1 - g.Aggregate(1.0, (p, r) => p * (1 - 1.0 / classSize[Key(r)])))).ToList();
+        return (byHousehold.Average(h => h.Risk), byHousehold.Sum(h => h.Members * h.Risk) / rows.Count, (double)classSize.Count / rows.Count);
+    }
+
+    [Fact]
+    public void HouseholdIds_AFileUnderThePersonLevelLimit_IsRefusedAboveTheHouseholdLevelOne_UnlessTheLimitIsRaised()
+    {
+        string[] options = ["--level", "adm4", "--keys", "sex"];
+        string[] keys = ["adm4", "sex"];
+
+        // Without household ids the file passes the default 3% limit.
+        var persons = Out("persons.csv");
+        var plain = Export(["--out", persons, .. options, "--json"]);
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        var personRisk = (double)ReadCsv(persons).GroupBy(r => string.Join('|', keys.Select(k => r[k]))).Count() / _demo.Members.Count;
+        Assert.True(personRisk <= 0.03, $"person-level risk {personRisk:P2} is within the limit");
+        Assert.Equal(JsonValueKind.Null, plain.Json.GetProperty("risk").GetProperty("household_risk").ValueKind);
+
+        // With household ids the same rows are refused: nothing written, exit 2, the household figure and the remedies.
+        var refusedFile = Out("refused.csv");
+        var before = Directory.GetFiles(_demo.Dir.Path);
+        var refused = Export(["--out", refusedFile, .. options, "--household-id"]);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.False(File.Exists(refusedFile));
+        Assert.Equal(before, Directory.GetFiles(_demo.Dir.Path));
+        Assert.Contains("household-level re-identification risk is ", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("above the limit of 3.00%: no file was written", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("no --household-id", refused.Error, StringComparison.Ordinal);
+
+        // Told to take the risk, it writes the file; the risks recomputed from the file are the ones reported.
+        var told = Out("households-told.csv");
+        var run = Export(["--out", told, .. options, "--household-id", "--max-global-risk", "50%", "--json"]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var rows = ReadCsv(told);
+        Assert.Equal(["household", "adm4", "sex", "disability", "in_school", "employed_before", "employed_now"], rows[0].Keys.ToList());
+        var (households, personWeighted, personLevel) = RisksOf(rows, keys);
+        Assert.True(Math.Max(households, personWeighted) > 0.03, $"household-level risk {households:P2} / {personWeighted:P2} is above 3%");
+        Assert.Equal(personRisk, personLevel, 9);
+        var risk = run.Json.GetProperty("risk");
+        var h = risk.GetProperty("household_risk");
+        Assert.Equal(Math.Round(households, 6), h.GetProperty("global_risk").GetDouble(), 6);
+        Assert.Equal(Math.Round(personWeighted, 6), h.GetProperty("person_weighted_global_risk").GetDouble(), 6);
+        Assert.Equal(Math.Round(personLevel, 6), risk.GetProperty("global_risk").GetDouble(), 6);
+        Assert.True(run.Json.GetProperty("household_ids").GetBoolean());
+
+        // The numbers regroup the registry's households: as many, of the same sizes as the demo's rosters.
+        var sizes = rows.GroupBy(r => r["household"]).Select(g => g.Count()).Order().ToList();
+        var rosters = _demo.Members.GroupBy(m => m["_parent_index"]).Select(g => g.Count()).Order().ToList();
+        Assert.Equal(rosters, sizes);
+        Assert.Equal(_demo.Households.Count, h.GetProperty("households").GetInt64());
+
+        // privacy kanon measures the same person records the same way.
+        var kanon = CliRun.Invoke("privacy", "kanon", "-q", "adm4,sex", "--db", _demo.Database, "--json");
+        Assert.True(kanon.ExitCode == 0, kanon.Error);
+        var kh = kanon.Json.GetProperty("risk").GetProperty("household_risk");
+        Assert.Equal(h.GetProperty("global_risk").GetDouble(), kh.GetProperty("global_risk").GetDouble(), 9);
+        Assert.True(kh.GetProperty("above_hdx_limit").GetBoolean());
     }
 }

@@ -185,4 +185,77 @@ public sealed class MicrodataExportTests : IDisposable
         Assert.Equal(["village", "BD55490917001", "BD55490917001", "BD55490917002", "BD55490959001"], File.ReadAllLines(report.File!));
         Assert.Equal(Math.Round(3.0 / 4, 6), report.Risk.GlobalRisk);
     }
+
+    // Over (adm4, sex), by hand: (917, female) = a1, b1, d1 and (917, male) = a2, b2, d2, each r = 1/3; (959, female) = c1,
+    // r = 1. Households a, b, d: 1 − (2/3)² = 5/9 each; c: 1. Households found: 3·5/9 + 1 = 8/3 of 4 = 2/3;
+    // person-weighted: (6·5/9 + 1) / 7 = 13/21; person level: 3 classes / 7 records = 3/7.
+    private MicrodataExportRequest ByHousehold(string file, double maxRisk = 1) =>
+        Request(file, maxRisk) with { KeyVariables = ["sex"], HouseholdIds = true };
+
+    [Fact]
+    public void HouseholdIds_NumberEachHouseholdsRows_AndTheRiskIsMeasuredPerHousehold()
+    {
+        var report = Export(ByHousehold("hh.csv"));
+
+        Assert.True(report.HouseholdIds);
+        Assert.Equal(Math.Round(3.0 / 7, 6), report.Risk.GlobalRisk);
+        var h = report.Risk.HouseholdRisk!;
+        Assert.Equal(4, h.Households);
+        Assert.Equal(Math.Round(8.0 / 3, 3), h.ExpectedReidentifiedHouseholds);
+        Assert.Equal(Math.Round(2.0 / 3, 6), h.GlobalRisk);
+        Assert.Equal(Math.Round(13.0 / 21, 6), h.PersonWeightedGlobalRisk);
+        Assert.Equal(1, h.HighestHouseholdRisk);
+        // Households a, b and d hold the same rows, so their numbers can be in any order; c sorts last by its union.
+        Assert.Equal(
+        [
+            "household,adm4,sex",
+            $"1,{Union17},female", $"1,{Union17},male", $"2,{Union17},female", $"2,{Union17},male",
+            $"3,{Union17},female", $"3,{Union17},male", $"4,{Union59},female",
+        ], File.ReadAllLines(report.File!));
+    }
+
+    [Fact]
+    public void HouseholdIds_TheLimitIsHeldAgainstTheHouseholdRisk_ThatThePersonLevelRiskPasses()
+    {
+        // 3/7 (0.43) is under 0.65, 2/3 (0.67) is above it.
+        var persons = Export(Request("persons.csv", maxRisk: 0.65) with { KeyVariables = ["sex"] });
+        Assert.True(persons.Written);
+        Assert.Null(persons.Risk.HouseholdRisk);
+
+        var report = Export(ByHousehold("refused.csv", maxRisk: 0.65));
+
+        Assert.False(report.Written);
+        Assert.Null(report.File);
+        Assert.False(File.Exists(_dir.File("refused.csv")));
+        Assert.Contains("household-level re-identification risk is 66.67% (2.7 expected re-identified households of 4, 66.67%; " +
+            "sdcMicro's hierarchical risk 61.90% of 7 person records), above the limit of 65.00%", report.Refusal);
+        Assert.Contains("leave the household ids out (the person-level global risk is 42.86%)", report.Refusal);
+        // Largest household 2 members: k ≥ 2 / 0.65.
+        Assert.Contains("k of at least 4 (which guarantees it for households of up to 2 members)", report.Refusal);
+        Assert.Equal(4, report.KWithinLimit);
+    }
+
+    [Fact]
+    public void HouseholdIds_OnAHouseholdFile_AreRefused()
+    {
+        var ex = Assert.Throws<TabulationException>(() => Export(new MicrodataExportRequest(_dir.File("h.csv"), MicrodataFormat.Csv, FieldLevel.Household)
+        {
+            HouseholdIds = true,
+        }));
+        Assert.Contains("household ids are for person files", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KAnonymityAssessment_ReportsTheHouseholdRiskOfPersonRecords()
+    {
+        var report = Mosaic.Core.Disclosure.KAnonymityAssessment.Run(Snapshot(), new Mosaic.Core.Disclosure.KAnonymityRequest(["adm4", "sex"], 2, FieldLevel.Person));
+
+        var h = report.Risk.HouseholdRisk!;
+        Assert.Equal(Math.Round(2.0 / 3, 6), h.GlobalRisk);
+        Assert.Equal(Math.Round(13.0 / 21, 6), h.PersonWeightedGlobalRisk);
+        Assert.True(h.AboveHdxLimit);
+        Assert.NotNull(report.Suppression.Risk.HouseholdRisk);
+        var households = Mosaic.Core.Disclosure.KAnonymityAssessment.Run(Snapshot(), new Mosaic.Core.Disclosure.KAnonymityRequest(["adm4"], 2, FieldLevel.Household));
+        Assert.Null(households.Risk.HouseholdRisk);
+    }
 }

@@ -82,7 +82,30 @@ public sealed record ClassSizeReport(long Size, long Classes);
 
 /// <summary>Re-identification risk of microdata (and l-diversity when a sensitive field was named).</summary>
 public sealed record RiskReport(
-    double ExpectedReidentifications, double GlobalRisk, double HighestIndividualRisk, long UniqueRecords, bool AboveHdxLimit, LDiversityReport? LDiversity);
+    double ExpectedReidentifications, double GlobalRisk, double HighestIndividualRisk, long UniqueRecords, bool AboveHdxLimit, LDiversityReport? LDiversity)
+{
+    /// <summary>
+    /// The household-level risk of person records kept grouped in their households (a household id in the file): null
+    /// for household records, and for a person file without household ids.
+    /// </summary>
+    public HouseholdRiskReport? HouseholdRisk { get; init; }
+}
+
+/// <summary>
+/// Household-level re-identification risk (sdcMicro's hierarchical risk): a household is found when any of its
+/// members is, with chance 1 − ∏ (1 − rᵢ) over its members' individual risks.
+/// </summary>
+/// <param name="Households">Households with records in the file.</param>
+/// <param name="ExpectedReidentifiedHouseholds">The sum of the household risks.</param>
+/// <param name="GlobalRisk">Expected re-identified households over households (0–1).</param>
+/// <param name="ExpectedReidentifiedPersons">Each person taking their household's risk, the sum over persons (sdcMicro's <c>hier_risk_ER</c>).</param>
+/// <param name="PersonWeightedGlobalRisk">That sum over the person records (sdcMicro's <c>hier_risk</c>, 0–1).</param>
+/// <param name="HighestHouseholdRisk">The largest household risk.</param>
+/// <param name="HouseholdsAboveHalfRisk">Households whose risk is above 0.5.</param>
+/// <param name="AboveHdxLimit">Whether the larger of the two global risks is above 3%.</param>
+public sealed record HouseholdRiskReport(
+    long Households, double ExpectedReidentifiedHouseholds, double GlobalRisk, double ExpectedReidentifiedPersons, double PersonWeightedGlobalRisk,
+    double HighestHouseholdRisk, long HouseholdsAboveHalfRisk, bool AboveHdxLimit);
 
 /// <summary>l-diversity of the sensitive field.</summary>
 public sealed record LDiversityReport(long SmallestDistinctL, long ClassesWithOneValue, long RecordsWithOneValue);

@@ -24,6 +24,12 @@ public sealed record MicrodataExportReport
     /// <summary>The other columns of the file (never blanked, not part of the risk measure).</summary>
     public required IReadOnlyList<string> Fields { get; init; }
 
+    /// <summary>
+    /// Whether person rows carry a household number (the first column, <c>household</c>): then the risk is measured
+    /// at household level (<see cref="RiskReport.HouseholdRisk"/>) and the limit is held against it.
+    /// </summary>
+    public required bool HouseholdIds { get; init; }
+
     /// <summary>The sensitive variable whose l-diversity is reported (one of <see cref="Fields"/>), or null.</summary>
     public required string? Sensitive { get; init; }
 
@@ -50,6 +56,12 @@ public sealed record MicrodataExportReport
 
     /// <summary>Why the file was not written, with the measured risk and what would bring it under the limit; null when written.</summary>
     public required string? Refusal { get; init; }
+
+    /// <summary>
+    /// When refused: the k of local suppression that guarantees the limit (1 / limit for independent records; the
+    /// largest household's size / limit with household ids). Null when written.
+    /// </summary>
+    public required int? KWithinLimit { get; init; }
 
     /// <summary>The local suppression applied before measuring and writing, or null when none was asked for.</summary>
     public required LocalSuppressionReport? Suppression { get; init; }
