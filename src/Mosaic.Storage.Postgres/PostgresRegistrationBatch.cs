@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Mosaic.Core.Registry;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Postgres.Internal;
@@ -19,14 +20,18 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
     /// <summary>Advisory lock key of registry merges ("MOSAICRG").</summary>
     internal const long MergeLock = 0x4D4F534149435247;
 
-    private const int FlushEvery = 4096;
+    // Households per COPY round: small first, so the server starts working early, then larger, so that the
+    // server's set-up of each COPY (a slot per buffered row, the id reservation) is paid rarely.
+    private const int FirstFlush = 1024;
+    private const int LargestFlush = 16384;
 
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _tx;
     private readonly string _source;
     private readonly RegistryStaging _staging;
     private readonly Dictionary<string, byte[]> _added = new(StringComparer.Ordinal);
-    private readonly List<(Household Household, byte[] Fingerprint)> _buffer = new(FlushEvery);
+    private readonly List<(Household Household, byte[] Fingerprint)> _buffer = new(FirstFlush);
+    private int _flushAt = FirstFlush;
     private readonly bool _registryHadRows;
     private readonly long? _ownedBatch;
     private NpgsqlCommand? _find;
@@ -105,16 +110,24 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
             var (household, fingerprint) = chunk[i];
             ArgumentNullException.ThrowIfNull(household);
             ArgumentNullException.ThrowIfNull(fingerprint);
-            if (_added.TryGetValue(household.SubmissionId, out var stored) || (committed is not null && committed.TryGetValue(household.SubmissionId, out stored)))
+            // One look-up of the id in this import's own: its slot is filled here when the id is new.
+            ref var added = ref CollectionsMarshal.GetValueRefOrAddDefault(_added, household.SubmissionId, out var seen);
+            var stored = seen ? added : null;
+            if (stored is not null || (committed is not null && committed.TryGetValue(household.SubmissionId, out stored)))
             {
+                if (!seen)
+                    _added.Remove(household.SubmissionId);
                 outcomes[i] = stored.AsSpan().SequenceEqual(fingerprint) ? RegistrationOutcome.Duplicate : RegistrationOutcome.Conflict;
                 continue;
             }
-            _added[household.SubmissionId] = fingerprint;
+            added = fingerprint;
             _buffer.Add((household, fingerprint));
             outcomes[i] = RegistrationOutcome.Added;
-            if (_buffer.Count == FlushEvery)
+            if (_buffer.Count == _flushAt)
+            {
                 await FlushAsync(cancellationToken).ConfigureAwait(false);
+                _flushAt = Math.Min(_flushAt * 2, LargestFlush);
+            }
         }
         return outcomes;
     }

@@ -76,6 +76,9 @@ internal sealed class RegistryStaging
     public async Task WriteAsync(IReadOnlyList<(Household Household, byte[] Fingerprint)> chunk, CancellationToken cancellationToken)
     {
         var ids = await ReserveIdsAsync(chunk.Count, cancellationToken).ConfigureAwait(false);
+        var adm1s = new string[chunk.Count];
+        for (var i = 0; i < adm1s.Length; i++)
+            adm1s[i] = Adm1(chunk[i].Household.AreaPcode);
         await using (var w = await CopyRows.BeginAsync(_connection, _batchId is null
             ? $"COPY stage_household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}) FROM STDIN (FORMAT BINARY)"
             : $"COPY household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}, batch_id) FROM STDIN (FORMAT BINARY)", cancellationToken)
@@ -86,9 +89,9 @@ internal sealed class RegistryStaging
             foreach (var (h, fingerprint) in chunk)
             {
                 await w.StartRowAsync(columns, cancellationToken).ConfigureAwait(false);
-                w.Bigint(ids[n++]);
+                w.Bigint(ids[n]);
                 w.Bytea(fingerprint);
-                w.Text(Adm1(h.AreaPcode));
+                w.Text(adm1s[n++]);
                 w.Bigint(_keys.Next());
                 w.Text(h.SubmissionId);
                 w.Text(h.HouseholdCode);
@@ -121,7 +124,7 @@ internal sealed class RegistryStaging
             var n = 0;
             foreach (var (h, _) in chunk)
             {
-                var adm1 = Adm1(h.AreaPcode);
+                var adm1 = adm1s[n];
                 foreach (var m in h.Members)
                 {
                     await w.StartRowAsync(Copy.PersonFields, cancellationToken).ConfigureAwait(false);
@@ -138,7 +141,7 @@ internal sealed class RegistryStaging
             var n = 0;
             foreach (var (h, _) in chunk)
             {
-                var adm1 = Adm1(h.AreaPcode);
+                var adm1 = adm1s[n];
                 foreach (var m in h.Members)
                 {
                     var seq = 0;
