@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Mosaic.Core.Registry;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Postgres.Internal;
 using Npgsql;
@@ -20,18 +19,11 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
     /// <summary>Advisory lock key of registry merges ("MOSAICRG").</summary>
     internal const long MergeLock = 0x4D4F534149435247;
 
-    // Households per COPY round: small first, so the server starts working early, then larger, so that the
-    // server's set-up of each COPY (a slot per buffered row, the id reservation) is paid rarely.
-    private const int FirstFlush = 1024;
-    private const int LargestFlush = 16384;
-
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _tx;
     private readonly string _source;
     private readonly RegistryStaging _staging;
     private readonly Dictionary<string, byte[]> _added = new(StringComparer.Ordinal);
-    private readonly List<(Household Household, byte[] Fingerprint)> _buffer = new(FirstFlush);
-    private int _flushAt = FirstFlush;
     private readonly bool _registryHadRows;
     private readonly long? _ownedBatch;
     private NpgsqlCommand? _find;
@@ -121,13 +113,8 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
                 continue;
             }
             added = fingerprint;
-            _buffer.Add((household, fingerprint));
+            await _staging.AddAsync(household, fingerprint, cancellationToken).ConfigureAwait(false);
             outcomes[i] = RegistrationOutcome.Added;
-            if (_buffer.Count == _flushAt)
-            {
-                await FlushAsync(cancellationToken).ConfigureAwait(false);
-                _flushAt = Math.Min(_flushAt * 2, LargestFlush);
-            }
         }
         return outcomes;
     }
@@ -150,6 +137,7 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
         var stored = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (ids.Count == 0)
             return stored;
+        await _staging.QuietAsync().ConfigureAwait(false);
         _find ??= await PrepareFindAsync(cancellationToken).ConfigureAwait(false);
         _find.Parameters[0].Value = ids.ToArray();
         await using var r = await _find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -166,18 +154,10 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
         return cmd;
     }
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        if (_buffer.Count == 0)
-            return;
-        await _staging.WriteAsync(_buffer, cancellationToken).ConfigureAwait(false);
-        _buffer.Clear();
-    }
-
     public async Task<RegistrationCommitted> CommitAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _staging.FlushAsync(cancellationToken).ConfigureAwait(false);
         var batchId = _ownedBatch;
         if (batchId is null)
         {
@@ -201,6 +181,14 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
     /// <summary>Rolls back an uncommitted import and returns the connection to the pool.</summary>
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await _staging.QuietAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // The round being sent failed or was cancelled: the import is being abandoned, that failure was reported.
+        }
         if (_find is not null)
             await _find.DisposeAsync().ConfigureAwait(false);
         if (!_done)
@@ -221,6 +209,14 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
     /// <summary>As <see cref="DisposeAsync"/>, for a caller that cannot await (prefer <c>await using</c>).</summary>
     public void Dispose()
     {
+        try
+        {
+            _staging.QuietAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // As in DisposeAsync: the import is being abandoned.
+        }
         _find?.Dispose();
         if (!_done)
         {
