@@ -71,11 +71,10 @@ internal sealed class RegistryRound
             var m = h.Members[i];
             PersonRows.StartRow(Copy.PersonFields);
             Copy.Person(PersonRows, id, adm1, keys.Next(), m);
-            var seq = 0;
-            foreach (var move in MovementHistory.Of(h, m))
+            if (MovementHistory.Move(h, m) is { } move)
             {
                 MovementRows.StartRow(Copy.MovementFields);
-                Copy.Movement(MovementRows, id, adm1, m.LineNumber, ++seq, move);
+                Copy.Movement(MovementRows, id, adm1, m.LineNumber, 1, move);
             }
         }
     }
