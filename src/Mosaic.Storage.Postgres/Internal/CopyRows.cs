@@ -41,28 +41,6 @@ internal sealed class CopyRows
         Rows = 0;
     }
 
-    /// <summary>Where the next row starts (a row of the buffer runs from its start to the next one's, or <see cref="End"/>).</summary>
-    public int End => _at;
-
-    /// <summary>
-    /// Puts the rows, given by their start and end, in the given order (every row exactly once), through
-    /// <paramref name="scratch"/>'s memory, which the buffer swaps with its own.
-    /// </summary>
-    public void Reorder(ReadOnlySpan<(int Start, int End)> rows, CopyRows scratch)
-    {
-        scratch.Clear();
-        scratch.Ensure(_at - s_header.Length);
-        foreach (var (start, end) in rows)
-        {
-            _buffer.AsSpan(start, end - start).CopyTo(scratch._buffer.AsSpan(scratch._at));
-            scratch._at += end - start;
-        }
-        if (scratch._at != _at)
-            throw new InvalidOperationException("the rows reordered do not cover the buffer");
-        (_buffer, scratch._buffer) = (scratch._buffer, _buffer);
-        scratch.Clear();
-    }
-
     /// <summary>Starts a row of <paramref name="fields"/> fields.</summary>
     public void StartRow(short fields)
     {

@@ -126,7 +126,6 @@ internal sealed class RegistryStaging
     {
         await QuietAsync().ConfigureAwait(false);
         var full = _round;
-        full.SortHouseholdRows();
         _round = _spare;
         _spare = full;
         _round.Clear();
