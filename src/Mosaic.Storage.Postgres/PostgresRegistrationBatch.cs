@@ -1,4 +1,4 @@
-using Mosaic.Core.Registry;
+using System.Runtime.InteropServices;
 using Mosaic.Core.Storage;
 using Mosaic.Storage.Postgres.Internal;
 using Npgsql;
@@ -19,14 +19,11 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
     /// <summary>Advisory lock key of registry merges ("MOSAICRG").</summary>
     internal const long MergeLock = 0x4D4F534149435247;
 
-    private const int FlushEvery = 4096;
-
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _tx;
     private readonly string _source;
     private readonly RegistryStaging _staging;
     private readonly Dictionary<string, byte[]> _added = new(StringComparer.Ordinal);
-    private readonly List<(Household Household, byte[] Fingerprint)> _buffer = new(FlushEvery);
     private readonly bool _registryHadRows;
     private readonly long? _ownedBatch;
     private NpgsqlCommand? _find;
@@ -105,16 +102,19 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
             var (household, fingerprint) = chunk[i];
             ArgumentNullException.ThrowIfNull(household);
             ArgumentNullException.ThrowIfNull(fingerprint);
-            if (_added.TryGetValue(household.SubmissionId, out var stored) || (committed is not null && committed.TryGetValue(household.SubmissionId, out stored)))
+            // One look-up of the id in this import's own: its slot is filled here when the id is new.
+            ref var added = ref CollectionsMarshal.GetValueRefOrAddDefault(_added, household.SubmissionId, out var seen);
+            var stored = seen ? added : null;
+            if (stored is not null || (committed is not null && committed.TryGetValue(household.SubmissionId, out stored)))
             {
+                if (!seen)
+                    _added.Remove(household.SubmissionId);
                 outcomes[i] = stored.AsSpan().SequenceEqual(fingerprint) ? RegistrationOutcome.Duplicate : RegistrationOutcome.Conflict;
                 continue;
             }
-            _added[household.SubmissionId] = fingerprint;
-            _buffer.Add((household, fingerprint));
+            added = fingerprint;
+            await _staging.AddAsync(household, fingerprint, cancellationToken).ConfigureAwait(false);
             outcomes[i] = RegistrationOutcome.Added;
-            if (_buffer.Count == FlushEvery)
-                await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         return outcomes;
     }
@@ -137,6 +137,7 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
         var stored = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (ids.Count == 0)
             return stored;
+        await _staging.QuietAsync().ConfigureAwait(false);
         _find ??= await PrepareFindAsync(cancellationToken).ConfigureAwait(false);
         _find.Parameters[0].Value = ids.ToArray();
         await using var r = await _find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -153,18 +154,10 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
         return cmd;
     }
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        if (_buffer.Count == 0)
-            return;
-        await _staging.WriteAsync(_buffer, cancellationToken).ConfigureAwait(false);
-        _buffer.Clear();
-    }
-
     public async Task<RegistrationCommitted> CommitAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _staging.FlushAsync(cancellationToken).ConfigureAwait(false);
         var batchId = _ownedBatch;
         if (batchId is null)
         {
@@ -188,6 +181,14 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
     /// <summary>Rolls back an uncommitted import and returns the connection to the pool.</summary>
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await _staging.QuietAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // The round being sent failed or was cancelled: the import is being abandoned, that failure was reported.
+        }
         if (_find is not null)
             await _find.DisposeAsync().ConfigureAwait(false);
         if (!_done)
@@ -208,6 +209,14 @@ internal sealed class PostgresRegistrationBatch : IRegistrationBatch
     /// <summary>As <see cref="DisposeAsync"/>, for a caller that cannot await (prefer <c>await using</c>).</summary>
     public void Dispose()
     {
+        try
+        {
+            _staging.QuietAsync().GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // As in DisposeAsync: the import is being abandoned.
+        }
         _find?.Dispose();
         if (!_done)
         {

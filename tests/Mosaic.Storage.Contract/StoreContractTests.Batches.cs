@@ -58,6 +58,34 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task RegistrationBatch_ThousandsOfHouseholdsInUnevenChunks_StoresEachOnceWithItsMembers()
+    {
+        // More households than a store sends in one round (the PostgreSQL store's rounds grow 1,024, 2,048, 4,096…),
+        // given in chunks that straddle those rounds, with a repeat and a changed copy near the end.
+        await SeedAreas();
+        var households = Enumerable.Range(0, 5000)
+            .Select(i => i % 2 == 0 ? Fixtures.DisplacedFamily($"h{i:D5}") : Fixtures.ReturneeFamily($"h{i:D5}"))
+            .ToList();
+        var outcomes = new List<RegistrationOutcome>();
+        using (var batch = await Store.Registry.BeginImportAsync("rounds", Token))
+        {
+            foreach (var chunk in households.Append(households[10]).Append(Changed(households[3071])).Chunk(700))
+                outcomes.AddRange(await batch.AddAsync([.. chunk.Select(Fingerprinted)], Token));
+            var expectedPersons = households.Sum(h => h.Members.Count);
+            Assert.Equal(new RegistrationCommitted(5000, expectedPersons), await batch.CommitAsync(Token));
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(RegistrationOutcome.Added, 5000), RegistrationOutcome.Duplicate, RegistrationOutcome.Conflict], outcomes);
+        Assert.Equal(5000, await Store.Registry.CountHouseholdsAsync(cancellationToken: Token));
+        Assert.Equal(households.Sum(h => h.Members.Count), await Store.Registry.CountPersonsAsync(cancellationToken: Token));
+        foreach (var i in new[] { 0, 1023, 1024, 3071, 3072, 4999 })
+        {
+            var stored = (await Store.Registry.GetHouseholdAsync(households[i].SubmissionId, Token))!;
+            Assert.Equal(households[i].Members.Select(m => (m.LineNumber, m.Age)), stored.Members.Select(m => (m.LineNumber, m.Age)));
+        }
+    }
+
+    [Fact]
     public async Task RegistrationBatch_Cancelled_StoresNothing_AndTheStoreImportsAgain()
     {
         await SeedAreas();

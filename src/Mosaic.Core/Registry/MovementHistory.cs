@@ -9,11 +9,20 @@ public static class MovementHistory
     /// </summary>
     public static IEnumerable<Movement> Of(Household household, Person person)
     {
+        if (Move(household, person) is { } move)
+            yield return move;
+    }
+
+    /// <summary>The one move a roster records for a person (<see cref="Of"/>), or null: without an enumerator.</summary>
+    public static Movement? Move(Household household, Person person)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        ArgumentNullException.ThrowIfNull(person);
         if (person.PreviousCountry is null && person.PreviousPcode is null && person.MoveDate is null)
-            yield break;
+            return null;
         if (person.MigratoryStatus is MigratoryStatus.Emigrant)
-            yield break;
-        yield return new Movement(person.PreviousPcode, person.PreviousCountry, household.AreaPcode,
+            return null;
+        return new Movement(person.PreviousPcode, person.PreviousCountry, household.AreaPcode,
             person.MoveDate, person.MoveReason, MigratoryStatus.Unknown, person.MigratoryStatus);
     }
 }

@@ -5,78 +5,99 @@ using Npgsql;
 namespace Mosaic.Storage.Postgres.Internal;
 
 /// <summary>
-/// Rows for a <c>COPY … FROM STDIN (FORMAT BINARY)</c>, encoded here into one reused buffer and sent over Npgsql's
-/// raw binary copy stream: PostgreSQL's binary tuple format (a field count, then per field its length and
-/// big-endian bytes, -1 for NULL) written directly. The import sends millions of fields; going through
-/// <see cref="NpgsqlBinaryImporter"/> cost a type resolution and a (mostly synchronous) async state machine
-/// per field, which made the writer thread, not PostgreSQL, the import's bottleneck. The caller must write each
-/// column in the type the <c>COPY</c>'s column list has (PostgreSQL checks field lengths, not types).
+/// Rows for a <c>COPY … FROM STDIN (FORMAT BINARY)</c>, encoded here into one growing buffer and sent whole over
+/// Npgsql's raw binary copy stream (<see cref="SendAsync"/>): PostgreSQL's binary tuple format (a field count, then
+/// per field its length and big-endian bytes, -1 for NULL) written directly. The import sends millions of fields;
+/// going through <see cref="NpgsqlBinaryImporter"/> cost a type resolution and a (mostly synchronous) async state
+/// machine per field, which made the writer thread, not PostgreSQL, the import's bottleneck. The caller must write
+/// each column in the type the <c>COPY</c>'s column list has (PostgreSQL checks field lengths, not types).
 /// </summary>
 /// <remarks>
-/// Asynchronous where it reaches the server, and only there: <see cref="BeginAsync"/>, <see cref="StartRowAsync"/>
-/// (which sends the buffer once it holds <see cref="SendAt"/> bytes, between two rows) and <see cref="CompleteAsync"/>,
-/// each with the caller's token. The fields of a row are encoded into the buffer synchronously (it grows for a row
-/// longer than itself), so the per-field cost stays a few stores.
+/// Encoding touches no connection, so rows can be encoded while an earlier buffer is being sent (the import encodes
+/// a round of households while the server stores the previous one). A buffer holds bytes, not objects: the
+/// households it was encoded from are garbage at once.
 /// </remarks>
-internal sealed class CopyRows : IAsyncDisposable
+internal sealed class CopyRows
 {
-    /// <summary>The buffer is sent when a row starts with at least this many bytes in it.</summary>
-    private const int SendAt = 60 << 10;
-
     // "PGCOPY\n\377\r\n\0", flags, header extension length.
     private static readonly byte[] s_header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
     private static readonly int s_epochDay = new DateOnly(2000, 1, 1).DayNumber;
     private static readonly long s_epochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly NpgsqlRawCopyStream _stream;
     private byte[] _buffer = new byte[1 << 16];
     private int _at;
-    private bool _completed;
 
-    private CopyRows(NpgsqlRawCopyStream stream)
-    {
-        _stream = stream;
-        s_header.CopyTo(_buffer, 0);
-        _at = s_header.Length;
-    }
+    public CopyRows() => Clear();
 
-    /// <summary>Starts the <c>COPY</c> on the connection (inside its transaction).</summary>
-    /// <param name="connection">The import's connection.</param>
-    /// <param name="command">The whole <c>COPY … FROM STDIN (FORMAT BINARY)</c> statement.</param>
-    /// <param name="cancellationToken">Stops the start.</param>
-    public static async Task<CopyRows> BeginAsync(NpgsqlConnection connection, string command, CancellationToken cancellationToken) =>
-        new(await connection.BeginRawBinaryCopyAsync(command, cancellationToken).ConfigureAwait(false));
-
-    /// <summary>Rows written so far.</summary>
+    /// <summary>Rows encoded since the buffer was last cleared.</summary>
     public long Rows { get; private set; }
 
-    /// <summary>
-    /// Starts a row of <paramref name="fields"/> fields, first sending the buffer when it is nearly full (a completed
-    /// task otherwise: most rows cost no wait).
-    /// </summary>
-    public ValueTask StartRowAsync(short fields, CancellationToken cancellationToken)
+    /// <summary>Empties the buffer for the next rows (keeping its memory).</summary>
+    public void Clear()
     {
-        if (_at < SendAt)
-        {
-            WriteRowStart(fields);
-            return ValueTask.CompletedTask;
-        }
-        return SendThenStartAsync(fields, cancellationToken);
+        s_header.CopyTo(_buffer, 0);
+        _at = s_header.Length;
+        Rows = 0;
     }
 
-    private async ValueTask SendThenStartAsync(short fields, CancellationToken cancellationToken)
-    {
-        await SendAsync(cancellationToken).ConfigureAwait(false);
-        WriteRowStart(fields);
-    }
-
-    private void WriteRowStart(short fields)
+    /// <summary>Starts a row of <paramref name="fields"/> fields.</summary>
+    public void StartRow(short fields)
     {
         Ensure(2);
         BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_at), fields);
         _at += 2;
         Rows++;
+    }
+
+    /// <summary>
+    /// Runs the <c>COPY</c> on the connection (inside its transaction) with the rows encoded so far; PostgreSQL's
+    /// error, if any, is thrown here. Cancelled, the <c>COPY</c> is cancelled (nothing of it is kept).
+    /// </summary>
+    /// <param name="connection">The import's connection.</param>
+    /// <param name="command">The whole <c>COPY … FROM STDIN (FORMAT BINARY)</c> statement.</param>
+    /// <param name="cancellationToken">Stops the copy.</param>
+    /// <returns>Rows sent.</returns>
+    public async Task<long> SendAsync(NpgsqlConnection connection, string command, CancellationToken cancellationToken)
+    {
+        var stream = await connection.BeginRawBinaryCopyAsync(command, cancellationToken).ConfigureAwait(false);
+        var completed = false;
+        try
+        {
+            var end = _at;
+            Ensure(2);
+            BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(end), -1);
+            await stream.WriteAsync(_buffer.AsMemory(0, end + 2), cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            completed = true;
+            await stream.DisposeAsync().ConfigureAwait(false);
+            return Rows;
+        }
+        finally
+        {
+            if (!completed)
+                await CancelAsync(stream).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CancelAsync(NpgsqlRawCopyStream stream)
+    {
+        try
+        {
+            await stream.CancelAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // Already failing (the exception being thrown is the one to report); the transaction rolls back.
+        }
+        try
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // As above: the COPY was cancelled or the connection broke; the caller's failure is the one to report.
+        }
     }
 
     public void Null()
@@ -166,46 +187,6 @@ internal sealed class CopyRows : IAsyncDisposable
 
     public void Bytea(ReadOnlySpan<byte> value) => value.CopyTo(Field(value.Length));
 
-    /// <summary>Ends the data and the <c>COPY</c>; PostgreSQL's error, if any, is thrown here.</summary>
-    /// <param name="cancellationToken">Checked before the data is ended: cancelled, the <c>COPY</c> is cancelled on dispose.</param>
-    /// <returns>Rows written.</returns>
-    public async Task<long> CompleteAsync(CancellationToken cancellationToken)
-    {
-        Ensure(2);
-        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_at), -1);
-        _at += 2;
-        await SendAsync(cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        _completed = true;
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        return Rows;
-    }
-
-    /// <summary>Without <see cref="CompleteAsync"/>: cancels the <c>COPY</c> (nothing of it is kept).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (!_completed)
-        {
-            _completed = true;
-            try
-            {
-                await _stream.CancelAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
-            {
-                // Already failing (the exception being thrown is the one to report); the transaction rolls back.
-            }
-        }
-        try
-        {
-            await _stream.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
-        {
-            // As above: the COPY was cancelled or the connection broke; the caller's failure is the one to report.
-        }
-    }
-
     /// <summary>Writes a field's length and returns the space for its value.</summary>
     private Span<byte> Field(int length)
     {
@@ -222,12 +203,5 @@ internal sealed class CopyRows : IAsyncDisposable
         if (_at + bytes <= _buffer.Length)
             return;
         Array.Resize(ref _buffer, Math.Max(_at + bytes, 2 * _buffer.Length));
-    }
-
-    private async ValueTask SendAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        await _stream.WriteAsync(_buffer.AsMemory(0, _at), cancellationToken).ConfigureAwait(false);
-        _at = 0;
     }
 }

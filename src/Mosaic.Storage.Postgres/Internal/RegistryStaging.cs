@@ -15,9 +15,17 @@ namespace Mosaic.Storage.Postgres.Internal;
 /// deletes the member and movement rows of the rare household another import committed meanwhile. Partitioned
 /// tables (a cluster, foreign partitions) stage members and movements too, and the merge inserts them in batches
 /// through postgres_fdw. Ids are reserved in input order, so store ids follow the file.
+/// Households are encoded as they come into a round's three buffers of rows (<see cref="RegistryRound"/>), and a full round
+/// is sent while the next one is encoded: the client's encoding overlaps the server's storing, and what waits to be
+/// sent is bytes, not household objects the garbage collector would copy.
 /// </summary>
 internal sealed class RegistryStaging
 {
+    // Households per round of COPYs: few first, so the server starts at once, then more, so that the server's
+    // set-up of each COPY (a slot per buffered row, the ids' reservation) is paid rarely.
+    private const int FirstRound = 1024;
+    private const int LargestRound = 16384;
+
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _tx;
     private readonly Dictionary<string, string> _adm1;
@@ -29,6 +37,10 @@ internal sealed class RegistryStaging
     private long _persons;
     private long _households;
     private long? _batchId;
+    private RegistryRound _round = new();
+    private RegistryRound _spare = new();
+    private int _roundSize = FirstRound;
+    private Task? _sending;
 
     private RegistryStaging(NpgsqlConnection connection, NpgsqlTransaction tx, Dictionary<string, string> adm1, bool direct)
     {
@@ -70,88 +82,73 @@ internal sealed class RegistryStaging
     }
 
     /// <summary>
-    /// Sends a chunk of households (in input order) to the staging tables, or the registry's (<see cref="Owned"/>). A
-    /// cancelled call leaves the transaction to be rolled back (the batch is disposed then).
+    /// Encodes a household (in input order) with its members and movements into the current round, and sends the
+    /// round when it is full (<see cref="RegistryRound"/>). A cancelled or failed call leaves the transaction to be rolled
+    /// back (the batch is disposed then).
     /// </summary>
-    public async Task WriteAsync(IReadOnlyList<(Household Household, byte[] Fingerprint)> chunk, CancellationToken cancellationToken)
+    public async ValueTask AddAsync(Household household, byte[] fingerprint, CancellationToken cancellationToken)
     {
-        var ids = await ReserveIdsAsync(chunk.Count, cancellationToken).ConfigureAwait(false);
-        await using (var w = await CopyRows.BeginAsync(_connection, _batchId is null
+        if (_round.Ids.Length == 0)
+            _round.Ids = await ReserveIdsAsync(_roundSize, cancellationToken).ConfigureAwait(false);
+        _round.Encode(household, fingerprint, Adm1(household.AreaPcode), _batchId, _keys);
+        _households++;
+        _persons += household.Members.Count;
+        if (_round.Households == _round.Ids.Length)
+            await SendRoundAsync(more: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends what is encoded and waits until the server has stored every round (before any other statement).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_round.Households > 0)
+            await SendRoundAsync(more: false, cancellationToken).ConfigureAwait(false);
+        await QuietAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits for the round being sent, if any (its failure is thrown here): the connection is free for another
+    /// statement after this.
+    /// </summary>
+    public async Task QuietAsync()
+    {
+        var sending = _sending;
+        _sending = null;
+        if (sending is not null)
+            await sending.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts sending the current round and makes the spare one current: the next round is encoded while the server
+    /// stores this one. The previous round is waited for first and, when <paramref name="more"/> households may
+    /// follow, the next round's ids are reserved before this one is sent (one statement at a time on the connection).
+    /// </summary>
+    private async Task SendRoundAsync(bool more, CancellationToken cancellationToken)
+    {
+        await QuietAsync().ConfigureAwait(false);
+        var full = _round;
+        _round = _spare;
+        _spare = full;
+        _round.Clear();
+        if (more)
+        {
+            _roundSize = Math.Min(_roundSize * 2, LargestRound);
+            _round.Ids = await ReserveIdsAsync(_roundSize, cancellationToken).ConfigureAwait(false);
+        }
+        _sending = SendAsync(full, cancellationToken);
+    }
+
+    private async Task SendAsync(RegistryRound round, CancellationToken cancellationToken)
+    {
+        await round.HouseholdRows.SendAsync(_connection, _batchId is null
             ? $"COPY stage_household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}) FROM STDIN (FORMAT BINARY)"
-            : $"COPY household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}, batch_id) FROM STDIN (FORMAT BINARY)", cancellationToken)
-            .ConfigureAwait(false))
-        {
-            var n = 0;
-            var columns = (short)(_batchId is null ? 23 : 24);
-            foreach (var (h, fingerprint) in chunk)
-            {
-                await w.StartRowAsync(columns, cancellationToken).ConfigureAwait(false);
-                w.Bigint(ids[n++]);
-                w.Bytea(fingerprint);
-                w.Text(Adm1(h.AreaPcode));
-                w.Bigint(_keys.Next());
-                w.Text(h.SubmissionId);
-                w.Text(h.HouseholdCode);
-                w.Text(h.AreaPcode);
-                w.TimestampTz(h.SubmittedAt);
-                w.Double(h.Gps?.Latitude);
-                w.Double(h.Gps?.Longitude);
-                w.Double(h.Gps?.Altitude);
-                w.Double(h.Gps?.Accuracy);
-                w.Text(h.Dwelling is { } d ? Codes.Dwelling[d] : null);
-                w.Double(h.IncomeBefore);
-                w.Double(h.IncomeNow);
-                w.Boolean(h.Remittances);
-                w.Double(h.RemittanceAmount);
-                w.Text(h.RemittanceChange is { } rc ? Codes.RemittanceChange[rc] : null);
-                w.Boolean(h.Debt);
-                w.Boolean(h.Savings);
-                w.Boolean(h.AssistanceReceived);
-                w.Integer((int)h.Shocks);
-                w.Double(h.ReferenceWelfare);
-                if (_batchId is { } batch)
-                    w.Bigint(batch);
-            }
-            _households += await w.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await using (var w = await CopyRows.BeginAsync(_connection,
+            : $"COPY household (id, fingerprint, adm1_pcode, record_key, {RegistrySql.Household}, batch_id) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        await round.PersonRows.SendAsync(_connection,
             $"COPY {_personTable} (household_id, adm1_pcode, record_key, {RegistrySql.Person}) FROM STDIN (FORMAT BINARY)", cancellationToken)
-            .ConfigureAwait(false))
-        {
-            var n = 0;
-            foreach (var (h, _) in chunk)
-            {
-                var adm1 = Adm1(h.AreaPcode);
-                foreach (var m in h.Members)
-                {
-                    await w.StartRowAsync(Copy.PersonFields, cancellationToken).ConfigureAwait(false);
-                    Copy.Person(w, ids[n], adm1, _keys.Next(), m);
-                }
-                n++;
-            }
-            _persons += await w.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await using (var w = await CopyRows.BeginAsync(_connection,
+            .ConfigureAwait(false);
+        await round.MovementRows.SendAsync(_connection,
             $"COPY {_movementTable} (household_id, adm1_pcode, line, seq, from_pcode, from_country, to_pcode, date, reason, status_before, status_after) " +
-            "FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
-        {
-            var n = 0;
-            foreach (var (h, _) in chunk)
-            {
-                var adm1 = Adm1(h.AreaPcode);
-                foreach (var m in h.Members)
-                {
-                    var seq = 0;
-                    foreach (var move in MovementHistory.Of(h, m))
-                    {
-                        await w.StartRowAsync(Copy.MovementFields, cancellationToken).ConfigureAwait(false);
-                        Copy.Movement(w, ids[n], adm1, m.LineNumber, ++seq, move);
-                    }
-                }
-                n++;
-            }
-            await w.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
+            "FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Store ids for the next <paramref name="count"/> households, increasing in input order (gaps are harmless).</summary>
