@@ -19,7 +19,6 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
     /// <summary>One union of the demo: about 8 households per village with 1,000 households.</summary>
     private const string Union = "BD55490915";
 
-    private const string ScopePrefix = "in:";
 
     private readonly TempDirectory _dir = new();
     private string _db = "";
@@ -57,35 +56,10 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
         };
     }
 
-    private Dictionary<string, (int Level, string? Parent)> Areas()
-    {
-        using var connection = TestDb.OpenSql(_db, readOnly: true);
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT pcode, level, parent_pcode FROM area";
-        using var reader = cmd.ExecuteReader();
-        var areas = new Dictionary<string, (int, string?)>(StringComparer.Ordinal);
-        while (reader.Read())
-            areas[reader.GetString(0)] = (Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.IsDBNull(2) ? null : reader.GetString(2));
-        return areas;
-    }
-
-    /// <summary>A CSV table the CLI wrote, as a user reads it: a code per dimension and the value, none when suppressed.</summary>
-    private static PlainTable Read(string file, string indicator)
-    {
-        var lines = File.ReadAllLines(file);
-        var header = lines[0].Split(',');
-        var dims = header.Select((h, i) => (h, i)).Where(x => x.h is not ("value" or "suppressed") && !x.h.EndsWith("_label", StringComparison.Ordinal)).ToList();
-        int value = Array.IndexOf(header, "value"), suppressed = Array.IndexOf(header, "suppressed");
-        var cells = lines.Skip(1).Select(line => line.Split(',')).Select(f => new PlainCell(
-            [.. dims.Select(d => f[d.i]), "in"],
-            f[suppressed] == "true" ? null : double.Parse(f[value], CultureInfo.InvariantCulture))).ToList();
-        return new PlainTable(indicator, [.. dims.Select(d => d.h), ScopePrefix + Union], cells, t => Counts(indicator, t));
-    }
-
     /// <summary>Every suppressed cell the two files give narrower than K, after checking the intruder's model against the registry.</summary>
     private List<string> Narrowed(string personsFile, string householdsFile, string householdsIndicator = "households")
     {
-        var areas = Areas();
+        var areas = PublishedCsv.Areas(_db);
         bool Within(string pcode, string scope)
         {
             for (string? p = pcode; p is not null; p = areas[p].Parent)
@@ -97,8 +71,8 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
         }
         bool Lies(string dimension, string code, Func<string, string> t)
         {
-            if (dimension.StartsWith(ScopePrefix, StringComparison.Ordinal))
-                return code == "in" && Within(t("location"), dimension[ScopePrefix.Length..]);
+            if (dimension.StartsWith(PublishedCsv.ScopePrefix, StringComparison.Ordinal))
+                return code == "in" && Within(t("location"), dimension[PublishedCsv.ScopePrefix.Length..]);
             return dimension switch
             {
                 "village" => t("location") == code,
@@ -107,7 +81,11 @@ public sealed class LinkedHouseholdsCommandTests : IDisposable
             };
         }
 
-        PlainTable[] tables = [Read(personsFile, s_persons.Indicator), Read(householdsFile, householdsIndicator)];
+        PlainTable[] tables =
+        [
+            PublishedCsv.Read(personsFile, s_persons.Indicator, Union, t => Counts(s_persons.Indicator, t)),
+            PublishedCsv.Read(householdsFile, householdsIndicator, Union, t => Counts(householdsIndicator, t)),
+        ];
         var villages = areas.Where(a => a.Value.Level == 5 && Within(a.Key, Union)).Select(a => a.Key).ToArray();
         var variables = new List<(string, string[])>
         {

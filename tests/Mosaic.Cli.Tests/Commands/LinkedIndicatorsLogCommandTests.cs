@@ -20,7 +20,6 @@ public sealed class LinkedIndicatorsLogCommandTests : IDisposable
     /// <summary>One union of the demo (seed 7): about 35 persons per village, and the intruder's programme stays small.</summary>
     private const string Union = "BD55490915";
 
-    private const string ScopePrefix = "in:";
 
     private const string AdultsCatalogue = """
         { "catalogue_version": 1, "indicators": [ { "id": "persons_16_plus", "version": 1, "label": "Residents aged 16 and over",
@@ -63,37 +62,9 @@ public sealed class LinkedIndicatorsLogCommandTests : IDisposable
     {
         "adm4" or "village" => "location",
         "age_group" => "age",
-        _ when dimension.StartsWith(ScopePrefix, StringComparison.Ordinal) => "location",
+        _ when dimension.StartsWith(PublishedCsv.ScopePrefix, StringComparison.Ordinal) => "location",
         _ => dimension,
     };
-
-    /// <summary>The area tree (public): each area's level and parent.</summary>
-    private Dictionary<string, (int Level, string? Parent)> Areas()
-    {
-        using var connection = TestDb.OpenSql(_db, readOnly: true);
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT pcode, level, parent_pcode FROM area";
-        using var reader = cmd.ExecuteReader();
-        var areas = new Dictionary<string, (int, string?)>(StringComparer.Ordinal);
-        while (reader.Read())
-            areas[reader.GetString(0)] = (Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.IsDBNull(2) ? null : reader.GetString(2));
-        return areas;
-    }
-
-    /// <summary>A CSV table the CLI wrote, as a user reads it: a code per dimension (not the labels) and the value, none when suppressed.</summary>
-    private static PlainTable Read(string file, string name, string indicator, string? area)
-    {
-        var lines = File.ReadAllLines(file);
-        var header = lines[0].Split(',');
-        var dims = header.Select((h, i) => (h, i)).Where(x => x.h is not ("value" or "suppressed") && !x.h.EndsWith("_label", StringComparison.Ordinal)).ToList();
-        int value = Array.IndexOf(header, "value"), suppressed = Array.IndexOf(header, "suppressed");
-        string[] scope = area is null ? [] : [ScopePrefix + area];
-        var cells = lines.Skip(1).Select(line => line.Split(',')).Select(f => new PlainCell(
-            [.. dims.Select(d => f[d.i]), .. scope.Select(_ => "in")],
-            f[suppressed] == "true" ? null : double.Parse(f[value], CultureInfo.InvariantCulture))).ToList();
-        return new PlainTable(name, [.. dims.Select(d => d.h), .. scope], cells, t => Counts(indicator, t));
-    }
-
     /// <summary>A table of the attack: its file and the definition it was asked for.</summary>
     public sealed record Published(string Indicator, string By, string? Area);
 
@@ -103,7 +74,7 @@ public sealed class LinkedIndicatorsLogCommandTests : IDisposable
     /// </summary>
     private List<string> NewlyNarrowed(Published first, string firstFile, Published second, string secondFile)
     {
-        var areas = Areas();
+        var areas = PublishedCsv.Areas(_db);
         string AreaAt(string pcode, int level)
         {
             var (at, parent) = areas[pcode];
@@ -124,8 +95,8 @@ public sealed class LinkedIndicatorsLogCommandTests : IDisposable
         }
         bool Lies(string dimension, string code, Func<string, string> t)
         {
-            if (dimension.StartsWith(ScopePrefix, StringComparison.Ordinal))
-                return code == "in" && Within(t("location"), dimension[ScopePrefix.Length..]);
+            if (dimension.StartsWith(PublishedCsv.ScopePrefix, StringComparison.Ordinal))
+                return code == "in" && Within(t("location"), dimension[PublishedCsv.ScopePrefix.Length..]);
             switch (dimension)
             {
                 case "adm4" or "village":
@@ -142,8 +113,8 @@ public sealed class LinkedIndicatorsLogCommandTests : IDisposable
             }
         }
 
-        var one = Read(firstFile, "table 1 (" + first.Indicator + ")", first.Indicator, first.Area);
-        var two = Read(secondFile, "table 2 (" + second.Indicator + ")", second.Indicator, second.Area);
+        var one = PublishedCsv.Read(firstFile, "table 1 (" + first.Indicator + ")", first.Area, t => Counts(first.Indicator, t));
+        var two = PublishedCsv.Read(secondFile, "table 2 (" + second.Indicator + ")", second.Area, t => Counts(second.Indicator, t));
         PlainTable[] tables = [one, two];
         string[] indicators = [.. new[] { first.Indicator, second.Indicator }.Distinct()];
         var bounds = PlainIntruder.AgeBoundaries(tables);
@@ -173,8 +144,8 @@ public sealed class LinkedIndicatorsLogCommandTests : IDisposable
                     ["migratory_status"] = statuses.Contains(status) ? status : "other",
                     ["age"] = reader.IsDBNull(3) ? "_missing" : bounds.Last(b => b <= Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture),
                 };
-                if (tables.Any(t => t.Counts(v => person[v]) && (t.Dimensions.All(d => !d.StartsWith(ScopePrefix, StringComparison.Ordinal)) ||
-                                                                  t.Dimensions.Where(d => d.StartsWith(ScopePrefix, StringComparison.Ordinal)).All(d => Lies(d, "in", v => person[v])))))
+                if (tables.Any(t => t.Counts(v => person[v]) && (t.Dimensions.All(d => !d.StartsWith(PublishedCsv.ScopePrefix, StringComparison.Ordinal)) ||
+                                                                  t.Dimensions.Where(d => d.StartsWith(PublishedCsv.ScopePrefix, StringComparison.Ordinal)).All(d => Lies(d, "in", v => person[v])))))
                     persons.Add(person);
             }
         }

@@ -49,28 +49,11 @@ public sealed partial class LinkedPublicationPropertyTests
 
     [Property(MaxTest = 20, Replay = "(20261206,296144285)")]
     public Property LinkedPublication_OfHouseholdAndPersonCounts_TheIntruderOverAllTablesNarrowsNothingBelowK() =>
-        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed =>
-        {
-            var c = GenerateWithHouseholds(seed);
-            var results = TabulatorOf(c.Households).TabulatePublication(c.Requests);
-            var (intruder, persons, groups) = Attack(c, results);
-            var found = intruder.Mismatches(persons);
-            if (found.Count == 0)
-                found = intruder.NarrowerThan(K, groups);
-            return (found.Count == 0).Label($"{c}: {string.Join("; ", found.Take(6))}");
-        });
+        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed => PublishedAsOneSet(GenerateWithHouseholds(seed)));
 
     [Property(MaxTest = 10, Replay = "(20261207,296144285)")]
     public Property HouseholdAndPersonTablesPublishedOneAfterTheOther_WithTheLog_TheIntruderOverAllOfThemNarrowsNothingBelowK() =>
-        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed =>
-        {
-            var c = GenerateWithHouseholds(seed);
-            var split = 1 + seed % (c.Requests.Length - 1);
-            var found = ThroughTheLog(c, split);
-            return found is null
-                ? true.Label($"{c}: refused").Classify(true, "refused")
-                : (found.Count == 0).Label($"{c}, the first {split} logged before the others: {string.Join("; ", found.Take(6))}");
-        });
+        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed => PublishedThroughTheLog(GenerateWithHouseholds(seed), seed));
 
     [Fact]
     public void HouseholdAndPersonTablesProtectedOneByOne_TheIntruderBreaksSome()

@@ -233,28 +233,35 @@ public sealed partial class LinkedPublicationPropertyTests
 
     [Property(MaxTest = 25, Replay = "(20261204,296144285)")]
     public Property LinkedPublication_OfCountsOfSeveralIndicators_TheIntruderOverAllTablesNarrowsNothingBelowK() =>
-        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed =>
-        {
-            var c = Generate(seed);
-            var results = TabulatorOf(c.Households).TabulatePublication(c.Requests);
-            var (intruder, persons, groups) = Attack(c, results);
-            var found = intruder.Mismatches(persons);
-            if (found.Count == 0)
-                found = intruder.NarrowerThan(K, groups);
-            return (found.Count == 0).Label($"{c}: {string.Join("; ", found.Take(6))}");
-        });
+        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed => PublishedAsOneSet(Generate(seed)));
+
+    /// <summary>
+    /// The case's tables published as one set and attacked together: the intruder's model checked against the
+    /// registry, then nothing narrower than K.
+    /// </summary>
+    internal static Property PublishedAsOneSet(Case c)
+    {
+        var results = TabulatorOf(c.Households).TabulatePublication(c.Requests);
+        var (intruder, persons, groups) = Attack(c, results);
+        var found = intruder.Mismatches(persons);
+        if (found.Count == 0)
+            found = intruder.NarrowerThan(K, groups);
+        return (found.Count == 0).Label($"{c}: {string.Join("; ", found.Take(6))}");
+    }
 
     [Property(MaxTest = 12, Replay = "(20261205,296144285)")]
     public Property TablesPublishedOneAfterTheOther_WithTheLog_TheIntruderOverAllOfThemNarrowsNothingBelowK() =>
-        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed =>
-        {
-            var c = Generate(seed);
-            var split = 1 + seed % (c.Requests.Length - 1);
-            var found = ThroughTheLog(c, split);
-            return found is null
-                ? true.Label($"{c}: refused").Classify(true, "refused")
-                : (found.Count == 0).Label($"{c}, the first {split} logged before the others: {string.Join("; ", found.Take(6))}");
-        });
+        Prop.ForAll(Gen.Choose(1, 1_000_000).ToArbitrary(), seed => PublishedThroughTheLog(Generate(seed), seed));
+
+    /// <summary>The case's first tables (how many: from the seed) logged, then the others published against the log, and all attacked together.</summary>
+    internal static Property PublishedThroughTheLog(Case c, int seed)
+    {
+        var split = 1 + seed % (c.Requests.Length - 1);
+        var found = ThroughTheLog(c, split);
+        return found is null
+            ? true.Label($"{c}: refused").Classify(true, "refused")
+            : (found.Count == 0).Label($"{c}, the first {split} logged before the others: {string.Join("; ", found.Take(6))}");
+    }
 
     /// <summary>
     /// The first <paramref name="split"/> tables go out as one publication and are logged, the others later against the
